@@ -1,0 +1,145 @@
+package data_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"channeldesk/data"
+)
+
+// MustOpen opens a fresh database in a temporary folder.
+func MustOpen(tb testing.TB) *data.Store {
+	tb.Helper()
+	s, err := data.Open(filepath.Join(tb.TempDir(), "test.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func mustPartner(tb testing.TB, s *data.Store, name string, status data.Status) *data.Partner {
+	tb.Helper()
+	p := &data.Partner{Name: name, Type: data.TypeReseller, Status: status}
+	if err := s.CreatePartner(context.Background(), p); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+func TestOpen(t *testing.T) {
+	t.Run("MigratesEmptyFileAndRecordsVersions", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "new.db")
+		s, err := data.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		s.DB().QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n)
+		if n != data.SchemaVersion() || n == 0 {
+			t.Fatalf("recorded %d migrations, want %d", n, data.SchemaVersion())
+		}
+		s.Close()
+		st, _ := os.Stat(path)
+		if st.Mode().Perm() != 0o600 {
+			t.Errorf("database mode %v, want 0600", st.Mode().Perm())
+		}
+	})
+	t.Run("ReopenKeepsDataAndDoesNotReapply", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "re.db")
+		s, _ := data.Open(path)
+		mustPartner(t, s, "Kept", data.StatusActive)
+		s.Close()
+		s, err := data.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		rows, _ := s.PartnerRows(context.Background())
+		if len(rows) != 1 || rows[0].Name != "Kept" {
+			t.Fatalf("rows after reopen: %+v", rows)
+		}
+		if _, err := os.Stat(data.BackupDir(path)); err == nil {
+			t.Error("a backup was taken although nothing was migrated")
+		}
+	})
+	t.Run("RefusesForeignFileUntouched", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "notes.db")
+		os.WriteFile(path, []byte("this is a text file, not a database, and it is long enough to look like one........................."), 0o644)
+		before, _ := os.ReadFile(path)
+		_, err := data.Open(path)
+		if err == nil {
+			t.Fatal("opened a text file as a database")
+		}
+		after, _ := os.ReadFile(path)
+		if string(before) != string(after) {
+			t.Error("the foreign file was changed")
+		}
+	})
+	t.Run("RefusesNewerSchema", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "new.db")
+		s, _ := data.Open(path)
+		s.DB().Exec(`INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'x')`)
+		s.Close()
+		_, err := data.Open(path)
+		if err != data.ErrTooNew {
+			t.Fatalf("err = %v, want ErrTooNew", err)
+		}
+	})
+	t.Run("PragmasAreSet", func(t *testing.T) {
+		s := MustOpen(t)
+		var fk int
+		var mode string
+		s.DB().QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+		s.DB().QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+		if fk != 1 || mode != "wal" {
+			t.Errorf("foreign_keys=%d journal_mode=%s", fk, mode)
+		}
+	})
+}
+
+func TestBackupIsConsistentCopy(t *testing.T) {
+	s := MustOpen(t)
+	mustPartner(t, s, "Backed up", data.StatusActive)
+	out, err := s.Backup(t.TempDir(), "manual")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := data.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	rows, _ := b.PartnerRows(context.Background())
+	if len(rows) != 1 {
+		t.Fatalf("backup has %d partners, want 1", len(rows))
+	}
+}
+
+func TestSettingsRoundTrip(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	st, _ := s.Settings(ctx)
+	if st.Currency != "EUR" || st.FiscalYearFrom != 1 {
+		t.Fatalf("defaults: %+v", st)
+	}
+	st.Currency, st.FiscalYearFrom, st.ProgramName, st.UILang = "rub", 4, "Партнёрская программа", "ru"
+	if err := s.SaveSettings(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Settings(ctx)
+	if got.Currency != "RUB" || got.FiscalYearFrom != 4 || got.ProgramName != "Партнёрская программа" || got.UILang != "ru" {
+		t.Fatalf("got %+v", got)
+	}
+	for name, bad := range map[string]data.Settings{
+		"currency": {Currency: "rubles", FiscalYearFrom: 1},
+		"month":    {Currency: "RUB", FiscalYearFrom: 13},
+		"lang":     {Currency: "RUB", FiscalYearFrom: 1, UILang: "de"},
+	} {
+		if err := s.SaveSettings(ctx, bad); data.ErrorCode(err) != data.EINVALID {
+			t.Errorf("%s: err = %v, want invalid", name, err)
+		}
+	}
+}
