@@ -108,3 +108,15 @@ func (s *Store) Events(ctx context.Context, partnerID int64) ([]Event, error) {
 	}
 	return out, rows.Err()
 }
+
+// InsertEventTx writes an event as given (any kind, any time) inside a
+// caller's transaction; demo data and imports use it to lay down history.
+func InsertEventTx(ctx context.Context, tx *sql.Tx, e *Event) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, author, body, shareable, open, from_status, to_status)
+		VALUES (?,?,?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open, e.FromStatus, e.ToStatus)
+	if err != nil {
+		return err
+	}
+	e.ID, err = res.LastInsertId()
+	return err
+}

@@ -20,7 +20,7 @@ type Settings struct {
 
 // DefaultSettings are used until the manager changes them.
 func DefaultSettings() Settings {
-	return Settings{VendorName: "", ProgramName: "Partner Program", Currency: "EUR", FiscalYearFrom: 1}
+	return Settings{VendorName: "", Currency: "EUR", FiscalYearFrom: 1}
 }
 
 var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)

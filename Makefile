@@ -1,0 +1,65 @@
+# ChannelDesk — build, run and test. `make run` and `make test` do all the
+# set-up a fresh Debian machine needs (as root); see README.md.
+
+GO          ?= go
+TAGS        := migrated_fynedo
+BIN         := channeldesk
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOBIN       := $(shell $(GO) env GOPATH)/bin
+# System packages the cgo build of Fyne needs on Debian/Ubuntu.
+DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev
+
+.PHONY: all deps build run test lint vet fmt-check staticcheck bench clean
+
+all: build
+
+## deps: install the missing system packages (Debian, as root); elsewhere say what is missing
+deps:
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	      echo "installing:$$missing"; \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	    else \
+	      echo "missing system packages:$$missing — run: sudo apt-get install$$missing"; exit 1; \
+	    fi; \
+	  fi; \
+	fi
+
+## build: ./channeldesk
+build: deps
+	$(GO) build -tags $(TAGS) -trimpath -o $(BIN) .
+
+## run: build and open the GUI on the default database
+run: build
+	./$(BIN)
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+$(GOBIN)/staticcheck:
+	$(GO) install $(STATICCHECK)
+
+staticcheck: $(GOBIN)/staticcheck
+	$(GOBIN)/staticcheck -tags $(TAGS) ./...
+
+lint: fmt-check vet staticcheck
+
+## test: deps, gofmt, vet, staticcheck, then every test with the race detector
+test: deps lint
+	$(GO) test -tags $(TAGS) -race -count=1 ./...
+
+## bench: the Go benchmarks, one line each
+bench:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -f $(BIN)

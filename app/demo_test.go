@@ -1,0 +1,77 @@
+package app_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+func openStore(tb testing.TB) *data.Store {
+	tb.Helper()
+	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+var demoDay = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+func TestDemoIsDeterministicAndVaried(t *testing.T) {
+	ctx := context.Background()
+	a, b := openStore(t), openStore(t)
+	opt := app.DemoOptions{Partners: 200, Seed: 7, Today: demoDay}
+	if err := app.Demo(ctx, a, opt); err != nil {
+		t.Fatal(err)
+	}
+	app.Demo(ctx, b, opt)
+	ra, _ := a.PartnerRows(ctx)
+	rb, _ := b.PartnerRows(ctx)
+	if len(ra) != 200 || len(rb) != 200 {
+		t.Fatalf("partners: %d and %d, want 200", len(ra), len(rb))
+	}
+	statuses, types, langs := map[data.Status]int{}, map[data.PartnerType]int{}, map[string]int{}
+	for i := range ra {
+		if ra[i] != rb[i] {
+			t.Fatalf("same seed, different rows: %+v vs %+v", ra[i], rb[i])
+		}
+		statuses[ra[i].Status]++
+		types[ra[i].Type]++
+		p, _ := a.Partner(ctx, ra[i].ID)
+		langs[p.DocLang]++
+	}
+	if len(statuses) != len(data.Statuses) || len(types) != len(data.PartnerTypes) || langs["ru"] == 0 || langs["en"] == 0 {
+		t.Errorf("not every status/type/language present: %v %v %v", statuses, types, langs)
+	}
+	var events, contacts int
+	a.DB().QueryRow(`SELECT count(*) FROM events`).Scan(&events)
+	a.DB().QueryRow(`SELECT count(*) FROM contacts`).Scan(&contacts)
+	if events < 200 || contacts < 200 {
+		t.Errorf("events=%d contacts=%d: timelines and contacts missing", events, contacts)
+	}
+	c := openStore(t)
+	app.Demo(ctx, c, app.DemoOptions{Partners: 200, Seed: 8, Today: demoDay})
+	rc, _ := c.PartnerRows(ctx)
+	if rc[0] == ra[0] && rc[1] == ra[1] {
+		t.Error("a different seed gave the same data")
+	}
+}
+
+func TestDemoRefusesNonEmptyDatabase(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	app.Demo(ctx, s, app.DemoOptions{Partners: 3, Seed: 1, Today: demoDay})
+	err := app.Demo(ctx, s, app.DemoOptions{Partners: 3, Seed: 1, Today: demoDay})
+	if data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("err = %v, want conflict", err)
+	}
+	rows, _ := s.PartnerRows(ctx)
+	if len(rows) != 3 {
+		t.Errorf("%d partners after refused demo, want 3", len(rows))
+	}
+}

@@ -1,0 +1,171 @@
+// Command channeldesk runs a partner program offline: the GUI by default,
+// or one command-line task for automation.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"channeldesk/app"
+	"channeldesk/assets"
+	_ "channeldesk/assets/clocale" // before fyne.io: see the package doc
+	"channeldesk/data"
+	"channeldesk/screens"
+)
+
+//go:embed FyneApp.toml
+var fyneAppTOML string
+
+// version is read from FyneApp.toml, the one place it is written.
+var version = func() string {
+	m := regexp.MustCompile(`(?m)^Version\s*=\s*"([^"]+)"`).FindStringSubmatch(fyneAppTOML)
+	if m == nil {
+		return "dev"
+	}
+	return m[1]
+}()
+
+const usage = `usage:
+  channeldesk [--db PATH]                                  open the GUI
+  channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
+  channeldesk version                                      print the version
+`
+
+// errUsage marks a bad command line: exit status 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status: 0 done,
+// 1 failed (one line on stderr, nothing changed), 2 bad usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	_ = assets.LoadTranslations(assets.Language(""))
+	cmd, rest := "", args
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, rest = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "":
+		err = runGUI(rest, stderr)
+	case "version":
+		if len(rest) > 0 {
+			err = errUsage
+		} else {
+			fmt.Fprintf(stdout, "channeldesk %s (schema %d)\n", version, data.SchemaVersion())
+		}
+	case "demo":
+		err = runDemo(rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "channeldesk: unknown command %q\n", cmd)
+		err = errUsage
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stderr, usage)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "channeldesk: %s\n", screens.ErrorText(err))
+		return 1
+	}
+}
+
+// newFlags makes a flag set that reports bad usage instead of exiting.
+func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "", "database file (default: the per-user data folder)")
+	return fs, db
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "channeldesk: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	return nil
+}
+
+func dbPath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	return app.DefaultDBPath()
+}
+
+func runDemo(args []string, stdout, stderr io.Writer) error {
+	fs, db := newFlags("demo", stderr)
+	partners := fs.Int("partners", 150, "how many partners")
+	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same data")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *db == "" || *partners <= 0 {
+		fmt.Fprintln(stderr, "channeldesk demo: --db PATH and a positive --partners are required")
+		return errUsage
+	}
+	_, statErr := os.Stat(*db)
+	created := errors.Is(statErr, os.ErrNotExist)
+	s, err := data.Open(*db)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	err = app.Demo(context.Background(), s, app.DemoOptions{Partners: *partners, Seed: *seed, Today: time.Now()})
+	s.Close()
+	if err != nil {
+		if created {
+			removeDB(*db)
+		}
+		return err
+	}
+	fmt.Fprintf(stdout, "demo data: %d partners in %s (%.1fs)\n", *partners, *db, time.Since(start).Seconds())
+	return nil
+}
+
+// removeDB deletes a database file this run created, with its WAL files.
+func removeDB(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(p)
+	}
+}
+
+func runGUI(args []string, stderr io.Writer) error {
+	fs, db := newFlags("channeldesk", stderr)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	path, err := dbPath(*db)
+	if err != nil {
+		return err
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer s.Close()
+	a := fyneapp.NewWithID("com.channeldesk.app")
+	a.SetIcon(assets.Icon)
+	ui := screens.New(a, s)
+	ui.Win.ShowAndRun()
+	return nil
+}

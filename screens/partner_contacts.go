@@ -1,0 +1,169 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/data"
+)
+
+// contactsTab lists a partner's people and edits them in a form that
+// stays open, with the input kept, until the contact saves.
+type contactsTab struct {
+	d        *partnerDetail
+	contacts []data.Contact
+	list     *widget.List
+	addBtn   *widget.Button
+
+	// the open contact form, for tests
+	form *contactForm
+}
+
+type contactForm struct {
+	name, role, email, phone *widget.Entry
+	primary                  *widget.Check
+	msg                      *widget.Label
+	save                     *widget.Button
+	dlg                      *dialog.CustomDialog
+}
+
+func newContactsTab(d *partnerDetail) *contactsTab { return &contactsTab{d: d} }
+
+func (c *contactsTab) buildUI() fyne.CanvasObject {
+	c.list = &widget.List{
+		Length: func() int { return len(c.contacts) },
+		CreateItem: func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			return container.NewVBox(name, widget.NewLabel("role · e-mail · phone"))
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			ct := c.contacts[id]
+			box := o.(*fyne.Container)
+			name := ct.Name
+			if ct.Primary {
+				name += " · " + lang.L("contact.primary")
+			}
+			box.Objects[0].(*widget.Label).SetText(name)
+			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", ct.Role, ct.Email, ct.Phone))
+		},
+		OnSelected: func(id widget.ListItemID) {
+			c.list.UnselectAll()
+			ct := c.contacts[id]
+			c.edit(&ct)
+		},
+	}
+	c.addBtn = &widget.Button{Text: lang.L("contact.add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
+		if c.d.partner != nil && c.d.partner.ID != 0 {
+			c.edit(&data.Contact{PartnerID: c.d.partner.ID, Primary: len(c.contacts) == 0})
+		}
+	}}
+	return container.NewBorder(container.NewHBox(c.addBtn), nil, nil, nil, c.list)
+}
+
+func (c *contactsTab) set(cs []data.Contact) {
+	c.contacts = cs
+	c.list.Refresh()
+	if c.d.partner == nil || c.d.partner.ID == 0 {
+		c.addBtn.Disable()
+	} else {
+		c.addBtn.Enable()
+	}
+}
+
+// edit opens the contact form for ct (ID 0 for a new contact).
+func (c *contactsTab) edit(ct *data.Contact) {
+	f := &contactForm{
+		name: &widget.Entry{Text: ct.Name}, role: &widget.Entry{Text: ct.Role},
+		email: &widget.Entry{Text: ct.Email}, phone: &widget.Entry{Text: ct.Phone},
+		primary: widget.NewCheck(lang.L("contact.primary"), nil), msg: widget.NewLabel(""),
+	}
+	f.primary.Checked = ct.Primary
+	f.email.Validator = func(s string) error {
+		if s = strings.TrimSpace(s); s != "" && !data.ValidEmail(s) {
+			return errors.New(errorText(data.Invalid("email", "err.email", map[string]any{"Value": s})))
+		}
+		return nil
+	}
+	f.msg.Importance = widget.DangerImportance
+	f.msg.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.contact_name"), f.name),
+		widget.NewFormItem(lang.L("field.role"), f.role),
+		widget.NewFormItem(lang.L("field.email"), f.email),
+		widget.NewFormItem(lang.L("field.phone"), f.phone),
+		widget.NewFormItem("", f.primary),
+	)
+	f.save = &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() { c.onSave(ct, f) }}
+	buttons := []fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { f.dlg.Hide() }}}
+	if ct.ID != 0 {
+		buttons = append(buttons, &widget.Button{Text: lang.L("action.delete"), Importance: widget.DangerImportance,
+			OnTapped: func() { c.onDelete(ct, f) }})
+	}
+	buttons = append(buttons, f.save)
+	title := lang.L("contact.edit")
+	if ct.ID == 0 {
+		title = lang.L("contact.add")
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.msg), c.d.ui.Win)
+	f.dlg.SetButtons(buttons)
+	f.dlg.Resize(fyne.NewSize(480, 340))
+	c.form = f
+	f.dlg.Show()
+	c.d.ui.Win.Canvas().Focus(f.name)
+}
+
+func (c *contactsTab) onSave(orig *data.Contact, f *contactForm) {
+	ct := *orig
+	ct.Name, ct.Role, ct.Email, ct.Phone, ct.Primary = f.name.Text, f.role.Text, f.email.Text, f.phone.Text, f.primary.Checked
+	f.name.SetValidationError(nil)
+	f.email.SetValidationError(nil)
+	if err := c.d.ui.Store.SaveContact(context.Background(), &ct); err != nil {
+		text := errorText(err)
+		switch errorField(err) {
+		case "email":
+			f.email.SetValidationError(errors.New(text))
+		case "contact_name":
+			f.name.SetValidationError(errors.New(text))
+		}
+		f.msg.SetText(text)
+		return
+	}
+	f.dlg.Hide()
+	c.d.saved(c.d.partner.ID)
+}
+
+func (c *contactsTab) onDelete(ct *data.Contact, f *contactForm) {
+	dialog.ShowConfirm(lang.L("contact.delete_title"), lang.L("contact.delete_confirm", map[string]any{"Name": ct.Name}), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := c.d.ui.Store.DeleteContact(context.Background(), ct.ID); err != nil {
+			f.msg.SetText(errorText(err))
+			return
+		}
+		f.dlg.Hide()
+		c.d.saved(c.d.partner.ID)
+	}, c.d.ui.Win)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += p
+	}
+	return out
+}

@@ -1,0 +1,165 @@
+package screens
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/data"
+)
+
+// partnerDetail shows one partner: profile form, contacts and timeline.
+type partnerDetail struct {
+	ui   *UI
+	list *partnersScreen
+
+	partner *data.Partner // nil when nothing is open; ID 0 while creating
+
+	title     *widget.Label
+	statusBtn *widget.Button
+	tabs      *container.AppTabs
+	empty     fyne.CanvasObject
+	body      *fyne.Container
+
+	profile  *profileForm
+	contacts *contactsTab
+	timeline *timelineTab
+}
+
+func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
+	return &partnerDetail{ui: u, list: list}
+}
+
+func (d *partnerDetail) buildUI() fyne.CanvasObject {
+	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.title.Truncation = fyne.TextTruncateEllipsis
+	d.statusBtn = &widget.Button{Icon: theme.MediaSkipNextIcon(), OnTapped: d.onChangeStatus}
+	d.profile = newProfileForm(d)
+	d.contacts = newContactsTab(d)
+	d.timeline = newTimelineTab(d)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
+		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
+		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
+	)
+	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
+	header := container.NewBorder(nil, nil, nil, d.statusBtn, d.title)
+	d.body = container.NewStack(d.empty)
+	d.body.Objects = []fyne.CanvasObject{d.empty, container.NewBorder(header, nil, nil, nil, d.tabs)}
+	d.showEmpty(true)
+	return d.body
+}
+
+func (d *partnerDetail) showEmpty(empty bool) {
+	if empty {
+		d.body.Objects[0].Show()
+		d.body.Objects[1].Hide()
+	} else {
+		d.body.Objects[0].Hide()
+		d.body.Objects[1].Show()
+	}
+}
+
+// load reads a partner with its contacts and timeline off the UI goroutine.
+func (d *partnerDetail) load(id int64) {
+	var p *data.Partner
+	var cs []data.Contact
+	var evs []data.Event
+	var err error
+	ctx := context.Background()
+	d.ui.background(func() {
+		if p, err = d.ui.Store.Partner(ctx, id); err != nil {
+			return
+		}
+		if cs, err = d.ui.Store.Contacts(ctx, id); err != nil {
+			return
+		}
+		evs, err = d.ui.Store.Events(ctx, id)
+	}, func() {
+		if err != nil {
+			dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
+			return
+		}
+		d.show(p, cs, evs)
+	})
+}
+
+func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Event) {
+	d.partner = p
+	d.title.SetText(p.Name)
+	d.statusBtn.SetText(statusLabel(p.Status))
+	d.statusBtn.Show()
+	d.profile.set(p)
+	d.contacts.set(cs)
+	d.timeline.set(evs)
+	d.showEmpty(false)
+}
+
+// newPartner opens an empty profile form to create a partner.
+func (d *partnerDetail) newPartner() {
+	p := &data.Partner{Type: data.TypeReseller, Status: data.StatusProspect, DocLang: string(d.ui.Lang)}
+	d.partner = p
+	d.title.SetText(lang.L("partners.new_title"))
+	d.statusBtn.Hide()
+	d.profile.set(p)
+	d.contacts.set(nil)
+	d.timeline.set(nil)
+	d.tabs.SelectIndex(0)
+	d.showEmpty(false)
+	d.ui.Win.Canvas().Focus(d.profile.name)
+}
+
+// saved refreshes the list and the detail after a change.
+func (d *partnerDetail) saved(id int64) {
+	d.list.reload()
+	if id != 0 {
+		d.load(id)
+	} else {
+		d.partner = nil
+		d.showEmpty(true)
+	}
+}
+
+func (d *partnerDetail) onChangeStatus() {
+	if d.partner == nil || d.partner.ID == 0 {
+		return
+	}
+	next := d.partner.Status.NextStatuses()
+	labels := make([]string, len(next))
+	for i, s := range next {
+		labels[i] = statusLabel(s)
+	}
+	sel := widget.NewSelect(labels, nil)
+	reason := &widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")}
+	reason.SetMinRowsVisible(3)
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	confirm := &widget.Button{Text: lang.L("status.change"), Importance: widget.HighImportance, OnTapped: func() {
+		if sel.SelectedIndex() < 0 {
+			msg.SetText(fieldLabel("status") + ": " + lang.L("err.required"))
+			return
+		}
+		err := d.ui.Store.ChangeStatus(context.Background(), d.partner.ID, next[sel.SelectedIndex()], reason.Text, d.ui.Settings.ManagerName)
+		if err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+		d.saved(d.partner.ID)
+	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	form := widget.NewForm(widget.NewFormItem(lang.L("status.to"), sel), widget.NewFormItem(lang.L("field.reason"), reason))
+	content := container.NewVBox(widget.NewLabel(lang.L("status.from", map[string]any{"Status": statusLabel(d.partner.Status)})), form, msg)
+	dlg = dialog.NewCustomWithoutButtons(lang.L("status.title"), content, d.ui.Win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, confirm})
+	dlg.Resize(fyne.NewSize(460, 320))
+	dlg.Show()
+}

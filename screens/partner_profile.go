@@ -1,0 +1,208 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/data"
+)
+
+// profileForm edits a partner's profile. A failed save leaves every field
+// as typed and marks the one at fault.
+type profileForm struct {
+	d *partnerDetail
+
+	name, legal, country, region, city, website *widget.Entry
+	verticals, capabilities, products, tags     *widget.Entry
+	manager                                     *widget.Entry
+	typeSel, statusSel, docLang                 *widget.Select
+	statusItem                                  *widget.FormItem
+	form                                        *widget.Form
+	msg                                         *widget.Label
+	deleteBtn, offboardBtn                      *widget.Button
+}
+
+var docLangs = []string{"en", "ru"}
+
+func newProfileForm(d *partnerDetail) *profileForm { return &profileForm{d: d} }
+
+func (f *profileForm) buildUI() fyne.CanvasObject {
+	entry := func() *widget.Entry { return &widget.Entry{} }
+	f.name, f.legal, f.country, f.region, f.city, f.website = entry(), entry(), entry(), entry(), entry(), entry()
+	f.verticals, f.capabilities, f.products, f.tags, f.manager = entry(), entry(), entry(), entry(), entry()
+	for _, e := range []*widget.Entry{f.verticals, f.capabilities, f.products, f.tags} {
+		e.PlaceHolder = lang.L("hint.comma_list")
+	}
+	types := make([]string, len(data.PartnerTypes))
+	for i, t := range data.PartnerTypes {
+		types[i] = typeLabel(t)
+	}
+	f.typeSel = widget.NewSelect(types, nil)
+	statuses := make([]string, len(data.Statuses))
+	for i, s := range data.Statuses {
+		statuses[i] = statusLabel(s)
+	}
+	f.statusSel = widget.NewSelect(statuses, nil)
+	f.docLang = widget.NewSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
+	f.statusItem = widget.NewFormItem(lang.L("field.status"), f.statusSel)
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("field.name"), f.name),
+		widget.NewFormItem(lang.L("field.legal_name"), f.legal),
+		widget.NewFormItem(lang.L("field.type"), f.typeSel),
+		f.statusItem,
+		widget.NewFormItem(lang.L("field.country"), f.country),
+		widget.NewFormItem(lang.L("field.region"), f.region),
+		widget.NewFormItem(lang.L("field.city"), f.city),
+		widget.NewFormItem(lang.L("field.website"), f.website),
+		widget.NewFormItem(lang.L("field.verticals"), f.verticals),
+		widget.NewFormItem(lang.L("field.capabilities"), f.capabilities),
+		widget.NewFormItem(lang.L("field.products"), f.products),
+		widget.NewFormItem(lang.L("field.tags"), f.tags),
+		widget.NewFormItem(lang.L("field.doc_lang"), f.docLang),
+		widget.NewFormItem(lang.L("field.account_manager"), f.manager),
+	)
+	f.msg = widget.NewLabel("")
+	f.msg.Importance = widget.DangerImportance
+	f.msg.Wrapping = fyne.TextWrapWord
+	f.msg.Hide()
+	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
+	f.offboardBtn = &widget.Button{Text: lang.L("partners.offboard"), Icon: theme.CancelIcon(), OnTapped: f.onOffboard}
+	f.deleteBtn = &widget.Button{Text: lang.L("action.delete"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: f.onDelete}
+	buttons := container.NewHBox(save, f.offboardBtn, f.deleteBtn)
+	return container.NewBorder(nil, container.NewVBox(f.msg, buttons), nil, nil, container.NewVScroll(f.form))
+}
+
+// set fills the form from p; the status is chosen only when creating.
+func (f *profileForm) set(p *data.Partner) {
+	f.name.SetText(p.Name)
+	f.legal.SetText(p.LegalName)
+	f.country.SetText(p.Country)
+	f.region.SetText(p.Region)
+	f.city.SetText(p.City)
+	f.website.SetText(p.Website)
+	f.verticals.SetText(data.JoinList(p.Verticals))
+	f.capabilities.SetText(data.JoinList(p.Capabilities))
+	f.products.SetText(data.JoinList(p.Products))
+	f.tags.SetText(data.JoinList(p.Tags))
+	f.manager.SetText(p.AccountManager)
+	f.typeSel.SetSelectedIndex(slices.Index(data.PartnerTypes, p.Type))
+	f.statusSel.SetSelectedIndex(slices.Index(data.Statuses, p.Status))
+	f.docLang.SetSelectedIndex(max(0, slices.Index(docLangs, p.DocLang)))
+	creating := p.ID == 0
+	if creating {
+		f.statusSel.Enable()
+		f.deleteBtn.Hide()
+		f.offboardBtn.Hide()
+	} else {
+		f.statusSel.Disable()
+		f.deleteBtn.Show()
+		f.offboardBtn.Show()
+	}
+	f.clearErrors()
+}
+
+// read builds a partner from what is typed, on top of the open one.
+func (f *profileForm) read() *data.Partner {
+	p := *f.d.partner
+	p.Name, p.LegalName, p.Country, p.Region = f.name.Text, f.legal.Text, f.country.Text, f.region.Text
+	p.City, p.Website, p.AccountManager = f.city.Text, f.website.Text, f.manager.Text
+	p.Verticals, p.Capabilities = data.SplitList(f.verticals.Text), data.SplitList(f.capabilities.Text)
+	p.Products, p.Tags = data.SplitList(f.products.Text), data.SplitList(f.tags.Text)
+	if i := f.typeSel.SelectedIndex(); i >= 0 {
+		p.Type = data.PartnerTypes[i]
+	}
+	if i := f.statusSel.SelectedIndex(); i >= 0 && p.ID == 0 {
+		p.Status = data.Statuses[i]
+	}
+	p.DocLang = docLangs[max(0, f.docLang.SelectedIndex())]
+	return &p
+}
+
+func (f *profileForm) entryFor(field string) *widget.Entry {
+	return map[string]*widget.Entry{"name": f.name, "legal_name": f.legal, "country": f.country, "region": f.region,
+		"city": f.city, "website": f.website, "account_manager": f.manager}[field]
+}
+
+func (f *profileForm) clearErrors() {
+	f.msg.Hide()
+	for _, e := range []*widget.Entry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager} {
+		e.SetValidationError(nil)
+	}
+}
+
+// showError marks the field at fault and says why, keeping the input.
+func (f *profileForm) showError(err error) {
+	text := errorText(err)
+	if e := f.entryFor(errorField(err)); e != nil {
+		e.SetValidationError(errors.New(text))
+		f.d.ui.Win.Canvas().Focus(e)
+	}
+	f.msg.SetText(text)
+	f.msg.Show()
+}
+
+func (f *profileForm) onSave() {
+	if f.d.partner == nil {
+		return
+	}
+	f.clearErrors()
+	p := f.read()
+	ctx := context.Background()
+	var err error
+	if p.ID == 0 {
+		err = f.d.ui.Store.CreatePartner(ctx, p)
+	} else {
+		err = f.d.ui.Store.UpdatePartner(ctx, p)
+	}
+	if err != nil {
+		f.showError(err)
+		return
+	}
+	f.d.saved(p.ID)
+}
+
+func (f *profileForm) onDelete() {
+	p := f.d.partner
+	if p == nil || p.ID == 0 {
+		return
+	}
+	dialog.ShowConfirm(lang.L("partners.delete_title"), lang.L("partners.delete_confirm", map[string]any{"Name": p.Name}),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := f.d.ui.Store.DeletePartner(context.Background(), p.ID); err != nil {
+				f.showError(err)
+				return
+			}
+			f.d.saved(0)
+		}, f.d.ui.Win)
+}
+
+// onOffboard archives a partner: the offboarded status, with a reason.
+func (f *profileForm) onOffboard() {
+	p := f.d.partner
+	if p == nil || p.ID == 0 {
+		return
+	}
+	reason := &widget.Entry{PlaceHolder: lang.L("status.reason_hint")}
+	dialog.ShowForm(lang.L("partners.offboard_title", map[string]any{"Name": p.Name}), lang.L("partners.offboard"), lang.L("action.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := f.d.ui.Store.ChangeStatus(context.Background(), p.ID, data.StatusOffboarded, reason.Text, f.d.ui.Settings.ManagerName); err != nil {
+				dialog.ShowError(errors.New(errorText(err)), f.d.ui.Win)
+				return
+			}
+			f.d.saved(p.ID)
+		}, f.d.ui.Win)
+}

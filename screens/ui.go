@@ -1,0 +1,141 @@
+// Package screens is ChannelDesk's Fyne user interface: one file per
+// screen, shared widgets beside them.
+package screens
+
+import (
+	"context"
+	"log"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/assets"
+	"channeldesk/data"
+)
+
+// UI is the main window and what its screens share.
+type UI struct {
+	App      fyne.App
+	Win      fyne.Window
+	Store    *data.Store
+	Lang     app.Lang
+	Settings data.Settings
+
+	areas   []area
+	nav     *widget.List
+	content *fyne.Container
+	current string
+	work    sync.WaitGroup
+
+	partners *partnersScreen
+}
+
+// area is one entry of the navigation sidebar.
+type area struct {
+	key   string // translation key of its name, also its id
+	icon  fyne.Resource
+	build func() fyne.CanvasObject
+}
+
+// New builds the main window over an open store. The interface language
+// follows the settings' override or the system locale.
+func New(a fyne.App, store *data.Store) *UI {
+	u := &UI{App: a, Store: store}
+	u.Win = a.NewWindow("ChannelDesk")
+	u.Win.SetIcon(assets.Icon)
+	u.loadSettings()
+	u.build()
+	u.Win.Resize(fyne.NewSize(1280, 760))
+	return u
+}
+
+func (u *UI) loadSettings() {
+	st, err := u.Store.Settings(context.Background())
+	if err != nil {
+		log.Printf("settings: %v", err)
+	}
+	u.Settings = st
+	language := assets.Language(st.UILang)
+	if err := assets.LoadTranslations(language); err != nil {
+		log.Printf("translations: %v", err)
+	}
+	u.Lang = app.Lang(language)
+}
+
+// build lays out the sidebar and the areas that work.
+func (u *UI) build() {
+	u.partners = newPartnersScreen(u)
+	u.areas = []area{
+		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
+		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
+	}
+	u.content = container.NewStack()
+	u.nav = &widget.List{
+		Length: func() int { return len(u.areas) },
+		CreateItem: func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.AccountIcon()), widget.NewLabel("Settings and more"))
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(u.areas[id].icon)
+			row.Objects[1].(*widget.Label).SetText(lang.L(u.areas[id].key))
+		},
+		OnSelected: func(id widget.ListItemID) { u.show(u.areas[id].key) },
+	}
+	title := widget.NewLabelWithStyle(u.programTitle(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	side := container.NewBorder(title, nil, nil, nil, u.nav)
+	split := container.NewHSplit(side, u.content)
+	split.Offset = 0.14
+	u.Win.SetContent(split)
+	u.nav.Select(0)
+}
+
+func (u *UI) programTitle() string {
+	if u.Settings.ProgramName != "" {
+		return u.Settings.ProgramName
+	}
+	return "ChannelDesk"
+}
+
+// show switches the main area to the screen with the given key.
+func (u *UI) show(key string) {
+	for i, a := range u.areas {
+		if a.key != key {
+			continue
+		}
+		u.current = key
+		u.content.Objects = []fyne.CanvasObject{a.build()}
+		u.content.Refresh()
+		u.nav.Select(i)
+		return
+	}
+}
+
+// Rebuild lays the window out anew, after the language or settings change.
+func (u *UI) Rebuild() {
+	current := u.current
+	u.loadSettings()
+	u.build()
+	if current != "" {
+		u.show(current)
+	}
+}
+
+// background runs work off the UI goroutine, then done on it.
+func (u *UI) background(work func(), done func()) {
+	u.work.Add(1)
+	go func() {
+		defer u.work.Done()
+		work()
+		fyne.DoAndWait(done)
+	}()
+}
+
+// Wait blocks until background work started so far has been applied;
+// tests use it.
+func (u *UI) Wait() { u.work.Wait() }
