@@ -182,7 +182,7 @@ func demoPartner(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, o
 	p := &data.Partner{
 		Name: name, LegalName: legal, Type: data.PartnerTypes[i%len(data.PartnerTypes)], Status: pickStatus(r),
 		Country: reg.country, Region: reg.region, City: pick(r, reg.cities),
-		Website: strings.ToLower(strings.ReplaceAll(pick(r, enNameA), " ", "")) + fmt.Sprintf("%d.example", i),
+		Website:      strings.ReplaceAll(translit(name), " ", "-") + ".example",
 		Capabilities: pickSome(r, caps, 3), Products: pickSome(r, products, 3), Tags: pickSome(r, tags, 2)[:r.IntN(2)],
 		DocLang: reg.lang, AccountManager: pick(r, managers), CreatedAt: created.Format(time.RFC3339),
 	}
@@ -208,7 +208,7 @@ func demoContacts(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, 
 			first, last := pick(r, ruFirst), pick(r, ruLast)
 			c.Name, c.Role = first+" "+last, pick(r, ruRoles)
 			c.Phone = fmt.Sprintf("+7 9%02d %03d-%02d-%02d", r.IntN(100), r.IntN(1000), r.IntN(100), r.IntN(100))
-			c.Email = fmt.Sprintf("%s%d@%s", translit(last), j+1, p.Website)
+			c.Email = fmt.Sprintf("%s%d@%s", strings.ReplaceAll(translit(last), " ", ""), j+1, p.Website)
 		} else {
 			first, last := pick(r, enFirst), pick(r, enLast)
 			c.Name, c.Role = first+" "+last, pick(r, enRoles)
@@ -277,7 +277,7 @@ func translit(s string) string {
 	for _, c := range strings.ToLower(s) {
 		if t, ok := translitTable[c]; ok {
 			b.WriteString(t)
-		} else if c < 128 && c != ' ' {
+		} else if c < 128 && (c == ' ' || c == '-' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
 			b.WriteRune(c)
 		}
 	}
