@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+func init() { runInline = true }
+
 // findButtonOK finds a visible button by its text anywhere in the window
 // or its overlays.
 func findButtonOK(u *UI, text string) *widget.Button {

@@ -14,7 +14,7 @@ import (
 )
 
 // newTestUI opens a fresh database (with n demo partners) in a test app.
-func newTestUI(t *testing.T, n int, uiLang string) *UI {
+func newTestUI(t testing.TB, n int, uiLang string) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	s, err := data.Open(filepath.Join(t.TempDir(), "ui.db"))

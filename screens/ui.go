@@ -126,8 +126,18 @@ func (u *UI) Rebuild() {
 	}
 }
 
+// runInline makes background work synchronous. Fyne's test driver runs
+// fyne.Do callbacks on the calling goroutine, so screen tests set it to keep
+// widget access on the test goroutine.
+var runInline = false
+
 // background runs work off the UI goroutine, then done on it.
 func (u *UI) background(work func(), done func()) {
+	if runInline {
+		work()
+		done()
+		return
+	}
 	u.work.Add(1)
 	go func() {
 		defer u.work.Done()
