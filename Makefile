@@ -57,9 +57,10 @@ lint: fmt-check vet staticcheck
 test: deps lint
 	$(GO) test -tags $(TAGS) -race -count=1 ./...
 
-## bench: the Go benchmarks, one line each
+## bench: the Go benchmarks, each figure printed next to its target
 bench:
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./... 2>/dev/null | tee bench.out | grep -E '^(Benchmark|ok|FAIL|---)'
+	@echo; awk -f .ci/benchtable.awk .ci/bench-targets.tsv bench.out
 
 clean:
 	rm -f $(BIN)
