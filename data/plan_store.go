@@ -229,22 +229,28 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		var status PlanStatus
-		var rev int
-		err := tx.QueryRowContext(ctx, `SELECT status, revision FROM plans WHERE id = ?`, p.ID).Scan(&status, &rev)
-		if err != nil {
-			return notFoundIf(err, "plan")
-		}
-		switch status {
-		case PlanCompleted:
-			return Conflict("err.plans_completed", nil)
-		case PlanAgreed:
-			rev++
-		}
-		p.Status, p.Revision, p.AgreedOn, p.UpdatedAt = PlanDraft, rev, "", s.now()
-		return writePlanBody(ctx, tx, p)
-	})
+	return s.withTx(ctx, func(tx *sql.Tx) error { return s.SavePlanTx(ctx, tx, p) })
+}
+
+// SavePlanTx is SavePlan inside a caller's transaction.
+func (s *Store) SavePlanTx(ctx context.Context, tx *sql.Tx, p *Plan) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	var status PlanStatus
+	var rev int
+	err := tx.QueryRowContext(ctx, `SELECT status, revision FROM plans WHERE id = ?`, p.ID).Scan(&status, &rev)
+	if err != nil {
+		return notFoundIf(err, "plan")
+	}
+	switch status {
+	case PlanCompleted:
+		return Conflict("err.plans_completed", nil)
+	case PlanAgreed:
+		rev++
+	}
+	p.Status, p.Revision, p.AgreedOn, p.UpdatedAt = PlanDraft, rev, "", s.now()
+	return writePlanBody(ctx, tx, p)
 }
 
 // SetActual stores an entered actual of one objective for one quarter.

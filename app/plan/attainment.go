@@ -27,6 +27,7 @@ type Attainment struct {
 	Objectives []ObjectiveResult
 	QuarterBP  [4]int
 	YearBP     int
+	Started    int // quarters begun; later ones have no actuals and no attainment yet
 }
 
 // Computed holds a partner's actuals that come from data, per quarter.
@@ -87,16 +88,16 @@ func yearFigures(o data.Objective, actual [4]int64, quartersDone int) (target, g
 // quartersDone is how many quarters have started (0–4); later quarters have
 // no actuals yet.
 func Evaluate(objs []data.Objective, c Computed, quartersDone int) Attainment {
-	a := Attainment{Objectives: make([]ObjectiveResult, len(objs))}
+	a := Attainment{Objectives: make([]ObjectiveResult, len(objs)), Started: quartersDone}
 	var qSum, qWeight [4]int64
 	var ySum, yWeight int64
 	for i, o := range objs {
 		r := ObjectiveResult{Objective: o, Actual: actualsOf(o, c)}
 		for q := range 4 {
-			if q >= quartersDone {
-				r.Actual[q] = 0
-			}
 			r.QuarterBP[q] = ratioBP(r.Actual[q], o.Targets[q])
+			if q >= quartersDone {
+				r.Actual[q], r.QuarterBP[q] = 0, NoTarget
+			}
 			if r.QuarterBP[q] != NoTarget {
 				qSum[q] += int64(o.Weight) * int64(r.QuarterBP[q])
 				qWeight[q] += int64(o.Weight)

@@ -191,7 +191,7 @@ func (r *renderer) objectiveBlock(o ObjectiveResult) {
 		cells [5]string
 	}{
 		{r.t("row.target"), r.figures(o.Targets, o.YearTarget, money)},
-		{r.t("row.actual"), r.figures(o.Actual, o.YearActual, money)},
+		{r.t("row.actual"), r.actuals(o, money)},
 		{r.t("row.attainment"), [5]string{percent(o.QuarterBP[0], r.l), percent(o.QuarterBP[1], r.l),
 			percent(o.QuarterBP[2], r.l), percent(o.QuarterBP[3], r.l), percent(o.YearBP, r.l)}},
 	}
@@ -217,6 +217,15 @@ func (r *renderer) figures(v [4]int64, year int64, money bool) [5]string {
 		out[q] = r.value(v[q], money)
 	}
 	out[4] = r.value(year, money)
+	return out
+}
+
+// actuals shows a dash for quarters that have not begun.
+func (r *renderer) actuals(o ObjectiveResult, money bool) [5]string {
+	out := r.figures(o.Actual, o.YearActual, money)
+	for q := r.d.Plan.Attainment.Started; q < 4; q++ {
+		out[q] = "—"
+	}
 	return out
 }
 

@@ -140,7 +140,7 @@ var docTexts = map[app.Lang]map[string]string{
 		"col.role":                     "Должность",
 		"col.email":                    "Эл. почта",
 		"col.phone":                    "Телефон",
-		"tier":                         "Партнёрский статус",
+		"tier":                         "Партнёрский уровень",
 		"no_program":                   "В партнёрской программе пока нет уровней.",
 		"no_tier":                      "Уровень пока не присвоен.",
 		"current_tier":                 "Текущий уровень: %s",
