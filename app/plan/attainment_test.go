@@ -1,6 +1,8 @@
 package plan_test
 
 import (
+	"time"
+
 	"testing"
 
 	"channeldesk/app/plan"
@@ -35,5 +37,14 @@ func TestEvaluateWeightsAndCaps(t *testing.T) {
 	}
 	if plan.Evaluate(nil, c, 4).YearBP != plan.NoTarget {
 		t.Error("a plan without objectives has an attainment")
+	}
+}
+
+func TestDueQuarters(t *testing.T) {
+	today := time.Date(2026, 9, 20, 0, 0, 0, 0, time.UTC)
+	// Q1 held; Q2 ended without a check-in; Q3 ends on 30 Sep, inside the window; Q4 is far.
+	got := plan.DueQuarters(2026, 1, today, [4]bool{true, false, false, false})
+	if len(got) != 2 || got[0] != 2 || got[1] != 3 {
+		t.Errorf("due %v, want [2 3]", got)
 	}
 }

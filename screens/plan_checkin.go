@@ -1,0 +1,87 @@
+package screens
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+var objectiveStatuses = []data.ObjectiveStatus{data.OnTrack, data.AtRisk, data.OffTrack}
+
+// editCheckIn records the quarterly check-in: date, attendees, notes
+// (internal unless marked shareable) and a status per objective. An
+// existing check-in of the chosen quarter is replaced.
+func (t *planTab) editCheckIn(c *data.CheckIn) {
+	if t.plan == nil {
+		return
+	}
+	if c == nil {
+		c = &data.CheckIn{PlanID: t.plan.ID, Quarter: max(t.att.Started, 1), HeldOn: time.Now().Format(app.DateLayout)}
+	}
+	quarters := []string{"1", "2", "3", "4"}
+	quarter := widget.NewSelect(quarters, nil)
+	quarter.SetSelectedIndex(c.Quarter - 1)
+	held := &widget.Entry{Text: t.d.ui.date(c.HeldOn)}
+	attendees := &widget.Entry{Text: c.Attendees}
+	notes := &widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord}
+	notes.SetMinRowsVisible(3)
+	shareable := widget.NewCheck(lang.L("timeline.shareable"), nil)
+	shareable.Checked = c.Shareable
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("field.quarter"), quarter), widget.NewFormItem(lang.L("field.held_on"), held),
+		widget.NewFormItem(lang.L("field.attendees"), attendees), widget.NewFormItem(lang.L("field.notes"), notes),
+		widget.NewFormItem("", shareable),
+	}
+	stLabels := []string{}
+	for _, s := range objectiveStatuses {
+		stLabels = append(stLabels, lang.L("plans.ostatus."+string(s)))
+	}
+	sels := map[int64]*widget.Select{}
+	for _, o := range t.plan.Objectives {
+		sel := widget.NewSelect(stLabels, nil)
+		for i, s := range objectiveStatuses {
+			if c.Statuses[o.ID] == s {
+				sel.SetSelectedIndex(i)
+			}
+		}
+		sels[o.ID] = sel
+		items = append(items, widget.NewFormItem(objectiveName(o), sel))
+	}
+	msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	var dlg *dialog.CustomDialog
+	save := func() {
+		out := &data.CheckIn{PlanID: t.plan.ID, Attendees: attendees.Text, Notes: notes.Text, Shareable: shareable.Checked,
+			Statuses: map[int64]data.ObjectiveStatus{}}
+		out.Quarter, _ = strconv.Atoi(quarter.Selected)
+		if d, err := app.ParseDate(held.Text); err == nil {
+			out.HeldOn = d.Format(app.DateLayout)
+		} else {
+			out.HeldOn = held.Text
+		}
+		for id, sel := range sels {
+			if i := sel.SelectedIndex(); i >= 0 {
+				out.Statuses[id] = objectiveStatuses[i]
+			}
+		}
+		if err := t.d.ui.Store.SaveCheckIn(context.Background(), out); err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+		t.reload()
+	}
+	dlg = dialog.NewCustomWithoutButtons(lang.L("plans.checkin_add"), container.NewVScroll(container.NewVBox(widget.NewForm(items...), msg)), t.d.ui.Win)
+	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }},
+		&widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: save}})
+	dlg.Resize(fyne.NewSize(620, 560))
+	dlg.Show()
+}
