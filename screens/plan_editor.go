@@ -31,6 +31,7 @@ type planEditor struct {
 	repCommit                                            *widget.Entry
 	training, mdf, otherVendor, partnerSide              *widget.Entry
 	msg                                                  *widget.Label
+	saveBtn                                              *widget.Button
 }
 
 // objectiveRow is one editable objective.
@@ -49,9 +50,9 @@ var repShares = []int{0, 5000, 7500}
 func (t *planTab) openEditor(p *data.Plan) {
 	e := &planEditor{t: t, plan: p}
 	e.dlg = dialog.NewCustomWithoutButtons(lang.L("plans.editor_title", map[string]any{"Year": p.FiscalYear}), e.build(), t.d.ui.Win)
+	e.saveBtn = &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: e.onSave}
 	e.dlg.SetButtons([]fyne.CanvasObject{
-		&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { e.dlg.Hide() }},
-		&widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: e.onSave},
+		&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { e.dlg.Hide() }}, e.saveBtn,
 	})
 	e.dlg.Resize(fyne.NewSize(1100, 700))
 	t.editor = e
