@@ -115,7 +115,7 @@ func (r *renderer) header() {
 	r.font(false, 8)
 	r.color(muted)
 	r.f.SetXY(margin, 10)
-	left := r.fit(programName(r.d)+" · "+r.t("title"), contentW*0.6)
+	left := r.fit(joinNonEmpty(" · ", programName(r.d), r.t("title")), contentW*0.6)
 	r.f.CellFormat(contentW*0.6, 5, left, "", 0, "L", false, 0, "")
 	right := r.fit(r.d.Partner.Name, contentW*0.4)
 	r.f.CellFormat(contentW*0.4, 5, right, "", 1, "R", false, 0, "")
@@ -190,6 +190,39 @@ func (r *renderer) cover() {
 	f.MultiCell(contentW, 6, r.planStatusLine(), "", "L", false)
 	f.SetX(margin)
 	f.MultiCell(contentW, 6, r.t("issued", app.FormatDateLong(r.d.Today, r.l))+" · "+r.t("by", vendorName(r.d)), "", "L", false)
+	r.glance()
+}
+
+// glance is the cover's summary box: tier, attainment so far, contact.
+func (r *renderer) glance() {
+	y := max(r.f.GetY()+12, 200)
+	if y > pageH-bottom-40 {
+		return
+	}
+	r.fill(shade)
+	r.f.Rect(margin, y, contentW, 34, "F")
+	r.f.SetXY(margin+5, y+4)
+	r.font(true, 10)
+	r.f.CellFormat(contentW-10, 6, r.t("glance"), "", 2, "L", false, 0, "")
+	tier, att, contact := r.t("not_set"), r.t("not_set"), r.t("not_set")
+	if r.d.Tier.Current != nil {
+		tier = r.d.Tier.Current.Name
+	}
+	if r.d.Plan != nil && r.d.Plan.Attainment.YearBP != NoTarget {
+		att = percent(r.d.Plan.Attainment.YearBP, r.l)
+	}
+	if c := r.d.VendorContact; c.Name != "" {
+		contact = joinNonEmpty(", ", c.Name, c.Email)
+	}
+	for _, kv := range [][2]string{{r.t("glance.tier"), tier}, {r.t("glance.attainment"), att}, {r.t("glance.contact"), contact}} {
+		r.f.SetX(margin + 5)
+		r.font(false, 9)
+		r.color(muted)
+		r.f.CellFormat(62, 6, kv[0], "", 0, "L", false, 0, "")
+		r.color(ink)
+		r.font(false, 10)
+		r.f.CellFormat(contentW-72, 6, r.fit(kv[1], contentW-72), "", 2, "L", false, 0, "")
+	}
 }
 
 func (r *renderer) planStatusLine() string {
@@ -226,6 +259,9 @@ func (r *renderer) h1(title string) {
 }
 
 func (r *renderer) h2(title string) {
+	if rs := []rune(title); len(rs) > 0 {
+		title = strings.ToUpper(string(rs[0])) + string(rs[1:])
+	}
 	r.need(14)
 	r.f.Ln(2)
 	r.font(true, 11)

@@ -268,20 +268,22 @@ func (r *renderer) checkIns() {
 func (r *renderer) commitments() {
 	r.h1(r.t("commitments"))
 	p := r.d.Plan
+	if p == nil {
+		r.notSet(r.t("no_commitments"))
+		return
+	}
 	r.h2(r.t("vendor_commitments", vendorName(r.d)))
-	if p == nil || len(p.Vendor) == 0 && p.RepShareBP == 0 {
+	if len(p.Vendor) == 0 && p.RepShareBP == 0 {
 		r.notSet(r.t("no_commitments"))
 	}
-	if p != nil {
-		for _, c := range p.Vendor {
-			r.bullet(r.t("kind."+c.Kind) + ": " + c.Body)
-		}
-		if p.RepShareBP != 0 {
-			r.bullet(r.t("rep", vendorName(r.d), percent(p.RepShareBP, r.l)) + " " + r.t("rep_commits", p.RepCommits))
-		}
+	for _, c := range p.Vendor {
+		r.bullet(r.t("kind."+c.Kind) + ": " + c.Body)
+	}
+	if p.RepShareBP != 0 {
+		r.bullet(r.t("rep", vendorName(r.d), percent(p.RepShareBP, r.l)) + " " + r.t("rep_commits", p.RepCommits))
 	}
 	r.h2(r.t("partner_commitments", r.d.Partner.Name))
-	if p == nil || len(p.Partner) == 0 {
+	if len(p.Partner) == 0 {
 		r.notSet(r.t("no_commitments"))
 		return
 	}

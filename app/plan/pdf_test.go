@@ -286,3 +286,19 @@ func BenchmarkRenderOnePlan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExportAll500 writes the plans of about 500 active demo partners.
+func BenchmarkExportAll500(b *testing.B) {
+	s := openStore(b)
+	ctx := context.Background()
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 1050, Seed: 5, Today: today}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		paths, err := plan.ExportAll(ctx, s, b.TempDir(), plan.Options{Today: today}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(paths)), "files/op")
+	}
+}

@@ -12,6 +12,10 @@ import (
 var docTexts = map[app.Lang]map[string]string{
 	app.EN: {
 		"title":                        "Joint business plan",
+		"glance":                       "At a glance",
+		"glance.tier":                  "Current tier",
+		"glance.attainment":            "Year targets reached so far",
+		"glance.contact":               "Your contact",
 		"subtitle":                     "Partner plan",
 		"for":                          "Prepared for",
 		"period":                       "Fiscal year %d: %s – %s",
@@ -116,6 +120,10 @@ var docTexts = map[app.Lang]map[string]string{
 	},
 	app.RU: {
 		"title":                        "Совместный бизнес-план",
+		"glance":                       "Кратко",
+		"glance.tier":                  "Текущий уровень",
+		"glance.attainment":            "Выполнение годового плана на сегодня",
+		"glance.contact":               "Ваш контакт",
 		"subtitle":                     "План партнёра",
 		"for":                          "Подготовлено для",
 		"period":                       "Финансовый год %d: %s – %s",
