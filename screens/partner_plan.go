@@ -78,8 +78,11 @@ func (t *planTab) buildUI() fyne.CanvasObject {
 	t.table = newObjectiveTable(t)
 	t.checkLabel = widget.NewLabel("")
 	t.checkLabel.Wrapping = fyne.TextWrapWord
-	bar := container.NewHBox(widget.NewLabel(lang.L("plans.year")), t.yearSel, t.newBtn, t.editBtn, t.agreeBtn, t.doneBtn, t.revBtn, t.exportBtn)
-	head := container.NewVBox(bar, t.status, t.summary)
+	t.summary.Wrapping = fyne.TextWrapWord
+	t.status.Wrapping = fyne.TextWrapWord
+	year := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("plans.year")), t.yearSel), nil, t.status)
+	actions := container.NewGridWithColumns(3, t.newBtn, t.editBtn, t.agreeBtn, t.doneBtn, t.revBtn, t.exportBtn)
+	head := container.NewVBox(year, actions, t.summary)
 	checks := container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("plans.checkins"), fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true}), t.checkBtn), nil, nil, nil, container.NewVScroll(t.checkLabel))
 	split := container.NewVSplit(t.table, checks)

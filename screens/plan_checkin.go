@@ -48,6 +48,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	sels := map[int64]*widget.Select{}
 	for _, o := range t.plan.Objectives {
 		sel := widget.NewSelect(stLabels, nil)
+		sel.PlaceHolder = "—"
 		for i, s := range objectiveStatuses {
 			if c.Statuses[o.ID] == s {
 				sel.SetSelectedIndex(i)

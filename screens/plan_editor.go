@@ -136,7 +136,7 @@ func (e *planEditor) addRow(o data.Objective) {
 		grid.Add(r.targets[q])
 	}
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
-	r.box = container.NewBorder(nil, nil, r.measure, remove, grid)
+	r.box = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, r.measure.MinSize().Height), r.measure), remove, grid)
 	remove.OnTapped = func() {
 		for i, x := range e.rows {
 			if x == r {

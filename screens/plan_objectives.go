@@ -32,8 +32,8 @@ var objectiveColumns = []struct {
 	key   string
 	width float32
 }{
-	{"plans.col_objective", 260}, {"plans.col_weight", 60}, {"plans.col_q1", 150}, {"plans.col_q2", 150},
-	{"plans.col_q3", 150}, {"plans.col_q4", 150}, {"plans.col_year", 110},
+	{"plans.col_objective", 210}, {"plans.col_weight", 50}, {"plans.col_q1", 150}, {"plans.col_q2", 150},
+	{"plans.col_q3", 150}, {"plans.col_q4", 150}, {"plans.col_year", 70},
 }
 
 // newObjectiveTable lists the objectives: "actual / target (attainment)"
