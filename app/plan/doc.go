@@ -78,6 +78,7 @@ type TierInfo struct {
 type ProgressRow struct {
 	Label    string
 	Money    bool
+	YesNo    bool // a condition (onboarding completed): 1 is yes
 	Known    bool // false: the program has no figure for it yet
 	Actual   int64
 	Target   int64

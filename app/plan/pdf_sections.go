@@ -82,6 +82,15 @@ func (r *renderer) progressBar(row ProgressRow, c rgb) {
 		return
 	}
 	fig := r.value(row.Actual, row.Money) + " / " + r.value(row.Target, row.Money)
+	if row.YesNo {
+		fig = map[bool]string{true: r.t("yes"), false: r.t("no")}[row.Actual > 0]
+		row.Gap = 0
+		if row.Actual == 0 {
+			r.f.CellFormat(figW, 4.5, fig, "", 2, "R", false, 0, "")
+			r.f.SetY(y + h + 2)
+			return
+		}
+	}
 	r.f.CellFormat(figW, 4.5, fig, "", 2, "R", false, 0, "")
 	r.f.SetX(margin + labelW + barW + 4)
 	gap := r.t("met")
@@ -127,8 +136,11 @@ func (r *renderer) onboarding() {
 var objCols = struct{ name, row, q, year float64 }{50, 22, 21, contentW - 50 - 22 - 4*21}
 
 func (r *renderer) objectives() {
-	r.h1(r.t("objectives"))
 	p := r.d.Plan
+	if p != nil && len(p.Attainment.Objectives) > 0 {
+		r.need(70) // keep the heading with the table's first rows
+	}
+	r.h1(r.t("objectives"))
 	if p == nil {
 		r.notSet(r.t("no_plan", r.d.Year))
 		return

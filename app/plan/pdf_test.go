@@ -64,6 +64,8 @@ Sales training', 'Защита сделок 90 дней
 		tb.Fatal(err)
 	}
 	exec1(tb, s, `UPDATE partners SET tier_id = 2 WHERE id = ?`, p.ID)
+	exec1(tb, s, `INSERT INTO tier_requirements (tier_id, kind, threshold) VALUES (3, 'onboarding_completed', 0)`)
+	exec1(tb, s, `INSERT INTO onboarding_checklists (partner_id, started_on) VALUES (?, '2026-01-05')`, p.ID)
 	c := &data.Contact{PartnerID: p.ID, Name: "Анна Смирнова", Role: "Коммерческий директор", Email: "anna@orbita.example", Primary: true}
 	if err := s.SaveContact(ctx, c); err != nil {
 		tb.Fatal(err)
@@ -154,7 +156,8 @@ func TestPlanPDFContent(t *testing.T) {
 			"Путь к уровню «Золотой»", "не хватает: 1 000 000 ₽", "не хватает: 2", "не хватает: 6",
 			"Выручка по выигранным сделкам", "Вебинары", "Согласован 25.01.2026, редакция 1", "Страница 2 из",
 			"Вебинары прошли успешно", "Ольга Савина", "50 %", "40 звонков в день", "Фонды развития рынка: не заданы",
-			"Референс-заказчики", "Защита сделок 90 дней"}},
+			"Референс-заказчики", "Защита сделок 90 дней",
+			"Онбординг идёт с 05.01.2026", "Оставшиеся задачи: не заданы", "Онбординг завершён"}},
 		"English": {app.EN, []string{"Орбита Системы Интеграция", "Joint business plan", "Current tier: Silver",
 			"Progress to Gold", "missing: 1,000,000 ₽", "missing: 2", "Won revenue", "Agreed on 25 Jan 2026, revision 1",
 			"Page 2 of", "Market development funds: not set", "Weighted attainment"}},

@@ -90,6 +90,9 @@ func tierProgress(ctx context.Context, db *sql.DB, partnerID, tierID int64, l ap
 	out := make([]ProgressRow, 0, len(reqs))
 	for _, r := range reqs {
 		row := ProgressRow{Label: text(l, "req."+r.kind), Target: r.threshold, Known: true, Money: r.kind == "revenue_12m"}
+		if r.kind == "onboarding_completed" {
+			row.YesNo, row.Target = true, 1
+		}
 		if r.kind == "custom" {
 			row.Label, row.Known = r.en, false
 			if l == app.RU && r.ru != "" {
