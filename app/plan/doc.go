@@ -208,6 +208,9 @@ func loadPlan(ctx context.Context, s *data.Store, doc *PlanDoc) error {
 	} else if err != nil {
 		return err
 	}
+	if p, err = agreedVersion(ctx, s, p); err != nil {
+		return err
+	}
 	c, err := ComputeActualsFor(ctx, s.DB(), doc.Partner.ID, doc.Year, doc.Program.FYStart, doc.Today)
 	if err != nil {
 		return err
@@ -228,6 +231,31 @@ func loadPlan(ctx context.Context, s *data.Store, doc *PlanDoc) error {
 	doc.Plan = sec
 	doc.VendorContact = Contact{Name: p.VendorContactName, Role: p.VendorContactRole, Email: p.VendorContactEmail, Phone: p.VendorContactPhone}
 	return nil
+}
+
+// agreedVersion returns what the partner agreed to: while a new revision
+// of an agreed plan is being drafted, the document shows the last agreed
+// revision (with today's entered actuals), not the unagreed draft.
+func agreedVersion(ctx context.Context, s *data.Store, p *data.Plan) (*data.Plan, error) {
+	if p.Status != data.PlanDraft || p.Revision < 2 {
+		return p, nil
+	}
+	revs, err := s.PlanRevisions(ctx, p.ID)
+	if err != nil || len(revs) == 0 {
+		return p, err
+	}
+	agreed := revs[len(revs)-1].Plan
+	current := map[int64][4]int64{}
+	for _, o := range p.Objectives {
+		current[o.ID] = o.Actuals
+	}
+	for i, o := range agreed.Objectives {
+		if a, ok := current[o.ID]; ok {
+			agreed.Objectives[i].Actuals = a
+		}
+	}
+	agreed.ID = p.ID
+	return &agreed, nil
 }
 
 // sharedCheckIns keeps what a partner may read of the check-ins: date,

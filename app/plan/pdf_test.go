@@ -305,3 +305,18 @@ func BenchmarkExportAll500(b *testing.B) {
 		b.ReportMetric(float64(len(paths)), "files/op")
 	}
 }
+
+func TestPlanPDFShowsAgreedRevisionWhileNextIsDrafted(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	p := fixture(t, s, 3)
+	pl, _ := s.PlanFor(ctx, p.ID, 2026)
+	pl.Objectives[2].Title = "Черновая цель DRAFT-ONLY"
+	if err := s.SavePlan(ctx, pl); err != nil {
+		t.Fatal(err)
+	}
+	txt := pdfText(t, render(t, s, p.ID, app.RU))
+	if strings.Contains(txt, "DRAFT-ONLY") || !strings.Contains(txt, "Согласован 25.01.2026, редакция 1") || !strings.Contains(txt, "Вебинары") {
+		t.Error("the document shows the unagreed draft instead of the agreed revision")
+	}
+}
