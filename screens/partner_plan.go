@@ -186,9 +186,17 @@ func (t *planTab) summaryText() string {
 		return ""
 	}
 	a := t.att
-	return lang.L("plans.attainment_line", map[string]any{"Q1": bpText(a.QuarterBP[0], t.d.ui.Lang),
+	line := lang.L("plans.attainment_line", map[string]any{"Q1": bpText(a.QuarterBP[0], t.d.ui.Lang),
 		"Q2": bpText(a.QuarterBP[1], t.d.ui.Lang), "Q3": bpText(a.QuarterBP[2], t.d.ui.Lang),
 		"Q4": bpText(a.QuarterBP[3], t.d.ui.Lang), "Year": bpText(a.YearBP, t.d.ui.Lang)})
+	var held [4]bool
+	for _, c := range t.checkIns {
+		held[c.Quarter-1] = true
+	}
+	if due := plan.DueQuarters(t.year, t.d.ui.Settings.FiscalYearFrom, time.Now(), held); len(due) > 0 && t.plan.Status != data.PlanCompleted {
+		line += "\n" + lang.L("plans.due_line", map[string]any{"Quarters": dueText(due)})
+	}
+	return line
 }
 
 func (t *planTab) checkInsText() string {
