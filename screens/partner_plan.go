@@ -42,7 +42,8 @@ type planTab struct {
 	exportBtn  *widget.Button
 	table      *widget.Table
 	checkLabel *widget.Label
-	editor     *planEditor // the open editor, for tests
+	editor     *planEditor  // the open editor, for tests
+	checkForm  *checkInForm // the open check-in dialog, for tests
 }
 
 func newPlanTab(d *partnerDetail) *planTab { return &planTab{d: d} }

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,15 @@ import (
 	"channeldesk/data"
 )
 
+// checkInForm is the open check-in dialog's inputs, for tests.
+type checkInForm struct {
+	quarter   *widget.Select
+	notes     *widget.Entry
+	shareable *widget.Check
+	save      *widget.Button
+	msg       *widget.Label
+}
+
 var objectiveStatuses = []data.ObjectiveStatus{data.OnTrack, data.AtRisk, data.OffTrack}
 
 // editCheckIn records the quarterly check-in: date, attendees, notes
@@ -25,7 +35,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 		return
 	}
 	if c == nil {
-		c = &data.CheckIn{PlanID: t.plan.ID, Quarter: max(t.att.Started, 1), HeldOn: time.Now().Format(app.DateLayout)}
+		c = t.checkInOf(max(t.att.Started, 1))
 	}
 	quarters := []string{"1", "2", "3", "4"}
 	quarter := widget.NewSelect(quarters, nil)
@@ -57,13 +67,29 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 		sels[o.ID] = sel
 		items = append(items, widget.NewFormItem(objectiveName(o), sel))
 	}
+	quarter.OnChanged = func(v string) {
+		q, _ := strconv.Atoi(v)
+		ex := t.checkInOf(q)
+		held.SetText(t.d.ui.date(ex.HeldOn))
+		attendees.SetText(ex.Attendees)
+		notes.SetText(ex.Notes)
+		shareable.SetChecked(ex.Shareable)
+		for id, sel := range sels {
+			sel.ClearSelected()
+			for i, s := range objectiveStatuses {
+				if ex.Statuses[id] == s {
+					sel.SetSelectedIndex(i)
+				}
+			}
+		}
+	}
 	msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	var dlg *dialog.CustomDialog
 	save := func() {
 		out := &data.CheckIn{PlanID: t.plan.ID, Attendees: attendees.Text, Notes: notes.Text, Shareable: shareable.Checked,
 			Statuses: map[int64]data.ObjectiveStatus{}}
 		out.Quarter, _ = strconv.Atoi(quarter.Selected)
-		if d, err := app.ParseDate(held.Text); err == nil {
+		if d, err := parseDay(held.Text); err == nil {
 			out.HeldOn = d.Format(app.DateLayout)
 		} else {
 			out.HeldOn = held.Text
@@ -81,8 +107,28 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 		t.reload()
 	}
 	dlg = dialog.NewCustomWithoutButtons(lang.L("plans.checkin_add"), container.NewVScroll(container.NewVBox(widget.NewForm(items...), msg)), t.d.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }},
-		&widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: save}})
+	saveBtn := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: save}
+	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}, saveBtn})
+	t.checkForm = &checkInForm{quarter: quarter, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
 	dlg.Resize(fyne.NewSize(620, 560))
 	dlg.Show()
+}
+
+// checkInOf returns the recorded check-in of quarter q, or a new one dated today.
+func (t *planTab) checkInOf(q int) *data.CheckIn {
+	for i := range t.checkIns {
+		if t.checkIns[i].Quarter == q {
+			c := t.checkIns[i]
+			return &c
+		}
+	}
+	return &data.CheckIn{PlanID: t.plan.ID, Quarter: q, HeldOn: time.Now().Format(app.DateLayout)}
+}
+
+// parseDay reads a date as typed or as FormatDate shows it ("27 Nov 2026").
+func parseDay(s string) (time.Time, error) {
+	if d, err := app.ParseDate(s); err == nil {
+		return d, nil
+	}
+	return time.Parse("2 Jan 2006", strings.TrimSpace(s))
 }

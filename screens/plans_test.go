@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"channeldesk/app/plan"
 	"channeldesk/data"
 )
 
@@ -98,5 +99,37 @@ func TestPlansOverviewShowsYear(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) == 0 {
 		t.Error("batch export wrote nothing")
+	}
+}
+
+func TestCheckInDialogRecordsInternalNoteKeptOutOfPDF(t *testing.T) {
+	u := newTestUI(t, 40, "en")
+	pt := openPlan(t, u)
+	pt.editCheckIn(nil)
+	f := pt.checkForm
+	f.quarter.SetSelected("4")
+	f.notes.SetText("INTERNAL-CHECKIN-NOTE")
+	if f.shareable.Checked {
+		t.Fatal("a new check-in is shareable by default")
+	}
+	test.Tap(f.save)
+	u.Wait()
+	var q4 *data.CheckIn
+	for i := range pt.checkIns {
+		if pt.checkIns[i].Quarter == 4 {
+			q4 = &pt.checkIns[i]
+		}
+	}
+	if q4 == nil || q4.Notes != "INTERNAL-CHECKIN-NOTE" || q4.Shareable {
+		t.Fatalf("Q4 check-in not stored as an internal note: %+v (%s)", q4, f.msg.Text)
+	}
+	doc, err := plan.Load(context.Background(), u.Store, pt.partnerID, plan.Options{Year: pt.year})
+	if err != nil || doc.Plan == nil {
+		t.Fatalf("document: %v", err)
+	}
+	for _, c := range doc.Plan.CheckIns {
+		if strings.Contains(c.Notes, "INTERNAL") {
+			t.Errorf("the partner's document carries the internal note of Q%d", c.Quarter)
+		}
 	}
 }
