@@ -1,0 +1,134 @@
+package screens
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// checkInForm is the open check-in dialog's inputs, for tests.
+type checkInForm struct {
+	quarter   *widget.Select
+	notes     *widget.Entry
+	shareable *widget.Check
+	save      *widget.Button
+	msg       *widget.Label
+}
+
+var objectiveStatuses = []data.ObjectiveStatus{data.OnTrack, data.AtRisk, data.OffTrack}
+
+// editCheckIn records the quarterly check-in: date, attendees, notes
+// (internal unless marked shareable) and a status per objective. An
+// existing check-in of the chosen quarter is replaced.
+func (t *planTab) editCheckIn(c *data.CheckIn) {
+	if t.plan == nil {
+		return
+	}
+	if c == nil {
+		c = t.checkInOf(max(t.att.Started, 1))
+	}
+	quarters := []string{"1", "2", "3", "4"}
+	quarter := widget.NewSelect(quarters, nil)
+	quarter.SetSelectedIndex(c.Quarter - 1)
+	held := &widget.Entry{Text: t.d.ui.date(c.HeldOn)}
+	attendees := &widget.Entry{Text: c.Attendees}
+	notes := &widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord}
+	notes.SetMinRowsVisible(3)
+	shareable := widget.NewCheck(lang.L("timeline.shareable"), nil)
+	shareable.Checked = c.Shareable
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("field.quarter"), quarter), widget.NewFormItem(lang.L("field.held_on"), held),
+		widget.NewFormItem(lang.L("field.attendees"), attendees), widget.NewFormItem(lang.L("field.notes"), notes),
+		widget.NewFormItem("", shareable),
+	}
+	stLabels := []string{}
+	for _, s := range objectiveStatuses {
+		stLabels = append(stLabels, lang.L("plans.ostatus."+string(s)))
+	}
+	sels := map[int64]*widget.Select{}
+	for _, o := range t.plan.Objectives {
+		sel := widget.NewSelect(stLabels, nil)
+		sel.PlaceHolder = "—"
+		for i, s := range objectiveStatuses {
+			if c.Statuses[o.ID] == s {
+				sel.SetSelectedIndex(i)
+			}
+		}
+		sels[o.ID] = sel
+		items = append(items, widget.NewFormItem(objectiveName(o), sel))
+	}
+	quarter.OnChanged = func(v string) {
+		q, _ := strconv.Atoi(v)
+		ex := t.checkInOf(q)
+		held.SetText(t.d.ui.date(ex.HeldOn))
+		attendees.SetText(ex.Attendees)
+		notes.SetText(ex.Notes)
+		shareable.SetChecked(ex.Shareable)
+		for id, sel := range sels {
+			sel.ClearSelected()
+			for i, s := range objectiveStatuses {
+				if ex.Statuses[id] == s {
+					sel.SetSelectedIndex(i)
+				}
+			}
+		}
+	}
+	msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	var dlg *dialog.CustomDialog
+	save := func() {
+		out := &data.CheckIn{PlanID: t.plan.ID, Attendees: attendees.Text, Notes: notes.Text, Shareable: shareable.Checked,
+			Statuses: map[int64]data.ObjectiveStatus{}}
+		out.Quarter, _ = strconv.Atoi(quarter.Selected)
+		if d, err := parseDay(held.Text); err == nil {
+			out.HeldOn = d.Format(app.DateLayout)
+		} else {
+			out.HeldOn = held.Text
+		}
+		for id, sel := range sels {
+			if i := sel.SelectedIndex(); i >= 0 {
+				out.Statuses[id] = objectiveStatuses[i]
+			}
+		}
+		if err := t.d.ui.Store.SaveCheckIn(context.Background(), out); err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+		t.reload()
+	}
+	dlg = dialog.NewCustomWithoutButtons(lang.L("plans.checkin_add"), container.NewVScroll(container.NewVBox(widget.NewForm(items...), msg)), t.d.ui.Win)
+	saveBtn := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: save}
+	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}, saveBtn})
+	t.checkForm = &checkInForm{quarter: quarter, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
+	dlg.Resize(fyne.NewSize(620, 560))
+	dlg.Show()
+}
+
+// checkInOf returns the recorded check-in of quarter q, or a new one dated today.
+func (t *planTab) checkInOf(q int) *data.CheckIn {
+	for i := range t.checkIns {
+		if t.checkIns[i].Quarter == q {
+			c := t.checkIns[i]
+			return &c
+		}
+	}
+	return &data.CheckIn{PlanID: t.plan.ID, Quarter: q, HeldOn: time.Now().Format(app.DateLayout)}
+}
+
+// parseDay reads a date as typed or as FormatDate shows it ("27 Nov 2026").
+func parseDay(s string) (time.Time, error) {
+	if d, err := app.ParseDate(s); err == nil {
+		return d, nil
+	}
+	return time.Parse("2 Jan 2006", strings.TrimSpace(s))
+}

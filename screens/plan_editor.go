@@ -1,0 +1,230 @@
+package screens
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// planEditor edits a plan's objectives, commitments and vendor contact in
+// one dialog. Saving an agreed plan opens its next revision.
+type planEditor struct {
+	t    *planTab
+	plan *data.Plan
+	dlg  *dialog.CustomDialog
+
+	rows    []*objectiveRow
+	rowsBox *fyne.Container
+
+	contactName, contactRole, contactEmail, contactPhone *widget.Entry
+	repShare                                             *widget.Select
+	repCommit                                            *widget.Entry
+	training, mdf, otherVendor, partnerSide              *widget.Entry
+	msg                                                  *widget.Label
+	saveBtn                                              *widget.Button
+}
+
+// objectiveRow is one editable objective.
+type objectiveRow struct {
+	id      int64
+	actuals [4]int64
+	measure *widget.Select
+	title   *widget.Entry
+	weight  *widget.Entry
+	targets [4]*widget.Entry
+	box     *fyne.Container
+}
+
+var repShares = []int{0, 5000, 7500}
+
+func (t *planTab) openEditor(p *data.Plan) {
+	e := &planEditor{t: t, plan: p}
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("plans.editor_title", map[string]any{"Year": p.FiscalYear}), e.build(), t.d.ui.Win)
+	e.saveBtn = &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: e.onSave}
+	e.dlg.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { e.dlg.Hide() }}, e.saveBtn,
+	})
+	e.dlg.Resize(fyne.NewSize(1100, 700))
+	t.editor = e
+	e.dlg.Show()
+}
+
+func (e *planEditor) build() fyne.CanvasObject {
+	p := e.plan
+	e.contactName = &widget.Entry{Text: p.VendorContactName}
+	e.contactRole = &widget.Entry{Text: p.VendorContactRole}
+	e.contactEmail = &widget.Entry{Text: p.VendorContactEmail}
+	e.contactPhone = &widget.Entry{Text: p.VendorContactPhone}
+	shareLabels := []string{lang.L("plans.rep_none"), "50%", "75%"}
+	e.repShare = widget.NewSelect(shareLabels, nil)
+	for i, s := range repShares {
+		if s == p.RepShareBP {
+			e.repShare.SetSelectedIndex(i)
+		}
+	}
+	e.repCommit = &widget.Entry{Text: p.RepCommitment, PlaceHolder: lang.L("plans.rep_commit_hint")}
+	e.training = e.lines(data.SideVendor, data.CommitTraining)
+	e.mdf = e.lines(data.SideVendor, data.CommitMDF)
+	e.otherVendor = e.lines(data.SideVendor, data.CommitOther)
+	e.partnerSide = e.lines(data.SidePartner, "")
+	e.msg = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	e.rowsBox = container.NewVBox()
+	for _, o := range p.Objectives {
+		e.addRow(o)
+	}
+	add := &widget.Button{Text: lang.L("plans.objective_add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
+		e.addRow(data.Objective{Measure: data.MeasureRevenue, Weight: 10})
+	}}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.vendor_contact_name"), e.contactName),
+		widget.NewFormItem(lang.L("field.vendor_contact_role"), e.contactRole),
+		widget.NewFormItem(lang.L("field.vendor_contact_email"), e.contactEmail),
+		widget.NewFormItem(lang.L("field.vendor_contact_phone"), e.contactPhone),
+		widget.NewFormItem(lang.L("field.rep_share"), e.repShare),
+		widget.NewFormItem(lang.L("field.rep_commitment"), e.repCommit),
+		widget.NewFormItem(lang.L("plans.commit_training"), e.training),
+		widget.NewFormItem(lang.L("plans.commit_mdf"), e.mdf),
+		widget.NewFormItem(lang.L("plans.commit_other"), e.otherVendor),
+		widget.NewFormItem(lang.L("plans.commit_partner"), e.partnerSide),
+	)
+	objectives := container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("plans.objectives"), fyne.TextAlignLeading,
+		fyne.TextStyle{Bold: true}), add, widget.NewLabel(lang.L("plans.targets_hint"))), nil, nil, nil, e.rowsBox)
+	body := container.NewVBox(objectives, widget.NewSeparator(), form)
+	return container.NewBorder(nil, e.msg, nil, nil, container.NewVScroll(body))
+}
+
+// lines is a multi-line entry with one commitment per line.
+func (e *planEditor) lines(side, kind string) *widget.Entry {
+	var ls []string
+	for _, c := range e.plan.Commitments {
+		if c.Side == side && (kind == "" || c.Kind == kind) {
+			ls = append(ls, c.Body)
+		}
+	}
+	en := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: strings.Join(ls, "\n"), PlaceHolder: lang.L("plans.one_per_line")}
+	en.SetMinRowsVisible(2)
+	return en
+}
+
+func (e *planEditor) addRow(o data.Objective) {
+	labels := make([]string, len(data.Measures))
+	for i, m := range data.Measures {
+		labels[i] = measureLabel(m)
+	}
+	r := &objectiveRow{id: o.ID, actuals: o.Actuals}
+	r.measure = widget.NewSelect(labels, nil)
+	for i, m := range data.Measures {
+		if m == o.Measure {
+			r.measure.SetSelectedIndex(i)
+		}
+	}
+	r.title = &widget.Entry{Text: o.Title, PlaceHolder: lang.L("field.objective_title")}
+	r.weight = &widget.Entry{Text: strconv.Itoa(o.Weight), PlaceHolder: lang.L("field.weight")}
+	grid := container.NewGridWithColumns(6, r.title, r.weight)
+	for q := range 4 {
+		r.targets[q] = &widget.Entry{Text: e.targetText(o, q), PlaceHolder: quarterLabel(q + 1)}
+		grid.Add(r.targets[q])
+	}
+	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
+	r.box = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, r.measure.MinSize().Height), r.measure), remove, grid)
+	remove.OnTapped = func() {
+		for i, x := range e.rows {
+			if x == r {
+				e.rows = append(e.rows[:i], e.rows[i+1:]...)
+			}
+		}
+		e.rowsBox.Remove(r.box)
+	}
+	e.rows = append(e.rows, r)
+	e.rowsBox.Add(r.box)
+}
+
+func (e *planEditor) targetText(o data.Objective, q int) string {
+	if o.Measure.Money() {
+		return app.FormatMoney(o.Targets[q], e.t.d.ui.Settings.Currency, e.t.d.ui.Lang)
+	}
+	return strconv.FormatInt(o.Targets[q], 10)
+}
+
+// collect reads the dialog into a plan, or says which input is wrong.
+func (e *planEditor) collect() (*data.Plan, error) {
+	p := *e.plan
+	p.VendorContactName, p.VendorContactRole = e.contactName.Text, e.contactRole.Text
+	p.VendorContactEmail, p.VendorContactPhone = e.contactEmail.Text, e.contactPhone.Text
+	p.RepShareBP = repShares[max(e.repShare.SelectedIndex(), 0)]
+	p.RepCommitment = e.repCommit.Text
+	p.Objectives = nil
+	for _, r := range e.rows {
+		o, err := e.objective(r)
+		if err != nil {
+			return nil, err
+		}
+		p.Objectives = append(p.Objectives, o)
+	}
+	p.Commitments = nil
+	for _, part := range []struct {
+		side, kind string
+		en         *widget.Entry
+	}{{data.SideVendor, data.CommitTraining, e.training}, {data.SideVendor, data.CommitMDF, e.mdf},
+		{data.SideVendor, data.CommitOther, e.otherVendor}, {data.SidePartner, data.CommitOther, e.partnerSide}} {
+		for _, line := range strings.Split(part.en.Text, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				p.Commitments = append(p.Commitments, data.Commitment{Side: part.side, Kind: part.kind, Body: line})
+			}
+		}
+	}
+	return &p, nil
+}
+
+func (e *planEditor) objective(r *objectiveRow) (data.Objective, error) {
+	o := data.Objective{ID: r.id, Actuals: r.actuals, Title: r.title.Text, Measure: data.Measures[max(r.measure.SelectedIndex(), 0)]}
+	w, err := strconv.Atoi(strings.TrimSpace(r.weight.Text))
+	if err != nil {
+		return o, data.Invalid("weight", "err.plans_weight", nil)
+	}
+	o.Weight = w
+	for q := range 4 {
+		s := strings.TrimSpace(r.targets[q].Text)
+		if s == "" {
+			continue
+		}
+		var v int64
+		if o.Measure.Money() {
+			v, err = app.ParseMoney(s, e.t.d.ui.Settings.Currency, e.t.d.ui.Lang)
+		} else {
+			v, err = strconv.ParseInt(s, 10, 64)
+		}
+		if err != nil {
+			return o, data.Invalid("target", "err.plans_number", nil)
+		}
+		o.Targets[q] = v
+	}
+	return o, nil
+}
+
+func (e *planEditor) onSave() {
+	p, err := e.collect()
+	if err == nil {
+		if p.ID == 0 {
+			err = e.t.d.ui.Store.CreatePlan(context.Background(), p)
+		} else {
+			err = e.t.d.ui.Store.SavePlan(context.Background(), p)
+		}
+	}
+	if err != nil {
+		e.msg.SetText(errorText(err))
+		return
+	}
+	e.dlg.Hide()
+	e.t.reload()
+}

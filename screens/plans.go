@@ -1,0 +1,180 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app/plan"
+)
+
+// plansScreen is the year's overview of business plans: status, weighted
+// attainment per quarter and year, and the check-ins that are due. It also
+// exports every active partner's plan PDF in one go.
+type plansScreen struct {
+	ui   *UI
+	year int
+	rows []plan.OverviewRow
+
+	yearSel   *widget.Select
+	count     *widget.Label
+	table     *widget.Table
+	exportBtn *widget.Button
+}
+
+var plansColumns = []struct {
+	key   string
+	width float32
+}{
+	{"plans.col_partner", 280}, {"plans.col_status", 170}, {"plans.col_q1", 70}, {"plans.col_q2", 70},
+	{"plans.col_q3", 70}, {"plans.col_q4", 70}, {"plans.col_year", 80}, {"plans.col_due", 160},
+}
+
+func newPlansScreen(u *UI) *plansScreen { return &plansScreen{ui: u} }
+
+func (s *plansScreen) buildUI() fyne.CanvasObject {
+	cur := plan.FiscalYearOf(time.Now(), s.ui.Settings.FiscalYearFrom)
+	s.year = cur
+	var years []string
+	for y := cur - 2; y <= cur+1; y++ {
+		years = append(years, strconv.Itoa(y))
+	}
+	s.yearSel = widget.NewSelect(years, func(v string) {
+		if y, err := strconv.Atoi(v); err == nil && y != s.year {
+			s.year = y
+			s.reload()
+		}
+	})
+	s.yearSel.SetSelected(strconv.Itoa(cur))
+	s.count = widget.NewLabel("")
+	s.exportBtn = &widget.Button{Text: lang.L("plans.export_all"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onExportAll}
+	s.table = &widget.Table{
+		Length: func() (int, int) { return len(s.rows), len(plansColumns) },
+		CreateCell: func() fyne.CanvasObject {
+			return &widget.Label{Text: "Partner name", Truncation: fyne.TextTruncateEllipsis}
+		},
+		UpdateCell:    func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.cellText(id)) },
+		ShowHeaderRow: true,
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Col >= 0 {
+				o.(*widget.Label).SetText(lang.L(plansColumns[id.Col].key))
+			}
+		},
+	}
+	for i, c := range plansColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.reload()
+	bar := container.NewHBox(widget.NewLabel(lang.L("plans.year")), s.yearSel, s.count, s.exportBtn)
+	return container.NewBorder(bar, nil, nil, nil, s.table)
+}
+
+func (s *plansScreen) cellText(id widget.TableCellID) string {
+	if id.Row >= len(s.rows) {
+		return ""
+	}
+	r := s.rows[id.Row]
+	switch id.Col {
+	case 0:
+		return r.Partner
+	case 1:
+		return lang.L("plans.state."+string(r.Status)) + " · " + lang.L("plans.rev_short", map[string]any{"Revision": r.Revision})
+	case 6:
+		return bpText(r.Attainment.YearBP, s.ui.Lang)
+	case 7:
+		return dueText(r.Due)
+	}
+	return bpText(r.Attainment.QuarterBP[id.Col-2], s.ui.Lang)
+}
+
+func dueText(due []int) string {
+	if len(due) == 0 {
+		return ""
+	}
+	qs := make([]string, len(due))
+	for i, q := range due {
+		qs[i] = quarterLabel(q)
+	}
+	return strings.Join(qs, ", ")
+}
+
+// reload computes the overview off the UI goroutine.
+func (s *plansScreen) reload() {
+	year := s.year
+	var rows []plan.OverviewRow
+	var err error
+	s.ui.background(func() {
+		rows, err = plan.Overview(context.Background(), s.ui.Store, year, time.Now())
+	}, func() {
+		if err != nil {
+			dialog.ShowError(errors.New(errorText(err)), s.ui.Win)
+			return
+		}
+		if year != s.year {
+			return
+		}
+		s.rows = rows
+		due := 0
+		for _, r := range rows {
+			if len(r.Due) > 0 {
+				due++
+			}
+		}
+		s.count.SetText(lang.L("plans.count", map[string]any{"Count": len(rows), "Due": due}))
+		s.table.Refresh()
+	})
+}
+
+// onExportAll asks for a folder, then writes every active partner's plan
+// there with a progress bar that can be cancelled.
+func (s *plansScreen) onExportAll() {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		s.exportAll(u.Path())
+	}, s.ui.Win)
+}
+
+// exportAll runs the batch export into dir with a progress dialog.
+func (s *plansScreen) exportAll(dir string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	status := widget.NewLabel(lang.L("plans.exporting"))
+	dlg := dialog.NewCustomWithoutButtons(lang.L("plans.export_all"), container.NewVBox(status, bar), s.ui.Win)
+	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: cancel}})
+	dlg.Resize(fyne.NewSize(420, 160))
+	dlg.Show()
+	var paths []string
+	var err error
+	s.ui.background(func() {
+		paths, err = plan.ExportAll(ctx, s.ui.Store, dir, plan.Options{Year: s.year}, func(done, total int) {
+			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+		})
+	}, func() {
+		cancel()
+		dlg.Hide()
+		msg := lang.L("plans.exported_all", map[string]any{"Count": len(paths), "Path": dir})
+		if errors.Is(err, context.Canceled) {
+			msg = lang.L("plans.export_cancelled", map[string]any{"Count": len(paths)})
+		} else if err != nil {
+			dialog.ShowError(errors.New(errorText(err)), s.ui.Win)
+			return
+		}
+		dialog.ShowInformation(lang.L("plans.export_all"), msg, s.ui.Win)
+	})
+}
+
+// quarterLabel names quarter q (1–4) of the fiscal year.
+func quarterLabel(q int) string {
+	return []string{lang.L("plans.col_q1"), lang.L("plans.col_q2"), lang.L("plans.col_q3"), lang.L("plans.col_q4")}[q-1]
+}
