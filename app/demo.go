@@ -113,6 +113,9 @@ func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
 		if n > 0 {
 			return data.Conflict("err.demo_not_empty", map[string]any{"Count": n})
 		}
+		if err := demoSettings(ctx, tx); err != nil {
+			return err
+		}
 		partners := make([]data.Partner, 0, opt.Partners)
 		names := map[string]bool{}
 		for i := range opt.Partners {
@@ -129,6 +132,23 @@ func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
 		}
 		return nil
 	})
+}
+
+// demoSettings names the demo vendor and its program, unless already named.
+func demoSettings(ctx context.Context, tx *sql.Tx) error {
+	for key, value := range map[string]string{"vendor_name": "Polar Software", "program_name": "Polar Partner Network",
+		"manager_name": "Ольга Савина"} {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = ? AND value != ''`, key).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			if err := data.SetSettingTx(ctx, tx, key, value); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
