@@ -44,6 +44,15 @@ func DefaultTemplate(t data.PartnerType) (*data.OnboardingTemplate, error) {
 // the manager saved one, else the shipped default.
 func TemplateFor(ctx context.Context, s *data.Store, t data.PartnerType) (tpl *data.OnboardingTemplate, edited bool, err error) {
 	tpl, err = s.OnboardingTemplate(ctx, t)
+	return orDefault(tpl, t, err)
+}
+
+func orDefaultTx(ctx context.Context, tx *sql.Tx, t data.PartnerType) (*data.OnboardingTemplate, bool, error) {
+	tpl, err := data.OnboardingTemplateTx(ctx, tx, t)
+	return orDefault(tpl, t, err)
+}
+
+func orDefault(tpl *data.OnboardingTemplate, t data.PartnerType, err error) (*data.OnboardingTemplate, bool, error) {
 	if err != nil || tpl != nil {
 		return tpl, tpl != nil, err
 	}
@@ -83,7 +92,7 @@ func StartOnboarding(ctx context.Context, s *data.Store, partnerID int64, start 
 	var cl *data.OnboardingChecklist
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		cl, err = StartOnboardingTx(ctx, tx, s, partnerID, start, start)
+		cl, err = StartOnboardingTx(ctx, tx, partnerID, start, start)
 		return err
 	})
 	return cl, err
@@ -91,12 +100,12 @@ func StartOnboarding(ctx context.Context, s *data.Store, partnerID int64, start 
 
 // StartOnboardingTx is StartOnboarding inside a caller's transaction;
 // today is the day the automatic rules are judged on.
-func StartOnboardingTx(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
+func StartOnboardingTx(ctx context.Context, tx *sql.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)
 	if err != nil || cl != nil {
 		return cl, err
 	}
-	p, tpl, err := partnerTemplate(ctx, tx, s, partnerID)
+	p, tpl, err := partnerTemplate(ctx, tx, partnerID)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +120,7 @@ func StartOnboardingTx(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID
 	return data.ChecklistTx(ctx, tx, partnerID)
 }
 
-func partnerTemplate(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID int64) (*data.Partner, *data.OnboardingTemplate, error) {
+func partnerTemplate(ctx context.Context, tx *sql.Tx, partnerID int64) (*data.Partner, *data.OnboardingTemplate, error) {
 	var typ data.PartnerType
 	var products string
 	err := tx.QueryRowContext(ctx, `SELECT type, products FROM partners WHERE id = ?`, partnerID).Scan(&typ, &products)
@@ -120,7 +129,7 @@ func partnerTemplate(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID i
 	} else if err != nil {
 		return nil, nil, err
 	}
-	tpl, _, err := TemplateFor(ctx, s, typ)
+	tpl, _, err := orDefaultTx(ctx, tx, typ)
 	return &data.Partner{ID: partnerID, Type: typ, Products: data.SplitList(products)}, tpl, err
 }
 
@@ -136,10 +145,10 @@ func UpdateFromTemplate(ctx context.Context, s *data.Store, partnerID int64, tod
 			return err
 		}
 		if old == nil {
-			out, err = StartOnboardingTx(ctx, tx, s, partnerID, today, today)
+			out, err = StartOnboardingTx(ctx, tx, partnerID, today, today)
 			return err
 		}
-		p, tpl, err := partnerTemplate(ctx, tx, s, partnerID)
+		p, tpl, err := partnerTemplate(ctx, tx, partnerID)
 		if err != nil {
 			return err
 		}

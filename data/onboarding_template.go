@@ -155,8 +155,17 @@ func ParseTemplate(b []byte) (*OnboardingTemplate, error) {
 // OnboardingTemplate returns the edited template of a partner type, or
 // nil when the type still uses the shipped default.
 func (s *Store) OnboardingTemplate(ctx context.Context, t PartnerType) (*OnboardingTemplate, error) {
+	return onboardingTemplate(ctx, s.db, t)
+}
+
+// OnboardingTemplateTx is OnboardingTemplate inside a caller's transaction.
+func OnboardingTemplateTx(ctx context.Context, tx *sql.Tx, t PartnerType) (*OnboardingTemplate, error) {
+	return onboardingTemplate(ctx, tx, t)
+}
+
+func onboardingTemplate(ctx context.Context, q querier, t PartnerType) (*OnboardingTemplate, error) {
 	var body string
-	err := s.db.QueryRowContext(ctx, `SELECT body FROM onboarding_templates WHERE partner_type = ?`, t).Scan(&body)
+	err := q.QueryRowContext(ctx, `SELECT body FROM onboarding_templates WHERE partner_type = ?`, t).Scan(&body)
 	if err == sql.ErrNoRows {
 		return nil, nil
 	} else if err != nil {
