@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -30,6 +31,8 @@ type partnerDetail struct {
 	profile  *profileForm
 	contacts *contactsTab
 	timeline *timelineTab
+	onboard  *onboardingTab
+	certs    *certificationsTab
 }
 
 func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
@@ -43,10 +46,13 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.profile = newProfileForm(d)
 	d.contacts = newContactsTab(d)
 	d.timeline = newTimelineTab(d)
+	d.onboard, d.certs = newOnboardingTab(d), newCertificationsTab(d)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
 		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
 		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
+		container.NewTabItem(lang.L("onboard.tab"), d.onboard.buildUI()),
+		container.NewTabItem(lang.L("onboard.tab_certs"), d.certs.buildUI()),
 	)
 	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
 	header := container.NewBorder(nil, nil, nil, d.statusBtn, d.title)
@@ -98,6 +104,8 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 	d.profile.set(p)
 	d.contacts.set(cs)
 	d.timeline.set(evs)
+	d.onboard.set(p)
+	d.certs.set(p, cs)
 	d.showEmpty(false)
 }
 
@@ -110,6 +118,8 @@ func (d *partnerDetail) newPartner() {
 	d.profile.set(p)
 	d.contacts.set(nil)
 	d.timeline.set(nil)
+	d.onboard.set(p)
+	d.certs.set(p, nil)
 	d.tabs.SelectIndex(0)
 	d.showEmpty(false)
 	d.ui.Win.Canvas().Focus(d.profile.name)
@@ -148,6 +158,9 @@ func (d *partnerDetail) onChangeStatus() {
 			return
 		}
 		err := d.ui.Store.ChangeStatus(context.Background(), d.partner.ID, next[sel.SelectedIndex()], reason.Text, d.ui.Settings.ManagerName)
+		if err == nil && next[sel.SelectedIndex()] == data.StatusOnboarding {
+			_, err = app.StartOnboarding(context.Background(), d.ui.Store, d.partner.ID, d.ui.Store.Now())
+		}
 		if err != nil {
 			msg.SetText(errorText(err))
 			return
