@@ -422,3 +422,46 @@ func BenchmarkOnboardingOverview(b *testing.B) {
 		}
 	}
 }
+
+func TestDemoHasChecklistsInEveryState(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 5, Today: demoDay}); err != nil {
+		t.Fatal(err)
+	}
+	states := map[data.TaskState]int{}
+	rows, _ := s.DB().Query(`SELECT state, count(*) FROM onboarding_tasks GROUP BY state`)
+	for rows.Next() {
+		var st data.TaskState
+		var n int
+		rows.Scan(&st, &n)
+		states[st] = n
+	}
+	rows.Close()
+	for _, st := range data.TaskStates {
+		if states[st] == 0 {
+			t.Errorf("no demo task is %s: %v", st, states)
+		}
+	}
+	var completed, certs, expiring int
+	s.DB().QueryRow(`SELECT count(*) FROM onboarding_checklists WHERE completed_on != ''`).Scan(&completed)
+	s.DB().QueryRow(`SELECT count(*) FROM certifications`).Scan(&certs)
+	soon, _ := app.ExpiringSoon(ctx, s, demoDay)
+	expiring = len(soon)
+	if completed == 0 || certs == 0 || expiring == 0 {
+		t.Errorf("completed checklists %d, certifications %d, expiring soon %d", completed, certs, expiring)
+	}
+	overview, _ := app.OnboardingOverview(ctx, s, app.ISODate(demoDay))
+	var late, done int
+	for _, r := range overview {
+		if r.Progress.Overdue > 0 {
+			late++
+		}
+		if r.Progress.Complete {
+			done++
+		}
+	}
+	if len(overview) == 0 || late == 0 || done == 0 {
+		t.Errorf("overview: %d partners, %d with overdue tasks, %d complete", len(overview), late, done)
+	}
+}
