@@ -276,15 +276,11 @@ func TestBlockedAndSkippedNeedAReason(t *testing.T) {
 	}
 }
 
-func TestProgressAndCompletion(t *testing.T) {
+// tickRequired ticks every required task, one a day, checking after each
+// that completion is reported only at the last; it returns the last task.
+func tickRequired(t *testing.T, s *data.Store, partnerID int64, cl *data.OnboardingChecklist) int64 {
+	t.Helper()
 	ctx := context.Background()
-	s := openStore(t)
-	p := newPartner(t, s, data.TypeReferral)
-	cl, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
-	pr := app.Progress(cl, "2026-09-01", "")
-	if pr.RequiredDone != 0 || pr.Required == 0 || pr.Complete || pr.Overdue != 0 || pr.NextDue == nil {
-		t.Fatalf("fresh progress %+v", pr)
-	}
 	var last int64
 	for i, task := range cl.Tasks {
 		if !task.Required {
@@ -295,12 +291,27 @@ func TestProgressAndCompletion(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cl, _ = s.Checklist(ctx, p.ID)
-		pr = app.Progress(cl, "2026-10-15", "")
-		if complete != pr.Complete || (cl.CompletedOn != "") != complete {
-			t.Fatalf("after %q: complete %v, progress %+v, completed_on %q", task.TitleEN, complete, pr, cl.CompletedOn)
+		now, _ := s.Checklist(ctx, partnerID)
+		pr := app.Progress(now, "2026-10-15", "")
+		if complete != pr.Complete || (now.CompletedOn != "") != complete {
+			t.Fatalf("after %q: complete %v, progress %+v, completed_on %q", task.TitleEN, complete, pr, now.CompletedOn)
 		}
 	}
+	return last
+}
+
+func TestProgressAndCompletion(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	p := newPartner(t, s, data.TypeReferral)
+	cl, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	pr := app.Progress(cl, "2026-09-01", "")
+	if pr.RequiredDone != 0 || pr.Required == 0 || pr.Complete || pr.Overdue != 0 || pr.NextDue == nil {
+		t.Fatalf("fresh progress %+v", pr)
+	}
+	last := tickRequired(t, s, p.ID, cl)
+	cl, _ = s.Checklist(ctx, p.ID)
+	pr = app.Progress(cl, "2026-10-15", "")
 	if !pr.Complete || pr.Percent() != 100 || cl.CompletedOn == "" {
 		t.Fatalf("all required done: %+v completed_on %q", pr, cl.CompletedOn)
 	}
