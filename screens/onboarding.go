@@ -54,15 +54,15 @@ func (s *onboardingScreen) createRow() fyne.CanvasObject {
 	overdue := widget.NewLabel("Overdue: 00")
 	next := widget.NewLabel("Next: task")
 	next.Truncation = fyne.TextTruncateEllipsis
-	left := container.NewGridWithColumns(2, name, bar)
-	return container.NewBorder(nil, nil, nil, overdue, container.NewVBox(left, next))
+	top := container.NewBorder(nil, nil, nil, overdue, container.NewGridWithColumns(2, name, bar))
+	return container.NewVBox(top, next)
 }
 
 func (s *onboardingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r := s.rows[id]
-	row := o.(*fyne.Container)
-	box, overdue := row.Objects[0].(*fyne.Container), row.Objects[1].(*widget.Label)
-	grid := box.Objects[0].(*fyne.Container)
+	box := o.(*fyne.Container)
+	top := box.Objects[0].(*fyne.Container)
+	grid, overdue := top.Objects[0].(*fyne.Container), top.Objects[1].(*widget.Label)
 	grid.Objects[0].(*widget.Label).SetText(r.Name + " · " + typeLabel(r.Type))
 	grid.Objects[1].(*widget.ProgressBar).SetValue(r.Progress.Fraction())
 	overdue.Importance = widget.MediumImportance
@@ -71,6 +71,7 @@ func (s *onboardingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	}
 	overdue.SetText(lang.L("onboard.overdue_count", map[string]any{"Count": r.Progress.Overdue}))
 	box.Objects[1].(*widget.Label).SetText(s.nextText(r))
+	top.Refresh() // the overdue count's width changes with the language and number
 }
 
 func (s *onboardingScreen) nextText(r app.OnboardingRow) string {

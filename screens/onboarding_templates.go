@@ -62,7 +62,11 @@ func (e *templateEditor) buildUI() fyne.CanvasObject {
 	e.msg.Wrapping = fyne.TextWrapWord
 	e.list = &widget.List{
 		Length:     func() int { return len(e.tasks) },
-		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("stage · task · kind · owner · +30 · product") },
+		CreateItem: func() fyne.CanvasObject {
+			l := widget.NewLabel("stage · task · kind · owner · +30 · product")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.rowText(e.tasks[id])) },
 		OnSelected: func(id widget.ListItemID) { e.selected = id },
 	}
