@@ -61,7 +61,7 @@ func (e *templateEditor) buildUI() fyne.CanvasObject {
 	e.msg.Importance = widget.DangerImportance
 	e.msg.Wrapping = fyne.TextWrapWord
 	e.list = &widget.List{
-		Length:     func() int { return len(e.tasks) },
+		Length: func() int { return len(e.tasks) },
 		CreateItem: func() fyne.CanvasObject {
 			l := widget.NewLabel("stage · task · kind · owner · +30 · product")
 			l.Truncation = fyne.TextTruncateEllipsis
