@@ -230,3 +230,19 @@ func RefreshCompletionTx(ctx context.Context, tx *sql.Tx, partnerID int64, today
 	}
 	return complete, nil
 }
+
+// ChangePartnerStatus moves a partner through its lifecycle like
+// Store.ChangeStatus and, when it enters onboarding, gives it its
+// checklist starting today, all in one transaction.
+func ChangePartnerStatus(ctx context.Context, s *data.Store, id int64, to data.Status, reason, author string, today time.Time) error {
+	return s.WithTx(ctx, func(tx *sql.Tx) error {
+		if err := s.ChangeStatusTx(ctx, tx, id, to, reason, author); err != nil {
+			return err
+		}
+		if to != data.StatusOnboarding {
+			return nil
+		}
+		_, err := StartOnboardingTx(ctx, tx, id, today, today)
+		return err
+	})
+}

@@ -476,3 +476,25 @@ func TestDemoHasChecklistsInEveryState(t *testing.T) {
 		t.Errorf("overview: %d partners, %d with overdue tasks, %d complete", len(overview), late, done)
 	}
 }
+
+func TestEnteringOnboardingStartsTheChecklist(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	p := &data.Partner{Name: "Vector", Type: data.TypeIntegrator, Status: data.StatusActive, Products: []string{"Mobile"}}
+	s.CreatePartner(ctx, p)
+	if err := app.ChangePartnerStatus(ctx, s, p.ID, data.StatusOnboarding, "", "me", day("2026-03-31")); err == nil {
+		t.Fatal("active → onboarding allowed")
+	}
+	if cl, _ := s.Checklist(ctx, p.ID); cl != nil {
+		t.Fatal("a refused move left a checklist")
+	}
+	s.DB().Exec(`UPDATE partners SET status = 'vetting' WHERE id = ?`, p.ID)
+	if err := app.ChangePartnerStatus(ctx, s, p.ID, data.StatusOnboarding, "", "me", day("2026-03-31")); err != nil {
+		t.Fatal(err)
+	}
+	cl, _ := s.Checklist(ctx, p.ID)
+	if cl == nil || cl.StartedOn != "2026-03-31" || !slices.Contains(titles(cl.Tasks), "Mobile SDK training completed") ||
+		slices.Contains(titles(cl.Tasks), "Analytics data-model training completed") {
+		t.Errorf("integrator checklist: %+v", cl)
+	}
+}

@@ -202,3 +202,53 @@ func TestTemplateEditorSavesAnEditedTemplate(t *testing.T) {
 		t.Errorf("after reset %d tasks, want %d", len(e.tasks), n)
 	}
 }
+
+func TestMovingToOnboardingStartsTheChecklist(t *testing.T) {
+	u, p, o := openOnboardingPartner(t, 0) // a vetting reseller selling Analytics
+	u.partners.detail.onChangeStatus()
+	var sel *widget.Select
+	for _, ov := range u.Win.Canvas().Overlays().List() {
+		sel = findSelect(ov)
+	}
+	if sel == nil {
+		t.Fatal("no status choice in the dialog")
+	}
+	sel.SetSelected("Onboarding")
+	test.Tap(findButton(t, u, "Change status"))
+	u.Wait()
+	cl, _ := u.Store.Checklist(context.Background(), p.ID)
+	if cl == nil || cl.StartedOn != "2026-01-31" || cl.TemplateName != "Reseller onboarding" {
+		t.Fatalf("checklist after the move: %+v", cl)
+	}
+	var analytics, security bool
+	for _, task := range cl.Tasks {
+		analytics = analytics || task.Product == "Analytics"
+		security = security || task.Product == "Security"
+	}
+	if !analytics || security {
+		t.Errorf("product filter: Analytics task %v, Security task %v", analytics, security)
+	}
+	if o.checklist == nil || len(o.checklist.Tasks) != len(cl.Tasks) {
+		t.Errorf("the tab does not show the new checklist")
+	}
+}
+
+func findSelect(o fyne.CanvasObject) *widget.Select {
+	switch w := o.(type) {
+	case *widget.Select:
+		return w
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if s := findSelect(c); s != nil {
+				return s
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			if s := findSelect(c); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
+}

@@ -157,10 +157,9 @@ func (d *partnerDetail) onChangeStatus() {
 			msg.SetText(fieldLabel("status") + ": " + lang.L("err.required"))
 			return
 		}
-		err := d.ui.Store.ChangeStatus(context.Background(), d.partner.ID, next[sel.SelectedIndex()], reason.Text, d.ui.Settings.ManagerName)
-		if err == nil && next[sel.SelectedIndex()] == data.StatusOnboarding {
-			_, err = app.StartOnboarding(context.Background(), d.ui.Store, d.partner.ID, d.ui.Store.Now())
-		}
+		// entering onboarding starts the partner's checklist in the same transaction
+		err := app.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
+			d.ui.Settings.ManagerName, d.ui.Store.Now())
 		if err != nil {
 			msg.SetText(errorText(err))
 			return
