@@ -63,7 +63,11 @@ func (s *onboardingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	box := o.(*fyne.Container)
 	top := box.Objects[0].(*fyne.Container)
 	grid, overdue := top.Objects[0].(*fyne.Container), top.Objects[1].(*widget.Label)
-	grid.Objects[0].(*widget.Label).SetText(r.Name + " · " + typeLabel(r.Type))
+	name := r.Name + " · " + typeLabel(r.Type)
+	if r.Started {
+		name += " · " + lang.L("onboard.days_in", map[string]any{"Days": r.Progress.DaysIn})
+	}
+	grid.Objects[0].(*widget.Label).SetText(name)
 	grid.Objects[1].(*widget.ProgressBar).SetValue(r.Progress.Fraction())
 	overdue.Importance = widget.MediumImportance
 	if r.Progress.Overdue > 0 {
