@@ -14,7 +14,8 @@ import (
 func init() { DemoSteps = append(DemoSteps, demoPlans) }
 
 var demoCommit = []struct {
-	side, kind, en, ru string
+	side         data.Side
+	kind, en, ru string
 }{
 	{data.SideVendor, data.CommitTraining, "Two sales trainings and one technical bootcamp", "Два тренинга по продажам и технический буткемп"},
 	{data.SideVendor, data.CommitMDF, "Marketing funds for two joint events", "Маркетинговые фонды на два совместных мероприятия"},

@@ -64,11 +64,8 @@ type Objective struct {
 	Actuals [4]int64 // entered actuals; computed measures ignore them
 }
 
-// Commitment sides and kinds.
+// Commitment kinds; the side is a Side (vendor or partner).
 const (
-	SideVendor  = "vendor"
-	SidePartner = "partner"
-
 	CommitTraining = "training"
 	CommitMDF      = "mdf"
 	CommitSalesRep = "sales_rep"
@@ -80,7 +77,7 @@ var CommitmentKinds = []string{CommitTraining, CommitMDF, CommitSalesRep, Commit
 
 // Commitment is one promise the vendor or the partner makes in a plan.
 type Commitment struct {
-	Side string // SideVendor or SidePartner
+	Side Side // SideVendor or SidePartner
 	Kind string // one of CommitmentKinds; partners' are CommitOther
 	Body string
 }

@@ -18,11 +18,6 @@ func scanPlan(r scanner) (*Plan, error) {
 	return &p, err
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 // CreatePlan stores a new draft plan (revision 1). A partner has at most
 // one plan per fiscal year.
 func (s *Store) CreatePlan(ctx context.Context, p *Plan) error {

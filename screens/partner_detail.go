@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -31,6 +32,8 @@ type partnerDetail struct {
 	contacts *contactsTab
 	timeline *timelineTab
 	plan     *planTab
+	onboard  *onboardingTab
+	certs    *certificationsTab
 }
 
 func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
@@ -45,18 +48,32 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.contacts = newContactsTab(d)
 	d.timeline = newTimelineTab(d)
 	d.plan = newPlanTab(d)
+	d.onboard, d.certs = newOnboardingTab(d), newCertificationsTab(d)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
 		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
-		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
+		container.NewTabItem(lang.L("onboard.tab_certs"), d.certs.buildUI()),
+		container.NewTabItem(lang.L("onboard.tab"), d.onboard.buildUI()),
 		container.NewTabItem(lang.L("plans.tab"), d.plan.buildUI()),
+		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
 	)
+	d.tabs.SetTabLocation(container.TabLocationTop)
 	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
 	header := container.NewBorder(nil, nil, nil, d.statusBtn, d.title)
 	d.body = container.NewStack(d.empty)
 	d.body.Objects = []fyne.CanvasObject{d.empty, container.NewBorder(header, nil, nil, nil, d.tabs)}
 	d.showEmpty(true)
 	return d.body
+}
+
+// showTab brings the tab with the given title to the front.
+func (d *partnerDetail) showTab(title string) {
+	for _, it := range d.tabs.Items {
+		if it.Text == title {
+			d.tabs.Select(it)
+			return
+		}
+	}
 }
 
 func (d *partnerDetail) showEmpty(empty bool) {
@@ -102,6 +119,8 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 	d.contacts.set(cs)
 	d.timeline.set(evs)
 	d.plan.set(p)
+	d.onboard.set(p)
+	d.certs.set(p, cs)
 	d.showEmpty(false)
 }
 
@@ -115,6 +134,8 @@ func (d *partnerDetail) newPartner() {
 	d.contacts.set(nil)
 	d.timeline.set(nil)
 	d.plan.set(nil)
+	d.onboard.set(p)
+	d.certs.set(p, nil)
 	d.tabs.SelectIndex(0)
 	d.showEmpty(false)
 	d.ui.Win.Canvas().Focus(d.profile.name)
@@ -152,7 +173,9 @@ func (d *partnerDetail) onChangeStatus() {
 			msg.SetText(fieldLabel("status") + ": " + lang.L("err.required"))
 			return
 		}
-		err := d.ui.Store.ChangeStatus(context.Background(), d.partner.ID, next[sel.SelectedIndex()], reason.Text, d.ui.Settings.ManagerName)
+		// entering onboarding starts the partner's checklist in the same transaction
+		err := app.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
+			d.ui.Settings.ManagerName, d.ui.Store.Now())
 		if err != nil {
 			msg.SetText(errorText(err))
 			return

@@ -104,7 +104,7 @@ func (e *planEditor) build() fyne.CanvasObject {
 }
 
 // lines is a multi-line entry with one commitment per line.
-func (e *planEditor) lines(side, kind string) *widget.Entry {
+func (e *planEditor) lines(side data.Side, kind string) *widget.Entry {
 	var ls []string
 	for _, c := range e.plan.Commitments {
 		if c.Side == side && (kind == "" || c.Kind == kind) {
@@ -173,8 +173,9 @@ func (e *planEditor) collect() (*data.Plan, error) {
 	}
 	p.Commitments = nil
 	for _, part := range []struct {
-		side, kind string
-		en         *widget.Entry
+		side data.Side
+		kind string
+		en   *widget.Entry
 	}{{data.SideVendor, data.CommitTraining, e.training}, {data.SideVendor, data.CommitMDF, e.mdf},
 		{data.SideVendor, data.CommitOther, e.otherVendor}, {data.SidePartner, data.CommitOther, e.partnerSide}} {
 		for _, line := range strings.Split(part.en.Text, "\n") {

@@ -73,6 +73,7 @@ func (u *UI) build() {
 	u.areas = []area{
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { return newPlansScreen(u).buildUI() }},
+		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return newOnboardingScreen(u).buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}
 	u.content = container.NewStack()

@@ -1,0 +1,179 @@
+package screens
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// certificationsTab lists the certifications of a partner's contacts,
+// with how many people are certified today, and edits them.
+type certificationsTab struct {
+	d        *partnerDetail
+	certs    []data.Certification
+	contacts []data.Contact
+	count    *widget.Label
+	list     *widget.List
+	addBtn   *widget.Button
+}
+
+func newCertificationsTab(d *partnerDetail) *certificationsTab { return &certificationsTab{d: d} }
+
+func (c *certificationsTab) buildUI() fyne.CanvasObject {
+	c.count = widget.NewLabel("")
+	c.list = &widget.List{
+		Length: func() int { return len(c.certs) },
+		CreateItem: func() fyne.CanvasObject {
+			return container.NewVBox(widget.NewLabelWithStyle("Name · cert", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("dates"))
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			ct := c.certs[id]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", ct.ContactName, ct.Name, ct.Level))
+			l := box.Objects[1].(*widget.Label)
+			text, imp := certStatus(c.d.ui, ct, app.ISODate(c.d.ui.Store.Now()))
+			l.Importance = imp
+			l.SetText(text)
+		},
+		OnSelected: func(id widget.ListItemID) {
+			c.list.UnselectAll()
+			ct := c.certs[id]
+			c.edit(&ct)
+		},
+	}
+	c.addBtn = &widget.Button{Text: lang.L("onboard.cert_add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
+		if len(c.contacts) > 0 {
+			c.edit(&data.Certification{ContactID: c.contacts[0].ID, EarnedOn: app.ISODate(c.d.ui.Store.Now())})
+		}
+	}}
+	return container.NewBorder(container.NewHBox(c.addBtn, c.count), nil, nil, nil, c.list)
+}
+
+// certStatus says when a certification was earned and whether it is
+// valid, expiring within the window, or expired, on today.
+func certStatus(u *UI, ct data.Certification, today string) (string, widget.Importance) {
+	earned := lang.L("onboard.cert_earned", map[string]any{"Date": u.date(ct.EarnedOn)})
+	switch {
+	case ct.ExpiresOn == "":
+		return earned + " · " + lang.L("onboard.cert_no_expiry"), widget.MediumImportance
+	case !ct.ValidOn(today) && ct.ExpiresOn < today:
+		return earned + " · " + lang.L("onboard.cert_expired", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.DangerImportance
+	case app.DaysBetween(today, ct.ExpiresOn) <= app.ExpiryWindowDays:
+		return earned + " · " + lang.L("onboard.cert_expires", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.WarningImportance
+	}
+	return earned + " · " + lang.L("onboard.cert_valid_until", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.MediumImportance
+}
+
+// set shows the certifications of the open partner's contacts.
+func (c *certificationsTab) set(p *data.Partner, contacts []data.Contact) {
+	c.certs, c.contacts = nil, contacts
+	c.list.Refresh()
+	c.count.SetText("")
+	if len(contacts) == 0 || p == nil || p.ID == 0 {
+		c.addBtn.Disable()
+	} else {
+		c.addBtn.Enable()
+	}
+	if p == nil || p.ID == 0 {
+		return
+	}
+	var certs []data.Certification
+	var n int
+	var err error
+	ctx, today := context.Background(), app.ISODate(c.d.ui.Store.Now())
+	c.d.ui.background(func() {
+		if certs, err = c.d.ui.Store.Certifications(ctx, p.ID); err == nil {
+			n, err = c.d.ui.Store.CertifiedPeople(ctx, p.ID, today)
+		}
+	}, func() {
+		if err != nil {
+			c.count.SetText(errorText(err))
+			return
+		}
+		c.certs = certs
+		c.count.SetText(lang.L("onboard.certified_people", map[string]any{"Count": n}))
+		c.list.Refresh()
+	})
+}
+
+// edit opens the certification form; it stays open with the input kept
+// until the certification saves.
+func (c *certificationsTab) edit(ct *data.Certification) {
+	names := make([]string, len(c.contacts))
+	sel := 0
+	for i, p := range c.contacts {
+		names[i] = p.Name
+		if p.ID == ct.ContactID {
+			sel = i
+		}
+	}
+	who := widget.NewSelect(names, nil)
+	who.SetSelectedIndex(sel)
+	name, level := &widget.Entry{Text: ct.Name}, &widget.Entry{Text: ct.Level}
+	earned := &widget.Entry{Text: c.d.ui.date(ct.EarnedOn), PlaceHolder: lang.L("onboard.date_hint")}
+	expires := &widget.Entry{Text: c.d.ui.date(ct.ExpiresOn), PlaceHolder: lang.L("onboard.expiry_hint")}
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	save := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+		out := *ct
+		out.ContactID = c.contacts[max(0, who.SelectedIndex())].ID
+		out.Name, out.Level = name.Text, level.Text
+		out.EarnedOn, out.ExpiresOn = typedDate(earned.Text), typedDate(expires.Text)
+		if err := c.d.ui.Store.SaveCertification(context.Background(), &out); err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+		c.set(c.d.partner, c.contacts)
+	}}
+	buttons := []fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}}
+	if ct.ID != 0 {
+		buttons = append(buttons, &widget.Button{Text: lang.L("action.delete"), Importance: widget.DangerImportance, OnTapped: func() {
+			if err := c.d.ui.Store.DeleteCertification(context.Background(), ct.ID); err != nil {
+				msg.SetText(errorText(err))
+				return
+			}
+			dlg.Hide()
+			c.set(c.d.partner, c.contacts)
+		}})
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.contact_name"), who),
+		widget.NewFormItem(lang.L("field.cert_name"), name),
+		widget.NewFormItem(lang.L("field.cert_level"), level),
+		widget.NewFormItem(lang.L("field.earned_on"), earned),
+		widget.NewFormItem(lang.L("field.expires_on"), expires),
+	)
+	dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.cert_title"), container.NewVBox(form, msg), c.d.ui.Win)
+	dlg.SetButtons(append(buttons, save))
+	dlg.Resize(fyne.NewSize(480, 360))
+	dlg.Show()
+}
+
+// typedDate turns what a person typed into an ISO date; text that is not
+// a date is passed on as typed so that validation names the field.
+func typedDate(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if t, err := app.ParseDate(s); err == nil {
+		return app.ISODate(t)
+	}
+	if t, err := time.Parse("2 Jan 2006", s); err == nil { // as FormatDate writes English dates
+		return app.ISODate(t)
+	}
+	return s
+}
