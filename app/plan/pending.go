@@ -8,11 +8,8 @@ import (
 	"channeldesk/app"
 )
 
-// This file holds the loaders for sections whose data other areas own.
-// On the plans branch only the shared onboarding_checklists header exists;
-// the remaining tasks (onboarding area) and the MDF balances (MDF area)
-// are wired in here after those branches are merged. Until then they
-// return nothing, and the document says "not set" rather than inventing.
+// This file holds the loaders for sections whose data other areas own:
+// onboarding tasks and MDF balances.
 
 // loadOnboarding reads the onboarding checklist header and the remaining
 // tasks.
@@ -34,9 +31,30 @@ func loadOnboarding(ctx context.Context, db *sql.DB, partnerID int64, l app.Lang
 
 // loadOnboardingTasks returns the partner's remaining onboarding tasks
 // (not done, not skipped) with their due dates, in the document language.
-// TODO(lead): wire to the onboarding area's tasks after merging.
+// Block reasons are internal and stay out.
 func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l app.Lang) ([]OnboardingTask, error) {
-	return nil, nil
+	rows, err := db.QueryContext(ctx, `SELECT t.title_en, t.title_ru, t.due_on, t.owner
+		FROM onboarding_tasks t JOIN onboarding_checklists c ON c.id = t.checklist_id
+		WHERE c.partner_id = ? AND t.state IN ('pending','waiting','blocked')
+		ORDER BY t.due_on, t.position`, partnerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []OnboardingTask
+	for rows.Next() {
+		var en, ru string
+		var t OnboardingTask
+		if err := rows.Scan(&en, &ru, &t.Due, &t.Owner); err != nil {
+			return nil, err
+		}
+		t.Title = en
+		if l == app.RU {
+			t.Title = ru
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
 }
 
 // loadMDF returns the partner's MDF allocation, available balance and the
