@@ -38,6 +38,8 @@ var version = func() string {
 const usage = `usage:
   channeldesk [--db PATH]                                  open the GUI
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
+  channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
+                                                           import partners from CSV or XLSX
   channeldesk version                                      print the version
 `
 
@@ -68,6 +70,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	case "demo":
 		err = runDemo(rest, stdout, stderr)
+	case "import":
+		err = runImport(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
