@@ -120,7 +120,9 @@ func (f *importFlow) replan() {
 func (f *importFlow) showDialog() {
 	f.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.problems = widget.NewList(func() int { return len(f.lines) },
-		func() fyne.CanvasObject { return &widget.Label{Text: "row 12, column «E-mail»: reason", Truncation: fyne.TextTruncateEllipsis} },
+		func() fyne.CanvasObject {
+			return &widget.Label{Text: "row 12, column «E-mail»: reason", Truncation: fyne.TextTruncateEllipsis}
+		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(f.lines[id]) })
 	f.columns = container.NewVBox()
 	options := []string{lang.L("recruit.field_ignored")}
