@@ -165,3 +165,26 @@ func TestScorecardCriteriaAreEditable(t *testing.T) {
 		t.Errorf("all-zero weights accepted: %v", err)
 	}
 }
+
+func TestDemoRecruitGivesProspectsSourcesAndScores(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 120, Seed: 5, Today: demoDay}); err != nil {
+		t.Fatal(err)
+	}
+	pl, err := app.LoadPipeline(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approved := pl.Find(data.StatusOnboarding, app.RecruitFilter{}, true)
+	declined := pl.Find(data.StatusDeclined, app.RecruitFilter{}, true)
+	if len(approved) == 0 || len(declined) == 0 || !approved[0].Scored || approved[0].Source == "" {
+		t.Fatalf("approved %+v, declined %d", approved, len(declined))
+	}
+	if approved[0].Score <= declined[len(declined)-1].Score {
+		t.Errorf("best approved %d not above worst declined %d", approved[0].Score, declined[len(declined)-1].Score)
+	}
+	if len(pl.Events()) == 0 {
+		t.Error("no events among the prospects")
+	}
+}

@@ -192,3 +192,27 @@ func TestImportPreviewThenImport(t *testing.T) {
 		t.Errorf("recruitment not reloaded: %q", u.recruit.stageBtns[0].Text)
 	}
 }
+
+func TestScorecardCriteriaInSettings(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	sc := newScorecardSettings(u)
+	u.Win.SetContent(sc.buildUI())
+	if len(sc.rows) != 6 || sc.rows[0].en.Text != "Region coverage" {
+		t.Fatalf("rows %d", len(sc.rows))
+	}
+	sc.rows[0].weight.SetText("abc")
+	sc.onSave()
+	if !strings.HasPrefix(sc.msg.Text, "Weight:") {
+		t.Errorf("bad weight message %q", sc.msg.Text)
+	}
+	sc.rows[0].weight.SetText("40")
+	test.Tap(findButton(t, u, "Add criterion"))
+	last := sc.rows[len(sc.rows)-1]
+	test.Type(last.en, "References")
+	test.Type(last.ru, "Рекомендации")
+	sc.onSave()
+	got, _ := u.Store.Criteria(context.Background())
+	if len(got) != 7 || got[0].Weight != 40 || got[6].NameRU != "Рекомендации" || sc.msg.Text != "Scorecard saved." {
+		t.Errorf("criteria %+v, message %q", got, sc.msg.Text)
+	}
+}
