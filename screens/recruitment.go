@@ -373,6 +373,11 @@ func (c *scorecardPane) run(work func(ctx context.Context) error, okKey string) 
 		}
 		c.msg.Importance = widget.SuccessImportance
 		c.msg.SetText(lang.L(okKey))
+		if okKey != "recruit.saved" {
+			// decided: the prospect has left the stage it was shown in
+			c.approve.Disable()
+			c.decline.Disable()
+		}
 		c.s.reload()
 	})
 }

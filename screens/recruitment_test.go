@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -216,3 +217,31 @@ func TestScorecardCriteriaInSettings(t *testing.T) {
 		t.Errorf("criteria %+v, message %q", got, sc.msg.Text)
 	}
 }
+
+func TestCancelledGUIImportWritesNothing(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	var b strings.Builder
+	b.WriteString("name,city\n")
+	for i := range 5000 {
+		b.WriteString("Company " + strings.Repeat("x", i%7) + " " + string(rune('a'+i%26)) + strconv.Itoa(i) + ",Berlin\n")
+	}
+	f := &importFlow{ui: u}
+	f.open("big.csv", readCloser{strings.NewReader(b.String())})
+	u.Wait()
+	if f.preview == nil || f.preview.Created != 5000 {
+		t.Fatalf("preview %+v", f.preview)
+	}
+	test.Tap(f.importB)
+	f.onCancel()
+	u.Wait()
+	if f.msg.Text != "Import cancelled: nothing was written." {
+		t.Errorf("message %q", f.msg.Text)
+	}
+	if rows, _ := u.Store.PartnerRows(context.Background()); len(rows) != 0 {
+		t.Errorf("%d partners written by a cancelled import", len(rows))
+	}
+}
+
+type readCloser struct{ *strings.Reader }
+
+func (readCloser) Close() error { return nil }

@@ -79,7 +79,8 @@ func ReadCSV(r io.Reader) (*Table, error) {
 func decode(raw []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		return string(raw[3:]), "utf-8 bom", nil
+		// a BOM promises UTF-8; stray bytes become U+FFFD, not garbage
+		return strings.ToValidUTF8(string(raw[3:]), "\uFFFD"), "utf-8 bom", nil
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(raw)
 		return string(out), "utf-16", err
