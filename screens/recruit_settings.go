@@ -17,11 +17,10 @@ import (
 // scorecardSettings edits the recruitment scorecard: criteria in both
 // languages with their weights. It sits in the Settings screen.
 type scorecardSettings struct {
-	ui       *UI
-	criteria []data.Criterion
-	rows     []criterionRow
-	box      *fyne.Container
-	msg      *widget.Label
+	ui   *UI
+	rows []criterionRow
+	box  *fyne.Container
+	msg  *widget.Label
 }
 
 type criterionRow struct {
