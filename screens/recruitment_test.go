@@ -245,3 +245,27 @@ func TestCancelledGUIImportWritesNothing(t *testing.T) {
 type readCloser struct{ *strings.Reader }
 
 func (readCloser) Close() error { return nil }
+
+func TestRecruitmentInRussian(t *testing.T) {
+	u := newTestUI(t, 40, "ru")
+	defer u.Store.SaveSettings(context.Background(), data.DefaultSettings())
+	u.show("nav.recruitment")
+	u.Wait()
+	u.ShowQuickCapture()
+	markup := test.RenderObjectToMarkup(u.Win.Content())
+	for _, o := range u.Win.Canvas().Overlays().List() {
+		markup += test.RenderObjectToMarkup(o)
+	}
+	for _, want := range []string{"Рекрутинг", "Быстрый ввод", "Потенциальный: ", "Компания"} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("%q not on screen", want)
+		}
+	}
+	if u.recruit.sourceSel.Selected != "Все источники" {
+		t.Errorf("source filter %q", u.recruit.sourceSel.Selected)
+	}
+	if strings.Contains(markup, "recruit.") || strings.Contains(markup, "source.") {
+		t.Error("an untranslated key is on screen")
+	}
+	assetsEnglish(t)
+}
