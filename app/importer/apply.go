@@ -27,13 +27,11 @@ func Apply(ctx context.Context, s *data.Store, p *Preview, author string, progre
 	var res Result
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		res = Result{}
-		w, err := s.NewBulkWriter(ctx, tx)
+		w, err := newWriter(ctx, tx, s, len(p.Rows), author)
 		if err != nil {
 			return err
 		}
-		defer w.Close()
-		ids := make([]int64, len(p.Rows))
-		at := s.Now().UTC().Format(time.RFC3339)
+		defer w.close()
 		for i := range p.Rows {
 			if i%500 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -43,11 +41,9 @@ func Apply(ctx context.Context, s *data.Store, p *Preview, author string, progre
 					progress(i, len(p.Rows))
 				}
 			}
-			id, err := applyRow(ctx, tx, w, &p.Rows[i], ids, at, author)
-			if err != nil {
+			if err := w.apply(ctx, i, &p.Rows[i]); err != nil {
 				return err
 			}
-			ids[i] = id
 			res.count(p.Rows[i].Action)
 		}
 		return ctx.Err()
@@ -72,57 +68,86 @@ func (r *Result) count(a Action) {
 	}
 }
 
-func applyRow(ctx context.Context, tx *sql.Tx, w *data.BulkWriter, row *Row, ids []int64, at, author string) (int64, error) {
+// fillBlanksSQL copies a merged row's values into the stored partner's
+// empty fields; what the manager already entered is never overwritten.
+const fillBlanksSQL = `UPDATE partners SET
+	legal_name = CASE WHEN legal_name = '' THEN ? ELSE legal_name END,
+	country = CASE WHEN country = '' THEN ? ELSE country END,
+	region = CASE WHEN region = '' THEN ? ELSE region END,
+	city = CASE WHEN city = '' THEN ? ELSE city END,
+	website = CASE WHEN website = '' THEN ? ELSE website END,
+	verticals = CASE WHEN verticals = '' THEN ? ELSE verticals END,
+	capabilities = CASE WHEN capabilities = '' THEN ? ELSE capabilities END,
+	products = CASE WHEN products = '' THEN ? ELSE products END,
+	tags = CASE WHEN tags = '' THEN ? ELSE tags END,
+	account_manager = CASE WHEN account_manager = '' THEN ? ELSE account_manager END
+	WHERE id = ?`
+
+// writer applies rows inside the import's transaction with prepared
+// statements, remembering the partner each row became.
+type writer struct {
+	bulk   *data.BulkWriter
+	fill   *sql.Stmt
+	ids    []int64
+	at     string
+	author string
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, s *data.Store, rows int, author string) (*writer, error) {
+	bulk, err := s.NewBulkWriter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	fill, err := tx.PrepareContext(ctx, fillBlanksSQL)
+	if err != nil {
+		bulk.Close()
+		return nil, err
+	}
+	return &writer{bulk: bulk, fill: fill, ids: make([]int64, rows), at: s.Now().UTC().Format(time.RFC3339),
+		author: author}, nil
+}
+
+func (w *writer) close() {
+	w.bulk.Close()
+	w.fill.Close()
+}
+
+// apply writes row i: a new partner, or a merge into a stored one or into
+// an earlier row of the file; then its contact and note.
+func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 	var id int64
 	switch row.Action {
 	case Reject:
-		return 0, nil
+		return nil
 	case Create:
 		p := row.Partner
-		p.CreatedAt = at
-		if err := w.CreatePartner(ctx, &p); err != nil {
-			return 0, err
+		p.CreatedAt = w.at
+		if err := w.bulk.CreatePartner(ctx, &p); err != nil {
+			return err
 		}
 		id = p.ID
 	case Merge:
 		id = row.MergeID
 		if row.MergeRow >= 0 {
-			id = ids[row.MergeRow]
+			id = w.ids[row.MergeRow]
 		}
-		if err := fillBlanks(ctx, tx, id, &row.Partner); err != nil {
-			return 0, err
+		p := &row.Partner
+		if _, err := w.fill.ExecContext(ctx, p.LegalName, p.Country, p.Region, p.City, p.Website,
+			data.JoinList(p.Verticals), data.JoinList(p.Capabilities), data.JoinList(p.Products), data.JoinList(p.Tags),
+			p.AccountManager, id); err != nil {
+			return err
 		}
 	}
+	w.ids[i] = id
 	if row.Contact != nil {
 		c := *row.Contact
-		c.PartnerID = id
-		c.Primary = row.Action == Create
-		if err := w.AddContact(ctx, &c); err != nil {
-			return 0, err
+		c.PartnerID, c.Primary = id, row.Action == Create
+		if err := w.bulk.AddContact(ctx, &c); err != nil {
+			return err
 		}
 	}
 	if row.Note == "" {
-		return id, nil
+		return nil
 	}
-	return id, w.AddNote(ctx, id, at, author, row.Note, row.Action == Merge)
-}
-
-// fillBlanks copies a merged row's values into the stored partner's empty
-// fields; what the manager already entered is never overwritten.
-func fillBlanks(ctx context.Context, tx *sql.Tx, id int64, p *data.Partner) error {
-	_, err := tx.ExecContext(ctx, `UPDATE partners SET
-		legal_name = CASE WHEN legal_name = '' THEN ? ELSE legal_name END,
-		country = CASE WHEN country = '' THEN ? ELSE country END,
-		region = CASE WHEN region = '' THEN ? ELSE region END,
-		city = CASE WHEN city = '' THEN ? ELSE city END,
-		website = CASE WHEN website = '' THEN ? ELSE website END,
-		verticals = CASE WHEN verticals = '' THEN ? ELSE verticals END,
-		capabilities = CASE WHEN capabilities = '' THEN ? ELSE capabilities END,
-		products = CASE WHEN products = '' THEN ? ELSE products END,
-		tags = CASE WHEN tags = '' THEN ? ELSE tags END,
-		account_manager = CASE WHEN account_manager = '' THEN ? ELSE account_manager END
-		WHERE id = ?`,
-		p.LegalName, p.Country, p.Region, p.City, p.Website, data.JoinList(p.Verticals), data.JoinList(p.Capabilities),
-		data.JoinList(p.Products), data.JoinList(p.Tags), p.AccountManager, id)
-	return err
+	return w.bulk.AddNote(ctx, id, w.at, w.author, row.Note, row.Action == Merge)
 }
