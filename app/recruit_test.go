@@ -27,6 +27,18 @@ func TestCaptureRemembersTheEventAndFindsDuplicates(t *testing.T) {
 	if ev, _ := s.Setting(ctx, app.SettingLastEvent); ev != "CeBIT" {
 		t.Errorf("last event %q", ev)
 	}
+	if _, err := app.CaptureProspect(ctx, s, app.Capture{Company: " "}); data.ErrorCode(err) != data.EINVALID {
+		t.Errorf("capture without a company: %v", err)
+	}
+}
+
+func TestFindDuplicate(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	p, err := app.CaptureProspect(ctx, s, app.Capture{Company: "ООО «Орбита Софт»", Email: "petrov@orbita.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := map[string]struct {
 		company, email, reason string
 	}{
@@ -47,9 +59,6 @@ func TestCaptureRemembersTheEventAndFindsDuplicates(t *testing.T) {
 		case c.reason != "" && (d == nil || d.ID != p.ID || d.Reason != c.reason):
 			t.Errorf("%s: duplicate %+v, want partner %d by %s", name, d, p.ID, c.reason)
 		}
-	}
-	if _, err := app.CaptureProspect(ctx, s, app.Capture{Company: " "}); data.ErrorCode(err) != data.EINVALID {
-		t.Errorf("capture without a company: %v", err)
 	}
 }
 

@@ -49,8 +49,16 @@ func TestQuickCaptureEnterSavesAndClears(t *testing.T) {
 	if got := u.recruit.rows; len(got) != 1 || got[0].EventName != "CeBIT" {
 		t.Errorf("recruitment list %+v", got)
 	}
-	// the next capture opens with the event remembered
-	f.close()
+}
+
+func TestQuickCaptureRemembersEventAndEscCloses(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	u.ShowQuickCapture()
+	test.Type(u.capture.company, "Orbita Soft")
+	u.capture.event.SetText("CeBIT")
+	pressEnter(u.capture.company)
+	u.Wait()
+	u.capture.close()
 	u.ShowQuickCapture()
 	if u.capture.event.Text != "CeBIT" {
 		t.Errorf("event not remembered: %q", u.capture.event.Text)
