@@ -98,7 +98,7 @@ func (f *captureForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.email"), f.email),
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem(lang.L("field.interest"), f.interest),
-		widget.NewFormItem(lang.L("field.event_name"), container.NewBorder(nil, nil, nil, f.eventDate, f.event)),
+		widget.NewFormItem(lang.L("field.event_name"), container.NewGridWithColumns(2, f.event, f.eventDate)),
 	)
 	buttons := container.NewHBox(
 		&widget.Button{Text: lang.L("recruit.capture_save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave},

@@ -29,6 +29,7 @@ type recruitScreen struct {
 	rows     []app.Prospect
 
 	stageBtns []*widget.Button
+	stagesBox *fyne.Container
 	sourceSel *widget.Select
 	eventSel  *widget.Select
 	sortCheck *widget.Check
@@ -43,9 +44,10 @@ func newRecruitScreen(u *UI) *recruitScreen {
 func (s *recruitScreen) buildUI() fyne.CanvasObject {
 	s.ui.recruit = s
 	stages := container.NewHBox()
-	s.stageBtns = nil
+	s.stagesBox, s.stageBtns = stages, nil
 	for _, st := range data.RecruitStatuses {
-		b := &widget.Button{OnTapped: func() { s.setStage(st) }}
+		b := &widget.Button{Text: lang.L("recruit.stage_count", map[string]any{"Stage": stageLabel(st), "Count": 0}),
+			OnTapped: func() { s.setStage(st) }}
 		s.stageBtns = append(s.stageBtns, b)
 		stages.Add(b)
 	}
@@ -171,6 +173,7 @@ func (s *recruitScreen) apply() {
 		}
 		b.Refresh()
 	}
+	s.stagesBox.Refresh()
 	s.rows = s.pipeline.Find(s.stage, s.filter, s.byScore)
 	s.list.UnselectAll()
 	s.list.Refresh()
@@ -205,6 +208,7 @@ type scorecardPane struct {
 	msg     *widget.Label
 	form    *fyne.Container
 	body    *fyne.Container
+	scroll  *container.Scroll
 	empty   fyne.CanvasObject
 	approve *widget.Button
 	decline *widget.Button
@@ -230,14 +234,15 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 	c.decline = &widget.Button{Text: lang.L("recruit.decline"), Icon: theme.CancelIcon(), Importance: widget.DangerImportance, OnTapped: c.onDecline}
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), OnTapped: c.onSave}
 	sourceForm := widget.NewForm(widget.NewFormItem(lang.L("field.source"), c.source),
-		widget.NewFormItem(lang.L("field.event_name"), container.NewBorder(nil, nil, nil, c.date, c.event)),
+		widget.NewFormItem(lang.L("field.event_name"), container.NewGridWithColumns(2, c.event, c.date)),
 		widget.NewFormItem(lang.L("field.referred_by"), c.refBy))
 	internal := widget.NewLabelWithStyle(lang.L("recruit.scorecard_internal"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	decision := container.NewBorder(nil, nil, nil, container.NewHBox(c.approve, c.decline), c.reason)
 	content := container.NewVBox(c.title, sourceForm, widget.NewSeparator(), internal, c.form, c.total,
 		container.NewHBox(save), widget.NewSeparator(), decision, c.msg)
 	c.empty = container.NewCenter(widget.NewLabel(lang.L("recruit.none_selected")))
-	c.body = container.NewStack(c.empty, container.NewVScroll(content))
+	c.scroll = container.NewVScroll(content)
+	c.body = container.NewStack(c.empty, c.scroll)
 	c.body.Objects[1].Hide()
 	return c.body
 }
@@ -284,10 +289,12 @@ func (c *scorecardPane) show(scores []data.Score) {
 		if c.s.ui.Lang == app.RU {
 			name = cr.NameRU
 		}
-		label := widget.NewLabel(lang.L("recruit.criterion", map[string]any{"Name": name, "Weight": cr.Weight}))
-		c.form.Add(container.NewBorder(nil, nil, label, sel, note))
+		label := &widget.Label{Text: lang.L("recruit.criterion", map[string]any{"Name": name, "Weight": cr.Weight}), Truncation: fyne.TextTruncateEllipsis}
+		c.form.Add(container.NewGridWithColumns(2, label, container.NewBorder(nil, nil, nil, sel, note)))
 	}
 	c.form.Refresh()
+	c.scroll.Content.Refresh()
+	c.scroll.Refresh()
 	c.updateTotal()
 	decided := c.row.Status == data.StatusOnboarding || c.row.Status == data.StatusDeclined
 	c.approve.Disable()
