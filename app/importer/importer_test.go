@@ -313,3 +313,15 @@ func TestNoNameColumnIsRefused(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+func TestPhoneOnlyContactIsKept(t *testing.T) {
+	s := openStore(t)
+	p := plan(t, s, "salesforce.csv")
+	c := p.Rows[0].Contact
+	if c == nil || c.Phone != "+44 113 555 0199" || c.Name != "Summit Systems Inc." {
+		t.Errorf("switchboard contact %+v", c)
+	}
+	if p.Rows[1].Contact != nil {
+		t.Errorf("a row without contact data got one: %+v", p.Rows[1].Contact)
+	}
+}

@@ -285,7 +285,7 @@ func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
 		}
 		p.DocLang = l
 	}
-	c, bad := readContact(vals)
+	c, bad := readContact(vals, p.Name)
 	if bad != "" {
 		return reject(bad, "err.email", map[string]any{"Value": vals[bad]})
 	}
@@ -328,7 +328,9 @@ func overLong(vals map[Field]string) (Field, int) {
 }
 
 // readContact builds the row's contact; bad names an invalid e-mail column.
-func readContact(vals map[Field]string) (c *data.Contact, bad Field) {
+// A contact with only a phone (a CRM account's switchboard) is named after
+// the company, so the number is kept, not dropped.
+func readContact(vals map[Field]string, company string) (c *data.Contact, bad Field) {
 	name := vals[FContactName]
 	if name == "" {
 		name = strings.Join(strings.Fields(vals[FContactFirst]+" "+vals[FContactSecond]+" "+vals[FContactLast]), " ")
@@ -339,6 +341,9 @@ func readContact(vals map[Field]string) (c *data.Contact, bad Field) {
 	}
 	if name == "" {
 		name = email
+	}
+	if name == "" && vals[FContactPhone] != "" {
+		name = company
 	}
 	if name == "" {
 		return nil, ""
