@@ -325,3 +325,26 @@ func TestPhoneOnlyContactIsKept(t *testing.T) {
 		t.Errorf("a row without contact data got one: %+v", p.Rows[1].Contact)
 	}
 }
+
+func TestBitrixAndAmoHeaders(t *testing.T) {
+	header := []string{"Название компании", "Тип компании", "Сфера деятельности", "Рабочий телефон", "Рабочий e-mail",
+		"Корпоративный сайт", "Ответственный", "Комментарий"}
+	want := importer.Mapping{importer.FName, importer.FType, importer.FVerticals, importer.FContactPhone,
+		importer.FContactEmail, importer.FWebsite, importer.FAccountMgr, importer.FNotes}
+	got := importer.DetectMapping(header)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%q maps to %q, want %q", header[i], got[i], want[i])
+		}
+	}
+}
+
+func TestPlanStopsWhenCancelled(t *testing.T) {
+	s := openStore(t)
+	tab := read(t, "own.csv")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := importer.Plan(ctx, s, tab, importer.DetectMapping(tab.Header), importer.Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err %v", err)
+	}
+}
