@@ -40,6 +40,8 @@ const usage = `usage:
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
   channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
                                                            the partner plan PDF; --all: one file per active partner
+  channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
+                                                           import partners from CSV or XLSX
   channeldesk version                                      print the version
 `
 
@@ -72,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runDemo(rest, stdout, stderr)
 	case "export":
 		err = runExportPlan(rest, stdout, stderr)
+	case "import":
+		err = runImport(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

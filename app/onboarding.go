@@ -246,3 +246,13 @@ func ChangePartnerStatus(ctx context.Context, s *data.Store, id int64, to data.S
 		return err
 	})
 }
+
+// Approving a prospect in recruitment starts its onboarding checklist in
+// the same transaction.
+func init() {
+	ApproveHooks = append(ApproveHooks, func(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID int64) error {
+		today := s.Now()
+		_, err := StartOnboardingTx(ctx, tx, partnerID, today, today)
+		return err
+	})
+}

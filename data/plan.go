@@ -77,7 +77,7 @@ var CommitmentKinds = []string{CommitTraining, CommitMDF, CommitSalesRep, Commit
 
 // Commitment is one promise the vendor or the partner makes in a plan.
 type Commitment struct {
-	Side Side // SideVendor or SidePartner
+	Side Side   // SideVendor or SidePartner
 	Kind string // one of CommitmentKinds; partners' are CommitOther
 	Body string
 }

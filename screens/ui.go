@@ -33,6 +33,9 @@ type UI struct {
 	work    sync.WaitGroup
 
 	partners *partnersScreen
+	recruit  *recruitScreen
+	capture  *captureForm
+	importer *importFlow
 }
 
 // area is one entry of the navigation sidebar.
@@ -72,8 +75,9 @@ func (u *UI) build() {
 	u.partners = newPartnersScreen(u)
 	u.areas = []area{
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
-		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { return newPlansScreen(u).buildUI() }},
+		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return newRecruitScreen(u).buildUI() }},
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return newOnboardingScreen(u).buildUI() }},
+		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { return newPlansScreen(u).buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}
 	u.content = container.NewStack()

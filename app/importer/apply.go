@@ -1,0 +1,153 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"channeldesk/data"
+)
+
+// Result counts what an import wrote.
+type Result struct {
+	Created int
+	Merged  int
+	Skipped int // rejected rows left out
+}
+
+// Progress is told how many rows of total are done; it may be nil.
+type Progress func(done, total int)
+
+// Apply imports the valid rows of a preview in one transaction: new
+// partners with their contact and note, merges that fill a known
+// partner's blank fields and add its new contact. Rejected rows are
+// skipped. Any error, or ctx being cancelled, leaves the database as it
+// was.
+func Apply(ctx context.Context, s *data.Store, p *Preview, author string, progress Progress) (Result, error) {
+	var res Result
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		res = Result{}
+		w, err := newWriter(ctx, tx, s, len(p.Rows), author)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for i := range p.Rows {
+			if i%500 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if progress != nil {
+					progress(i, len(p.Rows))
+				}
+			}
+			if err := w.apply(ctx, i, &p.Rows[i]); err != nil {
+				return err
+			}
+			res.count(p.Rows[i].Action)
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	if progress != nil {
+		progress(len(p.Rows), len(p.Rows))
+	}
+	return res, nil
+}
+
+func (r *Result) count(a Action) {
+	switch a {
+	case Create:
+		r.Created++
+	case Merge:
+		r.Merged++
+	default:
+		r.Skipped++
+	}
+}
+
+// fillBlanksSQL copies a merged row's values into the stored partner's
+// empty fields; what the manager already entered is never overwritten.
+const fillBlanksSQL = `UPDATE partners SET
+	legal_name = CASE WHEN legal_name = '' THEN ? ELSE legal_name END,
+	country = CASE WHEN country = '' THEN ? ELSE country END,
+	region = CASE WHEN region = '' THEN ? ELSE region END,
+	city = CASE WHEN city = '' THEN ? ELSE city END,
+	website = CASE WHEN website = '' THEN ? ELSE website END,
+	verticals = CASE WHEN verticals = '' THEN ? ELSE verticals END,
+	capabilities = CASE WHEN capabilities = '' THEN ? ELSE capabilities END,
+	products = CASE WHEN products = '' THEN ? ELSE products END,
+	tags = CASE WHEN tags = '' THEN ? ELSE tags END,
+	account_manager = CASE WHEN account_manager = '' THEN ? ELSE account_manager END
+	WHERE id = ?`
+
+// writer applies rows inside the import's transaction with prepared
+// statements, remembering the partner each row became.
+type writer struct {
+	bulk   *data.BulkWriter
+	fill   *sql.Stmt
+	ids    []int64
+	at     string
+	author string
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, s *data.Store, rows int, author string) (*writer, error) {
+	bulk, err := s.NewBulkWriter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	fill, err := tx.PrepareContext(ctx, fillBlanksSQL)
+	if err != nil {
+		bulk.Close()
+		return nil, err
+	}
+	return &writer{bulk: bulk, fill: fill, ids: make([]int64, rows), at: s.Now().UTC().Format(time.RFC3339),
+		author: author}, nil
+}
+
+func (w *writer) close() {
+	w.bulk.Close()
+	w.fill.Close()
+}
+
+// apply writes row i: a new partner, or a merge into a stored one or into
+// an earlier row of the file; then its contact and note.
+func (w *writer) apply(ctx context.Context, i int, row *Row) error {
+	var id int64
+	switch row.Action {
+	case Reject:
+		return nil
+	case Create:
+		p := row.Partner
+		p.CreatedAt = w.at
+		if err := w.bulk.CreatePartner(ctx, &p); err != nil {
+			return err
+		}
+		id = p.ID
+	case Merge:
+		id = row.MergeID
+		if row.MergeRow >= 0 {
+			id = w.ids[row.MergeRow]
+		}
+		p := &row.Partner
+		if _, err := w.fill.ExecContext(ctx, p.LegalName, p.Country, p.Region, p.City, p.Website,
+			data.JoinList(p.Verticals), data.JoinList(p.Capabilities), data.JoinList(p.Products), data.JoinList(p.Tags),
+			p.AccountManager, id); err != nil {
+			return err
+		}
+	}
+	w.ids[i] = id
+	if row.Contact != nil {
+		c := *row.Contact
+		c.PartnerID, c.Primary = id, row.Action == Create
+		if err := w.bulk.AddContact(ctx, &c); err != nil {
+			return err
+		}
+	}
+	if row.Note == "" {
+		return nil
+	}
+	return w.bulk.AddNote(ctx, id, w.at, w.author, row.Note, row.Action == Merge)
+}

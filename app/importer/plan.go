@@ -1,0 +1,390 @@
+package importer
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// Action is what an import does with one row.
+type Action int
+
+// Row actions.
+const (
+	Create Action = iota // a new partner
+	Merge                // the same company is already known: fill its blanks, add the contact
+	Reject               // the row is invalid and is skipped
+)
+
+// Row is one row of the file as the import will treat it.
+type Row struct {
+	Num       int // row number as a spreadsheet shows it
+	Action    Action
+	Partner   data.Partner
+	Contact   *data.Contact // nil: no contact, or the partner already has it
+	Note      string        // becomes an internal timeline note
+	MergeID   int64         // Merge into a stored partner
+	MergeRow  int           // Merge into an earlier row of this file (index in Rows), else -1
+	MergeName string        // name of the partner merged into
+	Column    string        // Reject: the column at fault ("" for the whole row)
+	Err       *data.Error   // Reject: why
+}
+
+// Preview is what an import would do, before anything is written.
+type Preview struct {
+	Table    *Table
+	Mapping  Mapping
+	Rows     []Row
+	Created  int
+	Merged   int
+	Rejected int
+}
+
+// Options tune how values are read.
+type Options struct {
+	DefaultType   data.PartnerType // for rows without a type; reseller if ""
+	DefaultStatus data.Status      // for rows without a status; prospect if ""
+}
+
+// ErrNoNameColumn is returned when no column maps to the partner name.
+var ErrNoNameColumn = data.Invalid("mapping", "err.recruit_no_name_column", nil)
+
+// existing is what the database already holds, for duplicate detection.
+type existing struct {
+	byKey    map[string]int64
+	byDomain map[string]int64
+	names    map[int64]string
+	emails   map[int64]map[string]bool // lower-case contact e-mails and names per partner
+}
+
+func loadExisting(ctx context.Context, s *data.Store) (*existing, error) {
+	ex := &existing{byKey: map[string]int64{}, byDomain: map[string]int64{}, names: map[int64]string{},
+		emails: map[int64]map[string]bool{}}
+	rows, err := s.DB().QueryContext(ctx, `SELECT id, name, legal_name, website FROM partners ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name, legal, site string
+		if err := rows.Scan(&id, &name, &legal, &site); err != nil {
+			return nil, err
+		}
+		ex.names[id] = name
+		ex.remember(id, NormalizeKeys(name, legal), app.CompanyDomain(site))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return ex, ex.loadContacts(ctx, s)
+}
+
+func (ex *existing) loadContacts(ctx context.Context, s *data.Store) error {
+	rows, err := s.DB().QueryContext(ctx, `SELECT partner_id, name, email FROM contacts ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name, email string
+		if err := rows.Scan(&id, &name, &email); err != nil {
+			return err
+		}
+		ex.addContact(id, name, email)
+		ex.remember(id, nil, app.CompanyDomain(email))
+	}
+	return rows.Err()
+}
+
+// remember records keys and a domain for a partner; the first partner
+// with a key keeps it.
+func (ex *existing) remember(id int64, keys []string, domain string) {
+	for _, k := range keys {
+		if _, ok := ex.byKey[k]; !ok && k != "" {
+			ex.byKey[k] = id
+		}
+	}
+	if _, ok := ex.byDomain[domain]; !ok && domain != "" {
+		ex.byDomain[domain] = id
+	}
+}
+
+func (ex *existing) addContact(id int64, name, email string) {
+	if ex.emails[id] == nil {
+		ex.emails[id] = map[string]bool{}
+	}
+	ex.emails[id][contactKey(name, email)] = true
+}
+
+func contactKey(name, email string) string {
+	if email != "" {
+		return strings.ToLower(email)
+	}
+	return "name:" + headerKey(name)
+}
+
+// NormalizeKeys are the duplicate keys of a company: its name's and its
+// legal name's normalised forms.
+func NormalizeKeys(name, legal string) []string {
+	keys := []string{app.NormalizeCompany(name)}
+	if k := app.NormalizeCompany(legal); k != "" && k != keys[0] {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Plan reads every row of t with mapping m and says what an import would
+// do with it; nothing is written. Duplicates are found among stored
+// partners and among earlier rows of the same file.
+func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) (*Preview, error) {
+	if !m.Has(FName) {
+		return nil, ErrNoNameColumn
+	}
+	ex, err := loadExisting(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if opt.DefaultType == "" {
+		opt.DefaultType = data.TypeReseller
+	}
+	if opt.DefaultStatus == "" {
+		opt.DefaultStatus = data.StatusProspect
+	}
+	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows))}
+	fileIDs := map[int64]int{} // negative ids stand for rows of this file
+	for i, rec := range t.Rows {
+		if i%1000 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		row := readRow(t, m, rec, opt)
+		row.Num = t.RowNums[i]
+		if row.Action != Reject {
+			p.dedupe(&row, ex, fileIDs)
+		}
+		p.count(row.Action)
+		p.Rows = append(p.Rows, row)
+	}
+	return p, nil
+}
+
+func (p *Preview) count(a Action) {
+	switch a {
+	case Create:
+		p.Created++
+	case Merge:
+		p.Merged++
+	default:
+		p.Rejected++
+	}
+}
+
+// dedupe turns a row into a merge when its company is already known, and
+// records it so that later rows of the file find it.
+func (p *Preview) dedupe(row *Row, ex *existing, fileIDs map[int64]int) {
+	keys := NormalizeKeys(row.Partner.Name, row.Partner.LegalName)
+	domain := app.CompanyDomain(row.Partner.Website)
+	if row.Contact != nil && domain == "" {
+		domain = app.CompanyDomain(row.Contact.Email)
+	}
+	id, found := int64(0), false
+	for _, k := range keys {
+		if id, found = ex.byKey[k]; found {
+			break
+		}
+	}
+	if !found && domain != "" {
+		id, found = ex.byDomain[domain]
+	}
+	row.MergeRow = -1
+	if !found {
+		id = -int64(len(p.Rows) + 1)
+		fileIDs[id] = len(p.Rows)
+		ex.names[id] = row.Partner.Name
+	} else {
+		row.Action, row.MergeName = Merge, ex.names[id]
+		if id < 0 {
+			row.MergeRow = fileIDs[id]
+		} else {
+			row.MergeID = id
+		}
+	}
+	if row.Contact != nil {
+		if k := contactKey(row.Contact.Name, row.Contact.Email); ex.emails[id][k] {
+			row.Contact = nil
+		} else {
+			ex.addContact(id, row.Contact.Name, row.Contact.Email)
+		}
+	}
+	ex.remember(id, keys, domain)
+	if row.Contact != nil {
+		ex.remember(id, nil, app.CompanyDomain(row.Contact.Email))
+	}
+}
+
+// cells gathers a row's values by field, trimmed.
+func cells(m Mapping, rec []string) (map[Field]string, map[Field]int) {
+	vals, cols := make(map[Field]string, len(m)), make(map[Field]int, len(m))
+	for i, f := range m {
+		if f == Ignore || i >= len(rec) {
+			continue
+		}
+		vals[f], cols[f] = strings.TrimSpace(rec[i]), i
+	}
+	return vals, cols
+}
+
+// readRow turns one record into a partner, its contact and a note, or a
+// rejection naming the column and the reason.
+func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
+	vals, cols := cells(m, rec)
+	reject := func(f Field, key string, args map[string]any) Row {
+		col := ""
+		if i, ok := cols[f]; ok {
+			col = t.Header[i]
+		}
+		return Row{Action: Reject, MergeRow: -1, Column: col, Err: data.Invalid(string(f), key, args)}
+	}
+	if extra := extraCells(t, rec); extra > 0 {
+		return Row{Action: Reject, MergeRow: -1, Err: data.Invalid("row", "err.recruit_extra_cells", map[string]any{"Count": extra})}
+	}
+	if f, limit := overLong(vals); f != "" {
+		return reject(f, "err.too_long", map[string]any{"Max": limit})
+	}
+	if vals[FName] == "" {
+		return reject(FName, "err.required", nil)
+	}
+	p := data.Partner{Name: vals[FName], LegalName: vals[FLegalName], Type: opt.DefaultType, Status: opt.DefaultStatus,
+		Country: vals[FCountry], Region: vals[FRegion], City: vals[FCity], Website: vals[FWebsite],
+		Verticals: splitList(vals[FVerticals]), Capabilities: splitList(vals[FCapabilities]),
+		Products: splitList(vals[FProducts]), Tags: splitList(vals[FTags]), AccountManager: vals[FAccountMgr],
+		DocLang: guessLang(vals[FName])}
+	if v := vals[FType]; v != "" {
+		t, ok := MatchType(v)
+		if !ok {
+			return reject(FType, "err.unknown_type", map[string]any{"Value": v})
+		}
+		p.Type = t
+	}
+	if v := vals[FStatus]; v != "" {
+		s, ok := MatchStatus(v)
+		if !ok {
+			return reject(FStatus, "err.unknown_status", map[string]any{"Value": v})
+		}
+		p.Status = s
+	}
+	if v := vals[FDocLang]; v != "" {
+		l, ok := MatchLang(v)
+		if !ok {
+			return reject(FDocLang, "err.unknown_lang", map[string]any{"Value": v})
+		}
+		p.DocLang = l
+	}
+	c, bad := readContact(vals, p.Name)
+	if bad != "" {
+		return reject(bad, "err.email", map[string]any{"Value": vals[bad]})
+	}
+	if err := validate(&p, c); err != nil {
+		return reject(dataFields[err.Field], err.Key, err.Args)
+	}
+	return Row{Action: Create, MergeRow: -1, Partner: p, Contact: c, Note: vals[FNotes]}
+}
+
+// extraCells counts non-blank cells beyond the header: a sign of a broken
+// row (a stray delimiter), which the importer refuses to guess about.
+func extraCells(t *Table, rec []string) int {
+	n := 0
+	for i := len(t.Header); i < len(rec); i++ {
+		if strings.TrimSpace(rec[i]) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// fieldMax is the longest value each field may hold, in characters.
+func fieldMax(f Field) int {
+	switch f {
+	case FNotes, FVerticals, FCapabilities, FProducts, FTags:
+		return data.MaxTextLen
+	case FContactPhone:
+		return 50
+	}
+	return data.MaxNameLen
+}
+
+func overLong(vals map[Field]string) (Field, int) {
+	for _, f := range Fields {
+		if limit := fieldMax(f); utf8.RuneCountInString(vals[f]) > limit {
+			return f, limit
+		}
+	}
+	return "", 0
+}
+
+// readContact builds the row's contact; bad names an invalid e-mail column.
+// A contact with only a phone (a CRM account's switchboard) is named after
+// the company, so the number is kept, not dropped.
+func readContact(vals map[Field]string, company string) (c *data.Contact, bad Field) {
+	name := vals[FContactName]
+	if name == "" {
+		name = strings.Join(strings.Fields(vals[FContactFirst]+" "+vals[FContactSecond]+" "+vals[FContactLast]), " ")
+	}
+	email := vals[FContactEmail]
+	if email != "" && !data.ValidEmail(email) {
+		return nil, FContactEmail
+	}
+	if name == "" {
+		name = email
+	}
+	if name == "" && vals[FContactPhone] != "" {
+		name = company
+	}
+	if name == "" {
+		return nil, ""
+	}
+	return &data.Contact{Name: name, Email: email, Phone: vals[FContactPhone], Role: vals[FContactRole], Primary: true}, ""
+}
+
+// splitList splits a list cell on commas, semicolons and line breaks.
+func splitList(s string) []string {
+	return data.CleanList(strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }))
+}
+
+// guessLang is the document language a partner gets when the file does
+// not say: Russian for a Cyrillic name.
+func guessLang(name string) string {
+	for _, r := range name {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return "ru"
+		}
+	}
+	return "en"
+}
+
+// dataFields maps the fields data's Validate names to import fields.
+var dataFields = map[string]Field{"name": FName, "legal_name": FLegalName, "type": FType, "status": FStatus,
+	"country": FCountry, "region": FRegion, "city": FCity, "website": FWebsite, "account_manager": FAccountMgr,
+	"doc_lang": FDocLang, "contact_name": FContactName, "email": FContactEmail, "phone": FContactPhone}
+
+// validate runs the store's own checks, so a row the preview accepts is
+// one the store accepts.
+func validate(p *data.Partner, c *data.Contact) *data.Error {
+	if err := p.Validate(); err != nil {
+		e, _ := data.AsError(err)
+		return e
+	}
+	if c == nil {
+		return nil
+	}
+	if err := c.Validate(); err != nil {
+		e, _ := data.AsError(err)
+		return e
+	}
+	return nil
+}

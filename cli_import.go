@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"channeldesk/app/importer"
+	"channeldesk/data"
+	"channeldesk/screens"
+)
+
+// runImport is `channeldesk import partners FILE [--dry-run] [--skip-invalid]
+// [--map SRC=FIELD,...] [--db PATH]`: it prints the preview, then imports
+// in one transaction. With rejected rows nothing is written (exit 1)
+// unless --skip-invalid asks to import the valid rows alone.
+func runImport(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "partners" {
+		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE")
+		return errUsage
+	}
+	fs, db := newFlags("import partners", stderr)
+	dry := fs.Bool("dry-run", false, "print the preview and write nothing")
+	skip := fs.Bool("skip-invalid", false, "import the valid rows and skip the rejected ones")
+	maps := fs.String("map", "", "column mapping overrides: SRC=FIELD,... (FIELD empty or 'ignore' to ignore)")
+	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true})
+	if err := parse(fs, flags); err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "channeldesk import partners: give exactly one FILE")
+		return errUsage
+	}
+	tab, err := importer.ReadFile(files[0])
+	if err != nil {
+		return err
+	}
+	m := importer.DetectMapping(tab.Header)
+	if err := applyMapFlag(m, tab.Header, *maps, stderr); err != nil {
+		return err
+	}
+	path, err := dbPath(*db)
+	if err != nil {
+		return err
+	}
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, os.ErrNotExist)
+	if created && *dry {
+		// a dry run writes nothing, not even a new empty database
+		dir, err := os.MkdirTemp("", "channeldesk-dry-run")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "dry-run.db")
+	}
+	err = importInto(path, files[0], tab, m, *dry, *skip, stdout)
+	if err != nil && created {
+		removeDB(path)
+	}
+	return err
+}
+
+func importInto(path, file string, tab *importer.Table, m importer.Mapping, dry, skip bool, stdout io.Writer) error {
+	s, err := data.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer s.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	p, err := importer.Plan(ctx, s, tab, m, importer.Options{})
+	if err != nil {
+		return err
+	}
+	printPreview(stdout, file, p)
+	return finishImport(ctx, s, p, dry, skip, stdout)
+}
+
+func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, skip bool, stdout io.Writer) error {
+	switch {
+	case dry:
+		fmt.Fprintln(stdout, lang.L("recruit.import_dry_run"))
+	case p.Rejected > 0 && !skip:
+		// nothing is written: fall through to the rejection below
+	default:
+		st, _ := s.Settings(ctx)
+		res, err := importer.Apply(ctx, s, p, st.ManagerName, nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, lang.L("recruit.import_done", map[string]any{"Created": res.Created, "Merged": res.Merged,
+			"Skipped": res.Skipped}))
+		return nil
+	}
+	if p.Rejected > 0 {
+		return data.Invalid("", "err.recruit_rejected_rows", map[string]any{"Count": p.Rejected})
+	}
+	return nil
+}
+
+// splitArgs separates flags (with the values of those that take one) from
+// positional arguments, so FILE may come before or after the flags.
+func splitArgs(args []string, withValue map[string]bool) (flags, rest []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return flags, append(rest, args[i+1:]...)
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if withValue[name] && i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return flags, rest
+}
+
+// applyMapFlag applies --map SRC=FIELD,... to the detected mapping.
+func applyMapFlag(m importer.Mapping, header []string, spec string, stderr io.Writer) error {
+	if strings.TrimSpace(spec) == "" {
+		return nil
+	}
+	for _, pair := range strings.Split(spec, ",") {
+		i := strings.LastIndex(pair, "=")
+		if i < 0 {
+			fmt.Fprintf(stderr, "channeldesk import partners: --map wants SRC=FIELD, got %q\n", pair)
+			return errUsage
+		}
+		f, ok := importer.ParseField(pair[i+1:])
+		if !ok {
+			fmt.Fprintf(stderr, "channeldesk import partners: unknown field %q; fields: %s\n", pair[i+1:], fieldNames())
+			return errUsage
+		}
+		if !m.Override(header, pair[:i], f) {
+			fmt.Fprintf(stderr, "channeldesk import partners: the file has no column %q\n", pair[:i])
+			return errUsage
+		}
+	}
+	return nil
+}
+
+func fieldNames() string {
+	names := make([]string, len(importer.Fields))
+	for i, f := range importer.Fields {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
+}
+
+// printPreview writes what the import will do: the file, the columns, the
+// counts, every rejected row with its column and reason, every merge.
+func printPreview(w io.Writer, file string, p *importer.Preview) {
+	t := p.Table
+	fmt.Fprintln(w, lang.L("recruit.import_file", map[string]any{"File": file, "Encoding": t.Encoding,
+		"Delimiter": delimiterName(t.Delimiter), "Rows": len(t.Rows)}))
+	for i, h := range t.Header {
+		field := lang.L("recruit.field_ignored")
+		if p.Mapping[i] != importer.Ignore {
+			field = string(p.Mapping[i])
+		}
+		fmt.Fprintf(w, "  %q → %s\n", h, field)
+	}
+	fmt.Fprintln(w, lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged,
+		"Rejected": p.Rejected}))
+	for _, r := range p.Rows {
+		if line := screens.ImportRowText(r); line != "" {
+			fmt.Fprintln(w, "  "+line)
+		}
+	}
+}
+
+func delimiterName(d rune) string {
+	switch d {
+	case 0:
+		return "-"
+	case '\t':
+		return "tab"
+	}
+	return string(d)
+}

@@ -1,0 +1,258 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app/importer"
+)
+
+// importFlow is the GUI partner import: choose a file, check the preview
+// (and the column mapping), then import the valid rows or abort. The
+// import runs in one transaction with progress and a cancel button.
+type importFlow struct {
+	ui *UI
+
+	name    string
+	table   *importer.Table
+	mapping importer.Mapping
+	preview *importer.Preview
+	lines   []string // merged and rejected rows, described
+
+	summary  *widget.Label
+	problems *widget.List
+	columns  *fyne.Container
+	selects  []*widget.Select
+	msg      *widget.Label
+	importB  *widget.Button
+	abortB   *widget.Button
+	progress *widget.ProgressBar
+	cancelB  *widget.Button
+	dlg      *dialog.CustomDialog
+	cancel   context.CancelFunc
+	// afterProgress, when set, runs after each progress report (tests
+	// press Cancel mid-import with it).
+	afterProgress func()
+
+	// onDone runs after a successful import.
+	onDone func()
+}
+
+// ShowImport asks for a CSV or XLSX file and opens its import preview.
+func (u *UI) ShowImport() {
+	f := &importFlow{ui: u}
+	if u.recruit != nil {
+		f.onDone = u.recruit.reload
+	}
+	u.importer = f
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		f.open(rc.URI().Name(), rc)
+	}, u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}))
+	d.Show()
+}
+
+// open reads a file (closing r) and plans the import off the UI goroutine.
+func (f *importFlow) open(name string, r io.ReadCloser) {
+	f.name = name
+	var err error
+	f.ui.background(func() {
+		defer r.Close()
+		ext := strings.ToLower(filepath.Ext(name))
+		if ext == ".xlsx" || ext == ".xlsm" {
+			f.table, err = importer.ReadXLSX(r)
+		} else {
+			f.table, err = importer.ReadCSV(r)
+		}
+		if err == nil {
+			f.mapping = importer.DetectMapping(f.table.Header)
+		}
+	}, func() {
+		if err != nil {
+			dialog.ShowError(errors.New(errorText(err)), f.ui.Win)
+			return
+		}
+		f.showDialog()
+		f.replan()
+	})
+}
+
+// replan builds the preview for the current mapping.
+func (f *importFlow) replan() {
+	var p *importer.Preview
+	var err error
+	m := append(importer.Mapping(nil), f.mapping...)
+	f.importB.Disable()
+	f.ui.background(func() {
+		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, importer.Options{})
+	}, func() {
+		if err != nil {
+			f.preview, f.lines = nil, nil
+			f.summary.SetText(errorText(err))
+			f.problems.Refresh()
+			return
+		}
+		f.preview = p
+		f.lines = f.lines[:0]
+		for _, r := range p.Rows {
+			if line := ImportRowText(r); line != "" {
+				f.lines = append(f.lines, line)
+			}
+		}
+		f.summary.SetText(lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged, "Rejected": p.Rejected}))
+		f.problems.Refresh()
+		if p.Created+p.Merged > 0 {
+			f.importB.Enable()
+		}
+	})
+}
+
+func (f *importFlow) showDialog() {
+	f.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.problems = widget.NewList(func() int { return len(f.lines) },
+		func() fyne.CanvasObject {
+			return &widget.Label{Text: "row 12, column «E-mail»: reason", Truncation: fyne.TextTruncateEllipsis}
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(f.lines[id]) })
+	f.columns = container.NewVBox()
+	options := []string{lang.L("recruit.field_ignored")}
+	for _, fl := range importer.Fields {
+		options = append(options, string(fl))
+	}
+	for i, h := range f.table.Header {
+		sel := widget.NewSelect(options, nil)
+		sel.SetSelectedIndex(fieldIndex(f.mapping[i]))
+		sel.OnChanged = func(string) { f.remap(i, sel.SelectedIndex()) }
+		f.selects = append(f.selects, sel)
+		f.columns.Add(container.NewGridWithColumns(2, widget.NewLabel(h), sel))
+	}
+	f.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.importB = &widget.Button{Text: lang.L("recruit.import_valid"), Importance: widget.HighImportance, OnTapped: f.onImport}
+	f.abortB = &widget.Button{Text: lang.L("recruit.import_abort"), OnTapped: f.close}
+	f.progress = widget.NewProgressBar()
+	f.progress.Hide()
+	f.cancelB = &widget.Button{Text: lang.L("action.cancel"), OnTapped: f.onCancel}
+	f.cancelB.Hide()
+	info := widget.NewLabel(lang.L("recruit.import_file", map[string]any{"File": f.name, "Encoding": f.table.Encoding,
+		"Delimiter": delimiterLabel(f.table.Delimiter), "Rows": len(f.table.Rows)}))
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("recruit.import_rows"), f.problems),
+		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)))
+	top := container.NewVBox(info, f.summary)
+	bottom := container.NewVBox(f.msg, f.progress, container.NewHBox(f.importB, f.abortB, f.cancelB))
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("recruit.import_title"), container.NewBorder(top, bottom, nil, nil, tabs), f.ui.Win)
+	f.dlg.Resize(fyne.NewSize(760, 520))
+	f.dlg.Show()
+}
+
+func fieldIndex(fl importer.Field) int {
+	for i, g := range importer.Fields {
+		if g == fl {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func delimiterLabel(d rune) string {
+	switch d {
+	case 0:
+		return "—"
+	case '\t':
+		return "Tab"
+	}
+	return string(d)
+}
+
+// remap maps column i to the field chosen in its select (0 = ignored).
+func (f *importFlow) remap(i, choice int) {
+	fl := importer.Ignore
+	if choice > 0 {
+		fl = importer.Fields[choice-1]
+	}
+	if f.mapping[i] == fl {
+		return
+	}
+	for j := range f.mapping {
+		if fl != importer.Ignore && f.mapping[j] == fl {
+			f.mapping[j] = importer.Ignore
+			f.selects[j].SetSelectedIndex(0)
+		}
+	}
+	f.mapping[i] = fl
+	f.replan()
+}
+
+// onImport imports the valid rows; the rest are skipped.
+func (f *importFlow) onImport() {
+	if f.preview == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	f.cancel = cancel
+	f.importB.Disable()
+	f.abortB.Disable()
+	f.progress.SetValue(0)
+	f.progress.Show()
+	f.cancelB.Show()
+	var res importer.Result
+	var err error
+	p := f.preview
+	f.ui.background(func() {
+		res, err = importer.Apply(ctx, f.ui.Store, p, f.ui.Settings.ManagerName, f.progressed)
+	}, func() {
+		cancel()
+		f.cancelB.Hide()
+		f.abortB.Enable()
+		if err != nil {
+			f.progress.Hide()
+			f.msg.Importance = widget.DangerImportance
+			if ctx.Err() != nil {
+				f.msg.SetText(lang.L("recruit.import_cancelled"))
+			} else {
+				f.msg.SetText(errorText(err))
+			}
+			f.importB.Enable()
+			return
+		}
+		f.msg.Importance = widget.SuccessImportance
+		f.msg.SetText(lang.L("recruit.import_done", map[string]any{"Created": res.Created, "Merged": res.Merged, "Skipped": res.Skipped}))
+		f.abortB.SetText(lang.L("recruit.capture_close"))
+		if f.onDone != nil {
+			f.onDone()
+		}
+	})
+}
+
+// progressed shows how far the import is; it runs on the import goroutine.
+func (f *importFlow) progressed(done, total int) {
+	fyne.Do(func() { f.progress.SetValue(float64(done) / float64(max(1, total))) })
+	if f.afterProgress != nil {
+		f.afterProgress()
+	}
+}
+
+func (f *importFlow) onCancel() {
+	if f.cancel != nil {
+		f.cancel()
+	}
+}
+
+func (f *importFlow) close() {
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
+}
