@@ -38,6 +38,8 @@ var version = func() string {
 const usage = `usage:
   channeldesk [--db PATH]                                  open the GUI
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
+  channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
+                                                           write the Excel report
   channeldesk version                                      print the version
 `
 
@@ -68,6 +70,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	case "demo":
 		err = runDemo(rest, stdout, stderr)
+	case "export":
+		err = runExport(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

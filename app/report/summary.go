@@ -28,7 +28,12 @@ func writeSummary(ctx context.Context, b *Book, sheet string) error {
 			return err
 		}
 	}
-	return nil
+	// Printed, the summary is one landscape page.
+	one, landscape, fit := 1, "landscape", true
+	if err := b.F.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return b.F.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &one})
 }
 
 func summaryHeader(ctx context.Context, b *Book, sheet string) error {
@@ -140,7 +145,7 @@ func summaryStatus(ctx context.Context, b *Book, sheet string) error {
 	if err != nil {
 		return err
 	}
-	return b.chart(sheet, "A27", excelize.Bar, b.L("report.chart.by_status"), cats, vals)
+	return b.chart(sheet, "A27", 400, excelize.Bar, b.L("report.chart.by_status"), cats, vals)
 }
 
 func summaryQuarters(ctx context.Context, b *Book, sheet string) error {
@@ -159,7 +164,7 @@ func summaryQuarters(ctx context.Context, b *Book, sheet string) error {
 	if err != nil {
 		return err
 	}
-	return b.chart(sheet, "E27", excelize.Col, b.L("report.chart.won_by_quarter"), cats, vals)
+	return b.chart(sheet, "A45", 820, excelize.Col, b.L("report.chart.won_by_quarter"), cats, vals)
 }
 
 func summaryTiers(ctx context.Context, b *Book, sheet string) error {
@@ -182,17 +187,22 @@ func summaryTiers(ctx context.Context, b *Book, sheet string) error {
 	if err != nil {
 		return err
 	}
-	return b.chart(sheet, "A45", excelize.Bar, b.L("report.chart.by_tier"), cats, vals)
+	return b.chart(sheet, "E27", 420, excelize.Bar, b.L("report.chart.by_tier"), cats, vals)
 }
 
-func (b *Book) chart(sheet, cell string, kind excelize.ChartType, title, cats, vals string) error {
+func (b *Book) chart(sheet, cell string, width uint, kind excelize.ChartType, title, cats, vals string) error {
+	zero := 0.0
+	axisFont := excelize.Font{Color: "404040", Size: 9}
 	return b.F.AddChart(sheet, cell, &excelize.Chart{
-		Type:      kind,
-		Series:    []excelize.ChartSeries{{Name: title, Categories: cats, Values: vals}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		Format:    excelize.GraphicOptions{ScaleX: 1, ScaleY: 1},
-		Dimension: excelize.ChartDimension{Width: 520, Height: 330},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		Type:       kind,
+		Series:     []excelize.ChartSeries{{Name: title, Categories: cats, Values: vals, Fill: excelize.Fill{Type: "pattern", Color: []string{"4472C4"}, Pattern: 1}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Bold: true, Size: 12}}}},
+		Legend:     excelize.ChartLegend{Position: "none"},
+		VaryColors: boolPtr(false),
+		XAxis:      excelize.ChartAxis{ReverseOrder: kind == excelize.Bar, Font: axisFont},
+		YAxis:      excelize.ChartAxis{Minimum: &zero, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+		Format:     excelize.GraphicOptions{ScaleX: 1, ScaleY: 1},
+		Dimension:  excelize.ChartDimension{Width: width, Height: 300},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: kind == excelize.Bar},
 	})
 }
