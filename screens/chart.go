@@ -116,6 +116,7 @@ func (r *barChartRenderer) layoutColumns(at fyne.Position, area fyne.Size) {
 		r.rects[i].Move(fyne.NewPos(x+(slot-w)/2, at.Y+textH+plotH-h))
 		r.rects[i].Resize(fyne.NewSize(w, h))
 		center(r.values[i], x, slot, at.Y+textH+plotH-h-textH)
+		r.values[i].Hidden = r.values[i].MinSize().Width > slot // values that would overlap are left out
 		center(r.labels[i], x, slot, at.Y+textH+plotH)
 	}
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -129,7 +130,8 @@ func (d *dashboardScreen) kpiStep(ctx context.Context) func() {
 		q := app.QuarterOf(d.now(), d.fiscalFrom())
 		d.active.set(app.FormatNumber(int64(k.ActivePartners), d.ui.Lang), "")
 		d.won.set(d.money(k.WonThisQuarter), lang.L("dash.kpi.won_vs", map[string]any{
-			"Quarter": q.Label(), "Amount": d.money(k.WonLastQuarter), "Change": change(k.WonThisQuarter, k.WonLastQuarter)}))
+			"Quarter": q.Prev().Label(), "Amount": compactMoney(k.WonLastQuarter, d.ui.Settings.Currency, d.ui.Lang),
+			"Change": change(k.WonThisQuarter, k.WonLastQuarter)}))
 		d.onboarding.set(app.FormatNumber(int64(k.OnboardingInProgress), d.ui.Lang), "")
 		d.awaiting.set(app.FormatNumber(int64(k.DealsAwaitingApproval), d.ui.Lang), "")
 		d.expiring.set(app.FormatNumber(int64(k.DealsExpiringSoon), d.ui.Lang), "")
@@ -173,7 +175,8 @@ func (d *dashboardScreen) tierStep(ctx context.Context) func() {
 func (d *dashboardScreen) wonBars(won []app.QuarterAmount) []chartBar {
 	bars := make([]chartBar, len(won))
 	for i, q := range won {
-		bars[i] = chartBar{Label: fmt.Sprintf("Q%d", q.Quarter.Q), Value: float64(q.Amount), Text: compactMoney(q.Amount, d.ui.Settings.Currency)}
+		bars[i] = chartBar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
+			Text: compactMoney(q.Amount, d.ui.Settings.Currency, d.ui.Lang)}
 	}
 	return bars
 }
@@ -219,21 +222,27 @@ func funnelBars(counts []app.Count, l app.Lang) []chartBar {
 	return bars
 }
 
-// compactMoney is an amount short enough for a chart: "€1.2M", "350k ₽".
-func compactMoney(minor int64, currency string) string {
+// compactMoney is an amount short enough for a chart or a note:
+// "€1.2M", "€350k" in English, "1,2 млн €", "350 тыс. €" in Russian.
+func compactMoney(minor int64, currency string, l app.Lang) string {
 	unit := int64(1)
 	for range app.MinorDigits(currency) {
 		unit *= 10
 	}
 	v := float64(minor / unit)
-	sym := app.CurrencySymbol(currency)
+	num, suffix := fmt.Sprintf("%.0f", v), ""
 	switch {
 	case v >= 1e6:
-		return fmt.Sprintf("%s%.1fM", sym, v/1e6)
+		num, suffix = fmt.Sprintf("%.1f", v/1e6), "M"
 	case v >= 1e3:
-		return fmt.Sprintf("%s%.0fk", sym, v/1e3)
+		num, suffix = fmt.Sprintf("%.0f", v/1e3), "k"
 	}
-	return fmt.Sprintf("%s%.0f", sym, v)
+	sym := app.CurrencySymbol(currency)
+	if l == app.RU {
+		ru := map[string]string{"M": "\u00a0млн", "k": "\u00a0тыс."}[suffix]
+		return strings.Replace(num, ".", ",", 1) + ru + "\u00a0" + sym
+	}
+	return sym + num + suffix
 }
 
 // openPartner shows the partners area with one partner open.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -82,8 +83,10 @@ func (d *dashboardScreen) buildRisks() fyne.CanvasObject {
 			mark := &widget.Button{Text: lang.L("dash.mark_at_risk"), Importance: widget.WarningImportance}
 			dismiss := &widget.Button{Text: lang.L("dash.dismiss"), Importance: widget.LowImportance}
 			open := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance}
-			label := &widget.Label{Text: "Partner name — reason", Truncation: fyne.TextTruncateEllipsis}
-			return container.NewBorder(nil, nil, nil, container.NewHBox(mark, dismiss, open), label)
+			name := &widget.Label{Text: "Partner name", Truncation: fyne.TextTruncateEllipsis, TextStyle: fyne.TextStyle{Bold: true}}
+			reason := &widget.Label{Text: "Reason", Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+			text := container.New(layout.NewCustomPaddedVBoxLayout(0), name, reason)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(mark, dismiss, open), text)
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { d.updateRisk(d.risks[id], o.(*fyne.Container)) },
 	}
@@ -92,7 +95,9 @@ func (d *dashboardScreen) buildRisks() fyne.CanvasObject {
 }
 
 func (d *dashboardScreen) updateRisk(r app.AtRisk, row *fyne.Container) {
-	row.Objects[0].(*widget.Label).SetText(d.riskText(r))
+	text := row.Objects[0].(*fyne.Container).Objects
+	text[0].(*widget.Label).SetText(r.Name)
+	text[1].(*widget.Label).SetText(d.riskText(r))
 	buttons := row.Objects[1].(*fyne.Container).Objects
 	mark, dismiss, open := buttons[0].(*widget.Button), buttons[1].(*widget.Button), buttons[2].(*widget.Button)
 	if r.Status.CanMoveTo(data.StatusAtRisk) {
@@ -103,11 +108,12 @@ func (d *dashboardScreen) updateRisk(r app.AtRisk, row *fyne.Container) {
 	mark.OnTapped = func() { d.markAtRisk(r) }
 	dismiss.OnTapped = func() { d.dismiss(r) }
 	open.OnTapped = func() { d.openPartner(r.PartnerID) }
+	row.Refresh() // the buttons' width changed: lay the row out again
 }
 
+// riskText is why a partner is at risk and since when.
 func (d *dashboardScreen) riskText(r app.AtRisk) string {
-	return r.Name + " — " + lang.L("dash.risk."+string(r.Kind)) + " · " +
-		lang.L("dash.risk.since", map[string]any{"Date": d.ui.date(r.Since)})
+	return lang.L("dash.risk."+string(r.Kind)) + " · " + lang.L("dash.risk.since", map[string]any{"Date": d.ui.date(r.Since)})
 }
 
 func (d *dashboardScreen) riskStep(ctx context.Context) func() {
