@@ -131,7 +131,8 @@ func (b *Book) writeSheets(ctx context.Context) error {
 		}
 		b.progress(1)
 	}
-	b.F.SetActiveSheet(0)
+	// The summary, the first sheet, is active already; SetActiveSheet would
+	// parse every streamed sheet back into memory.
 	return nil
 }
 
