@@ -69,6 +69,13 @@ func TestKPIsMatchTheData(t *testing.T) {
 	if k.DealsExpiringSoon == 0 || k.OnboardingInProgress == 0 {
 		t.Errorf("expected expiring deals and onboarding in progress: %+v", k)
 	}
+}
+
+func TestChartFiguresMatchTheData(t *testing.T) {
+	s := volumeStore(t, 50, 600)
+	ctx := context.Background()
+	var wonQ int64
+	s.DB().QueryRow(`SELECT coalesce(sum(amount),0) FROM deals WHERE state='won' AND closed_on >= '2026-10-01' AND closed_on <= '2026-12-31'`).Scan(&wonQ)
 	won, _ := WonByQuarter(ctx, s, dashToday, 1, 8)
 	if len(won) != 8 || won[7].Amount != wonQ || won[7].Quarter.Label() != "Q4 2026" {
 		t.Errorf("won by quarter ends with %+v", won[len(won)-1])

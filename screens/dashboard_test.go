@@ -69,17 +69,22 @@ func TestDashboardIsFirstAndShowsFigures(t *testing.T) {
 	if d.won.value.Text == "…" || d.won.note.Text == "" {
 		t.Errorf("won tile not filled: %q / %q", d.won.value.Text, d.won.note.Text)
 	}
-	if len(d.wonChart.Bars) != 8 || len(d.funnel.Bars) != 5 || len(d.tierChart.Bars) != 4 {
-		t.Errorf("chart bars: won %d, funnel %d, tiers %d", len(d.wonChart.Bars), len(d.funnel.Bars), len(d.tierChart.Bars))
-	}
-	if d.funnel.Bars[4].Label != "Active" || int(d.funnel.Bars[4].Value) != active {
-		t.Errorf("funnel ends with %+v, want %d active", d.funnel.Bars[4], active)
-	}
+	checkCharts(t, d, active)
 	if len(d.today) == 0 || d.todayList.Length() != len(d.today) {
 		t.Errorf("Today list shows %d of %d items", d.todayList.Length(), len(d.today))
 	}
 	if len(d.risks) == 0 || d.riskMsg.Text != "Partners: "+itoa(len(d.risks)) {
 		t.Errorf("risks %d, message %q", len(d.risks), d.riskMsg.Text)
+	}
+}
+
+func checkCharts(t *testing.T, d *dashboardScreen, active int) {
+	t.Helper()
+	if len(d.wonChart.Bars) != 8 || len(d.funnel.Bars) != 5 || len(d.tierChart.Bars) != 4 {
+		t.Fatalf("chart bars: won %d, funnel %d, tiers %d", len(d.wonChart.Bars), len(d.funnel.Bars), len(d.tierChart.Bars))
+	}
+	if d.funnel.Bars[4].Label != "Active" || int(d.funnel.Bars[4].Value) != active {
+		t.Errorf("funnel ends with %+v, want %d active", d.funnel.Bars[4], active)
 	}
 }
 
