@@ -61,7 +61,7 @@ func (b *Book) riskReasons(ctx context.Context) (map[int64]string, error) {
 }
 
 var partnerCols = []column{
-	{"report.col.id", colInt, false},
+	{"report.col.id", colID, false},
 	{"report.col.partner", colText, false},
 	{"report.col.legal_name", colText, false},
 	{"report.col.type", colText, false},
@@ -116,7 +116,7 @@ func writePartners(ctx context.Context, b *Book, sheet string) error {
 }
 
 var dealCols = []column{
-	{"report.col.id", colInt, false},
+	{"report.col.id", colID, false},
 	{"report.col.partner", colText, false},
 	{"report.col.customer", colText, false},
 	{"report.col.product", colText, false},

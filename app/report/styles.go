@@ -10,7 +10,7 @@ import (
 
 // styles are the cell formats the sheets share.
 type styles struct {
-	header, text, integer, number, money, date, pct int
+	header, text, id, integer, number, money, date, pct int
 	totalLabel, totalInt, totalMoney                int
 	title, kpiLabel                                 int
 	overdue, atRisk                                 *int // conditional formats
@@ -48,6 +48,7 @@ func (b *Book) makeStyles() error {
 	}{
 		{&b.styles.header, excelize.Style{Font: bold, Alignment: &excelize.Alignment{WrapText: false}}},
 		{&b.styles.text, excelize.Style{NumFmt: 49}}, // "@": text
+		{&b.styles.id, excelize.Style{NumFmt: 1}},
 		{&b.styles.integer, excelize.Style{NumFmt: 3}},
 		{&b.styles.number, excelize.Style{CustomNumFmt: strPtr("#,##0.##")}},
 		{&b.styles.money, excelize.Style{CustomNumFmt: &money}},

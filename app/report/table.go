@@ -22,6 +22,7 @@ const (
 	colDate                 // ISO date text; "" stays empty
 	colPct                  // a fraction, 0.25 = 25 %
 	colNum                  // a plain number (thresholds of mixed units)
+	colID                   // a record number, without thousands separators
 )
 
 // column is one column of an Excel table.
@@ -126,6 +127,8 @@ func (b *Book) cell(kind colKind, v any) excelize.Cell {
 		return excelize.Cell{StyleID: b.styles.integer, Value: v}
 	case colNum:
 		return excelize.Cell{StyleID: b.styles.number, Value: v}
+	case colID:
+		return excelize.Cell{StyleID: b.styles.id, Value: v}
 	}
 	s, _ := v.(string)
 	return excelize.Cell{StyleID: b.styles.text, Value: s}
@@ -183,7 +186,7 @@ func (b *Book) widths(t table, headers []any) []float64 {
 			w = max(w, 16)
 		case colDate:
 			w = max(w, 12)
-		case colInt, colPct, colNum:
+		case colInt, colPct, colNum, colID:
 			w = max(w, 9)
 		default:
 			for _, row := range t.Rows {
