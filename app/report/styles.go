@@ -11,9 +11,9 @@ import (
 // styles are the cell formats the sheets share.
 type styles struct {
 	header, text, id, integer, number, money, date, pct int
-	totalLabel, totalInt, totalMoney                int
-	title, kpiLabel                                 int
-	overdue, atRisk                                 *int // conditional formats
+	totalLabel, totalInt, totalMoney                    int
+	title, kpiLabel                                     int
+	overdue, atRisk                                     *int // conditional formats
 }
 
 // moneyFormat is an Excel number format for the program currency: "€"#,##0.00
