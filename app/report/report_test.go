@@ -264,6 +264,27 @@ func TestPeriodLimitsDeals(t *testing.T) {
 	if want == 0 || len(rows) != want+2 {
 		t.Errorf("%d rows, want %d deals + header + total", len(rows), want)
 	}
+	var won int64
+	s.DB().QueryRow(`SELECT sum(amount) FROM deals WHERE state = 'won' AND closed_on BETWEEN '2026-07-01' AND '2026-09-30'`).Scan(&won)
+	label, _ := f.GetCellValue("Summary", "A13")
+	raw, _ := f.GetCellValue("Summary", "B13", excelize.Options{RawCellValue: true})
+	if v, _ := strconv.ParseFloat(raw, 64); label != "Won revenue in the period" || int64(v*100+0.5) != won {
+		t.Errorf("Summary A13/B13 = %q %q, want the period's won revenue %d", label, raw, won)
+	}
+}
+
+// Each sheet is written by its own function: a workbook of one sheet
+// works, so areas can add theirs (MDF ledger, plans) to Sheets.
+func TestSheetsAreIndependent(t *testing.T) {
+	s := openStore(t, 10, 30)
+	for _, sh := range Sheets {
+		t.Run(sh.Name, func(t *testing.T) {
+			f, _ := writeReport(t, s, Options{Sheets: []Sheet{sh}})
+			if len(f.GetSheetList()) != 1 {
+				t.Errorf("sheets %q", f.GetSheetList())
+			}
+		})
+	}
 }
 
 func TestParsePeriod(t *testing.T) {

@@ -88,6 +88,19 @@ func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
 		{b.L("report.kpi.awaiting"), k.DealsAwaitingApproval, b.styles.integer},
 		{b.L("report.kpi.expiring"), k.DealsExpiringSoon, b.styles.integer},
 	}
+	if b.Opt.Period != (Period{}) {
+		var won int64
+		from, to := b.Opt.Period.bounds()
+		if err := b.Store.DB().QueryRowContext(ctx, `SELECT coalesce(sum(amount), 0) FROM deals
+			WHERE state = 'won' AND closed_on BETWEEN ? AND ?`, from, to).Scan(&won); err != nil {
+			return err
+		}
+		kpis = append(kpis, struct {
+			label string
+			value any
+			style int
+		}{b.L("report.kpi.won_period"), b.major(won), b.styles.money})
+	}
 	for i, kpi := range kpis {
 		row := 5 + i
 		b.F.SetCellStr(sheet, fmt.Sprintf("A%d", row), kpi.label)
