@@ -30,7 +30,10 @@ type Options struct {
 }
 
 // Sheet is one worksheet of the workbook. Areas that join later (MDF
-// ledger, plans) add theirs to Sheets.
+// ledger and balances, plans) add theirs to Sheets: a function in this
+// package that loads its rows and calls b.writeTable with a table (named,
+// typed columns; Total: true for a SUBTOTAL; Conds for highlighting), as
+// writeDeals does. The MDF ledger and the plans sheets are not written yet.
 type Sheet struct {
 	Name  string // translation key of the tab name
 	Write func(ctx context.Context, b *Book, name string) error
