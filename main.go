@@ -42,6 +42,8 @@ const usage = `usage:
                                                            the partner plan PDF; --all: one file per active partner
   channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
                                                            import partners from CSV or XLSX
+  channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
+                                                           write the Excel report
   channeldesk version                                      print the version
 `
 
@@ -73,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "demo":
 		err = runDemo(rest, stdout, stderr)
 	case "export":
-		err = runExportPlan(rest, stdout, stderr)
+		err = runExport(rest, stdout, stderr)
 	case "import":
 		err = runImport(rest, stdout, stderr)
 	case "help", "-h", "--help":

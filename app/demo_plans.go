@@ -54,14 +54,14 @@ func demoPlans(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt
 func demoPlan(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, year int, start time.Time) error {
 	ru := p.DocLang == "ru"
 	pl := &data.Plan{PartnerID: p.ID, FiscalYear: year, VendorContactName: p.AccountManager,
-		VendorContactRole:  pickLang(ru, "Channel account manager", "Менеджер по работе с партнёрами"),
+		VendorContactRole:  ruOr(ru, "Channel account manager", "Менеджер по работе с партнёрами"),
 		VendorContactEmail: "channel@vendor.example", VendorContactPhone: "+44 20 7946 0000"}
 	base := int64(1+r.IntN(20)) * 500000
 	pl.Objectives = []data.Objective{
 		{Measure: data.MeasureRevenue, Weight: 40, Targets: [4]int64{base, base * 5 / 4, base * 3 / 2, base * 2}},
 		{Measure: data.MeasureWonDeals, Weight: 20, Targets: [4]int64{int64(1 + r.IntN(3)), int64(2 + r.IntN(3)), int64(2 + r.IntN(4)), int64(3 + r.IntN(4))}},
 		{Measure: data.MeasureCertifiedPeople, Weight: 20, Targets: [4]int64{1, 2, 2, 3}},
-		{Measure: data.MeasureMarketing, Weight: 10, Title: pickLang(ru, "Webinars and events", "Вебинары и мероприятия"), Targets: [4]int64{1, 1, 2, 1}},
+		{Measure: data.MeasureMarketing, Weight: 10, Title: ruOr(ru, "Webinars and events", "Вебинары и мероприятия"), Targets: [4]int64{1, 1, 2, 1}},
 		{Measure: data.MeasureNewCustomers, Weight: 10, Targets: [4]int64{1, 2, 2, 3}},
 	}
 	done := 0
@@ -74,12 +74,12 @@ func demoPlan(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt 
 	}
 	for _, c := range demoCommit {
 		if r.IntN(3) > 0 {
-			pl.Commitments = append(pl.Commitments, data.Commitment{Side: c.side, Kind: c.kind, Body: pickLang(ru, c.en, c.ru)})
+			pl.Commitments = append(pl.Commitments, data.Commitment{Side: c.side, Kind: c.kind, Body: ruOr(ru, c.en, c.ru)})
 		}
 	}
 	if r.IntN(4) == 0 {
 		pl.RepShareBP = []int{5000, 7500}[r.IntN(2)]
-		pl.RepCommitment = pickLang(ru, "40 calls a day and 6 demos a week", "40 звонков в день и 6 демонстраций в неделю")
+		pl.RepCommitment = ruOr(ru, "40 calls a day and 6 demos a week", "40 звонков в день и 6 демонстраций в неделю")
 	}
 	if err := s.CreatePlanTx(ctx, tx, pl); err != nil {
 		return err
@@ -116,7 +116,7 @@ func demoCheckIns(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, 
 		}
 		n := pick(r, notes)
 		c := &data.CheckIn{PlanID: pl.ID, Quarter: q, HeldOn: start.AddDate(0, 3*q, 5+r.IntN(15)).Format(DateLayout),
-			Attendees: pl.VendorContactName, Notes: pickLang(ru, n.en, n.ru), Shareable: n.en[:9] != "Internal:",
+			Attendees: pl.VendorContactName, Notes: ruOr(ru, n.en, n.ru), Shareable: n.en[:9] != "Internal:",
 			Statuses: map[int64]data.ObjectiveStatus{}}
 		for _, o := range pl.Objectives {
 			c.Statuses[o.ID] = pick(r, statuses)
@@ -128,7 +128,7 @@ func demoCheckIns(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, 
 	return nil
 }
 
-func pickLang(ru bool, en, rus string) string {
+func ruOr(ru bool, en, rus string) string {
 	if ru {
 		return rus
 	}

@@ -69,7 +69,7 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(filters, s.count, newBtn), s.search)
 	split := container.NewHSplit(s.table, s.detail.buildUI())
 	split.Offset = 0.56
-	s.reload()
+	s.ui.whenShown(s.reload)
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 

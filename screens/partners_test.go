@@ -34,6 +34,9 @@ func newTestUI(t testing.TB, n int, uiLang string) *UI {
 		t.Fatal(err)
 	}
 	u := New(a, s)
+	u.Wait()
+	u.show("nav.partners") // the dashboard comes first; these tests are about the partner list
+	u.Wait()
 	u.Win.Resize(u.Win.Canvas().Size().Max(u.Win.Content().MinSize()))
 	u.Wait()
 	return u

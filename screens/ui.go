@@ -31,11 +31,14 @@ type UI struct {
 	content *fyne.Container
 	current string
 	work    sync.WaitGroup
+	shown   []func() // see whenShown
+	uiMu    sync.Mutex
 
-	partners *partnersScreen
-	recruit  *recruitScreen
-	capture  *captureForm
-	importer *importFlow
+	partners  *partnersScreen
+	dashboard *dashboardScreen
+	recruit   *recruitScreen
+	capture   *captureForm
+	importer  *importFlow
 }
 
 // area is one entry of the navigation sidebar.
@@ -52,8 +55,10 @@ func New(a fyne.App, store *data.Store) *UI {
 	u.Win = a.NewWindow("ChannelDesk")
 	u.Win.SetIcon(assets.Icon)
 	u.loadSettings()
-	u.build()
+	// Size first: the first screen starts loading in the background as it
+	// is built, and a later resize would lay it out while figures arrive.
 	u.Win.Resize(fyne.NewSize(1280, 760))
+	u.build()
 	return u
 }
 
@@ -74,6 +79,7 @@ func (u *UI) loadSettings() {
 func (u *UI) build() {
 	u.partners = newPartnersScreen(u)
 	u.areas = []area{
+		{"dash.nav", theme.HomeIcon(), func() fyne.CanvasObject { u.dashboard = newDashboardScreen(u); return u.dashboard.buildUI() }},
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
 		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return newRecruitScreen(u).buildUI() }},
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return newOnboardingScreen(u).buildUI() }},
@@ -91,7 +97,11 @@ func (u *UI) build() {
 			row.Objects[0].(*widget.Icon).SetResource(u.areas[id].icon)
 			row.Objects[1].(*widget.Label).SetText(lang.L(u.areas[id].key))
 		},
-		OnSelected: func(id widget.ListItemID) { u.show(u.areas[id].key) },
+		OnSelected: func(id widget.ListItemID) {
+			if u.areas[id].key != u.current { // show() selects too: build once
+				u.show(u.areas[id].key)
+			}
+		},
 	}
 	title := widget.NewLabelWithStyle(u.programTitle(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	side := container.NewBorder(title, nil, nil, nil, u.nav)
@@ -118,7 +128,21 @@ func (u *UI) show(key string) {
 		u.content.Objects = []fyne.CanvasObject{a.build()}
 		u.content.Refresh()
 		u.nav.Select(i)
+		u.runShown()
 		return
+	}
+}
+
+// whenShown runs f once the screen being built is laid out; a screen
+// starts its background loading with it, so figures that arrive at once
+// never race the first layout.
+func (u *UI) whenShown(f func()) { u.shown = append(u.shown, f) }
+
+func (u *UI) runShown() {
+	for len(u.shown) > 0 {
+		f := u.shown[0]
+		u.shown = u.shown[1:]
+		f()
 	}
 }
 
@@ -148,8 +172,20 @@ func (u *UI) background(work func(), done func()) {
 	go func() {
 		defer u.work.Done()
 		work()
-		fyne.DoAndWait(done)
+		u.onUI(done)
 	}()
+}
+
+// onUI runs f on the UI goroutine and waits for it. The lock matters only
+// under the test driver, which runs f on the calling goroutine: it keeps
+// two background jobs from touching widgets at the same time. f must not
+// call onUI itself.
+func (u *UI) onUI(f func()) {
+	fyne.DoAndWait(func() {
+		u.uiMu.Lock()
+		defer u.uiMu.Unlock()
+		f()
+	})
 }
 
 // Wait blocks until background work started so far has been applied;

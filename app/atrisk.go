@@ -1,0 +1,131 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"time"
+
+	"channeldesk/data"
+)
+
+// RiskKind is why a partner is listed as at risk.
+type RiskKind string
+
+// Reasons a partner is at risk.
+const (
+	RiskNoWonDeal         RiskKind = "no_won_deal"        // active, but no deal won for a long time
+	RiskStalledOnboarding RiskKind = "stalled_onboarding" // onboarding started long ago, not completed
+)
+
+// RiskRules say how long is too long.
+type RiskRules struct {
+	NoWonMonths int // an active partner with no won deal for this many months
+	StalledDays int // onboarding started this many days ago and not completed
+	DismissDays int // a dismissed warning stays hidden this long
+}
+
+// DefaultRiskRules are the thresholds the dashboard uses.
+var DefaultRiskRules = RiskRules{NoWonMonths: 6, StalledDays: 60, DismissDays: 30}
+
+// AtRisk is one partner flagged by a rule.
+type AtRisk struct {
+	PartnerID int64
+	Name      string
+	Status    data.Status
+	Kind      RiskKind
+	Since     string // last won deal (or when the partner was added) / onboarding start; ISO date
+}
+
+// FindAtRisk applies the rules on today, leaving out warnings the manager
+// dismissed less than DismissDays ago. Partners already marked at risk are
+// listed too, so the manager sees why.
+func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskRules) ([]AtRisk, error) {
+	dismissed, err := dismissals(ctx, s.DB(), today.AddDate(0, 0, -rules.DismissDays))
+	if err != nil {
+		return nil, err
+	}
+	cutoff := iso(today.AddDate(0, -rules.NoWonMonths, 0))
+	noWon, err := riskRows(ctx, s.DB(), RiskNoWonDeal, `SELECT id, name, status, since FROM (
+		SELECT p.id, p.name, p.status, coalesce((SELECT max(d.closed_on) FROM deals d
+			WHERE d.partner_id = p.id AND d.state = 'won'), substr(p.created_at, 1, 10)) AS since
+		FROM partners p WHERE p.status IN ('active', 'at_risk')) WHERE since < ? ORDER BY since, name`, cutoff)
+	if err != nil {
+		return nil, err
+	}
+	stalled, err := riskRows(ctx, s.DB(), RiskStalledOnboarding, `SELECT p.id, p.name, p.status, c.started_on
+		FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id
+		WHERE c.completed_on = '' AND c.started_on < ? AND p.status NOT IN ('offboarded', 'declined')
+		ORDER BY c.started_on, p.name`, iso(today.AddDate(0, 0, -rules.StalledDays)))
+	if err != nil {
+		return nil, err
+	}
+	var out []AtRisk
+	for _, r := range append(noWon, stalled...) {
+		if !dismissed[dismissKey(r.PartnerID, r.Kind)] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func riskRows(ctx context.Context, db *sql.DB, kind RiskKind, query string, arg string) ([]AtRisk, error) {
+	rows, err := db.QueryContext(ctx, query, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AtRisk
+	for rows.Next() {
+		r := AtRisk{Kind: kind}
+		if err := rows.Scan(&r.PartnerID, &r.Name, &r.Status, &r.Since); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+const dismissPrefix = "dash.dismissed."
+
+func dismissKey(partnerID int64, kind RiskKind) string {
+	return fmt.Sprintf("%s%d.%s", dismissPrefix, partnerID, kind)
+}
+
+// dismissals are the warnings dismissed after since.
+func dismissals(ctx context.Context, db *sql.DB, since time.Time) (map[string]bool, error) {
+	rows, err := db.QueryContext(ctx, `SELECT key FROM settings WHERE key LIKE 'dash.dismissed.%' AND value > ?`, iso(since))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+// DismissRisk hides one warning about a partner for RiskRules.DismissDays
+// from today; the choice is kept in the settings table.
+func DismissRisk(ctx context.Context, s *data.Store, partnerID int64, kind RiskKind, today time.Time) error {
+	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding {
+		return data.Invalid("kind", "err.unknown_kind", map[string]any{"Value": string(kind)})
+	}
+	return s.SetSetting(ctx, dismissKey(partnerID, kind), iso(today))
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// FiscalFromSetting is a defensive read of the fiscal year start month.
+func FiscalFromSetting(st data.Settings) int {
+	if st.FiscalYearFrom < 1 || st.FiscalYearFrom > 12 {
+		return 1
+	}
+	return st.FiscalYearFrom
+}

@@ -1,0 +1,92 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/app/report"
+)
+
+// reportExport asks where to save the Excel report and writes it in the
+// background, with a progress bar and a Cancel button.
+type reportExport struct {
+	ui     *UI
+	bar    *widget.ProgressBar
+	dlg    *dialog.CustomDialog
+	cancel context.CancelFunc
+	err    error // the last export's outcome, for tests
+}
+
+func newReportExport(u *UI) *reportExport { return &reportExport{ui: u} }
+
+// ask shows the save dialog, then exports.
+func (e *reportExport) ask() {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			removeIfEmpty(path) // the dialog created it; the report goes beside it
+			path += ".xlsx"
+		}
+		e.run(path)
+	}, e.ui.Win)
+	fd.SetFileName("channeldesk-report-" + e.ui.Store.Now().Format(app.DateLayout) + ".xlsx")
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	fd.Show()
+}
+
+// run writes the report to path in the background.
+func (e *reportExport) run(path string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	e.cancel = cancel
+	e.bar = widget.NewProgressBar()
+	stop := &widget.Button{Text: lang.L("action.cancel"), OnTapped: cancel}
+	label := &widget.Label{Text: lang.L("dash.export_progress", map[string]any{"Path": filepath.Base(path)}), Truncation: fyne.TextTruncateEllipsis}
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("dash.export_title"), container.NewVBox(label, e.bar), e.ui.Win)
+	e.dlg.SetButtons([]fyne.CanvasObject{stop})
+	e.dlg.Resize(fyne.NewSize(420, 160))
+	e.dlg.Show()
+	bar := e.bar
+	opt := report.Options{Lang: e.ui.Lang, Today: e.ui.Store.Now(), Progress: func(p float64) {
+		fyne.Do(func() { bar.SetValue(p) })
+	}}
+	var err error
+	e.ui.background(func() {
+		err = report.Write(ctx, e.ui.Store, path, opt)
+	}, func() {
+		cancel()
+		e.dlg.Hide()
+		e.err = err
+		switch {
+		case errors.Is(err, context.Canceled):
+			removeIfEmpty(path)
+		case err != nil:
+			removeIfEmpty(path)
+			dialog.ShowError(errors.New(errorText(err)), e.ui.Win)
+		default:
+			dialog.ShowInformation(lang.L("dash.export_title"), lang.L("dash.export_done", map[string]any{"Path": path}), e.ui.Win)
+		}
+	})
+}
+
+// removeIfEmpty deletes the empty file a save dialog made when nothing
+// was written into it.
+func removeIfEmpty(path string) {
+	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+		os.Remove(path)
+	}
+}
