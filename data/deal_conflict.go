@@ -42,9 +42,9 @@ func (s *Store) flagConflicts(ctx context.Context, tx *sql.Tx, d *Deal) error {
 		SELECT o.id, ?, ? FROM deals o
 		WHERE o.customer_key = ? AND o.partner_id != ? AND o.id != ? AND o.approved_on != ''
 		  AND o.state IN ('approved','won','lost','expired')
-		  AND o.approved_on <= ? AND o.protected_until >= ?
+		  AND o.approved_on <= ? AND o.protected_until >= ? AND (o.closed_on = '' OR o.closed_on >= ?)
 		ON CONFLICT DO NOTHING`,
-		d.ID, now, d.CustomerKey, d.PartnerID, d.ID, d.RegisteredOn, d.RegisteredOn); err != nil {
+		d.ID, now, d.CustomerKey, d.PartnerID, d.ID, d.RegisteredOn, d.RegisteredOn, d.RegisteredOn); err != nil {
 		return err
 	}
 	if d.State != DealApproved {

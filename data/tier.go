@@ -223,3 +223,6 @@ func CountTiersTx(ctx context.Context, tx *sql.Tx) (int, error) {
 	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tiers`).Scan(&n)
 	return n, err
 }
+
+// TiersTx is Tiers inside a caller's transaction.
+func TiersTx(ctx context.Context, tx *sql.Tx) ([]Tier, error) { return tiersQ(ctx, tx) }

@@ -53,7 +53,7 @@ func (s *Store) ChangeTierTx(ctx context.Context, tx *sql.Tx, c *TierChange, bod
 	if c.ChangedAt == "" {
 		c.ChangedAt = s.now()
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE partners SET tier_id = ?, updated_at = ? WHERE id = ?`, nullID(c.ToTierID), s.now(), c.PartnerID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE partners SET tier_id = ?, updated_at = ? WHERE id = ?`, nullID(c.ToTierID), c.ChangedAt, c.PartnerID); err != nil {
 		return notFoundIfFK(err, "tier")
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO tier_changes (partner_id, from_tier_id, to_tier_id, changed_at, reason, author)
