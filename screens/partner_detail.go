@@ -30,6 +30,8 @@ type partnerDetail struct {
 	profile  *profileForm
 	contacts *contactsTab
 	timeline *timelineTab
+	tier     *partnerTierTab
+	deals    *partnerDealsTab
 }
 
 func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
@@ -43,9 +45,12 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.profile = newProfileForm(d)
 	d.contacts = newContactsTab(d)
 	d.timeline = newTimelineTab(d)
+	d.tier, d.deals = newPartnerTierTab(d), newPartnerDealsTab(d)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
 		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
+		container.NewTabItem(lang.L("tiers.tab"), d.tier.buildUI()),
+		container.NewTabItem(lang.L("deals.tab"), d.deals.buildUI()),
 		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
 	)
 	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
@@ -98,6 +103,8 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 	d.profile.set(p)
 	d.contacts.set(cs)
 	d.timeline.set(evs)
+	d.tier.set(p)
+	d.deals.set(p)
 	d.showEmpty(false)
 }
 
@@ -110,6 +117,8 @@ func (d *partnerDetail) newPartner() {
 	d.profile.set(p)
 	d.contacts.set(nil)
 	d.timeline.set(nil)
+	d.tier.set(p)
+	d.deals.set(p)
 	d.tabs.SelectIndex(0)
 	d.showEmpty(false)
 	d.ui.Win.Canvas().Focus(d.profile.name)
