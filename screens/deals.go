@@ -50,7 +50,9 @@ func (t *dealTable) buildUI() fyne.CanvasObject {
 	t.msg.Wrapping = fyne.TextWrapWord
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.deals), len(dealColumns) },
-		func() fyne.CanvasObject { return &widget.Label{Text: "Template customer", Truncation: fyne.TextTruncateEllipsis} },
+		func() fyne.CanvasObject {
+			return &widget.Label{Text: "Template customer", Truncation: fyne.TextTruncateEllipsis}
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			d := &t.deals[id.Row]

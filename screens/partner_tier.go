@@ -46,9 +46,13 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.risk.Wrapping = fyne.TextWrapWord
 	t.msg = errLabel()
 	t.historyBox = &widget.List{
-		Length:     func() int { return len(t.history) },
-		CreateItem: func() fyne.CanvasObject { return &widget.Label{Text: "date · from → to · reason", Truncation: fyne.TextTruncateEllipsis} },
-		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(t.historyLine(t.history[id])) },
+		Length: func() int { return len(t.history) },
+		CreateItem: func() fyne.CanvasObject {
+			return &widget.Label{Text: "date · from → to · reason", Truncation: fyne.TextTruncateEllipsis}
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(t.historyLine(t.history[id]))
+		},
 	}
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), nil, t.qualified)
 	card := container.NewVBox(head, t.risk, widget.NewSeparator(), t.nextTitle, t.progress, widget.NewSeparator(),

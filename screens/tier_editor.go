@@ -48,8 +48,10 @@ func (e *tierEditor) tiers() []data.Tier {
 
 func (e *tierEditor) list() *widget.List {
 	e.tl = &widget.List{
-		Length:     func() int { return len(e.tiers()) },
-		CreateItem: func() fyne.CanvasObject { return &widget.Label{Text: "Gold · 30% · 2%", Truncation: fyne.TextTruncateEllipsis} },
+		Length: func() int { return len(e.tiers()) },
+		CreateItem: func() fyne.CanvasObject {
+			return &widget.Label{Text: "Gold · 30% · 2%", Truncation: fyne.TextTruncateEllipsis}
+		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.line(&e.tiers()[id])) },
 		OnSelected: func(id widget.ListItemID) {
 			e.tl.UnselectAll()
