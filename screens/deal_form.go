@@ -68,6 +68,7 @@ func (t *dealTable) edit(d data.Deal) {
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.msg), t.ui.Win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Resize(fyne.NewSize(520, 480))
+	t.form = f
 	f.dlg.Show()
 }
 
@@ -84,17 +85,14 @@ func (f *dealForm) read(t *dealTable, d *data.Deal) error {
 		return data.Invalid("amount", "err.deals_amount", map[string]any{"Value": f.amount.Text})
 	}
 	d.Amount = amount
-	reg, err := app.ParseDate(f.registered.Text)
-	if err != nil {
+	if d.RegisteredOn, err = parseDate(f.registered.Text); err != nil {
 		return data.Invalid("registered_on", "err.deals_date", map[string]any{"Value": f.registered.Text})
 	}
-	d.RegisteredOn, d.ExpectedCloseOn = reg.Format(app.DateLayout), ""
+	d.ExpectedCloseOn = ""
 	if f.expected.Text != "" {
-		exp, err := app.ParseDate(f.expected.Text)
-		if err != nil {
+		if d.ExpectedCloseOn, err = parseDate(f.expected.Text); err != nil {
 			return data.Invalid("expected_close_on", "err.deals_date", map[string]any{"Value": f.expected.Text})
 		}
-		d.ExpectedCloseOn = exp.Format(app.DateLayout)
 	}
 	return nil
 }
@@ -125,12 +123,12 @@ func (t *dealTable) move(d data.Deal, to data.DealState) {
 	}
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("deals.action." + string(to)), Importance: widget.HighImportance, OnTapped: func() {
-		on, err := app.ParseDate(date.Text)
+		on, err := parseDate(date.Text)
 		if err != nil {
 			msg.SetText(errorText(data.Invalid("date", "err.deals_date", map[string]any{"Value": date.Text})))
 			return
 		}
-		err = t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on.Format(app.DateLayout), Reason: reason.Text})
+		err = t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text})
 		if err != nil {
 			msg.SetText(errorText(err))
 			return
@@ -184,6 +182,7 @@ func (t *dealTable) resolve(d data.Deal) {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.resolve"), container.NewVBox(head, sel, note, msg), t.ui.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(480, 340))
+	t.resolveSel, t.resolveNote = sel, note
 	dlg.Show()
 }
 

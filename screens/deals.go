@@ -27,6 +27,11 @@ type dealTable struct {
 	partners []data.PartnerRow // for the deal form
 	onChange func()            // after a change, besides reloading
 
+	// the open dialogs, for tests
+	form        *dealForm
+	resolveSel  *widget.RadioGroup
+	resolveNote *widget.Entry
+
 	table   *widget.Table
 	count   *widget.Label
 	actions *fyne.Container
@@ -257,9 +262,6 @@ func (s *dealsScreen) apply() {
 
 // parseOptionalDate reads a typed date as ISO; "" when empty or unreadable.
 func parseOptionalDate(s string) string {
-	t, err := app.ParseDate(s)
-	if err != nil {
-		return ""
-	}
-	return t.Format(app.DateLayout)
+	d, _ := parseDate(s)
+	return d
 }

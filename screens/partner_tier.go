@@ -200,11 +200,9 @@ func (t *partnerTierTab) readWhatIf() (app.WhatIf, error) {
 		return w, err
 	}
 	if t.targetDate.Text != "" {
-		d, err := app.ParseDate(t.targetDate.Text)
-		if err != nil {
+		if w.Date, err = parseDate(t.targetDate.Text); err != nil {
 			return w, data.Invalid("date", "err.deals_date", map[string]any{"Value": t.targetDate.Text})
 		}
-		w.Date = d.Format(app.DateLayout)
 	}
 	return w, nil
 }
