@@ -38,6 +38,7 @@ var version = func() string {
 const usage = `usage:
   channeldesk [--db PATH]                                  open the GUI
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
+  channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
   channeldesk version                                      print the version
 `
 
@@ -68,6 +69,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	case "demo":
 		err = runDemo(rest, stdout, stderr)
+	case "import":
+		if len(rest) > 0 && rest[0] == "deals" {
+			err = runImportDeals(rest[1:], stdout, stderr)
+		} else {
+			err = errUsage
+		}
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
