@@ -218,7 +218,8 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: app.Today()}) }}
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(fyne.NewSize(130, 36), s.from),
 		container.NewGridWrap(fyne.NewSize(130, 36), s.to), s.expiring, s.clashes)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.deals.count, newBtn), container.NewHScroll(filters))
+	importBtn := &widget.Button{Text: lang.L("deals.import"), Icon: theme.FolderOpenIcon(), OnTapped: s.onImport}
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.deals.count, importBtn, newBtn), container.NewHScroll(filters))
 	s.deals.onChange = s.fillPartners
 	s.partner.SetSelectedIndex(0)
 	s.state.SetSelectedIndex(0)

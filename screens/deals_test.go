@@ -73,3 +73,27 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 		t.Errorf("after keeping the earlier registration: %+v", d[0])
 	}
 }
+
+// A file with a bad row offers no Import; a clean one imports every row.
+func TestImportPreviewAllOrNothing(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	ctx := context.Background()
+	u.Store.CreatePartner(ctx, &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
+	ds := newDealsScreen(u)
+	u.Win.SetContent(ds.buildUI())
+	u.Win.Resize(fyne.NewSize(1280, 800))
+	u.Wait()
+	ds.checkImport("bad.csv", []byte("partner,customer,amount,registered\nOrbit,Acme,10,2026-01-01\nNobody,Acme,10,2026-01-01\n"))
+	u.Wait()
+	if b := findOverlayButton(t, u, "Import"); !b.Disabled() {
+		t.Error("Import is offered for a file with a bad row")
+	}
+	test.Tap(findOverlayButton(t, u, "Cancel"))
+	ds.checkImport("good.csv", []byte("partner,customer,amount,registered\nOrbit,Acme,10,2026-01-01\nOrbit,Globex,20,2026-01-02\n"))
+	u.Wait()
+	test.Tap(findOverlayButton(t, u, "Import"))
+	u.Wait()
+	if len(ds.deals.deals) != 2 || ds.deals.count.Text != "Deals: 2" {
+		t.Errorf("list shows %d deals (%q) after import", len(ds.deals.deals), ds.deals.count.Text)
+	}
+}
