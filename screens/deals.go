@@ -2,10 +2,13 @@ package screens
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -218,8 +221,9 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: app.Today()}) }}
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(fyne.NewSize(130, 36), s.from),
 		container.NewGridWrap(fyne.NewSize(130, 36), s.to), s.expiring, s.clashes)
+	protect := &widget.Button{Text: lang.L("deals.protection"), Icon: theme.SettingsIcon(), OnTapped: s.onProtection}
 	importBtn := &widget.Button{Text: lang.L("deals.import"), Icon: theme.FolderOpenIcon(), OnTapped: s.onImport}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.deals.count, importBtn, newBtn), container.NewHScroll(filters))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.deals.count, protect, importBtn, newBtn), container.NewHScroll(filters))
 	s.deals.onChange = s.fillPartners
 	s.partner.SetSelectedIndex(0)
 	s.state.SetSelectedIndex(0)
@@ -265,4 +269,36 @@ func (s *dealsScreen) apply() {
 func parseOptionalDate(s string) string {
 	d, _ := parseDate(s)
 	return d
+}
+
+// onProtection edits how many days an approval protects a deal.
+func (s *dealsScreen) onProtection() {
+	ctx := context.Background()
+	days, err := s.ui.Store.ProtectionDays(ctx)
+	if err != nil {
+		s.deals.msg.SetText(errorText(err))
+		return
+	}
+	entry := &widget.Entry{Text: strconv.Itoa(days)}
+	msg := errLabel()
+	var dlg *dialog.CustomDialog
+	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+		n, err := strconv.Atoi(strings.TrimSpace(entry.Text))
+		if err != nil {
+			n = 0
+		}
+		if err := s.ui.Store.SetProtectionDays(ctx, n); err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	hint := widget.NewLabel(lang.L("deals.protection_hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(widget.NewFormItem(lang.L("field.protection_days"), entry))
+	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.protection"), container.NewVBox(hint, form, msg), s.ui.Win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
+	dlg.Resize(fyne.NewSize(420, 240))
+	dlg.Show()
 }

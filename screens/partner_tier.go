@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,6 +28,7 @@ type partnerTierTab struct {
 	nextTitle  *widget.Label
 	progress   *fyne.Container
 	risk       *widget.Label
+	custom     *fyne.Container
 	historyBox *widget.List
 	msg        *widget.Label
 
@@ -45,6 +47,7 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.risk = widget.NewLabel("")
 	t.risk.Wrapping = fyne.TextWrapWord
 	t.msg = errLabel()
+	t.custom = container.NewVBox()
 	t.historyBox = &widget.List{
 		Length: func() int { return len(t.history) },
 		CreateItem: func() fyne.CanvasObject {
@@ -55,7 +58,7 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 		},
 	}
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), nil, t.qualified)
-	card := container.NewVBox(head, t.risk, widget.NewSeparator(), t.nextTitle, t.progress, widget.NewSeparator(),
+	card := container.NewVBox(head, t.risk, widget.NewSeparator(), t.nextTitle, t.progress, t.custom, widget.NewSeparator(),
 		t.buildWhatIf(), t.msg, widget.NewLabelWithStyle(lang.L("tiers.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	return container.NewBorder(container.NewVScroll(card), nil, nil, nil, t.historyBox)
 }
@@ -136,7 +139,39 @@ func (t *partnerTierTab) show() {
 	t.qualified.SetText(line)
 	t.risk.SetText(riskText(u, e))
 	t.showProgress(e)
+	t.showCustom()
 	t.historyBox.Refresh()
+}
+
+// showCustom offers an entry for every custom number the program counts.
+func (t *partnerTierTab) showCustom() {
+	t.custom.RemoveAll()
+	seen := map[string]bool{}
+	for _, tier := range t.program.Tiers {
+		for _, r := range tier.Requirements {
+			if r.Kind != data.ReqCustomValue || seen[r.Metric] {
+				continue
+			}
+			seen[r.Metric] = true
+			t.custom.Add(t.customRow(r))
+		}
+	}
+}
+
+func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
+	entry := &widget.Entry{Text: app.FormatNumber(t.facts.Custom[r.Metric], app.EN)}
+	save := &widget.Button{Text: lang.L("action.save"), OnTapped: func() {
+		v, err := parseCount(strings.ReplaceAll(entry.Text, ",", ""))
+		if err == nil {
+			err = t.d.ui.Store.SetMetricValue(context.Background(), t.d.partner.ID, r.Metric, v)
+		}
+		if err != nil {
+			t.msg.SetText(errorText(err))
+			return
+		}
+		t.load(t.d.partner.ID)
+	}}
+	return container.NewBorder(nil, nil, widget.NewLabel(t.d.ui.reqLabel(r)), save, entry)
 }
 
 func riskText(u *UI, e app.Evaluation) string {
