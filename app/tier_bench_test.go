@@ -73,3 +73,19 @@ func BenchmarkEvaluateProgram5000Partners100000Deals(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluatePure is the rules alone, without the database.
+func BenchmarkEvaluatePure5000Partners(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	tiers, _ := s.Tiers(ctx)
+	facts, err := LoadFacts(ctx, s, "2026-11-27", 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := NewProgram(tiers)
+	b.ResetTimer()
+	for b.Loop() {
+		p.EvaluateAll(facts, "2026-11-27")
+	}
+}

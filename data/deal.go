@@ -243,7 +243,7 @@ func (s *Store) updateDeal(ctx context.Context, tx *sql.Tx, d *Deal) error {
 		return err
 	}
 	if old.State != DealSubmitted && old.State != DealApproved {
-		return Conflict("err.deals_closed", map[string]any{"State": string(old.State)})
+		return Conflict("err.deals_closed", nil)
 	}
 	d.State, d.ApprovedOn, d.ProtectedUntil, d.ClosedOn = old.State, old.ApprovedOn, old.ProtectedUntil, old.ClosedOn
 	if err := d.Validate(); err != nil {
@@ -280,7 +280,7 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 			return err
 		}
 		if !d.State.CanMoveTo(m.To) {
-			return Conflict("err.deals_transition", map[string]any{"From": string(d.State), "To": string(m.To)})
+			return Conflict("err.deals_transition", nil)
 		}
 		if !IsDate(m.On) {
 			return Invalid("date", "err.deals_date", map[string]any{"Value": m.On})

@@ -41,14 +41,17 @@ func (t *dealTable) edit(d data.Deal) {
 	if d.ID != 0 || d.Amount != 0 {
 		f.amount.SetText(app.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang))
 	}
-	names := make([]string, len(t.partners))
+	names, selected := make([]string, len(t.partners)), -1
 	for i, p := range t.partners {
 		names[i] = p.Name
 		if p.ID == d.PartnerID || d.PartnerID == 0 && t.filter.PartnerID == p.ID {
-			defer func(i int) { f.partner.SetSelectedIndex(i) }(i)
+			selected = i
 		}
 	}
 	f.partner = widget.NewSelect(names, nil)
+	if selected >= 0 {
+		f.partner.SetSelectedIndex(selected)
+	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.partner"), f.partner),
 		widget.NewFormItem(lang.L("field.customer"), f.customer),

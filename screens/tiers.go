@@ -3,6 +3,8 @@ package screens
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -101,17 +103,38 @@ func (s *tiersScreen) reload() {
 func (s *tiersScreen) show(o *app.TierOverview) {
 	s.overview = o
 	s.suggestions, s.close = o.Suggestions(), o.CloseToNext()
-	counts := o.PerTier()
-	s.perTier = []string{lang.L("tiers.per_tier_line", map[string]any{"Tier": lang.L("tiers.none"), "Count": counts[0]})}
-	for i := range o.Program.Tiers {
-		t := &o.Program.Tiers[i]
-		s.perTier = append(s.perTier, lang.L("tiers.per_tier_line", map[string]any{"Tier": s.ui.tierName(t), "Count": counts[t.ID]}))
-	}
+	s.perTier = s.perTierLines(o)
 	s.status.SetText(lang.L("tiers.status", map[string]any{"Suggestions": len(s.suggestions), "Close": len(s.close)}))
 	s.suggestList.Refresh()
 	s.closeList.Refresh()
 	s.perTierList.Refresh()
 	s.programList.Refresh()
+}
+
+// perTierLines are "Gold: 12 — Orbit, Vector, …", highest tier first.
+func (s *tiersScreen) perTierLines(o *app.TierOverview) []string {
+	members := map[int64][]string{}
+	for _, e := range o.Evaluations {
+		id := int64(0)
+		if e.Assigned != nil {
+			id = e.Assigned.ID
+		}
+		members[id] = append(members[id], s.names[e.PartnerID])
+	}
+	line := func(name string, id int64) string {
+		l := lang.L("tiers.per_tier_line", map[string]any{"Tier": name, "Count": len(members[id])})
+		if len(members[id]) > 0 {
+			sort.Strings(members[id])
+			l += " — " + strings.Join(members[id], ", ")
+		}
+		return l
+	}
+	var out []string
+	for i := len(o.Program.Tiers) - 1; i >= 0; i-- {
+		t := &o.Program.Tiers[i]
+		out = append(out, line(s.ui.tierName(t), t.ID))
+	}
+	return append(out, line(lang.L("tiers.none"), 0))
 }
 
 func (s *tiersScreen) suggestionLine(e app.Evaluation) string {
