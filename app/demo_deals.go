@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"channeldesk/data"
@@ -26,6 +27,8 @@ var (
 	ruCustomerA = []string{"Волга", "Сибирь", "Урал", "Балтика", "Кама", "Арктика", "Центр", "Стройка", "Агро", "Мед"}
 	ruCustomerB = []string{"Транс", "Энерго", "Пром", "Торг", "Строй", "Фарм", "Банк", "Логистик", "Нефть", "Снаб"}
 	enCustomerA = []string{"Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Cyberdyne", "Soylent"}
+	ruCities    = []string{"Москва", "Казань", "Самара", "Тула", "Пермь", "Омск", "Сочи", "Тверь", "Уфа", "Курск"}
+	enCities    = []string{"London", "Berlin", "Vienna", "Dublin", "Leeds", "Munich", "Warsaw", "Oslo", "Lyon", "Porto"}
 	enCustomerB = []string{"Foods", "Bank", "Logistics", "Health", "Energy", "Retail", "Motors", "Insurance", "Media", "Pharma"}
 )
 
@@ -36,9 +39,9 @@ func demoCustomer(r *rand.Rand, lang string) string {
 	case r.IntN(25) == 0:
 		return pick(r, demoCustomers)
 	case lang == "ru":
-		return pick(r, ruLegal) + " «" + pick(r, ruCustomerA) + pick(r, ruCustomerB) + " " + pick(r, ruNameC) + "»"
+		return pick(r, ruLegal) + " «" + pick(r, ruCustomerA) + pick(r, ruCustomerB) + " " + pick(r, ruNameC) + "», " + pick(r, ruCities)
 	}
-	return pick(r, enCustomerA) + " " + pick(r, enCustomerB) + " " + pick(r, enNameC) + " " + pick(r, enLegal)
+	return pick(r, enCustomerA) + " " + pick(r, enCustomerB) + " " + pick(r, enNameC) + " " + pick(r, enLegal) + ", " + pick(r, enCities)
 }
 
 var demoLossReasons = []struct{ en, ru string }{
@@ -100,7 +103,7 @@ func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Ra
 		if p.Status == data.StatusOffboarded {
 			reg = created.AddDate(0, 0, r.IntN(max(span/2, 1)))
 		}
-		customer := demoCustomer(r, p.DocLang)
+		customer := strings.Join(strings.Fields(demoCustomer(r, p.DocLang)), " ")
 		d := &data.Deal{PartnerID: p.ID, Customer: customer, CustomerKey: NormalizeCompany(customer),
 			Product: pick(r, products), Amount: (5_000 + r.Int64N(120_000)) * scale,
 			RegisteredOn: reg.Format(DateLayout), ExpectedCloseOn: reg.AddDate(0, 1+r.IntN(5), 0).Format(DateLayout),

@@ -142,16 +142,11 @@ func (s *Store) Deals(ctx context.Context, f DealFilter) ([]Deal, error) {
 	if f.ExpiringBy != "" {
 		add("d.state = 'approved' AND d.protected_until <= ?", f.ExpiringBy)
 	}
-	if f.ConflictOnly {
-		where = append(where, "c.id IS NOT NULL")
+	conflicts, err := s.openConflicts(ctx)
+	if err != nil {
+		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+dealColumns+`, p.name,
-		coalesce(c.id, 0), coalesce(o.id, 0), coalesce(op.name, ''), coalesce(o.registered_on, ''), coalesce(c.earlier_deal_id = o.id, 0)
-		FROM deals d JOIN partners p ON p.id = d.partner_id
-		LEFT JOIN deal_conflicts c ON c.id = (SELECT x.id FROM deal_conflicts x WHERE x.resolution = ''
-			AND (x.earlier_deal_id = d.id OR x.later_deal_id = d.id) ORDER BY x.id LIMIT 1)
-		LEFT JOIN deals o ON o.id = CASE WHEN c.earlier_deal_id = d.id THEN c.later_deal_id ELSE c.earlier_deal_id END
-		LEFT JOIN partners op ON op.id = o.partner_id
+	rows, err := s.db.QueryContext(ctx, `SELECT `+dealColumns+`, p.name FROM deals d JOIN partners p ON p.id = d.partner_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY d.registered_on DESC, d.id DESC`, args...)
 	if err != nil {
 		return nil, err
@@ -160,16 +155,44 @@ func (s *Store) Deals(ctx context.Context, f DealFilter) ([]Deal, error) {
 	var out []Deal
 	for rows.Next() {
 		var name string
-		var ref DealConflictRef
-		d, err := scanDeal(rows, &name, &ref.ID, &ref.OtherDealID, &ref.OtherPartner, &ref.OtherRegister, &ref.Earlier)
+		d, err := scanDeal(rows, &name)
 		if err != nil {
 			return nil, err
 		}
-		d.PartnerName = name
-		if ref.ID != 0 {
-			d.Conflict = &ref
+		d.PartnerName, d.Conflict = name, conflicts[d.ID]
+		if f.ConflictOnly && d.Conflict == nil {
+			continue
 		}
 		out = append(out, *d)
+	}
+	return out, rows.Err()
+}
+
+// openConflicts maps each deal in an open conflict to the other deal of
+// its oldest one, in one query.
+func (s *Store) openConflicts(ctx context.Context) (map[int64]*DealConflictRef, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, e.id, pe.name, e.registered_on, l.id, pl.name, l.registered_on
+		FROM deal_conflicts c
+		JOIN deals e ON e.id = c.earlier_deal_id JOIN partners pe ON pe.id = e.partner_id
+		JOIN deals l ON l.id = c.later_deal_id JOIN partners pl ON pl.id = l.partner_id
+		WHERE c.resolution = '' ORDER BY c.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]*DealConflictRef{}
+	for rows.Next() {
+		var id, eID, lID int64
+		var eName, eReg, lName, lReg string
+		if err := rows.Scan(&id, &eID, &eName, &eReg, &lID, &lName, &lReg); err != nil {
+			return nil, err
+		}
+		if out[lID] == nil {
+			out[lID] = &DealConflictRef{ID: id, OtherDealID: eID, OtherPartner: eName, OtherRegister: eReg, Earlier: true}
+		}
+		if out[eID] == nil {
+			out[eID] = &DealConflictRef{ID: id, OtherDealID: lID, OtherPartner: lName, OtherRegister: lReg}
+		}
 	}
 	return out, rows.Err()
 }
