@@ -39,7 +39,7 @@ func demoCustomer(r *rand.Rand, lang string) string {
 	case r.IntN(25) == 0:
 		return pick(r, demoCustomers)
 	case lang == "ru":
-		return pick(r, ruLegal) + " «" + pick(r, ruCustomerA) + pick(r, ruCustomerB) + " " + pick(r, ruNameC) + "», " + pick(r, ruCities)
+		return pick(r, ruLegal) + " «" + strings.TrimSpace(pick(r, ruCustomerA)+pick(r, ruCustomerB)+" "+pick(r, ruNameC)) + "», " + pick(r, ruCities)
 	}
 	return pick(r, enCustomerA) + " " + pick(r, enCustomerB) + " " + pick(r, enNameC) + " " + pick(r, enLegal) + ", " + pick(r, enCities)
 }

@@ -45,7 +45,7 @@ var dealColumns = []struct {
 	key   string
 	width float32
 }{
-	{"deals.col.registered", 105}, {"deals.col.partner", 180}, {"deals.col.customer", 210}, {"deals.col.product", 100},
+	{"deals.col.registered", 105}, {"deals.col.partner", 200}, {"deals.col.customer", 260}, {"deals.col.product", 100},
 	{"deals.col.amount", 120}, {"deals.col.state", 110}, {"deals.col.protected", 120}, {"deals.col.conflict", 260},
 }
 
@@ -64,12 +64,12 @@ func (t *dealTable) buildUI() fyne.CanvasObject {
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			d := &t.deals[id.Row]
-			l.SetText(t.cell(d, id.Col))
-			l.Importance = widget.MediumImportance
+			imp := widget.MediumImportance
 			if id.Col == 7 && d.Conflict != nil {
-				l.Importance = widget.DangerImportance
+				imp = widget.DangerImportance
 			}
-			l.Refresh()
+			l.Importance = imp
+			l.SetText(t.cell(d, id.Col))
 		})
 	t.table.ShowHeaderColumn = false
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -219,11 +219,12 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: app.Today()}) }}
-	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(fyne.NewSize(130, 36), s.from),
-		container.NewGridWrap(fyne.NewSize(130, 36), s.to), s.expiring, s.clashes)
+	dateSize := fyne.NewSize(150, s.from.MinSize().Height)
+	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
+		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes)
 	protect := &widget.Button{Text: lang.L("deals.protection"), Icon: theme.SettingsIcon(), OnTapped: s.onProtection}
 	importBtn := &widget.Button{Text: lang.L("deals.import"), Icon: theme.FolderOpenIcon(), OnTapped: s.onImport}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.deals.count, protect, importBtn, newBtn), container.NewHScroll(filters))
+	top := container.NewVBox(container.NewBorder(nil, nil, s.deals.count, container.NewHBox(protect, importBtn, newBtn)), filters)
 	s.deals.onChange = s.fillPartners
 	s.partner.SetSelectedIndex(0)
 	s.state.SetSelectedIndex(0)

@@ -29,7 +29,7 @@ type partnerTierTab struct {
 	progress   *fyne.Container
 	risk       *widget.Label
 	custom     *fyne.Container
-	historyBox *widget.List
+	historyBox *fyne.Container
 	msg        *widget.Label
 
 	extraRevenue, extraDeals, extraCertified, targetDate *widget.Entry
@@ -48,19 +48,12 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.risk.Wrapping = fyne.TextWrapWord
 	t.msg = errLabel()
 	t.custom = container.NewVBox()
-	t.historyBox = &widget.List{
-		Length: func() int { return len(t.history) },
-		CreateItem: func() fyne.CanvasObject {
-			return &widget.Label{Text: "date · from → to · reason", Truncation: fyne.TextTruncateEllipsis}
-		},
-		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(t.historyLine(t.history[id]))
-		},
-	}
+	t.historyBox = container.NewVBox()
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), nil, t.qualified)
 	card := container.NewVBox(head, t.risk, widget.NewSeparator(), t.nextTitle, t.progress, t.custom, widget.NewSeparator(),
-		t.buildWhatIf(), t.msg, widget.NewLabelWithStyle(lang.L("tiers.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	return container.NewBorder(container.NewVScroll(card), nil, nil, nil, t.historyBox)
+		t.buildWhatIf(), t.msg, widget.NewLabelWithStyle(lang.L("tiers.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		t.historyBox)
+	return container.NewVScroll(card)
 }
 
 func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
@@ -74,10 +67,11 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 	t.whatIfResult = widget.NewLabel("")
 	t.whatIfResult.Wrapping = fyne.TextWrapWord
 	calc := &widget.Button{Text: lang.L("tiers.whatif_calc"), OnTapped: t.onWhatIf}
-	form := container.NewGridWithColumns(4,
-		widget.NewLabel(lang.L("tiers.whatif_revenue")), widget.NewLabel(lang.L("tiers.whatif_deals")),
-		widget.NewLabel(lang.L("tiers.whatif_certified")), widget.NewLabel(lang.L("tiers.whatif_date")),
-		t.extraRevenue, t.extraDeals, t.extraCertified, container.NewBorder(nil, nil, nil, quarter, t.targetDate))
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("tiers.whatif_revenue"), t.extraRevenue),
+		widget.NewFormItem(lang.L("tiers.whatif_deals"), t.extraDeals),
+		widget.NewFormItem(lang.L("tiers.whatif_certified"), t.extraCertified),
+		widget.NewFormItem(lang.L("tiers.whatif_date"), container.NewBorder(nil, nil, nil, quarter, t.targetDate)))
 	title := widget.NewLabelWithStyle(lang.L("tiers.whatif"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title, form, container.NewBorder(nil, nil, calc, nil, t.whatIfResult))
 }
@@ -123,7 +117,7 @@ func (t *partnerTierTab) set(p *data.Partner) {
 		t.badge.set(t.d.ui, nil)
 		t.qualified.SetText("")
 		t.progress.RemoveAll()
-		t.historyBox.Refresh()
+		t.historyBox.RemoveAll()
 		return
 	}
 	t.load(p.ID)
@@ -140,7 +134,12 @@ func (t *partnerTierTab) show() {
 	t.risk.SetText(riskText(u, e))
 	t.showProgress(e)
 	t.showCustom()
-	t.historyBox.Refresh()
+	t.historyBox.RemoveAll()
+	for _, c := range t.history {
+		l := widget.NewLabel(t.historyLine(c))
+		l.Wrapping = fyne.TextWrapWord
+		t.historyBox.Add(l)
+	}
 }
 
 // showCustom offers an entry for every custom number the program counts.
@@ -196,7 +195,8 @@ func (t *partnerTierTab) showProgress(e app.Evaluation) {
 		bar := widget.NewProgressBar()
 		bar.SetValue(rp.Fraction)
 		text := u.reqLabel(rp.Req) + ": " + u.reqValue(rp.Req, rp.Actual) + " / " + u.reqValue(rp.Req, rp.Target) + " · " + u.gapText(rp)
-		t.progress.Add(container.NewGridWithColumns(2, widget.NewLabel(text), bar))
+		label := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+		t.progress.Add(container.NewGridWithColumns(2, label, bar))
 	}
 }
 
