@@ -66,6 +66,10 @@ func (e *tierEditor) line(t *data.Tier) string {
 	u := e.s.ui
 	var reqs []string
 	for _, r := range t.Requirements {
+		if r.Kind == data.ReqOnboarded {
+			reqs = append(reqs, u.reqLabel(r))
+			continue
+		}
 		reqs = append(reqs, u.reqLabel(r)+" ≥ "+u.reqValue(r, r.Threshold))
 	}
 	if len(reqs) == 0 {

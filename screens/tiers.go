@@ -31,6 +31,7 @@ type tiersScreen struct {
 	suggestList, closeList, perTierList, programList *widget.List
 	status                                           *widget.Label
 	tabs                                             *container.AppTabs
+	editor                                           *tierEditor
 }
 
 func newTiersScreen(u *UI) *tiersScreen { return &tiersScreen{ui: u} }
@@ -51,6 +52,7 @@ func (s *tiersScreen) buildUI() fyne.CanvasObject {
 	s.closeList = s.textList(func() int { return len(s.close) }, func(i int) string { return s.closeLine(s.close[i]) })
 	s.perTierList = s.textList(func() int { return len(s.perTier) }, func(i int) string { return s.perTier[i] })
 	editor := newTierEditor(s)
+	s.editor = editor
 	s.programList = editor.list()
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tiers.suggestions"), s.suggestList),

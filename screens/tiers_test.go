@@ -108,3 +108,41 @@ func TestConfirmSuggestedPromotion(t *testing.T) {
 		t.Errorf("timeline %+v, want the tier change", evs)
 	}
 }
+
+// Editing a tier of the shipped program: a new discount and a custom
+// requirement are stored; a percentage over 100 is refused with the input kept.
+func TestEditShippedTier(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	ts := newTiersScreen(u)
+	u.Win.SetContent(ts.buildUI())
+	u.Win.Resize(fyne.NewSize(1280, 800))
+	u.Wait()
+	if ts.overview == nil || len(ts.overview.Program.Tiers) != 4 {
+		t.Fatalf("the default program is not installed: %+v", ts.overview)
+	}
+	ed := ts.editor
+	ed.edit(&ts.overview.Program.Tiers[1]) // Silver
+	f := ed.form
+	f.discount.SetText("120")
+	test.Tap(findOverlayButton(t, u, "Save"))
+	if f.msg.Text == "" || f.discount.Text != "120" {
+		t.Errorf("120%% accepted or input lost: msg %q", f.msg.Text)
+	}
+	f.discount.SetText("25,5")
+	f.customEN.SetText("Customer references")
+	f.customRU.SetText("Референсы заказчиков")
+	f.reqs[data.ReqCustomValue].SetText("2")
+	test.Tap(findOverlayButton(t, u, "Save"))
+	u.Wait()
+	tiers, _ := u.Store.Tiers(context.Background())
+	silver := tiers[1]
+	var custom *data.Requirement
+	for i, r := range silver.Requirements {
+		if r.Kind == data.ReqCustomValue {
+			custom = &silver.Requirements[i]
+		}
+	}
+	if silver.DiscountBP != 2550 || len(silver.Requirements) != 5 || custom == nil || custom.Threshold != 2 || custom.Metric != "customer references" {
+		t.Errorf("stored Silver %+v", silver)
+	}
+}
