@@ -25,6 +25,7 @@ type partnerTierTab struct {
 
 	badge      *tierBadge
 	qualified  *widget.Label
+	confirm    *widget.Button
 	nextTitle  *widget.Label
 	progress   *fyne.Container
 	risk       *widget.Label
@@ -42,6 +43,10 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.badge = newTierBadge()
 	t.qualified = widget.NewLabel("")
 	t.qualified.Wrapping = fyne.TextWrapWord
+	t.confirm = &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance, OnTapped: func() {
+		t.d.ui.confirmTier(t.eval, t.qualified.Text, func() { t.d.saved(t.d.partner.ID) })
+	}}
+	t.confirm.Hide()
 	t.nextTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.progress = container.NewVBox()
 	t.risk = widget.NewLabel("")
@@ -49,7 +54,7 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.msg = errLabel()
 	t.custom = container.NewVBox()
 	t.historyBox = container.NewVBox()
-	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), nil, t.qualified)
+	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), container.NewVBox(t.confirm), t.qualified)
 	card := container.NewVBox(head, t.risk, widget.NewSeparator(), t.nextTitle, t.progress, t.custom, widget.NewSeparator(),
 		t.buildWhatIf(), t.msg, widget.NewLabelWithStyle(lang.L("tiers.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		t.historyBox)
@@ -116,6 +121,7 @@ func (t *partnerTierTab) set(p *data.Partner) {
 		t.facts, t.history = nil, nil
 		t.badge.set(t.d.ui, nil)
 		t.qualified.SetText("")
+		t.confirm.Hide()
 		t.progress.RemoveAll()
 		t.historyBox.RemoveAll()
 		return
@@ -131,6 +137,10 @@ func (t *partnerTierTab) show() {
 		line += " · " + lang.L("tiers.suggest."+string(e.Suggest), map[string]any{"Tier": u.tierName(e.Qualified)})
 	}
 	t.qualified.SetText(line)
+	t.confirm.Hide()
+	if e.Suggest != app.SuggestNone {
+		t.confirm.Show()
+	}
 	t.risk.SetText(riskText(u, e))
 	t.showProgress(e)
 	t.showCustom()

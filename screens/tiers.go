@@ -158,29 +158,32 @@ func (s *tiersScreen) updateSuggestion(id widget.ListItemID, o fyne.CanvasObject
 	btns.Objects[1].(*widget.Button).OnTapped = func() { s.dismiss(e) }
 }
 
-// confirm asks for the reason (prefilled from the evaluation) and changes
-// the partner's assigned tier.
-func (s *tiersScreen) confirm(e app.Evaluation) {
+// confirm asks for the reason and changes the partner's assigned tier.
+func (s *tiersScreen) confirm(e app.Evaluation) { s.ui.confirmTier(e, s.suggestionLine(e), s.reload) }
+
+// confirmTier asks for the reason (prefilled from the evaluation), then
+// moves the partner to the tier it qualifies for and calls done.
+func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
 	reason := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
-	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": s.ui.tierName(e.Qualified), "Date": s.ui.date(e.AsOf)}))
+	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
 	reason.SetMinRowsVisible(3)
 	msg := errLabel()
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance, OnTapped: func() {
-		err := app.ConfirmTierChange(context.Background(), s.ui.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
-			s.ui.Settings.ManagerName, s.ui.Lang, lang.L("tiers.none"))
+		err := app.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
+			u.Settings.ManagerName, u.Lang, lang.L("tiers.none"))
 		if err != nil {
 			msg.SetText(errorText(err))
 			return
 		}
 		dlg.Hide()
-		s.reload()
+		done()
 	}}
 	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	head := widget.NewLabel(s.suggestionLine(e))
+	head := widget.NewLabel(headText)
 	head.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(head, widget.NewForm(widget.NewFormItem(lang.L("field.reason"), reason)), msg)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.confirm_title"), body, s.ui.Win)
+	dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.confirm_title"), body, u.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(520, 300))
 	dlg.Show()

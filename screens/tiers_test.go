@@ -146,3 +146,38 @@ func TestEditShippedTier(t *testing.T) {
 		t.Errorf("stored Silver %+v", silver)
 	}
 }
+
+// The what-if on the tier card: 500.00 more won revenue reaches Silver.
+func TestTierCardWhatIf(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	ctx := context.Background()
+	s := u.Store
+	silver := &data.Tier{Rank: 2, NameEN: "Silver", NameRU: "Серебряный", Color: "#A7B1BC",
+		Requirements: []data.Requirement{{Kind: data.ReqRevenue12m, Threshold: 1000_00}}}
+	s.SaveTier(ctx, silver)
+	p := &data.Partner{Name: "Orbit Soft", Type: data.TypeReseller, Status: data.StatusActive}
+	s.CreatePartner(ctx, p)
+	today := app.Today()
+	s.WithTx(ctx, func(tx *sql.Tx) error {
+		return s.CreateDealTx(ctx, tx, &data.Deal{PartnerID: p.ID, Customer: "Acme", Amount: 500_00, State: data.DealWon,
+			RegisteredOn: today, ClosedOn: today})
+	})
+	u.partners.reload()
+	u.Wait()
+	u.partners.open(p.ID)
+	u.Wait()
+	card := u.partners.detail.tier
+	if len(card.eval.NextProgress) != 1 || card.eval.NextProgress[0].Gap != 500_00 {
+		t.Fatalf("progress %+v, want 500.00 missing", card.eval.NextProgress)
+	}
+	test.Type(card.extraRevenue, "499.99")
+	card.onWhatIf()
+	if !strings.Contains(card.whatIfResult.Text, "qualify for: No tier") || !strings.Contains(card.whatIfResult.Text, "€0.01 more won revenue") {
+		t.Errorf("499.99 more: %q", card.whatIfResult.Text)
+	}
+	card.extraRevenue.SetText("500")
+	card.onWhatIf()
+	if !strings.Contains(card.whatIfResult.Text, "qualify for: Silver") {
+		t.Errorf("500 more: %q", card.whatIfResult.Text)
+	}
+}
