@@ -60,7 +60,7 @@ func (s *tiersScreen) buildUI() fyne.CanvasObject {
 		container.NewTabItem(lang.L("tiers.per_tier"), s.perTierList),
 		container.NewTabItem(lang.L("tiers.program"), editor.buildUI()),
 	)
-	title := widget.NewLabelWithStyle(lang.L("nav.tiers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("tiers.nav"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	refresh := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: s.reload}
 	s.reload()
 	return container.NewBorder(container.NewBorder(nil, nil, title, refresh, s.status), nil, nil, nil, s.tabs)

@@ -76,7 +76,7 @@ func TestConfirmSuggestedPromotion(t *testing.T) {
 	}
 
 	u.Win.Resize(fyne.NewSize(1280, 800))
-	u.show("nav.tiers")
+	u.show("tiers.nav")
 	u.Wait()
 	u.Win.Resize(fyne.NewSize(1281, 801)) // lay the new screen out
 	test.Tap(findButton(t, u, "Confirm"))
