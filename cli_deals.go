@@ -47,7 +47,7 @@ func runImportDeals(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printPreview(stdout, pv)
+	printDealPreview(stdout, pv)
 	if pv.Errors > 0 {
 		return data.Invalid("file", "err.deals_import_rows", map[string]any{"Count": pv.Errors})
 	}
@@ -63,7 +63,7 @@ func runImportDeals(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func printPreview(w io.Writer, pv *dealimport.Preview) {
+func printDealPreview(w io.Writer, pv *dealimport.Preview) {
 	t := pv.Table
 	format := t.Format
 	if format == "csv" {

@@ -127,7 +127,7 @@ func demoDealState(r *rand.Rand, d *data.Deal, reg, today time.Time, docLang str
 		return
 	}
 	if r.IntN(10) == 0 {
-		d.State, d.Reason = data.DealRejected, pickLang(docLang, "Customer already registered by another partner", "Заказчик уже зарегистрирован другим партнёром")
+		d.State, d.Reason = data.DealRejected, demoText(docLang, "Customer already registered by another partner", "Заказчик уже зарегистрирован другим партнёром")
 		return
 	}
 	approved := reg.AddDate(0, 0, 1+r.IntN(min(age-1, 4)))
@@ -144,11 +144,11 @@ func demoDealState(r *rand.Rand, d *data.Deal, reg, today time.Time, docLang str
 		d.State, d.ClosedOn = data.DealWon, closed.Format(DateLayout)
 	default:
 		reason := pick(r, demoLossReasons)
-		d.State, d.ClosedOn, d.Reason = data.DealLost, closed.Format(DateLayout), pickLang(docLang, reason.en, reason.ru)
+		d.State, d.ClosedOn, d.Reason = data.DealLost, closed.Format(DateLayout), demoText(docLang, reason.en, reason.ru)
 	}
 }
 
-func pickLang(lang, en, ru string) string {
+func demoText(lang, en, ru string) string {
 	if lang == "ru" {
 		return ru
 	}
@@ -179,7 +179,7 @@ func demoTierHistory(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Ran
 	for i := 0; i <= top; i++ {
 		to := &program.Tiers[i]
 		at := created.AddDate(0, 0, days*(i+1)/(top+2)+r.IntN(5)).UTC()
-		reason := pickLang(p.DocLang, "Requirements met at the review", "Требования выполнены на ревью")
+		reason := demoText(p.DocLang, "Requirements met at the review", "Требования выполнены на ревью")
 		body := fmt.Sprintf("%s → %s: %s", TierName(from, Lang(p.DocLang), "—"), to.Name(p.DocLang), reason)
 		c := &data.TierChange{PartnerID: p.ID, ToTierID: to.ID, ChangedAt: at.Format(time.RFC3339), Reason: reason, Author: p.AccountManager}
 		if err := s.ChangeTierTx(ctx, tx, c, body); err != nil {

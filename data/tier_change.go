@@ -21,7 +21,7 @@ type TierChange struct {
 	Author     string
 }
 
-func nullID(id int64) any {
+func tierIDOrNull(id int64) any {
 	if id <= 0 {
 		return nil
 	}
@@ -53,11 +53,11 @@ func (s *Store) ChangeTierTx(ctx context.Context, tx *sql.Tx, c *TierChange, bod
 	if c.ChangedAt == "" {
 		c.ChangedAt = s.now()
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE partners SET tier_id = ?, updated_at = ? WHERE id = ?`, nullID(c.ToTierID), c.ChangedAt, c.PartnerID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE partners SET tier_id = ?, updated_at = ? WHERE id = ?`, tierIDOrNull(c.ToTierID), c.ChangedAt, c.PartnerID); err != nil {
 		return notFoundIfFK(err, "tier")
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO tier_changes (partner_id, from_tier_id, to_tier_id, changed_at, reason, author)
-		VALUES (?,?,?,?,?,?)`, c.PartnerID, nullID(c.FromTierID), nullID(c.ToTierID), c.ChangedAt, c.Reason, c.Author)
+		VALUES (?,?,?,?,?,?)`, c.PartnerID, tierIDOrNull(c.FromTierID), tierIDOrNull(c.ToTierID), c.ChangedAt, c.Reason, c.Author)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func (t *dealTable) edit(d data.Deal) {
 		widget.NewFormItem(lang.L("field.customer"), f.customer),
 		widget.NewFormItem(lang.L("field.customer_tax_id"), f.taxID),
 		widget.NewFormItem(lang.L("field.customer_domain"), f.domain),
-		widget.NewFormItem(lang.L("field.product"), f.product),
+		widget.NewFormItem(lang.L("deals.col.product"), f.product),
 		widget.NewFormItem(lang.L("field.amount"), f.amount),
 		widget.NewFormItem(lang.L("field.registered_on"), f.registered),
 		widget.NewFormItem(lang.L("field.expected_close_on"), f.expected),
