@@ -72,7 +72,7 @@ func (u *UI) build() {
 	u.partners = newPartnersScreen(u)
 	u.areas = []area{
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
-		{"deals.nav", theme.ListIcon(), func() fyne.CanvasObject { return newDealsScreen(u).buildUI() }},
+		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return newDealsScreen(u).buildUI() }},
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}

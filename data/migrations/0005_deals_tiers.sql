@@ -38,7 +38,5 @@ CREATE TABLE tier_dismissals (
 	PRIMARY KEY (partner_id, to_tier_id)
 );
 
-CREATE INDEX certifications_expiry ON certifications(expires_on);
-
 -- Tier evaluation reads won deals of the trailing window from this index alone.
 CREATE INDEX deals_won_window ON deals(state, closed_on, partner_id, amount);
