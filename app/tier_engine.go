@@ -32,6 +32,7 @@ type CertSpan struct {
 // PartnerFacts is everything tier evaluation reads about one partner.
 type PartnerFacts struct {
 	PartnerID      int64
+	Status         data.Status // "" counts as in the program
 	AssignedTierID int64 // 0: none
 	Won            []WonDeal
 	Certs          []CertSpan
@@ -255,6 +256,9 @@ func (p Program) evaluate(f *PartnerFacts, asOf string, m Measures) Evaluation {
 		e.CloseToNext = closeTo(e.NextProgress)
 	}
 	e.Suggest = suggestion(e.Assigned, e.Qualified)
+	if !InProgram(f.Status) {
+		e.Suggest, e.CloseToNext = SuggestNone, false
+	}
 	e.Risk, e.RiskReqs = p.risk(f, asOf, e.Assigned, m)
 	return e
 }
@@ -269,6 +273,17 @@ func (p Program) nextTier(assigned, qualified *data.Tier) *data.Tier {
 		return p.nextAbove(qualified.Rank, true)
 	}
 	return p.nextAbove(assigned.Rank, true)
+}
+
+// InProgram reports whether a partner with status st takes part in the
+// tier program: onboarding, active or at risk. Prospects, applicants and
+// former partners get no suggestions.
+func InProgram(st data.Status) bool {
+	switch st {
+	case "", data.StatusOnboarding, data.StatusActive, data.StatusAtRisk:
+		return true
+	}
+	return false
 }
 
 func closeTo(ps []ReqProgress) bool {

@@ -145,6 +145,8 @@ func TestSuggestionsAndDemotionRisk(t *testing.T) {
 		"certification expires just after 90 days": {
 			withTier(PartnerFacts{Won: won(50_000, "2026-03-01", "2026-10-01"), Certs: certs(1, "2027-02-25")}, 2), SuggestNone, RiskNone},
 		"a tier with no requirements is never at risk": {withTier(PartnerFacts{}, 1), SuggestNone, RiskNone},
+		"a prospect gets no suggestion":                {PartnerFacts{Status: data.StatusProspect}, SuggestNone, RiskNone},
+		"an onboarding partner does":                   {PartnerFacts{Status: data.StatusOnboarding}, SuggestPromote, RiskNone},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -64,7 +64,7 @@ func eachRow(ctx context.Context, db *sql.DB, q string, args []any, fn func(*sql
 }
 
 func loadPartnerTiers(ctx context.Context, db *sql.DB, partnerID int64) ([]PartnerFacts, map[int64]int, error) {
-	q, args := `SELECT id, coalesce(tier_id, 0) FROM partners`, []any{}
+	q, args := `SELECT id, coalesce(tier_id, 0), status FROM partners`, []any{}
 	if partnerID > 0 {
 		q, args = q+` WHERE id = ?`, []any{partnerID}
 	}
@@ -72,7 +72,7 @@ func loadPartnerTiers(ctx context.Context, db *sql.DB, partnerID int64) ([]Partn
 	idx := map[int64]int{}
 	err := eachRow(ctx, db, q+` ORDER BY id`, args, func(r *sql.Rows) error {
 		var f PartnerFacts
-		if err := r.Scan(&f.PartnerID, &f.AssignedTierID); err != nil {
+		if err := r.Scan(&f.PartnerID, &f.AssignedTierID, &f.Status); err != nil {
 			return err
 		}
 		idx[f.PartnerID] = len(facts)
