@@ -33,7 +33,7 @@ type CertSpan struct {
 type PartnerFacts struct {
 	PartnerID      int64
 	Status         data.Status // "" counts as in the program
-	AssignedTierID int64 // 0: none
+	AssignedTierID int64       // 0: none
 	Won            []WonDeal
 	Certs          []CertSpan
 	OnboardedOn    string // "" while onboarding is not complete

@@ -195,6 +195,17 @@ func (o *TierOverview) CloseToNext() []Evaluation {
 	return out
 }
 
+// AtRisk are the evaluations of partners that may lose their assigned tier.
+func (o *TierOverview) AtRisk() []Evaluation {
+	var out []Evaluation
+	for _, e := range o.Evaluations {
+		if e.Risk != RiskNone {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // PerTier counts partners by assigned tier ID (0: none).
 func (o *TierOverview) PerTier() map[int64]int {
 	out := map[int64]int{}

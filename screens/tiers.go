@@ -26,12 +26,13 @@ type tiersScreen struct {
 	names       map[int64]string
 	suggestions []app.Evaluation
 	close       []app.Evaluation
+	atRisk      []app.Evaluation
 	perTier     []string
 
-	suggestList, closeList, perTierList, programList *widget.List
-	status                                           *widget.Label
-	tabs                                             *container.AppTabs
-	editor                                           *tierEditor
+	suggestList, closeList, riskList, perTierList, programList *widget.List
+	status                                                     *widget.Label
+	tabs                                                       *container.AppTabs
+	editor                                                     *tierEditor
 }
 
 func newTiersScreen(u *UI) *tiersScreen { return &tiersScreen{ui: u} }
@@ -50,6 +51,10 @@ func (s *tiersScreen) buildUI() fyne.CanvasObject {
 		UpdateItem: s.updateSuggestion,
 	}
 	s.closeList = s.textList(func() int { return len(s.close) }, func(i int) string { return s.closeLine(s.close[i]) })
+	s.riskList = s.textList(func() int { return len(s.atRisk) }, func(i int) string {
+		e := s.atRisk[i]
+		return s.names[e.PartnerID] + " · " + s.ui.tierName(e.Assigned) + " · " + riskText(s.ui, e)
+	})
 	s.perTierList = s.textList(func() int { return len(s.perTier) }, func(i int) string { return s.perTier[i] })
 	editor := newTierEditor(s)
 	s.editor = editor
@@ -57,6 +62,7 @@ func (s *tiersScreen) buildUI() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tiers.suggestions"), s.suggestList),
 		container.NewTabItem(lang.L("tiers.close_to_next"), s.closeList),
+		container.NewTabItem(lang.L("tiers.at_risk"), s.riskList),
 		container.NewTabItem(lang.L("tiers.per_tier"), s.perTierList),
 		container.NewTabItem(lang.L("tiers.program"), editor.buildUI()),
 	)
@@ -104,11 +110,12 @@ func (s *tiersScreen) reload() {
 
 func (s *tiersScreen) show(o *app.TierOverview) {
 	s.overview = o
-	s.suggestions, s.close = o.Suggestions(), o.CloseToNext()
+	s.suggestions, s.close, s.atRisk = o.Suggestions(), o.CloseToNext(), o.AtRisk()
 	s.perTier = s.perTierLines(o)
 	s.status.SetText(lang.L("tiers.status", map[string]any{"Suggestions": len(s.suggestions), "Close": len(s.close)}))
 	s.suggestList.Refresh()
 	s.closeList.Refresh()
+	s.riskList.Refresh()
 	s.perTierList.Refresh()
 	s.programList.Refresh()
 }
