@@ -23,7 +23,7 @@ import (
 // unless --skip-invalid asks to import the valid rows alone.
 func runImport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "partners" {
-		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE")
+		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE, or import deals FILE")
 		return errUsage
 	}
 	fs, db := newFlags("import partners", stderr)

@@ -46,7 +46,7 @@ func TestImportPartnersCommand(t *testing.T) {
 		{"map an unknown column", []string{"import", "partners", fixture("tab.tsv"), "--map", "city=region", "--dry-run", "--db", db}, 0, 5, "\"city\" → region"},
 		{"map to an unknown field", []string{"import", "partners", fixture("tab.tsv"), "--map", "city=planet", "--db", db}, 2, 5, "unknown field"},
 		{"no file", []string{"import", "partners", "--db", db}, 2, 5, "exactly one FILE"},
-		{"unknown kind", []string{"import", "deals", fixture("tab.tsv")}, 2, 5, "import partners FILE"},
+		{"unknown kind", []string{"import", "contacts", fixture("tab.tsv")}, 2, 5, "import partners FILE"},
 		{"missing file", []string{"import", "partners", filepath.Join(dir, "nope.csv"), "--db", db}, 1, 5, "cannot open"},
 	}
 	for _, c := range cases {

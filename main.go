@@ -44,6 +44,7 @@ const usage = `usage:
                                                            import partners from CSV or XLSX
   channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
                                                            write the Excel report
+  channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
   channeldesk version                                      print the version
 `
 
@@ -77,7 +78,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "export":
 		err = runExport(rest, stdout, stderr)
 	case "import":
-		err = runImport(rest, stdout, stderr)
+		if len(rest) > 0 && rest[0] == "deals" {
+			err = runImportDeals(rest[1:], stdout, stderr)
+		} else {
+			err = runImport(rest, stdout, stderr)
+		}
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

@@ -9,9 +9,17 @@ import (
 // company it is; duplicate detection ignores them.
 var legalForms = map[string]bool{
 	"ооо": true, "оао": true, "зао": true, "пао": true, "нао": true, "ао": true, "ип": true, "тоо": true, "чп": true,
+	"нко": true, "ано": true, "гуп": true, "муп": true, "фгуп": true, "sas": true,
 	"llc": true, "ltd": true, "limited": true, "inc": true, "incorporated": true, "corp": true, "corporation": true,
 	"co": true, "plc": true, "gmbh": true, "ag": true, "bv": true, "nv": true, "sa": true, "sarl": true, "srl": true,
 	"oy": true, "ab": true, "as": true, "kg": true, "llp": true, "lp": true, "pty": true, "spa": true, "sro": true,
+}
+
+// longLegalForms are legal forms written out in full.
+var longLegalForms = []string{
+	"общество с ограниченной ответственностью", "публичное акционерное общество",
+	"закрытое акционерное общество", "открытое акционерное общество", "акционерное общество",
+	"индивидуальный предприниматель", "limited liability company",
 }
 
 // NormalizeCompany reduces a company name to the key duplicate detection
@@ -20,14 +28,18 @@ var legalForms = map[string]bool{
 // «ООО "Орбита Софт"», "Орбита  софт" and "орбита софт, ООО" give the
 // same key. A name made only of a legal form keeps it, so it is not "".
 func NormalizeCompany(name string) string {
+	lower := strings.ToLower(name)
+	for _, f := range longLegalForms {
+		lower = strings.ReplaceAll(lower, f, " ")
+	}
 	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
+	for _, r := range lower {
 		switch {
 		case r == 'ё':
 			b.WriteRune('е')
 		case r == '.':
 			// "B.V." and "Co." lose their dots: "bv", "co".
-		case r == '&' || unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r == '&' || r == '+' || unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
 		default:
 			b.WriteRune(' ')

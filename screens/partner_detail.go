@@ -34,6 +34,8 @@ type partnerDetail struct {
 	plan     *planTab
 	onboard  *onboardingTab
 	certs    *certificationsTab
+	tier     *partnerTierTab
+	deals    *partnerDealsTab
 }
 
 func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
@@ -49,11 +51,14 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.timeline = newTimelineTab(d)
 	d.plan = newPlanTab(d)
 	d.onboard, d.certs = newOnboardingTab(d), newCertificationsTab(d)
+	d.tier, d.deals = newPartnerTierTab(d), newPartnerDealsTab(d)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
 		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
 		container.NewTabItem(lang.L("onboard.tab_certs"), d.certs.buildUI()),
 		container.NewTabItem(lang.L("onboard.tab"), d.onboard.buildUI()),
+		container.NewTabItem(lang.L("tiers.tab"), d.tier.buildUI()),
+		container.NewTabItem(lang.L("deals.tab"), d.deals.buildUI()),
 		container.NewTabItem(lang.L("plans.tab"), d.plan.buildUI()),
 		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
 	)
@@ -121,6 +126,8 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 	d.plan.set(p)
 	d.onboard.set(p)
 	d.certs.set(p, cs)
+	d.tier.set(p)
+	d.deals.set(p)
 	d.showEmpty(false)
 }
 
@@ -136,6 +143,8 @@ func (d *partnerDetail) newPartner() {
 	d.plan.set(nil)
 	d.onboard.set(p)
 	d.certs.set(p, nil)
+	d.tier.set(p)
+	d.deals.set(p)
 	d.tabs.SelectIndex(0)
 	d.showEmpty(false)
 	d.ui.Win.Canvas().Focus(d.profile.name)

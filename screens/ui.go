@@ -83,6 +83,8 @@ func (u *UI) build() {
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
 		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return newRecruitScreen(u).buildUI() }},
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return newOnboardingScreen(u).buildUI() }},
+		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return newDealsScreen(u).buildUI() }},
+		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { return newPlansScreen(u).buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}

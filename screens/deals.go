@@ -1,0 +1,305 @@
+package screens
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// dealStateLabel is a deal state in the interface language.
+func dealStateLabel(s data.DealState) string { return lang.L("deals.state." + string(s)) }
+
+// dealTable lists deals with the actions on the selected one; the Deals
+// screen and the partner's Deals tab both use it.
+type dealTable struct {
+	ui       *UI
+	filter   data.DealFilter
+	deals    []data.Deal
+	selected int
+	partners []data.PartnerRow // for the deal form
+	onChange func()            // after a change, besides reloading
+
+	// the open dialogs, for tests
+	form        *dealForm
+	resolveSel  *widget.RadioGroup
+	resolveNote *widget.Entry
+
+	table   *widget.Table
+	count   *widget.Label
+	actions *fyne.Container
+	msg     *widget.Label
+}
+
+var dealColumns = []struct {
+	key   string
+	width float32
+}{
+	{"deals.col.registered", 105}, {"deals.col.partner", 200}, {"deals.col.customer", 260}, {"deals.col.product", 100},
+	{"deals.col.amount", 120}, {"deals.col.state", 110}, {"deals.col.protected", 120}, {"deals.col.conflict", 260},
+}
+
+func newDealTable(u *UI) *dealTable { return &dealTable{ui: u, selected: -1} }
+
+func (t *dealTable) buildUI() fyne.CanvasObject {
+	t.count = widget.NewLabel("")
+	t.msg = widget.NewLabel("")
+	t.msg.Importance = widget.DangerImportance
+	t.msg.Wrapping = fyne.TextWrapWord
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.deals), len(dealColumns) },
+		func() fyne.CanvasObject {
+			return &widget.Label{Text: "Template customer", Truncation: fyne.TextTruncateEllipsis}
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			d := &t.deals[id.Row]
+			imp := widget.MediumImportance
+			if id.Col == 7 && d.Conflict != nil {
+				imp = widget.DangerImportance
+			}
+			l.Importance = imp
+			l.SetText(t.cell(d, id.Col))
+		})
+	t.table.ShowHeaderColumn = false
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(dealColumns[id.Col].key))
+		}
+	}
+	for i, c := range dealColumns {
+		t.table.SetColumnWidth(i, c.width)
+	}
+	t.table.OnSelected = func(id widget.TableCellID) { t.selected = id.Row; t.showActions() }
+	t.actions = container.NewHBox()
+	bottom := container.NewVBox(t.actions, t.msg)
+	return container.NewBorder(nil, bottom, nil, nil, t.table)
+}
+
+func (t *dealTable) cell(d *data.Deal, col int) string {
+	switch col {
+	case 0:
+		return t.ui.date(d.RegisteredOn)
+	case 1:
+		return d.PartnerName
+	case 2:
+		return d.Customer
+	case 3:
+		return d.Product
+	case 4:
+		return app.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
+	case 5:
+		return dealStateLabel(d.State)
+	case 6:
+		if d.State == data.DealApproved {
+			return t.ui.date(d.ProtectedUntil)
+		}
+		return ""
+	}
+	return conflictText(t.ui, d)
+}
+
+// conflictText names the other registration of an open conflict.
+func conflictText(u *UI, d *data.Deal) string {
+	if d.Conflict == nil {
+		return ""
+	}
+	key := "deals.conflict_later"
+	if d.Conflict.Earlier {
+		key = "deals.conflict_earlier"
+	}
+	return lang.L(key, map[string]any{"Partner": d.Conflict.OtherPartner, "Date": u.date(d.Conflict.OtherRegister)})
+}
+
+// reload expires deals past their protection, then reads the list.
+func (t *dealTable) reload() {
+	var deals []data.Deal
+	var partners []data.PartnerRow
+	var err error
+	f := t.filter
+	t.ui.background(func() {
+		ctx := context.Background()
+		if _, err = t.ui.Store.ExpireDeals(ctx, app.Today()); err != nil {
+			return
+		}
+		if deals, err = t.ui.Store.Deals(ctx, f); err != nil {
+			return
+		}
+		partners, err = t.ui.Store.PartnerRows(ctx)
+	}, func() {
+		if err != nil {
+			t.msg.SetText(errorText(err))
+			return
+		}
+		t.deals, t.partners, t.selected = deals, partners, -1
+		t.msg.SetText("")
+		t.count.SetText(lang.L("deals.count", map[string]any{"Count": len(deals)}))
+		t.table.UnselectAll()
+		t.table.Refresh()
+		t.showActions()
+	})
+}
+
+// showActions offers what the selected deal's state allows.
+func (t *dealTable) showActions() {
+	t.actions.Objects = nil
+	if t.selected < 0 || t.selected >= len(t.deals) {
+		t.actions.Refresh()
+		return
+	}
+	d := t.deals[t.selected]
+	add := func(key string, imp widget.Importance, fn func()) {
+		t.actions.Add(&widget.Button{Text: lang.L(key), Importance: imp, OnTapped: fn})
+	}
+	if d.State == data.DealSubmitted || d.State == data.DealApproved {
+		add("deals.edit", widget.MediumImportance, func() { t.edit(d) })
+	}
+	for _, to := range dealMovesFrom(d.State) {
+		to := to
+		add("deals.action."+string(to), widget.MediumImportance, func() { t.move(d, to) })
+	}
+	if d.Conflict != nil {
+		add("deals.resolve", widget.DangerImportance, func() { t.resolve(d) })
+	}
+	t.actions.Refresh()
+}
+
+func dealMovesFrom(s data.DealState) []data.DealState {
+	var out []data.DealState
+	for _, to := range data.DealStates {
+		if s.CanMoveTo(to) && to != data.DealExpired {
+			out = append(out, to)
+		}
+	}
+	return out
+}
+
+func (t *dealTable) changed() {
+	t.reload()
+	if t.onChange != nil {
+		t.onChange()
+	}
+}
+
+// dealsScreen is every deal with filters by partner, state, period,
+// expiring soon and conflicts.
+type dealsScreen struct {
+	ui    *UI
+	deals *dealTable
+
+	partner, state    *widget.Select
+	from, to          *widget.Entry
+	expiring, clashes *widget.Check
+	partnerIDs        []int64
+}
+
+func newDealsScreen(u *UI) *dealsScreen { return &dealsScreen{ui: u, deals: newDealTable(u)} }
+
+func (s *dealsScreen) buildUI() fyne.CanvasObject {
+	body := s.deals.buildUI()
+	s.partner = widget.NewSelect([]string{lang.L("deals.all_partners")}, func(string) { s.apply() })
+	states := []string{lang.L("deals.all_states")}
+	for _, st := range data.DealStates {
+		states = append(states, dealStateLabel(st))
+	}
+	s.state = widget.NewSelect(states, func(string) { s.apply() })
+	s.from = &widget.Entry{PlaceHolder: lang.L("deals.from"), OnSubmitted: func(string) { s.apply() }}
+	s.to = &widget.Entry{PlaceHolder: lang.L("deals.to"), OnSubmitted: func(string) { s.apply() }}
+	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })
+	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
+	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: app.Today()}) }}
+	dateSize := fyne.NewSize(150, s.from.MinSize().Height)
+	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
+		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes)
+	protect := &widget.Button{Text: lang.L("deals.protection"), Icon: theme.SettingsIcon(), OnTapped: s.onProtection}
+	importBtn := &widget.Button{Text: lang.L("deals.import"), Icon: theme.FolderOpenIcon(), OnTapped: s.onImport}
+	top := container.NewVBox(container.NewBorder(nil, nil, s.deals.count, container.NewHBox(protect, importBtn, newBtn)), filters)
+	s.deals.onChange = s.fillPartners
+	s.partner.SetSelectedIndex(0)
+	s.state.SetSelectedIndex(0)
+	s.fillPartners()
+	return container.NewBorder(top, nil, nil, nil, body)
+}
+
+func (s *dealsScreen) fillPartners() {
+	var rows []data.PartnerRow
+	s.ui.background(func() { rows, _ = s.ui.Store.PartnerRows(context.Background()) }, func() {
+		s.partnerIDs = []int64{0}
+		opts := []string{lang.L("deals.all_partners")}
+		for _, r := range rows {
+			s.partnerIDs = append(s.partnerIDs, r.ID)
+			opts = append(opts, r.Name)
+		}
+		s.partner.Options = opts
+		s.partner.Refresh()
+	})
+}
+
+// apply turns the filter inputs into a filter and reloads.
+func (s *dealsScreen) apply() {
+	if s.clashes == nil {
+		return
+	}
+	f := data.DealFilter{ConflictOnly: s.clashes.Checked}
+	if i := s.partner.SelectedIndex(); i > 0 && i < len(s.partnerIDs) {
+		f.PartnerID = s.partnerIDs[i]
+	}
+	if i := s.state.SelectedIndex(); i > 0 {
+		f.State = data.DealStates[i-1]
+	}
+	f.From, f.To = parseOptionalDate(s.from.Text), parseOptionalDate(s.to.Text)
+	if s.expiring.Checked {
+		f.ExpiringBy = time.Now().AddDate(0, 0, app.ExpiringSoonDays).Format(app.DateLayout)
+	}
+	s.deals.filter = f
+	s.deals.reload()
+}
+
+// parseOptionalDate reads a typed date as ISO; "" when empty or unreadable.
+func parseOptionalDate(s string) string {
+	d, _ := parseDate(s)
+	return d
+}
+
+// onProtection edits how many days an approval protects a deal.
+func (s *dealsScreen) onProtection() {
+	ctx := context.Background()
+	days, err := s.ui.Store.ProtectionDays(ctx)
+	if err != nil {
+		s.deals.msg.SetText(errorText(err))
+		return
+	}
+	entry := &widget.Entry{Text: strconv.Itoa(days)}
+	msg := errLabel()
+	var dlg *dialog.CustomDialog
+	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+		n, err := strconv.Atoi(strings.TrimSpace(entry.Text))
+		if err != nil {
+			n = 0
+		}
+		if err := s.ui.Store.SetProtectionDays(ctx, n); err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	hint := widget.NewLabel(lang.L("deals.protection_hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(widget.NewFormItem(lang.L("field.protection_days"), entry))
+	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.protection"), container.NewVBox(hint, form, msg), s.ui.Win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
+	dlg.Resize(fyne.NewSize(420, 240))
+	dlg.Show()
+}

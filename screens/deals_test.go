@@ -1,0 +1,99 @@
+package screens
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// Given Orbit holds Acme protected, when the manager registers "«ACME» LLC"
+// for Vector in the Deals screen, then the new deal is flagged with
+// Orbit's earlier registration named, and the conflict can be resolved.
+func TestRegisterConflictingDealAndResolve(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	ctx := context.Background()
+	s := u.Store
+	orbit := &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive}
+	vector := &data.Partner{Name: "Vector", Type: data.TypeReseller, Status: data.StatusActive}
+	s.CreatePartner(ctx, orbit)
+	s.CreatePartner(ctx, vector)
+	today := app.Today()
+	first := &data.Deal{PartnerID: orbit.ID, Customer: "Acme Inc.", Amount: 500_00, RegisteredOn: today}
+	if err := app.SaveDeal(ctx, s, first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveDeal(ctx, first.ID, data.DealMove{To: data.DealApproved, On: today}); err != nil {
+		t.Fatal(err)
+	}
+
+	ds := newDealsScreen(u)
+	u.Win.SetContent(ds.buildUI())
+	u.Win.Resize(fyne.NewSize(1280, 800))
+	u.Wait()
+	test.Tap(findButton(t, u, "Register deal"))
+	u.Wait()
+	f := ds.deals.form
+	f.partner.SetSelected("Vector")
+	test.Type(f.customer, "«ACME» LLC")
+	test.Type(f.amount, "1000")
+	test.Tap(findOverlayButton(t, u, "Save"))
+	u.Wait()
+
+	deals, _ := s.Deals(ctx, data.DealFilter{PartnerID: vector.ID})
+	if len(deals) != 1 || deals[0].Amount != 1000_00 || deals[0].Conflict == nil || deals[0].Conflict.OtherPartner != "Orbit" {
+		t.Fatalf("stored %+v, want a 1000 deal in conflict with Orbit", deals)
+	}
+	row := -1
+	for i, d := range ds.deals.deals {
+		if d.PartnerID == vector.ID {
+			row = i
+		}
+	}
+	if row < 0 || !strings.Contains(conflictText(u, &ds.deals.deals[row]), "earlier registration by Orbit") {
+		t.Fatalf("the list does not name Orbit's earlier registration (row %d)", row)
+	}
+	ds.deals.table.Select(cellAt(row))
+	test.Tap(findButton(t, u, "Resolve conflict"))
+	dlgOK := findOverlayButton(t, u, "Resolve conflict")
+	ds.deals.resolveSel.SetSelected(ds.deals.resolveSel.Options[0])
+	test.Tap(dlgOK)
+	if d, _ := s.Deals(ctx, data.DealFilter{PartnerID: vector.ID}); d[0].State != data.DealSubmitted {
+		t.Fatalf("resolved without a reason: %+v", d[0])
+	}
+	ds.deals.resolveNote.SetText("Orbit was first")
+	test.Tap(dlgOK)
+	u.Wait()
+	if d, _ := s.Deals(ctx, data.DealFilter{PartnerID: vector.ID}); d[0].State != data.DealRejected || d[0].Conflict != nil {
+		t.Errorf("after keeping the earlier registration: %+v", d[0])
+	}
+}
+
+// A file with a bad row offers no Import; a clean one imports every row.
+func TestImportPreviewAllOrNothing(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	ctx := context.Background()
+	u.Store.CreatePartner(ctx, &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
+	ds := newDealsScreen(u)
+	u.Win.SetContent(ds.buildUI())
+	u.Win.Resize(fyne.NewSize(1280, 800))
+	u.Wait()
+	ds.checkImport("bad.csv", []byte("partner,customer,amount,registered\nOrbit,Acme,10,2026-01-01\nNobody,Acme,10,2026-01-01\n"))
+	u.Wait()
+	if b := findOverlayButton(t, u, "Import"); !b.Disabled() {
+		t.Error("Import is offered for a file with a bad row")
+	}
+	test.Tap(findOverlayButton(t, u, "Cancel"))
+	ds.checkImport("good.csv", []byte("partner,customer,amount,registered\nOrbit,Acme,10,2026-01-01\nOrbit,Globex,20,2026-01-02\n"))
+	u.Wait()
+	test.Tap(findOverlayButton(t, u, "Import"))
+	u.Wait()
+	if len(ds.deals.deals) != 2 || ds.deals.count.Text != "Deals: 2" {
+		t.Errorf("list shows %d deals (%q) after import", len(ds.deals.deals), ds.deals.count.Text)
+	}
+}

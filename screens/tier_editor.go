@@ -1,0 +1,224 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// tierEditor is the program editor: the tiers by rank, each opened in a
+// form with its benefits and requirements.
+type tierEditor struct {
+	s    *tiersScreen
+	tl   *widget.List
+	form *tierForm // the open form, for tests
+}
+
+type tierForm struct {
+	nameEN, nameRU, rank, color, discount, mdf *widget.Entry
+	benefitsEN, benefitsRU                     *widget.Entry
+	reqs                                       map[data.RequirementKind]*widget.Entry
+	customEN, customRU                         *widget.Entry
+	msg                                        *widget.Label
+	dlg                                        *dialog.CustomDialog
+}
+
+// standardKinds are edited as one threshold each; custom is separate.
+var standardKinds = []data.RequirementKind{data.ReqRevenue12m, data.ReqDeals12m, data.ReqCertified, data.ReqOnboarded}
+
+func newTierEditor(s *tiersScreen) *tierEditor { return &tierEditor{s: s} }
+
+func (e *tierEditor) tiers() []data.Tier {
+	if e.s.overview == nil {
+		return nil
+	}
+	return e.s.overview.Program.Tiers
+}
+
+func (e *tierEditor) list() *widget.List {
+	e.tl = &widget.List{
+		Length: func() int { return len(e.tiers()) },
+		CreateItem: func() fyne.CanvasObject {
+			return &widget.Label{Text: "Gold · 30% · 2%", Truncation: fyne.TextTruncateEllipsis}
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.line(&e.tiers()[id])) },
+		OnSelected: func(id widget.ListItemID) {
+			e.tl.UnselectAll()
+			t := e.tiers()[id]
+			e.edit(&t)
+		},
+	}
+	return e.tl
+}
+
+func (e *tierEditor) line(t *data.Tier) string {
+	u := e.s.ui
+	var reqs []string
+	for _, r := range t.Requirements {
+		if r.Kind == data.ReqOnboarded {
+			reqs = append(reqs, u.reqLabel(r))
+			continue
+		}
+		reqs = append(reqs, u.reqLabel(r)+" ≥ "+u.reqValue(r, r.Threshold))
+	}
+	if len(reqs) == 0 {
+		reqs = []string{lang.L("tiers.no_requirements")}
+	}
+	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), formatBP(t.DiscountBP),
+		lang.L("tiers.mdf_accrual"), formatBP(t.MDFAccrualBP), strings.Join(reqs, ", "))
+}
+
+func (e *tierEditor) buildUI() fyne.CanvasObject {
+	add := &widget.Button{Text: lang.L("tiers.add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
+		rank := 1
+		for _, t := range e.tiers() {
+			rank = max(rank, t.Rank+1)
+		}
+		e.edit(&data.Tier{Rank: rank, Color: "#888888"})
+	}}
+	if e.tl == nil {
+		e.list()
+	}
+	return container.NewBorder(container.NewHBox(add), nil, nil, nil, e.tl)
+}
+
+// formatBP shows basis points as a percentage: 1250 → "12.5%".
+func formatBP(bp int) string {
+	s := strconv.FormatFloat(float64(bp)/100, 'f', -1, 64)
+	return s + "%"
+}
+
+// parseBP reads a percentage ("12,5" or "12.5%") into basis points.
+func parseBP(s string) (int, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if s == "" {
+		return 0, true
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+	if err != nil || f < 0 || f > 100 {
+		return 0, false
+	}
+	return int(f*100 + 0.5), true
+}
+
+func (e *tierEditor) edit(t *data.Tier) {
+	u := e.s.ui
+	f := &tierForm{
+		nameEN: &widget.Entry{Text: t.NameEN}, nameRU: &widget.Entry{Text: t.NameRU}, rank: &widget.Entry{Text: strconv.Itoa(t.Rank)},
+		color: &widget.Entry{Text: t.Color}, discount: &widget.Entry{Text: formatBP(t.DiscountBP)}, mdf: &widget.Entry{Text: formatBP(t.MDFAccrualBP)},
+		benefitsEN: &widget.Entry{Text: t.BenefitsEN, MultiLine: true}, benefitsRU: &widget.Entry{Text: t.BenefitsRU, MultiLine: true},
+		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: &widget.Entry{}, customRU: &widget.Entry{}, msg: errLabel(),
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("field.name_en"), f.nameEN), widget.NewFormItem(lang.L("field.name_ru"), f.nameRU),
+		widget.NewFormItem(lang.L("field.rank"), f.rank), widget.NewFormItem(lang.L("field.color"), f.color),
+		widget.NewFormItem(lang.L("field.discount"), f.discount), widget.NewFormItem(lang.L("field.mdf_accrual"), f.mdf),
+		widget.NewFormItem(lang.L("field.benefits_en"), f.benefitsEN), widget.NewFormItem(lang.L("field.benefits_ru"), f.benefitsRU),
+	}
+	custom := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
+	for _, k := range standardKinds {
+		en := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
+		f.reqs[k] = en
+		items = append(items, widget.NewFormItem(lang.L("tiers.req."+string(k)), en))
+	}
+	f.reqs[data.ReqCustomValue] = custom
+	for _, r := range t.Requirements {
+		if r.Kind == data.ReqCustomValue {
+			f.customEN.SetText(r.LabelEN)
+			f.customRU.SetText(r.LabelRU)
+		}
+		f.reqs[r.Kind].SetText(u.reqValue(r, r.Threshold))
+		if r.Kind == data.ReqOnboarded {
+			f.reqs[r.Kind].SetText("1")
+		}
+	}
+	items = append(items, widget.NewFormItem(lang.L("tiers.custom_label_en"), f.customEN),
+		widget.NewFormItem(lang.L("tiers.custom_label_ru"), f.customRU), widget.NewFormItem(lang.L("tiers.custom_threshold"), custom))
+	e.showForm(t, f, items)
+}
+
+func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormItem) {
+	u := e.s.ui
+	save := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() { e.onSave(t, f) }}
+	buttons := []fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { f.dlg.Hide() }}}
+	if t.ID != 0 {
+		buttons = append(buttons, &widget.Button{Text: lang.L("action.delete"), Importance: widget.DangerImportance, OnTapped: func() {
+			if err := u.Store.DeleteTier(context.Background(), t.ID); err != nil {
+				f.msg.SetText(errorText(err))
+				return
+			}
+			f.dlg.Hide()
+			e.s.reload()
+		}})
+	}
+	buttons = append(buttons, save)
+	body := container.NewVScroll(container.NewVBox(widget.NewForm(items...), f.msg))
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.edit"), body, u.Win)
+	f.dlg.SetButtons(buttons)
+	f.dlg.Resize(fyne.NewSize(620, 640))
+	e.form = f
+	f.dlg.Show()
+}
+
+// read copies the form into a tier; bad numbers name their field.
+func (f *tierForm) read(u *UI, t *data.Tier) error {
+	t.NameEN, t.NameRU, t.Color = f.nameEN.Text, f.nameRU.Text, strings.TrimSpace(f.color.Text)
+	t.BenefitsEN, t.BenefitsRU = strings.TrimSpace(f.benefitsEN.Text), strings.TrimSpace(f.benefitsRU.Text)
+	var err error
+	if t.Rank, err = strconv.Atoi(strings.TrimSpace(f.rank.Text)); err != nil {
+		return data.Invalid("rank", "err.tiers_count", map[string]any{"Value": f.rank.Text})
+	}
+	var ok bool
+	if t.DiscountBP, ok = parseBP(f.discount.Text); !ok {
+		return data.Invalid("discount", "err.tiers_percent", nil)
+	}
+	if t.MDFAccrualBP, ok = parseBP(f.mdf.Text); !ok {
+		return data.Invalid("mdf_accrual", "err.tiers_percent", nil)
+	}
+	t.Requirements = nil
+	for _, k := range append(standardKinds, data.ReqCustomValue) {
+		text := strings.TrimSpace(f.reqs[k].Text)
+		if text == "" {
+			continue
+		}
+		r := data.Requirement{Kind: k, LabelEN: f.customEN.Text, LabelRU: f.customRU.Text}
+		if k != data.ReqCustomValue {
+			r.LabelEN, r.LabelRU = "", ""
+		}
+		if k == data.ReqRevenue12m {
+			r.Threshold, err = app.ParseMoney(text, u.Settings.Currency, u.Lang)
+		} else {
+			r.Threshold, err = parseCount(strings.NewReplacer(" ", "", "\u00a0", "", ",", "").Replace(text))
+		}
+		if err != nil {
+			return data.Invalid("threshold", "err.tiers_count", map[string]any{"Value": text})
+		}
+		t.Requirements = append(t.Requirements, r)
+	}
+	return nil
+}
+
+func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) {
+	t := *orig
+	err := f.read(e.s.ui, &t)
+	if err == nil {
+		err = e.s.ui.Store.SaveTier(context.Background(), &t)
+	}
+	if err != nil {
+		f.msg.SetText(errorText(err))
+		return
+	}
+	f.dlg.Hide()
+	e.s.reload()
+}

@@ -1,0 +1,125 @@
+package screens
+
+import (
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// tierName is a tier's name in the interface language, or "No tier".
+func (u *UI) tierName(t *data.Tier) string { return app.TierName(t, u.Lang, lang.L("tiers.none")) }
+
+// reqLabel names what a requirement measures.
+func (u *UI) reqLabel(r data.Requirement) string {
+	if r.Kind == data.ReqCustomValue {
+		if u.Lang == app.RU && r.LabelRU != "" {
+			return r.LabelRU
+		}
+		if r.LabelEN != "" {
+			return r.LabelEN
+		}
+		return r.Metric
+	}
+	return lang.L("tiers.req." + string(r.Kind))
+}
+
+// reqValue formats a number a requirement counts.
+func (u *UI) reqValue(r data.Requirement, v int64) string {
+	switch r.Kind {
+	case data.ReqRevenue12m:
+		return app.FormatMoney(v, u.Settings.Currency, u.Lang)
+	case data.ReqOnboarded:
+		if v > 0 {
+			return lang.L("tiers.yes")
+		}
+		return lang.L("tiers.no")
+	}
+	return app.FormatNumber(v, u.Lang)
+}
+
+// gapText says what is missing: "1 200 000 ₽ more won revenue in 12 months".
+func (u *UI) gapText(rp app.ReqProgress) string {
+	if rp.Met {
+		return lang.L("tiers.met")
+	}
+	return lang.L("tiers.gap."+string(rp.Req.Kind), map[string]any{"Gap": u.reqValue(rp.Req, rp.Gap), "Label": u.reqLabel(rp.Req)})
+}
+
+// gapsText joins the gaps of the requirements not met yet.
+func (u *UI) gapsText(ps []app.ReqProgress) string {
+	var parts []string
+	for _, rp := range ps {
+		if !rp.Met {
+			parts = append(parts, u.gapText(rp))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// tierColor parses a tier's #RRGGBB colour.
+func tierColor(t *data.Tier) color.Color {
+	if t == nil || len(t.Color) != 7 {
+		return color.NRGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
+	}
+	var c [3]uint8
+	for i := range c {
+		for _, ch := range t.Color[1+2*i : 3+2*i] {
+			c[i] = c[i]*16 + hexVal(ch)
+		}
+	}
+	return color.NRGBA{R: c[0], G: c[1], B: c[2], A: 0xff}
+}
+
+func hexVal(ch rune) uint8 {
+	switch {
+	case ch >= '0' && ch <= '9':
+		return uint8(ch - '0')
+	case ch >= 'a' && ch <= 'f':
+		return uint8(ch-'a') + 10
+	case ch >= 'A' && ch <= 'F':
+		return uint8(ch-'A') + 10
+	}
+	return 0
+}
+
+// tierBadge is a coloured label with a tier's name.
+type tierBadge struct {
+	bg    *canvas.Rectangle
+	label *widget.Label
+	box   *fyne.Container
+}
+
+func newTierBadge() *tierBadge {
+	b := &tierBadge{bg: canvas.NewRectangle(tierColor(nil)), label: widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})}
+	b.bg.CornerRadius = 6
+	b.box = container.NewStack(b.bg, container.NewPadded(b.label))
+	return b
+}
+
+func (b *tierBadge) set(u *UI, t *data.Tier) {
+	b.label.SetText(u.tierName(t))
+	b.bg.FillColor = tierColor(t)
+	b.bg.Refresh()
+}
+
+// parseDate reads a date as typed or as the interface shows it
+// ("27 Nov 2026"), into ISO YYYY-MM-DD.
+func parseDate(s string) (string, error) {
+	if t, err := app.ParseDate(s); err == nil {
+		return t.Format(app.DateLayout), nil
+	}
+	t, err := time.Parse("2 Jan 2006", strings.TrimSpace(s))
+	if err != nil {
+		return "", err
+	}
+	return t.Format(app.DateLayout), nil
+}

@@ -1,0 +1,205 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// tiersScreen is the tier program: suggestions to confirm or dismiss,
+// partners close to the next tier, partners per tier and the editor.
+type tiersScreen struct {
+	ui *UI
+
+	overview    *app.TierOverview
+	names       map[int64]string
+	suggestions []app.Evaluation
+	close       []app.Evaluation
+	atRisk      []app.Evaluation
+	perTier     []string
+
+	suggestList, closeList, riskList, perTierList, programList *widget.List
+	status                                                     *widget.Label
+	tabs                                                       *container.AppTabs
+	editor                                                     *tierEditor
+}
+
+func newTiersScreen(u *UI) *tiersScreen { return &tiersScreen{ui: u} }
+
+func (s *tiersScreen) buildUI() fyne.CanvasObject {
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.suggestList = &widget.List{
+		Length: func() int { return len(s.suggestions) },
+		CreateItem: func() fyne.CanvasObject {
+			label := &widget.Label{Text: "Partner · Silver → Gold", Truncation: fyne.TextTruncateEllipsis}
+			confirm := &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance}
+			dismiss := &widget.Button{Text: lang.L("tiers.dismiss")}
+			return container.NewBorder(nil, nil, nil, container.NewHBox(confirm, dismiss), label)
+		},
+		UpdateItem: s.updateSuggestion,
+	}
+	s.closeList = s.textList(func() int { return len(s.close) }, func(i int) string { return s.closeLine(s.close[i]) })
+	s.riskList = s.textList(func() int { return len(s.atRisk) }, func(i int) string {
+		e := s.atRisk[i]
+		return s.names[e.PartnerID] + " · " + s.ui.tierName(e.Assigned) + " · " + riskText(s.ui, e)
+	})
+	s.perTierList = s.textList(func() int { return len(s.perTier) }, func(i int) string { return s.perTier[i] })
+	editor := newTierEditor(s)
+	s.editor = editor
+	s.programList = editor.list()
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("tiers.suggestions"), s.suggestList),
+		container.NewTabItem(lang.L("tiers.close_to_next"), s.closeList),
+		container.NewTabItem(lang.L("tiers.at_risk"), s.riskList),
+		container.NewTabItem(lang.L("tiers.per_tier"), s.perTierList),
+		container.NewTabItem(lang.L("tiers.program"), editor.buildUI()),
+	)
+	title := widget.NewLabelWithStyle(lang.L("tiers.nav"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	refresh := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: s.reload}
+	s.reload()
+	return container.NewBorder(container.NewBorder(nil, nil, title, refresh, s.status), nil, nil, nil, s.tabs)
+}
+
+func (s *tiersScreen) textList(n func() int, text func(int) string) *widget.List {
+	return &widget.List{
+		Length:     n,
+		CreateItem: func() fyne.CanvasObject { return &widget.Label{Text: "line", Truncation: fyne.TextTruncateEllipsis} },
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(text(id)) },
+	}
+}
+
+// reload installs the default program on first use, then evaluates every
+// partner as of today off the UI goroutine.
+func (s *tiersScreen) reload() {
+	var o *app.TierOverview
+	var rows []data.PartnerRow
+	var err error
+	s.ui.background(func() {
+		ctx := context.Background()
+		if _, err = app.EnsureDefaultProgram(ctx, s.ui.Store); err != nil {
+			return
+		}
+		if o, err = app.EvaluateProgram(ctx, s.ui.Store, app.Today()); err != nil {
+			return
+		}
+		rows, err = s.ui.Store.PartnerRows(ctx)
+	}, func() {
+		if err != nil {
+			s.status.SetText(errorText(err))
+			return
+		}
+		s.names = make(map[int64]string, len(rows))
+		for _, r := range rows {
+			s.names[r.ID] = r.Name
+		}
+		s.show(o)
+	})
+}
+
+func (s *tiersScreen) show(o *app.TierOverview) {
+	s.overview = o
+	s.suggestions, s.close, s.atRisk = o.Suggestions(), o.CloseToNext(), o.AtRisk()
+	s.perTier = s.perTierLines(o)
+	s.status.SetText(lang.L("tiers.status", map[string]any{"Suggestions": len(s.suggestions), "Close": len(s.close)}))
+	s.suggestList.Refresh()
+	s.closeList.Refresh()
+	s.riskList.Refresh()
+	s.perTierList.Refresh()
+	s.programList.Refresh()
+}
+
+// perTierLines are "Gold: 12 — Orbit, Vector, …", highest tier first.
+func (s *tiersScreen) perTierLines(o *app.TierOverview) []string {
+	members := map[int64][]string{}
+	for _, e := range o.Evaluations {
+		id := int64(0)
+		if e.Assigned != nil {
+			id = e.Assigned.ID
+		}
+		members[id] = append(members[id], s.names[e.PartnerID])
+	}
+	line := func(name string, id int64) string {
+		l := lang.L("tiers.per_tier_line", map[string]any{"Tier": name, "Count": len(members[id])})
+		if len(members[id]) > 0 {
+			sort.Strings(members[id])
+			l += " — " + strings.Join(members[id], ", ")
+		}
+		return l
+	}
+	var out []string
+	for i := len(o.Program.Tiers) - 1; i >= 0; i-- {
+		t := &o.Program.Tiers[i]
+		out = append(out, line(s.ui.tierName(t), t.ID))
+	}
+	return append(out, line(lang.L("tiers.none"), 0))
+}
+
+func (s *tiersScreen) suggestionLine(e app.Evaluation) string {
+	return fmt.Sprintf("%s · %s → %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Qualified),
+		lang.L("tiers.kind."+string(e.Suggest)))
+}
+
+func (s *tiersScreen) closeLine(e app.Evaluation) string {
+	return fmt.Sprintf("%s · %s → %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Next),
+		s.ui.gapsText(e.NextProgress))
+}
+
+func (s *tiersScreen) updateSuggestion(id widget.ListItemID, o fyne.CanvasObject) {
+	e := s.suggestions[id]
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Label).SetText(s.suggestionLine(e))
+	btns := row.Objects[1].(*fyne.Container)
+	btns.Objects[0].(*widget.Button).OnTapped = func() { s.confirm(e) }
+	btns.Objects[1].(*widget.Button).OnTapped = func() { s.dismiss(e) }
+}
+
+// confirm asks for the reason and changes the partner's assigned tier.
+func (s *tiersScreen) confirm(e app.Evaluation) { s.ui.confirmTier(e, s.suggestionLine(e), s.reload) }
+
+// confirmTier asks for the reason (prefilled from the evaluation), then
+// moves the partner to the tier it qualifies for and calls done.
+func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
+	reason := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
+	reason.SetMinRowsVisible(3)
+	msg := errLabel()
+	var dlg *dialog.CustomDialog
+	ok := &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance, OnTapped: func() {
+		err := app.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
+			u.Settings.ManagerName, u.Lang, lang.L("tiers.none"))
+		if err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+		done()
+	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	head := widget.NewLabel(headText)
+	head.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(head, widget.NewForm(widget.NewFormItem(lang.L("field.reason"), reason)), msg)
+	dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.confirm_title"), body, u.Win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
+	dlg.Resize(fyne.NewSize(520, 300))
+	dlg.Show()
+}
+
+func (s *tiersScreen) dismiss(e app.Evaluation) {
+	if err := s.ui.Store.DismissSuggestion(context.Background(), e.PartnerID, e.SuggestedTierID()); err != nil {
+		s.status.SetText(errorText(err))
+		return
+	}
+	s.reload()
+}
