@@ -373,7 +373,7 @@ func TestMDFAccrualAcrossPeriodBoundaries(t *testing.T) {
 	deal(w.partners[0], 4_000_000, "won", "2026-04-01") // next quarter
 	deal(w.partners[0], 9_000_000, "lost", "2026-02-01")
 	deal(w.partners[1], 50_000_000, "won", "2026-02-15") // capped
-	deal(w.partners[2], 5_000_000, "won", "2026-02-15") // tier with 0%
+	deal(w.partners[2], 5_000_000, "won", "2026-02-15")  // tier with 0%
 	capped := w.newFund(data.ModelAccrual, 1_000_000, 300_000)
 
 	n, total, err := app.PostMDFAccrual(w.ctx, w.s, capped.ID)
@@ -462,7 +462,7 @@ func TestCheckMDFFindsPlantedFaults(t *testing.T) {
 		"over budget": {`UPDATE mdf_funds SET budget = 10`, "beyond budget"},
 		"request not reserved": {`UPDATE mdf_requests SET state = 'submitted' WHERE id = (SELECT max(id) FROM mdf_requests)`,
 			"pending 0"},
-		"payment total": {`UPDATE mdf_payments SET total = total + 1`, "payment"},
+		"payment total":         {`UPDATE mdf_payments SET total = total + 1`, "payment"},
 		"approved without date": {`UPDATE mdf_requests SET approved_on = ''`, "approved_on"},
 	}
 	for name, c := range cases {
