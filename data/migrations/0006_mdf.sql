@@ -96,6 +96,7 @@ CREATE TABLE mdf_ledger (
 	reason     TEXT NOT NULL DEFAULT '',
 	created_at TEXT NOT NULL
 );
-CREATE INDEX mdf_ledger_fund_partner ON mdf_ledger(fund_id, partner_id, bucket);
+-- covering index: balances are summed from it without touching the table
+CREATE INDEX mdf_ledger_fund_partner ON mdf_ledger(fund_id, partner_id, bucket, amount);
 CREATE INDEX mdf_ledger_partner ON mdf_ledger(partner_id);
 CREATE INDEX mdf_ledger_request ON mdf_ledger(request_id);
