@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -52,26 +53,34 @@ func post(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, pa
 // CreateMDFFund stores a new fund for a fiscal quarter or year; its dates
 // and currency come from the settings (fiscal-year start, program currency).
 func CreateMDFFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
-	st, err := s.Settings(ctx)
-	if err != nil {
-		return err
+	return inTx(ctx, s, func(tx *sql.Tx) error { return createFundTx(ctx, tx, s, f) })
+}
+
+func createFundTx(ctx context.Context, tx *sql.Tx, s *data.Store, f *data.MDFFund) error {
+	fyFrom, currency := 1, "EUR"
+	var v string
+	if tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fiscal_year_from'`).Scan(&v) == nil {
+		fmt.Sscan(v, &fyFrom)
+	}
+	if tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&v) == nil && v != "" {
+		currency = v
 	}
 	q := f.Quarter
 	if f.PeriodKind == "year" {
 		q = 0
 	}
-	start, end, err := FiscalPeriod(st.FiscalYearFrom, f.FiscalYear, q)
+	start, end, err := FiscalPeriod(fyFrom, f.FiscalYear, q)
 	if err != nil {
 		return data.Invalid("mdf_period", "err.mdf_period", nil)
 	}
-	f.StartsOn, f.EndsOn, f.Currency, f.Quarter = start, end, st.Currency, q
-	return s.WithTx(ctx, func(tx *sql.Tx) error { return s.InsertMDFFundTx(ctx, tx, f) })
+	f.StartsOn, f.EndsOn, f.Currency, f.Quarter = start, end, currency, q
+	return s.InsertMDFFundTx(ctx, tx, f)
 }
 
 // SetMDFFundBudget changes a fund's budget; it cannot go below what has
 // already been allocated.
 func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *sql.Tx) error {
 		f, err := data.MDFFundTx(ctx, tx, fundID)
 		if err != nil {
 			return err
@@ -93,20 +102,22 @@ func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) 
 
 // AllocateMDF gives a partner an amount of a discretionary fund.
 func AllocateMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, note string) error {
+	return inTx(ctx, s, func(tx *sql.Tx) error { return allocateTx(ctx, tx, s, fundID, partnerID, amount, note) })
+}
+
+func allocateTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID, partnerID, amount int64, note string) error {
 	if amount <= 0 {
 		return data.Invalid("mdf_amount", "err.mdf_positive", nil)
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		f, err := data.MDFFundTx(ctx, tx, fundID)
-		if err != nil {
-			return err
-		}
-		if !f.Discretionary() {
-			return data.Conflict("err.mdf_not_discretionary", map[string]any{"Fund": f.Name})
-		}
-		return post(ctx, tx, s, f, partnerID, data.MDFEntry{Kind: data.EntryAllocation, Bucket: data.BucketAllocated,
-			Amount: amount, Reason: strings.TrimSpace(note)})
-	})
+	f, err := data.MDFFundTx(ctx, tx, fundID)
+	if err != nil {
+		return err
+	}
+	if !f.Discretionary() {
+		return data.Conflict("err.mdf_not_discretionary", map[string]any{"Fund": f.Name})
+	}
+	return post(ctx, tx, s, f, partnerID, data.MDFEntry{Kind: data.EntryAllocation, Bucket: data.BucketAllocated,
+		Amount: amount, Reason: strings.TrimSpace(note)})
 }
 
 // AdjustMDF corrects a partner's allocation up or down, with a reason.
@@ -118,7 +129,7 @@ func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int
 	if amount == 0 {
 		return data.Invalid("mdf_amount", "err.mdf_nonzero", nil)
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *sql.Tx) error {
 		f, err := data.MDFFundTx(ctx, tx, fundID)
 		if err != nil {
 			return err
@@ -128,58 +139,68 @@ func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int
 	})
 }
 
-// withRequest runs fn on a request and its fund inside one transaction,
-// then writes the request back.
-func withRequest(ctx context.Context, s *data.Store, id int64, fn func(tx *sql.Tx, r *data.MDFRequest, f *data.MDFFund) error) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		r, err := data.MDFRequestTx(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		f, err := data.MDFFundTx(ctx, tx, r.FundID)
-		if err != nil {
-			return err
-		}
-		if err := fn(tx, r, f); err != nil {
-			return err
-		}
-		return s.UpdateMDFRequestTx(ctx, tx, r)
-	})
+// withRequest runs fn on a request and its fund, then writes the request back.
+func withRequest(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn func(r *data.MDFRequest, f *data.MDFFund) error) error {
+	r, err := data.MDFRequestTx(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	f, err := data.MDFFundTx(ctx, tx, r.FundID)
+	if err != nil {
+		return err
+	}
+	if err := fn(r, f); err != nil {
+		return err
+	}
+	return s.UpdateMDFRequestTx(ctx, tx, r)
+}
+
+// inTx runs fn in one transaction of the store.
+func inTx(ctx context.Context, s *data.Store, fn func(tx *sql.Tx) error) error {
+	return s.WithTx(ctx, fn)
 }
 
 // CreateMDFRequest stores a draft request for an activity the fund pays for.
 func CreateMDFRequest(ctx context.Context, s *data.Store, r *data.MDFRequest) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		f, err := data.MDFFundTx(ctx, tx, r.FundID)
-		if err != nil {
-			return err
-		}
-		if !f.Eligible(r.Activity) {
-			return data.Invalid("mdf_activity", "err.mdf_not_eligible", map[string]any{"Fund": f.Name})
-		}
-		return s.InsertMDFRequestTx(ctx, tx, r)
-	})
+	return inTx(ctx, s, func(tx *sql.Tx) error { return createRequestTx(ctx, tx, s, r) })
+}
+
+func createRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFRequest) error {
+	f, err := data.MDFFundTx(ctx, tx, r.FundID)
+	if err != nil {
+		return err
+	}
+	if !f.Eligible(r.Activity) {
+		return data.Invalid("mdf_activity", "err.mdf_not_eligible", map[string]any{"Fund": f.Name})
+	}
+	return s.InsertMDFRequestTx(ctx, tx, r)
 }
 
 // UpdateMDFRequest changes a draft request's details.
 func UpdateMDFRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) error {
-	return withRequest(ctx, s, in.ID, func(tx *sql.Tx, r *data.MDFRequest, f *data.MDFFund) error {
-		if r.State != data.RequestDraft {
-			return badState("mdf_request", string(r.State))
-		}
-		if !f.Eligible(in.Activity) {
-			return data.Invalid("mdf_activity", "err.mdf_not_eligible", map[string]any{"Fund": f.Name})
-		}
-		r.Activity, r.Description, r.StartsOn, r.EndsOn = in.Activity, in.Description, in.StartsOn, in.EndsOn
-		r.Requested, r.ExpectedLeads, r.ExpectedPipeline = in.Requested, in.ExpectedLeads, in.ExpectedPipeline
-		return nil
+	return inTx(ctx, s, func(tx *sql.Tx) error {
+		return withRequest(ctx, tx, s, in.ID, func(r *data.MDFRequest, f *data.MDFFund) error {
+			if r.State != data.RequestDraft {
+				return badState("mdf_request", string(r.State))
+			}
+			if !f.Eligible(in.Activity) {
+				return data.Invalid("mdf_activity", "err.mdf_not_eligible", map[string]any{"Fund": f.Name})
+			}
+			r.Activity, r.Description, r.StartsOn, r.EndsOn = in.Activity, in.Description, in.StartsOn, in.EndsOn
+			r.Requested, r.ExpectedLeads, r.ExpectedPipeline = in.Requested, in.ExpectedLeads, in.ExpectedPipeline
+			return nil
+		})
 	})
 }
 
 // SubmitMDFRequest sends a draft for approval and reserves the requested
 // amount; refused when the partner has not that much available.
 func SubmitMDFRequest(ctx context.Context, s *data.Store, id int64) error {
-	return withRequest(ctx, s, id, func(tx *sql.Tx, r *data.MDFRequest, f *data.MDFFund) error {
+	return inTx(ctx, s, func(tx *sql.Tx) error { return submitRequestTx(ctx, tx, s, id) })
+}
+
+func submitRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) error {
+	return withRequest(ctx, tx, s, id, func(r *data.MDFRequest, f *data.MDFFund) error {
 		if r.State != data.RequestDraft {
 			return badState("mdf_request", string(r.State))
 		}
@@ -192,7 +213,11 @@ func SubmitMDFRequest(ctx context.Context, s *data.Store, id int64) error {
 // ApproveMDFRequest approves a submitted request for amount (at most what
 // was requested); the rest of the reservation is released.
 func ApproveMDFRequest(ctx context.Context, s *data.Store, id, amount int64) error {
-	return withRequest(ctx, s, id, func(tx *sql.Tx, r *data.MDFRequest, f *data.MDFFund) error {
+	return inTx(ctx, s, func(tx *sql.Tx) error { return approveRequestTx(ctx, tx, s, id, amount) })
+}
+
+func approveRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id, amount int64) error {
+	return withRequest(ctx, tx, s, id, func(r *data.MDFRequest, f *data.MDFFund) error {
 		if r.State != data.RequestSubmitted {
 			return badState("mdf_request", string(r.State))
 		}
@@ -210,21 +235,25 @@ func ApproveMDFRequest(ctx context.Context, s *data.Store, id, amount int64) err
 // RejectMDFRequest turns down a submitted request with a reason and
 // releases its reservation.
 func RejectMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return closeRequest(ctx, s, id, reason, data.RequestRejected, data.RequestSubmitted)
+	return inTx(ctx, s, func(tx *sql.Tx) error {
+		return closeRequestTx(ctx, tx, s, id, reason, data.RequestRejected, data.RequestSubmitted)
+	})
 }
 
 // CancelMDFRequest withdraws a draft or submitted request, releasing any
 // reservation.
 func CancelMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return closeRequest(ctx, s, id, reason, data.RequestCancelled, data.RequestDraft, data.RequestSubmitted)
+	return inTx(ctx, s, func(tx *sql.Tx) error {
+		return closeRequestTx(ctx, tx, s, id, reason, data.RequestCancelled, data.RequestDraft, data.RequestSubmitted)
+	})
 }
 
-func closeRequest(ctx context.Context, s *data.Store, id int64, reason string, to data.MDFRequestState, from ...data.MDFRequestState) error {
+func closeRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, reason string, to data.MDFRequestState, from ...data.MDFRequestState) error {
 	reason, err := requireReason(reason)
 	if err != nil {
 		return err
 	}
-	return withRequest(ctx, s, id, func(tx *sql.Tx, r *data.MDFRequest, f *data.MDFFund) error {
+	return withRequest(ctx, tx, s, id, func(r *data.MDFRequest, f *data.MDFFund) error {
 		ok := false
 		for _, st := range from {
 			ok = ok || r.State == st

@@ -53,33 +53,38 @@ func MDFAccruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]MDF
 // adjusts with a reason. Refused as a whole when the budget is short. It
 // returns the partners credited and the total posted.
 func PostMDFAccrual(ctx context.Context, s *data.Store, fundID int64) (partners int, total int64, err error) {
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
-		f, err := data.MDFFundTx(ctx, tx, fundID)
-		if err != nil {
-			return err
-		}
-		if !f.Accrues() {
-			return data.Conflict("err.mdf_not_accrual", map[string]any{"Fund": f.Name})
-		}
-		as, err := MDFAccruals(ctx, tx, f)
-		if err != nil {
-			return err
-		}
-		on := min(mdfToday(s), f.EndsOn)
-		for _, a := range as {
-			if delta := a.Earned - a.Posted; delta > 0 {
-				if err := post(ctx, tx, s, f, a.PartnerID, data.MDFEntry{Kind: data.EntryAccrual,
-					Bucket: data.BucketAllocated, Amount: delta, OnDate: on}); err != nil {
-					return err
-				}
-				partners++
-				total += delta
-			}
-		}
-		return nil
+	err = inTx(ctx, s, func(tx *sql.Tx) (err error) {
+		partners, total, err = postAccrualTx(ctx, tx, s, fundID)
+		return err
 	})
 	if err != nil {
 		return 0, 0, err
+	}
+	return partners, total, nil
+}
+
+func postAccrualTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID int64) (partners int, total int64, err error) {
+	f, err := data.MDFFundTx(ctx, tx, fundID)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !f.Accrues() {
+		return 0, 0, data.Conflict("err.mdf_not_accrual", map[string]any{"Fund": f.Name})
+	}
+	as, err := MDFAccruals(ctx, tx, f)
+	if err != nil {
+		return 0, 0, err
+	}
+	on := min(mdfToday(s), f.EndsOn)
+	for _, a := range as {
+		if delta := a.Earned - a.Posted; delta > 0 {
+			if err := post(ctx, tx, s, f, a.PartnerID, data.MDFEntry{Kind: data.EntryAccrual,
+				Bucket: data.BucketAllocated, Amount: delta, OnDate: on}); err != nil {
+				return 0, 0, err
+			}
+			partners++
+			total += delta
+		}
 	}
 	return partners, total, nil
 }

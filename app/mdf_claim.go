@@ -21,24 +21,26 @@ const liveClaimStates = `state IN ('submitted','info','approved','paid')`
 // withClaim runs fn on a claim, its request and fund in one transaction,
 // then writes the claim back.
 func withClaim(ctx context.Context, s *data.Store, id int64, fn func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		c, err := data.MDFClaimTx(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		r, err := data.MDFRequestTx(ctx, tx, c.RequestID)
-		if err != nil {
-			return err
-		}
-		f, err := data.MDFFundTx(ctx, tx, r.FundID)
-		if err != nil {
-			return err
-		}
-		if err := fn(tx, c, r, f); err != nil {
-			return err
-		}
-		return s.UpdateMDFClaimTx(ctx, tx, c)
-	})
+	return inTx(ctx, s, func(tx *sql.Tx) error { return withClaimTx(ctx, tx, s, id, fn) })
+}
+
+func withClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error) error {
+	c, err := data.MDFClaimTx(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	r, err := data.MDFRequestTx(ctx, tx, c.RequestID)
+	if err != nil {
+		return err
+	}
+	f, err := data.MDFFundTx(ctx, tx, r.FundID)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx, c, r, f); err != nil {
+		return err
+	}
+	return s.UpdateMDFClaimTx(ctx, tx, c)
 }
 
 func attachProofs(ctx context.Context, tx *sql.Tx, s *data.Store, claimID int64, proofs []ProofFile) error {
@@ -54,27 +56,29 @@ func attachProofs(ctx context.Context, tx *sql.Tx, s *data.Store, claimID int64,
 // activity ended and no later than its claim deadline; a request has at
 // most one claim that is not rejected.
 func SubmitMDFClaim(ctx context.Context, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
+	return inTx(ctx, s, func(tx *sql.Tx) error { return submitClaimTx(ctx, tx, s, c, proofs) })
+}
+
+func submitClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		r, err := data.MDFRequestTx(ctx, tx, c.RequestID)
-		if err != nil {
-			return err
-		}
-		f, err := data.MDFFundTx(ctx, tx, r.FundID)
-		if err != nil {
-			return err
-		}
-		if err := claimable(ctx, tx, s, r, f); err != nil {
-			return err
-		}
-		c.State, c.SubmittedOn, c.Reimbursable, c.PaymentID = data.ClaimSubmitted, mdfToday(s), 0, 0
-		if err := s.InsertMDFClaimTx(ctx, tx, c); err != nil {
-			return err
-		}
-		return attachProofs(ctx, tx, s, c.ID, proofs)
-	})
+	r, err := data.MDFRequestTx(ctx, tx, c.RequestID)
+	if err != nil {
+		return err
+	}
+	f, err := data.MDFFundTx(ctx, tx, r.FundID)
+	if err != nil {
+		return err
+	}
+	if err := claimable(ctx, tx, s, r, f); err != nil {
+		return err
+	}
+	c.State, c.SubmittedOn, c.Reimbursable, c.PaymentID = data.ClaimSubmitted, mdfToday(s), 0, 0
+	if err := s.InsertMDFClaimTx(ctx, tx, c); err != nil {
+		return err
+	}
+	return attachProofs(ctx, tx, s, c.ID, proofs)
 }
 
 func claimable(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFRequest, f *data.MDFFund) error {
@@ -131,7 +135,11 @@ func Reimbursable(approved, actualCost int64, shareBP int) int64 {
 // ApproveMDFClaim approves a submitted claim for min(approved, actual ×
 // share) and releases the rest of the request's approved money.
 func ApproveMDFClaim(ctx context.Context, s *data.Store, id int64) error {
-	return withClaim(ctx, s, id, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
+	return inTx(ctx, s, func(tx *sql.Tx) error { return approveClaimTx(ctx, tx, s, id) })
+}
+
+func approveClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) error {
+	return withClaimTx(ctx, tx, s, id, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		if c.State != data.ClaimSubmitted {
 			return badState("mdf_claim", string(c.State))
 		}
@@ -144,22 +152,26 @@ func ApproveMDFClaim(ctx context.Context, s *data.Store, id int64) error {
 
 // RequestMDFClaimInfo sends a submitted claim back for more information.
 func RequestMDFClaimInfo(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return decideClaim(ctx, s, id, reason, data.ClaimInfo, data.ClaimSubmitted)
+	return inTx(ctx, s, func(tx *sql.Tx) error {
+		return decideClaimTx(ctx, tx, s, id, reason, data.ClaimInfo, data.ClaimSubmitted)
+	})
 }
 
 // RejectMDFClaim turns a claim down with a reason. The request's money
 // stays approved: another claim may follow until the deadline, after
 // which the request expires and releases it.
 func RejectMDFClaim(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return decideClaim(ctx, s, id, reason, data.ClaimRejected, data.ClaimSubmitted, data.ClaimInfo)
+	return inTx(ctx, s, func(tx *sql.Tx) error {
+		return decideClaimTx(ctx, tx, s, id, reason, data.ClaimRejected, data.ClaimSubmitted, data.ClaimInfo)
+	})
 }
 
-func decideClaim(ctx context.Context, s *data.Store, id int64, reason string, to data.MDFClaimState, from ...data.MDFClaimState) error {
+func decideClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, reason string, to data.MDFClaimState, from ...data.MDFClaimState) error {
 	reason, err := requireReason(reason)
 	if err != nil {
 		return err
 	}
-	return withClaim(ctx, s, id, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
+	return withClaimTx(ctx, tx, s, id, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		ok := false
 		for _, st := range from {
 			ok = ok || c.State == st
@@ -179,27 +191,32 @@ func PayMDFClaims(ctx context.Context, s *data.Store, claimIDs []int64, paidOn, 
 		return 0, data.Invalid("mdf_claims", "err.required", nil)
 	}
 	var payID int64
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if payID, err = s.InsertMDFPaymentTx(ctx, tx, paidOn, reference, 0); err != nil {
-			return err
-		}
-		var total int64
-		seen := map[int64]bool{}
-		for _, id := range claimIDs {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			amount, err := payClaim(ctx, tx, s, id, payID, paidOn, reference)
-			if err != nil {
-				return err
-			}
-			total += amount
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE mdf_payments SET total = ? WHERE id = ?`, total, payID)
+	err := inTx(ctx, s, func(tx *sql.Tx) (err error) {
+		payID, err = payClaimsTx(ctx, tx, s, claimIDs, paidOn, reference)
 		return err
 	})
+	return payID, err
+}
+
+func payClaimsTx(ctx context.Context, tx *sql.Tx, s *data.Store, claimIDs []int64, paidOn, reference string) (int64, error) {
+	payID, err := s.InsertMDFPaymentTx(ctx, tx, paidOn, reference, 0)
+	if err != nil {
+		return 0, err
+	}
+	var total int64
+	seen := map[int64]bool{}
+	for _, id := range claimIDs {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		amount, err := payClaim(ctx, tx, s, id, payID, paidOn, reference)
+		if err != nil {
+			return 0, err
+		}
+		total += amount
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE mdf_payments SET total = ? WHERE id = ?`, total, payID)
 	return payID, err
 }
 
@@ -235,26 +252,32 @@ func payClaim(ctx context.Context, tx *sql.Tx, s *data.Store, id, payID int64, p
 // before today without a live claim, releasing their approved money. It
 // returns how many expired.
 func ExpireMDFRequests(ctx context.Context, s *data.Store) (int, error) {
-	today := mdfToday(s)
 	n := 0
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
-		rs, err := data.MDFRequests(ctx, tx, `state = 'approved' AND NOT EXISTS (SELECT 1 FROM mdf_claims c
-			WHERE c.request_id = mdf_requests.id AND c.`+liveClaimStates+`)`)
-		if err != nil {
-			return err
-		}
-		for i := range rs {
-			expired, err := expireRequest(ctx, tx, s, &rs[i], today)
-			if err != nil {
-				return err
-			}
-			if expired {
-				n++
-			}
-		}
-		return nil
+	err := inTx(ctx, s, func(tx *sql.Tx) (err error) {
+		n, err = expireTx(ctx, tx, s)
+		return err
 	})
 	return n, err
+}
+
+func expireTx(ctx context.Context, tx *sql.Tx, s *data.Store) (int, error) {
+	today := mdfToday(s)
+	rs, err := data.MDFRequests(ctx, tx, `state = 'approved' AND NOT EXISTS (SELECT 1 FROM mdf_claims c
+		WHERE c.request_id = mdf_requests.id AND c.`+liveClaimStates+`)`)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for i := range rs {
+		expired, err := expireRequest(ctx, tx, s, &rs[i], today)
+		if err != nil {
+			return 0, err
+		}
+		if expired {
+			n++
+		}
+	}
+	return n, nil
 }
 
 func expireRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFRequest, today string) (bool, error) {

@@ -49,7 +49,7 @@ func (c *MDFClaim) Validate() error {
 	case c.Leads < 0:
 		return Invalid("mdf_leads", "err.mdf_negative", nil)
 	case utf8.RuneCountInString(c.Note) > MaxMDFText:
-		return Invalid("note", "err.too_long", map[string]any{"Max": MaxMDFText})
+		return Invalid("mdf_note", "err.too_long", map[string]any{"Max": MaxMDFText})
 	}
 	return nil
 }

@@ -56,9 +56,9 @@ func (r *MDFRequest) Validate() error {
 	case !r.Activity.Valid():
 		return Invalid("mdf_activity", "err.mdf_activity", map[string]any{"Value": string(r.Activity)})
 	case r.Description == "":
-		return Invalid("description", "err.required", nil)
+		return Invalid("mdf_description", "err.required", nil)
 	case utf8.RuneCountInString(r.Description) > MaxMDFText:
-		return Invalid("description", "err.too_long", map[string]any{"Max": MaxMDFText})
+		return Invalid("mdf_description", "err.too_long", map[string]any{"Max": MaxMDFText})
 	case !isoDay(r.StartsOn):
 		return Invalid("mdf_starts_on", "err.mdf_date", nil)
 	case !isoDay(r.EndsOn) || r.EndsOn < r.StartsOn:
