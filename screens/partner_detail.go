@@ -30,6 +30,7 @@ type partnerDetail struct {
 	profile  *profileForm
 	contacts *contactsTab
 	timeline *timelineTab
+	mdf      *mdfTab
 }
 
 func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
@@ -43,10 +44,12 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.profile = newProfileForm(d)
 	d.contacts = newContactsTab(d)
 	d.timeline = newTimelineTab(d)
+	d.mdf = newMDFTab(d)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
 		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
 		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
+		container.NewTabItem(lang.L("tab.mdf"), d.mdf.buildUI()),
 	)
 	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
 	header := container.NewBorder(nil, nil, nil, d.statusBtn, d.title)
@@ -98,6 +101,7 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 	d.profile.set(p)
 	d.contacts.set(cs)
 	d.timeline.set(evs)
+	d.mdf.set(p.ID)
 	d.showEmpty(false)
 }
 
@@ -110,6 +114,7 @@ func (d *partnerDetail) newPartner() {
 	d.profile.set(p)
 	d.contacts.set(nil)
 	d.timeline.set(nil)
+	d.mdf.set(0)
 	d.tabs.SelectIndex(0)
 	d.showEmpty(false)
 	d.ui.Win.Canvas().Focus(d.profile.name)

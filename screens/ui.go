@@ -72,6 +72,7 @@ func (u *UI) build() {
 	u.partners = newPartnersScreen(u)
 	u.areas = []area{
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
+		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return newMDFScreen(u).buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}
 	u.content = container.NewStack()
