@@ -137,15 +137,7 @@ func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int
 // of a claim to pay, if sc is "paid".
 func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
 	f *data.MDFFund, p data.Partner, sc string) (int64, error) {
-	end := today.AddDate(0, 0, 10+r.IntN(50)) // future activity
-	switch sc {
-	case "approved_due":
-		end = today.AddDate(0, 0, -f.ClaimDays+3+r.IntN(10)) // claim deadline in the next two weeks
-	case "expired":
-		end = today.AddDate(0, 0, -f.ClaimDays-5-r.IntN(30))
-	case "paid", "claim_submitted", "claim_info", "claim_approved", "claim_rejected":
-		end = today.AddDate(0, 0, -15-r.IntN(25))
-	}
+	end := demoEnd(r, today, f, sc)
 	act := pick(r, demoActivities)
 	desc := act.en
 	if p.DocLang == "ru" {
@@ -181,6 +173,21 @@ func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, t
 		return 0, err
 	}
 	return demoClaim(ctx, tx, s, r, at, end, req, p, sc)
+}
+
+// demoEnd is when a demo activity ends, so that its scenario makes sense
+// today: in the future, due for a claim soon, past its deadline, or
+// recently over and claimed.
+func demoEnd(r *rand.Rand, today time.Time, f *data.MDFFund, sc string) time.Time {
+	switch sc {
+	case "approved_due":
+		return today.AddDate(0, 0, -f.ClaimDays+3+r.IntN(10)) // claim deadline in the next two weeks
+	case "expired":
+		return today.AddDate(0, 0, -f.ClaimDays-5-r.IntN(30))
+	case "paid", "claim_submitted", "claim_info", "claim_approved", "claim_rejected":
+		return today.AddDate(0, 0, -15-r.IntN(25))
+	}
+	return today.AddDate(0, 0, 10+r.IntN(50))
 }
 
 func demoClaim(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, at func(time.Time), end time.Time,

@@ -54,6 +54,21 @@ func (z *mdfFuzzer) step(ctx context.Context) (string, error) {
 			return "reject", app.RejectMDFRequest(ctx, s, z.pickID(z.requests), "no")
 		}
 		return "cancel", app.CancelMDFRequest(ctx, s, z.pickID(z.requests), "no")
+	case 7, 8, 9, 10, 11, 14, 15, 16, 17, 18:
+		return z.claimStep(ctx, op)
+	case 12:
+		_, err := app.ExpireMDFRequests(ctx, s)
+		return "expire", err
+	default:
+		w.today = w.today.AddDate(0, 0, z.r.IntN(30))
+		return "wait", nil
+	}
+}
+
+// claimStep runs one random claim operation.
+func (z *mdfFuzzer) claimStep(ctx context.Context, op int) (string, error) {
+	s := z.w.s
+	switch op {
 	case 7, 16, 17, 18:
 		c := &data.MDFClaim{RequestID: z.pickID(z.requests), ActualCost: z.amount() * 2}
 		err := app.SubmitMDFClaim(ctx, s, c, nil)
@@ -72,16 +87,9 @@ func (z *mdfFuzzer) step(ctx context.Context) (string, error) {
 		default:
 			return "reject claim", app.RejectMDFClaim(ctx, s, id, "no")
 		}
-	case 11, 15:
-		_, err := app.PayMDFClaims(ctx, s, []int64{z.pickID(z.claims), z.pickID(z.claims)}, "2026-06-01", "PAY")
-		return "pay", err
-	case 12:
-		_, err := app.ExpireMDFRequests(ctx, s)
-		return "expire", err
-	default:
-		w.today = w.today.AddDate(0, 0, z.r.IntN(30))
-		return "wait", nil
 	}
+	_, err := app.PayMDFClaims(ctx, s, []int64{z.pickID(z.claims), z.pickID(z.claims)}, "2026-06-01", "PAY")
+	return "pay", err
 }
 
 // checkBalances asserts that no balance of the current fund is negative.

@@ -494,3 +494,74 @@ func TestCheckMDFFindsPlantedFaults(t *testing.T) {
 		})
 	}
 }
+
+func TestMDFDraftEditsBudgetChangesAndMoreProof(t *testing.T) {
+	w := newMDFWorld(t, 1, 100_000)
+	p := w.partners[0]
+	w.must(app.AllocateMDF(w.ctx, w.s, w.fund.ID, p, 80_000, ""))
+	r := w.request(p, 10_000)
+	r.Requested, r.Description = 20_000, "Bigger webinar"
+	w.must(app.UpdateMDFRequest(w.ctx, w.s, r))
+	if got := w.req(r.ID); got.Requested != 20_000 || got.Description != "Bigger webinar" {
+		t.Fatalf("draft after edit: %+v", got)
+	}
+	w.must(app.SubmitMDFRequest(w.ctx, w.s, r.ID))
+	r.Requested = 1
+	wantCode(t, app.UpdateMDFRequest(w.ctx, w.s, r), data.ECONFLICT, "err.mdf_state")
+	if got := w.req(r.ID).Requested; got != 20_000 {
+		t.Errorf("a submitted request changed to %d", got)
+	}
+
+	w.must(app.SetMDFFundBudget(w.ctx, w.s, w.fund.ID, 80_000))
+	wantCode(t, app.AllocateMDF(w.ctx, w.s, w.fund.ID, p, 1, ""), data.ECONFLICT, "err.mdf_over_budget")
+	wantCode(t, app.SetMDFFundBudget(w.ctx, w.s, w.fund.ID, -1), data.EINVALID, "err.mdf_negative")
+
+	w.must(app.ApproveMDFRequest(w.ctx, w.s, r.ID, 20_000))
+	w.day("2026-02-02")
+	c := &data.MDFClaim{RequestID: r.ID, ActualCost: 30_000}
+	w.must(app.SubmitMDFClaim(w.ctx, w.s, c, nil))
+	w.must(app.AddMDFProof(w.ctx, w.s, c.ID, app.ProofFile{Name: "photo.jpg", Content: []byte{0xff, 0xd8, 0xff}}))
+	ps, _ := w.s.MDFProofs(w.ctx, c.ID)
+	if len(ps) != 1 || ps[0].Size != 3 {
+		t.Errorf("proofs after adding one: %+v", ps)
+	}
+	wantCode(t, app.AddMDFProof(w.ctx, w.s, c.ID, app.ProofFile{Name: " ", Content: []byte{1}}), data.EINVALID, "err.required")
+	w.noFindings()
+}
+
+func TestMDFFundValidation(t *testing.T) {
+	w := newMDFWorld(t, 1, 100)
+	base := func() *data.MDFFund {
+		return &data.MDFFund{Name: "F", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 2, Budget: 1, Model: data.ModelBoth,
+			Activities: data.MDFActivities, ShareBP: 5000, ClaimDays: 30}
+	}
+	cases := map[string]struct {
+		change func(f *data.MDFFund)
+		field  string
+	}{
+		"NameRequired":    {func(f *data.MDFFund) { f.Name = " " }, "mdf_fund_name"},
+		"QuarterRange":    {func(f *data.MDFFund) { f.Quarter = 5 }, "mdf_period"},
+		"NegativeBudget":  {func(f *data.MDFFund) { f.Budget = -1 }, "mdf_budget"},
+		"UnknownModel":    {func(f *data.MDFFund) { f.Model = "gift" }, "mdf_model"},
+		"NoActivities":    {func(f *data.MDFFund) { f.Activities = nil }, "mdf_activities"},
+		"UnknownActivity": {func(f *data.MDFFund) { f.Activities = []data.MDFActivity{"yacht"} }, "mdf_activities"},
+		"ShareAbove100":   {func(f *data.MDFFund) { f.ShareBP = 10001 }, "mdf_share"},
+		"NegativeDays":    {func(f *data.MDFFund) { f.ClaimDays = -1 }, "mdf_claim_days"},
+		"NegativeCap":     {func(f *data.MDFFund) { f.AccrualCap = -1 }, "mdf_accrual_cap"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			f := base()
+			c.change(f)
+			err := app.CreateMDFFund(w.ctx, w.s, f)
+			if e, ok := data.AsError(err); !ok || e.Field != c.field {
+				t.Errorf("err = %v, want invalid %s", err, c.field)
+			}
+		})
+	}
+	f := base()
+	w.must(app.CreateMDFFund(w.ctx, w.s, f))
+	if f.StartsOn != "2026-04-01" || f.EndsOn != "2026-06-30" || f.Currency != "EUR" {
+		t.Errorf("fund period %s..%s %s", f.StartsOn, f.EndsOn, f.Currency)
+	}
+}

@@ -87,10 +87,25 @@ func (f *MDFFund) Validate() error {
 		f.PeriodKind == "quarter" && (f.Quarter < 1 || f.Quarter > 4),
 		!isoDay(f.StartsOn) || !isoDay(f.EndsOn) || f.EndsOn < f.StartsOn:
 		return Invalid("mdf_period", "err.mdf_period", nil)
-	case f.Budget < 0:
-		return Invalid("mdf_budget", "err.mdf_negative", nil)
 	case f.Model != ModelDiscretionary && f.Model != ModelAccrual && f.Model != ModelBoth:
 		return Invalid("mdf_model", "err.mdf_model", nil)
+	}
+	if err := f.validateTerms(); err != nil {
+		return err
+	}
+	for _, a := range f.Activities {
+		if !a.Valid() {
+			return Invalid("mdf_activities", "err.mdf_activity", map[string]any{"Value": string(a)})
+		}
+	}
+	return nil
+}
+
+// validateTerms checks the money and the rules of a fund.
+func (f *MDFFund) validateTerms() error {
+	switch {
+	case f.Budget < 0:
+		return Invalid("mdf_budget", "err.mdf_negative", nil)
 	case len(f.Activities) == 0:
 		return Invalid("mdf_activities", "err.required", nil)
 	case f.ShareBP < 1 || f.ShareBP > 10000:
@@ -99,11 +114,6 @@ func (f *MDFFund) Validate() error {
 		return Invalid("mdf_claim_days", "err.mdf_claim_days", nil)
 	case f.AccrualCap < 0:
 		return Invalid("mdf_accrual_cap", "err.mdf_negative", nil)
-	}
-	for _, a := range f.Activities {
-		if !a.Valid() {
-			return Invalid("mdf_activities", "err.mdf_activity", map[string]any{"Value": string(a)})
-		}
 	}
 	return nil
 }
