@@ -116,12 +116,12 @@ func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int
 		nextY, nextQ = year+1, 1
 	}
 	funds := []*data.MDFFund{
-		{Name: fmt.Sprintf("MDF FY%d", year), PeriodKind: "year", FiscalYear: year, Budget: partners * 4_000_000,
+		{Name: "Co-marketing", PeriodKind: "year", FiscalYear: year, Budget: partners * 4_000_000,
 			Model: data.ModelBoth, Activities: data.MDFActivities, ShareBP: 7500, ClaimDays: 45},
-		{Name: fmt.Sprintf("Accrual FY%d Q%d", year, quarter), PeriodKind: "quarter", FiscalYear: year, Quarter: quarter,
+		{Name: "Tier accrual", PeriodKind: "quarter", FiscalYear: year, Quarter: quarter,
 			Budget: partners * 1_000_000, Model: data.ModelAccrual, ShareBP: 5000, ClaimDays: 30, AccrualCap: 2_000_000,
 			Activities: []data.MDFActivity{data.ActivityEvent, data.ActivityWebinar, data.ActivityDigital, data.ActivityContent}},
-		{Name: fmt.Sprintf("Trade shows FY%d Q%d", nextY, nextQ), PeriodKind: "quarter", FiscalYear: nextY, Quarter: nextQ,
+		{Name: "Trade shows", PeriodKind: "quarter", FiscalYear: nextY, Quarter: nextQ,
 			Budget: 5_000_000, Model: data.ModelDiscretionary, ShareBP: 10000, ClaimDays: 60,
 			Activities: []data.MDFActivity{data.ActivityTradeShow, data.ActivityEvent}},
 	}
@@ -147,7 +147,7 @@ func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, t
 		StartsOn: end.AddDate(0, 0, -r.IntN(3)).Format(DateLayout), EndsOn: end.Format(DateLayout),
 		Requested: int64(1_000+r.IntN(7_000)) * 100, ExpectedLeads: int64(10 + r.IntN(90))}
 	req.ExpectedPipeline = req.Requested * int64(5+r.IntN(15))
-	at(end.AddDate(0, 0, -30))
+	at(demoBefore(end.AddDate(0, 0, -30), today.AddDate(0, 0, -2)))
 	if err := createRequestTx(ctx, tx, s, req); err != nil || sc == "draft" {
 		return 0, err
 	}
@@ -157,7 +157,7 @@ func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, t
 	if skipped, err := demoTry(ctx, tx, func() error { return submitRequestTx(ctx, tx, s, req.ID) }); skipped || err != nil {
 		return 0, err
 	}
-	at(end.AddDate(0, 0, -25))
+	at(demoBefore(end.AddDate(0, 0, -25), today.AddDate(0, 0, -1)))
 	switch sc {
 	case "submitted":
 		return 0, nil
@@ -173,6 +173,15 @@ func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, t
 		return 0, err
 	}
 	return demoClaim(ctx, tx, s, r, at, end, req, p, sc)
+}
+
+// demoBefore is the earlier of two days: nothing in the demo happens
+// after today.
+func demoBefore(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 // demoEnd is when a demo activity ends, so that its scenario makes sense
