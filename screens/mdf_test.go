@@ -203,3 +203,55 @@ func TestPartnerMDFTabShowsBalanceAndProofs(t *testing.T) {
 		t.Errorf("proof read back: %+v, %d bytes, ok %v", p, len(content), ok)
 	}
 }
+
+func TestPartnerMDFTabCreatesAndSubmitsARequest(t *testing.T) {
+	u := newTestUI(t, 60, "en")
+	ctx := context.Background()
+	var partnerID int64
+	u.Store.DB().QueryRow(`SELECT partner_id FROM mdf_ledger WHERE kind = 'allocation' ORDER BY id LIMIT 1`).Scan(&partnerID)
+	d := u.partners.detail
+	d.load(partnerID)
+	u.Wait()
+	u.Wait()
+	tab := d.mdf
+	before := len(tab.view.Requests)
+	tab.onNewRequest()
+	es := overlayEntries(u) // description, starts, ends, requested, leads, pipeline
+	es[0].SetText("Partner day in Kazan")
+	es[1].SetText("01.12.2026")
+	es[2].SetText("30.11.2026") // ends before it starts: refused, dialog stays
+	es[3].SetText("1,000")
+	test.Tap(overlayButton(t, u, "Save"))
+	if n, _ := data.MDFRequests(ctx, u.Store.DB(), `partner_id = ?`, partnerID); len(n) != before {
+		t.Fatalf("a request with its end before its start was stored")
+	}
+	es[2].SetText("02.12.2026")
+	test.Tap(overlayButton(t, u, "Save"))
+	u.Wait()
+	u.Wait()
+	if len(tab.view.Requests) != before+1 {
+		t.Fatalf("requests shown %d, want %d", len(tab.view.Requests), before+1)
+	}
+	i := -1
+	for k, r := range tab.view.Requests {
+		if r.Description == "Partner day in Kazan" {
+			i = k
+		}
+	}
+	r := tab.view.Requests[i]
+	if r.State != data.RequestDraft || r.Requested != 1000_00 || r.EndsOn != "2026-12-02" {
+		t.Fatalf("new request %+v", r)
+	}
+	tab.requests.Select(i)
+	tab.onSubmit()
+	u.Wait()
+	got, _ := data.MDFRequestTx(ctx, u.Store.DB(), r.ID)
+	b, _ := app.PartnerMDFBalance(ctx, u.Store.DB(), got.FundID, partnerID)
+	if got.State == data.RequestSubmitted {
+		if b.Available() < 0 {
+			t.Errorf("available %d after submit", b.Available())
+		}
+	} else if !strings.Contains(tab.msg.Text, "short") {
+		t.Errorf("submit neither went through nor named the shortfall: %s, %q", got.State, tab.msg.Text)
+	}
+}

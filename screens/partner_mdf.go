@@ -60,7 +60,8 @@ func (t *mdfTab) buildUI() fyne.CanvasObject {
 		&widget.Button{Text: lang.L("mdf.cancel_request"), OnTapped: t.onCancel},
 		&widget.Button{Text: lang.L("mdf.new_claim"), OnTapped: t.onClaim})
 	claimBar := container.NewHBox(widget.NewLabelWithStyle(lang.L("mdf.claims"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		&widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: t.onAddProof})
+		&widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: t.onAddProof},
+		&widget.Button{Text: lang.L("mdf.resubmit"), Icon: theme.MailSendIcon(), OnTapped: t.onResubmit})
 	proofBar := container.NewHBox(widget.NewLabelWithStyle(lang.L("mdf.proofs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		&widget.Button{Text: lang.L("mdf.open_proof"), Icon: theme.VisibilityIcon(), OnTapped: t.onOpenProof},
 		&widget.Button{Text: lang.L("mdf.save_proof"), Icon: theme.DocumentSaveIcon(), OnTapped: t.onSaveProof})
@@ -270,6 +271,33 @@ func (t *mdfTab) onClaim() {
 			return err
 		}
 		return t.reload(app.SubmitMDFClaim(context.Background(), u.Store, c, files))
+	})
+}
+
+// onResubmit answers a "more info needed" claim with corrected figures.
+func (t *mdfTab) onResubmit() {
+	if t.claimSel < 0 || t.claimSel >= len(t.cls()) {
+		t.msg.SetText(lang.L("mdf.pick_claim"))
+		return
+	}
+	c := t.view.Claims[t.claimSel]
+	u := t.d.ui
+	cost, leads, note := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	cost.SetText(u.money(c.ActualCost))
+	leads.SetText(fmt.Sprint(c.Leads))
+	note.SetText(c.Note)
+	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_actual_cost"), cost),
+		widget.NewFormItem(fieldLabel("mdf_leads"), leads), widget.NewFormItem(fieldLabel("mdf_note"), note)}
+	showMDFForm(u, lang.L("mdf.resubmit")+" · C"+fmt.Sprint(c.ID), lang.L("mdf.submit"), items, func() error {
+		v, err := u.parseMDFMoney("mdf_actual_cost", cost.Text)
+		if err != nil {
+			return err
+		}
+		n, err := parseMDFInt("mdf_leads", leads.Text)
+		if err != nil {
+			return err
+		}
+		return t.reload(app.ResubmitMDFClaim(context.Background(), u.Store, c.ID, v, n, note.Text, nil))
 	})
 }
 
