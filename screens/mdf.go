@@ -110,6 +110,11 @@ func (m *mdfScreen) reload() {
 	var err error
 	ctx := context.Background()
 	m.ui.background(func() {
+		// requests whose claim deadline passed release their money before
+		// anyone looks at a balance
+		if _, err = app.ExpireMDFRequests(ctx, m.ui.Store); err != nil {
+			return
+		}
 		if funds, err = app.MDFFundSummaries(ctx, m.ui.Store); err == nil {
 			queue, err = app.MDFWorkQueue(ctx, m.ui.Store, 14)
 		}

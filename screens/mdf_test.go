@@ -80,9 +80,10 @@ func overlayEntries(u *UI) []*widget.Entry {
 func openMDF(t *testing.T, u *UI) *mdfScreen {
 	t.Helper()
 	m := newMDFScreen(u)
-	u.content.Objects = []fyne.CanvasObject{m.buildUI()}
+	obj := m.buildUI()
+	u.Wait() // the first load has been applied before the window lays it out
+	u.content.Objects = []fyne.CanvasObject{obj}
 	u.content.Refresh()
-	u.Wait()
 	return m
 }
 
