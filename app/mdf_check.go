@@ -13,6 +13,7 @@ type Finding struct {
 	Message string
 }
 
+// String is the finding as one line: "mdf: …".
 func (f Finding) String() string { return f.Area + ": " + f.Message }
 
 // mdfChecks are the ledger invariants, each a query returning one message

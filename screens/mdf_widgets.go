@@ -19,6 +19,7 @@ import (
 // errMDFInput marks input that could not be read; its text is already translated.
 type errMDFInput struct{ msg string }
 
+// Error returns the translated message.
 func (e errMDFInput) Error() string { return e.msg }
 
 // mdfError says what went wrong: translated input errors as they are,
