@@ -565,3 +565,97 @@ func TestMDFFundValidation(t *testing.T) {
 		t.Errorf("fund period %s..%s %s", f.StartsOn, f.EndsOn, f.Currency)
 	}
 }
+
+// paidRequest takes a request through approval, claim and payment.
+func (w *mdfWorld) paidRequest(p, amount, cost int64) *data.MDFRequest {
+	w.t.Helper()
+	r := w.request(p, amount)
+	w.must(app.SubmitMDFRequest(w.ctx, w.s, r.ID))
+	w.must(app.ApproveMDFRequest(w.ctx, w.s, r.ID, amount))
+	saved := w.today
+	w.day("2026-02-03")
+	c := &data.MDFClaim{RequestID: r.ID, ActualCost: cost, Leads: 12}
+	w.must(app.SubmitMDFClaim(w.ctx, w.s, c, nil))
+	w.must(app.ApproveMDFClaim(w.ctx, w.s, c.ID))
+	_, err := app.PayMDFClaims(w.ctx, w.s, []int64{c.ID}, "2026-02-10", "P")
+	w.must(err)
+	w.today = saved
+	return r
+}
+
+func TestMDFROIPerActivityAndPartner(t *testing.T) {
+	w := newMDFWorld(t, 2, 1_000_000)
+	p := w.partners[0]
+	w.must(app.AllocateMDF(w.ctx, w.s, w.fund.ID, p, 500_000, ""))
+	a := w.paidRequest(p, 100_000, 200_000) // pays 100 000
+	b := w.paidRequest(p, 50_000, 40_000)   // pays 20 000
+	deal := func(req int64, amount int64, state string) {
+		_, err := w.s.DB().Exec(`INSERT INTO deals (partner_id, customer, customer_key, amount, state, registered_on, closed_on,
+			mdf_request_id, created_at, updated_at) VALUES (?, 'C', 'c', ?, ?, '2026-02-01', '2026-03-01', ?, '', '')`, p, amount, state, req)
+		w.must(err)
+	}
+	deal(a.ID, 600_000, "won")
+	deal(a.ID, 400_000, "won")
+	deal(a.ID, 900_000, "lost")
+	deal(a.ID, 250_000, "approved") // pipeline
+	deal(b.ID, 10_000, "won")
+	acts, partners, err := app.MDFROI(w.ctx, w.s)
+	w.must(err)
+	if len(acts) != 2 || len(partners) != 1 {
+		t.Fatalf("%d activities, %d partners", len(acts), len(partners))
+	}
+	byID := map[int64]app.MDFROIRow{acts[0].RequestID: acts[0], acts[1].RequestID: acts[1]}
+	ra, rb := byID[a.ID], byID[b.ID]
+	if ra.Paid != 100_000 || ra.Revenue != 1_000_000 || ra.Pipeline != 250_000 || ra.ROI() != 10 || ra.Leads != 12 {
+		t.Errorf("activity A: %+v ROI %v", ra, ra.ROI())
+	}
+	if rb.Paid != 20_000 || rb.ROI() != 0.5 {
+		t.Errorf("activity B: %+v ROI %v", rb, rb.ROI())
+	}
+	if tot := partners[0]; tot.Paid != 120_000 || tot.Revenue != 1_010_000 || tot.Leads != 24 {
+		t.Errorf("partner total %+v", tot)
+	}
+	if (app.MDFROIRow{Revenue: 5}).ROI() != 0 {
+		t.Error("ROI with nothing paid should be 0, not infinite")
+	}
+}
+
+func TestMDFWorkQueueAndLedgerFilter(t *testing.T) {
+	w := newMDFWorld(t, 1, 1_000_000)
+	p := w.partners[0]
+	w.must(app.AllocateMDF(w.ctx, w.s, w.fund.ID, p, 500_000, "start"))
+	submitted := w.request(p, 10_000)
+	w.must(app.SubmitMDFRequest(w.ctx, w.s, submitted.ID))
+	due := w.request(p, 10_000) // ends 2026-02-02, claim deadline 2026-03-04
+	w.must(app.SubmitMDFRequest(w.ctx, w.s, due.ID))
+	w.must(app.ApproveMDFRequest(w.ctx, w.s, due.ID, 10_000))
+	kinds := func(day string) map[string]int64 {
+		w.day(day)
+		q, err := app.MDFWorkQueue(w.ctx, w.s, 14)
+		w.must(err)
+		out := map[string]int64{}
+		for _, it := range q {
+			out[it.Kind] = it.RequestID
+		}
+		return out
+	}
+	if k := kinds("2026-02-10"); k["request"] != submitted.ID || k["deadline"] != 0 {
+		t.Errorf("22 days before the deadline: %v", k)
+	}
+	if k := kinds("2026-02-19"); k["deadline"] != due.ID {
+		t.Errorf("14 days before the deadline: %v", k)
+	}
+	c := &data.MDFClaim{RequestID: due.ID, ActualCost: 5}
+	w.must(app.SubmitMDFClaim(w.ctx, w.s, c, nil))
+	if k := kinds("2026-02-20"); k["deadline"] != 0 || k["claim"] != due.ID {
+		t.Errorf("after the claim: %v", k)
+	}
+
+	all, err := app.MDFLedger(w.ctx, w.s, app.MDFLedgerFilter{})
+	w.must(err)
+	res, _ := app.MDFLedger(w.ctx, w.s, app.MDFLedgerFilter{Kind: data.EntryReservation, PartnerID: p, FundID: w.fund.ID})
+	none, _ := app.MDFLedger(w.ctx, w.s, app.MDFLedgerFilter{From: "2026-02-01"})
+	if len(all) != 5 || len(res) != 2 || len(none) != 0 || all[0].PartnerName == "" || all[0].FundName != "Q1 fund" {
+		t.Errorf("ledger: all %d, reservations %d, after February %d; %+v", len(all), len(res), len(none), all[0])
+	}
+}
