@@ -221,17 +221,22 @@ func TestCertifiedPeopleCompleteTheirTask(t *testing.T) {
 	}
 }
 
-func TestFirstMDFActivityRuleWaitsForTheMDFTable(t *testing.T) {
+func TestFirstMDFActivityCompletesItsTask(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 	p := newPartner(t, s, data.TypeDistributor)
 	app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
 	if n, err := app.ApplyAutoRules(ctx, s, p.ID, "2026-11-01"); err != nil || n != 0 {
-		t.Fatalf("without mdf_requests: %d changes, err %v", n, err)
+		t.Fatalf("without MDF activity: %d changes, err %v", n, err)
 	}
-	// Fixture: the columns the MDF area promises.
-	_, err := s.DB().Exec(`CREATE TABLE mdf_requests (id INTEGER PRIMARY KEY, partner_id INTEGER, state TEXT, approved_on TEXT NOT NULL DEFAULT '');
-		INSERT INTO mdf_requests (partner_id, state, approved_on) VALUES (?, 'submitted', ''), (?, 'approved', '2026-10-20'), (?, 'approved', '2026-10-05')`,
+	// Rows as the MDF area writes them: one submitted, two approved.
+	_, err := s.DB().Exec(`INSERT INTO mdf_funds (id, name, period_kind, fiscal_year, quarter, starts_on, ends_on, currency,
+			budget, model, share_bp, claim_days, created_at)
+		VALUES (1, 'Q4', 'quarter', 2026, 4, '2026-10-01', '2026-12-31', 'EUR', 100000, 'discretionary', 5000, 30, '');
+		INSERT INTO mdf_requests (fund_id, partner_id, activity, starts_on, ends_on, requested, approved_amount, state, approved_on, created_at, updated_at)
+		VALUES (1, ?, 'event', '2026-11-01', '2026-11-02', 100, 0, 'submitted', '', '', ''),
+		       (1, ?, 'event', '2026-11-01', '2026-11-02', 100, 100, 'approved', '2026-10-20', '', ''),
+		       (1, ?, 'webinar', '2026-11-01', '2026-11-02', 100, 100, 'approved', '2026-10-05', '', '')`,
 		p.ID, p.ID, p.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -36,6 +36,7 @@ type partnerDetail struct {
 	certs    *certificationsTab
 	tier     *partnerTierTab
 	deals    *partnerDealsTab
+	mdf      *mdfTab
 }
 
 func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
@@ -52,6 +53,7 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.plan = newPlanTab(d)
 	d.onboard, d.certs = newOnboardingTab(d), newCertificationsTab(d)
 	d.tier, d.deals = newPartnerTierTab(d), newPartnerDealsTab(d)
+	d.mdf = newMDFTab(d)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
 		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
@@ -59,6 +61,7 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 		container.NewTabItem(lang.L("onboard.tab"), d.onboard.buildUI()),
 		container.NewTabItem(lang.L("tiers.tab"), d.tier.buildUI()),
 		container.NewTabItem(lang.L("deals.tab"), d.deals.buildUI()),
+		container.NewTabItem(lang.L("tab.mdf"), d.mdf.buildUI()),
 		container.NewTabItem(lang.L("plans.tab"), d.plan.buildUI()),
 		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
 	)
@@ -128,6 +131,7 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 	d.certs.set(p, cs)
 	d.tier.set(p)
 	d.deals.set(p)
+	d.mdf.set(p.ID)
 	d.showEmpty(false)
 }
 
@@ -145,6 +149,7 @@ func (d *partnerDetail) newPartner() {
 	d.certs.set(p, nil)
 	d.tier.set(p)
 	d.deals.set(p)
+	d.mdf.set(0)
 	d.tabs.SelectIndex(0)
 	d.showEmpty(false)
 	d.ui.Win.Canvas().Focus(d.profile.name)

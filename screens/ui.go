@@ -85,6 +85,7 @@ func (u *UI) build() {
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return newOnboardingScreen(u).buildUI() }},
 		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return newDealsScreen(u).buildUI() }},
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
+		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return newMDFScreen(u).buildUI() }},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { return newPlansScreen(u).buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}

@@ -1,0 +1,254 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// mdfLedgerView lists ledger movements, filtered by fund, kind, partner
+// name and date range.
+type mdfLedgerView struct {
+	ui    *UI
+	rows  []app.MDFLedgerRow
+	shown []app.MDFLedgerRow
+	funds []data.MDFFund
+
+	fund    *widget.Select
+	kind    *widget.Select
+	partner *widget.Entry
+	from    *widget.Entry
+	to      *widget.Entry
+	count   *widget.Label
+	table   *widget.Table
+}
+
+func newMDFLedgerView(u *UI) *mdfLedgerView { return &mdfLedgerView{ui: u} }
+
+var mdfLedgerColumns = []string{"mdf.col.date", "mdf.col.partner", "mdf.col.fund", "mdf.col.kind", "mdf.col.bucket",
+	"mdf.col.amount", "mdf.col.ref", "mdf.col.reason"}
+
+func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
+	v.fund = widget.NewSelect(nil, func(string) { v.reload() })
+	kinds := []string{lang.L("mdf.all_kinds")}
+	for _, k := range data.MDFEntryKinds {
+		kinds = append(kinds, entryKindLabel(k))
+	}
+	v.kind = widget.NewSelect(kinds, func(string) { v.reload() })
+	v.partner = &widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }}
+	v.from = &widget.Entry{PlaceHolder: lang.L("mdf.from"), OnSubmitted: func(string) { v.reload() }}
+	v.to = &widget.Entry{PlaceHolder: lang.L("mdf.to"), OnSubmitted: func(string) { v.reload() }}
+	v.count = widget.NewLabel("")
+	v.table = widget.NewTable(func() (int, int) { return len(v.shown), len(mdfLedgerColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("reservation · 1 234 567,00 ₽") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(v.cell(v.shown[id.Row], id.Col))
+		})
+	v.table.ShowHeaderRow = true
+	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(mdfLedgerColumns[id.Col]))
+		}
+	}
+	for i, w := range []float32{100, 220, 160, 120, 130, 140, 100, 260} {
+		v.table.SetColumnWidth(i, w)
+	}
+	filters := container.NewHBox(v.fund, v.kind, container.NewGridWrap(fyne.NewSize(200, 36), v.partner),
+		container.NewGridWrap(fyne.NewSize(120, 36), v.from), container.NewGridWrap(fyne.NewSize(120, 36), v.to), v.count)
+	return container.NewBorder(filters, nil, nil, nil, v.table)
+}
+
+func (v *mdfLedgerView) cell(r app.MDFLedgerRow, col int) string {
+	switch col {
+	case 0:
+		return v.ui.date(r.OnDate)
+	case 1:
+		return r.PartnerName
+	case 2:
+		return r.FundName
+	case 3:
+		return entryKindLabel(r.Kind)
+	case 4:
+		return bucketLabel(r.Bucket)
+	case 5:
+		return v.ui.money(r.Amount)
+	case 6:
+		return ledgerRef(r.MDFEntry)
+	}
+	return r.Reason
+}
+
+// ledgerRef names the request, claim or payment an entry belongs to.
+func ledgerRef(e data.MDFEntry) string {
+	var parts []string
+	if e.RequestID != 0 {
+		parts = append(parts, fmt.Sprintf("R%d", e.RequestID))
+	}
+	if e.ClaimID != 0 {
+		parts = append(parts, fmt.Sprintf("C%d", e.ClaimID))
+	}
+	if e.PaymentID != 0 {
+		parts = append(parts, fmt.Sprintf("P%d", e.PaymentID))
+	}
+	return strings.Join(parts, " ")
+}
+
+// filter is what the filter widgets say.
+func (v *mdfLedgerView) filter() app.MDFLedgerFilter {
+	var f app.MDFLedgerFilter
+	if i := v.fund.SelectedIndex(); i > 0 && i <= len(v.funds) {
+		f.FundID = v.funds[i-1].ID
+	}
+	if i := v.kind.SelectedIndex(); i > 0 {
+		f.Kind = data.MDFEntryKinds[i-1]
+	}
+	if d, err := parseMDFDate("mdf_paid_on", v.from.Text); err == nil {
+		f.From = d
+	}
+	if d, err := parseMDFDate("mdf_paid_on", v.to.Text); err == nil {
+		f.To = d
+	}
+	return f
+}
+
+func (v *mdfLedgerView) reload() {
+	if v.table == nil {
+		return
+	}
+	f := v.filter()
+	var rows []app.MDFLedgerRow
+	var funds []data.MDFFund
+	var err error
+	ctx := context.Background()
+	v.ui.background(func() {
+		if funds, err = v.ui.Store.MDFFunds(ctx); err == nil {
+			rows, err = app.MDFLedger(ctx, v.ui.Store, f)
+		}
+	}, func() {
+		if err != nil {
+			v.count.SetText(errorText(err))
+			return
+		}
+		v.rows, v.funds = rows, funds
+		v.fillFunds()
+		v.apply()
+	})
+}
+
+func (v *mdfLedgerView) fillFunds() {
+	names := []string{lang.L("mdf.all_funds")}
+	for _, f := range v.funds {
+		names = append(names, f.Name)
+	}
+	sel := v.fund.SelectedIndex()
+	v.fund.OnChanged = nil
+	v.fund.SetOptions(names)
+	if sel < 0 || sel >= len(names) {
+		sel = 0
+	}
+	v.fund.SetSelectedIndex(sel)
+	v.fund.OnChanged = func(string) { v.reload() }
+	if v.kind.SelectedIndex() < 0 {
+		v.kind.OnChanged = nil
+		v.kind.SetSelectedIndex(0)
+		v.kind.OnChanged = func(string) { v.reload() }
+	}
+}
+
+// apply narrows the loaded rows to the partner name typed.
+func (v *mdfLedgerView) apply() {
+	q := strings.ToLower(strings.TrimSpace(v.partner.Text))
+	v.shown = v.shown[:0]
+	for _, r := range v.rows {
+		if q == "" || strings.Contains(strings.ToLower(r.PartnerName), q) {
+			v.shown = append(v.shown, r)
+		}
+	}
+	v.count.SetText(lang.L("mdf.entries", map[string]any{"Count": len(v.shown)}))
+	v.table.Refresh()
+}
+
+// mdfROIView is the return on MDF per activity or per partner.
+type mdfROIView struct {
+	ui         *UI
+	activities []app.MDFROIRow
+	partners   []app.MDFROIRow
+	byPartner  *widget.Check
+	table      *widget.Table
+}
+
+func newMDFROIView(u *UI) *mdfROIView { return &mdfROIView{ui: u} }
+
+var mdfROIColumns = []string{"mdf.col.partner", "mdf.col.activity", "mdf.col.paid", "mdf.col.revenue", "mdf.col.roi",
+	"mdf.col.leads", "mdf.col.pipeline"}
+
+func (v *mdfROIView) rows() []app.MDFROIRow {
+	if v.byPartner != nil && v.byPartner.Checked {
+		return v.partners
+	}
+	return v.activities
+}
+
+func (v *mdfROIView) buildUI() fyne.CanvasObject {
+	v.byPartner = widget.NewCheck(lang.L("mdf.roi_by_partner"), func(bool) { v.table.Refresh() })
+	v.table = widget.NewTable(func() (int, int) { return len(v.rows()), len(mdfROIColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("Webinar · 1 234 567,00 ₽") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(v.cell(v.rows()[id.Row], id.Col))
+		})
+	v.table.ShowHeaderRow = true
+	v.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(lang.L(mdfROIColumns[id.Col]))
+		}
+	}
+	for i, w := range []float32{220, 300, 130, 140, 80, 110, 140} {
+		v.table.SetColumnWidth(i, w)
+	}
+	return container.NewBorder(v.byPartner, nil, nil, nil, v.table)
+}
+
+func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
+	switch col {
+	case 0:
+		return r.PartnerName
+	case 1:
+		if r.RequestID == 0 {
+			return lang.L("mdf.all_activities")
+		}
+		return activityLabel(r.Activity) + " · " + r.Description
+	case 2:
+		return v.ui.money(r.Paid)
+	case 3:
+		return v.ui.money(r.Revenue)
+	case 4:
+		if r.Paid == 0 {
+			return "—"
+		}
+		return fmt.Sprintf("%.1f×", r.ROI())
+	case 5:
+		return fmt.Sprintf("%d / %d", r.Leads, r.ExpectedLeads)
+	}
+	return v.ui.money(r.Pipeline)
+}
+
+func (v *mdfROIView) reload() {
+	var acts, parts []app.MDFROIRow
+	var err error
+	v.ui.background(func() { acts, parts, err = app.MDFROI(context.Background(), v.ui.Store) }, func() {
+		if err == nil {
+			v.activities, v.partners = acts, parts
+			v.table.Refresh()
+		}
+	})
+}

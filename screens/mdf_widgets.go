@@ -1,0 +1,129 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// errMDFInput marks input that could not be read; its text is already translated.
+type errMDFInput struct{ msg string }
+
+// Error returns the translated message.
+func (e errMDFInput) Error() string { return e.msg }
+
+// mdfError says what went wrong: translated input errors as they are,
+// application errors through errorText.
+func mdfError(err error) string {
+	var in errMDFInput
+	if errors.As(err, &in) {
+		return in.msg
+	}
+	return errorText(err)
+}
+
+// showMDFForm shows a dialog with a form; ok runs on confirm and keeps the
+// dialog open, with the error under the form, when it fails, so nothing
+// typed is lost.
+func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func() error) {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	okBtn := &widget.Button{Text: confirm, Importance: widget.HighImportance, OnTapped: func() {
+		if err := ok(); err != nil {
+			msg.SetText(mdfError(err))
+			return
+		}
+		dlg.Hide()
+	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewForm(items...), msg), u.Win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, okBtn})
+	dlg.Resize(fyne.NewSize(520, 200))
+	dlg.Show()
+}
+
+// askMDFReason asks for a reason and runs ok with it.
+func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) {
+	reason := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	reason.SetMinRowsVisible(3)
+	showMDFForm(u, title, confirm, []*widget.FormItem{widget.NewFormItem(fieldLabel("reason"), reason)},
+		func() error { return ok(reason.Text) })
+}
+
+// parseMDFMoney reads an amount typed into a field.
+func (u *UI) parseMDFMoney(field, text string) (int64, error) {
+	v, err := app.ParseMoney(text, u.Settings.Currency, u.Lang)
+	if err != nil {
+		return 0, errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_money")}
+	}
+	return v, nil
+}
+
+// parseMDFInt reads a whole number typed into a field; "" is 0.
+func parseMDFInt(field, text string) (int64, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseInt(text, 10, 64)
+	if err != nil {
+		return 0, errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_number")}
+	}
+	return v, nil
+}
+
+// parseMDFDate reads a date typed into a field as ISO.
+func parseMDFDate(field, text string) (string, error) {
+	t, err := app.ParseDate(text)
+	if err != nil {
+		return "", errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_date")}
+	}
+	return t.Format(app.DateLayout), nil
+}
+
+func (u *UI) money(minor int64) string { return app.FormatMoney(minor, u.Settings.Currency, u.Lang) }
+
+func activityLabel(a data.MDFActivity) string { return lang.L("mdf.activity." + string(a)) }
+
+func requestStateLabel(s data.MDFRequestState) string { return lang.L("mdf.request." + string(s)) }
+
+func claimStateLabel(s data.MDFClaimState) string { return lang.L("mdf.claim." + string(s)) }
+
+func entryKindLabel(k data.MDFEntryKind) string { return lang.L("mdf.entry." + string(k)) }
+
+func bucketLabel(b string) string { return lang.L("mdf.bucket." + b) }
+
+// balanceText is a balance breakdown on one line.
+func (u *UI) balanceText(b app.MDFBalance) string {
+	return lang.L("mdf.balance_line", map[string]any{"Allocated": u.money(b.Allocated), "Pending": u.money(b.Pending),
+		"Approved": u.money(b.ApprovedUnpaid), "Paid": u.money(b.Paid), "Available": u.money(b.Available())})
+}
+
+// fundPeriod names a fund's period: "FY2026 Q1" or "FY2026".
+func fundPeriod(f data.MDFFund) string {
+	if f.PeriodKind == "quarter" {
+		return fmt.Sprintf("FY%d Q%d", f.FiscalYear, f.Quarter)
+	}
+	return fmt.Sprintf("FY%d", f.FiscalYear)
+}
+
+// activityLabels are every activity kind in the interface language.
+func activityLabels(as []data.MDFActivity) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = activityLabel(a)
+	}
+	return out
+}
