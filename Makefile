@@ -6,8 +6,9 @@ TAGS        := migrated_fynedo
 BIN         := channeldesk
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOBIN       := $(shell $(GO) env GOPATH)/bin
-# System packages the cgo build of Fyne needs on Debian/Ubuntu.
-DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev
+# System packages the cgo build of Fyne needs on Debian/Ubuntu, and
+# poppler-utils, whose pdftotext the PDF tests read documents back with.
+DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
 .PHONY: all deps build run test lint vet fmt-check staticcheck bench clean
 

@@ -240,9 +240,18 @@ func (s *Store) UpdatePartner(ctx context.Context, p *Partner) error {
 	})
 }
 
-// DeletePartner removes a partner with its contacts and timeline.
+// DeletePartner removes a partner with its contacts and timeline. A
+// partner that has had MDF money is refused: the ledger is the history of
+// the funds and must stay whole; such a partner is offboarded instead.
 func (s *Store) DeletePartner(ctx context.Context, id int64) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
+		var money int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mdf_ledger WHERE partner_id = ?`, id).Scan(&money); err != nil {
+			return err
+		}
+		if money > 0 {
+			return Conflict("err.partner_has_mdf", nil)
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM partners WHERE id = ?`, id)
 		if err != nil {
 			return err

@@ -160,3 +160,24 @@ func TestEvents(t *testing.T) {
 		t.Fatalf("events: %+v", evs)
 	}
 }
+
+func TestDeletePartnerWithMDFMoneyIsRefused(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	p := mustPartner(t, s, "Funded Co", data.StatusActive)
+	_, err := s.DB().Exec(`INSERT INTO mdf_funds (id, name, period_kind, fiscal_year, quarter, starts_on, ends_on, currency,
+			budget, model, share_bp, claim_days, created_at)
+		VALUES (1, 'Q4', 'quarter', 2026, 4, '2026-10-01', '2026-12-31', 'EUR', 100000, 'discretionary', 5000, 30, '')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`INSERT INTO mdf_ledger (fund_id, partner_id, kind, bucket, amount, on_date, created_at) VALUES (1, ?, 'allocation', 'allocated', 5000, '2026-10-01', '')`, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeletePartner(ctx, p.ID); data.ErrorCode(err) != data.ECONFLICT {
+		t.Fatalf("delete with MDF money: err = %v, want conflict", err)
+	}
+	if _, err := s.Partner(ctx, p.ID); err != nil {
+		t.Errorf("the partner is gone: %v", err)
+	}
+}

@@ -111,7 +111,8 @@ type MDFSection struct {
 
 // MDFActivity is an approved or upcoming MDF activity.
 type MDFActivity struct {
-	Title  string
+	Kind   string // activity type: event, webinar, trade_show…
+	Title  string // the request's description
 	Date   string
 	Amount int64
 }

@@ -318,7 +318,11 @@ func (r *renderer) mdf() {
 		r.notSet(r.t("no_activities"))
 	}
 	for _, a := range m.Activities {
-		r.bullet(fmt.Sprintf("%s — %s, %s", a.Title, app.FormatDate(a.Date, r.l), r.money(a.Amount)))
+		title := r.t("activity." + a.Kind)
+		if a.Title != "" {
+			title += ": " + a.Title
+		}
+		r.bullet(fmt.Sprintf("%s — %s, %s", title, app.FormatDate(a.Date, r.l), r.money(a.Amount)))
 	}
 }
 

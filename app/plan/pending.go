@@ -57,9 +57,30 @@ func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l app
 	return out, rows.Err()
 }
 
-// loadMDF returns the partner's MDF allocation, available balance and the
-// approved and upcoming activities. Known stays false until wired.
-// TODO(lead): wire to the MDF area's ledger (mdf_requests) after merging.
+// loadMDF returns the partner's MDF allocation and available balance
+// (summed from the ledger over every fund) and its approved activities
+// that have not ended long ago. Amounts the partner may see only.
 func loadMDF(ctx context.Context, db *sql.DB, partnerID int64, today time.Time) (MDFSection, error) {
-	return MDFSection{}, nil
+	var sec MDFSection
+	b, err := app.MDFBalanceOf(ctx, db, `partner_id = ?`, partnerID)
+	if err != nil {
+		return sec, err
+	}
+	sec.Allocated, sec.Available = b.Allocated, b.Available()
+	since := today.AddDate(0, -6, 0).Format(app.DateLayout)
+	rows, err := db.QueryContext(ctx, `SELECT activity, description, starts_on, approved_amount FROM mdf_requests
+		WHERE partner_id = ? AND state = 'approved' AND ends_on >= ? ORDER BY starts_on`, partnerID, since)
+	if err != nil {
+		return sec, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a MDFActivity
+		if err := rows.Scan(&a.Kind, &a.Title, &a.Date, &a.Amount); err != nil {
+			return sec, err
+		}
+		sec.Activities = append(sec.Activities, a)
+	}
+	sec.Known = b != (app.MDFBalance{}) || len(sec.Activities) > 0
+	return sec, rows.Err()
 }
