@@ -57,6 +57,8 @@ lint: fmt-check vet staticcheck
 ## test: deps, gofmt, vet, staticcheck, then every test with the race detector
 test: deps lint
 	$(GO) test -tags $(TAGS) -race -count=1 ./...
+	@# the MDF property test runs 200 sequences under -race; here all 2,000
+	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/
 
 ## bench: the Go benchmarks, each figure printed next to its target
 bench:

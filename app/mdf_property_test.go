@@ -148,7 +148,7 @@ func checkLedgerSums(t *testing.T, ctx context.Context, s *data.Store) {
 // equal the displayed balances and the ledger invariants hold.
 func TestMDFRandomSequencesNeverGoNegative(t *testing.T) {
 	sequences, length := 2000, 15
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		sequences = 200
 	}
 	w := newMDFWorld(t, 3, 100_000)
