@@ -237,8 +237,11 @@ func (s *Store) Backup(dir, reason string) (string, error) {
 		return "", err
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	name := fmt.Sprintf("%s-%s-%s.db", base, s.Now().UTC().Format("20060102-150405"), reason)
-	out := filepath.Join(dir, name)
+	stamp := s.Now().UTC().Format("20060102-150405")
+	out := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, stamp, reason))
+	for n := 2; fileExists(out); n++ { // two backups in one second
+		out = filepath.Join(dir, fmt.Sprintf("%s-%s-%s-%d.db", base, stamp, reason, n))
+	}
 	return out, s.BackupTo(out)
 }
 
