@@ -38,6 +38,8 @@ var version = func() string {
 const usage = `usage:
   channeldesk [--db PATH]                                  open the GUI
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
+  channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
+  channeldesk check [--db PATH]                            integrity and invariants; exit 1 with the findings
   channeldesk version                                      print the version
 `
 
@@ -68,6 +70,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	case "demo":
 		err = runDemo(rest, stdout, stderr)
+	case "backup":
+		err = runBackup(rest, stdout, stderr)
+	case "check":
+		err = runCheck(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
