@@ -12,7 +12,7 @@ import (
 	"channeldesk/data"
 )
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
+func relCLI(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = run(args, &out, &errb)
 	return code, out.String(), errb.String()
@@ -21,7 +21,7 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 func demoDB(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, stderr := runCLI("demo", "--db", db, "--partners", "30"); code != 0 {
+	if code, _, stderr := relCLI("demo", "--db", db, "--partners", "30"); code != 0 {
 		t.Fatalf("demo: %d %s", code, stderr)
 	}
 	return db
@@ -29,7 +29,7 @@ func demoDB(t *testing.T) string {
 
 func TestCLICheck(t *testing.T) {
 	db := demoDB(t)
-	if code, stdout, stderr := runCLI("check", "--db", db); code != 0 {
+	if code, stdout, stderr := relCLI("check", "--db", db); code != 0 {
 		t.Fatalf("check on demo data: %d\n%s%s", code, stdout, stderr)
 	}
 	raw, _ := sql.Open("sqlite", "file:"+db+"?_pragma=foreign_keys(0)")
@@ -37,17 +37,17 @@ func TestCLICheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw.Close()
-	code, stdout, stderr := runCLI("check", "--db", db)
+	code, stdout, stderr := relCLI("check", "--db", db)
 	if code != 1 || !strings.Contains(stdout, "contacts.orphan") || !strings.Contains(stdout, "424242") || stderr == "" {
 		t.Fatalf("planted orphan: code %d\nstdout %s\nstderr %s", code, stdout, stderr)
 	}
-	if code, _, _ := runCLI("check", "--db", filepath.Join(t.TempDir(), "none.db")); code != 1 {
+	if code, _, _ := relCLI("check", "--db", filepath.Join(t.TempDir(), "none.db")); code != 1 {
 		t.Errorf("check of a missing database: code %d", code)
 	}
 	if _, err := os.Stat(filepath.Join(t.TempDir(), "none.db")); err == nil {
 		t.Error("check created a database")
 	}
-	if code, _, _ := runCLI("check", "--db", db, "extra"); code != 2 {
+	if code, _, _ := relCLI("check", "--db", db, "extra"); code != 2 {
 		t.Errorf("extra argument: code %d, want 2", code)
 	}
 }
@@ -55,19 +55,19 @@ func TestCLICheck(t *testing.T) {
 func TestCLIBackup(t *testing.T) {
 	db := demoDB(t)
 	out := filepath.Join(t.TempDir(), "copy.db")
-	if code, _, stderr := runCLI("backup", "--db", db, "--out", out); code != 0 {
+	if code, _, stderr := relCLI("backup", "--db", db, "--out", out); code != 0 {
 		t.Fatalf("backup: %d %s", code, stderr)
 	}
 	if err := data.CheckFile(out); err != nil {
 		t.Fatalf("backup unreadable: %v", err)
 	}
-	if code, _, _ := runCLI("check", "--db", out); code != 0 {
+	if code, _, _ := relCLI("check", "--db", out); code != 0 {
 		t.Errorf("check of the backup: %d", code)
 	}
-	if code, _, _ := runCLI("backup", "--db", db, "--out", out); code != 1 {
+	if code, _, _ := relCLI("backup", "--db", db, "--out", out); code != 1 {
 		t.Errorf("overwrite: code %d, want 1", code)
 	}
-	if code, _, _ := runCLI("backup", "--db", db); code != 2 {
+	if code, _, _ := relCLI("backup", "--db", db); code != 2 {
 		t.Errorf("no --out: code %d, want 2", code)
 	}
 }
@@ -76,7 +76,7 @@ func TestCLIRefusesBadAndBusyFiles(t *testing.T) {
 	dir := t.TempDir()
 	text := filepath.Join(dir, "notes.db")
 	os.WriteFile(text, bytes.Repeat([]byte("hello "), 100), 0o600)
-	if code, _, stderr := runCLI("check", "--db", text); code != 1 || strings.Count(stderr, "\n") != 1 {
+	if code, _, stderr := relCLI("check", "--db", text); code != 1 || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("text file: code %d, stderr %q", code, stderr)
 	}
 	db := demoDB(t)
@@ -85,7 +85,7 @@ func TestCLIRefusesBadAndBusyFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	code, _, stderr := runCLI("check", "--db", db)
+	code, _, stderr := relCLI("check", "--db", db)
 	if code != 1 || !strings.Contains(stderr, strconv.Itoa(os.Getpid())) {
 		t.Errorf("busy database: code %d, stderr %q (want our PID)", code, stderr)
 	}

@@ -57,7 +57,8 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("nav.settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	path := widget.NewLabel(lang.L("settings.db_path", map[string]any{"Path": s.ui.Store.Path()}))
 	path.Wrapping = fyne.TextWrapBreak
-	return container.NewVScroll(container.NewVBox(title, form, container.NewHBox(save), s.msg, widget.NewSeparator(), path))
+	return container.NewVScroll(container.NewVBox(title, form, container.NewHBox(save), s.msg, widget.NewSeparator(), path,
+		newBackupSection(s.ui).buildUI()))
 }
 
 func (s *settingsScreen) onSave() {

@@ -33,6 +33,10 @@ type UI struct {
 	work    sync.WaitGroup
 
 	partners *partnersScreen
+
+	// Reopened is called after a restore replaced the data (the store is
+	// reopened in place); nil rebuilds the window.
+	Reopened func()
 }
 
 // area is one entry of the navigation sidebar.
@@ -50,6 +54,7 @@ func New(a fyne.App, store *data.Store) *UI {
 	u.Win.SetIcon(assets.Icon)
 	u.loadSettings()
 	u.build()
+	u.startupBackup()
 	u.Win.Resize(fyne.NewSize(1280, 760))
 	return u
 }
