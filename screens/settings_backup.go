@@ -67,8 +67,14 @@ func (b *backupSection) when(it app.BackupInfo) string {
 
 func reasonLabel(reason string) string {
 	switch reason {
-	case "daily", "manual", "premigrate", "prerestore":
-		return lang.L("rel.reason_" + reason)
+	case "daily":
+		return lang.L("rel.reason_daily")
+	case "manual":
+		return lang.L("rel.reason_manual")
+	case "premigrate":
+		return lang.L("rel.reason_premigrate")
+	case "prerestore":
+		return lang.L("rel.reason_prerestore")
 	}
 	return reason
 }
