@@ -136,3 +136,21 @@ func TestCheckFindsCorruptPages(t *testing.T) {
 		t.Fatalf("integrity damage not found: %v", found)
 	}
 }
+
+// BenchmarkRunChecks is `channeldesk check` on 150 demo partners.
+func BenchmarkRunChecks(b *testing.B) {
+	s, err := data.Open(filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 1, Today: demoDay}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if found, err := app.RunChecks(ctx, s); err != nil || len(found) > 0 {
+			b.Fatal(found, err)
+		}
+	}
+}
