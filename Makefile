@@ -68,7 +68,7 @@ crash:
 
 ## fuzz: run every fuzz target for FUZZTIME; crashers land in testdata/fuzz (keep them as seed corpus)
 FUZZTIME ?= 30s
-FUZZ_TARGETS := ./app/:FuzzParseMoney ./app/:FuzzParseDate
+FUZZ_TARGETS := ./app/:FuzzParseMoney ./app/:FuzzParseDate ./app/:FuzzSafeFileName
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg)"; \

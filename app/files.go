@@ -60,7 +60,8 @@ func init() {
 
 // SafeFileName turns text from a partner (its name) into one file name
 // component that stays inside the chosen folder on every system: no path
-// separators or "..", no control characters or characters Windows
+// separators or "..", no control or format characters (a right-to-left
+// override would disguise "gpj.exe" as "exe.jpg"), no characters Windows
 // refuses, no reserved device names, no trailing dots or spaces, at most
 // MaxFileNameBytes bytes. An empty result becomes "_".
 func SafeFileName(name string) string {
@@ -69,7 +70,7 @@ func SafeFileName(name string) string {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteRune(' ')
-		case r == utf8.RuneError, unicode.IsControl(r), strings.ContainsRune(`/\:*?"<>|`, r):
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r), strings.ContainsRune(`/\:*?"<>|`, r):
 			b.WriteRune('_')
 		default:
 			b.WriteRune(r)
@@ -104,10 +105,13 @@ func FormulaStart(text string) bool {
 	return text != "" && strings.ContainsRune("=+-@\t\r", rune(text[0]))
 }
 
-// SafeCell returns user text for a CSV cell or a workbook cell written as
-// a value: text that would start a formula gets a leading apostrophe, so
-// it stays text (the OWASP rule for CSV injection). Write numbers as
-// numbers, not through SafeCell.
+// SafeCell returns user text for a CSV cell: text that would start a
+// formula gets a leading apostrophe, so a spreadsheet opening the CSV keeps
+// it as text (the OWASP rule for CSV injection). In XLSX workbooks write
+// user text as a string cell (excelize SetCellStr or a string value in a
+// StreamWriter row), never with SetCellFormula or as a value the library
+// may interpret; a string cell is never evaluated, so the apostrophe is not
+// needed there. Write numbers as numbers, not through SafeCell.
 func SafeCell(text string) string {
 	if FormulaStart(text) {
 		return "'" + text

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"channeldesk/app"
@@ -97,4 +98,34 @@ func TestWriteFileAtomic(t *testing.T) {
 			t.Errorf("mode %v, want 0644", st.Mode().Perm())
 		}
 	}
+}
+
+// FuzzSafeFileName: no partner name yields a path that leaves its folder,
+// a reserved or hidden name, or a name too long for the file system.
+func FuzzSafeFileName(f *testing.F) {
+	for _, s := range []string{"Acme", "../x", "CON", "com1.txt", "a/b", "..", " . ", "ООО «Ромашка»", "\x00", "name\u202e.exe", "LPT¹"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		got := app.SafeFileName(name)
+		if got == "" || got == "." || got == ".." || strings.ContainsAny(got, `/\:*?"<>|`) || len(got) > app.MaxFileNameBytes+1 {
+			t.Fatalf("SafeFileName(%q) = %q", name, got)
+		}
+		if !utf8.ValidString(got) || strings.HasSuffix(got, ".") || strings.HasSuffix(got, " ") || strings.HasPrefix(got, ".") {
+			t.Fatalf("SafeFileName(%q) = %q", name, got)
+		}
+		for _, r := range got {
+			if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+				t.Fatalf("SafeFileName(%q) = %q has a control or format character", name, got)
+			}
+		}
+		stem, _, _ := strings.Cut(got, ".")
+		switch strings.ToUpper(strings.TrimSpace(stem)) {
+		case "CON", "PRN", "AUX", "NUL", "COM1", "LPT1", "COM9", "LPT9":
+			t.Fatalf("SafeFileName(%q) = %q is reserved on Windows", name, got)
+		}
+		if app.SafeFileName(got) != got {
+			t.Fatalf("not stable: %q → %q → %q", name, got, app.SafeFileName(got))
+		}
+	})
 }
