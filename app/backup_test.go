@@ -121,3 +121,15 @@ func TestBackupFile(t *testing.T) {
 		}
 	}
 }
+
+func TestBackupFileFailureLeavesNothing(t *testing.T) {
+	s := openStore(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "missing-folder", "copy.db")
+	if err := app.BackupFile(context.Background(), s, out); err == nil {
+		t.Fatal("backup into a missing folder succeeded")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
