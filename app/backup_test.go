@@ -34,16 +34,11 @@ func TestDailyBackupOncePerDayKeepsFourteen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	daily, manual := 0, 0
+	reasons := map[string]int{}
 	for _, b := range list {
-		switch b.Reason {
-		case "daily":
-			daily++
-		case "manual":
-			manual++
-		}
+		reasons[b.Reason]++
 	}
-	if daily != app.KeepDaily || manual != 1 {
+	if daily, manual := reasons["daily"], reasons["manual"]; daily != app.KeepDaily || manual != 1 {
 		t.Fatalf("daily=%d manual=%d, want %d and 1", daily, manual, app.KeepDaily)
 	}
 	if got := list[0].Time.Format(time.DateOnly); got != "2026-01-20" {
@@ -52,12 +47,18 @@ func TestDailyBackupOncePerDayKeepsFourteen(t *testing.T) {
 	if got := list[app.KeepDaily-1].Time.Format(time.DateOnly); got != "2026-01-07" {
 		t.Errorf("oldest daily kept: %s, want 2026-01-07", got)
 	}
-	if runtime.GOOS != "windows" {
-		for _, b := range list {
-			st, _ := os.Stat(b.Path)
-			if st.Mode().Perm() != 0o600 {
-				t.Errorf("%s mode %v, want 0600", filepath.Base(b.Path), st.Mode().Perm())
-			}
+	assertOwnerOnly(t, list)
+}
+
+func assertOwnerOnly(t *testing.T, list []app.BackupInfo) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		return
+	}
+	for _, b := range list {
+		st, _ := os.Stat(b.Path)
+		if st.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v, want 0600", filepath.Base(b.Path), st.Mode().Perm())
 		}
 	}
 }

@@ -108,24 +108,33 @@ func FuzzSafeFileName(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, name string) {
 		got := app.SafeFileName(name)
-		if got == "" || got == "." || got == ".." || strings.ContainsAny(got, `/\:*?"<>|`) || len(got) > app.MaxFileNameBytes+1 {
-			t.Fatalf("SafeFileName(%q) = %q", name, got)
-		}
-		if !utf8.ValidString(got) || strings.HasSuffix(got, ".") || strings.HasSuffix(got, " ") || strings.HasPrefix(got, ".") {
-			t.Fatalf("SafeFileName(%q) = %q", name, got)
-		}
-		for _, r := range got {
-			if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-				t.Fatalf("SafeFileName(%q) = %q has a control or format character", name, got)
-			}
-		}
-		stem, _, _ := strings.Cut(got, ".")
-		switch strings.ToUpper(strings.TrimSpace(stem)) {
-		case "CON", "PRN", "AUX", "NUL", "COM1", "LPT1", "COM9", "LPT9":
-			t.Fatalf("SafeFileName(%q) = %q is reserved on Windows", name, got)
+		if msg := unsafeName(got); msg != "" {
+			t.Fatalf("SafeFileName(%q) = %q: %s", name, got, msg)
 		}
 		if app.SafeFileName(got) != got {
 			t.Fatalf("not stable: %q → %q → %q", name, got, app.SafeFileName(got))
 		}
 	})
+}
+
+// unsafeName says what is wrong with a file name, or "".
+func unsafeName(got string) string {
+	switch {
+	case got == "" || got == "." || got == "..":
+		return "empty or a dot name"
+	case strings.ContainsAny(got, `/\:*?"<>|`):
+		return "a separator or a character Windows refuses"
+	case len(got) > app.MaxFileNameBytes+1 || !utf8.ValidString(got):
+		return "too long or not UTF-8"
+	case strings.HasSuffix(got, ".") || strings.HasSuffix(got, " ") || strings.HasPrefix(got, "."):
+		return "leading dot or trailing dot or space"
+	case strings.IndexFunc(got, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) >= 0:
+		return "a control or format character"
+	}
+	stem, _, _ := strings.Cut(got, ".")
+	switch strings.ToUpper(strings.TrimSpace(stem)) {
+	case "CON", "PRN", "AUX", "NUL", "COM1", "LPT1", "COM9", "LPT9":
+		return "reserved on Windows"
+	}
+	return ""
 }
