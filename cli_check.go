@@ -38,8 +38,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// openExisting opens the database of --db (or the default one) for a
-// command that must not create it.
+// openExisting opens the database of --db (or the default one) read-only
+// for a command that must neither create nor change it; it works while the
+// GUI has the database open.
 func openExisting(flagValue string) (*data.Store, error) {
 	path, err := dbPath(flagValue)
 	if err != nil {
@@ -48,5 +49,5 @@ func openExisting(flagValue string) (*data.Store, error) {
 	if st, err := os.Stat(path); errors.Is(err, os.ErrNotExist) || err == nil && st.Size() == 0 {
 		return nil, &data.Error{Code: data.ENOTFOUND, Key: "err.rel_no_database", Args: map[string]any{"Path": path}}
 	}
-	return data.Open(path)
+	return data.OpenReadOnly(path)
 }

@@ -80,13 +80,31 @@ func TestCLIRefusesBadAndBusyFiles(t *testing.T) {
 		t.Errorf("text file: code %d, stderr %q", code, stderr)
 	}
 	db := demoDB(t)
-	s, err := data.Open(db)
+	before, _ := os.ReadFile(db)
+	s, err := data.Open(db) // the GUI has it open
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	code, _, stderr := relCLI("check", "--db", db)
-	if code != 1 || !strings.Contains(stderr, strconv.Itoa(os.Getpid())) {
-		t.Errorf("busy database: code %d, stderr %q (want our PID)", code, stderr)
+	if code, _, stderr := relCLI("check", "--db", db); code != 0 {
+		t.Errorf("check while the database is open elsewhere: code %d, stderr %q", code, stderr)
 	}
+	out := filepath.Join(dir, "while-open.db")
+	if code, _, stderr := relCLI("backup", "--db", db, "--out", out); code != 0 {
+		t.Errorf("backup while the database is open elsewhere: code %d, stderr %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("check or backup changed the database")
+	}
+	if _, err := data.Open(db); err == nil || !strings.Contains(errText(err), strconv.Itoa(os.Getpid())) {
+		t.Errorf("a second instance: %v, want in use by %d", err, os.Getpid())
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	pid, _ := data.InUse(err)
+	return strconv.Itoa(pid)
 }

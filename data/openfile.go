@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // ErrCorrupt is returned for a damaged or truncated database file; the
@@ -205,4 +206,64 @@ func preflight(path string) (probed bool, err error) {
 		return false, nil
 	}
 	return true, probe(path)
+}
+
+// OpenReadOnly opens an existing database for reading only, so that
+// `channeldesk backup` and `channeldesk check` work while the program has
+// the database open. When no one has it open, it takes the lock and reads
+// the file as immutable (SQLite writes nothing beside it); when another
+// process has it, it shares that process's write-ahead log for a
+// consistent snapshot. It never migrates or writes; a file that is not a
+// sound ChannelDesk database, or a newer one, is refused.
+func OpenReadOnly(path string) (*Store, error) {
+	if !fileExists(path) {
+		return nil, NotFound("rel_database")
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	lock, err := acquireLock(path)
+	dsn := "file:" + path + "?mode=ro&immutable=1"
+	if _, inUse := InUse(err); inUse || hasWAL(path) {
+		// Shared, or left by a crash with committed data in the log:
+		// read through the log.
+		dsn = "file:" + path + "?mode=ro&_pragma=busy_timeout(5000)"
+	} else if err != nil && err != ErrReadOnlyDir {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err == nil {
+		db.SetMaxOpenConns(1)
+		err = checkReadOnly(db)
+		if err != nil {
+			db.Close()
+		}
+	}
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	return &Store{db: db, path: path, Now: time.Now, lock: lock}, nil
+}
+
+func checkReadOnly(db *sql.DB) error {
+	ctx := context.Background()
+	if err := quickCheck(ctx, db); err != nil {
+		return err
+	}
+	var has int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'`).Scan(&has); err != nil {
+		return classify(err)
+	}
+	if has == 0 {
+		return ErrNotDatabase
+	}
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return classify(err)
+	}
+	if int(v.Int64) > SchemaVersion() {
+		return ErrTooNew
+	}
+	return nil
 }

@@ -118,25 +118,30 @@ func TestOpenRefusesBadFilesUntouched(t *testing.T) {
 			s.Close()
 		}, data.ErrTooNew},
 	}
+	openers := map[string]func(string) (*data.Store, error){"Open": data.Open, "ReadOnly": data.OpenReadOnly}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			path := closedDB(t, 300)
-			c.damage(t, path)
-			before := stateOf(t, path)
-			time.Sleep(10 * time.Millisecond) // a write would show in the mtime
-			s, err := data.Open(path)
-			if err == nil {
-				s.Close()
-				t.Fatal("opened a bad file")
-			}
-			if e, ok := data.AsError(err); !ok || e.Key != c.want.Key {
-				t.Fatalf("err = %v, want %s", err, c.want.Key)
-			}
-			assertUntouched(t, path, before)
-			if _, err := os.Stat(data.BackupDir(path)); err == nil {
-				t.Error("a backup folder was made for a refused file")
-			}
-		})
+		for oname, open := range openers {
+			t.Run(c.name+"/"+oname, func(t *testing.T) { refuseUntouched(t, c.damage, c.want, open) })
+		}
+	}
+}
+
+func refuseUntouched(t *testing.T, damage func(*testing.T, string), want *data.Error, open func(string) (*data.Store, error)) {
+	path := closedDB(t, 300)
+	damage(t, path)
+	before := stateOf(t, path)
+	time.Sleep(10 * time.Millisecond) // a write would show in the mtime
+	s, err := open(path)
+	if err == nil {
+		s.Close()
+		t.Fatal("opened a bad file")
+	}
+	if e, ok := data.AsError(err); !ok || e.Key != want.Key {
+		t.Fatalf("err = %v, want %s", err, want.Key)
+	}
+	assertUntouched(t, path, before)
+	if _, err := os.Stat(data.BackupDir(path)); err == nil {
+		t.Error("a backup folder was made for a refused file")
 	}
 }
 
@@ -275,5 +280,30 @@ func BenchmarkOpenExisting(b *testing.B) {
 			b.Fatal(err)
 		}
 		s.Close()
+	}
+}
+
+func TestOpenReadOnlySeesCommittedDataOfARunningInstance(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "live.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mustPartner(t, s, "Just saved", data.StatusActive) // still in the write-ahead log
+	ro, err := data.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	rows, err := ro.PartnerRows(context.Background())
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("read-only view: %+v, %v", rows, err)
+	}
+	if err := ro.CreatePartner(context.Background(), &data.Partner{Name: "x", Type: data.TypeMSP, Status: data.StatusActive}); err == nil {
+		t.Error("a read-only store wrote")
+	}
+	if _, err := data.OpenReadOnly(filepath.Join(t.TempDir(), "none.db")); data.ErrorCode(err) != data.ENOTFOUND {
+		t.Errorf("missing file: %v", err)
 	}
 }
