@@ -38,36 +38,66 @@ func errInUse(pid int) error {
 
 // acquireLock takes the lock for dbPath or says who holds it.
 func acquireLock(dbPath string) (*dbLock, error) {
-	f, err := os.OpenFile(LockPath(dbPath), os.O_RDWR|os.O_CREATE, 0o600)
+	for range 10 {
+		l, retry, err := tryLock(dbPath)
+		if !retry {
+			return l, err
+		}
+	}
+	return nil, errInUse(0)
+}
+
+// tryLock locks the lock file; retry means the file was removed by its
+// previous holder between our open and our lock, so a fresh one is needed.
+func tryLock(dbPath string) (l *dbLock, retry bool, err error) {
+	path := LockPath(dbPath)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		if os.IsPermission(err) {
-			return nil, ErrReadOnlyDir
+			return nil, false, ErrReadOnlyDir
 		}
-		return nil, err
+		return nil, false, err
 	}
 	locked, err := lockFile(f)
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, false, err
 	}
 	if !locked {
 		buf := make([]byte, 32)
 		n, _ := f.ReadAt(buf, 0)
 		f.Close()
 		pid, _ := strconv.Atoi(strings.TrimSpace(string(buf[:n])))
-		return nil, errInUse(pid)
+		return nil, false, errInUse(pid)
+	}
+	if removeOnRelease && !sameFile(f, path) {
+		unlockFile(f)
+		f.Close()
+		return nil, true, nil
 	}
 	f.Truncate(0)
 	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
-	return &dbLock{f: f}, nil
+	return &dbLock{f: f}, false, nil
 }
 
-// release lets another process open the database.
+func sameFile(f *os.File, path string) bool {
+	a, err1 := f.Stat()
+	b, err2 := os.Stat(path)
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
+}
+
+// release lets another process open the database. Where the system allows
+// it, the lock file is removed while still locked, so none is left behind
+// (a crash leaves it; the next start locks it again).
 func (l *dbLock) release() {
 	if l == nil || l.f == nil {
 		return
 	}
-	l.f.Truncate(0)
+	if removeOnRelease {
+		os.Remove(l.f.Name())
+	} else {
+		l.f.Truncate(0)
+	}
 	unlockFile(l.f)
 	l.f.Close()
 	l.f = nil

@@ -7,8 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"channeldesk/data"
 )
@@ -61,4 +65,61 @@ func TestSecondInstanceIsToldWhichProcess(t *testing.T) {
 		t.Fatalf("open after the other process ended: %v", err)
 	}
 	s.Close()
+}
+
+func TestCloseLeavesNoLockFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the lock file stays on Windows")
+	}
+	path := filepath.Join(t.TempDir(), "tidy.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(data.LockPath(path)); err != nil {
+		t.Fatalf("no lock file while open: %v", err)
+	}
+	s.Close()
+	if _, err := os.Stat(data.LockPath(path)); err == nil {
+		t.Error("the lock file is left after Close")
+	}
+}
+
+// Opening and closing from many places at once: never two holders, even
+// though each Close removes the lock file.
+func TestLockIsExclusiveUnderChurn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "churn.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var inside, got atomic.Int32
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 15 {
+				s, err := data.Open(path)
+				if _, busy := data.InUse(err); busy {
+					continue
+				} else if err != nil {
+					t.Error(err)
+					return
+				}
+				if inside.Add(1) != 1 {
+					t.Error("two holders of the lock at once")
+				}
+				got.Add(1)
+				time.Sleep(time.Millisecond)
+				inside.Add(-1)
+				s.Close()
+			}
+		}()
+	}
+	wg.Wait()
+	if got.Load() == 0 {
+		t.Fatal("nobody got the lock")
+	}
 }

@@ -8,6 +8,9 @@ import (
 	"syscall"
 )
 
+// removeOnRelease: on unix the lock file can be removed while open.
+const removeOnRelease = true
+
 // lockFile takes an exclusive flock without waiting; false means another
 // process holds it.
 func lockFile(f *os.File) (bool, error) {

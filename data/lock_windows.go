@@ -9,6 +9,10 @@ import (
 	"golang.org/x/sys/windows"
 )
 
+// removeOnRelease: Windows cannot remove a file another process has open,
+// so the (empty) lock file stays beside the database.
+const removeOnRelease = false
+
 // lockOffset is where the locked byte lies: beyond the PID written at the
 // start, so that a second process can still read who holds the lock.
 const lockOffset = 1 << 30
