@@ -45,6 +45,8 @@ const usage = `usage:
   channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
                                                            write the Excel report
   channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
+  channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
+  channeldesk check [--db PATH]                            integrity and invariants; exit 1 with the findings
   channeldesk version                                      print the version
 `
 
@@ -83,6 +85,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		} else {
 			err = runImport(rest, stdout, stderr)
 		}
+	case "backup":
+		err = runBackup(rest, stdout, stderr)
+	case "check":
+		err = runCheck(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

@@ -7,14 +7,8 @@ import (
 	"channeldesk/data"
 )
 
-// Finding is one broken invariant that a check found in a database.
-type Finding struct {
-	Area    string // "mdf", …
-	Message string
-}
-
-// String is the finding as one line: "mdf: …".
-func (f Finding) String() string { return f.Area + ": " + f.Message }
+// The MDF ledger invariants run with every `channeldesk check`.
+func init() { Checks = append(Checks, Check{Name: "mdf", Run: CheckMDF}) }
 
 // mdfChecks are the ledger invariants, each a query returning one message
 // per violation.
@@ -84,7 +78,7 @@ func CheckMDF(ctx context.Context, s *data.Store) ([]Finding, error) {
 				rows.Close()
 				return nil, err
 			}
-			out = append(out, Finding{Area: "mdf", Message: msg})
+			out = append(out, Finding{Check: "mdf", Message: msg})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -114,7 +108,7 @@ func checkProofs(ctx context.Context, s *data.Store) ([]Finding, error) {
 	for _, id := range ids {
 		p, _, err := s.MDFProofContent(ctx, id)
 		if data.ErrorCode(err) == data.ECONFLICT {
-			out = append(out, Finding{Area: "mdf", Message: fmt.Sprintf("proof %d (%s) of claim %d: content does not match its SHA-256", id, p.Name, p.ClaimID)})
+			out = append(out, Finding{Check: "mdf", Message: fmt.Sprintf("proof %d (%s) of claim %d: content does not match its SHA-256", id, p.Name, p.ClaimID)})
 		} else if err != nil {
 			return nil, err
 		}

@@ -25,6 +25,7 @@ var migrationFS embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	lock *dbLock
 	// Now returns the current instant; tests replace it.
 	Now func() time.Time
 }
@@ -47,11 +48,32 @@ func DSN(path string) string {
 // made by a newer version, is refused and left untouched.
 func Open(path string) (*Store, error) {
 	existed := fileExists(path)
-	if !existed {
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	probed := false
+	if existed {
+		var err error
+		if probed, err = preflight(path); err != nil {
 			return nil, err
 		}
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	lock, err := acquireLock(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openLocked(path, existed, probed)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+// openLocked opens and migrates the database once its lock is held.
+func openLocked(path string, existed, probed bool) (*Store, error) {
+	if !existed {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
 		if err != nil {
 			return nil, err
 		}
@@ -63,7 +85,13 @@ func Open(path string) (*Store, error) {
 	}
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, Now: time.Now}
-	if err := s.migrate(existed); err != nil {
+	if existed && !probed {
+		err = quickCheck(context.Background(), db)
+	}
+	if err == nil {
+		err = s.migrate(existed)
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -71,7 +99,11 @@ func Open(path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.lock.release()
+	return err
+}
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
@@ -205,8 +237,11 @@ func (s *Store) Backup(dir, reason string) (string, error) {
 		return "", err
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	name := fmt.Sprintf("%s-%s-%s.db", base, s.Now().UTC().Format("20060102-150405"), reason)
-	out := filepath.Join(dir, name)
+	stamp := s.Now().UTC().Format("20060102-150405")
+	out := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", base, stamp, reason))
+	for n := 2; fileExists(out); n++ { // two backups in one second
+		out = filepath.Join(dir, fmt.Sprintf("%s-%s-%s-%d.db", base, stamp, reason, n))
+	}
 	return out, s.BackupTo(out)
 }
 

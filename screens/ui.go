@@ -39,6 +39,10 @@ type UI struct {
 	recruit   *recruitScreen
 	capture   *captureForm
 	importer  *importFlow
+
+	// Reopened is called after a restore replaced the data (the store is
+	// reopened in place); nil rebuilds the window.
+	Reopened func()
 }
 
 // area is one entry of the navigation sidebar.
@@ -59,6 +63,7 @@ func New(a fyne.App, store *data.Store) *UI {
 	// is built, and a later resize would lay it out while figures arrive.
 	u.Win.Resize(fyne.NewSize(1280, 760))
 	u.build()
+	u.startupBackup()
 	return u
 }
 

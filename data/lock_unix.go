@@ -1,0 +1,24 @@
+//go:build !windows
+
+package data
+
+import (
+	"errors"
+	"os"
+	"syscall"
+)
+
+// removeOnRelease: on unix the lock file can be removed while open.
+const removeOnRelease = true
+
+// lockFile takes an exclusive flock without waiting; false means another
+// process holds it.
+func lockFile(f *os.File) (bool, error) {
+	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	if errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EAGAIN) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func unlockFile(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }

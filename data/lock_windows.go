@@ -1,0 +1,34 @@
+//go:build windows
+
+package data
+
+import (
+	"errors"
+	"os"
+
+	"golang.org/x/sys/windows"
+)
+
+// removeOnRelease: Windows cannot remove a file another process has open,
+// so the (empty) lock file stays beside the database.
+const removeOnRelease = false
+
+// lockOffset is where the locked byte lies: beyond the PID written at the
+// start, so that a second process can still read who holds the lock.
+const lockOffset = 1 << 30
+
+// lockFile takes an exclusive LockFileEx lock without waiting; false
+// means another process holds it.
+func lockFile(f *os.File) (bool, error) {
+	ol := &windows.Overlapped{Offset: lockOffset}
+	err := windows.LockFileEx(windows.Handle(f.Fd()), windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, ol)
+	if errors.Is(err, windows.ERROR_LOCK_VIOLATION) || errors.Is(err, windows.ERROR_IO_PENDING) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func unlockFile(f *os.File) {
+	ol := &windows.Overlapped{Offset: lockOffset}
+	windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, ol)
+}
