@@ -33,6 +33,10 @@ type UI struct {
 	work    sync.WaitGroup
 
 	partners *partnersScreen
+
+	Version   string                                  // shown in About; main sets it from FyneApp.toml
+	OpenStore func(path string) (*data.Store, error) // opens another database (File → Open); main sets it
+	actions   map[string]func()                      // menu actions the screens register (menu.go)
 }
 
 // area is one entry of the navigation sidebar.
@@ -50,7 +54,8 @@ func New(a fyne.App, store *data.Store) *UI {
 	u.Win.SetIcon(assets.Icon)
 	u.loadSettings()
 	u.build()
-	u.Win.Resize(fyne.NewSize(1280, 760))
+	u.buildMenu()
+	u.restoreWindow()
 	return u
 }
 
@@ -109,6 +114,7 @@ func (u *UI) show(key string) {
 			continue
 		}
 		u.current = key
+		u.rememberScreen(key)
 		u.content.Objects = []fyne.CanvasObject{a.build()}
 		u.content.Refresh()
 		u.nav.Select(i)
@@ -121,6 +127,7 @@ func (u *UI) Rebuild() {
 	current := u.current
 	u.loadSettings()
 	u.build()
+	u.buildMenu()
 	if current != "" {
 		u.show(current)
 	}
