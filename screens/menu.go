@@ -158,7 +158,7 @@ func (u *UI) buildMenu() {
 		item := fyne.NewMenuItem(lang.L(key), func() { u.show(key) })
 		item.Icon = a.icon
 		if i < 9 {
-			item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierAlt}
+			item.Shortcut = altDigit(i + 1)
 		}
 		view.Items = append(view.Items, item)
 	}
@@ -281,4 +281,8 @@ func (u *UI) showAbout() {
 	d := dialog.NewCustom(lang.L("desk.menu.about"), lang.L("desk.close"), l, u.Win)
 	d.Resize(fyne.NewSize(520, 0).Max(d.MinSize()))
 	d.Show()
+}
+
+func altDigit(n int) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(n)), Modifier: fyne.KeyModifierAlt}
 }

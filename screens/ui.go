@@ -34,9 +34,10 @@ type UI struct {
 
 	partners *partnersScreen
 
-	Version   string                                  // shown in About; main sets it from FyneApp.toml
+	Version   string                                 // shown in About; main sets it from FyneApp.toml
 	OpenStore func(path string) (*data.Store, error) // opens another database (File → Open); main sets it
 	actions   map[string]func()                      // menu actions the screens register (menu.go)
+	restored  bool                                   // window prefs applied; screens shown from now on are remembered
 }
 
 // area is one entry of the navigation sidebar.

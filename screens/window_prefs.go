@@ -30,6 +30,7 @@ func (u *UI) restoreWindow() {
 	if last := p.String(prefLastScreen); last != "" {
 		u.show(last)
 	}
+	u.restored = true
 	if choice := p.String(prefTheme); choice != "" {
 		applyTheme(u.App, choice)
 	}
@@ -42,6 +43,9 @@ func (u *UI) restoreWindow() {
 
 // rememberScreen keeps the screen shown, to reopen it next time.
 func (u *UI) rememberScreen(key string) {
+	if !u.restored {
+		return // the first screen build shows is not a choice
+	}
 	u.App.Preferences().SetString(prefLastScreen, key)
 }
 
