@@ -16,12 +16,11 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/assets"
+	"channeldesk/data"
 )
 
 // demoPartnersOnFirstRun is how many demo partners the welcome loads.
 const demoPartnersOnFirstRun = 60
-
-var welcomeCurrencies = []string{"EUR", "RUB", "USD", "GBP", "KZT", "CNY"}
 
 // welcome is the first-run dialog: it asks for the program's basics and
 // offers demo data or an empty start.
@@ -30,7 +29,7 @@ type welcome struct {
 	dlg *dialog.CustomDialog
 
 	vendor, program *widget.Entry
-	currency        *widget.SelectEntry
+	currency        *widget.Entry
 	fyStart, uiLang *widget.Select
 	msg             *widget.Label
 	demoBtn, empty  *widget.Button
@@ -64,11 +63,13 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	w.vendor = &widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")}
 	w.program = &widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")}
 	cur := st.Currency
+	if cur == data.DefaultSettings().Currency && w.ui.Lang == app.RU {
+		cur = "RUB" // a fresh database in Russian most likely counts roubles
+	}
 	if w.currency != nil {
 		cur = w.currency.Text
 	}
-	w.currency = widget.NewSelectEntry(welcomeCurrencies)
-	w.currency.SetText(cur)
+	w.currency = &widget.Entry{Text: cur, PlaceHolder: "EUR, RUB, USD…"}
 	month := st.FiscalYearFrom - 1
 	if w.fyStart != nil {
 		month = w.fyStart.SelectedIndex()

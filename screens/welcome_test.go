@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -67,5 +68,20 @@ func TestWelcomeBadCurrencyKeepsTheDialog(t *testing.T) {
 	}
 	if w.vendor.Text != "Acme" || u.Win.Canvas().Overlays().Top() == nil {
 		t.Error("the welcome closed or lost the input")
+	}
+}
+
+func TestWelcomeTabOrderAndRussianCurrency(t *testing.T) {
+	u := newTestUI(t, 0, "ru")
+	w := u.showWelcome()
+	if w.currency.Text != "RUB" {
+		t.Errorf("a Russian first run suggests %q, want RUB", w.currency.Text)
+	}
+	c := u.Win.Canvas()
+	for _, want := range []fyne.Focusable{w.program, w.currency, w.fyStart, w.demoBtn, w.empty} {
+		c.FocusNext()
+		if c.Focused() != want {
+			t.Fatalf("Tab reached %T, want %T", c.Focused(), want)
+		}
 	}
 }
