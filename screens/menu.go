@@ -27,6 +27,7 @@ const (
 	actFind         = "edit.find"
 	actSave         = "edit.save"
 	actCancel       = "edit.cancel"
+	actCancelWork   = "edit.cancel_work" // set while a progress dialog is open
 	actShortcuts    = "help.shortcuts"
 	actAbout        = "help.about"
 )
@@ -127,6 +128,10 @@ func (u *UI) partnerSave() {
 // cancelTop closes the topmost dialog or pop-up, or leaves the partner
 // being created (Esc).
 func (u *UI) cancelTop() {
+	if fn := u.actions[actCancelWork]; fn != nil {
+		fn()
+		return
+	}
 	if top := u.Win.Canvas().Overlays().Top(); top != nil {
 		top.Hide()
 		u.Win.Canvas().Overlays().Remove(top)

@@ -39,6 +39,10 @@ func (u *UI) runWithProgress(title string, work func(ctx context.Context, progre
 		p.cancel.Disable()
 		p.count.SetText(lang.L("desk.progress.cancelling"))
 	}}
+	if u.actions == nil {
+		u.actions = map[string]func(){}
+	}
+	u.actions[actCancelWork] = p.cancel.OnTapped // Esc cancels the work instead of hiding its dialog
 	body := container.NewVBox(container.NewStack(p.bar, p.endless), p.count)
 	p.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewCenter(p.cancel), nil, nil, body), u.Win)
 	p.dlg.Resize(fyne.NewSize(420, p.dlg.MinSize().Height))
@@ -50,6 +54,7 @@ func (u *UI) runWithProgress(title string, work func(ctx context.Context, progre
 	}, func() {
 		p.endless.Stop()
 		p.dlg.Hide()
+		delete(u.actions, actCancelWork)
 		if done != nil {
 			done(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -33,6 +34,23 @@ func TestProgressShowsCountAndCancels(t *testing.T) {
 	}
 	if top := u.Win.Canvas().Overlays().Top(); top != nil {
 		t.Error("the progress dialog is still open")
+	}
+}
+
+func TestEscCancelsTheWorkInsteadOfHidingIt(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	var got error
+	u.runWithProgress("Importing", func(ctx context.Context, _ func(int, int)) error {
+		<-ctx.Done()
+		return ctx.Err()
+	}, func(err error) { got = err })
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	u.Wait()
+	if !errors.Is(got, context.Canceled) {
+		t.Errorf("after Esc the work ended with %v", got)
+	}
+	if _, left := u.actions[actCancelWork]; left {
+		t.Error("Esc still points at finished work")
 	}
 }
 
