@@ -156,7 +156,7 @@ func (u *UI) buildMenu() {
 		file.Items = append(file.Items, recent)
 	}
 	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), &fyne.MenuItem{Label: lang.L("desk.menu.quit"), IsQuit: true, Action: u.quit})
-	edit := fyne.NewMenu(lang.L("desk.menu.edit"), u.menuItems(editItems)...)
+	edit := fyne.NewMenu(lang.L("desk.menu.edit"), append(u.clipboardItems(), u.menuItems(editItems)...)...)
 	view := fyne.NewMenu(lang.L("desk.menu.view"))
 	for i, a := range u.areas {
 		key := a.key
@@ -290,4 +290,31 @@ func (u *UI) showAbout() {
 
 func altDigit(n int) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(n)), Modifier: fyne.KeyModifierAlt}
+}
+
+// clipboardItems are Edit → Cut, Copy, Paste, Select all: they pass the
+// standard shortcut to the input that has the focus, as the keys do.
+func (u *UI) clipboardItems() []*fyne.MenuItem {
+	cb := u.App.Clipboard()
+	defs := []struct {
+		key string
+		sc  fyne.Shortcut
+	}{
+		{"desk.menu.cut", &fyne.ShortcutCut{Clipboard: cb}},
+		{"desk.menu.copy", &fyne.ShortcutCopy{Clipboard: cb}},
+		{"desk.menu.paste", &fyne.ShortcutPaste{Clipboard: cb}},
+		{"desk.menu.select_all", &fyne.ShortcutSelectAll{}},
+	}
+	items := make([]*fyne.MenuItem, 0, len(defs)+1)
+	for _, d := range defs {
+		sc := d.sc
+		item := fyne.NewMenuItem(lang.L(d.key), func() {
+			if f, ok := u.Win.Canvas().Focused().(fyne.Shortcutable); ok {
+				f.TypedShortcut(sc)
+			}
+		})
+		item.Shortcut = sc
+		items = append(items, item)
+	}
+	return append(items, fyne.NewMenuItemSeparator())
 }

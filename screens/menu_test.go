@@ -214,3 +214,17 @@ func TestLastScreenIsRemembered(t *testing.T) {
 		t.Errorf("remembered width %v", w)
 	}
 }
+
+func TestEditMenuCopiesAndPastesInTheFocusedField(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	pressShortcut(u, ctrl(fyne.KeyN))
+	f := u.partners.detail.profile
+	test.Type(f.name, "Nordlicht")
+	menuItem(u, "Select all").Action()
+	menuItem(u, "Copy").Action()
+	u.Win.Canvas().Focus(f.city)
+	menuItem(u, "Paste").Action()
+	if f.city.Text != "Nordlicht" {
+		t.Errorf("pasted %q into the city", f.city.Text)
+	}
+}
