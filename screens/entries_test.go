@@ -1,10 +1,12 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -175,4 +177,22 @@ func TestPercentEntry(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Fyne 2.7.1's Russian table swaps Tuesday and Thursday; desk.ru.json
+// puts them right for the calendar's column headings.
+func TestCalendarWeekdaysInRussian(t *testing.T) {
+	newTestUI(t, 0, "ru")
+	if got := shortWeekday("Tuesday"); got != "ВТ" {
+		t.Errorf("Tuesday heading %q, want ВТ", got)
+	}
+	if got := shortWeekday("Thursday"); got != "ЧТ" {
+		t.Errorf("Thursday heading %q, want ЧТ", got)
+	}
+}
+
+// shortWeekday is how widget.Calendar heads a column.
+func shortWeekday(day string) string {
+	lower := strings.ToLower(day)
+	return strings.ToUpper(lang.X(lower+".short", day[:3]))
 }
