@@ -196,3 +196,17 @@ func shortWeekday(day string) string {
 	lower := strings.ToLower(day)
 	return strings.ToUpper(lang.X(lower+".short", day[:3]))
 }
+
+// The validator runs on every keystroke in a money entry.
+func BenchmarkMoneyEntryValidate(b *testing.B) {
+	test.NewTempApp(b)
+	u := &UI{Lang: "ru"}
+	u.Settings.Currency = "RUB"
+	e := newMoneyEntry(u, "amount")
+	e.Text = "1 234 567,89"
+	for b.Loop() {
+		if e.Validate() != nil {
+			b.Fatal("rejected")
+		}
+	}
+}
