@@ -72,7 +72,10 @@ $(FYNE):
 ## package: dist/channeldesk-VERSION-linux-ARCH.tar.xz (binary, .desktop file, icon) via fyne package
 package: deps $(FYNE)
 	$(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o $(BIN) .
-	$(FYNE) package --target linux --executable $(BIN) --release
+	@# fyne package bumps Build and rewrites FyneApp.toml; a release sets Build by hand, so keep the file.
+	cp FyneApp.toml .tools/FyneApp.toml.keep
+	$(FYNE) package --target linux --executable $(BIN) --release; rc=$$?; \
+	  mv .tools/FyneApp.toml.keep FyneApp.toml; exit $$rc
 	mkdir -p dist
 	mv ChannelDesk.tar.xz dist/channeldesk-$(VERSION)-linux-$(ARCH).tar.xz
 	@echo "dist/channeldesk-$(VERSION)-linux-$(ARCH).tar.xz: tar -xJf it and run 'sudo make install' inside, or copy usr/ under ~/.local"
