@@ -228,3 +228,49 @@ func TestEditMenuCopiesAndPastesInTheFocusedField(t *testing.T) {
 		t.Errorf("pasted %q into the city", f.city.Text)
 	}
 }
+
+func TestCtrlSSavesTheSettings(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	pressShortcut(u, altDigit(len(u.areas))) // Settings is the last area
+	if u.current != "nav.settings" {
+		t.Fatalf("Alt+%d shows %q", len(u.areas), u.current)
+	}
+	e := findEntryWithText(u, "EUR")
+	if e == nil {
+		t.Fatal("no currency entry showing EUR")
+	}
+	e.SetText("usd")
+	pressShortcut(u, ctrl(fyne.KeyS))
+	st, _ := u.Store.Settings(context.Background())
+	if st.Currency != "USD" {
+		t.Errorf("Ctrl+S on Settings stored currency %q", st.Currency)
+	}
+}
+
+// findEntryWithText finds a visible entry by its text in the window.
+func findEntryWithText(u *UI, text string) *widget.Entry {
+	var found *widget.Entry
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		if e, ok := o.(*widget.Entry); ok && e.Text == text {
+			found = e
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(u.Win.Content())
+	return found
+}
