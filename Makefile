@@ -5,12 +5,17 @@ GO          ?= go
 TAGS        := migrated_fynedo
 BIN         := channeldesk
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# fyne package, pinned: installed into .tools/ so another version on PATH does not matter.
+FYNE_TOOLS  := v1.7.4
+FYNE        := $(CURDIR)/.tools/fyne-$(FYNE_TOOLS)/fyne
+VERSION     := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+ARCH        := $(shell $(GO) env GOARCH)
 GOBIN       := $(shell $(GO) env GOPATH)/bin
 # System packages the cgo build of Fyne needs on Debian/Ubuntu, and
 # poppler-utils, whose pdftotext the PDF tests read documents back with.
 DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
-.PHONY: all deps build run test lint vet fmt-check staticcheck bench clean crash fuzz
+.PHONY: all deps build run test lint vet fmt-check staticcheck bench clean crash fuzz package
 
 all: build
 
@@ -79,5 +84,20 @@ fuzz:
 	  $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
 	done
 
+$(FYNE):
+	GOBIN=$(dir $(FYNE)) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS)
+
+## package: dist/channeldesk-VERSION-linux-ARCH.tar.xz (binary, .desktop file, icon) via fyne package
+package: deps $(FYNE)
+	$(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o $(BIN) .
+	@# fyne package bumps Build and rewrites FyneApp.toml; a release sets Build by hand, so keep the file.
+	cp FyneApp.toml .tools/FyneApp.toml.keep
+	$(FYNE) package --target linux --executable $(BIN) --release; rc=$$?; \
+	  mv .tools/FyneApp.toml.keep FyneApp.toml; exit $$rc
+	mkdir -p dist
+	mv ChannelDesk.tar.xz dist/channeldesk-$(VERSION)-linux-$(ARCH).tar.xz
+	@echo "dist/channeldesk-$(VERSION)-linux-$(ARCH).tar.xz: tar -xJf it and run 'sudo make install' inside, or copy usr/ under ~/.local"
+
 clean:
 	rm -f $(BIN)
+	rm -rf dist

@@ -179,14 +179,20 @@ func runGUI(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	_, statErr := os.Stat(path)
+	firstRun := errors.Is(statErr, os.ErrNotExist)
 	s, err := data.Open(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	defer s.Close()
 	a := fyneapp.NewWithID("com.channeldesk.app")
 	a.SetIcon(assets.Icon)
 	ui := screens.New(a, s)
+	defer func() { ui.Store.Close() }() // File → Open may have switched it
+	ui.Version, ui.OpenStore = version, data.Open
+	if firstRun {
+		ui.ShowWelcome()
+	}
 	ui.Win.ShowAndRun()
 	return nil
 }

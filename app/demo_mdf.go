@@ -52,7 +52,11 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 	if len(working) == 0 {
 		return nil
 	}
-	funds, err := demoFunds(ctx, tx, s, year, quarter, int64(len(working)))
+	unit, err := demoMoneyUnit(ctx, tx)
+	if err != nil {
+		return err
+	}
+	funds, err := demoFunds(ctx, tx, s, year, quarter, int64(len(working)), unit)
 	if err != nil {
 		return err
 	}
@@ -60,7 +64,7 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 	start, _ := time.Parse(DateLayout, main.StartsOn)
 	at(start)
 	for _, p := range working {
-		if err := allocateTx(ctx, tx, s, main.ID, p.ID, int64(15_000+r.IntN(25_000))*100, ""); err != nil {
+		if err := allocateTx(ctx, tx, s, main.ID, p.ID, int64(15_000+r.IntN(25_000))*unit, ""); err != nil {
 			return err
 		}
 	}
@@ -75,7 +79,7 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 			if i >= len(demoScenarios) {
 				sc = pick(r, demoScenarios)
 			}
-			id, err := demoRequest(ctx, tx, s, r, opt.Today, at, main, p, sc)
+			id, err := demoRequest(ctx, tx, s, r, opt.Today, at, main, p, sc, unit)
 			if err != nil {
 				return err
 			}
@@ -108,21 +112,32 @@ func demoWorkingPartners(partners []data.Partner, most int) []data.Partner {
 	return out
 }
 
+// demoMoneyUnit is how many minor units of the program currency a euro of
+// demo money is worth, so that demo amounts look right in roubles too (the
+// deals demo scales the same way).
+func demoMoneyUnit(ctx context.Context, tx *sql.Tx) (int64, error) {
+	currency := "EUR"
+	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency); err != nil && err != sql.ErrNoRows {
+		return 0, err
+	}
+	return max(1, DefaultProgram(currency)[1].Requirements[1].Threshold/50_000), nil
+}
+
 // demoFunds makes the fiscal year's discretionary-and-accrual fund, the
 // current quarter's accrual fund and next quarter's, not yet allocated.
-func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int, partners int64) ([]*data.MDFFund, error) {
+func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int, partners, unit int64) ([]*data.MDFFund, error) {
 	nextY, nextQ := year, quarter+1
 	if nextQ == 5 {
 		nextY, nextQ = year+1, 1
 	}
 	funds := []*data.MDFFund{
-		{Name: "Co-marketing", PeriodKind: "year", FiscalYear: year, Budget: partners * 4_000_000,
+		{Name: "Co-marketing", PeriodKind: "year", FiscalYear: year, Budget: partners * 40_000 * unit,
 			Model: data.ModelBoth, Activities: data.MDFActivities, ShareBP: 7500, ClaimDays: 45},
 		{Name: "Tier accrual", PeriodKind: "quarter", FiscalYear: year, Quarter: quarter,
-			Budget: partners * 1_000_000, Model: data.ModelAccrual, ShareBP: 5000, ClaimDays: 30, AccrualCap: 2_000_000,
+			Budget: partners * 10_000 * unit, Model: data.ModelAccrual, ShareBP: 5000, ClaimDays: 30, AccrualCap: 20_000 * unit,
 			Activities: []data.MDFActivity{data.ActivityEvent, data.ActivityWebinar, data.ActivityDigital, data.ActivityContent}},
 		{Name: "Trade shows", PeriodKind: "quarter", FiscalYear: nextY, Quarter: nextQ,
-			Budget: 5_000_000, Model: data.ModelDiscretionary, ShareBP: 10000, ClaimDays: 60,
+			Budget: 50_000 * unit, Model: data.ModelDiscretionary, ShareBP: 10000, ClaimDays: 60,
 			Activities: []data.MDFActivity{data.ActivityTradeShow, data.ActivityEvent}},
 	}
 	for _, f := range funds {
@@ -136,7 +151,7 @@ func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int
 // demoRequest takes one request to the state sc says and returns the id
 // of a claim to pay, if sc is "paid".
 func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
-	f *data.MDFFund, p data.Partner, sc string) (int64, error) {
+	f *data.MDFFund, p data.Partner, sc string, unit int64) (int64, error) {
 	end := demoEnd(r, today, f, sc)
 	act := pick(r, demoActivities)
 	desc := act.en
@@ -145,7 +160,7 @@ func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, t
 	}
 	req := &data.MDFRequest{FundID: f.ID, PartnerID: p.ID, Activity: act.kind, Description: desc,
 		StartsOn: end.AddDate(0, 0, -r.IntN(3)).Format(DateLayout), EndsOn: end.Format(DateLayout),
-		Requested: int64(1_000+r.IntN(7_000)) * 100, ExpectedLeads: int64(10 + r.IntN(90))}
+		Requested: int64(1_000+r.IntN(7_000)) * unit, ExpectedLeads: int64(10 + r.IntN(90))}
 	req.ExpectedPipeline = req.Requested * int64(5+r.IntN(15))
 	at(demoBefore(end.AddDate(0, 0, -30), today.AddDate(0, 0, -2)))
 	if err := createRequestTx(ctx, tx, s, req); err != nil || sc == "draft" {

@@ -75,3 +75,27 @@ func TestDemoRefusesNonEmptyDatabase(t *testing.T) {
 		t.Errorf("%d partners after refused demo, want 3", len(rows))
 	}
 }
+
+// The first-run dialog may set roubles before loading the demo: every
+// area's demo amounts must scale with the currency and stay within budgets.
+func TestDemoInRoubles(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	st, _ := s.Settings(ctx)
+	st.Currency = "RUB"
+	if err := s.SaveSettings(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 120, Seed: 1, Today: demoDay}); err != nil {
+		t.Fatalf("demo in roubles: %v", err)
+	}
+	var budget int64
+	s.DB().QueryRow(`SELECT max(budget) FROM mdf_funds`).Scan(&budget)
+	if budget < 100_000_000 { // at least a million roubles in kopecks
+		t.Errorf("largest MDF fund %d kopecks: amounts not scaled to roubles", budget)
+	}
+	findings, err := app.RunChecks(ctx, s)
+	if err != nil || len(findings) > 0 {
+		t.Errorf("check after a rouble demo: %v %v", findings, err)
+	}
+}

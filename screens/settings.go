@@ -51,8 +51,10 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.fiscal_year_from"), s.fyStart),
 		widget.NewFormItem(lang.L("field.ui_lang"), s.uiLang),
 		widget.NewFormItem(lang.L("field.manager_name"), s.managerName),
+		themeFormItem(s.ui),
 	)
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.onSave}
+	s.ui.registerAction(actSave+"@nav.settings", s.onSave) // Ctrl+S
 	title := widget.NewLabelWithStyle(lang.L("nav.settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	path := widget.NewLabel(lang.L("settings.db_path", map[string]any{"Path": s.ui.Store.Path()}))
 	path.Wrapping = fyne.TextWrapBreak

@@ -43,6 +43,11 @@ type UI struct {
 	// Reopened is called after a restore replaced the data (the store is
 	// reopened in place); nil rebuilds the window.
 	Reopened func()
+
+	Version   string                                 // shown in About; main sets it from FyneApp.toml
+	OpenStore func(path string) (*data.Store, error) // opens another database (File → Open); main sets it
+	actions   map[string]func()                      // menu actions the screens register (menu.go)
+	restored  bool                                   // window prefs applied; screens shown from now on are remembered
 }
 
 // area is one entry of the navigation sidebar.
@@ -63,6 +68,8 @@ func New(a fyne.App, store *data.Store) *UI {
 	// is built, and a later resize would lay it out while figures arrive.
 	u.Win.Resize(fyne.NewSize(1280, 760))
 	u.build()
+	u.buildMenu()
+	u.restoreWindow()
 	u.startupBackup()
 	return u
 }
@@ -133,6 +140,7 @@ func (u *UI) show(key string) {
 			continue
 		}
 		u.current = key
+		u.rememberScreen(key)
 		u.content.Objects = []fyne.CanvasObject{a.build()}
 		u.content.Refresh()
 		u.nav.Select(i)
@@ -159,6 +167,7 @@ func (u *UI) Rebuild() {
 	current := u.current
 	u.loadSettings()
 	u.build()
+	u.buildMenu()
 	if current != "" {
 		u.show(current)
 	}

@@ -1,0 +1,117 @@
+package screens
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// dateEntry is an entry for a calendar date with a calendar picker. It
+// shows dates the way the locale writes them ("27 Nov 2026",
+// "27.11.2026"), reads ISO and the usual typed forms, and hands back ISO
+// text.
+type dateEntry struct {
+	widget.Entry
+	field string
+	lang  app.Lang
+	// Optional allows an empty entry (Value returns "").
+	Optional bool
+	// OnPicked is called with the ISO date after a pick in the calendar.
+	OnPicked func(iso string)
+
+	popUp *widget.PopUp
+}
+
+// newDateEntry makes a date entry with a calendar button.
+func newDateEntry(u *UI, field string) *dateEntry {
+	e := &dateEntry{field: field, lang: u.Lang}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = app.FormatDate("2026-11-27", e.lang)
+	e.ActionItem = &widget.Button{Icon: theme.Icon(theme.IconNameCalendar), Importance: widget.LowImportance, OnTapped: e.showCalendar}
+	e.Validator = func(string) error {
+		if _, err := e.Value(); err != nil {
+			return errors.New(errorText(err))
+		}
+		return nil
+	}
+	return e
+}
+
+// parseTypedDate reads ISO, "27.11.2026", "27/11/2026" and "27 Nov 2026".
+func parseTypedDate(s string) (time.Time, error) {
+	if t, err := app.ParseDate(s); err == nil {
+		return t, nil
+	}
+	return time.Parse("2 Jan 2006", strings.Join(strings.Fields(s), " "))
+}
+
+// Value is the date as ISO text, or an error naming the field.
+func (e *dateEntry) Value() (string, error) {
+	text := strings.TrimSpace(e.Text)
+	if text == "" {
+		if e.Optional {
+			return "", nil
+		}
+		return "", data.Invalid(e.field, "err.required", nil)
+	}
+	t, err := parseTypedDate(text)
+	if err != nil {
+		return "", data.Invalid(e.field, "err.desk_date", map[string]any{"Value": text, "Example": app.FormatDate("2026-11-27", e.lang)})
+	}
+	return t.Format(app.DateLayout), nil
+}
+
+// SetValue shows an ISO date in the locale's format; "" clears it.
+func (e *dateEntry) SetValue(iso string) {
+	if iso == "" {
+		e.SetText("")
+		return
+	}
+	e.SetText(app.FormatDate(iso, e.lang))
+}
+
+// FocusLost shows what was typed in the locale's format.
+func (e *dateEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if iso, err := e.Value(); err == nil && iso != "" {
+		e.SetValue(iso)
+	}
+	e.SetValidationError(e.Validate())
+}
+
+// showCalendar opens a calendar under the entry at the date typed (or
+// today); picking a day fills the entry.
+func (e *dateEntry) showCalendar() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	start := time.Now()
+	if iso, err := e.Value(); err == nil && iso != "" {
+		start, _ = time.Parse(app.DateLayout, iso)
+	}
+	cal := widget.NewCalendar(start, e.pick)
+	e.popUp = widget.NewPopUp(cal, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+}
+
+// pick fills the entry with a day chosen in the calendar.
+func (e *dateEntry) pick(t time.Time) {
+	if e.popUp != nil {
+		e.popUp.Hide()
+	}
+	iso := t.Format(app.DateLayout)
+	e.SetValue(iso)
+	e.SetValidationError(nil)
+	if e.OnPicked != nil {
+		e.OnPicked(iso)
+	}
+}

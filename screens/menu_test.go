@@ -1,0 +1,276 @@
+package screens
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pressShortcut does what the desktop driver does with a shortcut: the
+// main menu item that carries it runs first. It reports whether one did.
+func pressShortcut(u *UI, sc fyne.Shortcut) bool {
+	var find func(items []*fyne.MenuItem) bool
+	find = func(items []*fyne.MenuItem) bool {
+		for _, it := range items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+				it.Action()
+				return true
+			}
+			if it.ChildMenu != nil && find(it.ChildMenu.Items) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range u.Win.MainMenu().Items {
+		if find(m.Items) {
+			return true
+		}
+	}
+	return false
+}
+
+// menuItem finds a main menu item by its label.
+func menuItem(u *UI, label string) *fyne.MenuItem {
+	for _, m := range u.Win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	return nil
+}
+
+func topOverlayText(u *UI) string {
+	top := u.Win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	return b.String()
+}
+
+func TestCtrlNStartsANewPartnerWithTheNameFocused(t *testing.T) {
+	u := newTestUI(t, 3, "en")
+	u.show("nav.settings")
+	if !pressShortcut(u, ctrl(fyne.KeyN)) {
+		t.Fatal("Ctrl+N is on no menu item")
+	}
+	d := u.partners.detail
+	if u.current != "nav.partners" || d.partner == nil || d.partner.ID != 0 {
+		t.Fatalf("after Ctrl+N: screen %q, partner %+v", u.current, d.partner)
+	}
+	if u.Win.Canvas().Focused() != d.profile.name {
+		t.Error("the name field does not have the focus")
+	}
+}
+
+func TestCtrlSSavesTheProfileAndEscLeavesIt(t *testing.T) {
+	u := newTestUI(t, 0, "ru")
+	pressShortcut(u, ctrl(fyne.KeyN))
+	test.Type(u.partners.detail.profile.name, "Вектор")
+	if !pressShortcut(u, ctrl(fyne.KeyS)) {
+		t.Fatal("Ctrl+S is on no menu item")
+	}
+	u.Wait()
+	rows, _ := u.Store.PartnerRows(context.Background())
+	if len(rows) != 1 || rows[0].Name != "Вектор" {
+		t.Fatalf("Ctrl+S stored %+v", rows)
+	}
+	pressShortcut(u, ctrl(fyne.KeyN))
+	u.Win.Canvas().Unfocus()
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d := u.partners.detail; d.partner != nil {
+		t.Errorf("Esc left the new partner open: %+v", d.partner)
+	}
+}
+
+func TestCtrlFFocusesTheSearch(t *testing.T) {
+	u := newTestUI(t, 5, "en")
+	u.show("nav.settings")
+	pressShortcut(u, ctrl(fyne.KeyF))
+	if u.current != "nav.partners" || u.Win.Canvas().Focused() != u.partners.search {
+		t.Errorf("after Ctrl+F: screen %q, focus %T", u.current, u.Win.Canvas().Focused())
+	}
+}
+
+func TestF1ShowsShortcutsAndEscClosesThem(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{{"en", "Find partner"}, {"ru", "Найти партнёра"}} {
+		t.Run(c.lang, func(t *testing.T) {
+			u := newTestUI(t, 0, c.lang)
+			u.typedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+			text := topOverlayText(u)
+			if !strings.Contains(text, "Ctrl+F") || !strings.Contains(text, c.want) || !strings.Contains(text, "Ctrl+Shift+N") == u.hasAction(actQuickCapture) {
+				t.Errorf("shortcuts overlay says:\n%s", text)
+			}
+			u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if top := u.Win.Canvas().Overlays().Top(); top != nil {
+				t.Error("Esc did not close the overlay")
+			}
+		})
+	}
+}
+
+func TestMenuHidesWhatIsNotRegistered(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	for _, label := range []string{"Import…", "Export report…", "Quick capture…"} {
+		if menuItem(u, label) != nil {
+			t.Errorf("%q is in the menu with nothing behind it", label)
+		}
+	}
+	if pressShortcut(u, ctrl(fyne.KeyE)) {
+		t.Error("Ctrl+E ran something with no export registered")
+	}
+	exported := 0
+	u.registerAction(actExportReport, func() { exported++ })
+	if menuItem(u, "Export report…") == nil {
+		t.Fatal("a registered export does not appear in the File menu")
+	}
+	pressShortcut(u, ctrl(fyne.KeyE))
+	menuItem(u, "Export report…").Action()
+	if exported != 2 {
+		t.Errorf("export ran %d times, want 2 (Ctrl+E and the menu)", exported)
+	}
+}
+
+func TestViewMenuReachesEveryArea(t *testing.T) {
+	u := newTestUI(t, 2, "en")
+	view := u.Win.MainMenu().Items[2]
+	if len(view.Items) != len(u.areas) {
+		t.Fatalf("View has %d items for %d areas", len(view.Items), len(u.areas))
+	}
+	for i, it := range view.Items {
+		it.Action()
+		u.Wait()
+		if u.current != u.areas[i].key {
+			t.Errorf("View → %s shows %q", it.Label, u.current)
+		}
+	}
+	for i, a := range u.areas {
+		u.show("nav.partners")
+		pressShortcut(u, altDigit(i+1))
+		if u.current != a.key {
+			t.Errorf("Alt+%d shows %q, want %q", i+1, u.current, a.key)
+		}
+	}
+}
+
+func TestFileNewPartnerAndHelpAbout(t *testing.T) {
+	u := newTestUI(t, 0, "ru")
+	u.Version = "9.8.7"
+	u.show("nav.settings")
+	menuItem(u, "Новый партнёр").Action()
+	if u.current != "nav.partners" || u.partners.detail.partner == nil {
+		t.Errorf("File → New partner shows %q", u.current)
+	}
+	menuItem(u, "О программе ChannelDesk").Action()
+	text := topOverlayText(u)
+	if !strings.Contains(text, "9.8.7") || !strings.Contains(text, u.Store.Path()) {
+		t.Errorf("About says:\n%s", text)
+	}
+	for _, label := range []string{"Файл", "Правка", "Вид", "Справка"} {
+		found := false
+		for _, m := range u.Win.MainMenu().Items {
+			found = found || m.Label == label
+		}
+		if !found {
+			t.Errorf("no %q menu", label)
+		}
+	}
+}
+
+func TestLastScreenIsRemembered(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	u.show("nav.settings")
+	u.Win.Resize(fyne.NewSize(900, 600))
+	u.saveWindow()
+	again := New(u.App, u.Store)
+	again.Wait()
+	if again.current != "nav.settings" {
+		t.Errorf("reopened on %q, want the settings", again.current)
+	}
+	if w := u.App.Preferences().Float(prefWinWidth); w != 900 {
+		t.Errorf("remembered width %v", w)
+	}
+}
+
+func TestEditMenuCopiesAndPastesInTheFocusedField(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	pressShortcut(u, ctrl(fyne.KeyN))
+	f := u.partners.detail.profile
+	test.Type(f.name, "Nordlicht")
+	menuItem(u, "Select all").Action()
+	menuItem(u, "Copy").Action()
+	u.Win.Canvas().Focus(f.city)
+	menuItem(u, "Paste").Action()
+	if f.city.Text != "Nordlicht" {
+		t.Errorf("pasted %q into the city", f.city.Text)
+	}
+}
+
+func TestCtrlSSavesTheSettings(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	pressShortcut(u, altDigit(len(u.areas))) // Settings is the last area
+	if u.current != "nav.settings" {
+		t.Fatalf("Alt+%d shows %q", len(u.areas), u.current)
+	}
+	e := findEntryWithText(u, "EUR")
+	if e == nil {
+		t.Fatal("no currency entry showing EUR")
+	}
+	e.SetText("usd")
+	pressShortcut(u, ctrl(fyne.KeyS))
+	st, _ := u.Store.Settings(context.Background())
+	if st.Currency != "USD" {
+		t.Errorf("Ctrl+S on Settings stored currency %q", st.Currency)
+	}
+}
+
+// findEntryWithText finds a visible entry by its text in the window.
+func findEntryWithText(u *UI, text string) *widget.Entry {
+	var found *widget.Entry
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		if e, ok := o.(*widget.Entry); ok && e.Text == text {
+			found = e
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, child := range c.Objects {
+				walk(child)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(u.Win.Content())
+	return found
+}

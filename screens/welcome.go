@@ -1,0 +1,146 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"log"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/assets"
+	"channeldesk/data"
+)
+
+// demoPartnersOnFirstRun is how many demo partners the welcome loads.
+const demoPartnersOnFirstRun = 60
+
+// welcome is the first-run dialog: it asks for the program's basics and
+// offers demo data or an empty start.
+type welcome struct {
+	ui  *UI
+	dlg *dialog.CustomDialog
+
+	vendor, program *widget.Entry
+	currency        *widget.Entry
+	fyStart, uiLang *widget.Select
+	msg             *widget.Label
+	demoBtn, empty  *widget.Button
+}
+
+// ShowWelcome opens the first-run dialog; main calls it when the database
+// did not exist before this start.
+func (u *UI) ShowWelcome() { u.showWelcome() }
+
+func (u *UI) showWelcome() *welcome {
+	w := &welcome{ui: u}
+	w.show()
+	return w
+}
+
+func (w *welcome) show() {
+	w.dlg = dialog.NewCustomWithoutButtons(lang.L("desk.welcome.title"), w.buildUI(), w.ui.Win)
+	w.dlg.Resize(fyne.NewSize(560, w.dlg.MinSize().Height))
+	w.dlg.Show()
+	w.ui.Win.Canvas().Focus(w.vendor)
+}
+
+func (w *welcome) buildUI() fyne.CanvasObject {
+	st := w.ui.Settings
+	keep := func(e *widget.Entry, fallback string) string {
+		if e != nil {
+			return e.Text
+		}
+		return fallback
+	}
+	w.vendor = &widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")}
+	w.program = &widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")}
+	cur := st.Currency
+	if cur == data.DefaultSettings().Currency && w.ui.Lang == app.RU {
+		cur = "RUB" // a fresh database in Russian most likely counts roubles
+	}
+	if w.currency != nil {
+		cur = w.currency.Text
+	}
+	w.currency = &widget.Entry{Text: cur, PlaceHolder: "EUR, RUB, USD…"}
+	month := st.FiscalYearFrom - 1
+	if w.fyStart != nil {
+		month = w.fyStart.SelectedIndex()
+	}
+	months := make([]string, 12)
+	for i := range months {
+		months[i] = lang.L("month." + strconv.Itoa(i+1))
+	}
+	w.fyStart = widget.NewSelect(months, nil)
+	w.fyStart.SetSelectedIndex(max(0, month))
+	w.uiLang = widget.NewSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
+	w.uiLang.SetSelectedIndex(map[app.Lang]int{app.EN: 0, app.RU: 1}[w.ui.Lang])
+	w.uiLang.OnChanged = func(string) { w.switchLanguage() }
+	intro := widget.NewLabel(lang.L("desk.welcome.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.ui_lang"), w.uiLang),
+		widget.NewFormItem(lang.L("field.vendor_name"), w.vendor),
+		widget.NewFormItem(lang.L("field.program_name"), w.program),
+		widget.NewFormItem(lang.L("field.currency"), w.currency),
+		widget.NewFormItem(lang.L("field.fiscal_year_from"), w.fyStart),
+	)
+	w.msg = widget.NewLabel("")
+	w.msg.Importance = widget.DangerImportance
+	w.msg.Wrapping = fyne.TextWrapWord
+	w.msg.Hide()
+	w.demoBtn = &widget.Button{Text: lang.L("desk.welcome.demo"), Icon: theme.DownloadIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { w.finish(true) }}
+	w.empty = &widget.Button{Text: lang.L("desk.welcome.empty"), Icon: theme.FileIcon(), OnTapped: func() { w.finish(false) }}
+	return container.NewVBox(intro, form, w.msg, container.NewHBox(w.demoBtn, w.empty))
+}
+
+// switchLanguage redraws the welcome in the language just chosen,
+// keeping what was typed.
+func (w *welcome) switchLanguage() {
+	language := []string{"en", "ru"}[max(0, w.uiLang.SelectedIndex())]
+	if app.Lang(language) == w.ui.Lang {
+		return
+	}
+	if err := assets.LoadTranslations(language); err != nil {
+		log.Printf("translations: %v", err)
+	}
+	w.ui.Lang = app.Lang(language)
+	w.dlg.Hide()
+	w.show()
+}
+
+// finish stores the settings, then loads demo data or starts empty; the
+// window is rebuilt in the chosen language. Bad input keeps the dialog
+// open with the field named.
+func (w *welcome) finish(demo bool) {
+	st := w.ui.Settings
+	st.VendorName, st.ProgramName, st.Currency = w.vendor.Text, w.program.Text, w.currency.Text
+	st.FiscalYearFrom = w.fyStart.SelectedIndex() + 1
+	st.UILang = string(w.ui.Lang)
+	if err := w.ui.Store.SaveSettings(context.Background(), st); err != nil {
+		w.msg.SetText(errorText(err))
+		w.msg.Show()
+		return
+	}
+	w.dlg.Hide()
+	if !demo {
+		w.ui.Rebuild()
+		return
+	}
+	w.ui.runWithProgress(lang.L("desk.welcome.loading"), func(ctx context.Context, _ func(int, int)) error {
+		return app.Demo(ctx, w.ui.Store, app.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: time.Now()})
+	}, func(err error) {
+		w.ui.Rebuild()
+		if err != nil && !errors.Is(err, context.Canceled) {
+			dialog.ShowError(errors.New(errorText(err)), w.ui.Win)
+		}
+	})
+}
