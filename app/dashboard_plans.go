@@ -17,7 +17,7 @@ type PlanHooks struct {
 	MissedTargets func(ctx context.Context, s *data.Store, today time.Time, minBP int) ([]AtRisk, error)
 	// CheckInsDue lists the plan check-ins that are due or overdue.
 	CheckInsDue func(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error)
-	// QuarterTarget sums the revenue targets of the agreed plans for
+	// QuarterTarget sums the revenue targets of the agreed plans (of partners in the program) for
 	// today's fiscal quarter; ok is false when no agreed plan has one.
 	QuarterTarget func(ctx context.Context, s *data.Store, today time.Time) (target int64, ok bool, err error)
 }

@@ -57,7 +57,7 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	for _, r := range rows {
 		bp := r.Attainment.QuarterBP[q.Q-1]
 		st := status[r.PartnerID]
-		if !agreed(r.Status) || bp == NoTarget || bp >= minBP || st == data.StatusOffboarded || st == data.StatusDeclined {
+		if !agreed(r.Status) || bp == NoTarget || bp >= minBP || gone(st) {
 			continue
 		}
 		out = append(out, app.AtRisk{PartnerID: r.PartnerID, Name: r.Partner, Status: st, Kind: app.RiskMissedTarget,
@@ -66,9 +66,10 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	return out, nil
 }
 
-// CheckInsDue lists, for the agreed plans of today's fiscal year, the
-// quarterly check-ins that are due or overdue (DueQuarters), oldest
-// quarter first; Date is the quarter's last day, Text its label.
+// CheckInsDue lists, for the agreed plans of today's fiscal year of
+// partners still in the program, the quarterly check-ins that are due or
+// overdue (DueQuarters), oldest quarter first; Date is the quarter's last
+// day, Text its label.
 func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]app.TodayItem, error) {
 	cur, err := fiscalQuarter(ctx, s, today)
 	if err != nil {
@@ -81,11 +82,15 @@ func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]app.Tod
 	if err != nil {
 		return nil, err
 	}
+	status, err := partnerStatuses(ctx, s)
+	if err != nil {
+		return nil, err
+	}
 	var out []app.TodayItem
 	for q := 1; q <= 4; q++ {
 		fq := app.FiscalQuarter{Year: cur.Year, Q: q, FromMonth: cur.FromMonth}
 		for _, r := range rows {
-			if agreed(r.Status) && containsInt(r.Due, q) {
+			if agreed(r.Status) && !gone(status[r.PartnerID]) && containsInt(r.Due, q) {
 				out = append(out, app.TodayItem{Kind: app.TodayCheckIn, PartnerID: r.PartnerID, PartnerName: r.Partner,
 					Date: iso(fq.End()), Text: fq.Label()})
 			}
@@ -94,8 +99,9 @@ func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]app.Tod
 	return out, nil
 }
 
-// QuarterTarget sums the revenue targets of the agreed plans for today's
-// fiscal quarter; ok is false when none of them sets one.
+// QuarterTarget sums the revenue targets of the agreed plans of partners
+// still in the program for today's fiscal quarter; ok is false when none
+// of them sets one.
 func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, bool, error) {
 	cur, err := fiscalQuarter(ctx, s, today)
 	if err != nil {
@@ -108,10 +114,14 @@ func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, 
 	if err != nil {
 		return 0, false, err
 	}
+	status, err := partnerStatuses(ctx, s)
+	if err != nil {
+		return 0, false, err
+	}
 	var sum int64
 	ok := false
 	for _, p := range plans {
-		if !agreed(p.Status) {
+		if !agreed(p.Status) || gone(status[p.PartnerID]) {
 			continue
 		}
 		for _, o := range p.Objectives {
@@ -141,6 +151,8 @@ func partnerStatuses(ctx context.Context, s *data.Store) (map[int64]data.Status,
 	}
 	return out, rows.Err()
 }
+
+func gone(st data.Status) bool { return st == data.StatusOffboarded || st == data.StatusDeclined }
 
 func containsInt(xs []int, x int) bool {
 	for _, v := range xs {
