@@ -59,10 +59,26 @@ func writePlans(ctx context.Context, b *Book, sheet string) error {
 		row = append(row, bpCell(r.Attainment.YearBP), quarterList(r.Due))
 		out = append(out, row)
 	}
-	year, due := colLetter(11), colLetter(12)
-	return b.writeTable(ctx, sheet, table{Name: "Plans", Cols: planCols, Rows: out, Conds: []condFormat{
-		{fmt.Sprintf(`AND(ISNUMBER($%s2),$%s2<%g)`, year, year, float64(missedBP)/10000), b.styles.atRisk},
-		{fmt.Sprintf(`$%s2<>""`, due), b.styles.overdue}}})
+	conds := []condFormat{{fmt.Sprintf(`$%s2<>""`, colLetter(12)), b.styles.overdue}}
+	if c, ok := b.missedTargetCond(); ok {
+		conds = append(conds, c)
+	}
+	return b.writeTable(ctx, sheet, table{Name: "Plans", Cols: planCols, Rows: out, Conds: conds})
+}
+
+// missedTargetCond highlights the dashboard's missed target: an agreed
+// (or completed) plan whose last finished quarter is under the line. The
+// year-to-date figure is no guide mid-year: it sets the actuals so far
+// against the whole year's targets.
+func (b *Book) missedTargetCond() (condFormat, bool) {
+	prev := plan.QuartersStarted(b.planYear(), app.FiscalFromSetting(b.Settings), b.Today) - 1
+	if prev < 1 {
+		return condFormat{}, false
+	}
+	q, st := colLetter(6+prev), colLetter(1)
+	expr := fmt.Sprintf(`AND(OR($%s2=%s,$%s2=%s),ISNUMBER($%s2),$%s2<%g)`, st, quote(b.L("report.plan.agreed")),
+		st, quote(b.L("report.plan.completed")), q, q, float64(missedBP)/10000)
+	return condFormat{expr, b.styles.atRisk}, true
 }
 
 // planRows are the plans of the report's fiscal year with their
