@@ -242,3 +242,30 @@ func TestOnboardingSheetShowsProgressAndOverdueTasks(t *testing.T) {
 		}
 	}
 }
+
+// The Plans sheet marks the dashboard's missed target: on 27 November
+// (fiscal year from January) the last finished quarter is Q3, column J.
+func TestPlansMarkTheLastFinishedQuarter(t *testing.T) {
+	s := openStore(t, 3, 3)
+	pl := &data.Plan{PartnerID: 1, FiscalYear: 2026, Objectives: []data.Objective{
+		{Measure: data.MeasureRevenue, Weight: 100, Targets: [4]int64{100, 100, 100, 100}}}}
+	if err := s.CreatePlan(context.Background(), pl); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := writeReport(t, s, Options{Lang: app.EN, Sheets: []Sheet{{"report.sheet.plans", writePlans}}})
+	if h, _ := f.GetCellValue("Plans", "J1"); h != "Attainment Q3" {
+		t.Fatalf("J1 %q", h)
+	}
+	cf, _ := f.GetConditionalFormats("Plans")
+	found := false
+	for _, opts := range cf {
+		for _, o := range opts {
+			if strings.Contains(o.Criteria, "$J2<0.8") && strings.Contains(o.Criteria, `"Agreed"`) {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no missed-target rule on Q3 in %+v", cf)
+	}
+}
