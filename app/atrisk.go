@@ -16,18 +16,25 @@ type RiskKind string
 // Reasons a partner is at risk.
 const (
 	RiskNoWonDeal         RiskKind = "no_won_deal"        // active, but no deal won for a long time
-	RiskStalledOnboarding RiskKind = "stalled_onboarding" // onboarding started long ago, not completed
+	RiskStalledOnboarding RiskKind = "stalled_onboarding" // onboarding open, no task done for a long time
+	RiskMissedTarget      RiskKind = "missed_target"      // the agreed plan's last fiscal quarter fell short
 )
 
 // RiskRules say how long is too long.
 type RiskRules struct {
 	NoWonMonths int // an active partner with no won deal for this many months
-	StalledDays int // onboarding started this many days ago and not completed
+	StalledDays int // onboarding open with no task done (or started) for this many days
 	DismissDays int // a dismissed warning stays hidden this long
+	// MissedBP is the weighted attainment, in basis points, under which an
+	// agreed plan's previous fiscal quarter counts as a missed target.
+	MissedBP int
 }
 
+// MissedTargetBP is the default missed-target line: 80 % attainment.
+const MissedTargetBP = 8000
+
 // DefaultRiskRules are the thresholds the dashboard uses.
-var DefaultRiskRules = RiskRules{NoWonMonths: 6, StalledDays: 60, DismissDays: 30}
+var DefaultRiskRules = RiskRules{NoWonMonths: 6, StalledDays: 60, DismissDays: 30, MissedBP: MissedTargetBP}
 
 // AtRisk is one partner flagged by a rule.
 type AtRisk struct {
@@ -35,7 +42,7 @@ type AtRisk struct {
 	Name      string
 	Status    data.Status
 	Kind      RiskKind
-	Since     string // last won deal (or when the partner was added) / onboarding start; ISO date
+	Since     string // last won deal (or when the partner was added) / last onboarding task done (or start) / quarter end; ISO date
 }
 
 // FindAtRisk applies the rules on today, leaving out warnings the manager
@@ -54,15 +61,25 @@ func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskR
 	if err != nil {
 		return nil, err
 	}
-	stalled, err := riskRows(ctx, s.DB(), RiskStalledOnboarding, `SELECT p.id, p.name, p.status, c.started_on
+	stalled, err := riskRows(ctx, s.DB(), RiskStalledOnboarding, `SELECT id, name, status, since FROM (
+		SELECT p.id, p.name, p.status, max(c.started_on, coalesce((SELECT max(t.done_on) FROM onboarding_tasks t
+			WHERE t.checklist_id = c.id AND t.state = 'done'), '')) AS since
 		FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id
-		WHERE c.completed_on = '' AND c.started_on < ? AND p.status NOT IN ('offboarded', 'declined')
-		ORDER BY c.started_on, p.name`, iso(today.AddDate(0, 0, -rules.StalledDays)))
+		WHERE c.completed_on = '' AND p.status NOT IN ('offboarded', 'declined')) WHERE since < ?
+		ORDER BY since, name`, iso(today.AddDate(0, 0, -rules.StalledDays)))
 	if err != nil {
 		return nil, err
 	}
+	found := append(noWon, stalled...)
+	if PlanFigures.MissedTargets != nil && rules.MissedBP > 0 {
+		missed, err := PlanFigures.MissedTargets(ctx, s, today, rules.MissedBP)
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, missed...)
+	}
 	var out []AtRisk
-	for _, r := range append(noWon, stalled...) {
+	for _, r := range found {
 		if !dismissed[dismissKey(r.PartnerID, r.Kind)] {
 			out = append(out, r)
 		}
@@ -114,10 +131,23 @@ func dismissals(ctx context.Context, db *sql.DB, since time.Time) (map[string]bo
 // DismissRisk hides one warning about a partner for RiskRules.DismissDays
 // from today; the choice is kept in the settings table.
 func DismissRisk(ctx context.Context, s *data.Store, partnerID int64, kind RiskKind, today time.Time) error {
-	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding {
+	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding && kind != RiskMissedTarget {
 		return data.Invalid("kind", "err.unknown_kind", map[string]any{"Value": string(kind)})
 	}
 	return s.SetSetting(ctx, dismissKey(partnerID, kind), iso(today))
+}
+
+// LastTaskDone is the day a checklist last moved: the latest completion
+// date of a done task, or the start when no task is done yet. Stalled
+// onboarding is measured from it.
+func LastTaskDone(cl *data.OnboardingChecklist) string {
+	last := cl.StartedOn
+	for _, t := range cl.Tasks {
+		if t.State == data.TaskDone && t.DoneOn > last {
+			last = t.DoneOn
+		}
+	}
+	return last
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -16,6 +16,10 @@ type KPIs struct {
 	OnboardingInProgress  int
 	DealsAwaitingApproval int
 	DealsExpiringSoon     int // approved deals whose protection ends within ExpiryDays
+	// PlanThisQuarter is the sum of the agreed plans' revenue targets for
+	// this quarter; HasPlan is false when there is none to compare with.
+	PlanThisQuarter int64
+	HasPlan         bool
 }
 
 // ExpiryDays is how far ahead "expiring soon" looks for deal protection.
@@ -57,6 +61,9 @@ func LoadKPIs(ctx context.Context, s *data.Store, today time.Time, fromMonth int
 		iso(today), iso(today.AddDate(0, 0, ExpiryDays))).
 		Scan(&k.ActivePartners, &k.WonThisQuarter, &k.WonLastQuarter, &k.OnboardingInProgress,
 			&k.DealsAwaitingApproval, &k.DealsExpiringSoon)
+	if err == nil && PlanFigures.QuarterTarget != nil {
+		k.PlanThisQuarter, k.HasPlan, err = PlanFigures.QuarterTarget(ctx, s, today)
+	}
 	return k, err
 }
 
@@ -152,9 +159,11 @@ type TodayKind string
 
 // Reasons an item is on the Today list.
 const (
-	TodayEscalation TodayKind = "escalation"  // an open escalation in the timeline
-	TodayDealExpiry TodayKind = "deal_expiry" // deal protection ends soon
-	TodayCertExpiry TodayKind = "cert_expiry" // a certification expires soon
+	TodayEscalation TodayKind = "escalation"   // an open escalation in the timeline
+	TodayDealExpiry TodayKind = "deal_expiry"  // deal protection ends soon
+	TodayCertExpiry TodayKind = "cert_expiry"  // a certification expires soon
+	TodayTaskDue    TodayKind = "task_overdue" // an open onboarding task is past its due date
+	TodayCheckIn    TodayKind = "checkin_due"  // a plan's quarterly check-in is due
 )
 
 // TodayItem is one thing that needs the manager's attention, about one partner.
@@ -163,12 +172,14 @@ type TodayItem struct {
 	PartnerID   int64
 	PartnerName string
 	Date        string // ISO date the item is about (escalation day, expiry)
-	Text        string // escalation text, customer, certification and person
+	Text        string // escalation text, customer, certification and person, task title, quarter
+	TextRU      string // Text in Russian where the item has both (onboarding task titles)
 }
 
-// TodayList gathers what needs attention: open escalations, deals whose
-// protection ends within ExpiryDays and certifications expiring within
-// CertExpiryDays, soonest first within each kind.
+// TodayList gathers what needs attention: open escalations, overdue
+// onboarding tasks, deals whose protection ends within ExpiryDays,
+// certifications expiring within CertExpiryDays and plan check-ins due,
+// soonest first within each kind.
 func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error) {
 	t0, dealEnd, certEnd := iso(today), iso(today.AddDate(0, 0, ExpiryDays)), iso(today.AddDate(0, 0, CertExpiryDays))
 	queries := []struct {
@@ -176,11 +187,15 @@ func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 		sql  string
 		args []any
 	}{
-		{TodayEscalation, `SELECT p.id, p.name, substr(e.at, 1, 10), e.body FROM events e JOIN partners p ON p.id = e.partner_id
+		{TodayEscalation, `SELECT p.id, p.name, substr(e.at, 1, 10), e.body, '' FROM events e JOIN partners p ON p.id = e.partner_id
 			WHERE e.kind = 'escalation' AND e.open = 1 ORDER BY e.at LIMIT 200`, nil},
-		{TodayDealExpiry, `SELECT p.id, p.name, d.protected_until, d.customer FROM deals d JOIN partners p ON p.id = d.partner_id
+		{TodayTaskDue, `SELECT p.id, p.name, t.due_on, t.title_en, t.title_ru FROM onboarding_tasks t
+			JOIN onboarding_checklists c ON c.id = t.checklist_id JOIN partners p ON p.id = c.partner_id
+			WHERE t.state IN ('pending', 'waiting', 'blocked') AND t.due_on <> '' AND t.due_on < ? AND c.completed_on = ''
+			AND p.status NOT IN ('offboarded', 'declined') ORDER BY t.due_on, p.name LIMIT 200`, []any{t0}},
+		{TodayDealExpiry, `SELECT p.id, p.name, d.protected_until, d.customer, '' FROM deals d JOIN partners p ON p.id = d.partner_id
 			WHERE d.state = 'approved' AND d.protected_until BETWEEN ? AND ? ORDER BY d.protected_until LIMIT 200`, []any{t0, dealEnd}},
-		{TodayCertExpiry, `SELECT p.id, p.name, c.expires_on, c.name || ' — ' || k.name FROM certifications c
+		{TodayCertExpiry, `SELECT p.id, p.name, c.expires_on, c.name || ' — ' || k.name, '' FROM certifications c
 			JOIN contacts k ON k.id = c.contact_id JOIN partners p ON p.id = k.partner_id
 			WHERE c.expires_on BETWEEN ? AND ? ORDER BY c.expires_on LIMIT 200`, []any{t0, certEnd}},
 	}
@@ -191,6 +206,13 @@ func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 			return nil, err
 		}
 		out = append(out, items...)
+	}
+	if PlanFigures.CheckInsDue != nil {
+		due, err := PlanFigures.CheckInsDue(ctx, s, today)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, due...)
 	}
 	return out, nil
 }
@@ -204,7 +226,7 @@ func todayItems(ctx context.Context, db *sql.DB, kind TodayKind, query string, a
 	var out []TodayItem
 	for rows.Next() {
 		it := TodayItem{Kind: kind}
-		if err := rows.Scan(&it.PartnerID, &it.PartnerName, &it.Date, &it.Text); err != nil {
+		if err := rows.Scan(&it.PartnerID, &it.PartnerName, &it.Date, &it.Text, &it.TextRU); err != nil {
 			return nil, err
 		}
 		out = append(out, it)

@@ -24,7 +24,7 @@ import (
 type dashboardScreen struct {
 	ui *UI
 
-	active, won, onboarding, awaiting, expiring, tiers *kpiTile
+	active, won, vsPlan, onboarding, awaiting, expiring, tiers *kpiTile
 
 	wonChart, tierChart, funnel *barChart
 
@@ -68,11 +68,12 @@ func newDashboardScreen(u *UI) *dashboardScreen {
 func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 	d.active = newKPITile(lang.L("dash.kpi.active"))
 	d.won = newKPITile(lang.L("dash.kpi.won"))
+	d.vsPlan = newKPITile(lang.L("dash.kpi.vs_plan"))
 	d.onboarding = newKPITile(lang.L("dash.kpi.onboarding"))
 	d.awaiting = newKPITile(lang.L("dash.kpi.awaiting"))
 	d.expiring = newKPITile(lang.L("dash.kpi.expiring"))
 	d.tiers = newKPITile(lang.L("dash.kpi.tiers"))
-	tiles := container.NewGridWithColumns(6, d.active.card, d.won.card, d.tiers.card, d.onboarding.card, d.awaiting.card, d.expiring.card)
+	tiles := container.NewGridWithColumns(7, d.active.card, d.won.card, d.vsPlan.card, d.tiers.card, d.onboarding.card, d.awaiting.card, d.expiring.card)
 
 	d.wonChart = newBarChart(lang.L("dash.chart.won"), true)
 	d.tierChart = newBarChart(lang.L("dash.chart.tiers"), false)
@@ -132,10 +133,23 @@ func (d *dashboardScreen) kpiStep(ctx context.Context) func() {
 		d.won.set(d.money(k.WonThisQuarter), lang.L("dash.kpi.won_vs", map[string]any{
 			"Quarter": q.Prev().Label(), "Amount": compactMoney(k.WonLastQuarter, d.ui.Settings.Currency, d.ui.Lang),
 			"Change": change(k.WonThisQuarter, k.WonLastQuarter)}))
+		d.showVsPlan(k)
 		d.onboarding.set(app.FormatNumber(int64(k.OnboardingInProgress), d.ui.Lang), "")
 		d.awaiting.set(app.FormatNumber(int64(k.DealsAwaitingApproval), d.ui.Lang), "")
 		d.expiring.set(app.FormatNumber(int64(k.DealsExpiringSoon), d.ui.Lang), "")
 	}
+}
+
+// showVsPlan compares this quarter's won revenue with the sum of the
+// agreed plans' revenue targets for the quarter.
+func (d *dashboardScreen) showVsPlan(k app.KPIs) {
+	if !k.HasPlan || k.PlanThisQuarter <= 0 {
+		d.vsPlan.set("—", lang.L("dash.kpi.no_plan"))
+		return
+	}
+	pct := k.WonThisQuarter * 100 / k.PlanThisQuarter
+	d.vsPlan.set(app.FormatNumber(pct, d.ui.Lang)+" %", lang.L("dash.kpi.won_vs_plan", map[string]any{
+		"Amount": compactMoney(k.PlanThisQuarter, d.ui.Settings.Currency, d.ui.Lang), "Percent": pct}))
 }
 
 // change is the difference to last quarter as a signed percentage, or

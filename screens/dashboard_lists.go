@@ -47,13 +47,21 @@ func todayIcon(k app.TodayKind) fyne.Resource {
 		return theme.HistoryIcon()
 	case app.TodayCertExpiry:
 		return theme.InfoIcon()
+	case app.TodayTaskDue:
+		return theme.ErrorIcon()
+	case app.TodayCheckIn:
+		return theme.CalendarIcon()
 	}
 	return theme.WarningIcon()
 }
 
 // todayText is one line: the partner, then what it is about.
 func (d *dashboardScreen) todayText(it app.TodayItem) string {
-	return it.PartnerName + " — " + lang.L("dash.today."+string(it.Kind), map[string]any{"Date": d.ui.date(it.Date), "Text": it.Text})
+	text := it.Text
+	if d.ui.Lang == app.RU && it.TextRU != "" {
+		text = it.TextRU
+	}
+	return it.PartnerName + " — " + lang.L("dash.today."+string(it.Kind), map[string]any{"Date": d.ui.date(it.Date), "Text": text})
 }
 
 func (d *dashboardScreen) todayStep(ctx context.Context) func() {

@@ -181,7 +181,7 @@ func TestExportReportFromDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := f.GetSheetList(); sheets[0] != "Сводка" || len(sheets) != 5 {
+	if sheets := f.GetSheetList(); sheets[0] != "Сводка" || len(sheets) != 8 {
 		t.Errorf("sheets %q", sheets)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"channeldesk/app"
+	"channeldesk/app/plan"
 	"channeldesk/assets"
 	"channeldesk/data"
 )
@@ -29,11 +30,11 @@ type Options struct {
 	Sheets []Sheet
 }
 
-// Sheet is one worksheet of the workbook. Areas that join later (MDF
-// ledger and balances, plans) add theirs to Sheets: a function in this
-// package that loads its rows and calls b.writeTable with a table (named,
-// typed columns; Total: true for a SUBTOTAL; Conds for highlighting), as
-// writeDeals does. The MDF ledger and the plans sheets are not written yet.
+// Sheet is one worksheet of the workbook. An area that joins later (the
+// MDF ledger and balances) adds its own to Sheets: a function in this
+// package that loads its rows through the area's app functions and calls
+// b.writeTable with a table (named, typed columns; Total: true for a
+// SUBTOTAL; Conds for highlighting), as writePlans does.
 type Sheet struct {
 	Name  string // translation key of the tab name
 	Write func(ctx context.Context, b *Book, name string) error
@@ -43,9 +44,12 @@ type Sheet struct {
 var Sheets = []Sheet{
 	{"report.sheet.summary", writeSummary},
 	{"report.sheet.partners", writePartners},
+	{"report.sheet.recruitment", writeRecruitment},
+	{"report.sheet.onboarding", writeOnboarding},
 	{"report.sheet.deals", writeDeals},
 	{"report.sheet.tiers", writeTiers},
-	{"report.sheet.onboarding", writeOnboarding},
+	{"report.sheet.plans", writePlans},
+	{"report.sheet.plan_objectives", writePlanObjectives},
 }
 
 // Book is the workbook being written, with what every sheet writer shares.
@@ -59,6 +63,8 @@ type Book struct {
 	styles   styles
 	sheet    int // index of the sheet being written, for progress
 	nSheets  int
+	plans    []plan.OverviewRow // the year's plans, read once for both plan sheets
+	plansOK  bool
 }
 
 // L is a label in the report's language; unknown keys come back as is.

@@ -50,11 +50,12 @@ func writeReport(t *testing.T, s *data.Store, opt Options) (*excelize.File, stri
 func TestWorkbookSheetsTablesAndHeaders(t *testing.T) {
 	s := openStore(t, 40, 300)
 	f, _ := writeReport(t, s, Options{Lang: app.EN})
-	want := []string{"Summary", "Partners", "Deals", "Tier progress", "Onboarding"}
+	want := []string{"Summary", "Partners", "Recruitment", "Onboarding", "Deals", "Tier progress", "Plans", "Plan objectives"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
-	tables := map[string]string{"Partners": "Partners", "Deals": "Deals", "Tier progress": "TierProgress", "Onboarding": "Onboarding"}
+	tables := map[string]string{"Partners": "Partners", "Deals": "Deals", "Tier progress": "TierProgress", "Onboarding": "Onboarding",
+		"Recruitment": "Recruitment", "Plans": "Plans", "Plan objectives": "PlanObjectives"}
 	for sheet, name := range tables {
 		ts, err := f.GetTables(sheet)
 		if err != nil || len(ts) != 1 || ts[0].Name != name {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"channeldesk/app"
+	"channeldesk/data"
 )
 
 // queryRows runs a query and hands every row's scanned values to add.
@@ -164,37 +166,64 @@ func writeDeals(ctx context.Context, b *Book, sheet string) error {
 
 var onboardingCols = []column{
 	{"report.col.partner", colText, false},
-	{"report.col.status", colText, false},
+	{"report.col.type", colText, false},
 	{"report.col.template", colText, false},
 	{"report.col.started", colDate, false},
-	{"report.col.completed", colDate, false},
 	{"report.col.days", colInt, false},
-	{"report.col.progress", colText, false},
+	{"report.col.required_tasks", colInt, true},
+	{"report.col.done_tasks", colInt, true},
+	{"report.col.progress", colPct, false},
+	{"report.col.overdue_tasks", colInt, true},
+	{"report.col.max_late", colInt, false},
+	{"report.col.last_done", colDate, false},
+	{"report.col.days_idle", colInt, false},
+	{"report.col.next_task", colText, false},
+	{"report.col.next_due", colDate, false},
+	{"report.col.overdue_list", colText, false},
 }
 
-// writeOnboarding is one row per onboarding checklist; one open for longer
-// than the stalled limit is highlighted.
+// writeOnboarding is one row per partner in onboarding with its progress
+// as the onboarding area measures it (app.Progress): required tasks done,
+// overdue tasks and how late, the day a task was last done, the next task
+// and the overdue tasks by name. A partner with overdue tasks is
+// highlighted as overdue; one with no task done for the stalled limit as
+// at risk.
 func writeOnboarding(ctx context.Context, b *Book, sheet string) error {
-	var name, status, tmpl, started, completed string
-	var days int64
-	var rows [][]any
-	err := queryRows(ctx, b.Store.DB(), `SELECT p.name, p.status, c.template_name, c.started_on, c.completed_on,
-		CAST(julianday(CASE WHEN c.completed_on = '' THEN ? ELSE c.completed_on END) - julianday(c.started_on) AS INTEGER)
-		FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id ORDER BY c.started_on, p.name`,
-		[]any{b.iso(0)}, []any{&name, &status, &tmpl, &started, &completed, &days},
-		func() error {
-			state := b.L("report.onboarding.in_progress")
-			if completed != "" {
-				state = b.L("report.onboarding.completed")
-			}
-			rows = append(rows, []any{name, b.L("status." + status), tmpl, started, completed, days, state})
-			return nil
-		})
+	entries, err := b.Store.OnboardingEntries(ctx)
 	if err != nil {
 		return err
 	}
-	expr := fmt.Sprintf(`AND($E2="",$F2>%d)`, app.DefaultRiskRules.StalledDays)
-	return b.writeTable(ctx, sheet, table{Name: "Onboarding", Cols: onboardingCols, Rows: rows, Conds: []condFormat{{expr, b.styles.overdue}}})
+	today := b.iso(0)
+	rows := make([][]any, 0, len(entries))
+	for _, e := range entries {
+		rows = append(rows, b.onboardingRow(e, today))
+	}
+	stalled := app.DefaultRiskRules.StalledDays
+	return b.writeTable(ctx, sheet, table{Name: "Onboarding", Cols: onboardingCols, Rows: rows, Conds: []condFormat{
+		{"$I2>0", b.styles.overdue},
+		{fmt.Sprintf(`AND(ISNUMBER($L2),$L2>%d)`, stalled), b.styles.atRisk}}})
+}
+
+func (b *Book) onboardingRow(e data.OnboardingEntry, today string) []any {
+	typ := b.L("type." + string(e.Type))
+	if e.Checklist == nil {
+		return []any{e.Name, typ, "", "", nil, nil, nil, nil, nil, nil, "", nil, b.L("report.onboarding.not_started"), "", ""}
+	}
+	cl := e.Checklist
+	p := app.Progress(cl, today, "")
+	last := app.LastTaskDone(cl)
+	next, nextDue := "", ""
+	if p.NextDue != nil {
+		next, nextDue = p.NextDue.Title(string(b.Opt.Lang)), p.NextDue.DueOn
+	}
+	var late []string
+	for i := range cl.Tasks {
+		if t := &cl.Tasks[i]; t.Overdue(today) {
+			late = append(late, t.Title(string(b.Opt.Lang))+" ("+app.FormatDate(t.DueOn, b.Opt.Lang)+")")
+		}
+	}
+	return []any{e.Name, typ, cl.TemplateName, cl.StartedOn, p.DaysIn, p.Required, p.RequiredDone, p.Fraction(),
+		p.Overdue, p.MaxLate, last, app.DaysBetween(last, today), next, nextDue, strings.Join(late, "; ")}
 }
 
 // quarterLabel is the fiscal quarter of an ISO date, or "".

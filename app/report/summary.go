@@ -67,10 +67,12 @@ func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
 		return err
 	}
 	q := app.QuarterOf(b.Today, fy)
-	var stalled, completed int
-	err = b.Store.DB().QueryRowContext(ctx, `SELECT
-		coalesce(sum(completed_on = '' AND started_on < ?), 0), coalesce(sum(completed_on <> ''), 0)
-		FROM onboarding_checklists`, b.iso(-app.DefaultRiskRules.StalledDays)).Scan(&stalled, &completed)
+	var completed int
+	err = b.Store.DB().QueryRowContext(ctx, `SELECT coalesce(sum(completed_on <> ''), 0) FROM onboarding_checklists`).Scan(&completed)
+	if err != nil {
+		return err
+	}
+	stalled, err := b.stalledOnboardings(ctx)
 	if err != nil {
 		return err
 	}
@@ -111,6 +113,19 @@ func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
 		}
 	}
 	return nil
+}
+
+// stalledOnboardings counts the dashboard's stalled onboardings: no task
+// done for the stalled limit (app.FindAtRisk).
+func (b *Book) stalledOnboardings(ctx context.Context) (int, error) {
+	risks, err := app.FindAtRisk(ctx, b.Store, b.Today, app.DefaultRiskRules)
+	n := 0
+	for _, r := range risks {
+		if r.Kind == app.RiskStalledOnboarding {
+			n++
+		}
+	}
+	return n, err
 }
 
 // smallTable writes a two-column table (label, value) at col/row with a

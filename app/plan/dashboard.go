@@ -1,0 +1,164 @@
+package plan
+
+import (
+	"context"
+	"time"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// The dashboard (package app) reaches the plans through app.PlanFigures.
+func init() {
+	app.PlanFigures = app.PlanHooks{MissedTargets: MissedTargets, CheckInsDue: CheckInsDue, QuarterTarget: QuarterTarget}
+}
+
+// agreed reports whether a plan was agreed with the partner: only agreed
+// (or since completed) plans hold targets the partner signed up to.
+func agreed(st data.PlanStatus) bool { return st == data.PlanAgreed || st == data.PlanCompleted }
+
+func fiscalQuarter(ctx context.Context, s *data.Store, day time.Time) (app.FiscalQuarter, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return app.FiscalQuarter{}, err
+	}
+	return app.QuarterOf(day, app.FiscalFromSetting(st)), nil
+}
+
+// hasAgreedPlans spares the attainment queries when a year has no agreed plan.
+func hasAgreedPlans(ctx context.Context, s *data.Store, year int) (bool, error) {
+	var n int
+	err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM plans WHERE fiscal_year = ?
+		AND status IN ('agreed', 'completed'))`, year).Scan(&n)
+	return n == 1, err
+}
+
+// MissedTargets lists the partners (not offboarded or declined) whose
+// agreed plan's weighted attainment in the fiscal quarter before today's
+// is under minBP basis points; Since is that quarter's last day.
+func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP int) ([]app.AtRisk, error) {
+	cur, err := fiscalQuarter(ctx, s, today)
+	if err != nil {
+		return nil, err
+	}
+	q := cur.Prev()
+	if ok, err := hasAgreedPlans(ctx, s, q.Year); err != nil || !ok {
+		return nil, err
+	}
+	rows, err := Overview(ctx, s, q.Year, today)
+	if err != nil {
+		return nil, err
+	}
+	status, err := partnerStatuses(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	var out []app.AtRisk
+	for _, r := range rows {
+		bp := r.Attainment.QuarterBP[q.Q-1]
+		st := status[r.PartnerID]
+		if !agreed(r.Status) || bp == NoTarget || bp >= minBP || gone(st) {
+			continue
+		}
+		out = append(out, app.AtRisk{PartnerID: r.PartnerID, Name: r.Partner, Status: st, Kind: app.RiskMissedTarget,
+			Since: iso(q.End())})
+	}
+	return out, nil
+}
+
+// CheckInsDue lists, for the agreed plans of today's fiscal year of
+// partners still in the program, the quarterly check-ins that are due or
+// overdue (DueQuarters), oldest quarter first; Date is the quarter's last
+// day, Text its label.
+func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]app.TodayItem, error) {
+	cur, err := fiscalQuarter(ctx, s, today)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := hasAgreedPlans(ctx, s, cur.Year); err != nil || !ok {
+		return nil, err
+	}
+	rows, err := Overview(ctx, s, cur.Year, today)
+	if err != nil {
+		return nil, err
+	}
+	status, err := partnerStatuses(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	var out []app.TodayItem
+	for q := 1; q <= 4; q++ {
+		fq := app.FiscalQuarter{Year: cur.Year, Q: q, FromMonth: cur.FromMonth}
+		for _, r := range rows {
+			if agreed(r.Status) && !gone(status[r.PartnerID]) && containsInt(r.Due, q) {
+				out = append(out, app.TodayItem{Kind: app.TodayCheckIn, PartnerID: r.PartnerID, PartnerName: r.Partner,
+					Date: iso(fq.End()), Text: fq.Label()})
+			}
+		}
+	}
+	return out, nil
+}
+
+// QuarterTarget sums the revenue targets of the agreed plans of partners
+// still in the program for today's fiscal quarter; ok is false when none
+// of them sets one.
+func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, bool, error) {
+	cur, err := fiscalQuarter(ctx, s, today)
+	if err != nil {
+		return 0, false, err
+	}
+	if ok, err := hasAgreedPlans(ctx, s, cur.Year); err != nil || !ok {
+		return 0, false, err
+	}
+	plans, err := s.PlansOfYear(ctx, cur.Year)
+	if err != nil {
+		return 0, false, err
+	}
+	status, err := partnerStatuses(ctx, s)
+	if err != nil {
+		return 0, false, err
+	}
+	var sum int64
+	ok := false
+	for _, p := range plans {
+		if !agreed(p.Status) || gone(status[p.PartnerID]) {
+			continue
+		}
+		for _, o := range p.Objectives {
+			if o.Measure == data.MeasureRevenue && o.Targets[cur.Q-1] > 0 {
+				sum += o.Targets[cur.Q-1]
+				ok = true
+			}
+		}
+	}
+	return sum, ok, nil
+}
+
+func partnerStatuses(ctx context.Context, s *data.Store) (map[int64]data.Status, error) {
+	rows, err := s.DB().QueryContext(ctx, `SELECT id, status FROM partners`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]data.Status{}
+	for rows.Next() {
+		var id int64
+		var st data.Status
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, err
+		}
+		out[id] = st
+	}
+	return out, rows.Err()
+}
+
+func gone(st data.Status) bool { return st == data.StatusOffboarded || st == data.StatusDeclined }
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

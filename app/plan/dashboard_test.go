@@ -1,0 +1,130 @@
+package plan_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"channeldesk/app"
+	"channeldesk/app/plan"
+	"channeldesk/data"
+)
+
+var dashDay = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) // Q4 2026; Q3 ended on 30 September
+
+// dashFixture makes four partners with 2026 plans of one revenue
+// objective (Q3 target 100,000, Q4 target as given) and Q3 won deals:
+// Alpha 50 % (agreed), Beta 90 % (agreed), Gamma 0 % but offboarded
+// (agreed), Delta 0 % with a draft plan.
+func dashFixture(t *testing.T, s *data.Store) map[string]int64 {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.SaveSettings(ctx, data.Settings{Currency: "EUR", FiscalYearFrom: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	for _, p := range []struct {
+		name, status string
+		won, q4      int64
+		agree        bool
+	}{{"Alpha", "active", 50_000, 200_000, true}, {"Beta", "active", 90_000, 300_000, true},
+		{"Gamma", "offboarded", 0, 400_000, true}, {"Delta", "active", 0, 999, false}} {
+		id := exec1(t, s, `INSERT INTO partners (name, type, status, created_at, updated_at) VALUES (?, 'reseller', ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`, p.name, p.status)
+		ids[p.name] = id
+		if p.won > 0 {
+			exec1(t, s, `INSERT INTO deals (partner_id, customer, customer_key, amount, state, registered_on, closed_on, created_at, updated_at)
+				VALUES (?, 'Customer', 'customer', ?, 'won', '2026-07-01', '2026-08-15', '', '')`, id, p.won)
+		}
+		pl := &data.Plan{PartnerID: id, FiscalYear: 2026, Objectives: []data.Objective{
+			{Measure: data.MeasureRevenue, Weight: 100, Targets: [4]int64{0, 0, 100_000, p.q4}}}}
+		if err := s.CreatePlan(ctx, pl); err != nil {
+			t.Fatal(err)
+		}
+		if p.agree {
+			if err := s.AgreePlan(ctx, pl.ID, "2026-02-01"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ids["plan "+p.name] = pl.ID
+	}
+	return ids
+}
+
+func TestMissedTargetIsAnAtRiskReason(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	ids := dashFixture(t, s)
+	missed, err := plan.MissedTargets(ctx, s, dashDay, app.MissedTargetBP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missed) != 1 || missed[0].PartnerID != ids["Alpha"] || missed[0].Kind != app.RiskMissedTarget || missed[0].Since != "2026-09-30" {
+		t.Fatalf("missed %+v, want only Alpha (50 %% of its agreed Q3 target) since 2026-09-30", missed)
+	}
+	risks, err := app.FindAtRisk(ctx, s, dashDay, app.DefaultRiskRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasRisk(risks, ids["Alpha"], app.RiskMissedTarget) || hasRisk(risks, ids["Beta"], app.RiskMissedTarget) {
+		t.Errorf("dashboard risks %+v: want Alpha's missed target, not Beta's", risks)
+	}
+	if err := app.DismissRisk(ctx, s, ids["Alpha"], app.RiskMissedTarget, dashDay); err != nil {
+		t.Fatal(err)
+	}
+	risks, _ = app.FindAtRisk(ctx, s, dashDay, app.DefaultRiskRules)
+	if hasRisk(risks, ids["Alpha"], app.RiskMissedTarget) {
+		t.Error("dismissed missed target still listed")
+	}
+}
+
+func hasRisk(rs []app.AtRisk, id int64, k app.RiskKind) bool {
+	for _, r := range rs {
+		if r.PartnerID == id && r.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func TestCheckInsDueOnToday(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	ids := dashFixture(t, s)
+	exec1(t, s, `INSERT INTO plan_checkins (plan_id, quarter, held_on) VALUES (?, 3, '2026-10-05')`, ids["plan Alpha"])
+	items, err := app.TodayList(ctx, s, dashDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := map[int64][]string{}
+	for _, it := range items {
+		if it.Kind == app.TodayCheckIn {
+			due[it.PartnerID] = append(due[it.PartnerID], it.Text+"@"+it.Date)
+		}
+	}
+	want := map[string][]string{
+		"Alpha": {"Q1 2026@2026-03-31", "Q2 2026@2026-06-30"}, // Q3 held; Q4 ends more than 14 days ahead
+		"Beta":  {"Q1 2026@2026-03-31", "Q2 2026@2026-06-30", "Q3 2026@2026-09-30"},
+		"Gamma": nil, // offboarded
+		"Delta": nil, // draft plan
+	}
+	for name, w := range want {
+		if got := due[ids[name]]; len(got) != len(w) || (len(w) > 0 && got[len(got)-1] != w[len(w)-1]) {
+			t.Errorf("%s: check-ins due %q, want %q", name, got, w)
+		}
+	}
+}
+
+func TestWonVersusPlanThisQuarter(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	dashFixture(t, s)
+	k, err := app.LoadKPIs(ctx, s, dashDay, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Agreed plans of partners in the program: Alpha and Beta; not Gamma
+	// (offboarded) nor Delta's draft.
+	if !k.HasPlan || k.PlanThisQuarter != 500_000 {
+		t.Errorf("plan this quarter %d (has %v), want 500,000", k.PlanThisQuarter, k.HasPlan)
+	}
+}
