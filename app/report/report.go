@@ -46,6 +46,10 @@ var Sheets = []Sheet{
 	{"report.sheet.deals", writeDeals},
 	{"report.sheet.tiers", writeTiers},
 	{"report.sheet.onboarding", writeOnboarding},
+	{"report.sheet.mdf", writeMDFLedger},
+	{"report.sheet.mdf_balances", writeMDFBalances},
+	{"report.sheet.mdf_funds", writeMDFFunds},
+	{"report.sheet.mdf_roi", writeMDFROI},
 }
 
 // Book is the workbook being written, with what every sheet writer shares.
