@@ -42,12 +42,12 @@ func volumeMDFFundsAndAllocations(ctx context.Context, tx *sql.Tx, v Volume) err
 		_, err := tx.ExecContext(ctx, `INSERT INTO mdf_funds (id, name, period_kind, fiscal_year, quarter, starts_on, ends_on,
 			currency, budget, model, activity_types, share_bp, claim_days, created_at)
 			VALUES (?, ?, 'quarter', ?, ?, ?, ?, 'EUR', ?, 'discretionary', '', 10000, 30, ?)`,
-			k, "MDF "+q.Label(), q.Year, q.Q, iso(q.Start()), iso(q.End()), int64(v.Partners)*6_000_000, now)
+			k, "MDF "+q.Label(), q.Year, q.Q, iso(q.Start()), iso(q.End()), int64(v.Partners)*12_000_000, now)
 		if err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO mdf_ledger (fund_id, partner_id, kind, bucket, amount, on_date, reason, created_at)
-			SELECT ?, id, 'allocation', 'allocated', 5000000, ?, 'Quarterly allocation', ? FROM partners`, k, iso(q.Start()), now)
+			SELECT ?, id, 'allocation', 'allocated', 10000000, ?, 'Quarterly allocation', ? FROM partners`, k, iso(q.Start()), now)
 		if err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func volumeMDFRequests(ctx context.Context, tx *sql.Tx, v Volume, n int) error {
 	for i := range n {
 		r := volumeMDFRequest(v, i)
 		res, err := ins.ExecContext(ctx, r.fund, r.partner, fmt.Sprintf("Event %d", i), r.starts, r.ends, r.amount, r.approved,
-			r.state, r.starts, r.approvedOn, r.closedOn, now, now)
+			r.dbState, r.starts, r.approvedOn, r.closedOn, now, now)
 		if err != nil {
 			return err
 		}
@@ -107,8 +107,8 @@ type volumeEntry struct {
 }
 
 func volumeMDFRequest(v Volume, i int) volumeReq {
-	r := volumeReq{fund: 1 + i%volumeMDFFunds, partner: 1 + i%v.Partners, state: volumeMDFStates[i%len(volumeMDFStates)],
-		amount: int64(10+i%90) * 1000_00}
+	r := volumeReq{fund: 1 + i%volumeMDFFunds, partner: 1 + i%v.Partners, state: volumeMDFStates[(i/volumeMDFFunds)%len(volumeMDFStates)],
+		amount: int64(10+i%90) * 100_00}
 	end := v.Today.AddDate(0, 0, -(i % 30))
 	if r.fund != volumeMDFFunds {
 		end = v.Today.AddDate(0, -3*(volumeMDFFunds-r.fund), -(i % 30))
@@ -118,7 +118,9 @@ func volumeMDFRequest(v Volume, i int) volumeReq {
 	switch r.state {
 	case "approved", "paid":
 		r.dbState, r.approved, r.approvedOn = "approved", r.amount, r.starts
-	case "rejected", "cancelled", "expired":
+	case "expired":
+		r.approved, r.approvedOn, r.closedOn = r.amount, r.starts, r.ends
+	case "rejected", "cancelled":
 		r.closedOn = r.ends
 	}
 	return r
@@ -135,6 +137,9 @@ func (r volumeReq) entries() []volumeEntry {
 	case "paid":
 		return []volumeEntry{reserve, {"approval", "pending", -r.amount}, {"approval", "approved", r.amount},
 			{"payment", "approved", -r.amount}, {"payment", "paid", r.amount}}
+	case "expired":
+		return []volumeEntry{reserve, {"approval", "pending", -r.amount}, {"approval", "approved", r.amount},
+			{"release", "approved", -r.amount}}
 	}
 	return []volumeEntry{reserve, {"release", "pending", -r.amount}}
 }
@@ -146,12 +151,18 @@ func volumeMDFClaim(ctx context.Context, tx *sql.Tx, v Volume, r volumeReq, id i
 		return nil
 	}
 	now := v.Today.UTC().Format(time.RFC3339)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO mdf_claims (request_id, actual_cost, leads, state, reimbursable, submitted_on,
-		decided_on, created_at, updated_at) VALUES (?, ?, ?, 'paid', ?, ?, ?, ?, ?)`,
-		id, r.amount, 5+i%40, r.amount, r.ends, r.ends, now, now); err != nil {
+	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_payments (paid_on, reference, total, created_at) VALUES (?, ?, ?, ?)`,
+		r.ends, fmt.Sprintf("PAY-%d", id), r.amount, now)
+	if err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE deals SET mdf_request_id = ? WHERE id = (SELECT id FROM deals
+	pay, _ := res.LastInsertId()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO mdf_claims (request_id, actual_cost, leads, state, reimbursable, submitted_on,
+		decided_on, payment_id, created_at, updated_at) VALUES (?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?)`,
+		id, r.amount, 5+i%40, r.amount, r.ends, r.ends, pay, now, now); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE deals SET mdf_request_id = ? WHERE id = (SELECT id FROM deals
 		WHERE partner_id = ? AND state = 'won' AND mdf_request_id IS NULL LIMIT 1)`, id, r.partner)
 	return err
 }
