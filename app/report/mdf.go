@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -72,6 +73,13 @@ func writeMDFBalances(ctx context.Context, b *Book, sheet string) error {
 	if err != nil {
 		return err
 	}
+	// By fund, then partner name.
+	sort.SliceStable(bs, func(i, j int) bool {
+		if bs[i].FundID != bs[j].FundID {
+			return bs[i].FundID < bs[j].FundID
+		}
+		return strings.ToLower(partners[bs[i].PartnerID]) < strings.ToLower(partners[bs[j].PartnerID])
+	})
 	rows := make([][]any, 0, len(bs))
 	for _, x := range bs {
 		rows = append(rows, []any{partners[x.PartnerID], funds[x.FundID], x.Allocated, x.Pending, x.ApprovedUnpaid, x.Paid, x.Available()})
@@ -120,13 +128,22 @@ func writeMDFFunds(ctx context.Context, b *Book, sheet string) error {
 		rows = append(rows, []any{f.Fund.Name, f.Fund.StartsOn, f.Fund.EndsOn, f.Fund.Budget, f.Balance.Allocated,
 			f.Balance.Used(), f.Balance.Paid, f.Balance.Available(), f.Utilisation()})
 	}
-	if err := b.writeTable(ctx, sheet, table{Name: "MDFFunds", Cols: mdfFundCols, Rows: rows}); err != nil {
+	// The chart goes in first: the stream writer writes the sheet's
+	// drawing when it flushes; a chart added afterwards would be lost.
+	if len(fs) > 0 {
+		if err := b.mdfChart(sheet, len(fs)); err != nil {
+			return err
+		}
+	}
+	// Printed, the table and its chart are one landscape page wide.
+	one, landscape, fit := 1, "landscape", true
+	if err := b.F.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if len(fs) == 0 {
-		return nil
+	if err := b.F.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one}); err != nil {
+		return err
 	}
-	return b.mdfChart(sheet, len(fs))
+	return b.writeTable(ctx, sheet, table{Name: "MDFFunds", Cols: mdfFundCols, Rows: rows})
 }
 
 // mdfChart draws budget and used side by side for each fund, under the

@@ -1,8 +1,11 @@
 package report
 
 import (
+	"archive/zip"
 	"context"
+	"io"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -96,7 +99,10 @@ func TestMDFBalancesTotalsEqualTheLedgerBalances(t *testing.T) {
 
 func TestMDFFundsSheetHasAChartAndROIRows(t *testing.T) {
 	s := openMDFStore(t, 20, 200, 160)
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, path := writeReport(t, s, Options{Lang: app.EN})
+	if !hasChart(t, path, "MDF budget vs used") {
+		t.Error("no chart \"MDF budget vs used\" in the workbook")
+	}
 	rows, _ := f.GetRows("MDF funds")
 	if len(rows) < 1+4+1 || rows[1][0] == "" {
 		t.Errorf("funds rows %q", rows)
@@ -151,4 +157,38 @@ func TestMDFReasonLikeAFormulaStaysText(t *testing.T) {
 	if _, err := f.GetRows("Остатки MDF"); err != nil {
 		t.Errorf("Russian balances sheet: %v", err)
 	}
+}
+
+// hasChart says whether a chart of the workbook at path has the title,
+// and every drawing is referenced from a worksheet (a chart added to a
+// streamed sheet after it is flushed would have its drawing but no
+// reference, and not show).
+func hasChart(t *testing.T, path, title string) bool {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	found, drawings, used := false, 0, 0
+	for _, zf := range z.File {
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		r.Close()
+		switch {
+		case strings.HasPrefix(zf.Name, "xl/charts/chart"):
+			found = found || strings.Contains(string(b), title)
+		case strings.HasPrefix(zf.Name, "xl/drawings/drawing") && strings.HasSuffix(zf.Name, ".xml"):
+			drawings++
+		case strings.HasPrefix(zf.Name, "xl/worksheets/sheet") && strings.Contains(string(b), "<drawing"):
+			used++
+		}
+	}
+	if drawings != used {
+		t.Errorf("%d drawings, %d referenced from worksheets", drawings, used)
+	}
+	return found
 }
