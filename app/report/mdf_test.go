@@ -52,14 +52,20 @@ func TestMDFLedgerSheetHasEveryEntry(t *testing.T) {
 	if len(rows) != 1+n+1 {
 		t.Errorf("MDF sheet has %d rows, want header + %d entries + total", len(rows), n)
 	}
-	if got := rows[0]; len(got) != 7 || got[0] != "Date" || got[1] != "Fund" || got[5] != "Amount" || got[6] != "Reason" {
-		t.Errorf("header %q", got)
-	}
+	checkLedgerLayout(t, f, rows[0])
 	if formula, _ := f.GetCellFormula("MDF", "F"+strconv.Itoa(n+2)); formula != "SUBTOTAL(109,F2:F"+strconv.Itoa(n+1)+")" {
 		t.Errorf("total formula %q", formula)
 	}
 	if got := calcMinor(t, f, "MDF", "F"+strconv.Itoa(n+2)); got != sum {
 		t.Errorf("ledger total %d, want %d", got, sum)
+	}
+}
+
+// checkLedgerLayout checks the MDF sheet's header, frozen pane and dates.
+func checkLedgerLayout(t *testing.T, f *excelize.File, header []string) {
+	t.Helper()
+	if len(header) != 7 || header[0] != "Date" || header[1] != "Fund" || header[5] != "Amount" || header[6] != "Reason" {
+		t.Errorf("header %q", header)
 	}
 	if typ, _ := f.GetCellType("MDF", "A2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("date cell is text (%v)", typ)
