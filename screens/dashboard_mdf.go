@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"channeldesk/app"
 )
@@ -13,6 +14,8 @@ import (
 // have used and what is still available to partners.
 func (d *dashboardScreen) buildMDFTile() fyne.CanvasObject {
 	d.mdf = newKPITile(lang.L("dash.kpi.mdf"))
+	// Two amounts: a smaller size keeps them inside the tile.
+	d.mdf.value.TextSize = theme.TextSize() * 1.5
 	return d.mdf.card
 }
 
@@ -28,7 +31,7 @@ func (d *dashboardScreen) mdfStep(ctx context.Context) func() {
 		default:
 			cur := d.ui.Settings.Currency
 			d.mdf.set(compactMoney(k.Used, cur, d.ui.Lang)+" / "+compactMoney(k.Available, cur, d.ui.Lang),
-				lang.L("dash.kpi.mdf_note", map[string]any{"Budget": compactMoney(k.Budget, cur, d.ui.Lang), "Funds": k.Funds}))
+				lang.L("dash.kpi.mdf_note", map[string]any{"Budget": compactMoney(k.Budget, cur, d.ui.Lang)}))
 		}
 	}
 }
