@@ -98,8 +98,9 @@ func TestMDFBalancesTotalsEqualTheLedgerBalances(t *testing.T) {
 		}
 	}
 	cf, _ := f.GetConditionalFormats("MDF balances")
-	if len(cf) != 1 {
-		t.Errorf("conditional formats %v, want the low-available rule", cf)
+	rule := cf["A2:G"+strconv.Itoa(len(bs)+1)]
+	if len(cf) != 1 || len(rule) != 1 || rule[0].Criteria != "AND($C2>0,$G2<$C2*0.1)" {
+		t.Errorf("conditional formats %+v, want the low-available rule over the table body", cf)
 	}
 }
 
