@@ -214,7 +214,7 @@ func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 		}
 		out = append(out, due...)
 	}
-	return out, nil
+	return appendMDFToday(ctx, s, today, out)
 }
 
 func todayItems(ctx context.Context, db *sql.DB, kind TodayKind, query string, args []any) ([]TodayItem, error) {

@@ -177,9 +177,9 @@ func TestStalledOnboarding(t *testing.T) {
 }
 
 // BenchmarkDashboardFigures computes everything the dashboard shows on
-// 5,000 partners and 100,000 deals.
+// 5,000 partners, 100,000 deals and 20,000 MDF requests.
 func BenchmarkDashboardFigures(b *testing.B) {
-	s := volumeStore(b, 5000, 100_000)
+	s := mdfVolumeStore(b, 5000, 100_000, 20_000)
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
@@ -199,6 +199,9 @@ func BenchmarkDashboardFigures(b *testing.B) {
 			b.Fatal(err)
 		}
 		if _, err := FindAtRisk(ctx, s, dashToday, DefaultRiskRules); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := LoadMDFKPI(ctx, s, dashToday); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"channeldesk/app"
+	"channeldesk/app/report"
 	"channeldesk/data"
 )
 
@@ -181,7 +182,7 @@ func TestExportReportFromDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := f.GetSheetList(); sheets[0] != "Сводка" || len(sheets) != 8 {
+	if sheets := f.GetSheetList(); sheets[0] != "Сводка" || len(sheets) != len(report.Sheets) {
 		t.Errorf("sheets %q", sheets)
 	}
 }

@@ -9,10 +9,11 @@ import (
 	"time"
 )
 
-// BenchmarkFullReport writes the whole workbook for 5,000 partners and
-// 100,000 deals; peak-heap-MB samples the Go heap while it runs.
+// BenchmarkFullReport writes the whole workbook for 5,000 partners,
+// 100,000 deals and 20,000 MDF requests (with their ledger rows);
+// peak-heap-MB samples the Go heap while it runs.
 func BenchmarkFullReport(b *testing.B) {
-	s := openStore(b, 5000, 100_000)
+	s := openMDFStore(b, 5000, 100_000, 20_000)
 	out := filepath.Join(b.TempDir(), "big.xlsx")
 	var peak atomic.Uint64
 	stop := make(chan struct{})

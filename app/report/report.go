@@ -50,6 +50,10 @@ var Sheets = []Sheet{
 	{"report.sheet.tiers", writeTiers},
 	{"report.sheet.plans", writePlans},
 	{"report.sheet.plan_objectives", writePlanObjectives},
+	{"report.sheet.mdf", writeMDFLedger},
+	{"report.sheet.mdf_balances", writeMDFBalances},
+	{"report.sheet.mdf_funds", writeMDFFunds},
+	{"report.sheet.mdf_roi", writeMDFROI},
 }
 
 // Book is the workbook being written, with what every sheet writer shares.

@@ -1,0 +1,37 @@
+package screens
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"channeldesk/app"
+)
+
+// buildMDFTile is the MDF tile of the dashboard: what the current funds
+// have used and what is still available to partners.
+func (d *dashboardScreen) buildMDFTile() fyne.CanvasObject {
+	d.mdf = newKPITile(lang.L("dash.kpi.mdf"))
+	// Two amounts: a smaller size keeps them inside the tile.
+	d.mdf.value.TextSize = theme.TextSize() * 1.5
+	return d.mdf.card
+}
+
+// mdfStep loads the MDF tile's figures.
+func (d *dashboardScreen) mdfStep(ctx context.Context) func() {
+	k, err := app.LoadMDFKPI(ctx, d.ui.Store, d.now())
+	return func() {
+		switch {
+		case err != nil:
+			d.mdf.set("—", errorText(err))
+		case k.Funds == 0:
+			d.mdf.set("—", lang.L("dash.kpi.mdf_none"))
+		default:
+			cur := d.ui.Settings.Currency
+			d.mdf.set(compactMoney(k.Used, cur, d.ui.Lang)+" / "+compactMoney(k.Available, cur, d.ui.Lang),
+				lang.L("dash.kpi.mdf_note", map[string]any{"Budget": compactMoney(k.Budget, cur, d.ui.Lang)}))
+		}
+	}
+}
