@@ -175,6 +175,7 @@ func (u *UI) buildMenu() {
 func (u *UI) registerCoreActionsOnce() {
 	if u.actions[actAbout] == nil {
 		u.registerCoreActions()
+		u.registerAreaActions()
 	}
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"channeldesk/app"
 	"context"
 	"strings"
 	"testing"
@@ -134,6 +135,10 @@ func TestF1ShowsShortcutsAndEscClosesThem(t *testing.T) {
 
 func TestMenuHidesWhatIsNotRegistered(t *testing.T) {
 	u := newTestUI(t, 0, "en")
+	for _, id := range []string{actImport, actExportReport, actQuickCapture} {
+		delete(u.actions, id)
+	}
+	u.buildMenu()
 	for _, label := range []string{"Import…", "Export report…", "Quick capture…"} {
 		if menuItem(u, label) != nil {
 			t.Errorf("%q is in the menu with nothing behind it", label)
@@ -273,4 +278,27 @@ func findEntryWithText(u *UI, text string) *widget.Entry {
 	}
 	walk(u.Win.Content())
 	return found
+}
+
+func TestFileMenuReachesTheAreas(t *testing.T) {
+	u := newTestUI(t, 3, "en")
+	for _, label := range []string{"Quick capture…", "Import…", "Export report…", "Export plan…", "Back up…"} {
+		if menuItem(u, label) == nil {
+			t.Errorf("File has no %q", label)
+		}
+	}
+	pressShortcut(u, ctrlShift(fyne.KeyN))
+	if u.capture == nil {
+		t.Error("Ctrl+Shift+N opened no quick capture form")
+	}
+	u.cancelTop()
+	menuItem(u, "Back up…").Action()
+	u.Wait()
+	backups, err := app.ListBackups(u.Store.Path())
+	if err != nil || len(backups) == 0 {
+		t.Errorf("File → Back up… wrote no backup: %v %v", backups, err)
+	}
+	if !strings.Contains(topOverlayText(u), "backups") {
+		t.Errorf("the backup dialog does not say where: %q", topOverlayText(u))
+	}
 }

@@ -39,6 +39,7 @@ type UI struct {
 	recruit   *recruitScreen
 	capture   *captureForm
 	importer  *importFlow
+	plans     *plansScreen
 
 	// Reopened is called after a restore replaced the data (the store is
 	// reopened in place); nil rebuilds the window.
@@ -98,7 +99,7 @@ func (u *UI) build() {
 		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return newDealsScreen(u).buildUI() }},
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
 		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return newMDFScreen(u).buildUI() }},
-		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { return newPlansScreen(u).buildUI() }},
+		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = newPlansScreen(u); return u.plans.buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}
 	u.content = container.NewStack()
