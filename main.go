@@ -181,12 +181,14 @@ func runGUI(args []string, stderr io.Writer) error {
 	}
 	_, statErr := os.Stat(path)
 	firstRun := errors.Is(statErr, os.ErrNotExist)
-	s, err := data.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
 	a := fyneapp.NewWithID("com.channeldesk.app")
 	a.SetIcon(assets.Icon)
+	s, err := data.Open(path)
+	if err != nil {
+		// Started from a desktop icon nobody reads stderr: say it in a window.
+		screens.ShowOpenError(a, path, err)
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	ui := screens.New(a, s)
 	defer func() { ui.Store.Close() }() // File → Open may have switched it
 	ui.Version, ui.OpenStore = version, data.Open
