@@ -66,9 +66,14 @@ func demoDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt
 	}
 	program := NewProgram(tiers)
 	scale := DefaultProgram(currency)[1].Requirements[1].Threshold / 50_000 // minor units per "euro"
+	weights := make([]int, len(partners))
+	for i := range partners {
+		weights[i] = demoDealCount(r, partners[i].Status)
+	}
+	counts := demoSpread(weights, opt.Deals)
 	for i := range partners {
 		p := &partners[i]
-		won, err := demoPartnerDeals(ctx, tx, s, r, opt, p, scale)
+		won, err := demoPartnerDeals(ctx, tx, s, r, opt, p, counts[i], scale)
 		if err != nil {
 			return err
 		}
@@ -94,11 +99,30 @@ func demoDealCount(r *rand.Rand, st data.Status) int {
 	return 0
 }
 
-func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, scale int64) ([]WonDeal, error) {
+// demoSpread shares total out in proportion to weights, exactly.
+func demoSpread(weights []int, total int) []int {
+	sum := 0
+	for _, w := range weights {
+		sum += w
+	}
+	out := make([]int, len(weights))
+	if sum == 0 {
+		return out
+	}
+	acc, given := 0, 0
+	for i, w := range weights {
+		acc += w
+		n := int(int64(acc)*int64(total)/int64(sum)) - given
+		out[i], given = n, given+n
+	}
+	return out
+}
+
+func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, n int, scale int64) ([]WonDeal, error) {
 	var won []WonDeal
 	created, _ := time.Parse(time.RFC3339, p.CreatedAt)
 	span := int(opt.Today.Sub(created).Hours()/24) - 1
-	for range demoDealCount(r, p.Status) {
+	for range n {
 		reg := opt.Today.AddDate(0, 0, -r.IntN(max(span, 1)))
 		if p.Status == data.StatusOffboarded {
 			reg = created.AddDate(0, 0, r.IntN(max(span/2, 1)))

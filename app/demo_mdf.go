@@ -48,19 +48,31 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 	}
 	fyFrom = max(1, min(12, fyFrom))
 	year, quarter := FiscalQuarterOf(fyFrom, opt.Today)
-	working := demoWorkingPartners(partners, 40)
+	working := demoWorkingPartners(partners, len(partners))
 	if len(working) == 0 {
 		return nil
 	}
-	funds, err := demoFunds(ctx, tx, s, year, quarter, int64(len(working)))
+	weights := make([]int, len(working))
+	allocs := make([]int64, len(working))
+	var budget int64
+	for i := range working {
+		weights[i] = 1 + r.IntN(3)
+		allocs[i] = int64(15_000+r.IntN(25_000)) * 100
+	}
+	counts := demoSpread(weights, opt.MDFRequests)
+	for i := range allocs {
+		allocs[i] *= int64(max(1, (counts[i]+1)/2)) // busier partners get more
+		budget += allocs[i]
+	}
+	funds, err := demoFunds(ctx, tx, s, year, quarter, budget, int64(len(partners)))
 	if err != nil {
 		return err
 	}
 	main := funds[0]
 	start, _ := time.Parse(DateLayout, main.StartsOn)
 	at(start)
-	for _, p := range working {
-		if err := allocateTx(ctx, tx, s, main.ID, p.ID, int64(15_000+r.IntN(25_000))*100, ""); err != nil {
+	for i, p := range working {
+		if err := allocateTx(ctx, tx, s, main.ID, p.ID, allocs[i], ""); err != nil {
 			return err
 		}
 	}
@@ -68,21 +80,9 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 	if _, _, err := postAccrualTx(ctx, tx, s, funds[1].ID); err != nil {
 		return err
 	}
-	var toPay []int64
-	for i, p := range working {
-		for k := range 1 + r.IntN(3) {
-			sc := demoScenarios[(i+k*len(working))%len(demoScenarios)]
-			if i >= len(demoScenarios) {
-				sc = pick(r, demoScenarios)
-			}
-			id, err := demoRequest(ctx, tx, s, r, opt.Today, at, main, p, sc)
-			if err != nil {
-				return err
-			}
-			if id != 0 {
-				toPay = append(toPay, id)
-			}
-		}
+	toPay, err := demoRequests(ctx, tx, s, r, opt.Today, at, main, working, counts)
+	if err != nil {
+		return err
 	}
 	at(opt.Today.AddDate(0, 0, -3))
 	if err := demoPayments(ctx, tx, s, r, toPay); err != nil {
@@ -93,6 +93,29 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 		return err
 	}
 	return demoAttributeDeals(ctx, tx)
+}
+
+// demoRequests makes counts[i] requests for working partner i, the first
+// partners one of each scenario, and returns the claims to pay.
+func demoRequests(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
+	main *data.MDFFund, working []data.Partner, counts []int) ([]int64, error) {
+	var toPay []int64
+	for i, p := range working {
+		for k := range counts[i] {
+			sc := demoScenarios[(i+k*len(working))%len(demoScenarios)]
+			if i >= len(demoScenarios) {
+				sc = pick(r, demoScenarios)
+			}
+			id, err := demoRequest(ctx, tx, s, r, today, at, main, p, sc)
+			if err != nil {
+				return nil, err
+			}
+			if id != 0 {
+				toPay = append(toPay, id)
+			}
+		}
+	}
+	return toPay, nil
 }
 
 func demoWorkingPartners(partners []data.Partner, most int) []data.Partner {
@@ -110,16 +133,17 @@ func demoWorkingPartners(partners []data.Partner, most int) []data.Partner {
 
 // demoFunds makes the fiscal year's discretionary-and-accrual fund, the
 // current quarter's accrual fund and next quarter's, not yet allocated.
-func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int, partners int64) ([]*data.MDFFund, error) {
+// budget covers the allocations; the accrual fund covers every partner's cap.
+func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int, budget, partners int64) ([]*data.MDFFund, error) {
 	nextY, nextQ := year, quarter+1
 	if nextQ == 5 {
 		nextY, nextQ = year+1, 1
 	}
 	funds := []*data.MDFFund{
-		{Name: "Co-marketing", PeriodKind: "year", FiscalYear: year, Budget: partners * 4_000_000,
+		{Name: "Co-marketing", PeriodKind: "year", FiscalYear: year, Budget: budget * 5 / 4,
 			Model: data.ModelBoth, Activities: data.MDFActivities, ShareBP: 7500, ClaimDays: 45},
 		{Name: "Tier accrual", PeriodKind: "quarter", FiscalYear: year, Quarter: quarter,
-			Budget: partners * 1_000_000, Model: data.ModelAccrual, ShareBP: 5000, ClaimDays: 30, AccrualCap: 2_000_000,
+			Budget: partners * 2_000_000, Model: data.ModelAccrual, ShareBP: 5000, ClaimDays: 30, AccrualCap: 2_000_000,
 			Activities: []data.MDFActivity{data.ActivityEvent, data.ActivityWebinar, data.ActivityDigital, data.ActivityContent}},
 		{Name: "Trade shows", PeriodKind: "quarter", FiscalYear: nextY, Quarter: nextQ,
 			Budget: 5_000_000, Model: data.ModelDiscretionary, ShareBP: 10000, ClaimDays: 60,
