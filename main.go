@@ -171,6 +171,9 @@ func removeDB(path string) {
 	}
 }
 
+// processStart is when the program started, for CHANNELDESK_TRACE.
+var processStart = time.Now()
+
 func runGUI(args []string, stderr io.Writer) error {
 	fs, db := newFlags("channeldesk", stderr)
 	if err := parse(fs, args); err != nil {
@@ -188,6 +191,9 @@ func runGUI(args []string, stderr io.Writer) error {
 	a := fyneapp.NewWithID("com.channeldesk.app")
 	a.SetIcon(assets.Icon)
 	ui := screens.New(a, s)
+	if os.Getenv("CHANNELDESK_TRACE") == "1" {
+		ui.TraceStartup(processStart)
+	}
 	ui.Win.ShowAndRun()
 	return nil
 }
