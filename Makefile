@@ -10,7 +10,7 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 # poppler-utils, whose pdftotext the PDF tests read documents back with.
 DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
-.PHONY: all deps build run test lint vet fmt-check staticcheck bench clean
+.PHONY: all deps build run test lint vet fmt-check staticcheck bench bench-app clean
 
 all: build
 
@@ -62,6 +62,13 @@ test: deps lint
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./... 2>/dev/null | tee bench.out | grep -E '^(Benchmark|ok|FAIL|---)'
 	@echo; awk -f .ci/benchtable.awk .ci/bench-targets.tsv bench.out
+
+## bench-app: the real binary under Xvfb on dataset L: start to partner list shown, and resident memory
+## (targets 1 s and 200 MB); dataset L is built once into $(BENCH_L)
+BENCH_L ?= $(or $(TMPDIR),/tmp)/channeldesk-app-L.db
+bench-app: build
+	@test -f $(BENCH_L) || ./$(BIN) demo --db $(BENCH_L) --partners 5000
+	.ci/bench-app.sh ./$(BIN) $(BENCH_L)
 
 clean:
 	rm -f $(BIN)

@@ -18,12 +18,13 @@ for run in 1 2 3; do
   DISPLAY=$disp CHANNELDESK_TRACE=1 "$bin" --db "$tmp/L.db" >"$tmp/log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do
-    grep -q "trace:" "$tmp/log" && break
+    grep -q "trace: settled" "$tmp/log" && break
     sleep 0.1
   done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  line=$(grep -o "trace:.*" "$tmp/log" || echo "trace: no trace line in 10 s")
+  line=$(grep -o "trace:.*" "$tmp/log" | tr '\n' ' ' || true)
+  [[ -n $line ]] || line="no trace line in 10 s"
   echo "run $run: $line"
   rm -f "$tmp"/L.db*
 done
