@@ -56,3 +56,16 @@ func BenchmarkDashboardFiguresL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMDFROIL is the MDF screen's ROI view over L: every approved
+// activity with its paid amount, attributed revenue and leads.
+func BenchmarkMDFROIL(b *testing.B) {
+	s := benchdata.Open(b)
+	ctx := context.Background()
+	for b.Loop() {
+		acts, _, err := app.MDFROI(ctx, s)
+		if err != nil || len(acts) == 0 {
+			b.Fatalf("%d activities, %v", len(acts), err)
+		}
+	}
+}
