@@ -32,11 +32,11 @@ var (
 	enCustomerB = []string{"Foods", "Bank", "Logistics", "Health", "Energy", "Retail", "Motors", "Insurance", "Media", "Pharma"}
 )
 
-// demoCustomer is mostly one of many made-up customers, sometimes one of
-// the few that several partners chase.
-func demoCustomer(r *rand.Rand, lang string) string {
+// demoCustomer is mostly one of many made-up customers, sometimes (one in
+// shared) one of the few that several partners chase.
+func demoCustomer(r *rand.Rand, lang string, shared int) string {
 	switch {
-	case r.IntN(25) == 0:
+	case r.IntN(shared) == 0:
 		return pick(r, demoCustomers)
 	case lang == "ru":
 		return pick(r, ruLegal) + " «" + strings.TrimSpace(pick(r, ruCustomerA)+pick(r, ruCustomerB)+" "+pick(r, ruNameC)) + "», " + pick(r, ruCities)
@@ -118,6 +118,11 @@ func demoSpread(weights []int, total int) []int {
 	return out
 }
 
+// demoShared is how rarely a deal goes to one of the few customers several
+// partners chase: one in 25 up to 500 partners, rarer beyond, so that the
+// number of conflicts per partner stays what a real program sees.
+func demoShared(opt DemoOptions) int { return 25 * max(1, opt.Partners/500) }
+
 func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, n int, scale int64) ([]WonDeal, error) {
 	var won []WonDeal
 	created, _ := time.Parse(time.RFC3339, p.CreatedAt)
@@ -127,7 +132,7 @@ func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Ra
 		if p.Status == data.StatusOffboarded {
 			reg = created.AddDate(0, 0, r.IntN(max(span/2, 1)))
 		}
-		customer := strings.Join(strings.Fields(demoCustomer(r, p.DocLang)), " ")
+		customer := strings.Join(strings.Fields(demoCustomer(r, p.DocLang, demoShared(opt))), " ")
 		d := &data.Deal{PartnerID: p.ID, Customer: customer, CustomerKey: NormalizeCompany(customer),
 			Product: pick(r, products), Amount: (5_000 + r.Int64N(120_000)) * scale,
 			RegisteredOn: reg.Format(DateLayout), ExpectedCloseOn: reg.AddDate(0, 1+r.IntN(5), 0).Format(DateLayout),
