@@ -69,3 +69,16 @@ func BenchmarkMDFROIL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPartnerRowsL loads the partner list of L (what the partner
+// screen reads at start, before the in-memory search index is built).
+func BenchmarkPartnerRowsL(b *testing.B) {
+	s := benchdata.Open(b)
+	ctx := context.Background()
+	for b.Loop() {
+		rows, err := s.PartnerRows(ctx)
+		if err != nil || len(rows) != 5000 {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
