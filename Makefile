@@ -15,7 +15,7 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 # poppler-utils, whose pdftotext the PDF tests read documents back with.
 DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
-.PHONY: all deps build run test lint vet fmt-check staticcheck bench clean crash fuzz package
+.PHONY: all deps build run test lint vet fmt-check staticcheck bench bench-app clean crash fuzz package
 
 all: build
 
@@ -97,6 +97,13 @@ package: deps $(FYNE)
 	mkdir -p dist
 	mv ChannelDesk.tar.xz dist/channeldesk-$(VERSION)-linux-$(ARCH).tar.xz
 	@echo "dist/channeldesk-$(VERSION)-linux-$(ARCH).tar.xz: tar -xJf it and run 'sudo make install' inside, or copy usr/ under ~/.local"
+
+## bench-app: the real binary under Xvfb on dataset L: start to partner list shown, and resident memory
+## (targets 1 s and 200 MB); dataset L is built once into $(BENCH_L)
+BENCH_L ?= $(or $(TMPDIR),/tmp)/channeldesk-app-L.db
+bench-app: build
+	@test -f $(BENCH_L) || ./$(BIN) demo --db $(BENCH_L) --partners 5000
+	.ci/bench-app.sh ./$(BIN) $(BENCH_L)
 
 clean:
 	rm -f $(BIN)

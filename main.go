@@ -38,6 +38,7 @@ var version = func() string {
 const usage = `usage:
   channeldesk [--db PATH]                                  open the GUI
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
+        [--deals N] [--mdf N] [--plans N] [--tasks N]     counts (default in proportion to --partners)
   channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
                                                            the partner plan PDF; --all: one file per active partner
   channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
@@ -137,10 +138,15 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	fs, db := newFlags("demo", stderr)
 	partners := fs.Int("partners", 150, "how many partners")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same data")
+	opt := app.DemoOptions{Seed: 1}
+	fs.IntVar(&opt.Deals, "deals", 0, "how many deals (default 20 per partner)")
+	fs.IntVar(&opt.MDFRequests, "mdf", 0, "how many MDF requests (default 4 per partner)")
+	fs.IntVar(&opt.Plans, "plans", 0, "how many business plans (default 1 per partner)")
+	fs.IntVar(&opt.Tasks, "tasks", 0, "how many onboarding tasks (default 12 per partner)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *db == "" || *partners <= 0 {
+	if *db == "" || *partners <= 0 || opt.Deals < 0 || opt.MDFRequests < 0 || opt.Plans < 0 || opt.Tasks < 0 {
 		fmt.Fprintln(stderr, "channeldesk demo: --db PATH and a positive --partners are required")
 		return errUsage
 	}
@@ -151,7 +157,8 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	err = app.Demo(context.Background(), s, app.DemoOptions{Partners: *partners, Seed: *seed, Today: time.Now()})
+	opt.Partners, opt.Seed, opt.Today = *partners, *seed, time.Now()
+	err = app.Demo(context.Background(), s, opt)
 	s.Close()
 	if err != nil {
 		if created {
@@ -169,6 +176,9 @@ func removeDB(path string) {
 		os.Remove(p)
 	}
 }
+
+// processStart is when the program started, for CHANNELDESK_TRACE.
+var processStart = time.Now()
 
 func runGUI(args []string, stderr io.Writer) error {
 	fs, db := newFlags("channeldesk", stderr)
@@ -194,6 +204,9 @@ func runGUI(args []string, stderr io.Writer) error {
 	ui.Version, ui.OpenStore = version, data.Open
 	if firstRun {
 		ui.ShowWelcome()
+	}
+	if os.Getenv("CHANNELDESK_TRACE") == "1" {
+		ui.TraceStartup(processStart)
 	}
 	ui.Win.ShowAndRun()
 	return nil

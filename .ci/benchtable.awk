@@ -3,14 +3,14 @@
 BEGIN { FS = "\t" }
 FNR == NR { if ($0 !~ /^#/ && NF >= 2) { target[$1] = $2; what[$1] = $3 }; next }
 /^Benchmark/ {
-	split($0, f, /[ \t]+/)
+	n = split($0, f, /[ \t]+/)
 	name = f[1]; sub(/-[0-9]+$/, "", name)
 	ns = f[3]
 	extra = ""
-	for (i = 4; i <= length(f); i++) if (f[i+1] ~ /B\/op|allocs\/op|MB|rows/) extra = extra " " f[i] " " f[i+1]
+	for (i = 4; i < n; i++) if (f[i+1] ~ /MB$|rows/) extra = extra " [" f[i] " " f[i+1] "]"
 	if (name in target) {
 		verdict = (ns + 0 <= target[name] + 0) ? "ok" : "OVER TARGET"
-		printf "%-40s %12s  target %12s  %-11s %s\n", name, human(ns), human(target[name]), verdict, what[name]
+		printf "%-40s %12s  target %12s  %-11s %s%s\n", name, human(ns), human(target[name]), verdict, what[name], extra
 	} else {
 		printf "%-40s %12s  %s\n", name, human(ns), "(no target)"
 	}

@@ -15,8 +15,33 @@ import (
 // give the same data.
 type DemoOptions struct {
 	Partners int
-	Seed     uint64
-	Today    time.Time
+	// Deals, MDFRequests, Plans and Tasks (onboarding tasks) are totals;
+	// zero means in proportion to Partners, so that 5,000 partners give
+	// dataset L: 100,000 deals, 20,000 MDF requests, 5,000 plans and
+	// 60,000 onboarding tasks.
+	Deals, MDFRequests, Plans, Tasks int
+	Seed                             uint64
+	Today                            time.Time
+}
+
+// Defaults fills the counts left at zero in proportion to Partners.
+func (o DemoOptions) Defaults() DemoOptions {
+	if o.Partners <= 0 {
+		o.Partners = 150
+	}
+	fill := func(v *int, per int) {
+		if *v <= 0 {
+			*v = o.Partners * per
+		}
+	}
+	fill(&o.Deals, 20)
+	fill(&o.MDFRequests, 4)
+	fill(&o.Plans, 1)
+	fill(&o.Tasks, 12)
+	if o.Today.IsZero() {
+		o.Today = time.Now()
+	}
+	return o
 }
 
 // DemoStep adds one area's demo data for the partners already made; later
@@ -98,12 +123,7 @@ var statusPath = map[data.Status][]data.Status{
 // one transaction: partners of every type, status and region, Russian and
 // English, with contacts and timelines, then every registered DemoStep.
 func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
-	if opt.Partners <= 0 {
-		opt.Partners = 150
-	}
-	if opt.Today.IsZero() {
-		opt.Today = time.Now()
-	}
+	opt = opt.Defaults()
 	r := rand.New(rand.NewPCG(opt.Seed, 0x6368616e6e656c))
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		var n int

@@ -32,11 +32,11 @@ var (
 	enCustomerB = []string{"Foods", "Bank", "Logistics", "Health", "Energy", "Retail", "Motors", "Insurance", "Media", "Pharma"}
 )
 
-// demoCustomer is mostly one of many made-up customers, sometimes one of
-// the few that several partners chase.
-func demoCustomer(r *rand.Rand, lang string) string {
+// demoCustomer is mostly one of many made-up customers, sometimes (one in
+// shared) one of the few that several partners chase.
+func demoCustomer(r *rand.Rand, lang string, shared int) string {
 	switch {
-	case r.IntN(25) == 0:
+	case r.IntN(shared) == 0:
 		return pick(r, demoCustomers)
 	case lang == "ru":
 		return pick(r, ruLegal) + " «" + strings.TrimSpace(pick(r, ruCustomerA)+pick(r, ruCustomerB)+" "+pick(r, ruNameC)) + "», " + pick(r, ruCities)
@@ -66,9 +66,14 @@ func demoDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt
 	}
 	program := NewProgram(tiers)
 	scale := DefaultProgram(currency)[1].Requirements[1].Threshold / 50_000 // minor units per "euro"
+	weights := make([]int, len(partners))
+	for i := range partners {
+		weights[i] = demoDealCount(r, partners[i].Status)
+	}
+	counts := demoSpread(weights, opt.Deals)
 	for i := range partners {
 		p := &partners[i]
-		won, err := demoPartnerDeals(ctx, tx, s, r, opt, p, scale)
+		won, err := demoPartnerDeals(ctx, tx, s, r, opt, p, counts[i], scale)
 		if err != nil {
 			return err
 		}
@@ -94,16 +99,40 @@ func demoDealCount(r *rand.Rand, st data.Status) int {
 	return 0
 }
 
-func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, scale int64) ([]WonDeal, error) {
+// demoSpread shares total out in proportion to weights, exactly.
+func demoSpread(weights []int, total int) []int {
+	sum := 0
+	for _, w := range weights {
+		sum += w
+	}
+	out := make([]int, len(weights))
+	if sum == 0 {
+		return out
+	}
+	acc, given := 0, 0
+	for i, w := range weights {
+		acc += w
+		n := int(int64(acc)*int64(total)/int64(sum)) - given
+		out[i], given = n, given+n
+	}
+	return out
+}
+
+// demoShared is how rarely a deal goes to one of the few customers several
+// partners chase: one in 25 up to 500 partners, rarer beyond, so that the
+// number of conflicts per partner stays what a real program sees.
+func demoShared(opt DemoOptions) int { return 25 * max(1, opt.Partners/500) }
+
+func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, n int, scale int64) ([]WonDeal, error) {
 	var won []WonDeal
 	created, _ := time.Parse(time.RFC3339, p.CreatedAt)
 	span := int(opt.Today.Sub(created).Hours()/24) - 1
-	for range demoDealCount(r, p.Status) {
+	for range n {
 		reg := opt.Today.AddDate(0, 0, -r.IntN(max(span, 1)))
 		if p.Status == data.StatusOffboarded {
 			reg = created.AddDate(0, 0, r.IntN(max(span/2, 1)))
 		}
-		customer := strings.Join(strings.Fields(demoCustomer(r, p.DocLang)), " ")
+		customer := strings.Join(strings.Fields(demoCustomer(r, p.DocLang, demoShared(opt))), " ")
 		d := &data.Deal{PartnerID: p.ID, Customer: customer, CustomerKey: NormalizeCompany(customer),
 			Product: pick(r, products), Amount: (5_000 + r.Int64N(120_000)) * scale,
 			RegisteredOn: reg.Format(DateLayout), ExpectedCloseOn: reg.AddDate(0, 1+r.IntN(5), 0).Format(DateLayout),

@@ -48,7 +48,7 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 	}
 	fyFrom = max(1, min(12, fyFrom))
 	year, quarter := FiscalQuarterOf(fyFrom, opt.Today)
-	working := demoWorkingPartners(partners, 40)
+	working := demoWorkingPartners(partners, len(partners))
 	if len(working) == 0 {
 		return nil
 	}
@@ -56,15 +56,27 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 	if err != nil {
 		return err
 	}
-	funds, err := demoFunds(ctx, tx, s, year, quarter, int64(len(working)), unit)
+	weights := make([]int, len(working))
+	allocs := make([]int64, len(working))
+	var budget int64
+	for i := range working {
+		weights[i] = 1 + r.IntN(3)
+		allocs[i] = int64(15_000+r.IntN(25_000)) * unit
+	}
+	counts := demoSpread(weights, opt.MDFRequests)
+	for i := range allocs {
+		allocs[i] *= int64(max(1, (counts[i]+1)/2)) // busier partners get more
+		budget += allocs[i]
+	}
+	funds, err := demoFunds(ctx, tx, s, year, quarter, budget, int64(len(partners)), unit)
 	if err != nil {
 		return err
 	}
 	main := funds[0]
 	start, _ := time.Parse(DateLayout, main.StartsOn)
 	at(start)
-	for _, p := range working {
-		if err := allocateTx(ctx, tx, s, main.ID, p.ID, int64(15_000+r.IntN(25_000))*unit, ""); err != nil {
+	for i, p := range working {
+		if err := allocateTx(ctx, tx, s, main.ID, p.ID, allocs[i], ""); err != nil {
 			return err
 		}
 	}
@@ -72,21 +84,9 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 	if _, _, err := postAccrualTx(ctx, tx, s, funds[1].ID); err != nil {
 		return err
 	}
-	var toPay []int64
-	for i, p := range working {
-		for k := range 1 + r.IntN(3) {
-			sc := demoScenarios[(i+k*len(working))%len(demoScenarios)]
-			if i >= len(demoScenarios) {
-				sc = pick(r, demoScenarios)
-			}
-			id, err := demoRequest(ctx, tx, s, r, opt.Today, at, main, p, sc, unit)
-			if err != nil {
-				return err
-			}
-			if id != 0 {
-				toPay = append(toPay, id)
-			}
-		}
+	toPay, err := demoRequests(ctx, tx, s, r, opt.Today, at, main, working, counts, unit)
+	if err != nil {
+		return err
 	}
 	at(opt.Today.AddDate(0, 0, -3))
 	if err := demoPayments(ctx, tx, s, r, toPay); err != nil {
@@ -97,6 +97,29 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 		return err
 	}
 	return demoAttributeDeals(ctx, tx)
+}
+
+// demoRequests makes counts[i] requests for working partner i, the first
+// partners one of each scenario, and returns the claims to pay.
+func demoRequests(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
+	main *data.MDFFund, working []data.Partner, counts []int, unit int64) ([]int64, error) {
+	var toPay []int64
+	for i, p := range working {
+		for k := range counts[i] {
+			sc := demoScenarios[(i+k*len(working))%len(demoScenarios)]
+			if i >= len(demoScenarios) {
+				sc = pick(r, demoScenarios)
+			}
+			id, err := demoRequest(ctx, tx, s, r, today, at, main, p, sc, unit)
+			if err != nil {
+				return nil, err
+			}
+			if id != 0 {
+				toPay = append(toPay, id)
+			}
+		}
+	}
+	return toPay, nil
 }
 
 func demoWorkingPartners(partners []data.Partner, most int) []data.Partner {
@@ -125,16 +148,17 @@ func demoMoneyUnit(ctx context.Context, tx *sql.Tx) (int64, error) {
 
 // demoFunds makes the fiscal year's discretionary-and-accrual fund, the
 // current quarter's accrual fund and next quarter's, not yet allocated.
-func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int, partners, unit int64) ([]*data.MDFFund, error) {
+// budget covers the allocations; the accrual fund covers every partner's cap.
+func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int, budget, partners, unit int64) ([]*data.MDFFund, error) {
 	nextY, nextQ := year, quarter+1
 	if nextQ == 5 {
 		nextY, nextQ = year+1, 1
 	}
 	funds := []*data.MDFFund{
-		{Name: "Co-marketing", PeriodKind: "year", FiscalYear: year, Budget: partners * 40_000 * unit,
+		{Name: "Co-marketing", PeriodKind: "year", FiscalYear: year, Budget: budget * 5 / 4,
 			Model: data.ModelBoth, Activities: data.MDFActivities, ShareBP: 7500, ClaimDays: 45},
 		{Name: "Tier accrual", PeriodKind: "quarter", FiscalYear: year, Quarter: quarter,
-			Budget: partners * 10_000 * unit, Model: data.ModelAccrual, ShareBP: 5000, ClaimDays: 30, AccrualCap: 20_000 * unit,
+			Budget: partners * 20_000 * unit, Model: data.ModelAccrual, ShareBP: 5000, ClaimDays: 30, AccrualCap: 20_000 * unit,
 			Activities: []data.MDFActivity{data.ActivityEvent, data.ActivityWebinar, data.ActivityDigital, data.ActivityContent}},
 		{Name: "Trade shows", PeriodKind: "quarter", FiscalYear: nextY, Quarter: nextQ,
 			Budget: 50_000 * unit, Model: data.ModelDiscretionary, ShareBP: 10000, ClaimDays: 60,

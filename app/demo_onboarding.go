@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math/rand/v2"
 	"time"
 
@@ -49,6 +50,62 @@ func demoOnboarding(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand
 			}
 		}
 		if err != nil {
+			return err
+		}
+	}
+	return demoExtraTasks(ctx, tx, r, opt)
+}
+
+// demoExtraTasks tops the checklists up to opt.Tasks tasks with optional
+// enablement sessions, spread over the checklists: done by the due date
+// where the checklist is complete and the date is past, pending otherwise.
+func demoExtraTasks(ctx context.Context, tx *sql.Tx, r *rand.Rand, opt DemoOptions) error {
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM onboarding_tasks`).Scan(&have); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.started_on, c.completed_on, COALESCE(max(t.position), 0)
+		FROM onboarding_checklists c LEFT JOIN onboarding_tasks t ON t.checklist_id = c.id GROUP BY c.id ORDER BY c.id`)
+	if err != nil {
+		return err
+	}
+	type cl struct {
+		id            int64
+		started, done string
+		pos           int
+	}
+	var cls []cl
+	for rows.Next() {
+		var c cl
+		if err := rows.Scan(&c.id, &c.started, &c.done, &c.pos); err != nil {
+			rows.Close()
+			return err
+		}
+		cls = append(cls, c)
+	}
+	rows.Close()
+	if len(cls) == 0 || have >= opt.Tasks {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO onboarding_tasks (checklist_id, stage, stage_en, stage_ru, position, title_en,
+		title_ru, kind, owner, due_on, required, state, done_on, done_by) VALUES (?, 99, 'Enablement', 'Развитие', ?, ?, ?, 'custom', ?, ?, 0, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	today := ISODate(opt.Today)
+	for k := range opt.Tasks - have {
+		c := &cls[k%len(cls)]
+		c.pos++
+		n := k/len(cls) + 1
+		due := AddDays(mustDay(c.started), 30+14*n+r.IntN(7))
+		state, doneOn, by := data.TaskPending, "", ""
+		if c.done != "" && due <= today {
+			state, doneOn, by = data.TaskDone, due, "demo"
+		}
+		owner := []string{"vendor", "partner"}[r.IntN(2)]
+		if _, err := st.ExecContext(ctx, c.id, c.pos, fmt.Sprintf("Enablement session %d", n), fmt.Sprintf("Сессия развития %d", n),
+			owner, due, state, doneOn, by); err != nil {
 			return err
 		}
 	}

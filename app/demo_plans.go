@@ -26,7 +26,7 @@ var demoCommit = []struct {
 }
 
 // demoPlans gives most active partners a business plan for the current
-// fiscal year: agreed ones (some re-agreed as a second revision), a few
+// fiscal year (and, to reach opt.Plans, earlier years): agreed ones (some re-agreed as a second revision), a few
 // drafts, and check-ins for the quarters already over.
 func demoPlans(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	fyStart := 1
@@ -38,14 +38,20 @@ func demoPlans(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt
 	if int(opt.Today.Month()) < fyStart {
 		year--
 	}
-	start := time.Date(year, time.Month(fyStart), 1, 0, 0, 0, 0, time.UTC)
-	for i := range partners {
-		p := &partners[i]
-		if (p.Status != data.StatusActive && p.Status != data.StatusAtRisk) || r.IntN(10) == 0 {
-			continue
-		}
-		if err := demoPlan(ctx, tx, s, r, opt, p, year, start); err != nil {
-			return err
+	made := 0
+	for back := 0; back < 5 && made < opt.Plans; back++ {
+		start := time.Date(year-back, time.Month(fyStart), 1, 0, 0, 0, 0, time.UTC)
+		for i := range partners {
+			p := &partners[i]
+			if (p.Status != data.StatusActive && p.Status != data.StatusAtRisk) || r.IntN(10) == 0 {
+				continue
+			}
+			if err := demoPlan(ctx, tx, s, r, opt, p, year-back, start); err != nil {
+				return err
+			}
+			if made++; made == opt.Plans {
+				break
+			}
 		}
 	}
 	return nil

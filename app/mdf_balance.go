@@ -107,12 +107,8 @@ func FundMDFBalance(ctx context.Context, q data.MDFQuerier, fundID int64) (MDFBa
 // available amount negative, or allocates beyond the fund's budget. It
 // runs after the change, inside its transaction, so a refusal rolls it back.
 func guardMDF(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, partnerID int64) error {
-	pb, err := PartnerMDFBalance(ctx, tx, fund.ID, partnerID)
-	if err != nil {
+	if err := guardPartnerMDF(ctx, tx, fund, partnerID); err != nil {
 		return err
-	}
-	if pb.Available() < 0 {
-		return shortfall(ctx, tx, "err.mdf_shortfall_partner", -pb.Available(), fund)
 	}
 	fb, err := FundMDFBalance(ctx, tx, fund.ID)
 	if err != nil {
@@ -123,6 +119,19 @@ func guardMDF(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund
 	}
 	if fb.Allocated > fund.Budget {
 		return shortfall(ctx, tx, "err.mdf_over_budget", fb.Allocated-fund.Budget, fund)
+	}
+	return nil
+}
+
+// guardPartnerMDF refuses a change that leaves the partner's available
+// amount in the fund negative.
+func guardPartnerMDF(ctx context.Context, tx *sql.Tx, fund *data.MDFFund, partnerID int64) error {
+	pb, err := PartnerMDFBalance(ctx, tx, fund.ID, partnerID)
+	if err != nil {
+		return err
+	}
+	if pb.Available() < 0 {
+		return shortfall(ctx, tx, "err.mdf_shortfall_partner", -pb.Available(), fund)
 	}
 	return nil
 }

@@ -142,7 +142,7 @@ func (s *Store) Deals(ctx context.Context, f DealFilter) ([]Deal, error) {
 	if f.ExpiringBy != "" {
 		add("d.state = 'approved' AND d.protected_until <= ?", f.ExpiringBy)
 	}
-	conflicts, err := s.openConflicts(ctx)
+	conflicts, err := s.openConflicts(ctx, f.PartnerID)
 	if err != nil {
 		return nil, err
 	}
@@ -168,14 +168,21 @@ func (s *Store) Deals(ctx context.Context, f DealFilter) ([]Deal, error) {
 	return out, rows.Err()
 }
 
-// openConflicts maps each deal in an open conflict to the other deal of
+// openConflicts maps each deal in an open conflict (of one partner's deals
+// when partnerID > 0) to the other deal of
 // its oldest one, in one query.
-func (s *Store) openConflicts(ctx context.Context) (map[int64]*DealConflictRef, error) {
+func (s *Store) openConflicts(ctx context.Context, partnerID int64) (map[int64]*DealConflictRef, error) {
+	where, args := "", []any{}
+	if partnerID > 0 { // only the conflicts of this partner's deals, found through the indexes
+		where = ` AND (c.earlier_deal_id IN (SELECT id FROM deals WHERE partner_id = ?)
+			OR c.later_deal_id IN (SELECT id FROM deals WHERE partner_id = ?))`
+		args = append(args, partnerID, partnerID)
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, e.id, pe.name, e.registered_on, l.id, pl.name, l.registered_on
 		FROM deal_conflicts c
 		JOIN deals e ON e.id = c.earlier_deal_id JOIN partners pe ON pe.id = e.partner_id
 		JOIN deals l ON l.id = c.later_deal_id JOIN partners pl ON pl.id = l.partner_id
-		WHERE c.resolution = '' ORDER BY c.id`)
+		WHERE c.resolution = ''`+where+` ORDER BY c.id`, args...)
 	if err != nil {
 		return nil, err
 	}

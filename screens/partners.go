@@ -194,6 +194,7 @@ func (s *partnersScreen) reload() {
 		s.index = app.NewPartnerIndex(rows)
 		s.fillRegions()
 		s.apply()
+		s.ui.trace("partner list shown", len(s.rows))
 	})
 }
 

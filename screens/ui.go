@@ -20,6 +20,7 @@ import (
 
 // UI is the main window and what its screens share.
 type UI struct {
+	tracer   func(what string, n int) // set by TraceStartup; nil normally
 	App      fyne.App
 	Win      fyne.Window
 	Store    *data.Store
