@@ -39,13 +39,13 @@ const usage = `usage:
   channeldesk [--db PATH]                                  open the GUI
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
         [--deals N] [--mdf N] [--plans N] [--tasks N]     counts (default in proportion to --partners)
-  channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
-                                                           the partner plan PDF; --all: one file per active partner
   channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
                                                            import partners from CSV or XLSX
+  channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
   channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
                                                            write the Excel report
-  channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
+  channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
+                                                           the partner plan PDF; --all: one file per active partner
   channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
   channeldesk check [--db PATH]                            integrity and invariants; exit 1 with the findings
   channeldesk version                                      print the version
