@@ -61,7 +61,7 @@ lint: fmt-check vet staticcheck
 
 ## test: deps, gofmt, vet, staticcheck, then every test with the race detector
 test: deps lint
-	$(GO) test -tags $(TAGS) -race -count=1 ./...
+	$(GO) test -tags $(TAGS) -race -count=1 -timeout 45m ./...
 	@# the MDF property test runs 200 sequences under -race; here all 2,000
 	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/
 

@@ -25,15 +25,15 @@ var demoDay = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 func TestDemoIsDeterministicAndVaried(t *testing.T) {
 	ctx := context.Background()
 	a, b := openStore(t), openStore(t)
-	opt := app.DemoOptions{Partners: 200, Seed: 7, Today: demoDay}
+	opt := app.DemoOptions{Partners: 100, Seed: 7, Today: demoDay}
 	if err := app.Demo(ctx, a, opt); err != nil {
 		t.Fatal(err)
 	}
 	app.Demo(ctx, b, opt)
 	ra, _ := a.PartnerRows(ctx)
 	rb, _ := b.PartnerRows(ctx)
-	if len(ra) != 200 || len(rb) != 200 {
-		t.Fatalf("partners: %d and %d, want 200", len(ra), len(rb))
+	if len(ra) != 100 || len(rb) != 100 {
+		t.Fatalf("partners: %d and %d, want 100", len(ra), len(rb))
 	}
 	statuses, types, langs := map[data.Status]int{}, map[data.PartnerType]int{}, map[string]int{}
 	for i := range ra {
@@ -51,11 +51,11 @@ func TestDemoIsDeterministicAndVaried(t *testing.T) {
 	var events, contacts int
 	a.DB().QueryRow(`SELECT count(*) FROM events`).Scan(&events)
 	a.DB().QueryRow(`SELECT count(*) FROM contacts`).Scan(&contacts)
-	if events < 200 || contacts < 200 {
+	if events < 100 || contacts < 100 {
 		t.Errorf("events=%d contacts=%d: timelines and contacts missing", events, contacts)
 	}
 	c := openStore(t)
-	app.Demo(ctx, c, app.DemoOptions{Partners: 200, Seed: 8, Today: demoDay})
+	app.Demo(ctx, c, app.DemoOptions{Partners: 100, Seed: 8, Today: demoDay})
 	rc, _ := c.PartnerRows(ctx)
 	if rc[0] == ra[0] && rc[1] == ra[1] {
 		t.Error("a different seed gave the same data")
