@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -126,15 +127,19 @@ func hasWAL(path string) bool {
 // probe opens the file read-only and immutable (SQLite writes nothing,
 // not even a journal) and checks that it is a sound ChannelDesk database
 // this program can open. It returns ErrCorrupt, ErrNotDatabase or ErrTooNew.
-func probe(path string) error {
+// With full false it skips the page-by-page quick_check (see
+// stillVerified).
+func probe(path string, full bool) error {
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&immutable=1")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	ctx := context.Background()
-	if err := quickCheck(ctx, db); err != nil {
-		return err
+	if full {
+		if err := quickCheck(ctx, db); err != nil {
+			return err
+		}
 	}
 	var tables, has int
 	if err := db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(name='schema_migrations'),0) FROM sqlite_master WHERE type='table'`).Scan(&tables, &has); err != nil {
@@ -190,7 +195,7 @@ func CheckFile(path string) error {
 	if err := checkHeader(path); err != nil {
 		return err
 	}
-	return probe(path)
+	return probe(path, true)
 }
 
 // preflight checks an existing database file before Open lets SQLite
@@ -205,7 +210,42 @@ func preflight(path string) (probed bool, err error) {
 	if hasWAL(path) {
 		return false, nil
 	}
-	return true, probe(path)
+	return true, probe(path, !stillVerified(path))
+}
+
+// verifiedMark is the file beside a database that records the database's
+// size and modification time at its last clean close. While both still
+// match, nothing has written to the file since this program left it sound,
+// so opening skips the page-by-page check (half a second on a large
+// database); any other write, a copy or a truncation changes them and
+// brings the full check back. The daily backup and `channeldesk check`
+// read every page anyway.
+func verifiedMark(path string) string { return path + ".verified" }
+
+func fileStamp(path string) (string, bool) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", false
+	}
+	return fmt.Sprintf("%d %d", st.Size(), st.ModTime().UnixNano()), true
+}
+
+// stillVerified reports whether the file is as this program left it.
+func stillVerified(path string) bool {
+	b, err := os.ReadFile(verifiedMark(path))
+	stamp, ok := fileStamp(path)
+	return err == nil && ok && string(b) == stamp
+}
+
+// markVerified records the file as sound after a clean close (no log left).
+func markVerified(path string) {
+	if hasWAL(path) {
+		os.Remove(verifiedMark(path))
+		return
+	}
+	if stamp, ok := fileStamp(path); ok {
+		os.WriteFile(verifiedMark(path), []byte(stamp), 0o600)
+	}
 }
 
 // OpenReadOnly opens an existing database for reading only, so that
@@ -243,7 +283,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		lock.release()
 		return nil, err
 	}
-	return &Store{db: db, path: path, Now: time.Now, lock: lock}, nil
+	return &Store{db: db, path: path, Now: time.Now, lock: lock, readOnly: true}, nil
 }
 
 func checkReadOnly(db *sql.DB) error {

@@ -307,3 +307,27 @@ func TestOpenReadOnlySeesCommittedDataOfARunningInstance(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+func TestCleanCloseVouchesOnlyForAnUnchangedFile(t *testing.T) {
+	path := closedDB(t, 20)
+	mark, err := os.ReadFile(path + ".verified")
+	if err != nil || len(mark) == 0 {
+		t.Fatalf("no verified mark after a clean close: %v", err)
+	}
+	s, err := data.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if again, _ := os.ReadFile(path + ".verified"); string(again) != string(mark) {
+		t.Error("a read-only open rewrote the mark")
+	}
+	// Another program appends a page: the mark no longer matches, and the
+	// full check runs (and finds the file truncated mid-page).
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	f.Write(bytes.Repeat([]byte{0xAB}, 100))
+	f.Close()
+	if _, err := data.Open(path); err == nil {
+		t.Fatal("opened a file changed behind the program's back")
+	}
+}

@@ -26,6 +26,8 @@ type Store struct {
 	db   *sql.DB
 	path string
 	lock *dbLock
+	// readOnly stores never write, so they never vouch for the file.
+	readOnly bool
 	// Now returns the current instant; tests replace it.
 	Now func() time.Time
 }
@@ -101,6 +103,9 @@ func openLocked(path string, existed, probed bool) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error {
 	err := s.db.Close()
+	if err == nil && !s.readOnly {
+		markVerified(s.path)
+	}
 	s.lock.release()
 	return err
 }
