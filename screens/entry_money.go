@@ -21,6 +21,8 @@ type moneyEntry struct {
 	lang     app.Lang
 	// Optional allows an empty entry (Value returns 0).
 	Optional bool
+	// Signed allows negative amounts (corrections, adjustments).
+	Signed bool
 }
 
 // newMoneyEntry makes a money entry for the program currency of u.
@@ -51,7 +53,7 @@ func (e *moneyEntry) Value() (int64, error) {
 	if err != nil {
 		return 0, data.Invalid(e.field, "err.desk_money", map[string]any{"Value": text})
 	}
-	if v < 0 {
+	if v < 0 && !e.Signed {
 		return 0, data.Invalid(e.field, "err.desk_negative", nil)
 	}
 	return v, nil

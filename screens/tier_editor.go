@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -26,12 +25,14 @@ type tierEditor struct {
 }
 
 type tierForm struct {
-	nameEN, nameRU, rank, color, discount, mdf *widget.Entry
-	benefitsEN, benefitsRU                     *widget.Entry
-	reqs                                       map[data.RequirementKind]*widget.Entry
-	customEN, customRU                         *widget.Entry
-	msg                                        *widget.Label
-	dlg                                        *dialog.CustomDialog
+	nameEN, nameRU, rank, color *widget.Entry
+	discount, mdf               *percentEntry
+	benefitsEN, benefitsRU      *widget.Entry
+	reqs                        map[data.RequirementKind]*widget.Entry
+	revenue                     *moneyEntry // the revenue threshold, also in reqs
+	customEN, customRU          *widget.Entry
+	msg                         *widget.Label
+	dlg                         *dialog.CustomDialog
 }
 
 // standardKinds are edited as one threshold each; custom is separate.
@@ -99,27 +100,19 @@ func formatBP(bp int) string {
 	return s + "%"
 }
 
-// parseBP reads a percentage ("12,5" or "12.5%") into basis points.
-func parseBP(s string) (int, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	if s == "" {
-		return 0, true
-	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
-	if err != nil || f < 0 || f > 100 {
-		return 0, false
-	}
-	return int(f*100 + 0.5), true
-}
-
 func (e *tierEditor) edit(t *data.Tier) {
 	u := e.s.ui
 	f := &tierForm{
 		nameEN: &widget.Entry{Text: t.NameEN}, nameRU: &widget.Entry{Text: t.NameRU}, rank: &widget.Entry{Text: strconv.Itoa(t.Rank)},
-		color: &widget.Entry{Text: t.Color}, discount: &widget.Entry{Text: formatBP(t.DiscountBP)}, mdf: &widget.Entry{Text: formatBP(t.MDFAccrualBP)},
+		color: &widget.Entry{Text: t.Color}, discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
 		benefitsEN: &widget.Entry{Text: t.BenefitsEN, MultiLine: true}, benefitsRU: &widget.Entry{Text: t.BenefitsRU, MultiLine: true},
 		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: &widget.Entry{}, customRU: &widget.Entry{}, msg: errLabel(),
+		revenue: newMoneyEntry(u, "threshold"),
 	}
+	f.discount.Optional, f.mdf.Optional, f.revenue.Optional = true, true, true
+	f.discount.SetValue(t.DiscountBP)
+	f.mdf.SetValue(t.MDFAccrualBP)
+	f.revenue.PlaceHolder = lang.L("tiers.not_required")
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.name_en"), f.nameEN), widget.NewFormItem(lang.L("field.name_ru"), f.nameRU),
 		widget.NewFormItem(lang.L("field.rank"), f.rank), widget.NewFormItem(lang.L("field.color"), f.color),
@@ -129,8 +122,12 @@ func (e *tierEditor) edit(t *data.Tier) {
 	custom := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
 	for _, k := range standardKinds {
 		en := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
+		var obj fyne.CanvasObject = en
+		if k == data.ReqRevenue12m {
+			en, obj = &f.revenue.Entry, f.revenue
+		}
 		f.reqs[k] = en
-		items = append(items, widget.NewFormItem(lang.L("tiers.req."+string(k)), en))
+		items = append(items, widget.NewFormItem(lang.L("tiers.req."+string(k)), obj))
 	}
 	f.reqs[data.ReqCustomValue] = custom
 	for _, r := range t.Requirements {
@@ -179,12 +176,11 @@ func (f *tierForm) read(u *UI, t *data.Tier) error {
 	if t.Rank, err = strconv.Atoi(strings.TrimSpace(f.rank.Text)); err != nil {
 		return data.Invalid("rank", "err.tiers_count", map[string]any{"Value": f.rank.Text})
 	}
-	var ok bool
-	if t.DiscountBP, ok = parseBP(f.discount.Text); !ok {
-		return data.Invalid("discount", "err.tiers_percent", nil)
+	if t.DiscountBP, err = f.discount.Value(); err != nil {
+		return err
 	}
-	if t.MDFAccrualBP, ok = parseBP(f.mdf.Text); !ok {
-		return data.Invalid("mdf_accrual", "err.tiers_percent", nil)
+	if t.MDFAccrualBP, err = f.mdf.Value(); err != nil {
+		return err
 	}
 	t.Requirements = nil
 	for _, k := range append(standardKinds, data.ReqCustomValue) {
@@ -197,7 +193,9 @@ func (f *tierForm) read(u *UI, t *data.Tier) error {
 			r.LabelEN, r.LabelRU = "", ""
 		}
 		if k == data.ReqRevenue12m {
-			r.Threshold, err = app.ParseMoney(text, u.Settings.Currency, u.Lang)
+			if r.Threshold, err = f.revenue.Value(); err != nil {
+				return err
+			}
 		} else {
 			r.Threshold, err = parseCount(strings.NewReplacer(" ", "", "\u00a0", "", ",", "").Replace(text))
 		}
