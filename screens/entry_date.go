@@ -115,3 +115,23 @@ func (e *dateEntry) pick(t time.Time) {
 		e.OnPicked(iso)
 	}
 }
+
+// newFilterDate makes an optional date entry for a list filter: changed
+// runs when a date is submitted with Enter or picked in the calendar. A
+// date that cannot be read filters nothing and is marked.
+func newFilterDate(u *UI, placeHolder string, changed func()) *dateEntry {
+	e := newDateEntry(u, "date")
+	e.Optional, e.PlaceHolder = true, placeHolder
+	e.OnSubmitted = func(string) { changed() }
+	e.OnPicked = func(string) { changed() }
+	return e
+}
+
+// filterValue is the ISO date typed, or "" when empty or unreadable.
+func (e *dateEntry) filterValue() string {
+	iso, err := e.Value()
+	if err != nil {
+		return ""
+	}
+	return iso
+}

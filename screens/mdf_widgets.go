@@ -75,15 +75,6 @@ func parseMDFInt(field, text string) (int64, error) {
 	return v, nil
 }
 
-// parseMDFDate reads a date typed into a field as ISO.
-func parseMDFDate(field, text string) (string, error) {
-	t, err := app.ParseDate(text)
-	if err != nil {
-		return "", errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_date")}
-	}
-	return t.Format(app.DateLayout), nil
-}
-
 func (u *UI) money(minor int64) string { return app.FormatMoney(minor, u.Settings.Currency, u.Lang) }
 
 func activityLabel(a data.MDFActivity) string { return lang.L("mdf.activity." + string(a)) }
