@@ -115,3 +115,30 @@ func TestTierEditorTakesRussianPercent(t *testing.T) {
 		t.Fatalf("stored discount %d bp, accrual %d bp (message %q), want 1250 and 225", tiers[1].DiscountBP, tiers[1].MDFAccrualBP, f.msg.Text)
 	}
 }
+
+func TestCheckInTakesRussianDateAndKeepsABadOne(t *testing.T) {
+	u := newTestUI(t, 40, "ru")
+	pt := openPlan(t, u)
+	pt.editCheckIn(nil)
+	f := pt.checkForm
+	f.quarter.SetSelected("4")
+	f.held.SetText("31.02.2026")
+	test.Tap(f.save)
+	u.Wait()
+	want := "Дата встречи: «31.02.2026» — не дата; напишите, например, 27.11.2026 или выберите в календаре"
+	if f.msg.Text != want || f.held.Text != "31.02.2026" {
+		t.Fatalf("no such day: message %q, entry %q; want %q and the text kept", f.msg.Text, f.held.Text, want)
+	}
+	f.held.SetText("15.11.2026")
+	test.Tap(f.save)
+	u.Wait()
+	for _, c := range pt.checkIns {
+		if c.Quarter == 4 {
+			if c.HeldOn != "2026-11-15" {
+				t.Fatalf("held on %q, want 2026-11-15", c.HeldOn)
+			}
+			return
+		}
+	}
+	t.Fatalf("no Q4 check-in stored (%s)", f.msg.Text)
+}

@@ -18,6 +18,7 @@ import (
 // checkInForm is the open check-in dialog's inputs, for tests.
 type checkInForm struct {
 	quarter   *widget.Select
+	held      *dateEntry
 	notes     *widget.Entry
 	shareable *widget.Check
 	save      *widget.Button
@@ -109,7 +110,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("plans.checkin_add"), container.NewVScroll(container.NewVBox(widget.NewForm(items...), msg)), t.d.ui.Win)
 	saveBtn := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: save}
 	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}, saveBtn})
-	t.checkForm = &checkInForm{quarter: quarter, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
+	t.checkForm = &checkInForm{quarter: quarter, held: held, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
 	dlg.Resize(fyne.NewSize(620, 560))
 	dlg.Show()
 }
