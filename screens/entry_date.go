@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +34,7 @@ type dateEntry struct {
 func newDateEntry(u *UI, field string) *dateEntry {
 	e := &dateEntry{field: field, lang: u.Lang}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = app.FormatDate("2026-11-27", e.lang)
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatDate("2026-11-27", e.lang)})
 	e.ActionItem = &widget.Button{Icon: theme.Icon(theme.IconNameCalendar), Importance: widget.LowImportance, OnTapped: e.showCalendar}
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
@@ -29,7 +30,7 @@ type moneyEntry struct {
 func newMoneyEntry(u *UI, field string) *moneyEntry {
 	e := &moneyEntry{field: field, currency: u.Settings.Currency, lang: u.Lang}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = app.FormatMoney(123456, e.currency, e.lang)
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatMoney(123456, e.currency, e.lang)})
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
 			return errors.New(errorText(err))
