@@ -142,3 +142,27 @@ func TestCheckInTakesRussianDateAndKeepsABadOne(t *testing.T) {
 	}
 	t.Fatalf("no Q4 check-in stored (%s)", f.msg.Text)
 }
+
+func TestQuickCaptureTakesRussianEventDate(t *testing.T) {
+	u := newTestUI(t, 0, "ru")
+	u.show("nav.recruitment")
+	u.Wait()
+	u.ShowQuickCapture()
+	f := u.capture
+	test.Type(f.company, "Орбита Софт")
+	f.event.SetText("ЦИПР")
+	f.eventDate.SetText("30.02.2026")
+	pressEnter(f.company)
+	u.Wait()
+	if rows, _ := u.Store.PartnerRows(context.Background()); len(rows) != 0 || f.company.Text != "Орбита Софт" {
+		t.Fatalf("a capture with no such event day was stored (%d rows) or the form was cleared", len(rows))
+	}
+	f.eventDate.SetText("20.11.2026")
+	pressEnter(f.company)
+	u.Wait()
+	var date string
+	u.Store.DB().QueryRow(`SELECT value FROM settings WHERE key = 'recruit.last_event_date'`).Scan(&date)
+	if date != "2026-11-20" {
+		t.Fatalf("event date kept as %q (message %q), want 2026-11-20", date, f.msg.Text)
+	}
+}

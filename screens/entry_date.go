@@ -26,6 +26,8 @@ type dateEntry struct {
 	Optional bool
 	// OnPicked is called with the ISO date after a pick in the calendar.
 	OnPicked func(iso string)
+	// OnEscape, when set, is called on Esc (a form that closes on Esc).
+	OnEscape func()
 
 	popUp *widget.PopUp
 }
@@ -76,6 +78,15 @@ func (e *dateEntry) SetValue(iso string) {
 		return
 	}
 	e.SetText(app.FormatDate(iso, e.lang))
+}
+
+// TypedKey hands Esc to OnEscape when set and otherwise types as usual.
+func (e *dateEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // FocusLost shows what was typed in the locale's format.
