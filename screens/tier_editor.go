@@ -76,8 +76,8 @@ func (e *tierEditor) line(t *data.Tier) string {
 	if len(reqs) == 0 {
 		reqs = []string{lang.L("tiers.no_requirements")}
 	}
-	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), formatBP(t.DiscountBP),
-		lang.L("tiers.mdf_accrual"), formatBP(t.MDFAccrualBP), strings.Join(reqs, ", "))
+	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), formatPercent(t.DiscountBP, u.Lang),
+		lang.L("tiers.mdf_accrual"), formatPercent(t.MDFAccrualBP, u.Lang), strings.Join(reqs, ", "))
 }
 
 func (e *tierEditor) buildUI() fyne.CanvasObject {
@@ -92,12 +92,6 @@ func (e *tierEditor) buildUI() fyne.CanvasObject {
 		e.list()
 	}
 	return container.NewBorder(container.NewHBox(add), nil, nil, nil, e.tl)
-}
-
-// formatBP shows basis points as a percentage: 1250 → "12.5%".
-func formatBP(bp int) string {
-	s := strconv.FormatFloat(float64(bp)/100, 'f', -1, 64)
-	return s + "%"
 }
 
 func (e *tierEditor) edit(t *data.Tier) {
@@ -169,7 +163,7 @@ func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormIte
 }
 
 // read copies the form into a tier; bad numbers name their field.
-func (f *tierForm) read(u *UI, t *data.Tier) error {
+func (f *tierForm) read(t *data.Tier) error {
 	t.NameEN, t.NameRU, t.Color = f.nameEN.Text, f.nameRU.Text, strings.TrimSpace(f.color.Text)
 	t.BenefitsEN, t.BenefitsRU = strings.TrimSpace(f.benefitsEN.Text), strings.TrimSpace(f.benefitsRU.Text)
 	var err error
@@ -209,7 +203,7 @@ func (f *tierForm) read(u *UI, t *data.Tier) error {
 
 func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) {
 	t := *orig
-	err := f.read(e.s.ui, &t)
+	err := f.read(&t)
 	if err == nil {
 		err = e.s.ui.Store.SaveTier(context.Background(), &t)
 	}
