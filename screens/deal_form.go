@@ -15,11 +15,12 @@ import (
 
 // dealForm is the open create/edit dialog; tests reach it through the table.
 type dealForm struct {
-	partner                                  *widget.Select
-	customer, taxID, domain, product, amount *widget.Entry
-	registered, expected                     *widget.Entry
-	msg                                      *widget.Label
-	dlg                                      *dialog.CustomDialog
+	partner                          *widget.Select
+	customer, taxID, domain, product *widget.Entry
+	amount                           *moneyEntry
+	registered, expected             *dateEntry
+	msg                              *widget.Label
+	dlg                              *dialog.CustomDialog
 }
 
 func errLabel() *widget.Label {
@@ -34,12 +35,14 @@ func (t *dealTable) edit(d data.Deal) {
 	f := &dealForm{
 		customer: &widget.Entry{Text: d.Customer}, taxID: &widget.Entry{Text: d.CustomerTaxID},
 		domain: &widget.Entry{Text: d.CustomerDomain}, product: &widget.Entry{Text: d.Product},
-		amount:     &widget.Entry{PlaceHolder: app.FormatMoney(1234567, t.ui.Settings.Currency, t.ui.Lang)},
-		registered: &widget.Entry{Text: t.ui.date(d.RegisteredOn)}, expected: &widget.Entry{Text: t.ui.date(d.ExpectedCloseOn)},
-		msg: errLabel(),
+		amount: newMoneyEntry(t.ui, "amount"), registered: newDateEntry(t.ui, "registered_on"),
+		expected: newDateEntry(t.ui, "expected_close_on"), msg: errLabel(),
 	}
+	f.expected.Optional = true
+	f.registered.SetValue(d.RegisteredOn)
+	f.expected.SetValue(d.ExpectedCloseOn)
 	if d.ID != 0 || d.Amount != 0 {
-		f.amount.SetText(app.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang))
+		f.amount.SetValue(d.Amount)
 	}
 	names, selected := make([]string, len(t.partners)), -1
 	for i, p := range t.partners {
@@ -83,21 +86,15 @@ func (f *dealForm) read(t *dealTable, d *data.Deal) error {
 	}
 	d.PartnerID = t.partners[i].ID
 	d.Customer, d.CustomerTaxID, d.CustomerDomain, d.Product = f.customer.Text, f.taxID.Text, f.domain.Text, f.product.Text
-	amount, err := app.ParseMoney(f.amount.Text, t.ui.Settings.Currency, t.ui.Lang)
-	if err != nil {
-		return data.Invalid("amount", "err.deals_amount", map[string]any{"Value": f.amount.Text})
+	var err error
+	if d.Amount, err = f.amount.Value(); err != nil {
+		return err
 	}
-	d.Amount = amount
-	if d.RegisteredOn, err = parseDate(f.registered.Text); err != nil {
-		return data.Invalid("registered_on", "err.deals_date", map[string]any{"Value": f.registered.Text})
+	if d.RegisteredOn, err = f.registered.Value(); err != nil {
+		return err
 	}
-	d.ExpectedCloseOn = ""
-	if f.expected.Text != "" {
-		if d.ExpectedCloseOn, err = parseDate(f.expected.Text); err != nil {
-			return data.Invalid("expected_close_on", "err.deals_date", map[string]any{"Value": f.expected.Text})
-		}
-	}
-	return nil
+	d.ExpectedCloseOn, err = f.expected.Value()
+	return err
 }
 
 func (t *dealTable) onSave(orig data.Deal, f *dealForm) {
@@ -116,7 +113,8 @@ func (t *dealTable) onSave(orig data.Deal, f *dealForm) {
 
 // move asks for the date (and a reason where one is needed) of a step.
 func (t *dealTable) move(d data.Deal, to data.DealState) {
-	date := &widget.Entry{Text: t.ui.date(app.Today())}
+	date := newDateEntry(t.ui, "date")
+	date.SetValue(app.Today())
 	reason := &widget.Entry{MultiLine: true}
 	reason.SetMinRowsVisible(2)
 	msg := errLabel()
@@ -126,9 +124,9 @@ func (t *dealTable) move(d data.Deal, to data.DealState) {
 	}
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("deals.action." + string(to)), Importance: widget.HighImportance, OnTapped: func() {
-		on, err := parseDate(date.Text)
+		on, err := date.Value()
 		if err != nil {
-			msg.SetText(errorText(data.Invalid("date", "err.deals_date", map[string]any{"Value": date.Text})))
+			msg.SetText(errorText(err))
 			return
 		}
 		err = t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text})

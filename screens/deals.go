@@ -198,7 +198,7 @@ type dealsScreen struct {
 	deals *dealTable
 
 	partner, state    *widget.Select
-	from, to          *widget.Entry
+	from, to          *dateEntry
 	expiring, clashes *widget.Check
 	partnerIDs        []int64
 }
@@ -213,13 +213,13 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 		states = append(states, dealStateLabel(st))
 	}
 	s.state = widget.NewSelect(states, func(string) { s.apply() })
-	s.from = &widget.Entry{PlaceHolder: lang.L("deals.from"), OnSubmitted: func(string) { s.apply() }}
-	s.to = &widget.Entry{PlaceHolder: lang.L("deals.to"), OnSubmitted: func(string) { s.apply() }}
+	s.from = newFilterDate(s.ui, lang.L("deals.from"), s.apply)
+	s.to = newFilterDate(s.ui, lang.L("deals.to"), s.apply)
 	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })
 	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: app.Today()}) }}
-	dateSize := fyne.NewSize(150, s.from.MinSize().Height)
+	dateSize := fyne.NewSize(180, s.from.MinSize().Height)
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
 		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes)
 	protect := &widget.Button{Text: lang.L("deals.protection"), Icon: theme.SettingsIcon(), OnTapped: s.onProtection}
@@ -258,18 +258,12 @@ func (s *dealsScreen) apply() {
 	if i := s.state.SelectedIndex(); i > 0 {
 		f.State = data.DealStates[i-1]
 	}
-	f.From, f.To = parseOptionalDate(s.from.Text), parseOptionalDate(s.to.Text)
+	f.From, f.To = s.from.filterValue(), s.to.filterValue()
 	if s.expiring.Checked {
 		f.ExpiringBy = time.Now().AddDate(0, 0, app.ExpiringSoonDays).Format(app.DateLayout)
 	}
 	s.deals.filter = f
 	s.deals.reload()
-}
-
-// parseOptionalDate reads a typed date as ISO; "" when empty or unreadable.
-func parseOptionalDate(s string) string {
-	d, _ := parseDate(s)
-	return d
 }
 
 // onProtection edits how many days an approval protects a deal.

@@ -210,3 +210,16 @@ func BenchmarkMoneyEntryValidate(b *testing.B) {
 		}
 	}
 }
+
+// localeEntry is the plain entry inside a money, date or percent entry.
+func localeEntry(o fyne.CanvasObject) *widget.Entry {
+	switch e := o.(type) {
+	case *moneyEntry:
+		return &e.Entry
+	case *dateEntry:
+		return &e.Entry
+	case *percentEntry:
+		return &e.Entry
+	}
+	return nil
+}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,6 +26,8 @@ type dateEntry struct {
 	Optional bool
 	// OnPicked is called with the ISO date after a pick in the calendar.
 	OnPicked func(iso string)
+	// OnEscape, when set, is called on Esc (a form that closes on Esc).
+	OnEscape func()
 
 	popUp *widget.PopUp
 }
@@ -33,7 +36,7 @@ type dateEntry struct {
 func newDateEntry(u *UI, field string) *dateEntry {
 	e := &dateEntry{field: field, lang: u.Lang}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = app.FormatDate("2026-11-27", e.lang)
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatDate("2026-11-27", e.lang)})
 	e.ActionItem = &widget.Button{Icon: theme.Icon(theme.IconNameCalendar), Importance: widget.LowImportance, OnTapped: e.showCalendar}
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
@@ -77,6 +80,15 @@ func (e *dateEntry) SetValue(iso string) {
 	e.SetText(app.FormatDate(iso, e.lang))
 }
 
+// TypedKey hands Esc to OnEscape when set and otherwise types as usual.
+func (e *dateEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
 // FocusLost shows what was typed in the locale's format.
 func (e *dateEntry) FocusLost() {
 	e.Entry.FocusLost()
@@ -114,4 +126,24 @@ func (e *dateEntry) pick(t time.Time) {
 	if e.OnPicked != nil {
 		e.OnPicked(iso)
 	}
+}
+
+// newFilterDate makes an optional date entry for a list filter: changed
+// runs when a date is submitted with Enter or picked in the calendar. A
+// date that cannot be read filters nothing and is marked.
+func newFilterDate(u *UI, placeHolder string, changed func()) *dateEntry {
+	e := newDateEntry(u, "date")
+	e.Optional, e.PlaceHolder = true, placeHolder
+	e.OnSubmitted = func(string) { changed() }
+	e.OnPicked = func(string) { changed() }
+	return e
+}
+
+// filterValue is the ISO date typed, or "" when empty or unreadable.
+func (e *dateEntry) filterValue() string {
+	iso, err := e.Value()
+	if err != nil {
+		return ""
+	}
+	return iso
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
@@ -21,13 +22,15 @@ type moneyEntry struct {
 	lang     app.Lang
 	// Optional allows an empty entry (Value returns 0).
 	Optional bool
+	// Signed allows negative amounts (corrections, adjustments).
+	Signed bool
 }
 
 // newMoneyEntry makes a money entry for the program currency of u.
 func newMoneyEntry(u *UI, field string) *moneyEntry {
 	e := &moneyEntry{field: field, currency: u.Settings.Currency, lang: u.Lang}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = app.FormatMoney(123456, e.currency, e.lang)
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatMoney(123456, e.currency, e.lang)})
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
 			return errors.New(errorText(err))
@@ -51,7 +54,7 @@ func (e *moneyEntry) Value() (int64, error) {
 	if err != nil {
 		return 0, data.Invalid(e.field, "err.desk_money", map[string]any{"Value": text})
 	}
-	if v < 0 {
+	if v < 0 && !e.Signed {
 		return 0, data.Invalid(e.field, "err.desk_negative", nil)
 	}
 	return v, nil

@@ -19,6 +19,8 @@ type percentEntry struct {
 	lang  app.Lang
 	// Max is the largest value allowed, in basis points (10000 = 100 %).
 	Max int
+	// Optional allows an empty entry (Value returns 0).
+	Optional bool
 }
 
 // newPercentEntry makes a percent entry limited to 0–100 %.
@@ -75,6 +77,9 @@ func allDigitsText(s string) bool {
 func (e *percentEntry) Value() (int, error) {
 	text := strings.TrimSpace(e.Text)
 	if text == "" {
+		if e.Optional {
+			return 0, nil
+		}
 		return 0, data.Invalid(e.field, "err.required", nil)
 	}
 	v, ok := parsePercent(text)
@@ -93,7 +98,7 @@ func (e *percentEntry) SetValue(bp int) { e.SetText(formatPercent(bp, e.lang)) }
 // FocusLost shows the value as it was read.
 func (e *percentEntry) FocusLost() {
 	e.Entry.FocusLost()
-	if v, err := e.Value(); err == nil {
+	if v, err := e.Value(); err == nil && strings.TrimSpace(e.Text) != "" {
 		e.SetValue(v)
 	}
 	e.SetValidationError(e.Validate())

@@ -168,7 +168,7 @@ func (m *mdfScreen) onNewFund() {
 	fy.SetText(strconv.Itoa(year))
 	q := widget.NewSelect([]string{"1", "2", "3", "4"}, nil)
 	q.SetSelectedIndex(quarter - 1)
-	budget := widget.NewEntry()
+	budget := newMoneyEntry(m.ui, "mdf_budget")
 	models := make([]string, len(data.MDFModels))
 	for i, md := range data.MDFModels {
 		models[i] = lang.L("mdf.model." + string(md))
@@ -178,11 +178,12 @@ func (m *mdfScreen) onNewFund() {
 	acts := widget.NewCheckGroup(activityLabels(data.MDFActivities), nil)
 	acts.Horizontal = true
 	acts.SetSelected(activityLabels(data.MDFActivities))
-	share := widget.NewEntry()
-	share.SetText("50")
+	share := newPercentEntry(m.ui, "mdf_share")
+	share.SetValue(5000)
 	days := widget.NewEntry()
 	days.SetText("30")
-	capE := widget.NewEntry()
+	capE := newMoneyEntry(m.ui, "mdf_accrual_cap")
+	capE.Optional = true
 	items := []*widget.FormItem{
 		widget.NewFormItem(fieldLabel("mdf_fund_name"), name), widget.NewFormItem(lang.L("mdf.period"), container.NewHBox(kind, fy, q)),
 		widget.NewFormItem(fieldLabel("mdf_budget"), budget), widget.NewFormItem(fieldLabel("mdf_model"), model),
@@ -206,23 +207,19 @@ func (m *mdfScreen) onNewFund() {
 			return err
 		}
 		f.FiscalYear = int(y)
-		if f.Budget, err = m.ui.parseMDFMoney("mdf_budget", budget.Text); err != nil {
+		if f.Budget, err = budget.Value(); err != nil {
 			return err
 		}
-		pct, err := parseMDFInt("mdf_share", share.Text)
-		if err != nil {
+		if f.ShareBP, err = share.Value(); err != nil {
 			return err
 		}
-		f.ShareBP = int(pct * 100)
 		d, err := parseMDFInt("mdf_claim_days", days.Text)
 		if err != nil {
 			return err
 		}
 		f.ClaimDays = int(d)
-		if capE.Text != "" {
-			if f.AccrualCap, err = m.ui.parseMDFMoney("mdf_accrual_cap", capE.Text); err != nil {
-				return err
-			}
+		if f.AccrualCap, err = capE.Value(); err != nil {
+			return err
 		}
 		return m.done(app.CreateMDFFund(context.Background(), m.ui.Store, f))
 	})
@@ -252,7 +249,7 @@ func (m *mdfScreen) onAllocate() {
 		return
 	}
 	partner, partnerID := m.partnerPicker()
-	amount := widget.NewEntry()
+	amount := newMoneyEntry(m.ui, "mdf_amount")
 	note := widget.NewEntry()
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
 		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(fieldLabel("mdf_note"), note)}
@@ -261,7 +258,7 @@ func (m *mdfScreen) onAllocate() {
 		if err != nil {
 			return err
 		}
-		v, err := m.ui.parseMDFMoney("mdf_amount", amount.Text)
+		v, err := amount.Value()
 		if err != nil {
 			return err
 		}
@@ -275,7 +272,8 @@ func (m *mdfScreen) onAdjust() {
 		return
 	}
 	partner, partnerID := m.partnerPicker()
-	amount := &widget.Entry{PlaceHolder: lang.L("mdf.adjust_hint")}
+	amount := newMoneyEntry(m.ui, "mdf_amount")
+	amount.Signed, amount.PlaceHolder = true, lang.L("mdf.adjust_hint")
 	reason := widget.NewEntry()
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
 		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(fieldLabel("reason"), reason)}
@@ -284,7 +282,7 @@ func (m *mdfScreen) onAdjust() {
 		if err != nil {
 			return err
 		}
-		v, err := m.ui.parseMDFMoney("mdf_amount", amount.Text)
+		v, err := amount.Value()
 		if err != nil {
 			return err
 		}
@@ -315,11 +313,11 @@ func (m *mdfScreen) onApprove() {
 	ctx := context.Background()
 	switch q.Kind {
 	case "request":
-		amount := widget.NewEntry()
-		amount.SetText(m.ui.money(q.Amount))
+		amount := newMoneyEntry(m.ui, "mdf_approved")
+		amount.SetValue(q.Amount)
 		showMDFForm(m.ui, lang.L("mdf.approve")+" · "+q.PartnerName, lang.L("mdf.approve"),
 			[]*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_approved"), amount)}, func() error {
-				v, err := m.ui.parseMDFMoney("mdf_approved", amount.Text)
+				v, err := amount.Value()
 				if err != nil {
 					return err
 				}
@@ -380,8 +378,8 @@ func (m *mdfScreen) onPay() {
 	}
 	pick := widget.NewCheckGroup(labels, nil)
 	pick.SetSelected(labels)
-	date := widget.NewEntry()
-	date.SetText(m.ui.date(m.ui.Store.Now().Format(app.DateLayout)))
+	date := newDateEntry(m.ui, "mdf_paid_on")
+	date.SetValue(m.ui.Store.Now().Format(app.DateLayout))
 	ref := widget.NewEntry()
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_claims"), container.NewVScroll(pick)),
 		widget.NewFormItem(fieldLabel("mdf_paid_on"), date), widget.NewFormItem(fieldLabel("mdf_reference"), ref)}
@@ -394,7 +392,7 @@ func (m *mdfScreen) onPay() {
 				}
 			}
 		}
-		on, err := parseMDFDate("mdf_paid_on", date.Text)
+		on, err := date.Value()
 		if err != nil {
 			return err
 		}

@@ -25,8 +25,8 @@ type mdfLedgerView struct {
 	fund    *widget.Select
 	kind    *widget.Select
 	partner *widget.Entry
-	from    *widget.Entry
-	to      *widget.Entry
+	from    *dateEntry
+	to      *dateEntry
 	count   *widget.Label
 	table   *widget.Table
 }
@@ -44,8 +44,8 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 	}
 	v.kind = widget.NewSelect(kinds, func(string) { v.reload() })
 	v.partner = &widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }}
-	v.from = &widget.Entry{PlaceHolder: lang.L("mdf.from"), OnSubmitted: func(string) { v.reload() }}
-	v.to = &widget.Entry{PlaceHolder: lang.L("mdf.to"), OnSubmitted: func(string) { v.reload() }}
+	v.from = newFilterDate(v.ui, lang.L("mdf.from"), v.reload)
+	v.to = newFilterDate(v.ui, lang.L("mdf.to"), v.reload)
 	v.count = widget.NewLabel("")
 	v.table = widget.NewTable(func() (int, int) { return len(v.shown), len(mdfLedgerColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("reservation · 1 234 567,00 ₽") },
@@ -63,7 +63,7 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 		v.table.SetColumnWidth(i, w)
 	}
 	filters := container.NewHBox(v.fund, v.kind, container.NewGridWrap(fyne.NewSize(200, 36), v.partner),
-		container.NewGridWrap(fyne.NewSize(120, 36), v.from), container.NewGridWrap(fyne.NewSize(120, 36), v.to), v.count)
+		container.NewGridWrap(fyne.NewSize(160, 36), v.from), container.NewGridWrap(fyne.NewSize(160, 36), v.to), v.count)
 	return container.NewBorder(filters, nil, nil, nil, v.table)
 }
 
@@ -111,12 +111,7 @@ func (v *mdfLedgerView) filter() app.MDFLedgerFilter {
 	if i := v.kind.SelectedIndex(); i > 0 {
 		f.Kind = data.MDFEntryKinds[i-1]
 	}
-	if d, err := parseMDFDate("mdf_paid_on", v.from.Text); err == nil {
-		f.From = d
-	}
-	if d, err := parseMDFDate("mdf_paid_on", v.to.Text); err == nil {
-		f.To = d
-	}
+	f.From, f.To = v.from.filterValue(), v.to.filterValue()
 	return f
 }
 

@@ -61,6 +61,10 @@ func overlayEntries(u *UI) []*widget.Entry {
 			out = append(out, &e.Entry)
 			return
 		}
+		if e := localeEntry(o); e != nil {
+			out = append(out, e)
+			return
+		}
 		if c, ok := o.(*fyne.Container); ok {
 			for _, child := range c.Objects {
 				walk(child)

@@ -62,15 +62,6 @@ func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) {
 		func() error { return ok(reason.Text) })
 }
 
-// parseMDFMoney reads an amount typed into a field.
-func (u *UI) parseMDFMoney(field, text string) (int64, error) {
-	v, err := app.ParseMoney(text, u.Settings.Currency, u.Lang)
-	if err != nil {
-		return 0, errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_money")}
-	}
-	return v, nil
-}
-
 // parseMDFInt reads a whole number typed into a field; "" is 0.
 func parseMDFInt(field, text string) (int64, error) {
 	text = strings.TrimSpace(text)
@@ -82,15 +73,6 @@ func parseMDFInt(field, text string) (int64, error) {
 		return 0, errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_number")}
 	}
 	return v, nil
-}
-
-// parseMDFDate reads a date typed into a field as ISO.
-func parseMDFDate(field, text string) (string, error) {
-	t, err := app.ParseDate(text)
-	if err != nil {
-		return "", errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_date")}
-	}
-	return t.Format(app.DateLayout), nil
 }
 
 func (u *UI) money(minor int64) string { return app.FormatMoney(minor, u.Settings.Currency, u.Lang) }

@@ -2,8 +2,6 @@ package screens
 
 import (
 	"context"
-	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -120,8 +118,10 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	who := widget.NewSelect(names, nil)
 	who.SetSelectedIndex(sel)
 	name, level := &widget.Entry{Text: ct.Name}, &widget.Entry{Text: ct.Level}
-	earned := &widget.Entry{Text: c.d.ui.date(ct.EarnedOn), PlaceHolder: lang.L("onboard.date_hint")}
-	expires := &widget.Entry{Text: c.d.ui.date(ct.ExpiresOn), PlaceHolder: lang.L("onboard.expiry_hint")}
+	earned, expires := newDateEntry(c.d.ui, "earned_on"), newDateEntry(c.d.ui, "expires_on")
+	earned.SetValue(ct.EarnedOn)
+	expires.SetValue(ct.ExpiresOn)
+	expires.Optional, expires.PlaceHolder = true, lang.L("onboard.expiry_hint")
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
@@ -130,8 +130,14 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 		out := *ct
 		out.ContactID = c.contacts[max(0, who.SelectedIndex())].ID
 		out.Name, out.Level = name.Text, level.Text
-		out.EarnedOn, out.ExpiresOn = typedDate(earned.Text), typedDate(expires.Text)
-		if err := c.d.ui.Store.SaveCertification(context.Background(), &out); err != nil {
+		var err error
+		if out.EarnedOn, err = earned.Value(); err == nil {
+			out.ExpiresOn, err = expires.Value()
+		}
+		if err == nil {
+			err = c.d.ui.Store.SaveCertification(context.Background(), &out)
+		}
+		if err != nil {
 			msg.SetText(errorText(err))
 			return
 		}
@@ -160,20 +166,4 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	dlg.SetButtons(append(buttons, save))
 	dlg.Resize(fyne.NewSize(480, 360))
 	dlg.Show()
-}
-
-// typedDate turns what a person typed into an ISO date; text that is not
-// a date is passed on as typed so that validation names the field.
-func typedDate(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
-	if t, err := app.ParseDate(s); err == nil {
-		return app.ISODate(t)
-	}
-	if t, err := time.Parse("2 Jan 2006", s); err == nil { // as FormatDate writes English dates
-		return app.ISODate(t)
-	}
-	return s
 }

@@ -193,7 +193,10 @@ func (t *mdfTab) onNewRequest() {
 	fund.SetSelectedIndex(0)
 	act := widget.NewSelect(activityLabels(data.MDFActivities), nil)
 	act.SetSelectedIndex(0)
-	desc, start, end, amount, leads, pipeline := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	desc, leads := widget.NewEntry(), widget.NewEntry()
+	start, end := newDateEntry(u, "mdf_starts_on"), newDateEntry(u, "mdf_ends_on")
+	amount, pipeline := newMoneyEntry(u, "mdf_requested"), newMoneyEntry(u, "mdf_expected")
+	pipeline.Optional = true
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("mdf.col.fund"), fund), widget.NewFormItem(fieldLabel("mdf_activity"), act),
 		widget.NewFormItem(fieldLabel("mdf_description"), desc), widget.NewFormItem(fieldLabel("mdf_starts_on"), start),
 		widget.NewFormItem(fieldLabel("mdf_ends_on"), end), widget.NewFormItem(fieldLabel("mdf_requested"), amount),
@@ -202,22 +205,20 @@ func (t *mdfTab) onNewRequest() {
 		r := &data.MDFRequest{FundID: funds[fund.SelectedIndex()].ID, PartnerID: t.partnerID,
 			Activity: data.MDFActivities[max(0, act.SelectedIndex())], Description: desc.Text}
 		var err error
-		if r.StartsOn, err = parseMDFDate("mdf_starts_on", start.Text); err != nil {
+		if r.StartsOn, err = start.Value(); err != nil {
 			return err
 		}
-		if r.EndsOn, err = parseMDFDate("mdf_ends_on", end.Text); err != nil {
+		if r.EndsOn, err = end.Value(); err != nil {
 			return err
 		}
-		if r.Requested, err = u.parseMDFMoney("mdf_requested", amount.Text); err != nil {
+		if r.Requested, err = amount.Value(); err != nil {
 			return err
 		}
 		if r.ExpectedLeads, err = parseMDFInt("mdf_expected_leads", leads.Text); err != nil {
 			return err
 		}
-		if pipeline.Text != "" {
-			if r.ExpectedPipeline, err = u.parseMDFMoney("mdf_expected", pipeline.Text); err != nil {
-				return err
-			}
+		if r.ExpectedPipeline, err = pipeline.Value(); err != nil {
+			return err
 		}
 		return t.reload(app.CreateMDFRequest(context.Background(), u.Store, r))
 	})
@@ -250,7 +251,7 @@ func (t *mdfTab) onClaim() {
 		return
 	}
 	u := t.d.ui
-	cost, leads, note := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widget.NewEntry(), widget.NewEntry()
 	var files []app.ProofFile
 	filesLabel := widget.NewLabel(lang.L("mdf.files", map[string]any{"Count": 0}))
 	pickBtn := &widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: func() {
@@ -264,7 +265,7 @@ func (t *mdfTab) onClaim() {
 	showMDFForm(u, lang.L("mdf.new_claim")+" · R"+fmt.Sprint(r.ID), lang.L("mdf.submit"), items, func() error {
 		c := &data.MDFClaim{RequestID: r.ID, Note: note.Text}
 		var err error
-		if c.ActualCost, err = u.parseMDFMoney("mdf_actual_cost", cost.Text); err != nil {
+		if c.ActualCost, err = cost.Value(); err != nil {
 			return err
 		}
 		if c.Leads, err = parseMDFInt("mdf_leads", leads.Text); err != nil {
@@ -282,14 +283,14 @@ func (t *mdfTab) onResubmit() {
 	}
 	c := t.view.Claims[t.claimSel]
 	u := t.d.ui
-	cost, leads, note := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	cost.SetText(u.money(c.ActualCost))
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widget.NewEntry(), widget.NewEntry()
+	cost.SetValue(c.ActualCost)
 	leads.SetText(fmt.Sprint(c.Leads))
 	note.SetText(c.Note)
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_actual_cost"), cost),
 		widget.NewFormItem(fieldLabel("mdf_leads"), leads), widget.NewFormItem(fieldLabel("mdf_note"), note)}
 	showMDFForm(u, lang.L("mdf.resubmit")+" · C"+fmt.Sprint(c.ID), lang.L("mdf.submit"), items, func() error {
-		v, err := u.parseMDFMoney("mdf_actual_cost", cost.Text)
+		v, err := cost.Value()
 		if err != nil {
 			return err
 		}

@@ -33,8 +33,10 @@ type partnerTierTab struct {
 	historyBox *fyne.Container
 	msg        *widget.Label
 
-	extraRevenue, extraDeals, extraCertified, targetDate *widget.Entry
-	whatIfResult                                         *widget.Label
+	extraRevenue               *moneyEntry
+	extraDeals, extraCertified *widget.Entry
+	targetDate                 *dateEntry
+	whatIfResult               *widget.Label
 }
 
 func newPartnerTierTab(d *partnerDetail) *partnerTierTab { return &partnerTierTab{d: d} }
@@ -62,12 +64,14 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 }
 
 func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
-	t.extraRevenue = &widget.Entry{PlaceHolder: "0"}
+	t.extraRevenue = newMoneyEntry(t.d.ui, "amount")
+	t.extraRevenue.Optional, t.extraRevenue.Signed, t.extraRevenue.PlaceHolder = true, true, "0"
 	t.extraDeals = &widget.Entry{PlaceHolder: "0"}
 	t.extraCertified = &widget.Entry{PlaceHolder: "0"}
-	t.targetDate = &widget.Entry{PlaceHolder: lang.L("tiers.whatif_today")}
+	t.targetDate = newDateEntry(t.d.ui, "date")
+	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
-		t.targetDate.SetText(t.d.ui.date(app.QuarterEnd(app.Today(), t.d.ui.Settings.FiscalYearFrom)))
+		t.targetDate.SetValue(app.QuarterEnd(app.Today(), t.d.ui.Settings.FiscalYearFrom))
 	}}
 	t.whatIfResult = widget.NewLabel("")
 	t.whatIfResult.Wrapping = fyne.TextWrapWord
@@ -230,13 +234,10 @@ func (t *partnerTierTab) onWhatIf() {
 }
 
 func (t *partnerTierTab) readWhatIf() (app.WhatIf, error) {
-	u := t.d.ui
 	var w app.WhatIf
 	var err error
-	if t.extraRevenue.Text != "" {
-		if w.Revenue, err = app.ParseMoney(t.extraRevenue.Text, u.Settings.Currency, u.Lang); err != nil {
-			return w, data.Invalid("amount", "err.deals_amount", map[string]any{"Value": t.extraRevenue.Text})
-		}
+	if w.Revenue, err = t.extraRevenue.Value(); err != nil {
+		return w, err
 	}
 	if w.Deals, err = parseCount(t.extraDeals.Text); err != nil {
 		return w, err
@@ -244,12 +245,8 @@ func (t *partnerTierTab) readWhatIf() (app.WhatIf, error) {
 	if w.Certified, err = parseCount(t.extraCertified.Text); err != nil {
 		return w, err
 	}
-	if t.targetDate.Text != "" {
-		if w.Date, err = parseDate(t.targetDate.Text); err != nil {
-			return w, data.Invalid("date", "err.deals_date", map[string]any{"Value": t.targetDate.Text})
-		}
-	}
-	return w, nil
+	w.Date, err = t.targetDate.Value()
+	return w, err
 }
 
 // parseCount reads a whole number ≥ 0; "" is 0.

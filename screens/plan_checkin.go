@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +18,7 @@ import (
 // checkInForm is the open check-in dialog's inputs, for tests.
 type checkInForm struct {
 	quarter   *widget.Select
+	held      *dateEntry
 	notes     *widget.Entry
 	shareable *widget.Check
 	save      *widget.Button
@@ -40,7 +40,8 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	quarters := []string{"1", "2", "3", "4"}
 	quarter := widget.NewSelect(quarters, nil)
 	quarter.SetSelectedIndex(c.Quarter - 1)
-	held := &widget.Entry{Text: t.d.ui.date(c.HeldOn)}
+	held := newDateEntry(t.d.ui, "held_on")
+	held.SetValue(c.HeldOn)
 	attendees := &widget.Entry{Text: c.Attendees}
 	notes := &widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord}
 	notes.SetMinRowsVisible(3)
@@ -70,7 +71,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	quarter.OnChanged = func(v string) {
 		q, _ := strconv.Atoi(v)
 		ex := t.checkInOf(q)
-		held.SetText(t.d.ui.date(ex.HeldOn))
+		held.SetValue(ex.HeldOn)
 		attendees.SetText(ex.Attendees)
 		notes.SetText(ex.Notes)
 		shareable.SetChecked(ex.Shareable)
@@ -89,17 +90,17 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 		out := &data.CheckIn{PlanID: t.plan.ID, Attendees: attendees.Text, Notes: notes.Text, Shareable: shareable.Checked,
 			Statuses: map[int64]data.ObjectiveStatus{}}
 		out.Quarter, _ = strconv.Atoi(quarter.Selected)
-		if d, err := parseDay(held.Text); err == nil {
-			out.HeldOn = d.Format(app.DateLayout)
-		} else {
-			out.HeldOn = held.Text
+		var err error
+		if out.HeldOn, err = held.Value(); err != nil {
+			msg.SetText(errorText(err))
+			return
 		}
 		for id, sel := range sels {
 			if i := sel.SelectedIndex(); i >= 0 {
 				out.Statuses[id] = objectiveStatuses[i]
 			}
 		}
-		if err := t.d.ui.Store.SaveCheckIn(context.Background(), out); err != nil {
+		if err = t.d.ui.Store.SaveCheckIn(context.Background(), out); err != nil {
 			msg.SetText(errorText(err))
 			return
 		}
@@ -109,7 +110,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("plans.checkin_add"), container.NewVScroll(container.NewVBox(widget.NewForm(items...), msg)), t.d.ui.Win)
 	saveBtn := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: save}
 	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}, saveBtn})
-	t.checkForm = &checkInForm{quarter: quarter, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
+	t.checkForm = &checkInForm{quarter: quarter, held: held, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
 	dlg.Resize(fyne.NewSize(620, 560))
 	dlg.Show()
 }
@@ -123,12 +124,4 @@ func (t *planTab) checkInOf(q int) *data.CheckIn {
 		}
 	}
 	return &data.CheckIn{PlanID: t.plan.ID, Quarter: q, HeldOn: time.Now().Format(app.DateLayout)}
-}
-
-// parseDay reads a date as typed or as FormatDate shows it ("27 Nov 2026").
-func parseDay(s string) (time.Time, error) {
-	if d, err := app.ParseDate(s); err == nil {
-		return d, nil
-	}
-	return time.Parse("2 Jan 2006", strings.TrimSpace(s))
 }

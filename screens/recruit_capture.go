@@ -44,7 +44,8 @@ func (e *captureEntry) TypedKey(k *fyne.KeyEvent) {
 type captureForm struct {
 	ui *UI
 
-	company, contact, email, phone, interest, event, eventDate *captureEntry
+	company, contact, email, phone, interest, event *captureEntry
+	eventDate                                       *dateEntry
 
 	msg     *widget.Label
 	dupText *widget.Label
@@ -79,13 +80,16 @@ func (f *captureForm) buildUI() fyne.CanvasObject {
 	f.phone = entry("recruit.capture_phone")
 	f.interest = entry("recruit.capture_interest")
 	f.event = entry("recruit.capture_event")
-	f.eventDate = entry("recruit.capture_event_date")
+	f.eventDate = newDateEntry(f.ui, "event_date")
+	f.eventDate.Optional, f.eventDate.OnEscape = true, f.close
+	f.eventDate.OnSubmitted = func(string) { f.onSave() }
 	ctx := context.Background()
 	f.event.Text, _ = f.ui.Store.Setting(ctx, app.SettingLastEvent)
-	f.eventDate.Text, _ = f.ui.Store.Setting(ctx, app.SettingLastEventDate)
-	if f.eventDate.Text == "" {
-		f.eventDate.Text = time.Now().Format("2006-01-02")
+	last, _ := f.ui.Store.Setting(ctx, app.SettingLastEventDate)
+	if last == "" {
+		last = time.Now().Format(app.DateLayout)
 	}
+	f.eventDate.Text = f.ui.date(last)
 	f.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	f.dupText = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	f.dupBox = container.NewVBox(f.dupText, container.NewHBox(
@@ -122,13 +126,17 @@ func (f *captureForm) close() {
 
 func (f *captureForm) values() app.Capture {
 	return app.Capture{Company: f.company.Text, ContactName: f.contact.Text, Email: f.email.Text, Phone: f.phone.Text,
-		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.Text}
+		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.filterValue()}
 }
 
 // onSave checks for a likely duplicate first; one found waits for the
 // user to open it or save anyway.
 func (f *captureForm) onSave() {
 	if f.busy {
+		return
+	}
+	if _, err := f.eventDate.Value(); err != nil {
+		f.fail(err)
 		return
 	}
 	c := f.values()

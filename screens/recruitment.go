@@ -199,7 +199,7 @@ type scorecardPane struct {
 	title   *widget.Label
 	source  *widget.Select
 	event   *widget.Entry
-	date    *widget.Entry
+	date    *dateEntry
 	refBy   *widget.Entry
 	marks   []*widget.Select
 	notes   []*widget.Entry
@@ -224,7 +224,8 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 	}
 	c.source = widget.NewSelect(opts, nil)
 	c.event = &widget.Entry{PlaceHolder: lang.L("field.event_name")}
-	c.date = &widget.Entry{PlaceHolder: "YYYY-MM-DD"}
+	c.date = newDateEntry(c.s.ui, "event_date")
+	c.date.Optional = true
 	c.refBy = &widget.Entry{PlaceHolder: lang.L("field.referred_by")}
 	c.total = widget.NewLabel("")
 	c.reason = &widget.Entry{PlaceHolder: lang.L("recruit.decline_reason")}
@@ -269,7 +270,7 @@ func (c *scorecardPane) show(scores []data.Score) {
 	c.title.SetText(c.row.Name + " · " + stageLabel(c.row.Status))
 	c.source.SetSelectedIndex(max(0, indexOfSource(c.row.Source)))
 	c.event.SetText(c.row.EventName)
-	c.date.SetText(c.row.EventDate)
+	c.date.SetValue(c.row.EventDate)
 	c.refBy.SetText(c.row.ReferredBy)
 	c.reason.SetText("")
 	c.msg.SetText("")
@@ -339,9 +340,14 @@ func (c *scorecardPane) updateTotal() {
 // onSave stores the source and the marks.
 func (c *scorecardPane) onSave() {
 	src := &data.ProspectSource{PartnerID: c.row.ID, Source: data.Sources[max(0, c.source.SelectedIndex())],
-		EventName: c.event.Text, EventDate: c.date.Text, ReferredBy: c.refBy.Text}
+		EventName: c.event.Text, ReferredBy: c.refBy.Text}
+	var dateErr error
+	src.EventDate, dateErr = c.date.Value()
 	scores := c.entered()
 	c.run(func(ctx context.Context) error {
+		if dateErr != nil {
+			return dateErr
+		}
 		if err := c.s.ui.Store.SaveProspectSource(ctx, src); err != nil {
 			return err
 		}

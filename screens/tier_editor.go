@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -26,12 +25,14 @@ type tierEditor struct {
 }
 
 type tierForm struct {
-	nameEN, nameRU, rank, color, discount, mdf *widget.Entry
-	benefitsEN, benefitsRU                     *widget.Entry
-	reqs                                       map[data.RequirementKind]*widget.Entry
-	customEN, customRU                         *widget.Entry
-	msg                                        *widget.Label
-	dlg                                        *dialog.CustomDialog
+	nameEN, nameRU, rank, color *widget.Entry
+	discount, mdf               *percentEntry
+	benefitsEN, benefitsRU      *widget.Entry
+	reqs                        map[data.RequirementKind]*widget.Entry
+	revenue                     *moneyEntry // the revenue threshold, also in reqs
+	customEN, customRU          *widget.Entry
+	msg                         *widget.Label
+	dlg                         *dialog.CustomDialog
 }
 
 // standardKinds are edited as one threshold each; custom is separate.
@@ -75,8 +76,8 @@ func (e *tierEditor) line(t *data.Tier) string {
 	if len(reqs) == 0 {
 		reqs = []string{lang.L("tiers.no_requirements")}
 	}
-	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), formatBP(t.DiscountBP),
-		lang.L("tiers.mdf_accrual"), formatBP(t.MDFAccrualBP), strings.Join(reqs, ", "))
+	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), formatPercent(t.DiscountBP, u.Lang),
+		lang.L("tiers.mdf_accrual"), formatPercent(t.MDFAccrualBP, u.Lang), strings.Join(reqs, ", "))
 }
 
 func (e *tierEditor) buildUI() fyne.CanvasObject {
@@ -93,33 +94,19 @@ func (e *tierEditor) buildUI() fyne.CanvasObject {
 	return container.NewBorder(container.NewHBox(add), nil, nil, nil, e.tl)
 }
 
-// formatBP shows basis points as a percentage: 1250 → "12.5%".
-func formatBP(bp int) string {
-	s := strconv.FormatFloat(float64(bp)/100, 'f', -1, 64)
-	return s + "%"
-}
-
-// parseBP reads a percentage ("12,5" or "12.5%") into basis points.
-func parseBP(s string) (int, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	if s == "" {
-		return 0, true
-	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
-	if err != nil || f < 0 || f > 100 {
-		return 0, false
-	}
-	return int(f*100 + 0.5), true
-}
-
 func (e *tierEditor) edit(t *data.Tier) {
 	u := e.s.ui
 	f := &tierForm{
 		nameEN: &widget.Entry{Text: t.NameEN}, nameRU: &widget.Entry{Text: t.NameRU}, rank: &widget.Entry{Text: strconv.Itoa(t.Rank)},
-		color: &widget.Entry{Text: t.Color}, discount: &widget.Entry{Text: formatBP(t.DiscountBP)}, mdf: &widget.Entry{Text: formatBP(t.MDFAccrualBP)},
+		color: &widget.Entry{Text: t.Color}, discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
 		benefitsEN: &widget.Entry{Text: t.BenefitsEN, MultiLine: true}, benefitsRU: &widget.Entry{Text: t.BenefitsRU, MultiLine: true},
 		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: &widget.Entry{}, customRU: &widget.Entry{}, msg: errLabel(),
+		revenue: newMoneyEntry(u, "threshold"),
 	}
+	f.discount.Optional, f.mdf.Optional, f.revenue.Optional = true, true, true
+	f.discount.SetValue(t.DiscountBP)
+	f.mdf.SetValue(t.MDFAccrualBP)
+	f.revenue.PlaceHolder = lang.L("tiers.not_required")
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.name_en"), f.nameEN), widget.NewFormItem(lang.L("field.name_ru"), f.nameRU),
 		widget.NewFormItem(lang.L("field.rank"), f.rank), widget.NewFormItem(lang.L("field.color"), f.color),
@@ -129,8 +116,12 @@ func (e *tierEditor) edit(t *data.Tier) {
 	custom := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
 	for _, k := range standardKinds {
 		en := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
+		var obj fyne.CanvasObject = en
+		if k == data.ReqRevenue12m {
+			en, obj = &f.revenue.Entry, f.revenue
+		}
 		f.reqs[k] = en
-		items = append(items, widget.NewFormItem(lang.L("tiers.req."+string(k)), en))
+		items = append(items, widget.NewFormItem(lang.L("tiers.req."+string(k)), obj))
 	}
 	f.reqs[data.ReqCustomValue] = custom
 	for _, r := range t.Requirements {
@@ -172,19 +163,18 @@ func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormIte
 }
 
 // read copies the form into a tier; bad numbers name their field.
-func (f *tierForm) read(u *UI, t *data.Tier) error {
+func (f *tierForm) read(t *data.Tier) error {
 	t.NameEN, t.NameRU, t.Color = f.nameEN.Text, f.nameRU.Text, strings.TrimSpace(f.color.Text)
 	t.BenefitsEN, t.BenefitsRU = strings.TrimSpace(f.benefitsEN.Text), strings.TrimSpace(f.benefitsRU.Text)
 	var err error
 	if t.Rank, err = strconv.Atoi(strings.TrimSpace(f.rank.Text)); err != nil {
 		return data.Invalid("rank", "err.tiers_count", map[string]any{"Value": f.rank.Text})
 	}
-	var ok bool
-	if t.DiscountBP, ok = parseBP(f.discount.Text); !ok {
-		return data.Invalid("discount", "err.tiers_percent", nil)
+	if t.DiscountBP, err = f.discount.Value(); err != nil {
+		return err
 	}
-	if t.MDFAccrualBP, ok = parseBP(f.mdf.Text); !ok {
-		return data.Invalid("mdf_accrual", "err.tiers_percent", nil)
+	if t.MDFAccrualBP, err = f.mdf.Value(); err != nil {
+		return err
 	}
 	t.Requirements = nil
 	for _, k := range append(standardKinds, data.ReqCustomValue) {
@@ -197,7 +187,9 @@ func (f *tierForm) read(u *UI, t *data.Tier) error {
 			r.LabelEN, r.LabelRU = "", ""
 		}
 		if k == data.ReqRevenue12m {
-			r.Threshold, err = app.ParseMoney(text, u.Settings.Currency, u.Lang)
+			if r.Threshold, err = f.revenue.Value(); err != nil {
+				return err
+			}
 		} else {
 			r.Threshold, err = parseCount(strings.NewReplacer(" ", "", "\u00a0", "", ",", "").Replace(text))
 		}
@@ -211,7 +203,7 @@ func (f *tierForm) read(u *UI, t *data.Tier) error {
 
 func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) {
 	t := *orig
-	err := f.read(e.s.ui, &t)
+	err := f.read(&t)
 	if err == nil {
 		err = e.s.ui.Store.SaveTier(context.Background(), &t)
 	}

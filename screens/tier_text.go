@@ -3,7 +3,6 @@ package screens
 import (
 	"image/color"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -109,17 +108,4 @@ func (b *tierBadge) set(u *UI, t *data.Tier) {
 	b.label.SetText(u.tierName(t))
 	b.bg.FillColor = tierColor(t)
 	b.bg.Refresh()
-}
-
-// parseDate reads a date as typed or as the interface shows it
-// ("27 Nov 2026"), into ISO YYYY-MM-DD.
-func parseDate(s string) (string, error) {
-	if t, err := app.ParseDate(s); err == nil {
-		return t.Format(app.DateLayout), nil
-	}
-	t, err := time.Parse("2 Jan 2006", strings.TrimSpace(s))
-	if err != nil {
-		return "", err
-	}
-	return t.Format(app.DateLayout), nil
 }
