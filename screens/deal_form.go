@@ -51,7 +51,7 @@ func (t *dealTable) edit(d data.Deal) {
 			selected = i
 		}
 	}
-	f.partner = widget.NewSelect(names, nil)
+	f.partner = newSelect(names, nil)
 	if selected >= 0 {
 		f.partner.SetSelectedIndex(selected)
 	}

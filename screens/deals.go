@@ -207,12 +207,12 @@ func newDealsScreen(u *UI) *dealsScreen { return &dealsScreen{ui: u, deals: newD
 
 func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	body := s.deals.buildUI()
-	s.partner = widget.NewSelect([]string{lang.L("deals.all_partners")}, func(string) { s.apply() })
+	s.partner = newSelect([]string{lang.L("deals.all_partners")}, func(string) { s.apply() })
 	states := []string{lang.L("deals.all_states")}
 	for _, st := range data.DealStates {
 		states = append(states, dealStateLabel(st))
 	}
-	s.state = widget.NewSelect(states, func(string) { s.apply() })
+	s.state = newSelect(states, func(string) { s.apply() })
 	s.from = newFilterDate(s.ui, lang.L("deals.from"), s.apply)
 	s.to = newFilterDate(s.ui, lang.L("deals.to"), s.apply)
 	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })

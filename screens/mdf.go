@@ -161,19 +161,19 @@ func (m *mdfScreen) selectedQueue() *app.MDFQueueItem {
 func (m *mdfScreen) onNewFund() {
 	name := widget.NewEntry()
 	kinds := []string{lang.L("mdf.period.quarter"), lang.L("mdf.period.year")}
-	kind := widget.NewSelect(kinds, nil)
+	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	year, quarter := app.FiscalQuarterOf(m.ui.Settings.FiscalYearFrom, m.ui.Store.Now())
 	fy := widget.NewEntry()
 	fy.SetText(strconv.Itoa(year))
-	q := widget.NewSelect([]string{"1", "2", "3", "4"}, nil)
+	q := newSelect([]string{"1", "2", "3", "4"}, nil)
 	q.SetSelectedIndex(quarter - 1)
 	budget := newMoneyEntry(m.ui, "mdf_budget")
 	models := make([]string, len(data.MDFModels))
 	for i, md := range data.MDFModels {
 		models[i] = lang.L("mdf.model." + string(md))
 	}
-	model := widget.NewSelect(models, nil)
+	model := newSelect(models, nil)
 	model.SetSelectedIndex(0)
 	acts := widget.NewCheckGroup(activityLabels(data.MDFActivities), nil)
 	acts.Horizontal = true

@@ -37,12 +37,12 @@ var mdfLedgerColumns = []string{"mdf.col.date", "mdf.col.partner", "mdf.col.fund
 	"mdf.col.amount", "mdf.col.ref", "mdf.col.reason"}
 
 func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
-	v.fund = widget.NewSelect(nil, func(string) { v.reload() })
+	v.fund = newSelect(nil, func(string) { v.reload() })
 	kinds := []string{lang.L("mdf.all_kinds")}
 	for _, k := range data.MDFEntryKinds {
 		kinds = append(kinds, entryKindLabel(k))
 	}
-	v.kind = widget.NewSelect(kinds, func(string) { v.reload() })
+	v.kind = newSelect(kinds, func(string) { v.reload() })
 	v.partner = &widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }}
 	v.from = newFilterDate(v.ui, lang.L("mdf.from"), v.reload)
 	v.to = newFilterDate(v.ui, lang.L("mdf.to"), v.reload)

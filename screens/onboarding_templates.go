@@ -70,7 +70,7 @@ func (e *templateEditor) buildUI() fyne.CanvasObject {
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.rowText(e.tasks[id])) },
 		OnSelected: func(id widget.ListItemID) { e.selected = id },
 	}
-	e.typeSel = widget.NewSelect(types, func(string) {
+	e.typeSel = newSelect(types, func(string) {
 		e.typ = data.PartnerTypes[e.typeSel.SelectedIndex()]
 		e.load()
 	})
@@ -247,9 +247,9 @@ func newTaskForm(t flatTask) *taskForm {
 			sel = i
 		}
 	}
-	f.kind = widget.NewSelect(kinds, nil)
+	f.kind = newSelect(kinds, nil)
 	f.kind.SetSelectedIndex(sel)
-	f.owner = widget.NewSelect([]string{lang.L("onboard.owner.vendor"), lang.L("onboard.owner.partner")}, nil)
+	f.owner = newSelect([]string{lang.L("onboard.owner.vendor"), lang.L("onboard.owner.partner")}, nil)
 	f.owner.SetSelectedIndex(0)
 	if t.Owner == data.SidePartner {
 		f.owner.SetSelectedIndex(1)

@@ -115,7 +115,7 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 			sel = i
 		}
 	}
-	who := widget.NewSelect(names, nil)
+	who := newSelect(names, nil)
 	who.SetSelectedIndex(sel)
 	name, level := &widget.Entry{Text: ct.Name}, &widget.Entry{Text: ct.Level}
 	earned, expires := newDateEntry(c.d.ui, "earned_on"), newDateEntry(c.d.ui, "expires_on")

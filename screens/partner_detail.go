@@ -175,7 +175,7 @@ func (d *partnerDetail) onChangeStatus() {
 	for i, s := range next {
 		labels[i] = statusLabel(s)
 	}
-	sel := widget.NewSelect(labels, nil)
+	sel := newSelect(labels, nil)
 	reason := &widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")}
 	reason.SetMinRowsVisible(3)
 	msg := widget.NewLabel("")

@@ -189,9 +189,9 @@ func (t *mdfTab) onNewRequest() {
 	for i, f := range funds {
 		names[i] = f.Name + " · " + fundPeriod(f)
 	}
-	fund := widget.NewSelect(names, nil)
+	fund := newSelect(names, nil)
 	fund.SetSelectedIndex(0)
-	act := widget.NewSelect(activityLabels(data.MDFActivities), nil)
+	act := newSelect(activityLabels(data.MDFActivities), nil)
 	act.SetSelectedIndex(0)
 	desc, leads := widget.NewEntry(), widget.NewEntry()
 	start, end := newDateEntry(u, "mdf_starts_on"), newDateEntry(u, "mdf_ends_on")

@@ -222,7 +222,7 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	for i, st := range data.TaskStates {
 		labels[i] = lang.L("onboard.state." + string(st))
 	}
-	sel := widget.NewSelect(labels, nil)
+	sel := newSelect(labels, nil)
 	sel.SetSelectedIndex(max(0, indexOfState(t.State)))
 	reason := &widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")}
 	msg := widget.NewLabel("")

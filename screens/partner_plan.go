@@ -60,7 +60,7 @@ func (t *planTab) planYears() []string {
 
 func (t *planTab) buildUI() fyne.CanvasObject {
 	t.year = plan.FiscalYearOf(time.Now(), t.d.ui.Settings.FiscalYearFrom)
-	t.yearSel = widget.NewSelect(t.planYears(), func(s string) {
+	t.yearSel = newSelect(t.planYears(), func(s string) {
 		if y, err := strconv.Atoi(s); err == nil && y != t.year {
 			t.year = y
 			t.reload()

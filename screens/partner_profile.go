@@ -45,13 +45,13 @@ func (f *profileForm) buildUI() fyne.CanvasObject {
 	for i, t := range data.PartnerTypes {
 		types[i] = typeLabel(t)
 	}
-	f.typeSel = widget.NewSelect(types, nil)
+	f.typeSel = newSelect(types, nil)
 	statuses := make([]string, len(data.Statuses))
 	for i, s := range data.Statuses {
 		statuses[i] = statusLabel(s)
 	}
-	f.statusSel = widget.NewSelect(statuses, nil)
-	f.docLang = widget.NewSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
+	f.statusSel = newSelect(statuses, nil)
+	f.docLang = newSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
 	f.statusItem = widget.NewFormItem(lang.L("field.status"), f.statusSel)
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("field.name"), f.name),

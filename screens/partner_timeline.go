@@ -34,7 +34,7 @@ func (t *timelineTab) buildUI() fyne.CanvasObject {
 	for i, k := range data.EventKinds {
 		kinds[i] = lang.L("event." + string(k))
 	}
-	t.kind = widget.NewSelect(kinds, nil)
+	t.kind = newSelect(kinds, nil)
 	t.kind.SetSelectedIndex(0)
 	t.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("timeline.hint")}
 	t.body.SetMinRowsVisible(2)

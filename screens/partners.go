@@ -56,9 +56,9 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 		s.apply()
 	}}
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.typeSel = widget.NewSelect(nil, nil)
-	s.status = widget.NewSelect(nil, nil)
-	s.region = widget.NewSelect(nil, nil)
+	s.typeSel = newSelect(nil, nil)
+	s.status = newSelect(nil, nil)
+	s.region = newSelect(nil, nil)
 	s.fillFilters()
 	s.count = widget.NewLabel("")
 	s.table = s.newTable()

@@ -38,7 +38,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 		c = t.checkInOf(max(t.att.Started, 1))
 	}
 	quarters := []string{"1", "2", "3", "4"}
-	quarter := widget.NewSelect(quarters, nil)
+	quarter := newSelect(quarters, nil)
 	quarter.SetSelectedIndex(c.Quarter - 1)
 	held := newDateEntry(t.d.ui, "held_on")
 	held.SetValue(c.HeldOn)
@@ -58,7 +58,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	}
 	sels := map[int64]*widget.Select{}
 	for _, o := range t.plan.Objectives {
-		sel := widget.NewSelect(stLabels, nil)
+		sel := newSelect(stLabels, nil)
 		sel.PlaceHolder = "—"
 		for i, s := range objectiveStatuses {
 			if c.Statuses[o.ID] == s {

@@ -66,7 +66,7 @@ func (e *planEditor) build() fyne.CanvasObject {
 	e.contactEmail = &widget.Entry{Text: p.VendorContactEmail}
 	e.contactPhone = &widget.Entry{Text: p.VendorContactPhone}
 	shareLabels := []string{lang.L("plans.rep_none"), "50%", "75%"}
-	e.repShare = widget.NewSelect(shareLabels, nil)
+	e.repShare = newSelect(shareLabels, nil)
 	for i, s := range repShares {
 		if s == p.RepShareBP {
 			e.repShare.SetSelectedIndex(i)
@@ -122,7 +122,7 @@ func (e *planEditor) addRow(o data.Objective) {
 		labels[i] = measureLabel(m)
 	}
 	r := &objectiveRow{id: o.ID, actuals: o.Actuals}
-	r.measure = widget.NewSelect(labels, nil)
+	r.measure = newSelect(labels, nil)
 	for i, m := range data.Measures {
 		if m == o.Measure {
 			r.measure.SetSelectedIndex(i)

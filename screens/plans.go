@@ -48,7 +48,7 @@ func (s *plansScreen) buildUI() fyne.CanvasObject {
 	for y := cur - 2; y <= cur+1; y++ {
 		years = append(years, strconv.Itoa(y))
 	}
-	s.yearSel = widget.NewSelect(years, func(v string) {
+	s.yearSel = newSelect(years, func(v string) {
 		if y, err := strconv.Atoi(v); err == nil && y != s.year {
 			s.year = y
 			s.reload()

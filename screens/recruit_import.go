@@ -133,7 +133,7 @@ func (f *importFlow) showDialog() {
 		options = append(options, string(fl))
 	}
 	for i, h := range f.table.Header {
-		sel := widget.NewSelect(options, nil)
+		sel := newSelect(options, nil)
 		sel.SetSelectedIndex(fieldIndex(f.mapping[i]))
 		sel.OnChanged = func(string) { f.remap(i, sel.SelectedIndex()) }
 		f.selects = append(f.selects, sel)

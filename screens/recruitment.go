@@ -51,8 +51,8 @@ func (s *recruitScreen) buildUI() fyne.CanvasObject {
 		s.stageBtns = append(s.stageBtns, b)
 		stages.Add(b)
 	}
-	s.sourceSel = widget.NewSelect(nil, nil)
-	s.eventSel = widget.NewSelect(nil, nil)
+	s.sourceSel = newSelect(nil, nil)
+	s.eventSel = newSelect(nil, nil)
 	s.fillSources()
 	s.sortCheck = widget.NewCheck(lang.L("recruit.sort_by_score"), func(on bool) { s.byScore = on; s.apply() })
 	capture := &widget.Button{Text: lang.L("recruit.capture"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
@@ -222,7 +222,7 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 	for _, src := range data.Sources {
 		opts = append(opts, sourceLabel(src))
 	}
-	c.source = widget.NewSelect(opts, nil)
+	c.source = newSelect(opts, nil)
 	c.event = &widget.Entry{PlaceHolder: lang.L("field.event_name")}
 	c.date = newDateEntry(c.s.ui, "event_date")
 	c.date.Optional = true
@@ -282,7 +282,7 @@ func (c *scorecardPane) show(scores []data.Score) {
 	c.marks, c.notes = nil, nil
 	marks := []string{"—", "1", "2", "3", "4", "5"}
 	for _, cr := range c.s.criteria {
-		sel := widget.NewSelect(marks, func(string) { c.updateTotal() })
+		sel := newSelect(marks, func(string) { c.updateTotal() })
 		sel.SetSelectedIndex(byID[cr.ID].Score)
 		note := &widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")}
 		c.marks, c.notes = append(c.marks, sel), append(c.notes, note)

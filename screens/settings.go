@@ -34,9 +34,9 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	for i := range months {
 		months[i] = lang.L("month." + strconv.Itoa(i+1))
 	}
-	s.fyStart = widget.NewSelect(months, nil)
+	s.fyStart = newSelect(months, nil)
 	s.fyStart.SetSelectedIndex(st.FiscalYearFrom - 1)
-	s.uiLang = widget.NewSelect([]string{lang.L("lang.system"), lang.L("lang.en"), lang.L("lang.ru")}, nil)
+	s.uiLang = newSelect([]string{lang.L("lang.system"), lang.L("lang.en"), lang.L("lang.ru")}, nil)
 	for i, l := range uiLangs {
 		if l == st.UILang {
 			s.uiLang.SetSelectedIndex(i)

@@ -4,6 +4,7 @@ import (
 	"log"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
 	"channeldesk/data"
@@ -60,3 +61,11 @@ func errorField(err error) string {
 }
 
 func (u *UI) date(s string) string { return app.FormatDate(s, u.Lang) }
+
+// newSelect is widget.NewSelect with its empty-choice placeholder in the
+// interface language (Fyne's own "(Select one)" is not translated).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("ui.select_one")
+	return s
+}

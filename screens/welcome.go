@@ -78,9 +78,9 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	for i := range months {
 		months[i] = lang.L("month." + strconv.Itoa(i+1))
 	}
-	w.fyStart = widget.NewSelect(months, nil)
+	w.fyStart = newSelect(months, nil)
 	w.fyStart.SetSelectedIndex(max(0, month))
-	w.uiLang = widget.NewSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
+	w.uiLang = newSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
 	w.uiLang.SetSelectedIndex(map[app.Lang]int{app.EN: 0, app.RU: 1}[w.ui.Lang])
 	w.uiLang.OnChanged = func(string) { w.switchLanguage() }
 	intro := widget.NewLabel(lang.L("desk.welcome.intro"))

@@ -90,7 +90,7 @@ func applyTheme(a fyne.App, choice string) {
 // themeFormItem is the Settings row that chooses the theme; the choice
 // applies at once and is kept in the preferences.
 func themeFormItem(u *UI) *widget.FormItem {
-	sel := widget.NewSelect([]string{lang.L("desk.theme.system"), lang.L("desk.theme.light"), lang.L("desk.theme.dark")}, nil)
+	sel := newSelect([]string{lang.L("desk.theme.system"), lang.L("desk.theme.light"), lang.L("desk.theme.dark")}, nil)
 	current := u.App.Preferences().String(prefTheme)
 	for i, c := range themeChoices {
 		if c == current {
