@@ -150,12 +150,14 @@ func importCrashOnce(t *testing.T, path, csv string, run int, delay time.Duratio
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestImportCrashChild$", "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), importCrashEnv+"="+path, importCrashEnv+"_CSV="+csv)
-	var out bytes.Buffer
+	// out collects stdout (by the reader goroutine) and then stderr (copied
+	// by exec): it is read only once the child has exited.
+	var out, errOut bytes.Buffer
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = &out
+	cmd.Stderr = &errOut
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +171,9 @@ func importCrashOnce(t *testing.T, path, csv string, run int, delay time.Duratio
 			}
 			out.WriteString(sc.Text() + "\n")
 		}
-		exited <- cmd.Wait()
+		err := cmd.Wait()
+		out.Write(errOut.Bytes())
+		exited <- err
 	}()
 	select {
 	case <-began:
