@@ -70,18 +70,22 @@ bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./... 2>/dev/null | tee bench.out | grep -E '^(Benchmark|ok|FAIL|---)'
 	@echo; awk -f .ci/benchtable.awk .ci/bench-targets.tsv bench.out
 
-## crash: kill -9 a process 30 times in the middle of a 50,000-row transaction (make test does 5)
+## crash: kill -9 a process 30 times in the middle of a 50,000-row transaction, then 30 times in the
+## middle of a real 50,000-row partner import (make test does 5 and 2)
 CRASH_N  ?= 30
 crash:
 	CRASH_N=$(CRASH_N) $(GO) test -tags $(TAGS) -count=1 -v -run '^TestCrashLeavesAllOrNothing$$' ./data/
+	CRASH_N=$(CRASH_N) $(GO) test -tags $(TAGS) -count=1 -v -timeout 30m -run '^TestImportCrashLeavesAllOrNothing$$' ./app/importer/
 
 ## fuzz: run every fuzz target for FUZZTIME; crashers land in testdata/fuzz (keep them as seed corpus)
 FUZZTIME ?= 30s
-FUZZ_TARGETS := ./app/:FuzzParseMoney ./app/:FuzzParseDate ./app/:FuzzSafeFileName
+FUZZ_TARGETS := ./app/:FuzzParseMoney ./app/:FuzzParseDate ./app/:FuzzSafeFileName \
+  ./app/importer/:FuzzReadCSV ./app/importer/:FuzzMapper ./app/importer/:FuzzReadXLSX \
+  ./app/dealimport/:FuzzDealImport ./:FuzzMapFlag
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg)"; \
-	  $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s $$pkg; \
 	done
 
 $(FYNE):
