@@ -64,12 +64,7 @@ func runImportDeals(args []string, stdout, stderr io.Writer) error {
 }
 
 func printDealPreview(w io.Writer, pv *dealimport.Preview) {
-	t := pv.Table
-	format := t.Format
-	if format == "csv" {
-		format = fmt.Sprintf("CSV, %s, %q", t.Encoding, t.Delimiter)
-	}
-	fmt.Fprintln(w, lang.L("deals.import_summary", map[string]any{"Format": format, "Rows": len(pv.Rows), "Errors": pv.Errors}))
+	fmt.Fprintln(w, lang.L("deals.import_summary", map[string]any{"Format": dealimport.Describe(pv.Table), "Rows": len(pv.Rows), "Errors": pv.Errors}))
 	for _, r := range pv.Rows {
 		if r.Err != nil {
 			fmt.Fprintln(w, lang.L("deals.import_row_error", map[string]any{"Line": r.Line, "Error": screens.ErrorText(r.Err)}))

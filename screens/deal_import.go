@@ -68,11 +68,7 @@ func (s *dealsScreen) showPreview(pv *dealimport.Preview) {
 				dealStateLabel(r.Deal.State), u.date(r.Deal.RegisteredOn)))
 		},
 	}
-	format := pv.Table.Format
-	if format == "csv" {
-		format = "CSV, " + pv.Table.Encoding + ", «" + string(pv.Table.Delimiter) + "»"
-	}
-	summary := widget.NewLabel(lang.L("deals.import_summary", map[string]any{"Format": format, "Rows": len(pv.Rows), "Errors": pv.Errors}))
+	summary := widget.NewLabel(lang.L("deals.import_summary", map[string]any{"Format": dealimport.Describe(pv.Table), "Rows": len(pv.Rows), "Errors": pv.Errors}))
 	msg := errLabel()
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("deals.import_go"), Importance: widget.HighImportance, OnTapped: func() {

@@ -1,6 +1,7 @@
 package dealimport
 
 import (
+	"channeldesk/app/importer"
 	"context"
 	"database/sql"
 	"strconv"
@@ -94,13 +95,13 @@ func (ix *partnerIndex) find(ref string) int64 {
 // Check reads a file and checks every row; nothing is stored.
 func Check(ctx context.Context, s *data.Store, name string, content []byte) (*Preview, error) {
 	t, err := ReadTable(name, content)
-	if err != nil {
+	if err != nil && err != importer.ErrEmptyFile {
 		return nil, err
 	}
-	if len(t.Rows) < 2 {
+	if t == nil || len(t.Rows) == 0 {
 		return nil, data.Invalid("file", "err.deals_import_empty", nil)
 	}
-	cols, err := mapColumns(t.Rows[0])
+	cols, err := mapColumns(t.Header)
 	if err != nil {
 		return nil, err
 	}
@@ -118,12 +119,12 @@ func Check(ctx context.Context, s *data.Store, name string, content []byte) (*Pr
 	}
 	p := &Preview{Table: t}
 	unknown := map[string]bool{}
-	for i, rec := range t.Rows[1:] {
+	for i, rec := range t.Rows {
 		if blank(rec) {
 			continue
 		}
 		r := parseRow(rec, cols, ix, st.Currency, days)
-		r.Line = i + 2
+		r.Line = t.RowNums[i]
 		if r.Err != nil {
 			p.Errors++
 			if r.Deal.PartnerID == 0 && r.Partner != "" && !unknown[r.Partner] {
