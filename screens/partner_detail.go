@@ -55,17 +55,19 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.tier, d.deals = newPartnerTierTab(d), newPartnerDealsTab(d)
 	d.mdf = newMDFTab(d)
 	d.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("tab.profile"), d.profile.buildUI()),
-		container.NewTabItem(lang.L("tab.contacts"), d.contacts.buildUI()),
-		container.NewTabItem(lang.L("onboard.tab_certs"), d.certs.buildUI()),
-		container.NewTabItem(lang.L("onboard.tab"), d.onboard.buildUI()),
-		container.NewTabItem(lang.L("tiers.tab"), d.tier.buildUI()),
-		container.NewTabItem(lang.L("deals.tab"), d.deals.buildUI()),
-		container.NewTabItem(lang.L("tab.mdf"), d.mdf.buildUI()),
-		container.NewTabItem(lang.L("plans.tab"), d.plan.buildUI()),
-		container.NewTabItem(lang.L("tab.timeline"), d.timeline.buildUI()),
+		container.NewTabItem(lang.L("tab.profile"), container.NewScroll(d.profile.buildUI())),
+		container.NewTabItem(lang.L("tab.contacts"), container.NewScroll(d.contacts.buildUI())),
+		container.NewTabItem(lang.L("onboard.tab_certs"), container.NewScroll(d.certs.buildUI())),
+		container.NewTabItem(lang.L("onboard.tab"), container.NewScroll(d.onboard.buildUI())),
+		container.NewTabItem(lang.L("tiers.tab"), container.NewScroll(d.tier.buildUI())),
+		container.NewTabItem(lang.L("deals.tab"), container.NewScroll(d.deals.buildUI())),
+		container.NewTabItem(lang.L("tab.mdf"), container.NewScroll(d.mdf.buildUI())),
+		container.NewTabItem(lang.L("plans.tab"), container.NewScroll(d.plan.buildUI())),
+		container.NewTabItem(lang.L("tab.timeline"), container.NewScroll(d.timeline.buildUI())),
 	)
-	d.tabs.SetTabLocation(container.TabLocationTop)
+	// Nine tabs side by side, or a tab's widest content, would squeeze the
+	// partner list: tabs stand on the left and each tab scrolls.
+	d.tabs.SetTabLocation(container.TabLocationLeading)
 	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
 	header := container.NewBorder(nil, nil, nil, d.statusBtn, d.title)
 	d.body = container.NewStack(d.empty)

@@ -68,7 +68,7 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 	filters := container.NewHBox(s.typeSel, s.status, s.region)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(filters, s.count, newBtn), s.search)
 	split := container.NewHSplit(s.table, s.detail.buildUI())
-	split.Offset = 0.56
+	split.Offset = 0.42
 	s.ui.whenShown(s.reload)
 	return container.NewBorder(top, nil, nil, nil, split)
 }
