@@ -18,7 +18,7 @@ for run in 1 2 3; do
   # next open skip the page-by-page check; copy it as a user's file would be.
   cp -p "$db" "$tmp/L.db"
   [[ -f $db.verified ]] && cp "$db.verified" "$tmp/L.db.verified"
-  DISPLAY=$disp CHANNELDESK_TRACE=1 "$bin" --db "$tmp/L.db" >"$tmp/log" 2>&1 &
+  DISPLAY=$disp CHANNELDESK_TRACE=1 GOGC=${GOGC:-100} "$bin" --db "$tmp/L.db" >"$tmp/log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do
     grep -q "trace: settled" "$tmp/log" && break
