@@ -42,7 +42,7 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 	f.partner.SetSelected("Vector")
 	test.Type(f.customer, "«ACME» LLC")
 	test.Type(f.amount, "1000")
-	test.Tap(findOverlayButton(t, u, "Save"))
+	test.Tap(overlayButton(t, u, "Save"))
 	u.Wait()
 
 	deals, _ := s.Deals(ctx, data.DealFilter{PartnerID: vector.ID})
@@ -60,7 +60,7 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 	}
 	ds.deals.table.Select(cellAt(row))
 	test.Tap(findButton(t, u, "Resolve conflict"))
-	dlgOK := findOverlayButton(t, u, "Resolve conflict")
+	dlgOK := overlayButton(t, u, "Resolve conflict")
 	ds.deals.resolveSel.SetSelected(ds.deals.resolveSel.Options[0])
 	test.Tap(dlgOK)
 	if d, _ := s.Deals(ctx, data.DealFilter{PartnerID: vector.ID}); d[0].State != data.DealSubmitted {
@@ -85,13 +85,13 @@ func TestImportPreviewAllOrNothing(t *testing.T) {
 	u.Wait()
 	ds.checkImport("bad.csv", []byte("partner,customer,amount,registered\nOrbit,Acme,10,2026-01-01\nNobody,Acme,10,2026-01-01\n"))
 	u.Wait()
-	if b := findOverlayButton(t, u, "Import"); !b.Disabled() {
+	if b := overlayButton(t, u, "Import"); !b.Disabled() {
 		t.Error("Import is offered for a file with a bad row")
 	}
-	test.Tap(findOverlayButton(t, u, "Cancel"))
+	test.Tap(overlayButton(t, u, "Cancel"))
 	ds.checkImport("good.csv", []byte("partner,customer,amount,registered\nOrbit,Acme,10,2026-01-01\nOrbit,Globex,20,2026-01-02\n"))
 	u.Wait()
-	test.Tap(findOverlayButton(t, u, "Import"))
+	test.Tap(overlayButton(t, u, "Import"))
 	u.Wait()
 	if len(ds.deals.deals) != 2 || ds.deals.count.Text != "Deals: 2" {
 		t.Errorf("list shows %d deals (%q) after import", len(ds.deals.deals), ds.deals.count.Text)

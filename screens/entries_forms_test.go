@@ -30,13 +30,13 @@ func TestDealFormTakesRussianAmountAndDate(t *testing.T) {
 	f.partner.SetSelected("Вектор")
 	f.customer.SetText("ООО «Ромашка»")
 	f.amount.SetText("сто")
-	test.Tap(findOverlayButton(t, u, "Сохранить"))
+	test.Tap(overlayButton(t, u, "Сохранить"))
 	if want := "Сумма: «сто» — не денежная сумма"; f.msg.Text != want || f.amount.Text != "сто" {
 		t.Fatalf("bad amount: message %q, entry %q; want %q and the text kept", f.msg.Text, f.amount.Text, want)
 	}
 	f.amount.SetText("1 234,56")
 	f.expected.SetText("27.11.2026")
-	test.Tap(findOverlayButton(t, u, "Сохранить"))
+	test.Tap(overlayButton(t, u, "Сохранить"))
 	u.Wait()
 	deals, _ := u.Store.Deals(ctx, data.DealFilter{PartnerID: p.ID})
 	if len(deals) != 1 || deals[0].Amount != 123456 || deals[0].ExpectedCloseOn != "2026-11-27" || deals[0].RegisteredOn != "2026-11-01" {
@@ -80,12 +80,12 @@ func TestCertificationTakesRussianDates(t *testing.T) {
 	es[0].SetText("Администратор")
 	es[2].SetText("27.11.2026")
 	es[3].SetText("31.02.2027")
-	test.Tap(findOverlayButton(t, u, "Сохранить"))
+	test.Tap(overlayButton(t, u, "Сохранить"))
 	if got, _ := u.Store.Certifications(ctx, partnerID); len(got) != len(before) || es[3].Text != "31.02.2027" {
 		t.Fatalf("a certification with no such expiry day was stored, or the text was lost (%q)", es[3].Text)
 	}
 	es[3].SetText("26.11.2028")
-	test.Tap(findOverlayButton(t, u, "Сохранить"))
+	test.Tap(overlayButton(t, u, "Сохранить"))
 	got, _ := u.Store.Certifications(ctx, partnerID)
 	for _, c := range got {
 		if c.Name == "Администратор" {
@@ -108,7 +108,7 @@ func TestTierEditorTakesRussianPercent(t *testing.T) {
 	f := ts.editor.form
 	f.discount.SetText("12,5")
 	f.mdf.SetText("2,25 %")
-	test.Tap(findOverlayButton(t, u, "Сохранить"))
+	test.Tap(overlayButton(t, u, "Сохранить"))
 	u.Wait()
 	tiers, _ := u.Store.Tiers(context.Background())
 	if tiers[1].DiscountBP != 1250 || tiers[1].MDFAccrualBP != 225 {

@@ -13,71 +13,19 @@ import (
 	"channeldesk/data"
 )
 
-// overlayButton finds a button by its text in the open dialogs only.
-func overlayButton(t *testing.T, u *UI, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			found = b
-			return
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		} else if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	for _, ov := range u.Win.Canvas().Overlays().List() {
-		walk(ov)
-	}
-	if found == nil {
-		t.Fatalf("no button %q in a dialog", text)
-	}
-	return found
-}
-
 // overlayEntries lists the entries of the open dialogs in order.
 func overlayEntries(u *UI) []*widget.Entry {
 	var out []*widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	walkVisible(overlays(u), func(o fyne.CanvasObject) bool {
 		if e, ok := o.(*widget.Entry); ok {
 			out = append(out, e)
-			return
-		}
-		if e, ok := o.(*widget.SelectEntry); ok {
+		} else if e, ok := o.(*widget.SelectEntry); ok {
 			out = append(out, &e.Entry)
-			return
-		}
-		if e := localeEntry(o); e != nil {
+		} else if e := localeEntry(o); e != nil {
 			out = append(out, e)
-			return
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		} else if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	for _, ov := range u.Win.Canvas().Overlays().List() {
-		walk(ov)
-	}
+		return false
+	})
 	return out
 }
 
@@ -153,24 +101,12 @@ func TestMDFScreenAllocationBeyondBudgetNamesTheShortfall(t *testing.T) {
 		t.Fatalf("allocated %d, was %d: the refused allocation changed the ledger", b.Allocated, fund.Balance.Allocated)
 	}
 	var msg string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkVisible(overlays(u), func(o fyne.CanvasObject) bool {
 		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "превышение бюджета") {
 			msg = l.Text
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, ch := range c.Objects {
-				walk(ch)
-			}
-		} else if w, ok := o.(fyne.Widget); ok {
-			for _, ch := range test.WidgetRenderer(w).Objects() {
-				walk(ch)
-			}
-		}
-	}
-	for _, ov := range u.Win.Canvas().Overlays().List() {
-		walk(ov)
-	}
+		return false
+	})
 	if !strings.Contains(msg, "100") {
 		t.Errorf("message %q does not name the 100 shortfall", msg)
 	}

@@ -255,28 +255,12 @@ func TestCtrlSSavesTheSettings(t *testing.T) {
 // findEntryWithText finds a visible entry by its text in the window.
 func findEntryWithText(u *UI, text string) *widget.Entry {
 	var found *widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
+	walkVisible([]fyne.CanvasObject{u.Win.Content()}, func(o fyne.CanvasObject) bool {
 		if e, ok := o.(*widget.Entry); ok && e.Text == text {
 			found = e
-			return
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(u.Win.Content())
+		return found != nil
+	})
 	return found
 }
 

@@ -18,25 +18,12 @@ import (
 // visibleChecks lists the check boxes drawn in the window, top to bottom.
 func visibleChecks(u *UI) []*widget.Check {
 	var out []*widget.Check
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
+	walkVisible([]fyne.CanvasObject{u.Win.Content()}, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.Check); ok {
+			out = append(out, c)
 		}
-		switch w := o.(type) {
-		case *widget.Check:
-			out = append(out, w)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(u.Win.Content())
+		return false
+	})
 	return out
 }
 

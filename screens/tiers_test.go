@@ -8,44 +8,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
 	"channeldesk/data"
 )
-
-// findOverlayButton finds a visible button in the open dialogs only.
-func findOverlayButton(t *testing.T, u *UI, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	for _, ov := range u.Win.Canvas().Overlays().List() {
-		walk(ov)
-	}
-	if found == nil {
-		t.Fatalf("no button %q in a dialog", text)
-	}
-	return found
-}
 
 // Given a Registered partner whose won revenue meets Silver, when the
 // manager confirms the suggested promotion on the Tiers screen, then the
@@ -80,7 +46,7 @@ func TestConfirmSuggestedPromotion(t *testing.T) {
 	u.Wait()
 	u.Win.Resize(fyne.NewSize(1281, 801)) // lay the new screen out
 	test.Tap(findButton(t, u, "Confirm"))
-	test.Tap(findOverlayButton(t, u, "Confirm"))
+	test.Tap(overlayButton(t, u, "Confirm"))
 	u.Wait()
 
 	if id, _ := s.AssignedTier(ctx, p.ID); id != silver.ID {
@@ -124,7 +90,7 @@ func TestEditShippedTier(t *testing.T) {
 	ed.edit(&ts.overview.Program.Tiers[1]) // Silver
 	f := ed.form
 	f.discount.SetText("120")
-	test.Tap(findOverlayButton(t, u, "Save"))
+	test.Tap(overlayButton(t, u, "Save"))
 	if f.msg.Text == "" || f.discount.Text != "120" {
 		t.Errorf("120%% accepted or input lost: msg %q", f.msg.Text)
 	}
@@ -132,7 +98,7 @@ func TestEditShippedTier(t *testing.T) {
 	f.customEN.SetText("Customer references")
 	f.customRU.SetText("Референсы заказчиков")
 	f.reqs[data.ReqCustomValue].SetText("2")
-	test.Tap(findOverlayButton(t, u, "Save"))
+	test.Tap(overlayButton(t, u, "Save"))
 	u.Wait()
 	tiers, _ := u.Store.Tiers(context.Background())
 	silver := tiers[1]
