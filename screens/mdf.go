@@ -244,40 +244,34 @@ func (m *mdfScreen) partnerPicker() (*widget.SelectEntry, func() (int64, error))
 }
 
 func (m *mdfScreen) onAllocate() {
-	f := m.selectedFund()
-	if f == nil {
-		return
-	}
-	partner, partnerID := m.partnerPicker()
-	amount := newMoneyEntry(m.ui, "mdf_amount")
-	note := widget.NewEntry()
-	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
-		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(fieldLabel("mdf_note"), note)}
-	showMDFForm(m.ui, lang.L("mdf.allocate")+" · "+f.Name, lang.L("mdf.allocate"), items, func() error {
-		p, err := partnerID()
-		if err != nil {
-			return err
-		}
-		v, err := amount.Value()
-		if err != nil {
-			return err
-		}
-		return m.done(app.AllocateMDF(context.Background(), m.ui.Store, f.ID, p, v, note.Text))
-	})
+	m.partnerAmountForm("mdf.allocate", fieldLabel("mdf_note"), nil, app.AllocateMDF)
 }
 
+// onAdjust posts a signed correction with its reason.
 func (m *mdfScreen) onAdjust() {
+	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *moneyEntry) {
+		e.Signed, e.PlaceHolder = true, lang.L("mdf.adjust_hint")
+	}, app.AdjustMDF)
+}
+
+// partnerAmountForm asks for a partner, an amount and a text for the
+// selected fund, then posts them with post; action names the title and
+// the button, textLabel the text field.
+func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*moneyEntry),
+	post func(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, text string) error) {
 	f := m.selectedFund()
 	if f == nil {
 		return
 	}
 	partner, partnerID := m.partnerPicker()
 	amount := newMoneyEntry(m.ui, "mdf_amount")
-	amount.Signed, amount.PlaceHolder = true, lang.L("mdf.adjust_hint")
-	reason := widget.NewEntry()
+	if setup != nil {
+		setup(amount)
+	}
+	text := widget.NewEntry()
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
-		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(fieldLabel("reason"), reason)}
-	showMDFForm(m.ui, lang.L("mdf.adjust")+" · "+f.Name, lang.L("mdf.adjust"), items, func() error {
+		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(textLabel, text)}
+	showMDFForm(m.ui, lang.L(action)+" · "+f.Name, lang.L(action), items, func() error {
 		p, err := partnerID()
 		if err != nil {
 			return err
@@ -286,7 +280,7 @@ func (m *mdfScreen) onAdjust() {
 		if err != nil {
 			return err
 		}
-		return m.done(app.AdjustMDF(context.Background(), m.ui.Store, f.ID, p, v, reason.Text))
+		return m.done(post(context.Background(), m.ui.Store, f.ID, p, v, text.Text))
 	})
 }
 
