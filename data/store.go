@@ -268,10 +268,19 @@ func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
+	err = fn(tx)
+	if err == nil {
+		err = tx.Commit()
 	}
-	return tx.Commit()
+	if err != nil && ctx.Err() != nil {
+		// A cancelled context makes database/sql roll the transaction
+		// back from its own goroutine and close its statements, so the
+		// statement that lost the race reports "statement is closed" or
+		// "transaction has already been committed or rolled back". The
+		// cause the caller must see is the cancellation.
+		return ctx.Err()
+	}
+	return err
 }
 
 // WithTx runs fn in one transaction; other packages use it to make

@@ -2,9 +2,12 @@ package data_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"channeldesk/data"
 )
@@ -141,5 +144,32 @@ func TestSettingsRoundTrip(t *testing.T) {
 		if err := s.SaveSettings(ctx, bad); data.ErrorCode(err) != data.EINVALID {
 			t.Errorf("%s: err = %v, want invalid", name, err)
 		}
+	}
+}
+
+// A cancelled transaction reports the cancellation, not whichever
+// "statement is closed" error database/sql's roll-back goroutine left
+// behind; callers show "cancelled", not an internal error.
+func TestWithTxCancelledReportsCancellation(t *testing.T) {
+	s := MustOpen(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `SELECT 1`)
+		if err != nil {
+			return err
+		}
+		cancel()
+		deadline := time.Now().Add(5 * time.Second)
+		for time.Now().Before(deadline) {
+			// Not ctx: the statement itself must be found closed.
+			if _, err := st.ExecContext(context.Background()); err != nil {
+				return err
+			}
+			time.Sleep(time.Millisecond)
+		}
+		return errors.New("transaction still open 5 s after cancel")
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
 	}
 }

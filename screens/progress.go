@@ -51,6 +51,9 @@ func (u *UI) runWithProgress(title string, work func(ctx context.Context, progre
 	u.background(func() {
 		defer cancel()
 		err = work(ctx, func(n, total int) { fyne.Do(func() { p.set(n, total) }) })
+		if err != nil && ctx.Err() != nil {
+			err = ctx.Err() // Cancel, not the closed statement it left behind
+		}
 	}, func() {
 		p.endless.Stop()
 		p.dlg.Hide()

@@ -139,6 +139,9 @@ func ExportAll(ctx context.Context, s *data.Store, dir string, opt Options, prog
 		used[strings.ToLower(name)] = true
 		path := filepath.Join(dir, name+".pdf")
 		if err := ExportFile(ctx, s, p.ID, path, opt); err != nil {
+			if ctx.Err() != nil {
+				return paths, ctx.Err() // the cancel, not the query it cut short
+			}
 			return paths, fmt.Errorf("%s: %w", p.Name, err)
 		}
 		paths = append(paths, path)
