@@ -49,6 +49,11 @@ func Translations(language string) (map[string]string, error) {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 		for k, v := range m {
+			if was, ok := out[k]; ok && was != v {
+				// Files merge into one table: a key with two texts would
+				// show one area's wording in another area.
+				return nil, fmt.Errorf("%s: %q is %q here and %q in another file", f, k, v, was)
+			}
 			out[k] = v
 		}
 	}

@@ -71,3 +71,13 @@ func TestLanguage(t *testing.T) {
 		t.Errorf("system de falls back to en: got %s", got)
 	}
 }
+
+// The area files merge into one table, so a key written in two files
+// must say the same thing in both.
+func TestOneTextPerKey(t *testing.T) {
+	for _, l := range []string{"en", "ru"} {
+		if _, err := Translations(l); err != nil {
+			t.Error(err)
+		}
+	}
+}

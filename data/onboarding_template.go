@@ -103,7 +103,7 @@ func (t *TemplateTask) Validate() error {
 	case t.DueDays < 0 || t.DueDays > MaxDueDays:
 		return Invalid("due_days", "err.onboard_due_days", map[string]any{"Max": MaxDueDays})
 	case t.Kind == KindCertification && t.Target < 1:
-		return Invalid("target", "err.onboard_target", nil)
+		return Invalid("certify_target", "err.onboard_target", nil)
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ func TestTemplateValidation(t *testing.T) {
 		"ErrUnknownKind":          {func(t *data.TemplateTask) { t.Kind = "party" }, "kind"},
 		"ErrOwner":                {func(t *data.TemplateTask) { t.Owner = "" }, "owner"},
 		"ErrNegativeDue":          {func(t *data.TemplateTask) { t.DueDays = -1 }, "due_days"},
-		"ErrCertificationTarget0": {func(t *data.TemplateTask) { t.Kind = data.KindCertification }, "target"},
+		"ErrCertificationTarget0": {func(t *data.TemplateTask) { t.Kind = data.KindCertification }, "certify_target"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

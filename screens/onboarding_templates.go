@@ -261,7 +261,7 @@ func newTaskForm(t flatTask) *taskForm {
 		widget.NewFormItem(lang.L("field.title_en"), f.titleEN), widget.NewFormItem(lang.L("field.title_ru"), f.titleRU),
 		widget.NewFormItem(lang.L("field.kind"), f.kind), widget.NewFormItem(lang.L("field.owner"), f.owner),
 		widget.NewFormItem(lang.L("field.due_days"), f.due), widget.NewFormItem(lang.L("field.product"), f.product),
-		widget.NewFormItem(lang.L("field.target"), f.target), widget.NewFormItem("", f.required),
+		widget.NewFormItem(lang.L("field.certify_target"), f.target), widget.NewFormItem("", f.required),
 	)
 	return f
 }
@@ -278,7 +278,7 @@ func (f *taskForm) read() (flatTask, error) {
 	}
 	target, err := strconv.Atoi(strings.TrimSpace("0" + f.target.Text))
 	if err != nil {
-		return t, data.Invalid("target", "err.onboard_target", nil)
+		return t, data.Invalid("certify_target", "err.onboard_target", nil)
 	}
 	t.TemplateTask = data.TemplateTask{TitleEN: f.titleEN.Text, TitleRU: f.titleRU.Text,
 		Kind: data.TaskKinds[max(0, f.kind.SelectedIndex())], Owner: data.Sides[max(0, f.owner.SelectedIndex())],
