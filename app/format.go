@@ -125,6 +125,29 @@ func ParseMoney(s, currency string, lang Lang) (int64, error) {
 	return v, nil
 }
 
+// ErrCount is returned for text that is not a whole number.
+var ErrCount = errors.New("not a whole number")
+
+// ParseCount reads a whole number typed by a person: "1234", "1 234",
+// and "1,234" in English, where the comma groups thousands.
+func ParseCount(s string, lang Lang) (int64, error) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(strings.TrimSpace(s))
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac := splitDecimal(s, lang)
+	if frac != "" || intPart == "" || !allDigits(intPart) || len(intPart) > 15 {
+		return 0, ErrCount
+	}
+	v, err := strconv.ParseInt(intPart, 10, 64)
+	if err != nil {
+		return 0, ErrCount
+	}
+	if neg {
+		v = -v
+	}
+	return v, nil
+}
+
 func splitDecimal(s string, lang Lang) (string, string) {
 	lastDot, lastComma := strings.LastIndex(s, "."), strings.LastIndex(s, ",")
 	dec := -1

@@ -66,3 +66,34 @@ func TestFormatDate(t *testing.T) {
 		t.Errorf("garbage: %q", got)
 	}
 }
+
+func TestParseCount(t *testing.T) {
+	tests := []struct {
+		in   string
+		lang Lang
+		want int64
+		ok   bool
+	}{
+		{"1234", EN, 1234, true},
+		{" 1 234 ", RU, 1234, true},
+		{"1\u00a0234\u00a0567", RU, 1234567, true},
+		{"1,234", EN, 1234, true},
+		{"-12", EN, -12, true},
+		{"1,234", RU, 0, false}, // a decimal comma in Russian
+		{"1.5", EN, 0, false},
+		{"12,5", RU, 0, false},
+		{"", EN, 0, false},
+		{"ten", EN, 0, false},
+		{"1,23", EN, 0, false},
+		{"9999999999999999", EN, 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseCount(tt.in, tt.lang)
+		if tt.ok && (err != nil || got != tt.want) {
+			t.Errorf("ParseCount(%q, %s) = %d, %v; want %d", tt.in, tt.lang, got, err, tt.want)
+		}
+		if !tt.ok && err == nil {
+			t.Errorf("ParseCount(%q, %s) = %d; want an error", tt.in, tt.lang, got)
+		}
+	}
+}

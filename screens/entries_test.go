@@ -3,12 +3,15 @@ package screens
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
 )
 
 // typeAndLeave types into a focusable entry in the window, then moves
@@ -179,22 +182,59 @@ func TestPercentEntry(t *testing.T) {
 	}
 }
 
-// Fyne 2.7.1's Russian table swaps Tuesday and Thursday; desk.ru.json
-// puts them right for the calendar's column headings.
-func TestCalendarWeekdaysInRussian(t *testing.T) {
+// The calendar speaks the user's language: month title and weekday
+// headings in Russian, weeks from Monday, the chosen day and today
+// marked, and the arrows turn the month.
+func TestCalendarInRussian(t *testing.T) {
 	newTestUI(t, 0, "ru")
-	if got := shortWeekday("Tuesday"); got != "ВТ" {
-		t.Errorf("Tuesday heading %q, want ВТ", got)
+	day := func(s string) time.Time { d, _ := time.Parse(app.DateLayout, s); return d }
+	var picked time.Time
+	p := newDatePicker(day("2026-11-03"), day("2026-11-27"), func(d time.Time) { picked = d })
+	w := test.NewWindow(p)
+	defer w.Close()
+	if p.title.Text != "Ноябрь 2026" {
+		t.Errorf("title %q, want Ноябрь 2026", p.title.Text)
 	}
-	if got := shortWeekday("Thursday"); got != "ЧТ" {
-		t.Errorf("Thursday heading %q, want ЧТ", got)
+	var heads []string
+	for _, o := range p.days.Objects[:7] {
+		heads = append(heads, o.(*widget.Label).Text)
 	}
-}
-
-// shortWeekday is how widget.Calendar heads a column.
-func shortWeekday(day string) string {
-	lower := strings.ToLower(day)
-	return strings.ToUpper(lang.X(lower+".short", day[:3]))
+	if got := strings.Join(heads, " "); got != "Пн Вт Ср Чт Пт Сб Вс" {
+		t.Errorf("weekday headings %q", got)
+	}
+	// 1 November 2026 is a Sunday: six blanks, then the 1st.
+	if b, ok := p.days.Objects[7+6].(*widget.Button); !ok || b.Text != "1" {
+		t.Errorf("cell under Вс is %#v, want day 1", p.days.Objects[7+6])
+	}
+	marks := map[string]widget.Importance{}
+	for _, o := range p.days.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			marks[b.Text] = b.Importance
+		}
+	}
+	if marks["3"] != widget.HighImportance || marks["27"] != widget.MediumImportance || marks["4"] != widget.LowImportance {
+		t.Errorf("chosen day 3 %v, today 27 %v, day 4 %v; want high, medium, low", marks["3"], marks["27"], marks["4"])
+	}
+	roots := []fyne.CanvasObject{w.Canvas().Content()}
+	test.Tap(buttonIn(roots, "Сегодня"))
+	if !picked.Equal(day("2026-11-27")) {
+		t.Errorf("Today picked %v", picked)
+	}
+	var next *widget.Button
+	walkVisible(roots, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Icon == theme.NavigateNextIcon() {
+			next = b
+		}
+		return next != nil
+	})
+	test.Tap(next)
+	if p.title.Text != "Декабрь 2026" {
+		t.Errorf("after › title %q, want Декабрь 2026", p.title.Text)
+	}
+	test.Tap(buttonIn(roots, "31"))
+	if !picked.Equal(day("2026-12-31")) {
+		t.Errorf("picked %v, want 31 Dec 2026", picked)
+	}
 }
 
 // The validator runs on every keystroke in a money entry.

@@ -30,11 +30,15 @@ type dateEntry struct {
 	OnEscape func()
 
 	popUp *widget.PopUp
+	now   func() time.Time // today, for the calendar
 }
 
 // newDateEntry makes a date entry with a calendar button.
 func newDateEntry(u *UI, field string) *dateEntry {
-	e := &dateEntry{field: field, lang: u.Lang}
+	e := &dateEntry{field: field, lang: u.Lang, now: time.Now}
+	if u.Store != nil {
+		e.now = u.Store.Now
+	}
 	e.ExtendBaseWidget(e)
 	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatDate("2026-11-27", e.lang)})
 	e.ActionItem = &widget.Button{Icon: theme.Icon(theme.IconNameCalendar), Importance: widget.LowImportance, OnTapped: e.showCalendar}
@@ -105,11 +109,11 @@ func (e *dateEntry) showCalendar() {
 	if c == nil {
 		return
 	}
-	start := time.Now()
+	var chosen time.Time
 	if iso, err := e.Value(); err == nil && iso != "" {
-		start, _ = time.Parse(app.DateLayout, iso)
+		chosen, _ = time.Parse(app.DateLayout, iso)
 	}
-	cal := widget.NewCalendar(start, e.pick)
+	cal := newDatePicker(chosen, e.now(), e.pick)
 	e.popUp = widget.NewPopUp(cal, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
 	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))

@@ -15,6 +15,8 @@ import (
 // what people type in either locale ("1 234,56", "1234.56", "1,234.56"),
 // shows the formatted amount once the focus leaves it, and hands back
 // int64 minor units. Garbage is marked with a message naming the field.
+// With Whole set it reads a count instead ("1 234" people, leads), for
+// places where one input holds money or a count by choice.
 type moneyEntry struct {
 	widget.Entry
 	field    string // names the input in errors ("field." + field)
@@ -24,6 +26,8 @@ type moneyEntry struct {
 	Optional bool
 	// Signed allows negative amounts (corrections, adjustments).
 	Signed bool
+	// Whole reads a whole number without currency instead of money.
+	Whole bool
 }
 
 // newMoneyEntry makes a money entry for the program currency of u.
@@ -50,9 +54,13 @@ func (e *moneyEntry) Value() (int64, error) {
 		}
 		return 0, data.Invalid(e.field, "err.required", nil)
 	}
-	v, err := app.ParseMoney(text, e.currency, e.lang)
+	parse, key := func(s string) (int64, error) { return app.ParseMoney(s, e.currency, e.lang) }, "err.desk_money"
+	if e.Whole {
+		parse, key = func(s string) (int64, error) { return app.ParseCount(s, e.lang) }, "err.desk_count"
+	}
+	v, err := parse(text)
 	if err != nil {
-		return 0, data.Invalid(e.field, "err.desk_money", map[string]any{"Value": text})
+		return 0, data.Invalid(e.field, key, map[string]any{"Value": text})
 	}
 	if v < 0 && !e.Signed {
 		return 0, data.Invalid(e.field, "err.desk_negative", nil)
@@ -60,9 +68,27 @@ func (e *moneyEntry) Value() (int64, error) {
 	return v, nil
 }
 
-// SetValue shows an amount of minor units, formatted for the locale.
-func (e *moneyEntry) SetValue(minor int64) {
-	e.SetText(app.FormatMoney(minor, e.currency, e.lang))
+// SetValue shows an amount of minor units (or a count when Whole),
+// formatted for the locale.
+func (e *moneyEntry) SetValue(v int64) {
+	if e.Whole {
+		e.SetText(app.FormatNumber(v, e.lang))
+		return
+	}
+	e.SetText(app.FormatMoney(v, e.currency, e.lang))
+}
+
+// setWhole switches between money and a count, showing what was typed
+// in the new reading when it still makes sense and marking it otherwise.
+func (e *moneyEntry) setWhole(whole bool) {
+	if e.Whole == whole {
+		return
+	}
+	e.Whole = whole
+	if v, err := e.Value(); err == nil && strings.TrimSpace(e.Text) != "" {
+		e.SetValue(v)
+	}
+	e.SetValidationError(e.Validate())
 }
 
 // FocusLost formats what was typed when it is a valid amount, so the

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -12,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -41,7 +41,7 @@ type objectiveRow struct {
 	measure *widget.Select
 	title   *widget.Entry
 	weight  *widget.Entry
-	targets [4]*widget.Entry
+	targets [4]*moneyEntry // money for revenue, a count for the rest
 	box     *fyne.Container
 }
 
@@ -132,8 +132,19 @@ func (e *planEditor) addRow(o data.Objective) {
 	r.weight = &widget.Entry{Text: strconv.Itoa(o.Weight), PlaceHolder: lang.L("field.weight")}
 	grid := container.NewGridWithColumns(6, r.title, r.weight)
 	for q := range 4 {
-		r.targets[q] = &widget.Entry{Text: e.targetText(o, q), PlaceHolder: quarterLabel(q + 1)}
-		grid.Add(r.targets[q])
+		t := newMoneyEntry(e.t.d.ui, "target_q"+strconv.Itoa(q+1))
+		t.Optional, t.Whole, t.PlaceHolder = true, !o.Measure.Money(), quarterLabel(q+1)
+		if o.Targets[q] != 0 {
+			t.SetValue(o.Targets[q])
+		}
+		r.targets[q] = t
+		grid.Add(t)
+	}
+	r.measure.OnChanged = func(string) {
+		money := data.Measures[max(r.measure.SelectedIndex(), 0)].Money()
+		for _, t := range r.targets {
+			t.setWhole(!money)
+		}
 	}
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
 	r.box = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, r.measure.MinSize().Height), r.measure), remove, grid)
@@ -149,13 +160,6 @@ func (e *planEditor) addRow(o data.Objective) {
 	e.rowsBox.Add(r.box)
 }
 
-func (e *planEditor) targetText(o data.Objective, q int) string {
-	if o.Measure.Money() {
-		return app.FormatMoney(o.Targets[q], e.t.d.ui.Settings.Currency, e.t.d.ui.Lang)
-	}
-	return strconv.FormatInt(o.Targets[q], 10)
-}
-
 // collect reads the dialog into a plan, or says which input is wrong.
 func (e *planEditor) collect() (*data.Plan, error) {
 	p := *e.plan
@@ -164,10 +168,10 @@ func (e *planEditor) collect() (*data.Plan, error) {
 	p.RepShareBP = repShares[max(e.repShare.SelectedIndex(), 0)]
 	p.RepCommitment = e.repCommit.Text
 	p.Objectives = nil
-	for _, r := range e.rows {
+	for i, r := range e.rows {
 		o, err := e.objective(r)
 		if err != nil {
-			return nil, err
+			return nil, &objectiveError{n: i + 1, title: strings.TrimSpace(r.title.Text), err: err}
 		}
 		p.Objectives = append(p.Objectives, o)
 	}
@@ -194,23 +198,33 @@ func (e *planEditor) objective(r *objectiveRow) (data.Objective, error) {
 		return o, data.Invalid("weight", "err.plans_weight", nil)
 	}
 	o.Weight = w
-	for q := range 4 {
-		s := strings.TrimSpace(r.targets[q].Text)
-		if s == "" {
-			continue
+	for q, t := range r.targets {
+		t.Whole = !o.Measure.Money()
+		if o.Targets[q], err = t.Value(); err != nil {
+			e.t.d.ui.Win.Canvas().Focus(t)
+			return o, err
 		}
-		var v int64
-		if o.Measure.Money() {
-			v, err = app.ParseMoney(s, e.t.d.ui.Settings.Currency, e.t.d.ui.Lang)
-		} else {
-			v, err = strconv.ParseInt(s, 10, 64)
-		}
-		if err != nil {
-			return o, data.Invalid("target", "err.plans_number", nil)
-		}
-		o.Targets[q] = v
 	}
 	return o, nil
+}
+
+// objectiveError names the objective row an input error is in.
+type objectiveError struct {
+	n     int // 1-based row
+	title string
+	err   error
+}
+
+func (e *objectiveError) Error() string { return e.err.Error() }
+func (e *objectiveError) Unwrap() error { return e.err }
+
+// text is "Objective 2 (New customers): Q3 target: "x" is not a whole number".
+func (e *objectiveError) text() string {
+	args := map[string]any{"N": e.n, "Title": e.title, "Error": errorText(e.err)}
+	if e.title == "" {
+		return lang.L("plans.objective_error_untitled", args)
+	}
+	return lang.L("plans.objective_error", args)
 }
 
 func (e *planEditor) onSave() {
@@ -223,7 +237,12 @@ func (e *planEditor) onSave() {
 		}
 	}
 	if err != nil {
-		e.msg.SetText(errorText(err))
+		var oe *objectiveError
+		if errors.As(err, &oe) {
+			e.msg.SetText(oe.text())
+		} else {
+			e.msg.SetText(errorText(err))
+		}
 		return
 	}
 	e.dlg.Hide()

@@ -102,17 +102,17 @@ func (t *planTab) onCell(id widget.TableCellID) {
 		dialog.ShowInformation(objectiveName(o.Objective), lang.L("plans.computed_hint"), t.d.ui.Win)
 		return
 	}
-	entry := &widget.Entry{Text: strconv.FormatInt(o.Actuals[q-1], 10)}
+	entry := newMoneyEntry(t.d.ui, "actual")
+	entry.Whole = true
+	entry.SetValue(o.Actuals[q-1])
 	title := lang.L("plans.actual_title", map[string]any{"Quarter": q})
 	dialog.ShowForm(title, lang.L("action.save"), lang.L("action.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)}, func(ok bool) {
 			if !ok {
 				return
 			}
-			v, err := strconv.ParseInt(strings.TrimSpace(entry.Text), 10, 64)
-			if err != nil {
-				err = data.Invalid("actual", "err.plans_number", nil)
-			} else {
+			v, err := entry.Value()
+			if err == nil {
 				err = t.d.ui.Store.SetActual(context.Background(), o.ID, q, v)
 			}
 			if err != nil {

@@ -133,3 +133,51 @@ func TestCheckInDialogRecordsInternalNoteKeptOutOfPDF(t *testing.T) {
 		}
 	}
 }
+
+// Quarterly targets read money for revenue and whole numbers for counts
+// in the user's locale; a bad one names the objective and quarter, keeps
+// the text and saves nothing.
+func TestPlanEditorTargetsFollowTheMeasure(t *testing.T) {
+	u := newTestUI(t, 40, "ru")
+	u.Settings.Currency = "RUB"
+	pt := openPlan(t, u)
+	test.Tap(pt.editBtn)
+	e := pt.editor
+	r := e.rows[0]
+	revenue, customers := -1, -1
+	for i, m := range data.Measures {
+		switch m {
+		case data.MeasureRevenue:
+			revenue = i
+		case data.MeasureNewCustomers:
+			customers = i
+		}
+	}
+	r.measure.SetSelectedIndex(revenue)
+	r.title.SetText("Выручка")
+	r.targets[0].SetText("")
+	typeAndLeave(u, r.targets[0], "1 500 000,50")
+	if r.targets[0].Text != "1\u00a0500\u00a0000,50\u00a0₽" {
+		t.Errorf("revenue target shows %q after leaving it", r.targets[0].Text)
+	}
+	r.measure.SetSelectedIndex(customers)
+	if r.targets[0].Validate() == nil {
+		t.Error("an amount with kopecks accepted as a number of customers")
+	}
+	r.targets[0].SetText("1 200")
+	r.targets[1].SetText("")
+	r.targets[2].SetText("три")
+	r.targets[3].SetText("")
+	test.Tap(e.saveBtn)
+	want := "Цель 1 (Выручка): План на 3 кв.: «три» — не целое число"
+	if e.msg.Text != want || r.targets[2].Text != "три" {
+		t.Fatalf("message %q, want %q; target keeps %q", e.msg.Text, want, r.targets[2].Text)
+	}
+	r.targets[2].SetText("3")
+	test.Tap(e.saveBtn)
+	u.Wait()
+	got := pt.plan.Objectives[0]
+	if got.Measure != data.MeasureNewCustomers || got.Targets[0] != 1200 || got.Targets[2] != 3 {
+		t.Errorf("saved %s targets %v, want new customers 1200, _, 3", got.Measure, got.Targets)
+	}
+}
