@@ -11,6 +11,7 @@ import (
 type BulkWriter struct {
 	s                          *Store
 	partner, contact, note, nb *sql.Stmt
+	source                     *sql.Stmt
 }
 
 // NewBulkWriter prepares the statements in tx; Close releases them.
@@ -31,6 +32,8 @@ func (s *Store) NewBulkWriter(ctx context.Context, tx *sql.Tx) (*BulkWriter, err
 	w.contact = prep(`INSERT INTO contacts (partner_id, name, role, email, phone, is_primary) VALUES (?,?,?,?,?,?)`)
 	w.note = prep(`INSERT INTO events (partner_id, kind, at, author, body) VALUES (?, 'note', ?, ?, ?)`)
 	w.nb = prep(`SELECT count(*) FROM events WHERE partner_id = ? AND kind = 'note' AND body = ?`)
+	w.source = prep(`INSERT INTO prospect_sources (partner_id, source, event_name, event_date, referred_by, interest,
+		captured_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(partner_id) DO NOTHING`)
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -40,7 +43,7 @@ func (s *Store) NewBulkWriter(ctx context.Context, tx *sql.Tx) (*BulkWriter, err
 
 // Close releases the prepared statements.
 func (w *BulkWriter) Close() {
-	for _, st := range []*sql.Stmt{w.partner, w.contact, w.note, w.nb} {
+	for _, st := range []*sql.Stmt{w.partner, w.contact, w.note, w.nb, w.source} {
 		if st != nil {
 			st.Close()
 		}
@@ -93,5 +96,19 @@ func (w *BulkWriter) AddNote(ctx context.Context, partnerID int64, at, author, b
 		}
 	}
 	_, err := w.note.ExecContext(ctx, partnerID, at, author, body)
+	return notFoundIfFK(err, "partner")
+}
+
+// AddSource records how a partner was found, unless a source is already
+// recorded: an import fills the blank and never overwrites what the
+// manager captured.
+func (w *BulkWriter) AddSource(ctx context.Context, p *ProspectSource) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if p.CapturedAt == "" {
+		p.CapturedAt = w.s.now()
+	}
+	_, err := w.source.ExecContext(ctx, p.PartnerID, p.Source, p.EventName, p.EventDate, p.ReferredBy, p.Interest, p.CapturedAt)
 	return notFoundIfFK(err, "partner")
 }

@@ -130,7 +130,7 @@ func (f *importFlow) showDialog() {
 	f.columns = container.NewVBox()
 	options := []string{lang.L("recruit.field_ignored")}
 	for _, fl := range importer.Fields {
-		options = append(options, string(fl))
+		options = append(options, fieldLabel(string(fl)))
 	}
 	for i, h := range f.table.Header {
 		sel := newSelect(options, nil)
@@ -172,7 +172,7 @@ func delimiterLabel(d rune) string {
 	case 0:
 		return "—"
 	case '\t':
-		return "Tab"
+		return lang.L("recruit.delimiter_tab")
 	}
 	return string(d)
 }

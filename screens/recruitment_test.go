@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"channeldesk/app"
+	"channeldesk/app/importer"
 	"channeldesk/data"
 )
 
@@ -276,4 +277,20 @@ func TestRecruitmentInRussian(t *testing.T) {
 		t.Error("an untranslated key is on screen")
 	}
 	assetsEnglish(t)
+}
+
+// The mapping dialog offers fields by their names in the user's language,
+// never by the importer's internal names.
+func TestImportFieldsAreTranslated(t *testing.T) {
+	for _, l := range []string{"en", "ru"} {
+		newTestUI(t, 0, l)
+		for _, f := range importer.Fields {
+			if got := fieldLabel(string(f)); got == "field."+string(f) || got == "" {
+				t.Errorf("%s: field %s has no label", l, f)
+			}
+		}
+	}
+	if got := fieldLabel(string(importer.FContactFirst)); got != "Имя контакта" {
+		t.Errorf("ru label %q", got)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
-	"time"
 
 	"channeldesk/app"
 	"channeldesk/data"
@@ -229,27 +228,13 @@ func parseDates(d *data.Deal, get func(string) string) error {
 		if v == "" && !f.required {
 			continue
 		}
-		iso, ok := parseDate(v)
+		iso, ok := importer.CellDate(v)
 		if !ok {
 			return data.Invalid(f.field, "err.deals_date", map[string]any{"Value": v})
 		}
 		*f.dst = iso
 	}
 	return nil
-}
-
-// parseDate reads ISO, Russian and slash dates and Excel serial numbers.
-func parseDate(s string) (string, bool) {
-	if t, err := app.ParseDate(s); err == nil {
-		return t.Format(app.DateLayout), true
-	}
-	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 20000 && n < 80000 {
-		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)).Format(app.DateLayout), true
-	}
-	if t, err := time.Parse("2006-01-02 15:04:05", s); err == nil {
-		return t.Format(app.DateLayout), true
-	}
-	return "", false
 }
 
 // parseState reads the state (default submitted) and fills the dates an

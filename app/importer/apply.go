@@ -139,6 +139,13 @@ func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 		}
 	}
 	w.ids[i] = id
+	if row.Source != nil {
+		src := *row.Source
+		src.PartnerID, src.CapturedAt = id, w.at
+		if err := w.bulk.AddSource(ctx, &src); err != nil {
+			return err
+		}
+	}
 	if row.Contact != nil {
 		c := *row.Contact
 		c.PartnerID, c.Primary = id, row.Action == Create

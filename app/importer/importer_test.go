@@ -348,3 +348,67 @@ func TestPlanStopsWhenCancelled(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// How each prospect was found comes from the source column in either
+// language or a CRM's words, or from an event or referrer column; other
+// prospects were found by research; active partners get no source; an
+// unknown source or a bad event date is a named rejection.
+func TestImportRecordsProspectSources(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	p := plan(t, s, "sources.csv")
+	want := map[string]string{
+		"ООО «Вектор»":   "event|ITSummit 2026|2026-10-15|",
+		"Nordlicht GmbH": "event|Trade Show||",
+		"АО «Полюс»":     "referral|||Игорь Смирнов",
+		"Bluefin Ltd":    "referral|||Partner Referral",
+		"Cedar Labs":     "inbound|||",
+		"ИП Орлов":       "outbound|||",
+		"Zenith Systems": "none",
+		"Lumen Partners": "event|CeBIT Moscow||",
+	}
+	rejected := map[int]string{}
+	for _, r := range p.Rows {
+		if r.Action == importer.Reject {
+			rejected[r.Num] = r.Column + ": " + r.Err.Key
+		}
+	}
+	if len(rejected) != 2 || rejected[9] != "Источник: err.recruit_unknown_source" || rejected[10] != "Дата мероприятия: err.recruit_date" {
+		t.Errorf("rejected rows %v; want 9 (unknown source) and 10 (bad event date)", rejected)
+	}
+	if _, err := importer.Apply(ctx, s, p, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	rows, err := s.DB().Query(`SELECT p.name, coalesce(ps.source, 'none'), coalesce(ps.event_name, ''), coalesce(ps.event_date, ''),
+		coalesce(ps.referred_by, '') FROM partners p LEFT JOIN prospect_sources ps ON ps.partner_id = p.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, src, ev, date, ref string
+		rows.Scan(&name, &src, &ev, &date, &ref)
+		got[name] = src + "|" + ev + "|" + date + "|" + ref
+		if src == "none" {
+			got[name] = "none"
+		}
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: source %q, want %q", name, got[name], w)
+		}
+	}
+	// A capture made by hand is never overwritten by a re-import.
+	var id int64
+	s.DB().QueryRow(`SELECT id FROM partners WHERE name = 'Cedar Labs'`).Scan(&id)
+	if err := s.SaveProspectSource(ctx, &data.ProspectSource{PartnerID: id, Source: data.SourceEvent, EventName: "Booth"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importer.Apply(ctx, s, plan(t, s, "sources.csv"), "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if ps, _ := s.ProspectSourceOf(ctx, id); ps == nil || ps.EventName != "Booth" {
+		t.Errorf("re-import replaced the captured source: %+v", ps)
+	}
+}

@@ -35,12 +35,16 @@ const (
 	FContactFirst  Field = "contact_first_name"
 	FContactLast   Field = "contact_last_name"
 	FContactSecond Field = "contact_middle_name"
+	FSource        Field = "source"
+	FEventName     Field = "event_name"
+	FEventDate     Field = "event_date"
+	FReferredBy    Field = "referred_by"
 )
 
 // Fields lists every target field, in the order a mapping dialog offers them.
 var Fields = []Field{FName, FLegalName, FType, FStatus, FCountry, FRegion, FCity, FWebsite, FVerticals,
 	FCapabilities, FProducts, FTags, FDocLang, FAccountMgr, FContactName, FContactFirst, FContactLast,
-	FContactSecond, FContactEmail, FContactPhone, FContactRole, FNotes}
+	FContactSecond, FContactEmail, FContactPhone, FContactRole, FNotes, FSource, FEventName, FEventDate, FReferredBy}
 
 // headerNames are the column names (normalised by headerKey) each field is
 // known by: this app's own, English and Russian spreadsheets, HubSpot
@@ -77,6 +81,12 @@ var headerNames = map[Field][]string{
 	FContactRole: {"contact role", "role", "title", "job title", "position", "должность", "роль"},
 	FNotes: {"notes", "note", "description", "comment", "comments", "about", "примечание", "примечания",
 		"комментарий", "описание", "заметки"},
+	FSource: {"source", "lead source", "original source", "account source", "partner source", "prospect source",
+		"источник", "источник лида", "источник контакта", "канал привлечения", "откуда пришел"},
+	FEventName: {"event", "event name", "trade show", "tradeshow", "conference", "мероприятие", "название мероприятия",
+		"выставка", "событие", "конференция"},
+	FEventDate:  {"event date", "trade show date", "дата мероприятия", "дата выставки", "дата события"},
+	FReferredBy: {"referred by", "referrer", "referral from", "recommended by", "кто рекомендовал", "рекомендатель", "по рекомендации"},
 }
 
 var headerIndex = func() map[string]Field {
@@ -204,6 +214,38 @@ var statusValues = map[data.Status][]string{
 	data.StatusAtRisk:     {"at risk", "at_risk", "под риском", "в зоне риска", "риск"},
 	data.StatusOffboarded: {"offboarded", "inactive", "former", "churned", "отключен", "выведен", "бывший", "неактивный"},
 	data.StatusDeclined:   {"declined", "rejected", "disqualified", "отклонен", "отказ", "отклонена"},
+}
+
+// sourceValues are the words prospect sources go by, including HubSpot's
+// original sources and Salesforce's lead and account sources.
+var sourceValues = map[data.Source][]string{
+	data.SourceInbound: {"inbound", "application", "web", "website", "web form", "organic search", "direct traffic",
+		"paid search", "paid social", "social media", "email marketing", "phone inquiry", "входящий", "входящая заявка",
+		"заявка", "заявка с сайта", "сайт", "звонок", "входящий звонок"},
+	data.SourceEvent: {"event", "trade show", "tradeshow", "conference", "seminar", "webinar", "offline sources",
+		"мероприятие", "выставка", "конференция", "семинар", "вебинар"},
+	data.SourceReferral: {"referral", "referrals", "partner referral", "employee referral", "external referral",
+		"word of mouth", "рекомендация", "по рекомендации", "реферал", "сарафанное радио"},
+	data.SourceOutbound: {"outbound", "research", "outbound research", "cold call", "cold email", "purchased list",
+		"list", "исходящий", "исходящий поиск", "поиск", "холодный звонок", "исследование рынка", "база"},
+}
+
+var sourceIndex = func() map[string]data.Source {
+	m := map[string]data.Source{}
+	for s, vs := range sourceValues {
+		m[headerKey(string(s))] = s
+		for _, v := range vs {
+			m[headerKey(v)] = s
+		}
+	}
+	return m
+}()
+
+// MatchSource finds the prospect source a value names, in either
+// language or as CRMs write it ("Trade Show", «Выставка»).
+func MatchSource(v string) (data.Source, bool) {
+	s, ok := sourceIndex[headerKey(v)]
+	return s, ok
 }
 
 var typeIndex, statusIndex = func() (map[string]data.PartnerType, map[string]data.Status) {

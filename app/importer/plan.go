@@ -2,7 +2,9 @@ package importer
 
 import (
 	"context"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,13 +27,14 @@ type Row struct {
 	Num       int // row number as a spreadsheet shows it
 	Action    Action
 	Partner   data.Partner
-	Contact   *data.Contact // nil: no contact, or the partner already has it
-	Note      string        // becomes an internal timeline note
-	MergeID   int64         // Merge into a stored partner
-	MergeRow  int           // Merge into an earlier row of this file (index in Rows), else -1
-	MergeName string        // name of the partner merged into
-	Column    string        // Reject: the column at fault ("" for the whole row)
-	Err       *data.Error   // Reject: why
+	Contact   *data.Contact        // nil: no contact, or the partner already has it
+	Source    *data.ProspectSource // how a prospect was found; nil when not said and not a prospect
+	Note      string               // becomes an internal timeline note
+	MergeID   int64                // Merge into a stored partner
+	MergeRow  int                  // Merge into an earlier row of this file (index in Rows), else -1
+	MergeName string               // name of the partner merged into
+	Column    string               // Reject: the column at fault ("" for the whole row)
+	Err       *data.Error          // Reject: why
 }
 
 // Preview is what an import would do, before anything is written.
@@ -48,6 +51,10 @@ type Preview struct {
 type Options struct {
 	DefaultType   data.PartnerType // for rows without a type; reseller if ""
 	DefaultStatus data.Status      // for rows without a status; prospect if ""
+	// DefaultSource is how prospects (prospect, applied, vetting) without
+	// a source column were found; outbound research if "": a list the
+	// manager brings in is one they went and found.
+	DefaultSource data.Source
 }
 
 // ErrNoNameColumn is returned when no column maps to the partner name.
@@ -155,6 +162,9 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	}
 	if opt.DefaultStatus == "" {
 		opt.DefaultStatus = data.StatusProspect
+	}
+	if opt.DefaultSource == "" {
+		opt.DefaultSource = data.SourceOutbound
 	}
 	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows))}
 	fileIDs := map[int64]int{} // negative ids stand for rows of this file
@@ -292,7 +302,70 @@ func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
 	if err := validate(&p, c); err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	return Row{Action: Create, MergeRow: -1, Partner: p, Contact: c, Note: vals[FNotes]}
+	src, err := readSource(vals, p.Status, opt.DefaultSource)
+	if err != nil {
+		return reject(dataFields[err.Field], err.Key, err.Args)
+	}
+	return Row{Action: Create, MergeRow: -1, Partner: p, Contact: c, Source: src, Note: vals[FNotes]}
+}
+
+// readSource says how the row's company was found: the source column in
+// either language or a CRM's words, else an event or referrer column, else
+// def for a company still in recruitment. A CRM source without the
+// event's or referrer's name keeps its own words as that name ("Trade
+// Show"), so nothing it said is lost.
+func readSource(vals map[Field]string, status data.Status, def data.Source) (*data.ProspectSource, *data.Error) {
+	v := vals[FSource]
+	ps := &data.ProspectSource{EventName: vals[FEventName], ReferredBy: vals[FReferredBy]}
+	switch {
+	case v != "":
+		s, ok := MatchSource(v)
+		if !ok {
+			return nil, data.Invalid("source", "err.recruit_unknown_source", map[string]any{"Value": v})
+		}
+		ps.Source = s
+	case ps.EventName != "" || vals[FEventDate] != "":
+		ps.Source = data.SourceEvent
+	case ps.ReferredBy != "":
+		ps.Source = data.SourceReferral
+	case status == data.StatusProspect || status == data.StatusApplied || status == data.StatusVetting:
+		ps.Source = def
+	default:
+		return nil, nil
+	}
+	if ps.Source == data.SourceEvent && ps.EventName == "" {
+		ps.EventName = v
+	}
+	if ps.Source == data.SourceReferral && ps.ReferredBy == "" {
+		ps.ReferredBy = v
+	}
+	if d := vals[FEventDate]; d != "" && ps.Source == data.SourceEvent {
+		iso, ok := CellDate(d)
+		if !ok {
+			return nil, data.Invalid("event_date", "err.recruit_date", map[string]any{"Value": d})
+		}
+		ps.EventDate = iso
+	}
+	if err := ps.Validate(); err != nil {
+		e, _ := data.AsError(err)
+		return nil, e
+	}
+	return ps, nil
+}
+
+// CellDate reads a date cell: ISO, Russian and slash dates, a date with a
+// time, and Excel serial numbers; the result is ISO.
+func CellDate(s string) (string, bool) {
+	if t, err := app.ParseDate(s); err == nil {
+		return t.Format(app.DateLayout), true
+	}
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 20000 && n < 80000 {
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)).Format(app.DateLayout), true
+	}
+	if t, err := time.Parse("2006-01-02 15:04:05", s); err == nil {
+		return t.Format(app.DateLayout), true
+	}
+	return "", false
 }
 
 // extraCells counts non-blank cells beyond the header: a sign of a broken
@@ -370,7 +443,8 @@ func guessLang(name string) string {
 // dataFields maps the fields data's Validate names to import fields.
 var dataFields = map[string]Field{"name": FName, "legal_name": FLegalName, "type": FType, "status": FStatus,
 	"country": FCountry, "region": FRegion, "city": FCity, "website": FWebsite, "account_manager": FAccountMgr,
-	"doc_lang": FDocLang, "contact_name": FContactName, "email": FContactEmail, "phone": FContactPhone}
+	"doc_lang": FDocLang, "contact_name": FContactName, "email": FContactEmail, "phone": FContactPhone,
+	"source": FSource, "event_name": FEventName, "event_date": FEventDate, "referred_by": FReferredBy}
 
 // validate runs the store's own checks, so a row the preview accepts is
 // one the store accepts.
