@@ -53,19 +53,22 @@ func (m *mdfScreen) buildFunds() fyne.CanvasObject {
 	m.fundList = &widget.List{
 		Length: func() int { return len(m.funds) },
 		CreateItem: func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("Fund name · FY2026 Q1", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			return container.NewVBox(title, widget.NewProgressBar(), widget.NewLabel("balance"))
+			title := &widget.Label{Text: "Fund name · FY2026 Q1", TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+			balance := &widget.Label{Text: "balance", Truncation: fyne.TextTruncateEllipsis}
+			return container.NewVBox(title, widget.NewProgressBar(), balance)
 		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			f := m.funds[id]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s", f.Fund.Name, fundPeriod(f.Fund),
-				lang.L("mdf.model."+string(f.Fund.Model)), lang.L("mdf.budget_of", map[string]any{"Budget": m.ui.money(f.Fund.Budget)})))
+			// The budget line says what is left to allocate, so the balance
+			// line below fits the window.
+			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s · %s", f.Fund.Name, fundPeriod(f.Fund),
+				lang.L("mdf.model."+string(f.Fund.Model)), lang.L("mdf.budget_of", map[string]any{"Budget": m.ui.money(f.Fund.Budget)}),
+				lang.L("mdf.unallocated", map[string]any{"Amount": m.ui.money(f.Unallocated())})))
 			bar := box.Objects[1].(*widget.ProgressBar)
 			bar.Max = 1
 			bar.SetValue(min(1, f.Utilisation()))
-			box.Objects[2].(*widget.Label).SetText(m.ui.balanceText(f.Balance) + " · " +
-				lang.L("mdf.unallocated", map[string]any{"Amount": m.ui.money(f.Unallocated())}))
+			box.Objects[2].(*widget.Label).SetText(m.ui.balanceText(f.Balance))
 		},
 		OnSelected: func(id widget.ListItemID) { m.fundSel = id },
 	}
