@@ -162,6 +162,7 @@ func (s *plansScreen) exportAll(dir string) {
 		})
 	}, func() {
 		cancel()
+		s.ui.releaseMemory()
 		dlg.Hide()
 		msg := lang.L("plans.exported_all", map[string]any{"Count": len(paths), "Path": dir})
 		if errors.Is(err, context.Canceled) {

@@ -55,6 +55,7 @@ func (u *UI) runWithProgress(title string, work func(ctx context.Context, progre
 			err = ctx.Err() // Cancel, not the closed statement it left behind
 		}
 	}, func() {
+		u.releaseMemory()
 		p.endless.Stop()
 		p.dlg.Hide()
 		delete(u.actions, actCancelWork)

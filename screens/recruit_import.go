@@ -215,6 +215,7 @@ func (f *importFlow) onImport() {
 		res, err = importer.Apply(ctx, f.ui.Store, p, f.ui.Settings.ManagerName, f.progressed)
 	}, func() {
 		cancel()
+		f.ui.releaseMemory()
 		f.cancelB.Hide()
 		f.abortB.Enable()
 		if err != nil {

@@ -69,6 +69,7 @@ func (e *reportExport) run(path string) {
 		err = report.Write(ctx, e.ui.Store, path, opt)
 	}, func() {
 		cancel()
+		e.ui.releaseMemory()
 		e.dlg.Hide()
 		e.err = err
 		switch {

@@ -5,6 +5,7 @@ package screens
 import (
 	"context"
 	"log"
+	"runtime/debug"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -193,6 +194,17 @@ func (u *UI) background(work func(), done func()) {
 		work()
 		u.onUI(done)
 	}()
+}
+
+// releaseMemory hands the memory a large piece of work left free (the
+// start-up loads, an import, an export) back to the system at once rather
+// than over the next minutes, so the window's resident size stays that of
+// what it shows. The full collection runs off the UI goroutine.
+func (u *UI) releaseMemory() {
+	if runInline {
+		return
+	}
+	go debug.FreeOSMemory()
 }
 
 // onUI runs f on the UI goroutine and waits for it. The lock matters only
