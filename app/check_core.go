@@ -19,9 +19,11 @@ func init() {
 			WHERE is_primary = 1 GROUP BY partner_id HAVING count(*) > 1`},
 		Check{Name: "events.orphan", Query: `SELECT e.id, e.partner_id FROM events e
 			WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = e.partner_id)`},
-		Check{Name: "events.bad_status", Query: `SELECT id, partner_id, from_status, to_status FROM events
-			WHERE (from_status != '' AND from_status NOT IN ` + statusList + `)
-			   OR (to_status != '' AND to_status NOT IN ` + statusList + `)`},
+		Check{Name: "events.bad_status", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind != 'deal'
+			AND ((from_status != '' AND from_status NOT IN ` + statusList + `)
+			   OR (to_status != '' AND to_status NOT IN ` + statusList + `))`},
+		Check{Name: "events.bad_deal_state", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind = 'deal'
+			AND (from_status NOT IN ` + dealStateList + ` OR to_status NOT IN ` + dealStateList + `)`},
 		Check{Name: "deals.orphan", Query: `SELECT d.id, d.partner_id FROM deals d
 			WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = d.partner_id)`},
 		Check{Name: "deals.negative_amount", Query: `SELECT id, amount FROM deals WHERE amount < 0`},
@@ -63,3 +65,7 @@ func init() {
 }
 
 const statusList = `('prospect','applied','vetting','onboarding','active','at_risk','offboarded','declined')`
+
+// dealStateList is every deal state, for SQL; deal steps in the timeline
+// keep deal states where status changes keep partner statuses.
+const dealStateList = `('submitted','approved','won','lost','expired','rejected')`

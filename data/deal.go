@@ -265,7 +265,13 @@ type DealMove struct {
 	To     DealState
 	On     string // the approval or close date, YYYY-MM-DD
 	Reason string // required to reject; kept for a loss
+	Author string // who decided, for the partner's timeline
 }
+
+// EventDeal is the timeline kind of a step in a deal's workflow: the
+// event's FromStatus and ToStatus hold the deal states, its body the
+// customer and the reason given.
+const EventDeal EventKind = "deal"
 
 // MoveDeal moves a deal along its workflow. Approval protects the deal
 // for the protection period from the approval date.
@@ -282,6 +288,7 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 		if !d.State.CanMoveTo(m.To) {
 			return Conflict("err.deals_transition", nil)
 		}
+		from := d.State
 		if !IsDate(m.On) {
 			return Invalid("date", "err.deals_date", map[string]any{"Value": m.On})
 		}
@@ -297,6 +304,14 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE deals SET state=?, approved_on=?, protected_until=?, closed_on=?, reason=?, updated_at=?
 			WHERE id=?`, d.State, d.ApprovedOn, d.ProtectedUntil, d.ClosedOn, d.Reason, s.now(), d.ID); err != nil {
+			return err
+		}
+		body := d.Customer
+		if d.Reason != "" {
+			body += ": " + d.Reason
+		}
+		if err := InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: s.now(), Author: m.Author,
+			Body: body, FromStatus: Status(from), ToStatus: Status(m.To)}); err != nil {
 			return err
 		}
 		if m.To == DealApproved {

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"channeldesk/data"
@@ -183,5 +184,37 @@ func TestTierChangeKeepsHistoryAndTimeline(t *testing.T) {
 	}
 	if err := s.SaveTier(ctx, &data.Tier{Rank: 3, NameEN: "X", NameRU: "Х", Color: "#000000"}); data.ErrorCode(err) != data.EINVALID {
 		t.Errorf("second tier with rank 3: %v", err)
+	}
+}
+
+// Every step of a deal's workflow is a timeline event of its partner,
+// with the deal states, the customer, the reason and who decided.
+func TestDealStepsEnterTheTimeline(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	p := mustPartner(t, s, "Orbit", data.StatusActive)
+	d := mustDeal(t, s, p.ID, "ООО Ромашка", "2026-03-01")
+	if err := s.MoveDeal(ctx, d.ID, data.DealMove{To: data.DealApproved, On: "2026-03-02", Author: "Ольга"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveDeal(ctx, d.ID, data.DealMove{To: data.DealLost, On: "2026-04-02", Reason: "budget cut", Author: "Ольга"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveDeal(ctx, d.ID, data.DealMove{To: data.DealWon, On: "2026-04-03"}); err == nil {
+		t.Fatal("lost → won allowed")
+	}
+	evs, err := s.Events(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range evs {
+		if e.Kind == data.EventDeal {
+			got = append(got, string(e.FromStatus)+">"+string(e.ToStatus)+" "+e.Body+" by "+e.Author)
+		}
+	}
+	want := []string{"approved>lost ООО Ромашка: budget cut by Ольга", "submitted>approved ООО Ромашка by Ольга"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("deal events (newest first) %q, want %q", got, want)
 	}
 }

@@ -129,7 +129,8 @@ func (t *dealTable) move(d data.Deal, to data.DealState) {
 			msg.SetText(errorText(err))
 			return
 		}
-		err = t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text})
+		err = t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text,
+			Author: t.ui.Settings.ManagerName})
 		if err != nil {
 			msg.SetText(errorText(err))
 			return

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
 	"channeldesk/data"
@@ -95,5 +96,39 @@ func TestImportPreviewAllOrNothing(t *testing.T) {
 	u.Wait()
 	if len(ds.deals.deals) != 2 || ds.deals.count.Text != "Deals: 2" {
 		t.Errorf("list shows %d deals (%q) after import", len(ds.deals.deals), ds.deals.count.Text)
+	}
+}
+
+// A deal's steps show in its partner's timeline in the user's language.
+func TestDealStepShowsInTimeline(t *testing.T) {
+	u := newTestUI(t, 0, "ru")
+	ctx := context.Background()
+	p := &data.Partner{Name: "Орбита", Type: data.TypeReseller, Status: data.StatusActive}
+	u.Store.CreatePartner(ctx, p)
+	d := &data.Deal{PartnerID: p.ID, Customer: "ООО Ромашка", Amount: 100_00, RegisteredOn: "2026-11-02"}
+	if err := u.Store.SaveDeal(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.Store.MoveDeal(ctx, d.ID, data.DealMove{To: data.DealApproved, On: "2026-11-03", Author: "Ольга"}); err != nil {
+		t.Fatal(err)
+	}
+	u.partners.open(p.ID)
+	u.Wait()
+	tl := u.partners.detail.timeline
+	if len(tl.events) != 1 {
+		t.Fatalf("timeline %+v", tl.events)
+	}
+	item := tl.list.CreateItem()
+	tl.updateItem(0, item)
+	var texts []string
+	walkVisible([]fyne.CanvasObject{item}, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+		return false
+	})
+	got := strings.Join(texts, "\n")
+	if !strings.Contains(got, "Сделка · Ольга") || !strings.Contains(got, "Подана → Одобрена · ООО Ромашка") {
+		t.Errorf("timeline item shows %q", got)
 	}
 }

@@ -81,6 +81,9 @@ func (t *timelineTab) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 			text += ": " + e.Body
 		}
 	}
+	if e.Kind == data.EventDeal {
+		text = lang.L("deals.state."+string(e.FromStatus)) + " → " + lang.L("deals.state."+string(e.ToStatus)) + " · " + e.Body
+	}
 	if e.Kind == data.EventEscalation {
 		if e.Open {
 			headText += " · " + lang.L("timeline.open")
