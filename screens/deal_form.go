@@ -16,7 +16,7 @@ import (
 // dealForm is the open create/edit dialog; tests reach it through the table.
 type dealForm struct {
 	partner                          *widget.Select
-	customer, taxID, domain, product *widget.Entry
+	customer, taxID, domain, product *textEntry
 	amount                           *moneyEntry
 	registered, expected             *dateEntry
 	msg                              *widget.Label
@@ -33,8 +33,8 @@ func errLabel() *widget.Label {
 // edit opens the deal form (ID 0: a new registration).
 func (t *dealTable) edit(d data.Deal) {
 	f := &dealForm{
-		customer: &widget.Entry{Text: d.Customer}, taxID: &widget.Entry{Text: d.CustomerTaxID},
-		domain: &widget.Entry{Text: d.CustomerDomain}, product: &widget.Entry{Text: d.Product},
+		customer: newText(&widget.Entry{Text: d.Customer}), taxID: newText(&widget.Entry{Text: d.CustomerTaxID}),
+		domain: newText(&widget.Entry{Text: d.CustomerDomain}), product: newText(&widget.Entry{Text: d.Product}),
 		amount: newMoneyEntry(t.ui, "amount"), registered: newDateEntry(t.ui, "registered_on"),
 		expected: newDateEntry(t.ui, "expected_close_on"), msg: errLabel(),
 	}
@@ -115,7 +115,7 @@ func (t *dealTable) onSave(orig data.Deal, f *dealForm) {
 func (t *dealTable) move(d data.Deal, to data.DealState) {
 	date := newDateEntry(t.ui, "date")
 	date.SetValue(app.Today())
-	reason := &widget.Entry{MultiLine: true}
+	reason := newText(&widget.Entry{MultiLine: true})
 	reason.SetMinRowsVisible(2)
 	msg := errLabel()
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("field.date"), date)}
@@ -153,7 +153,7 @@ func (t *dealTable) resolve(d data.Deal) {
 	choices := []data.ConflictResolution{data.KeepEarlier, data.KeepLater, data.KeepBoth}
 	labels := []string{lang.L("deals.keep_earlier"), lang.L("deals.keep_later"), lang.L("deals.keep_both")}
 	sel := widget.NewRadioGroup(labels, nil)
-	note := &widget.Entry{MultiLine: true, PlaceHolder: lang.L("deals.resolve_hint")}
+	note := newText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("deals.resolve_hint")})
 	note.SetMinRowsVisible(2)
 	msg := errLabel()
 	var dlg *dialog.CustomDialog

@@ -33,7 +33,7 @@ type dealTable struct {
 	// the open dialogs, for tests
 	form        *dealForm
 	resolveSel  *widget.RadioGroup
-	resolveNote *widget.Entry
+	resolveNote *textEntry
 
 	table   *widget.Table
 	count   *widget.Label
@@ -274,7 +274,7 @@ func (s *dealsScreen) onProtection() {
 		s.deals.msg.SetText(errorText(err))
 		return
 	}
-	entry := &widget.Entry{Text: strconv.Itoa(days)}
+	entry := newText(&widget.Entry{Text: strconv.Itoa(days)})
 	msg := errLabel()
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {

@@ -251,7 +251,8 @@ func BenchmarkMoneyEntryValidate(b *testing.B) {
 	}
 }
 
-// localeEntry is the plain entry inside a money, date or percent entry.
+// localeEntry is the plain entry inside a money, date, percent or text
+// entry.
 func localeEntry(o fyne.CanvasObject) *widget.Entry {
 	switch e := o.(type) {
 	case *moneyEntry:
@@ -260,6 +261,8 @@ func localeEntry(o fyne.CanvasObject) *widget.Entry {
 		return &e.Entry
 	case *percentEntry:
 		return &e.Entry
+	case *textEntry:
+		return e.Entry
 	}
 	return nil
 }

@@ -84,13 +84,16 @@ func (e *dateEntry) SetValue(iso string) {
 	e.SetText(app.FormatDate(iso, e.lang))
 }
 
-// TypedKey hands Esc to OnEscape when set and otherwise types as usual.
+// TypedKey hands Esc to OnEscape when set, Esc and F1 otherwise to the
+// window, and types everything else.
 func (e *dateEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.OnEscape != nil {
 		e.OnEscape()
 		return
 	}
-	e.Entry.TypedKey(k)
+	if !passKeyToWindow(e, k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 // FocusLost shows what was typed in the locale's format.

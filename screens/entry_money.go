@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -89,6 +90,13 @@ func (e *moneyEntry) setWhole(whole bool) {
 		e.SetValue(v)
 	}
 	e.SetValidationError(e.Validate())
+}
+
+// TypedKey hands Esc and F1 to the window and types everything else.
+func (e *moneyEntry) TypedKey(k *fyne.KeyEvent) {
+	if !passKeyToWindow(e, k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 // FocusLost formats what was typed when it is a valid amount, so the

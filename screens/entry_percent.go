@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
@@ -102,4 +103,11 @@ func (e *percentEntry) FocusLost() {
 		e.SetValue(v)
 	}
 	e.SetValidationError(e.Validate())
+}
+
+// TypedKey hands Esc and F1 to the window and types everything else.
+func (e *percentEntry) TypedKey(k *fyne.KeyEvent) {
+	if !passKeyToWindow(e, k) {
+		e.Entry.TypedKey(k)
+	}
 }

@@ -162,12 +162,12 @@ func (m *mdfScreen) selectedQueue() *app.MDFQueueItem {
 }
 
 func (m *mdfScreen) onNewFund() {
-	name := widget.NewEntry()
+	name := newText(&widget.Entry{})
 	kinds := []string{lang.L("mdf.period.quarter"), lang.L("mdf.period.year")}
 	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	year, quarter := app.FiscalQuarterOf(m.ui.Settings.FiscalYearFrom, m.ui.Store.Now())
-	fy := widget.NewEntry()
+	fy := newText(&widget.Entry{})
 	fy.SetText(strconv.Itoa(year))
 	q := newSelect([]string{"1", "2", "3", "4"}, nil)
 	q.SetSelectedIndex(quarter - 1)
@@ -183,7 +183,7 @@ func (m *mdfScreen) onNewFund() {
 	acts.SetSelected(activityLabels(data.MDFActivities))
 	share := newPercentEntry(m.ui, "mdf_share")
 	share.SetValue(5000)
-	days := widget.NewEntry()
+	days := newText(&widget.Entry{})
 	days.SetText("30")
 	capE := newMoneyEntry(m.ui, "mdf_accrual_cap")
 	capE.Optional = true
@@ -271,7 +271,7 @@ func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*mone
 	if setup != nil {
 		setup(amount)
 	}
-	text := widget.NewEntry()
+	text := newText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
 		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(textLabel, text)}
 	showMDFForm(m.ui, lang.L(action)+" · "+f.Name, lang.L(action), items, func() error {
@@ -377,7 +377,7 @@ func (m *mdfScreen) onPay() {
 	pick.SetSelected(labels)
 	date := newDateEntry(m.ui, "mdf_paid_on")
 	date.SetValue(m.ui.Store.Now().Format(app.DateLayout))
-	ref := widget.NewEntry()
+	ref := newText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_claims"), container.NewVScroll(pick)),
 		widget.NewFormItem(fieldLabel("mdf_paid_on"), date), widget.NewFormItem(fieldLabel("mdf_reference"), ref)}
 	showMDFForm(m.ui, lang.L("mdf.pay_claims"), lang.L("mdf.pay"), items, func() error {

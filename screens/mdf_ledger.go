@@ -24,7 +24,7 @@ type mdfLedgerView struct {
 
 	fund    *widget.Select
 	kind    *widget.Select
-	partner *widget.Entry
+	partner *textEntry
 	from    *dateEntry
 	to      *dateEntry
 	count   *widget.Label
@@ -43,7 +43,7 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 		kinds = append(kinds, entryKindLabel(k))
 	}
 	v.kind = newSelect(kinds, func(string) { v.reload() })
-	v.partner = &widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }}
+	v.partner = newText(&widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }})
 	v.from = newFilterDate(v.ui, lang.L("mdf.from"), v.reload)
 	v.to = newFilterDate(v.ui, lang.L("mdf.to"), v.reload)
 	v.count = widget.NewLabel("")

@@ -56,7 +56,7 @@ func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func
 
 // askMDFReason asks for a reason and runs ok with it.
 func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) {
-	reason := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetMinRowsVisible(3)
 	showMDFForm(u, title, confirm, []*widget.FormItem{widget.NewFormItem(fieldLabel("reason"), reason)},
 		func() error { return ok(reason.Text) })

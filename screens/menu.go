@@ -148,7 +148,7 @@ func (u *UI) cancelTop() {
 }
 
 // buildMenu sets the main menu from the registered actions and the areas,
-// and the keys that are not menu shortcuts (Esc, F1 with nothing focused).
+// and the keys that are not menu shortcuts (Esc, F1).
 func (u *UI) buildMenu() {
 	u.registerCoreActionsOnce()
 	file := fyne.NewMenu(lang.L("desk.menu.file"), u.menuItems(fileItems)...)
@@ -204,8 +204,8 @@ func (u *UI) menuItems(defs []menuItemDef) []*fyne.MenuItem {
 	return items
 }
 
-// typedKey handles Esc and F1 when no input has the focus (an input
-// keeps them to itself).
+// typedKey handles Esc and F1 when nothing has the focus, and when a text,
+// money, percent or date entry passes them on (passKeyToWindow).
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:

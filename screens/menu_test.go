@@ -256,7 +256,11 @@ func TestCtrlSSavesTheSettings(t *testing.T) {
 func findEntryWithText(u *UI, text string) *widget.Entry {
 	var found *widget.Entry
 	walkVisible([]fyne.CanvasObject{u.Win.Content()}, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok && e.Text == text {
+		e, ok := o.(*widget.Entry)
+		if !ok {
+			e = localeEntry(o)
+		}
+		if e != nil && e.Text == text {
 			found = e
 		}
 		return found != nil
@@ -284,5 +288,42 @@ func TestFileMenuReachesTheAreas(t *testing.T) {
 	}
 	if !strings.Contains(topOverlayText(u), "backups") {
 		t.Errorf("the backup dialog does not say where: %q", topOverlayText(u))
+	}
+}
+
+// While the person types in a dialog, Esc still closes the dialog and F1
+// still shows the shortcuts: text, money, percent and date entries pass
+// those keys to the window instead of swallowing them.
+func TestEscAndF1WorkWhileTyping(t *testing.T) {
+	u := newTestUI(t, 5, "en")
+	m := openMDF(t, u)
+	press := func(name fyne.KeyName) {
+		u.Win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: name})
+	}
+	for _, pick := range []func(es []*widget.Entry) int{
+		func([]*widget.Entry) int { return 0 }, // fund name, a text entry
+		func([]*widget.Entry) int { return 2 }, // budget, a money entry
+	} {
+		m.onNewFund()
+		es := overlayEntries(u)
+		var target fyne.Focusable
+		walkVisible(overlays(u), func(o fyne.CanvasObject) bool {
+			if e := localeEntry(o); e == es[pick(es)] {
+				target = o.(fyne.Focusable)
+			}
+			return target != nil
+		})
+		u.Win.Canvas().Focus(target)
+		test.Type(target, "Q1 events")
+		press(fyne.KeyF1)
+		if text := topOverlayText(u); !strings.Contains(text, "Ctrl+F") {
+			t.Fatalf("F1 while typing in %T: no shortcuts overlay, top says %q", target, text)
+		}
+		u.cancelTop() // close the shortcuts
+		u.Win.Canvas().Focus(target)
+		press(fyne.KeyEscape)
+		if top := u.Win.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("Esc while typing in %T left the dialog open", target)
+		}
 	}
 }

@@ -227,7 +227,7 @@ func (e *templateEditor) putTask(i int, t flatTask) {
 
 // taskForm edits one template task.
 type taskForm struct {
-	stageEN, stageRU, titleEN, titleRU, due, product, target *widget.Entry
+	stageEN, stageRU, titleEN, titleRU, due, product, target *textEntry
 	kind, owner                                              *widget.Select
 	required                                                 *widget.Check
 	form                                                     *widget.Form
@@ -235,10 +235,10 @@ type taskForm struct {
 
 func newTaskForm(t flatTask) *taskForm {
 	f := &taskForm{
-		stageEN: &widget.Entry{Text: t.StageEN}, stageRU: &widget.Entry{Text: t.StageRU},
-		titleEN: &widget.Entry{Text: t.TitleEN}, titleRU: &widget.Entry{Text: t.TitleRU},
-		due: &widget.Entry{Text: strconv.Itoa(t.DueDays)}, product: &widget.Entry{Text: t.Product, PlaceHolder: lang.L("onboard.product_hint")},
-		target: &widget.Entry{Text: strconv.Itoa(t.Target)},
+		stageEN: newText(&widget.Entry{Text: t.StageEN}), stageRU: newText(&widget.Entry{Text: t.StageRU}),
+		titleEN: newText(&widget.Entry{Text: t.TitleEN}), titleRU: newText(&widget.Entry{Text: t.TitleRU}),
+		due: newText(&widget.Entry{Text: strconv.Itoa(t.DueDays)}), product: newText(&widget.Entry{Text: t.Product, PlaceHolder: lang.L("onboard.product_hint")}),
+		target: newText(&widget.Entry{Text: strconv.Itoa(t.Target)}),
 	}
 	kinds, sel := make([]string, len(data.TaskKinds)), 0
 	for i, k := range data.TaskKinds {

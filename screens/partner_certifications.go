@@ -117,7 +117,7 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	}
 	who := newSelect(names, nil)
 	who.SetSelectedIndex(sel)
-	name, level := &widget.Entry{Text: ct.Name}, &widget.Entry{Text: ct.Level}
+	name, level := newText(&widget.Entry{Text: ct.Name}), newText(&widget.Entry{Text: ct.Level})
 	earned, expires := newDateEntry(c.d.ui, "earned_on"), newDateEntry(c.d.ui, "expires_on")
 	earned.SetValue(ct.EarnedOn)
 	expires.SetValue(ct.ExpiresOn)

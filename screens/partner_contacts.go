@@ -28,7 +28,7 @@ type contactsTab struct {
 }
 
 type contactForm struct {
-	name, role, email, phone *widget.Entry
+	name, role, email, phone *textEntry
 	primary                  *widget.Check
 	msg                      *widget.Label
 	save                     *widget.Button
@@ -81,8 +81,8 @@ func (c *contactsTab) set(cs []data.Contact) {
 // edit opens the contact form for ct (ID 0 for a new contact).
 func (c *contactsTab) edit(ct *data.Contact) {
 	f := &contactForm{
-		name: &widget.Entry{Text: ct.Name}, role: &widget.Entry{Text: ct.Role},
-		email: &widget.Entry{Text: ct.Email}, phone: &widget.Entry{Text: ct.Phone},
+		name: newText(&widget.Entry{Text: ct.Name}), role: newText(&widget.Entry{Text: ct.Role}),
+		email: newText(&widget.Entry{Text: ct.Email}), phone: newText(&widget.Entry{Text: ct.Phone}),
 		primary: widget.NewCheck(lang.L("contact.primary"), nil), msg: widget.NewLabel(""),
 	}
 	f.primary.Checked = ct.Primary

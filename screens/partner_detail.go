@@ -178,7 +178,7 @@ func (d *partnerDetail) onChangeStatus() {
 		labels[i] = statusLabel(s)
 	}
 	sel := newSelect(labels, nil)
-	reason := &widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")}
+	reason := newText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")})
 	reason.SetMinRowsVisible(3)
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance

@@ -224,7 +224,7 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	}
 	sel := newSelect(labels, nil)
 	sel.SetSelectedIndex(max(0, indexOfState(t.State)))
-	reason := &widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")}
+	reason := newText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord

@@ -20,9 +20,9 @@ import (
 type profileForm struct {
 	d *partnerDetail
 
-	name, legal, country, region, city, website *widget.Entry
-	verticals, capabilities, products, tags     *widget.Entry
-	manager                                     *widget.Entry
+	name, legal, country, region, city, website *textEntry
+	verticals, capabilities, products, tags     *textEntry
+	manager                                     *textEntry
 	typeSel, statusSel, docLang                 *widget.Select
 	statusItem                                  *widget.FormItem
 	form                                        *widget.Form
@@ -35,10 +35,10 @@ var docLangs = []string{"en", "ru"}
 func newProfileForm(d *partnerDetail) *profileForm { return &profileForm{d: d} }
 
 func (f *profileForm) buildUI() fyne.CanvasObject {
-	entry := func() *widget.Entry { return &widget.Entry{} }
+	entry := func() *textEntry { return newText(&widget.Entry{}) }
 	f.name, f.legal, f.country, f.region, f.city, f.website = entry(), entry(), entry(), entry(), entry(), entry()
 	f.verticals, f.capabilities, f.products, f.tags, f.manager = entry(), entry(), entry(), entry(), entry()
-	for _, e := range []*widget.Entry{f.verticals, f.capabilities, f.products, f.tags} {
+	for _, e := range []*textEntry{f.verticals, f.capabilities, f.products, f.tags} {
 		e.PlaceHolder = lang.L("hint.comma_list")
 	}
 	types := make([]string, len(data.PartnerTypes))
@@ -126,14 +126,14 @@ func (f *profileForm) read() *data.Partner {
 	return &p
 }
 
-func (f *profileForm) entryFor(field string) *widget.Entry {
-	return map[string]*widget.Entry{"name": f.name, "legal_name": f.legal, "country": f.country, "region": f.region,
+func (f *profileForm) entryFor(field string) *textEntry {
+	return map[string]*textEntry{"name": f.name, "legal_name": f.legal, "country": f.country, "region": f.region,
 		"city": f.city, "website": f.website, "account_manager": f.manager}[field]
 }
 
 func (f *profileForm) clearErrors() {
 	f.msg.Hide()
-	for _, e := range []*widget.Entry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager} {
+	for _, e := range []*textEntry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager} {
 		e.SetValidationError(nil)
 	}
 }
@@ -193,7 +193,7 @@ func (f *profileForm) onOffboard() {
 	if p == nil || p.ID == 0 {
 		return
 	}
-	reason := &widget.Entry{PlaceHolder: lang.L("status.reason_hint")}
+	reason := newText(&widget.Entry{PlaceHolder: lang.L("status.reason_hint")})
 	dialog.ShowForm(lang.L("partners.offboard_title", map[string]any{"Name": p.Name}), lang.L("partners.offboard"), lang.L("action.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)}, func(ok bool) {
 			if !ok {

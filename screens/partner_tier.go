@@ -34,7 +34,7 @@ type partnerTierTab struct {
 	msg        *widget.Label
 
 	extraRevenue               *moneyEntry
-	extraDeals, extraCertified *widget.Entry
+	extraDeals, extraCertified *textEntry
 	targetDate                 *dateEntry
 	whatIfResult               *widget.Label
 }
@@ -66,8 +66,8 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 	t.extraRevenue = newMoneyEntry(t.d.ui, "amount")
 	t.extraRevenue.Optional, t.extraRevenue.Signed, t.extraRevenue.PlaceHolder = true, true, "0"
-	t.extraDeals = &widget.Entry{PlaceHolder: "0"}
-	t.extraCertified = &widget.Entry{PlaceHolder: "0"}
+	t.extraDeals = newText(&widget.Entry{PlaceHolder: "0"})
+	t.extraCertified = newText(&widget.Entry{PlaceHolder: "0"})
 	t.targetDate = newDateEntry(t.d.ui, "date")
 	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
@@ -172,7 +172,7 @@ func (t *partnerTierTab) showCustom() {
 }
 
 func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
-	entry := &widget.Entry{Text: app.FormatNumber(t.facts.Custom[r.Metric], app.EN)}
+	entry := newText(&widget.Entry{Text: app.FormatNumber(t.facts.Custom[r.Metric], app.EN)})
 	save := &widget.Button{Text: lang.L("action.save"), OnTapped: func() {
 		v, err := parseCount(strings.ReplaceAll(entry.Text, ",", ""))
 		if err == nil {

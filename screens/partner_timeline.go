@@ -21,7 +21,7 @@ type timelineTab struct {
 	list   *widget.List
 
 	kind      *widget.Select
-	body      *widget.Entry
+	body      *textEntry
 	shareable *widget.Check
 	add       *widget.Button
 	msg       *widget.Label
@@ -36,7 +36,7 @@ func (t *timelineTab) buildUI() fyne.CanvasObject {
 	}
 	t.kind = newSelect(kinds, nil)
 	t.kind.SetSelectedIndex(0)
-	t.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("timeline.hint")}
+	t.body = newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("timeline.hint")})
 	t.body.SetMinRowsVisible(2)
 	t.shareable = widget.NewCheck(lang.L("timeline.shareable"), nil)
 	t.msg = widget.NewLabel("")

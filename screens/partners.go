@@ -24,7 +24,7 @@ type partnersScreen struct {
 	sortKey app.SortKey
 	desc    bool
 
-	search   *widget.Entry
+	search   *textEntry
 	typeSel  *widget.Select
 	status   *widget.Select
 	region   *widget.Select
@@ -51,10 +51,10 @@ func newPartnersScreen(u *UI) *partnersScreen {
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
-	s.search = &widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
+	s.search = newText(&widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
 		s.filter.Query = q
 		s.apply()
-	}}
+	}})
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.typeSel = newSelect(nil, nil)
 	s.status = newSelect(nil, nil)

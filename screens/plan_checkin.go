@@ -19,7 +19,7 @@ import (
 type checkInForm struct {
 	quarter   *widget.Select
 	held      *dateEntry
-	notes     *widget.Entry
+	notes     *textEntry
 	shareable *widget.Check
 	save      *widget.Button
 	msg       *widget.Label
@@ -42,8 +42,8 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	quarter.SetSelectedIndex(c.Quarter - 1)
 	held := newDateEntry(t.d.ui, "held_on")
 	held.SetValue(c.HeldOn)
-	attendees := &widget.Entry{Text: c.Attendees}
-	notes := &widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord}
+	attendees := newText(&widget.Entry{Text: c.Attendees})
+	notes := newText(&widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord})
 	notes.SetMinRowsVisible(3)
 	shareable := widget.NewCheck(lang.L("timeline.shareable"), nil)
 	shareable.Checked = c.Shareable

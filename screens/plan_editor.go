@@ -26,10 +26,10 @@ type planEditor struct {
 	rows    []*objectiveRow
 	rowsBox *fyne.Container
 
-	contactName, contactRole, contactEmail, contactPhone *widget.Entry
+	contactName, contactRole, contactEmail, contactPhone *textEntry
 	repShare                                             *widget.Select
-	repCommit                                            *widget.Entry
-	training, mdf, otherVendor, partnerSide              *widget.Entry
+	repCommit                                            *textEntry
+	training, mdf, otherVendor, partnerSide              *textEntry
 	msg                                                  *widget.Label
 	saveBtn                                              *widget.Button
 }
@@ -39,8 +39,8 @@ type objectiveRow struct {
 	id      int64
 	actuals [4]int64
 	measure *widget.Select
-	title   *widget.Entry
-	weight  *widget.Entry
+	title   *textEntry
+	weight  *textEntry
 	targets [4]*moneyEntry // money for revenue, a count for the rest
 	box     *fyne.Container
 }
@@ -61,10 +61,10 @@ func (t *planTab) openEditor(p *data.Plan) {
 
 func (e *planEditor) build() fyne.CanvasObject {
 	p := e.plan
-	e.contactName = &widget.Entry{Text: p.VendorContactName}
-	e.contactRole = &widget.Entry{Text: p.VendorContactRole}
-	e.contactEmail = &widget.Entry{Text: p.VendorContactEmail}
-	e.contactPhone = &widget.Entry{Text: p.VendorContactPhone}
+	e.contactName = newText(&widget.Entry{Text: p.VendorContactName})
+	e.contactRole = newText(&widget.Entry{Text: p.VendorContactRole})
+	e.contactEmail = newText(&widget.Entry{Text: p.VendorContactEmail})
+	e.contactPhone = newText(&widget.Entry{Text: p.VendorContactPhone})
 	shareLabels := []string{lang.L("plans.rep_none"), "50%", "75%"}
 	e.repShare = newSelect(shareLabels, nil)
 	for i, s := range repShares {
@@ -72,7 +72,7 @@ func (e *planEditor) build() fyne.CanvasObject {
 			e.repShare.SetSelectedIndex(i)
 		}
 	}
-	e.repCommit = &widget.Entry{Text: p.RepCommitment, PlaceHolder: lang.L("plans.rep_commit_hint")}
+	e.repCommit = newText(&widget.Entry{Text: p.RepCommitment, PlaceHolder: lang.L("plans.rep_commit_hint")})
 	e.training = e.lines(data.SideVendor, data.CommitTraining)
 	e.mdf = e.lines(data.SideVendor, data.CommitMDF)
 	e.otherVendor = e.lines(data.SideVendor, data.CommitOther)
@@ -104,14 +104,14 @@ func (e *planEditor) build() fyne.CanvasObject {
 }
 
 // lines is a multi-line entry with one commitment per line.
-func (e *planEditor) lines(side data.Side, kind string) *widget.Entry {
+func (e *planEditor) lines(side data.Side, kind string) *textEntry {
 	var ls []string
 	for _, c := range e.plan.Commitments {
 		if c.Side == side && (kind == "" || c.Kind == kind) {
 			ls = append(ls, c.Body)
 		}
 	}
-	en := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: strings.Join(ls, "\n"), PlaceHolder: lang.L("plans.one_per_line")}
+	en := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: strings.Join(ls, "\n"), PlaceHolder: lang.L("plans.one_per_line")})
 	en.SetMinRowsVisible(2)
 	return en
 }
@@ -128,8 +128,8 @@ func (e *planEditor) addRow(o data.Objective) {
 			r.measure.SetSelectedIndex(i)
 		}
 	}
-	r.title = &widget.Entry{Text: o.Title, PlaceHolder: lang.L("field.objective_title")}
-	r.weight = &widget.Entry{Text: strconv.Itoa(o.Weight), PlaceHolder: lang.L("field.weight")}
+	r.title = newText(&widget.Entry{Text: o.Title, PlaceHolder: lang.L("field.objective_title")})
+	r.weight = newText(&widget.Entry{Text: strconv.Itoa(o.Weight), PlaceHolder: lang.L("field.weight")})
 	grid := container.NewGridWithColumns(6, r.title, r.weight)
 	for q := range 4 {
 		t := newMoneyEntry(e.t.d.ui, "target_q"+strconv.Itoa(q+1))
@@ -179,7 +179,7 @@ func (e *planEditor) collect() (*data.Plan, error) {
 	for _, part := range []struct {
 		side data.Side
 		kind string
-		en   *widget.Entry
+		en   *textEntry
 	}{{data.SideVendor, data.CommitTraining, e.training}, {data.SideVendor, data.CommitMDF, e.mdf},
 		{data.SideVendor, data.CommitOther, e.otherVendor}, {data.SidePartner, data.CommitOther, e.partnerSide}} {
 		for _, line := range strings.Split(part.en.Text, "\n") {

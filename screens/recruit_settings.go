@@ -25,7 +25,7 @@ type scorecardSettings struct {
 
 type criterionRow struct {
 	id             int64
-	en, ru, weight *widget.Entry
+	en, ru, weight *textEntry
 }
 
 func newScorecardSettings(u *UI) *scorecardSettings { return &scorecardSettings{ui: u} }
@@ -51,8 +51,8 @@ func (s *scorecardSettings) buildUI() fyne.CanvasObject {
 }
 
 func (s *scorecardSettings) addRow(c data.Criterion) {
-	r := criterionRow{id: c.ID, en: &widget.Entry{Text: c.NameEN}, ru: &widget.Entry{Text: c.NameRU},
-		weight: &widget.Entry{Text: strconv.Itoa(c.Weight)}}
+	r := criterionRow{id: c.ID, en: newText(&widget.Entry{Text: c.NameEN}), ru: newText(&widget.Entry{Text: c.NameRU}),
+		weight: newText(&widget.Entry{Text: strconv.Itoa(c.Weight)})}
 	s.rows = append(s.rows, r)
 	var line *fyne.Container
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}

@@ -198,13 +198,13 @@ type scorecardPane struct {
 	row     data.RecruitRow
 	title   *widget.Label
 	source  *widget.Select
-	event   *widget.Entry
+	event   *textEntry
 	date    *dateEntry
-	refBy   *widget.Entry
+	refBy   *textEntry
 	marks   []*widget.Select
-	notes   []*widget.Entry
+	notes   []*textEntry
 	total   *widget.Label
-	reason  *widget.Entry
+	reason  *textEntry
 	msg     *widget.Label
 	form    *fyne.Container
 	body    *fyne.Container
@@ -223,12 +223,12 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 		opts = append(opts, sourceLabel(src))
 	}
 	c.source = newSelect(opts, nil)
-	c.event = &widget.Entry{PlaceHolder: lang.L("field.event_name")}
+	c.event = newText(&widget.Entry{PlaceHolder: lang.L("field.event_name")})
 	c.date = newDateEntry(c.s.ui, "event_date")
 	c.date.Optional = true
-	c.refBy = &widget.Entry{PlaceHolder: lang.L("field.referred_by")}
+	c.refBy = newText(&widget.Entry{PlaceHolder: lang.L("field.referred_by")})
 	c.total = widget.NewLabel("")
-	c.reason = &widget.Entry{PlaceHolder: lang.L("recruit.decline_reason")}
+	c.reason = newText(&widget.Entry{PlaceHolder: lang.L("recruit.decline_reason")})
 	c.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.form = container.NewVBox()
 	c.approve = &widget.Button{Text: lang.L("recruit.approve"), Icon: theme.ConfirmIcon(), Importance: widget.SuccessImportance, OnTapped: c.onApprove}
@@ -284,7 +284,7 @@ func (c *scorecardPane) show(scores []data.Score) {
 	for _, cr := range c.s.criteria {
 		sel := newSelect(marks, func(string) { c.updateTotal() })
 		sel.SetSelectedIndex(byID[cr.ID].Score)
-		note := &widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")}
+		note := newText(&widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")})
 		c.marks, c.notes = append(c.marks, sel), append(c.notes, note)
 		name := cr.NameEN
 		if c.s.ui.Lang == app.RU {

@@ -15,7 +15,7 @@ import (
 // settingsScreen edits the program settings.
 type settingsScreen struct {
 	ui                                     *UI
-	vendor, program, currency, managerName *widget.Entry
+	vendor, program, currency, managerName *textEntry
 	fyStart, uiLang                        *widget.Select
 	msg                                    *widget.Label
 }
@@ -26,10 +26,10 @@ func newSettingsScreen(u *UI) *settingsScreen { return &settingsScreen{ui: u} }
 
 func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	st := s.ui.Settings
-	s.vendor = &widget.Entry{Text: st.VendorName}
-	s.program = &widget.Entry{Text: st.ProgramName}
-	s.currency = &widget.Entry{Text: st.Currency, PlaceHolder: "EUR, RUB, USD…"}
-	s.managerName = &widget.Entry{Text: st.ManagerName}
+	s.vendor = newText(&widget.Entry{Text: st.VendorName})
+	s.program = newText(&widget.Entry{Text: st.ProgramName})
+	s.currency = newText(&widget.Entry{Text: st.Currency, PlaceHolder: "EUR, RUB, USD…"})
+	s.managerName = newText(&widget.Entry{Text: st.ManagerName})
 	months := make([]string, 12)
 	for i := range months {
 		months[i] = lang.L("month." + strconv.Itoa(i+1))

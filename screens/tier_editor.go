@@ -25,12 +25,12 @@ type tierEditor struct {
 }
 
 type tierForm struct {
-	nameEN, nameRU, rank, color *widget.Entry
+	nameEN, nameRU, rank, color *textEntry
 	discount, mdf               *percentEntry
-	benefitsEN, benefitsRU      *widget.Entry
+	benefitsEN, benefitsRU      *textEntry
 	reqs                        map[data.RequirementKind]*widget.Entry
 	revenue                     *moneyEntry // the revenue threshold, also in reqs
-	customEN, customRU          *widget.Entry
+	customEN, customRU          *textEntry
 	msg                         *widget.Label
 	dlg                         *dialog.CustomDialog
 }
@@ -97,10 +97,10 @@ func (e *tierEditor) buildUI() fyne.CanvasObject {
 func (e *tierEditor) edit(t *data.Tier) {
 	u := e.s.ui
 	f := &tierForm{
-		nameEN: &widget.Entry{Text: t.NameEN}, nameRU: &widget.Entry{Text: t.NameRU}, rank: &widget.Entry{Text: strconv.Itoa(t.Rank)},
-		color: &widget.Entry{Text: t.Color}, discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
-		benefitsEN: &widget.Entry{Text: t.BenefitsEN, MultiLine: true}, benefitsRU: &widget.Entry{Text: t.BenefitsRU, MultiLine: true},
-		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: &widget.Entry{}, customRU: &widget.Entry{}, msg: errLabel(),
+		nameEN: newText(&widget.Entry{Text: t.NameEN}), nameRU: newText(&widget.Entry{Text: t.NameRU}), rank: newText(&widget.Entry{Text: strconv.Itoa(t.Rank)}),
+		color: newText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
+		benefitsEN: newText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: newText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
+		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: newText(&widget.Entry{}), customRU: newText(&widget.Entry{}), msg: errLabel(),
 		revenue: newMoneyEntry(u, "threshold"),
 	}
 	f.discount.Optional, f.mdf.Optional, f.revenue.Optional = true, true, true
@@ -113,17 +113,18 @@ func (e *tierEditor) edit(t *data.Tier) {
 		widget.NewFormItem(lang.L("field.discount"), f.discount), widget.NewFormItem(lang.L("field.mdf_accrual"), f.mdf),
 		widget.NewFormItem(lang.L("field.benefits_en"), f.benefitsEN), widget.NewFormItem(lang.L("field.benefits_ru"), f.benefitsRU),
 	}
-	custom := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
+	custom := newText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
 	for _, k := range standardKinds {
-		en := &widget.Entry{PlaceHolder: lang.L("tiers.not_required")}
-		var obj fyne.CanvasObject = en
+		text := newText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
+		var obj fyne.CanvasObject = text
+		en := text.Entry
 		if k == data.ReqRevenue12m {
 			en, obj = &f.revenue.Entry, f.revenue
 		}
 		f.reqs[k] = en
 		items = append(items, widget.NewFormItem(lang.L("tiers.req."+string(k)), obj))
 	}
-	f.reqs[data.ReqCustomValue] = custom
+	f.reqs[data.ReqCustomValue] = custom.Entry
 	for _, r := range t.Requirements {
 		if r.Kind == data.ReqCustomValue {
 			f.customEN.SetText(r.LabelEN)

@@ -171,7 +171,7 @@ func (s *tiersScreen) confirm(e app.Evaluation) { s.ui.confirmTier(e, s.suggesti
 // confirmTier asks for the reason (prefilled from the evaluation), then
 // moves the partner to the tier it qualifies for and calls done.
 func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
-	reason := &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord}
+	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
 	reason.SetMinRowsVisible(3)
 	msg := errLabel()
