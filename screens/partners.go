@@ -75,32 +75,8 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 
 // fillFilters sets the filter choices; the first choice of each is "all".
 func (s *partnersScreen) fillFilters() {
-	types := []string{lang.L("filter.all_types")}
-	for _, t := range data.PartnerTypes {
-		types = append(types, typeLabel(t))
-	}
-	s.typeSel.Options = types
-	s.typeSel.OnChanged = func(string) {
-		s.filter.Type = ""
-		if i := s.typeSel.SelectedIndex(); i > 0 {
-			s.filter.Type = data.PartnerTypes[i-1]
-		}
-		s.apply()
-	}
-	s.typeSel.SetSelectedIndex(0)
-	statuses := []string{lang.L("filter.all_statuses")}
-	for _, st := range data.Statuses {
-		statuses = append(statuses, statusLabel(st))
-	}
-	s.status.Options = statuses
-	s.status.OnChanged = func(string) {
-		s.filter.Status = ""
-		if i := s.status.SelectedIndex(); i > 0 {
-			s.filter.Status = data.Statuses[i-1]
-		}
-		s.apply()
-	}
-	s.status.SetSelectedIndex(0)
+	filterChoices(s.typeSel, lang.L("filter.all_types"), data.PartnerTypes, typeLabel, &s.filter.Type, s.apply)
+	filterChoices(s.status, lang.L("filter.all_statuses"), data.Statuses, statusLabel, &s.filter.Status, s.apply)
 	s.region.OnChanged = func(string) {
 		s.filter.Region = ""
 		if i := s.region.SelectedIndex(); i > 0 {

@@ -70,19 +70,7 @@ func (s *recruitScreen) buildUI() fyne.CanvasObject {
 }
 
 func (s *recruitScreen) fillSources() {
-	opts := []string{lang.L("recruit.all_sources")}
-	for _, src := range data.Sources {
-		opts = append(opts, sourceLabel(src))
-	}
-	s.sourceSel.Options = opts
-	s.sourceSel.OnChanged = func(string) {
-		s.filter.Source = ""
-		if i := s.sourceSel.SelectedIndex(); i > 0 {
-			s.filter.Source = data.Sources[i-1]
-		}
-		s.apply()
-	}
-	s.sourceSel.SetSelectedIndex(0)
+	filterChoices(s.sourceSel, lang.L("recruit.all_sources"), data.Sources, sourceLabel, &s.filter.Source, s.apply)
 	s.eventSel.OnChanged = func(string) {
 		s.filter.Event = ""
 		if s.eventSel.SelectedIndex() > 0 {

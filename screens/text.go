@@ -69,3 +69,23 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s.PlaceHolder = lang.L("ui.select_one")
 	return s
 }
+
+// filterChoices makes sel a list filter: "all" first, then the label of
+// each value. Choosing sets *dst to that value (the zero value for all)
+// and calls changed; it starts at all.
+func filterChoices[T any](sel *widget.Select, all string, values []T, label func(T) string, dst *T, changed func()) {
+	opts := []string{all}
+	for _, v := range values {
+		opts = append(opts, label(v))
+	}
+	sel.Options = opts
+	sel.OnChanged = func(string) {
+		var v T
+		if i := sel.SelectedIndex(); i > 0 {
+			v = values[i-1]
+		}
+		*dst = v
+		changed()
+	}
+	sel.SetSelectedIndex(0)
+}
