@@ -126,7 +126,7 @@ func (u *UI) partnerSave() {
 }
 
 // cancelTop closes the topmost dialog or pop-up, or leaves the partner
-// being created (Esc).
+// being created, or clears the partner search it is typed in (Esc).
 func (u *UI) cancelTop() {
 	if fn := u.actions[actCancelWork]; fn != nil {
 		fn()
@@ -144,6 +144,10 @@ func (u *UI) cancelTop() {
 	if d := u.partners.detail; u.current == "nav.partners" && d != nil && d.partner != nil && d.partner.ID == 0 {
 		d.partner = nil
 		d.showEmpty(true)
+		return
+	}
+	if s := u.partners; u.current == "nav.partners" && s.search.Text != "" && u.Win.Canvas().Focused() == s.search {
+		s.search.SetText("") // Esc in the search box clears it
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"channeldesk/app"
@@ -99,7 +100,12 @@ func TestSearchNarrowsTheList(t *testing.T) {
 	if !strings.HasPrefix(p.count.Text, "Shown: ") {
 		t.Errorf("count %q", p.count.Text)
 	}
-	p.search.SetText("")
+	// Esc in the search box clears it and shows everyone again.
+	u.Win.Canvas().Focus(p.search)
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if p.search.Text != "" || len(p.Rows()) != 120 {
+		t.Fatalf("after Esc the search holds %q and %d rows show", p.search.Text, len(p.Rows()))
+	}
 	p.status.SetSelectedIndex(1 + indexOf(data.Statuses, data.StatusActive))
 	for _, r := range p.Rows() {
 		if r.Status != data.StatusActive {
