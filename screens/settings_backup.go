@@ -147,5 +147,6 @@ func (u *UI) startupBackup() {
 		if err != nil {
 			log.Printf("daily backup: %v", err)
 		}
+		u.releaseMemory() // the copy of a large file leaves freed pages behind
 	})
 }
