@@ -214,14 +214,23 @@ func (r *renderer) glance() {
 	if c := r.d.VendorContact; c.Name != "" {
 		contact = joinNonEmpty(", ", c.Name, c.Email)
 	}
-	for _, kv := range [][2]string{{r.t("glance.tier"), tier}, {r.t("glance.attainment"), att}, {r.t("glance.contact"), contact}} {
+	rows := [][2]string{{r.t("glance.tier"), tier}, {r.t("glance.attainment"), att}, {r.t("glance.contact"), contact}}
+	// The label column is as wide as the longest label in this language
+	// ("Выполнение годового плана на сегодня" is 63 mm at 9 pt).
+	r.font(false, 9)
+	labelW := 62.0
+	for _, kv := range rows {
+		labelW = max(labelW, r.f.GetStringWidth(kv[0])+4)
+	}
+	valueW := contentW - 10 - labelW
+	for _, kv := range rows {
 		r.f.SetX(margin + 5)
 		r.font(false, 9)
 		r.color(muted)
-		r.f.CellFormat(62, 6, kv[0], "", 0, "L", false, 0, "")
+		r.f.CellFormat(labelW, 6, kv[0], "", 0, "L", false, 0, "")
 		r.color(ink)
 		r.font(false, 10)
-		r.f.CellFormat(contentW-72, 6, r.fit(kv[1], contentW-72), "", 2, "L", false, 0, "")
+		r.f.CellFormat(valueW, 6, r.fit(kv[1], valueW), "", 2, "L", false, 0, "")
 	}
 }
 

@@ -149,16 +149,17 @@ func TestPlanPDFContent(t *testing.T) {
 	s := openStore(t)
 	p := fixture(t, s, 3)
 	tests := map[string]struct {
-		lang app.Lang
-		want []string
+		lang   app.Lang
+		glance string // the longest label of the cover's summary
+		want   []string
 	}{
-		"Russian": {app.RU, []string{"Орбита Системы Интеграция", "Совместный бизнес-план", "Текущий уровень: Серебряный",
+		"Russian": {app.RU, "Выполнение годового плана на сегодня", []string{"Орбита Системы Интеграция", "Совместный бизнес-план", "Текущий уровень: Серебряный",
 			"Путь к уровню «Золотой»", "не хватает: 1 000 000 ₽", "не хватает: 2", "не хватает: 6",
 			"Выручка по выигранным сделкам", "Вебинары", "Согласован 25.01.2026, редакция 1", "Страница 2 из",
 			"Вебинары прошли успешно", "Ольга Савина", "50 %", "40 звонков в день", "Фонды развития рынка: не заданы",
 			"Референс-заказчики", "Защита сделок 90 дней",
 			"Онбординг идёт с 05.01.2026", "Оставшиеся задачи: не заданы", "Онбординг завершён"}},
-		"English": {app.EN, []string{"Орбита Системы Интеграция", "Joint business plan", "Current tier: Silver",
+		"English": {app.EN, "Year targets reached so far", []string{"Орбита Системы Интеграция", "Joint business plan", "Current tier: Silver",
 			"Progress to Gold", "missing: 1,000,000 ₽", "missing: 2", "Won revenue", "Agreed on 25 Jan 2026, revision 1",
 			"Page 2 of", "Market development funds: not set", "Weighted attainment"}},
 	}
@@ -174,6 +175,12 @@ func TestPlanPDFContent(t *testing.T) {
 			for _, bad := range []string{sentinel, "watch-margin", "маржа завышена", "At risk", "Под угрозой", "под угрозой риск"} {
 				if strings.Contains(txt, bad) {
 					t.Errorf("PDF shows internal %q", bad)
+				}
+			}
+			// The cover's summary labels never run into their values.
+			for _, label := range []string{tc.glance, map[app.Lang]string{app.RU: "Ваш контакт", app.EN: "Your contact"}[tc.lang]} {
+				if !regexp.MustCompile(regexp.QuoteMeta(label) + ` {2,}\S`).MatchString(txt) {
+					t.Errorf("cover label %q is not followed by its value in its own column", label)
 				}
 			}
 			if n := pageCount(t, b); n < 3 || !strings.Contains(txt, fmt.Sprintf("of %d", n)) && !strings.Contains(txt, fmt.Sprintf("из %d", n)) {
