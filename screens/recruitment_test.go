@@ -280,17 +280,24 @@ func TestRecruitmentInRussian(t *testing.T) {
 }
 
 // The mapping dialog offers fields by their names in the user's language,
-// never by the importer's internal names.
+// never by the importer's internal names, and no two alike: the select
+// finds the chosen field by its label.
 func TestImportFieldsAreTranslated(t *testing.T) {
 	for _, l := range []string{"en", "ru"} {
 		newTestUI(t, 0, l)
+		seen := map[string]importer.Field{}
 		for _, f := range importer.Fields {
-			if got := fieldLabel(string(f)); got == "field."+string(f) || got == "" {
+			got := fieldLabel(string(f))
+			if got == "field."+string(f) || got == "" {
 				t.Errorf("%s: field %s has no label", l, f)
 			}
+			if g, dup := seen[got]; dup {
+				t.Errorf("%s: fields %s and %s are both labelled %q", l, g, f, got)
+			}
+			seen[got] = f
 		}
 	}
-	if got := fieldLabel(string(importer.FContactFirst)); got != "Имя контакта" {
+	if got := fieldLabel(string(importer.FContactFirst)); got != "Имя" {
 		t.Errorf("ru label %q", got)
 	}
 }

@@ -139,7 +139,7 @@ func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 		}
 	}
 	w.ids[i] = id
-	if row.Source != nil {
+	if row.Source != nil && (row.Action == Create || row.SourceGiven) {
 		src := *row.Source
 		src.PartnerID, src.CapturedAt = id, w.at
 		if err := w.bulk.AddSource(ctx, &src); err != nil {

@@ -351,8 +351,9 @@ func TestPlanStopsWhenCancelled(t *testing.T) {
 
 // How each prospect was found comes from the source column in either
 // language or a CRM's words, or from an event or referrer column; other
-// prospects were found by research; active partners get no source; an
-// unknown source or a bad event date is a named rejection.
+// prospects, and those whose source nobody can place, were found by
+// research; active partners get no source; a bad event date is a named
+// rejection.
 func TestImportRecordsProspectSources(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
@@ -366,6 +367,7 @@ func TestImportRecordsProspectSources(t *testing.T) {
 		"ИП Орлов":       "outbound|||",
 		"Zenith Systems": "none",
 		"Lumen Partners": "event|CeBIT Moscow||",
+		"Омега Трейд":    "outbound|||", // «Голубиная почта» is no source we know
 	}
 	rejected := map[int]string{}
 	for _, r := range p.Rows {
@@ -373,8 +375,8 @@ func TestImportRecordsProspectSources(t *testing.T) {
 			rejected[r.Num] = r.Column + ": " + r.Err.Key
 		}
 	}
-	if len(rejected) != 2 || rejected[9] != "Источник: err.recruit_unknown_source" || rejected[10] != "Дата мероприятия: err.recruit_date" {
-		t.Errorf("rejected rows %v; want 9 (unknown source) and 10 (bad event date)", rejected)
+	if len(rejected) != 1 || rejected[10] != "Дата мероприятия: err.recruit_date" {
+		t.Errorf("rejected rows %v; want only 10 (bad event date)", rejected)
 	}
 	if _, err := importer.Apply(ctx, s, p, "", nil); err != nil {
 		t.Fatal(err)
@@ -410,5 +412,39 @@ func TestImportRecordsProspectSources(t *testing.T) {
 	}
 	if ps, _ := s.ProspectSourceOf(ctx, id); ps == nil || ps.EventName != "Booth" {
 		t.Errorf("re-import replaced the captured source: %+v", ps)
+	}
+}
+
+// A row merged into a known partner never gets the default source: only
+// a source the file states fills the partner's blank.
+func TestImportMergeInventsNoSource(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	known := &data.Partner{Name: "Northwind Integrators GmbH", Type: data.TypeMSP, Status: data.StatusActive}
+	told := &data.Partner{Name: "Orbita Soft", Type: data.TypeReseller, Status: data.StatusVetting}
+	for _, p := range []*data.Partner{known, told} {
+		if err := s.CreatePartner(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tab, err := importer.ReadCSV(strings.NewReader("Company,Lead Source\nNorthwind Integrators,\nOrbita Soft,Other\nOrbita Soft LLC,Trade Show\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := importer.Plan(ctx, s, tab, importer.DetectMapping(tab.Header), importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Merged != 3 {
+		t.Fatalf("merged %d rows, want 3", p.Merged)
+	}
+	if _, err := importer.Apply(ctx, s, p, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if ps, err := s.ProspectSourceOf(ctx, known.ID); err == nil {
+		t.Errorf("the known active partner got an invented source %+v", ps)
+	}
+	if ps, _ := s.ProspectSourceOf(ctx, told.ID); ps == nil || ps.Source != data.SourceEvent || ps.EventName != "Trade Show" {
+		t.Errorf("the source the file states was not recorded: %+v", ps)
 	}
 }

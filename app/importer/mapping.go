@@ -220,12 +220,13 @@ var statusValues = map[data.Status][]string{
 // original sources and Salesforce's lead and account sources.
 var sourceValues = map[data.Source][]string{
 	data.SourceInbound: {"inbound", "application", "web", "website", "web form", "organic search", "direct traffic",
-		"paid search", "paid social", "social media", "email marketing", "phone inquiry", "входящий", "входящая заявка",
-		"заявка", "заявка с сайта", "сайт", "звонок", "входящий звонок"},
+		"paid search", "paid social", "social media", "email marketing", "phone inquiry", "advertisement",
+		"public relations", "other campaigns", "входящий", "входящая заявка", "заявка", "заявка с сайта", "сайт",
+		"звонок", "входящий звонок", "реклама"},
 	data.SourceEvent: {"event", "trade show", "tradeshow", "conference", "seminar", "webinar", "offline sources",
-		"мероприятие", "выставка", "конференция", "семинар", "вебинар"},
+		"seminar internal", "seminar partner", "мероприятие", "выставка", "конференция", "семинар", "вебинар"},
 	data.SourceReferral: {"referral", "referrals", "partner referral", "employee referral", "external referral",
-		"word of mouth", "рекомендация", "по рекомендации", "реферал", "сарафанное радио"},
+		"partner", "word of mouth", "рекомендация", "по рекомендации", "реферал", "партнер", "сарафанное радио"},
 	data.SourceOutbound: {"outbound", "research", "outbound research", "cold call", "cold email", "purchased list",
 		"list", "исходящий", "исходящий поиск", "поиск", "холодный звонок", "исследование рынка", "база"},
 }

@@ -24,17 +24,20 @@ const (
 
 // Row is one row of the file as the import will treat it.
 type Row struct {
-	Num       int // row number as a spreadsheet shows it
-	Action    Action
-	Partner   data.Partner
-	Contact   *data.Contact        // nil: no contact, or the partner already has it
-	Source    *data.ProspectSource // how a prospect was found; nil when not said and not a prospect
-	Note      string               // becomes an internal timeline note
-	MergeID   int64                // Merge into a stored partner
-	MergeRow  int                  // Merge into an earlier row of this file (index in Rows), else -1
-	MergeName string               // name of the partner merged into
-	Column    string               // Reject: the column at fault ("" for the whole row)
-	Err       *data.Error          // Reject: why
+	Num     int // row number as a spreadsheet shows it
+	Action  Action
+	Partner data.Partner
+	Contact *data.Contact        // nil: no contact, or the partner already has it
+	Source  *data.ProspectSource // how a prospect was found; nil when not said and not a prospect
+	// SourceGiven: the file said the source; otherwise it is the default,
+	// which only a new partner gets (a merge never invents one).
+	SourceGiven bool
+	Note        string      // becomes an internal timeline note
+	MergeID     int64       // Merge into a stored partner
+	MergeRow    int         // Merge into an earlier row of this file (index in Rows), else -1
+	MergeName   string      // name of the partner merged into
+	Column      string      // Reject: the column at fault ("" for the whole row)
+	Err         *data.Error // Reject: why
 }
 
 // Preview is what an import would do, before anything is written.
@@ -302,36 +305,34 @@ func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
 	if err := validate(&p, c); err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	src, err := readSource(vals, p.Status, opt.DefaultSource)
+	src, given, err := readSource(vals, p.Status, opt.DefaultSource)
 	if err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	return Row{Action: Create, MergeRow: -1, Partner: p, Contact: c, Source: src, Note: vals[FNotes]}
+	return Row{Action: Create, MergeRow: -1, Partner: p, Contact: c, Source: src, SourceGiven: given, Note: vals[FNotes]}
 }
 
 // readSource says how the row's company was found: the source column in
 // either language or a CRM's words, else an event or referrer column, else
-// def for a company still in recruitment. A CRM source without the
-// event's or referrer's name keeps its own words as that name ("Trade
-// Show"), so nothing it said is lost.
-func readSource(vals map[Field]string, status data.Status, def data.Source) (*data.ProspectSource, *data.Error) {
+// def for a company still in recruitment; given reports whether the file
+// said it. A source nobody can place ("Other", a campaign's name) counts
+// as unsaid rather than costing the row. A CRM source without the event's
+// or referrer's name keeps its own words as that name ("Trade Show").
+func readSource(vals map[Field]string, status data.Status, def data.Source) (ps *data.ProspectSource, given bool, _ *data.Error) {
 	v := vals[FSource]
-	ps := &data.ProspectSource{EventName: vals[FEventName], ReferredBy: vals[FReferredBy]}
+	ps = &data.ProspectSource{EventName: vals[FEventName], ReferredBy: vals[FReferredBy]}
+	src, known := MatchSource(v)
 	switch {
-	case v != "":
-		s, ok := MatchSource(v)
-		if !ok {
-			return nil, data.Invalid("source", "err.recruit_unknown_source", map[string]any{"Value": v})
-		}
-		ps.Source = s
-	case ps.EventName != "" || vals[FEventDate] != "":
-		ps.Source = data.SourceEvent
+	case known:
+		ps.Source, given = src, true
+	case ps.EventName != "":
+		ps.Source, given = data.SourceEvent, true
 	case ps.ReferredBy != "":
-		ps.Source = data.SourceReferral
+		ps.Source, given = data.SourceReferral, true
 	case status == data.StatusProspect || status == data.StatusApplied || status == data.StatusVetting:
 		ps.Source = def
 	default:
-		return nil, nil
+		return nil, false, nil
 	}
 	if ps.Source == data.SourceEvent && ps.EventName == "" {
 		ps.EventName = v
@@ -342,15 +343,15 @@ func readSource(vals map[Field]string, status data.Status, def data.Source) (*da
 	if d := vals[FEventDate]; d != "" && ps.Source == data.SourceEvent {
 		iso, ok := CellDate(d)
 		if !ok {
-			return nil, data.Invalid("event_date", "err.recruit_date", map[string]any{"Value": d})
+			return nil, false, data.Invalid("event_date", "err.recruit_date", map[string]any{"Value": d})
 		}
 		ps.EventDate = iso
 	}
 	if err := ps.Validate(); err != nil {
 		e, _ := data.AsError(err)
-		return nil, e
+		return nil, false, e
 	}
-	return ps, nil
+	return ps, given, nil
 }
 
 // CellDate reads a date cell: ISO, Russian and slash dates, a date with a
