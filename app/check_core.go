@@ -23,7 +23,7 @@ func init() {
 			AND ((from_status != '' AND from_status NOT IN ` + statusList + `)
 			   OR (to_status != '' AND to_status NOT IN ` + statusList + `))`},
 		Check{Name: "events.bad_deal_state", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind = 'deal'
-			AND (from_status NOT IN ` + dealStateList + ` OR to_status NOT IN ` + dealStateList + `)`},
+			AND ((from_status != '' AND from_status NOT IN ` + dealStateList + `) OR to_status NOT IN ` + dealStateList + `)`},
 		Check{Name: "deals.orphan", Query: `SELECT d.id, d.partner_id FROM deals d
 			WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = d.partner_id)`},
 		Check{Name: "deals.negative_amount", Query: `SELECT id, amount FROM deals WHERE amount < 0`},

@@ -67,9 +67,10 @@ func TestCheckFindsPlantedFaults(t *testing.T) {
 			`INSERT INTO events (partner_id, kind, at, from_status, to_status) VALUES ((SELECT min(id) FROM partners), 'status_change', '2026-01-01T00:00:00Z', 'active', 'won')`,
 			`INSERT INTO events (partner_id, kind, at, from_status, to_status) VALUES ((SELECT min(id) FROM partners), 'deal', '2026-01-01T00:00:00Z', 'submitted', 'active')`,
 		}, []string{"events.bad_status", "events.bad_deal_state"}},
-		// a deal step as MoveDeal writes it keeps deal states, and is clean
+		// deal steps as SaveDeal and MoveDeal write them keep deal states, and are clean
 		{"DealStepInTimeline", []string{
-			`INSERT INTO events (partner_id, kind, at, from_status, to_status) VALUES ((SELECT min(id) FROM partners), 'deal', '2026-01-01T00:00:00Z', 'submitted', 'approved')`,
+			`INSERT INTO events (partner_id, kind, at, from_status, to_status) VALUES ((SELECT min(id) FROM partners), 'deal', '2026-01-01T00:00:00Z', '', 'submitted')`,
+			`INSERT INTO events (partner_id, kind, at, from_status, to_status) VALUES ((SELECT min(id) FROM partners), 'deal', '2026-01-02T00:00:00Z', 'submitted', 'approved')`,
 		}, nil},
 		{"PartnerWithMissingTier", []string{`UPDATE partners SET tier_id = 4242 WHERE id = (SELECT min(id) FROM partners)`}, []string{"partners.tier_missing"}},
 		{"TwoPrimaryContacts", []string{

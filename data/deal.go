@@ -199,10 +199,16 @@ func (s *Store) SetProtectionDays(ctx context.Context, days int) error {
 // customer that another partner holds protected is flagged as a conflict.
 func (s *Store) SaveDeal(ctx context.Context, d *Deal) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		if d.ID == 0 {
-			return s.CreateDealTx(ctx, tx, d)
+		if d.ID != 0 {
+			return s.updateDeal(ctx, tx, d)
 		}
-		return s.updateDeal(ctx, tx, d)
+		if err := s.CreateDealTx(ctx, tx, d); err != nil {
+			return err
+		}
+		// A registration entered by hand is a step in the partner's
+		// timeline; imports and demo data add deals in bulk without one.
+		return InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: d.RegisteredOn + s.now()[len("2006-01-02"):],
+			Body: d.Customer, ToStatus: Status(d.State)})
 	})
 }
 
@@ -310,7 +316,10 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 		if d.Reason != "" {
 			body += ": " + d.Reason
 		}
-		if err := InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: s.now(), Author: m.Author,
+		// The step sits in the timeline on the day it happened (a close
+		// recorded a week late shows that week), at the time of recording.
+		at := m.On + s.now()[len("2006-01-02"):]
+		if err := InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: at, Author: m.Author,
 			Body: body, FromStatus: Status(from), ToStatus: Status(m.To)}); err != nil {
 			return err
 		}
@@ -326,8 +335,12 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 func (s *Store) ExpireDeals(ctx context.Context, asOf string) (int, error) {
 	var n int64
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE deals SET state='expired', updated_at=?
-			WHERE state='approved' AND protected_until != '' AND protected_until < ?`, s.now(), asOf)
+		const due = `state='approved' AND protected_until != '' AND protected_until < ?`
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, body, from_status, to_status)
+			SELECT partner_id, ?, ?, customer, 'approved', 'expired' FROM deals WHERE `+due, EventDeal, s.now(), asOf); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE deals SET state='expired', updated_at=? WHERE `+due, s.now(), asOf)
 		if err != nil {
 			return err
 		}

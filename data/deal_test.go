@@ -210,11 +210,23 @@ func TestDealStepsEnterTheTimeline(t *testing.T) {
 	var got []string
 	for _, e := range evs {
 		if e.Kind == data.EventDeal {
-			got = append(got, string(e.FromStatus)+">"+string(e.ToStatus)+" "+e.Body+" by "+e.Author)
+			got = append(got, e.At[:10]+" "+string(e.FromStatus)+">"+string(e.ToStatus)+" "+e.Body+" by "+e.Author)
 		}
 	}
-	want := []string{"approved>lost ООО Ромашка: budget cut by Ольга", "submitted>approved ООО Ромашка by Ольга"}
+	// Each step sits on the day it happened, whenever it was recorded.
+	want := []string{"2026-04-02 approved>lost ООО Ромашка: budget cut by Ольга", "2026-03-02 submitted>approved ООО Ромашка by Ольга",
+		"2026-03-01 >submitted ООО Ромашка by "}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("deal events (newest first) %q, want %q", got, want)
+	}
+	// A deal whose protection runs out expires into the timeline too.
+	e := mustDeal(t, s, p.ID, "Acme", "2026-03-01")
+	s.MoveDeal(ctx, e.ID, data.DealMove{To: data.DealApproved, On: "2026-03-01"})
+	if n, err := s.ExpireDeals(ctx, "2099-01-01"); err != nil || n != 1 {
+		t.Fatalf("expired %d, %v", n, err)
+	}
+	evs, _ = s.Events(ctx, p.ID)
+	if e := evs[0]; e.Kind != data.EventDeal || e.FromStatus != "approved" || e.ToStatus != "expired" || e.Body != "Acme" {
+		t.Errorf("newest event after expiry %+v", e)
 	}
 }

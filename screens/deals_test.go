@@ -99,9 +99,11 @@ func TestImportPreviewAllOrNothing(t *testing.T) {
 	}
 }
 
-// A deal's steps show in its partner's timeline in the user's language.
+// A deal's steps show in its partner's timeline in the user's language,
+// as soon as the step is taken on the partner's Deals tab.
 func TestDealStepShowsInTimeline(t *testing.T) {
 	u := newTestUI(t, 0, "ru")
+	u.Settings.ManagerName = "Ольга"
 	ctx := context.Background()
 	p := &data.Partner{Name: "Орбита", Type: data.TypeReseller, Status: data.StatusActive}
 	u.Store.CreatePartner(ctx, p)
@@ -109,26 +111,33 @@ func TestDealStepShowsInTimeline(t *testing.T) {
 	if err := u.Store.SaveDeal(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	if err := u.Store.MoveDeal(ctx, d.ID, data.DealMove{To: data.DealApproved, On: "2026-11-03", Author: "Ольга"}); err != nil {
-		t.Fatal(err)
-	}
 	u.partners.open(p.ID)
 	u.Wait()
 	tl := u.partners.detail.timeline
 	if len(tl.events) != 1 {
-		t.Fatalf("timeline %+v", tl.events)
+		t.Fatalf("timeline after registering %+v", tl.events)
 	}
-	item := tl.list.CreateItem()
-	tl.updateItem(0, item)
-	var texts []string
-	walkVisible([]fyne.CanvasObject{item}, func(o fyne.CanvasObject) bool {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
+	u.partners.detail.deals.deals.move(*d, data.DealApproved)
+	test.Tap(overlayButton(t, u, "Одобрить"))
+	u.Wait()
+	if len(tl.events) != 2 {
+		t.Fatalf("the timeline did not follow the approval: %+v", tl.events)
+	}
+	var got []string
+	for i := range tl.events {
+		item := tl.list.CreateItem()
+		tl.updateItem(i, item)
+		walkVisible([]fyne.CanvasObject{item}, func(o fyne.CanvasObject) bool {
+			if l, ok := o.(*widget.Label); ok {
+				got = append(got, l.Text)
+			}
+			return false
+		})
+	}
+	text := strings.Join(got, "\n")
+	for _, want := range []string{"Сделка · Ольга", "Подана → Одобрена · ООО Ромашка", "Подана · ООО Ромашка"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("timeline lacks %q; shows:\n%s", want, text)
 		}
-		return false
-	})
-	got := strings.Join(texts, "\n")
-	if !strings.Contains(got, "Сделка · Ольга") || !strings.Contains(got, "Подана → Одобрена · ООО Ромашка") {
-		t.Errorf("timeline item shows %q", got)
 	}
 }

@@ -30,6 +30,7 @@ func (t *partnerDealsTab) buildUI() fyne.CanvasObject {
 	t.deals.onChange = func() {
 		if t.d.partner != nil {
 			t.d.tier.load(t.d.partner.ID)
+			t.d.timeline.reload()
 		}
 	}
 	return container.NewBorder(container.NewHBox(t.add, t.deals.count), nil, nil, nil, body)

@@ -82,7 +82,10 @@ func (t *timelineTab) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 	}
 	if e.Kind == data.EventDeal {
-		text = lang.L("deals.state."+string(e.FromStatus)) + " → " + lang.L("deals.state."+string(e.ToStatus)) + " · " + e.Body
+		text = lang.L("deals.state."+string(e.ToStatus)) + " · " + e.Body // a new registration
+		if e.FromStatus != "" {
+			text = lang.L("deals.state."+string(e.FromStatus)) + " → " + text
+		}
 	}
 	if e.Kind == data.EventEscalation {
 		if e.Open {
@@ -110,6 +113,26 @@ func (t *timelineTab) set(evs []data.Event) {
 	} else {
 		t.add.Enable()
 	}
+}
+
+// reload reads the open partner's timeline again, after a change made
+// elsewhere in the detail (a deal step on the Deals tab).
+func (t *timelineTab) reload() {
+	p := t.d.partner
+	if p == nil || p.ID == 0 {
+		return
+	}
+	var evs []data.Event
+	var err error
+	t.d.ui.background(func() { evs, err = t.d.ui.Store.Events(context.Background(), p.ID) }, func() {
+		if err != nil {
+			t.msg.SetText(errorText(err))
+			return
+		}
+		if t.d.partner != nil && t.d.partner.ID == p.ID {
+			t.set(evs)
+		}
+	})
 }
 
 func (t *timelineTab) onAdd() {
