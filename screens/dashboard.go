@@ -112,7 +112,7 @@ func (d *dashboardScreen) run(steps ...step) {
 		for _, s := range steps {
 			d.ui.onUI(s(ctx))
 		}
-	}, d.ui.releaseMemory)
+	}, func() { d.ui.releaseAfterStartup("dashboard") })
 }
 
 func (d *dashboardScreen) now() time.Time { return d.ui.Store.Now() }

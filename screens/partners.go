@@ -171,7 +171,7 @@ func (s *partnersScreen) reload() {
 		s.fillRegions()
 		s.apply()
 		s.ui.trace("partner list shown", len(s.rows))
-		s.ui.releaseMemory()
+		s.ui.releaseAfterStartup("partners")
 	})
 }
 

@@ -33,8 +33,10 @@ type UI struct {
 	content *fyne.Container
 	current string
 	work    sync.WaitGroup
-	shown   []func() // see whenShown
-	uiMu    sync.Mutex
+	// startupLoads are the repeating loads whose first run released memory.
+	startupLoads map[string]bool
+	shown        []func() // see whenShown
+	uiMu         sync.Mutex
 
 	partners  *partnersScreen
 	dashboard *dashboardScreen
@@ -205,6 +207,20 @@ func (u *UI) releaseMemory() {
 		return
 	}
 	go debug.FreeOSMemory()
+}
+
+// releaseAfterStartup is releaseMemory for the loads every visit repeats
+// (the partner list, the dashboard): only their first run, at start-up,
+// leaves enough behind to be worth a full collection.
+func (u *UI) releaseAfterStartup(what string) {
+	if u.startupLoads[what] {
+		return
+	}
+	if u.startupLoads == nil {
+		u.startupLoads = map[string]bool{}
+	}
+	u.startupLoads[what] = true
+	u.releaseMemory()
 }
 
 // onUI runs f on the UI goroutine and waits for it. The lock matters only
