@@ -178,9 +178,16 @@ func (m *mdfScreen) onNewFund() {
 	}
 	model := newSelect(models, nil)
 	model.SetSelectedIndex(0)
-	acts := widget.NewCheckGroup(activityLabels(data.MDFActivities), nil)
-	acts.Horizontal = true
-	acts.SetSelected(activityLabels(data.MDFActivities))
+	// Eight activity types in one row ran the dialog off a 1280 px
+	// window ("Софинансирование менеджера по продажам" alone is 250 px);
+	// two to a row fit.
+	actChecks := make([]*widget.Check, len(data.MDFActivities))
+	acts := container.NewGridWithColumns(2)
+	for i, label := range activityLabels(data.MDFActivities) {
+		actChecks[i] = widget.NewCheck(label, nil)
+		actChecks[i].SetChecked(true)
+		acts.Add(actChecks[i])
+	}
 	share := newPercentEntry(m.ui, "mdf_share")
 	share.SetValue(5000)
 	days := newText(&widget.Entry{})
@@ -188,7 +195,7 @@ func (m *mdfScreen) onNewFund() {
 	capE := newMoneyEntry(m.ui, "mdf_accrual_cap")
 	capE.Optional = true
 	items := []*widget.FormItem{
-		widget.NewFormItem(fieldLabel("mdf_fund_name"), name), widget.NewFormItem(lang.L("mdf.period"), container.NewHBox(kind, fy, q)),
+		widget.NewFormItem(fieldLabel("mdf_fund_name"), name), widget.NewFormItem(lang.L("mdf.period"), container.NewGridWithColumns(3, kind, fy, q)),
 		widget.NewFormItem(fieldLabel("mdf_budget"), budget), widget.NewFormItem(fieldLabel("mdf_model"), model),
 		widget.NewFormItem(fieldLabel("mdf_activities"), acts), widget.NewFormItem(fieldLabel("mdf_share"), share),
 		widget.NewFormItem(fieldLabel("mdf_claim_days"), days), widget.NewFormItem(fieldLabel("mdf_accrual_cap"), capE),
@@ -199,10 +206,8 @@ func (m *mdfScreen) onNewFund() {
 			f.PeriodKind = "year"
 		}
 		for i, a := range data.MDFActivities {
-			for _, sel := range acts.Selected {
-				if sel == activityLabels(data.MDFActivities)[i] {
-					f.Activities = append(f.Activities, a)
-				}
+			if actChecks[i].Checked {
+				f.Activities = append(f.Activities, a)
 			}
 		}
 		y, err := parseMDFInt("mdf_period", fy.Text)

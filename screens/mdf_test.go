@@ -196,3 +196,33 @@ func TestPartnerMDFTabCreatesAndSubmitsARequest(t *testing.T) {
 		t.Errorf("submit neither went through nor named the shortfall: %s, %q", got.State, tab.msg.Text)
 	}
 }
+
+// A fund made in the New fund dialog keeps the activities left ticked.
+func TestNewFundDialogCreatesTheFund(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	m := openMDF(t, u)
+	m.onNewFund()
+	es := overlayEntries(u) // name, fiscal year, budget, share, claim days, cap
+	es[0].SetText("Booth Q1")
+	es[2].SetText("12,000")
+	var checks []*widget.Check
+	walkVisible(overlays(u), func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.Check); ok {
+			checks = append(checks, c)
+		}
+		return false
+	})
+	if len(checks) != len(data.MDFActivities) {
+		t.Fatalf("%d activity checks, want %d", len(checks), len(data.MDFActivities))
+	}
+	checks[1].SetChecked(false) // no webinars
+	test.Tap(overlayButton(t, u, "Save"))
+	funds, err := u.Store.MDFFunds(context.Background())
+	if err != nil || len(funds) != 1 {
+		t.Fatalf("funds %+v, %v", funds, err)
+	}
+	f := funds[0]
+	if f.Name != "Booth Q1" || f.Budget != 12_000_00 || len(f.Activities) != len(data.MDFActivities)-1 || f.Eligible(data.MDFActivities[1]) {
+		t.Errorf("stored fund %+v", f)
+	}
+}
