@@ -76,6 +76,7 @@ func (t *dealTable) edit(d data.Deal) {
 	f.dlg.Resize(fyne.NewSize(520, 480))
 	t.form = f
 	f.dlg.Show()
+	focusFirstEntry(t.ui.Win)
 }
 
 // read copies the form into d; a bad amount or date names its field.
@@ -144,6 +145,7 @@ func (t *dealTable) move(d data.Deal, to data.DealState) {
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(440, 260))
 	dlg.Show()
+	focusFirstEntry(t.ui.Win)
 }
 
 // resolve lets the manager decide which registration keeps the customer.
@@ -186,6 +188,7 @@ func (t *dealTable) resolve(d data.Deal) {
 	dlg.Resize(fyne.NewSize(480, 340))
 	t.resolveSel, t.resolveNote = sel, note
 	dlg.Show()
+	focusFirstEntry(t.ui.Win)
 }
 
 func pickName(first bool, a, b string) string {

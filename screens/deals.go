@@ -296,4 +296,5 @@ func (s *dealsScreen) onProtection() {
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(420, 240))
 	dlg.Show()
+	focusFirstEntry(s.ui.Win)
 }

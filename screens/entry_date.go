@@ -91,10 +91,14 @@ func (e *dateEntry) TypedKey(k *fyne.KeyEvent) {
 		e.OnEscape()
 		return
 	}
-	if !passKeyToWindow(e, k) {
-		e.Entry.TypedKey(k)
-	}
+	entryKey(e, &e.Entry, k)
 }
+
+// TypedRune types and notes that the person typed.
+func (e *dateEntry) TypedRune(r rune) { noteTyping(e); e.Entry.TypedRune(r) }
+
+// TypedShortcut runs the shortcut; pasting or cutting counts as typing.
+func (e *dateEntry) TypedShortcut(s fyne.Shortcut) { entryShortcut(e, &e.Entry, s) }
 
 // FocusLost shows what was typed in the locale's format.
 func (e *dateEntry) FocusLost() {

@@ -45,6 +45,15 @@ func newMoneyEntry(u *UI, field string) *moneyEntry {
 	return e
 }
 
+// newCountEntry is a money entry in Whole mode: a count such as leads or
+// people ("1 234").
+func newCountEntry(u *UI, field string) *moneyEntry {
+	e := newMoneyEntry(u, field)
+	e.Whole = true
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatNumber(1234, e.lang)})
+	return e
+}
+
 // Value is the amount in minor units, or an invalid-input error naming
 // the field.
 func (e *moneyEntry) Value() (int64, error) {
@@ -64,6 +73,9 @@ func (e *moneyEntry) Value() (int64, error) {
 		return 0, data.Invalid(e.field, key, map[string]any{"Value": text})
 	}
 	if v < 0 && !e.Signed {
+		if e.Whole {
+			return 0, data.Invalid(e.field, "err.desk_negative_count", nil)
+		}
 		return 0, data.Invalid(e.field, "err.desk_negative", nil)
 	}
 	return v, nil
@@ -93,11 +105,13 @@ func (e *moneyEntry) setWhole(whole bool) {
 }
 
 // TypedKey hands Esc and F1 to the window and types everything else.
-func (e *moneyEntry) TypedKey(k *fyne.KeyEvent) {
-	if !passKeyToWindow(e, k) {
-		e.Entry.TypedKey(k)
-	}
-}
+func (e *moneyEntry) TypedKey(k *fyne.KeyEvent) { entryKey(e, &e.Entry, k) }
+
+// TypedRune types and notes that the person typed.
+func (e *moneyEntry) TypedRune(r rune) { noteTyping(e); e.Entry.TypedRune(r) }
+
+// TypedShortcut runs the shortcut; pasting or cutting counts as typing.
+func (e *moneyEntry) TypedShortcut(s fyne.Shortcut) { entryShortcut(e, &e.Entry, s) }
 
 // FocusLost formats what was typed when it is a valid amount, so the
 // person sees how it was read.

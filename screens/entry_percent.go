@@ -106,8 +106,10 @@ func (e *percentEntry) FocusLost() {
 }
 
 // TypedKey hands Esc and F1 to the window and types everything else.
-func (e *percentEntry) TypedKey(k *fyne.KeyEvent) {
-	if !passKeyToWindow(e, k) {
-		e.Entry.TypedKey(k)
-	}
-}
+func (e *percentEntry) TypedKey(k *fyne.KeyEvent) { entryKey(e, &e.Entry, k) }
+
+// TypedRune types and notes that the person typed.
+func (e *percentEntry) TypedRune(r rune) { noteTyping(e); e.Entry.TypedRune(r) }
+
+// TypedShortcut runs the shortcut; pasting or cutting counts as typing.
+func (e *percentEntry) TypedShortcut(s fyne.Shortcut) { entryShortcut(e, &e.Entry, s) }

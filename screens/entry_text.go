@@ -1,14 +1,18 @@
 package screens
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
 // textEntry is a widget.Entry that passes Esc and F1 on to its window,
 // which a plain Entry keeps to itself: while the person types, Esc still
 // closes the dialog the entry is in (or leaves the form) and F1 still
-// shows the keyboard shortcuts.
+// shows the keyboard shortcuts. What is typed is noted (noteTyping), so
+// that Esc asks before throwing it away.
 type textEntry struct{ *widget.Entry }
 
 // newText wraps an entry literal: newText(&widget.Entry{Text: name}).
@@ -19,11 +23,39 @@ func newText(e *widget.Entry) *textEntry {
 }
 
 // TypedKey hands Esc and F1 to the window and types everything else.
-func (t *textEntry) TypedKey(k *fyne.KeyEvent) {
-	if passKeyToWindow(t, k) {
+func (t *textEntry) TypedKey(k *fyne.KeyEvent) { entryKey(t, t.Entry, k) }
+
+// TypedRune types and notes that the person typed.
+func (t *textEntry) TypedRune(r rune) { noteTyping(t); t.Entry.TypedRune(r) }
+
+// TypedShortcut runs the shortcut; pasting or cutting counts as typing.
+func (t *textEntry) TypedShortcut(s fyne.Shortcut) { entryShortcut(t, t.Entry, s) }
+
+// entryKey is the TypedKey of every entry of ours (o, wrapping e): Esc
+// and F1 go to the window, keys that change the text count as typing, and
+// the rest types as usual.
+func entryKey(o fyne.CanvasObject, e *widget.Entry, k *fyne.KeyEvent) {
+	if passKeyToWindow(o, k) {
 		return
 	}
-	t.Entry.TypedKey(k)
+	switch k.Name {
+	case fyne.KeyBackspace, fyne.KeyDelete:
+		noteTyping(o)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.MultiLine {
+			noteTyping(o)
+		}
+	}
+	e.TypedKey(k)
+}
+
+// entryShortcut is the TypedShortcut of every entry of ours.
+func entryShortcut(o fyne.CanvasObject, e *widget.Entry, s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutPaste, *fyne.ShortcutCut:
+		noteTyping(o)
+	}
+	e.TypedShortcut(s)
 }
 
 // passKeyToWindow hands Esc and F1, typed into an entry, to the key
@@ -38,4 +70,86 @@ func passKeyToWindow(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	}
 	c.OnTypedKey()(k)
 	return true
+}
+
+// typed remembers, per window, where the person last typed by hand: into
+// the dialog then on top (dialogs are modal, so that is where the entry
+// is), or into the window itself (nil).
+var typed = struct {
+	sync.Mutex
+	in map[fyne.Canvas]fyne.CanvasObject
+}{in: map[fyne.Canvas]fyne.CanvasObject{}}
+
+// noteTyping records that the person typed into entry o.
+func noteTyping(o fyne.CanvasObject) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	typed.Lock()
+	defer typed.Unlock()
+	typed.in[c] = c.Overlays().Top()
+}
+
+// typedIntoTop reports whether the person typed into what is on top of c
+// (its topmost dialog, or the window when none is open).
+func typedIntoTop(c fyne.Canvas) bool {
+	typed.Lock()
+	defer typed.Unlock()
+	where, ok := typed.in[c]
+	return ok && where == c.Overlays().Top()
+}
+
+// forgetTyping drops what typedIntoTop knows about c: the typing was
+// saved or thrown away.
+func forgetTyping(c fyne.Canvas) {
+	typed.Lock()
+	defer typed.Unlock()
+	delete(typed.in, c)
+}
+
+// focusFirstEntry puts the cursor in the first enabled entry of the
+// window's topmost dialog, as a form dialog should open.
+func focusFirstEntry(w fyne.Window) {
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		if f := firstEntry(top); f != nil {
+			w.Canvas().Focus(f)
+		}
+	}
+}
+
+// firstEntry finds the first visible, enabled entry under o, through
+// containers, pop-ups, forms, scrolls and the selected tab.
+func firstEntry(o fyne.CanvasObject) fyne.Focusable {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	var children []fyne.CanvasObject
+	switch w := o.(type) {
+	case *textEntry, *moneyEntry, *dateEntry, *percentEntry, *widget.Entry:
+		if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
+			return nil
+		}
+		return o.(fyne.Focusable)
+	case *fyne.Container:
+		children = w.Objects
+	case *widget.PopUp:
+		children = []fyne.CanvasObject{w.Content}
+	case *widget.Form:
+		for _, it := range w.Items {
+			children = append(children, it.Widget)
+		}
+	case *container.Scroll:
+		children = []fyne.CanvasObject{w.Content}
+	case *container.AppTabs:
+		if sel := w.Selected(); sel != nil {
+			children = []fyne.CanvasObject{sel.Content}
+		}
+	}
+	for _, c := range children {
+		if f := firstEntry(c); f != nil {
+			return f
+		}
+	}
+	return nil
 }

@@ -52,6 +52,7 @@ func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func
 	dlg.SetButtons([]fyne.CanvasObject{cancel, okBtn})
 	dlg.Resize(fyne.NewSize(520, 200))
 	dlg.Show()
+	focusFirstEntry(u.Win)
 }
 
 // askMDFReason asks for a reason and runs ok with it.

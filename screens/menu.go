@@ -125,30 +125,55 @@ func (u *UI) partnerSave() {
 	}
 }
 
-// cancelTop closes the topmost dialog or pop-up, or leaves the partner
-// being created, or clears the partner search it is typed in (Esc).
+// cancelTop closes the topmost dialog or pop-up, or clears the partner
+// search it is typed in, or leaves the partner being created (Esc). What
+// the person typed is not thrown away without asking.
 func (u *UI) cancelTop() {
+	c := u.Win.Canvas()
 	if fn := u.actions[actCancelWork]; fn != nil {
 		fn()
 		return
 	}
-	if top := u.Win.Canvas().Overlays().Top(); top != nil {
-		top.Hide()
-		u.Win.Canvas().Overlays().Remove(top)
+	if top := c.Overlays().Top(); top != nil {
+		u.discard(func() {
+			top.Hide()
+			c.Overlays().Remove(top)
+		})
 		return
 	}
 	if fn := u.actions[actCancel+"@"+u.current]; fn != nil {
 		fn()
 		return
 	}
-	if d := u.partners.detail; u.current == "nav.partners" && d != nil && d.partner != nil && d.partner.ID == 0 {
-		d.partner = nil
-		d.showEmpty(true)
+	if s := u.partners; u.current == "nav.partners" && s.search.Text != "" && c.Focused() == s.search {
+		s.search.SetText("") // Esc in the search box clears it
 		return
 	}
-	if s := u.partners; u.current == "nav.partners" && s.search.Text != "" && u.Win.Canvas().Focused() == s.search {
-		s.search.SetText("") // Esc in the search box clears it
+	if d := u.partners.detail; u.current == "nav.partners" && d != nil && d.partner != nil && d.partner.ID == 0 {
+		u.discard(func() {
+			d.partner = nil
+			d.showEmpty(true)
+		})
 	}
+}
+
+// discard runs close at once when nothing was typed into what is on top
+// (the topmost dialog, or the window), and otherwise asks first.
+func (u *UI) discard(close func()) {
+	c := u.Win.Canvas()
+	if !typedIntoTop(c) {
+		close()
+		return
+	}
+	d := dialog.NewConfirm(lang.L("desk.discard_title"), lang.L("desk.discard_text"), func(ok bool) {
+		if ok {
+			forgetTyping(c)
+			close()
+		}
+	}, u.Win)
+	d.SetConfirmText(lang.L("desk.discard"))
+	d.SetDismissText(lang.L("desk.keep_editing"))
+	d.Show()
 }
 
 // buildMenu sets the main menu from the registered actions and the areas,

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"channeldesk/app"
 	"context"
 	"strings"
 	"testing"
@@ -9,6 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
 )
 
 // pressShortcut does what the desktop driver does with a shortcut: the
@@ -104,6 +106,17 @@ func TestCtrlSSavesTheProfileAndEscLeavesIt(t *testing.T) {
 	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if d := u.partners.detail; d.partner != nil {
 		t.Errorf("Esc left the new partner open: %+v", d.partner)
+	}
+	// A new partner with something typed in is left only after asking.
+	pressShortcut(u, ctrl(fyne.KeyN))
+	test.Type(u.partners.detail.profile.name, "Орбита")
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d := u.partners.detail; d.partner == nil || u.partners.detail.profile.name.Text != "Орбита" {
+		t.Fatal("Esc threw away a typed new partner without asking")
+	}
+	test.Tap(overlayButton(t, u, "Не сохранять"))
+	if d := u.partners.detail; d.partner != nil {
+		t.Errorf("Discard left the new partner open: %+v", d.partner)
 	}
 }
 
@@ -293,28 +306,38 @@ func TestFileMenuReachesTheAreas(t *testing.T) {
 
 // While the person types in a dialog, Esc still closes the dialog and F1
 // still shows the shortcuts: text, money, percent and date entries pass
-// those keys to the window instead of swallowing them.
+// those keys to the window instead of swallowing them. What was typed is
+// not thrown away without asking.
 func TestEscAndF1WorkWhileTyping(t *testing.T) {
 	u := newTestUI(t, 5, "en")
 	m := openMDF(t, u)
 	press := func(name fyne.KeyName) {
 		u.Win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: name})
 	}
-	for _, pick := range []func(es []*widget.Entry) int{
-		func([]*widget.Entry) int { return 0 }, // fund name, a text entry
-		func([]*widget.Entry) int { return 2 }, // budget, a money entry
-	} {
-		m.onNewFund()
+	// focusEntry focuses the i-th entry of the open dialog.
+	focusEntry := func(i int) fyne.Focusable {
 		es := overlayEntries(u)
 		var target fyne.Focusable
 		walkVisible(overlays(u), func(o fyne.CanvasObject) bool {
-			if e := localeEntry(o); e == es[pick(es)] {
+			if e := localeEntry(o); e == es[i] {
 				target = o.(fyne.Focusable)
 			}
 			return target != nil
 		})
 		u.Win.Canvas().Focus(target)
-		test.Type(target, "Q1 events")
+		return target
+	}
+	// Nothing typed: Esc closes the dialog at once.
+	m.onNewFund()
+	focusEntry(0)
+	press(fyne.KeyEscape)
+	if top := u.Win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Esc in an untouched dialog left %q open", topOverlayText(u))
+	}
+	for _, i := range []int{0, 2} { // fund name (text entry), budget (money entry)
+		m.onNewFund()
+		target := focusEntry(i)
+		test.Type(target, "1500")
 		press(fyne.KeyF1)
 		if text := topOverlayText(u); !strings.Contains(text, "Ctrl+F") {
 			t.Fatalf("F1 while typing in %T: no shortcuts overlay, top says %q", target, text)
@@ -322,8 +345,41 @@ func TestEscAndF1WorkWhileTyping(t *testing.T) {
 		u.cancelTop() // close the shortcuts
 		u.Win.Canvas().Focus(target)
 		press(fyne.KeyEscape)
+		if text := topOverlayText(u); !strings.Contains(text, "Discard what you typed?") {
+			t.Fatalf("Esc after typing in %T did not ask; top says %q", target, text)
+		}
+		u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc on the question keeps editing
+		if text := topOverlayText(u); !strings.Contains(text, "New fund") {
+			t.Fatalf("keep editing: top says %q", text)
+		}
+		u.Win.Canvas().Focus(target)
+		press(fyne.KeyEscape)
+		test.Tap(overlayButton(t, u, "Discard"))
 		if top := u.Win.Canvas().Overlays().Top(); top != nil {
-			t.Fatalf("Esc while typing in %T left the dialog open", target)
+			t.Fatalf("Discard after typing in %T left %q open", target, topOverlayText(u))
+		}
+	}
+}
+
+// Form dialogs open with the cursor in their first field, so the person
+// can type straight away.
+func TestFormDialogsOpenInTheFirstField(t *testing.T) {
+	u := newTestUI(t, 5, "en")
+	m := openMDF(t, u)
+	dt := newDealTable(u)
+	for name, open := range map[string]func(){
+		"new fund": m.onNewFund,
+		"new deal": func() { dt.edit(data.Deal{RegisteredOn: "2026-11-27"}) },
+		"reason":   func() { askMDFReason(u, "Reason", "OK", func(string) error { return nil }) },
+	} {
+		open()
+		es := overlayEntries(u)
+		focused, _ := u.Win.Canvas().Focused().(fyne.CanvasObject)
+		if len(es) == 0 || focused == nil || localeEntry(focused) != es[0] {
+			t.Errorf("%s: focus on %T, want the first of %d entries", name, focused, len(es))
+		}
+		for u.Win.Canvas().Overlays().Top() != nil {
+			u.Win.Canvas().Overlays().Top().Hide()
 		}
 	}
 }

@@ -210,6 +210,7 @@ func (e *templateEditor) editTask(i int) {
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(620, 520))
 	dlg.Show()
+	focusFirstEntry(e.ui.Win)
 }
 
 func (e *templateEditor) putTask(i int, t flatTask) {

@@ -166,4 +166,5 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	dlg.SetButtons(append(buttons, save))
 	dlg.Resize(fyne.NewSize(480, 360))
 	dlg.Show()
+	focusFirstEntry(c.d.ui.Win)
 }

@@ -141,6 +141,7 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 func (d *partnerDetail) newPartner() {
 	p := &data.Partner{Type: data.TypeReseller, Status: data.StatusProspect, DocLang: string(d.ui.Lang)}
 	d.partner = p
+	forgetTyping(d.ui.Win.Canvas()) // a fresh form: Esc leaves it without asking until typed into
 	d.title.SetText(lang.L("partners.new_title"))
 	d.statusBtn.Hide()
 	d.profile.set(p)
@@ -206,4 +207,5 @@ func (d *partnerDetail) onChangeStatus() {
 	dlg.SetButtons([]fyne.CanvasObject{cancel, confirm})
 	dlg.Resize(fyne.NewSize(460, 320))
 	dlg.Show()
+	focusFirstEntry(d.ui.Win)
 }

@@ -244,6 +244,7 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(460, 260))
 	dlg.Show()
+	focusFirstEntry(o.d.ui.Win)
 }
 
 func indexOfState(st data.TaskState) int {

@@ -205,4 +205,5 @@ func (f *profileForm) onOffboard() {
 			}
 			f.d.saved(p.ID)
 		}, f.d.ui.Win)
+	focusFirstEntry(f.d.ui.Win)
 }

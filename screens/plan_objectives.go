@@ -102,8 +102,7 @@ func (t *planTab) onCell(id widget.TableCellID) {
 		dialog.ShowInformation(objectiveName(o.Objective), lang.L("plans.computed_hint"), t.d.ui.Win)
 		return
 	}
-	entry := newMoneyEntry(t.d.ui, "actual")
-	entry.Whole = true
+	entry := newCountEntry(t.d.ui, "actual")
 	entry.SetValue(o.Actuals[q-1])
 	title := lang.L("plans.actual_title", map[string]any{"Quarter": q})
 	dialog.ShowForm(title, lang.L("action.save"), lang.L("action.cancel"),
@@ -121,6 +120,7 @@ func (t *planTab) onCell(id widget.TableCellID) {
 			}
 			t.reload()
 		}, t.d.ui.Win)
+	focusFirstEntry(t.d.ui.Win)
 }
 
 // onRevisions shows the agreed revisions, each as it was frozen.

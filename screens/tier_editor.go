@@ -161,6 +161,7 @@ func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormIte
 	f.dlg.Resize(fyne.NewSize(620, 640))
 	e.form = f
 	f.dlg.Show()
+	focusFirstEntry(u.Win)
 }
 
 // read copies the form into a tier; bad numbers name their field.

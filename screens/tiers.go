@@ -194,6 +194,7 @@ func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(520, 300))
 	dlg.Show()
+	focusFirstEntry(u.Win)
 }
 
 func (s *tiersScreen) dismiss(e app.Evaluation) {
