@@ -153,6 +153,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 func TestWithTxCancelledReportsCancellation(t *testing.T) {
 	s := MustOpen(t)
 	ctx, cancel := context.WithCancel(context.Background())
+	stillOpen := false
 	err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, `SELECT 1`)
 		if err != nil {
@@ -167,8 +168,12 @@ func TestWithTxCancelledReportsCancellation(t *testing.T) {
 			}
 			time.Sleep(time.Millisecond)
 		}
+		stillOpen = true
 		return errors.New("transaction still open 5 s after cancel")
 	})
+	if stillOpen {
+		t.Fatal("the statement was never found closed: the race this test forces did not happen")
+	}
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v, want context.Canceled", err)
 	}
