@@ -207,7 +207,7 @@ func (s *Store) SaveDeal(ctx context.Context, d *Deal) error {
 		}
 		// A registration entered by hand is a step in the partner's
 		// timeline; imports and demo data add deals in bulk without one.
-		return InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: d.RegisteredOn + s.now()[len("2006-01-02"):],
+		return InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: s.stampOn(d.RegisteredOn),
 			Body: d.Customer, ToStatus: Status(d.State)})
 	})
 }
@@ -317,9 +317,8 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 			body += ": " + d.Reason
 		}
 		// The step sits in the timeline on the day it happened (a close
-		// recorded a week late shows that week), at the time of recording.
-		at := m.On + s.now()[len("2006-01-02"):]
-		if err := InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: at, Author: m.Author,
+		// recorded a week late shows that week).
+		if err := InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: s.stampOn(m.On), Author: m.Author,
 			Body: body, FromStatus: Status(from), ToStatus: Status(m.To)}); err != nil {
 			return err
 		}
@@ -336,9 +335,30 @@ func (s *Store) ExpireDeals(ctx context.Context, asOf string) (int, error) {
 	var n int64
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
 		const due = `state='approved' AND protected_until != '' AND protected_until < ?`
-		if _, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, body, from_status, to_status)
-			SELECT partner_id, ?, ?, customer, 'approved', 'expired' FROM deals WHERE `+due, EventDeal, s.now(), asOf); err != nil {
+		rows, err := tx.QueryContext(ctx, `SELECT partner_id, customer, protected_until FROM deals WHERE `+due, asOf)
+		if err != nil {
 			return err
+		}
+		var evs []Event
+		for rows.Next() {
+			var e Event
+			var until string
+			if err := rows.Scan(&e.PartnerID, &e.Body, &until); err != nil {
+				rows.Close()
+				return err
+			}
+			// The deal expired the day after its protection ended.
+			e.Kind, e.At, e.FromStatus, e.ToStatus = EventDeal, s.stampOn(AddDays(until, 1)), Status(DealApproved), Status(DealExpired)
+			evs = append(evs, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i := range evs {
+			if err := InsertEventTx(ctx, tx, &evs[i]); err != nil {
+				return err
+			}
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE deals SET state='expired', updated_at=? WHERE `+due, s.now(), asOf)
 		if err != nil {
@@ -348,6 +368,19 @@ func (s *Store) ExpireDeals(ctx context.Context, asOf string) (int, error) {
 		return err
 	})
 	return int(n), err
+}
+
+// stampOn is the timeline instant of something that happened on day
+// (YYYY-MM-DD, a local calendar day): that day at the current local time
+// of day, in UTC, so the timeline shows it on that very day in any time
+// zone. A day that cannot be read gives the current instant.
+func (s *Store) stampOn(day string) string {
+	now := s.Now()
+	d, err := time.ParseInLocation("2006-01-02", day, now.Location())
+	if err != nil {
+		return now.UTC().Format(time.RFC3339)
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), now.Hour(), now.Minute(), now.Second(), 0, now.Location()).UTC().Format(time.RFC3339)
 }
 
 // DeleteDeal removes a deal.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"channeldesk/data"
 )
@@ -228,5 +229,36 @@ func TestDealStepsEnterTheTimeline(t *testing.T) {
 	evs, _ = s.Events(ctx, p.ID)
 	if e := evs[0]; e.Kind != data.EventDeal || e.FromStatus != "approved" || e.ToStatus != "expired" || e.Body != "Acme" {
 		t.Errorf("newest event after expiry %+v", e)
+	}
+}
+
+// A deal step shows on the day it happened in the manager's own time
+// zone, far from UTC too (08:00 in Vladivostok is 22:00 UTC the day
+// before).
+func TestDealEventsKeepTheirLocalDay(t *testing.T) {
+	vlad := time.FixedZone("Vladivostok", 10*3600)
+	s := MustOpen(t)
+	s.Now = func() time.Time { return time.Date(2026, 3, 2, 8, 0, 0, 0, vlad) }
+	ctx := context.Background()
+	s.SetProtectionDays(ctx, 10)
+	p := mustPartner(t, s, "Orbit", data.StatusActive)
+	d := mustDeal(t, s, p.ID, "Acme", "2026-03-01")
+	if err := s.MoveDeal(ctx, d.ID, data.DealMove{To: data.DealApproved, On: "2026-03-02"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ExpireDeals(ctx, "2026-03-20"); err != nil { // protected through 2026-03-12
+		t.Fatal(err)
+	}
+	evs, _ := s.Events(ctx, p.ID)
+	var days []string
+	for _, e := range evs {
+		at, err := time.Parse(time.RFC3339, e.At)
+		if err != nil {
+			t.Fatal(err)
+		}
+		days = append(days, string(e.ToStatus)+" "+at.In(vlad).Format("2006-01-02"))
+	}
+	if got, want := strings.Join(days, ", "), "expired 2026-03-13, approved 2026-03-02, submitted 2026-03-01"; got != want {
+		t.Errorf("local days %q, want %q", got, want)
 	}
 }
