@@ -23,12 +23,13 @@ func dealStateLabel(s data.DealState) string { return lang.L("deals.state." + st
 // dealTable lists deals with the actions on the selected one; the Deals
 // screen and the partner's Deals tab both use it.
 type dealTable struct {
-	ui       *UI
-	filter   data.DealFilter
-	deals    []data.Deal
-	selected int
-	partners []data.PartnerRow // for the deal form
-	onChange func()            // after a change, besides reloading
+	ui        *UI
+	filter    data.DealFilter
+	deals     []data.Deal
+	selected  int
+	partners  []data.PartnerRow // for the deal form
+	onChange  func()            // after a change, besides reloading
+	onExpired func()            // after a reload expired deals (their timelines changed)
 
 	// the open dialogs, for tests
 	form        *dealForm
@@ -125,11 +126,12 @@ func conflictText(u *UI, d *data.Deal) string {
 func (t *dealTable) reload() {
 	var deals []data.Deal
 	var partners []data.PartnerRow
+	var expired int
 	var err error
 	f := t.filter
 	t.ui.background(func() {
 		ctx := context.Background()
-		if _, err = t.ui.Store.ExpireDeals(ctx, app.Today()); err != nil {
+		if expired, err = t.ui.Store.ExpireDeals(ctx, app.Today()); err != nil {
 			return
 		}
 		if deals, err = t.ui.Store.Deals(ctx, f); err != nil {
@@ -143,6 +145,9 @@ func (t *dealTable) reload() {
 		}
 		t.deals, t.partners, t.selected = deals, partners, -1
 		t.msg.SetText("")
+		if expired > 0 && t.onExpired != nil {
+			t.onExpired()
+		}
 		t.count.SetText(lang.L("deals.count", map[string]any{"Count": len(deals)}))
 		t.table.UnselectAll()
 		t.table.Refresh()

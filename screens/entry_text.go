@@ -72,40 +72,54 @@ func passKeyToWindow(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	return true
 }
 
-// typed remembers, per window, where the person last typed by hand: into
-// the dialog then on top (dialogs are modal, so that is where the entry
-// is), or into the window itself (nil).
+// typed remembers, per window, the dialogs the person typed into by hand
+// (dialogs are modal, so an entry typed into belongs to the topmost one).
+// Closed dialogs drop out as soon as anything is typed again.
 var typed = struct {
 	sync.Mutex
-	in map[fyne.Canvas]fyne.CanvasObject
-}{in: map[fyne.Canvas]fyne.CanvasObject{}}
+	in map[fyne.Canvas]map[fyne.CanvasObject]bool
+}{in: map[fyne.Canvas]map[fyne.CanvasObject]bool{}}
 
 // noteTyping records that the person typed into entry o.
 func noteTyping(o fyne.CanvasObject) {
-	c := fyne.CurrentApp().Driver().CanvasForObject(o)
-	if c == nil {
-		return
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+		markTopTyped(c)
+	}
+}
+
+// markTopTyped records that the topmost dialog of c holds unsaved typing,
+// e.g. after an inner dialog handed its edits back to it.
+func markTopTyped(c fyne.Canvas) {
+	top := c.Overlays().Top()
+	if top == nil {
+		return // the window's own forms answer for themselves
 	}
 	typed.Lock()
 	defer typed.Unlock()
-	typed.in[c] = c.Overlays().Top()
+	open := map[fyne.CanvasObject]bool{}
+	for _, o := range c.Overlays().List() {
+		if typed.in[c][o] {
+			open[o] = true
+		}
+	}
+	open[top] = true
+	typed.in[c] = open
 }
 
-// typedIntoTop reports whether the person typed into what is on top of c
-// (its topmost dialog, or the window when none is open).
+// typedIntoTop reports whether the person typed into the topmost dialog of c.
 func typedIntoTop(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
 	typed.Lock()
 	defer typed.Unlock()
-	where, ok := typed.in[c]
-	return ok && where == c.Overlays().Top()
+	return top != nil && typed.in[c][top]
 }
 
-// forgetTyping drops what typedIntoTop knows about c: the typing was
-// saved or thrown away.
-func forgetTyping(c fyne.Canvas) {
+// forgetTyping drops the record of dialog o of c: its typing was saved or
+// thrown away.
+func forgetTyping(c fyne.Canvas, o fyne.CanvasObject) {
 	typed.Lock()
 	defer typed.Unlock()
-	delete(typed.in, c)
+	delete(typed.in[c], o)
 }
 
 // focusFirstEntry puts the cursor in the first enabled entry of the

@@ -135,10 +135,16 @@ func (u *UI) cancelTop() {
 		return
 	}
 	if top := c.Overlays().Top(); top != nil {
-		u.discard(func() {
+		close := func() {
+			forgetTyping(c, top)
 			top.Hide()
 			c.Overlays().Remove(top)
-		})
+		}
+		if typedIntoTop(c) {
+			u.askDiscard(close)
+		} else {
+			close()
+		}
 		return
 	}
 	if fn := u.actions[actCancel+"@"+u.current]; fn != nil {
@@ -150,25 +156,24 @@ func (u *UI) cancelTop() {
 		return
 	}
 	if d := u.partners.detail; u.current == "nav.partners" && d != nil && d.partner != nil && d.partner.ID == 0 {
-		u.discard(func() {
+		leave := func() {
 			d.partner = nil
 			d.showEmpty(true)
-		})
+		}
+		if d.profile.hasText() {
+			u.askDiscard(leave)
+		} else {
+			leave()
+		}
 	}
 }
 
-// discard runs close at once when nothing was typed into what is on top
-// (the topmost dialog, or the window), and otherwise asks first.
-func (u *UI) discard(close func()) {
-	c := u.Win.Canvas()
-	if !typedIntoTop(c) {
-		close()
-		return
-	}
+// askDiscard asks whether to throw away what the person typed, and runs
+// discard if so.
+func (u *UI) askDiscard(discard func()) {
 	d := dialog.NewConfirm(lang.L("desk.discard_title"), lang.L("desk.discard_text"), func(ok bool) {
 		if ok {
-			forgetTyping(c)
-			close()
+			discard()
 		}
 	}, u.Win)
 	d.SetConfirmText(lang.L("desk.discard"))

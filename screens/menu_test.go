@@ -383,3 +383,38 @@ func TestFormDialogsOpenInTheFirstField(t *testing.T) {
 		}
 	}
 }
+
+// The question before discarding follows each dialog: typing in a dialog
+// on top of another still protects the one below, and typing in the
+// partner search is no reason to ask when leaving an empty new partner.
+func TestDiscardQuestionFollowsEachDialog(t *testing.T) {
+	u := newTestUI(t, 5, "en")
+	m := openMDF(t, u)
+	m.onNewFund()
+	test.Type(u.Win.Canvas().Focused(), "Booth")
+	askMDFReason(u, "Reason", "OK", func(string) error { return nil }) // a dialog over the form
+	test.Type(u.Win.Canvas().Focused(), "because")
+	test.Tap(overlayButton(t, u, "OK"))
+	if text := topOverlayText(u); !strings.Contains(text, "New fund") {
+		t.Fatalf("top after OK: %q", text)
+	}
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if text := topOverlayText(u); !strings.Contains(text, "Discard what you typed?") {
+		t.Fatalf("Esc on the form typed in before the inner dialog did not ask; top says %q", text)
+	}
+	test.Tap(overlayButton(t, u, "Discard"))
+	if top := u.Win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("left open: %q", topOverlayText(u))
+	}
+
+	u.show("nav.partners")
+	u.Win.Canvas().Focus(u.partners.search)
+	test.Type(u.partners.search, "abc")
+	u.partners.search.SetText("")
+	pressShortcut(u, ctrl(fyne.KeyN))
+	u.Win.Canvas().Unfocus()
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.partners.detail.partner != nil || u.Win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc on an untouched new partner asked or stayed, because of typing in the search")
+	}
+}

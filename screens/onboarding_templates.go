@@ -204,6 +204,7 @@ func (e *templateEditor) editTask(i int) {
 		}
 		e.putTask(i, out)
 		dlg.Hide()
+		markTopTyped(e.ui.Win.Canvas()) // the template now has unsaved changes
 	}}
 	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
 	dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.task_edit"), container.NewVBox(f.form, msg), e.ui.Win)

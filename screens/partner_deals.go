@@ -27,6 +27,7 @@ func (t *partnerDealsTab) buildUI() fyne.CanvasObject {
 	t.add = &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 		t.deals.edit(data.Deal{PartnerID: t.d.partner.ID, RegisteredOn: app.Today()})
 	}}
+	t.deals.onExpired = t.d.timeline.reload
 	t.deals.onChange = func() {
 		if t.d.partner != nil {
 			t.d.tier.load(t.d.partner.ID)

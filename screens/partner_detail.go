@@ -141,7 +141,6 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 func (d *partnerDetail) newPartner() {
 	p := &data.Partner{Type: data.TypeReseller, Status: data.StatusProspect, DocLang: string(d.ui.Lang)}
 	d.partner = p
-	forgetTyping(d.ui.Win.Canvas()) // a fresh form: Esc leaves it without asking until typed into
 	d.title.SetText(lang.L("partners.new_title"))
 	d.statusBtn.Hide()
 	d.profile.set(p)

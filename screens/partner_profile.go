@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -129,6 +130,18 @@ func (f *profileForm) read() *data.Partner {
 func (f *profileForm) entryFor(field string) *textEntry {
 	return map[string]*textEntry{"name": f.name, "legal_name": f.legal, "country": f.country, "region": f.region,
 		"city": f.city, "website": f.website, "account_manager": f.manager}[field]
+}
+
+// hasText reports whether any text field of the form holds something: a
+// new partner with something typed in is not left without asking.
+func (f *profileForm) hasText() bool {
+	for _, e := range []*textEntry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager,
+		f.verticals, f.capabilities, f.products, f.tags} {
+		if strings.TrimSpace(e.Text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *profileForm) clearErrors() {

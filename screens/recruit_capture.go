@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -73,7 +74,7 @@ func (u *UI) ShowQuickCapture() {
 func newCaptureForm(u *UI) *captureForm { return &captureForm{ui: u} }
 
 func (f *captureForm) buildUI() fyne.CanvasObject {
-	entry := func(key string) *captureEntry { return newCaptureEntry(lang.L(key), f.onSave, f.close) }
+	entry := func(key string) *captureEntry { return newCaptureEntry(lang.L(key), f.onSave, f.escape) }
 	f.company = entry("recruit.capture_company")
 	f.contact = entry("recruit.capture_contact")
 	f.email = entry("recruit.capture_email")
@@ -81,7 +82,7 @@ func (f *captureForm) buildUI() fyne.CanvasObject {
 	f.interest = entry("recruit.capture_interest")
 	f.event = entry("recruit.capture_event")
 	f.eventDate = newDateEntry(f.ui, "event_date")
-	f.eventDate.Optional, f.eventDate.OnEscape = true, f.close
+	f.eventDate.Optional, f.eventDate.OnEscape = true, f.escape
 	f.eventDate.OnSubmitted = func(string) { f.onSave() }
 	ctx := context.Background()
 	f.event.Text, _ = f.ui.Store.Setting(ctx, app.SettingLastEvent)
@@ -122,6 +123,18 @@ func (f *captureForm) close() {
 	if f.dlg != nil {
 		f.dlg.Hide()
 	}
+}
+
+// escape closes the form on Esc, first asking when a visitor's details
+// are typed in but not saved (the event stays for the next one anyway).
+func (f *captureForm) escape() {
+	for _, e := range []*captureEntry{f.company, f.contact, f.email, f.phone, f.interest} {
+		if strings.TrimSpace(e.Text) != "" {
+			f.ui.askDiscard(f.close)
+			return
+		}
+	}
+	f.close()
 }
 
 func (f *captureForm) values() app.Capture {

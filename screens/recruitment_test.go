@@ -68,6 +68,17 @@ func TestQuickCaptureRemembersEventAndEscCloses(t *testing.T) {
 	if u.capture.dlg.MinSize().IsZero() || len(u.Win.Canvas().Overlays().List()) != 0 {
 		t.Error("Esc did not close the form")
 	}
+	// A visitor typed in but not saved is not lost to one Esc.
+	u.ShowQuickCapture()
+	test.Type(u.capture.email, "anna@northwind.example")
+	u.capture.email.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if text := topOverlayText(u); !strings.Contains(text, "Discard what you typed?") {
+		t.Fatalf("Esc with a visitor typed in did not ask; top says %q", text)
+	}
+	test.Tap(overlayButton(t, u, "Keep editing"))
+	if u.capture.email.Text != "anna@northwind.example" || len(u.Win.Canvas().Overlays().List()) != 1 {
+		t.Errorf("keep editing lost the form: %q, %d overlays", u.capture.email.Text, len(u.Win.Canvas().Overlays().List()))
+	}
 }
 
 func TestQuickCaptureWarnsOfDuplicates(t *testing.T) {

@@ -170,6 +170,7 @@ func (u *UI) runShown() {
 // Rebuild lays the window out anew, after the language or settings change.
 func (u *UI) Rebuild() {
 	current := u.current
+	u.startupLoads = nil // another database: its first loads release memory again
 	u.loadSettings()
 	u.build()
 	u.buildMenu()
