@@ -77,22 +77,12 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 func (s *partnersScreen) fillFilters() {
 	filterChoices(s.typeSel, lang.L("filter.all_types"), data.PartnerTypes, typeLabel, &s.filter.Type, s.apply)
 	filterChoices(s.status, lang.L("filter.all_statuses"), data.Statuses, statusLabel, &s.filter.Status, s.apply)
-	s.region.OnChanged = func(string) {
-		s.filter.Region = ""
-		if i := s.region.SelectedIndex(); i > 0 {
-			s.filter.Region = s.region.Selected
-		}
-		s.apply()
-	}
+	valueFilter(s.region, &s.filter.Region, s.apply)
 	s.fillRegions()
 }
 
 func (s *partnersScreen) fillRegions() {
-	s.region.Options = append([]string{lang.L("filter.all_regions")}, s.index.Regions()...)
-	if s.filter.Region == "" {
-		s.region.SetSelectedIndex(0)
-	}
-	s.region.Refresh()
+	setValueChoices(s.region, lang.L("filter.all_regions"), s.index.Regions(), s.filter.Region)
 }
 
 func (s *partnersScreen) newTable() *widget.Table {

@@ -112,6 +112,24 @@ func TestSearchNarrowsTheList(t *testing.T) {
 			t.Fatalf("status filter let %s through", r.Status)
 		}
 	}
+	p.status.SetSelectedIndex(0)
+	if len(p.region.Options) < 3 || p.region.Options[0] != "All regions" {
+		t.Fatalf("region choices %q", p.region.Options)
+	}
+	region := p.region.Options[1]
+	p.region.SetSelected(region)
+	if len(p.Rows()) == 0 || len(p.Rows()) == 120 {
+		t.Fatalf("region %q left %d rows", region, len(p.Rows()))
+	}
+	for _, r := range p.Rows() {
+		if r.Region != region {
+			t.Fatalf("region filter %q let %q through", region, r.Region)
+		}
+	}
+	p.region.SetSelectedIndex(0)
+	if len(p.Rows()) != 120 {
+		t.Errorf("all regions shows %d rows", len(p.Rows()))
+	}
 }
 
 func TestInvalidEmailShowsErrorAndKeepsInput(t *testing.T) {

@@ -71,22 +71,12 @@ func (s *recruitScreen) buildUI() fyne.CanvasObject {
 
 func (s *recruitScreen) fillSources() {
 	filterChoices(s.sourceSel, lang.L("recruit.all_sources"), data.Sources, sourceLabel, &s.filter.Source, s.apply)
-	s.eventSel.OnChanged = func(string) {
-		s.filter.Event = ""
-		if s.eventSel.SelectedIndex() > 0 {
-			s.filter.Event = s.eventSel.Selected
-		}
-		s.apply()
-	}
+	valueFilter(s.eventSel, &s.filter.Event, s.apply)
 	s.fillEvents()
 }
 
 func (s *recruitScreen) fillEvents() {
-	s.eventSel.Options = append([]string{lang.L("recruit.all_events")}, s.pipeline.Events()...)
-	if s.filter.Event == "" {
-		s.eventSel.SetSelectedIndex(0)
-	}
-	s.eventSel.Refresh()
+	setValueChoices(s.eventSel, lang.L("recruit.all_events"), s.pipeline.Events(), s.filter.Event)
 }
 
 func (s *recruitScreen) newList() *widget.List {

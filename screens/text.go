@@ -70,6 +70,29 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	return s
 }
 
+// valueFilter makes sel a list filter over values known only at run time
+// (regions, events), filled by setValueChoices: choosing sets *dst to the
+// value ("" for all) and calls changed.
+func valueFilter(sel *widget.Select, dst *string, changed func()) {
+	sel.OnChanged = func(string) {
+		*dst = ""
+		if sel.SelectedIndex() > 0 {
+			*dst = sel.Selected
+		}
+		changed()
+	}
+}
+
+// setValueChoices offers "all" and then values in sel; while no value is
+// chosen it shows all.
+func setValueChoices(sel *widget.Select, all string, values []string, chosen string) {
+	sel.Options = append([]string{all}, values...)
+	if chosen == "" {
+		sel.SetSelectedIndex(0)
+	}
+	sel.Refresh()
+}
+
 // filterChoices makes sel a list filter: "all" first, then the label of
 // each value. Choosing sets *dst to that value (the zero value for all)
 // and calls changed; it starts at all.
