@@ -15,7 +15,7 @@ import (
 
 // dealForm is the open create/edit dialog; tests reach it through the table.
 type dealForm struct {
-	partner                          *widget.Select
+	partner                          *partnerPicker
 	customer, taxID, domain, product *textEntry
 	amount                           *moneyEntry
 	registered, expected             *dateEntry
@@ -44,19 +44,13 @@ func (t *dealTable) edit(d data.Deal) {
 	if d.ID != 0 || d.Amount != 0 {
 		f.amount.SetValue(d.Amount)
 	}
-	names, selected := make([]string, len(t.partners)), -1
-	for i, p := range t.partners {
-		names[i] = p.Name
-		if p.ID == d.PartnerID || d.PartnerID == 0 && t.filter.PartnerID == p.ID {
-			selected = i
-		}
+	selected := d.PartnerID
+	if selected == 0 {
+		selected = t.filter.PartnerID
 	}
-	f.partner = newSelect(names, nil)
-	if selected >= 0 {
-		f.partner.SetSelectedIndex(selected)
-	}
+	f.partner = newPartnerPicker(t.partners, selected)
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("field.partner"), f.partner),
+		widget.NewFormItem(lang.L("field.partner"), f.partner.box),
 		widget.NewFormItem(lang.L("field.customer"), f.customer),
 		widget.NewFormItem(lang.L("field.customer_tax_id"), f.taxID),
 		widget.NewFormItem(lang.L("field.customer_domain"), f.domain),
@@ -81,11 +75,9 @@ func (t *dealTable) edit(d data.Deal) {
 
 // read copies the form into d; a bad amount or date names its field.
 func (f *dealForm) read(t *dealTable, d *data.Deal) error {
-	i := f.partner.SelectedIndex()
-	if i < 0 || i >= len(t.partners) {
-		return data.Invalid("partner", "err.required", nil)
+	if d.PartnerID = f.partner.ID(); d.PartnerID == 0 {
+		return data.Invalid("partner", "err.deals_pick_partner", nil)
 	}
-	d.PartnerID = t.partners[i].ID
 	d.Customer, d.CustomerTaxID, d.CustomerDomain, d.Product = f.customer.Text, f.taxID.Text, f.domain.Text, f.product.Text
 	var err error
 	if d.Amount, err = f.amount.Value(); err != nil {

@@ -40,7 +40,7 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 	test.Tap(findButton(t, u, "Register deal"))
 	u.Wait()
 	f := ds.deals.form
-	f.partner.SetSelected("Vector")
+	f.partner.entry.SetText("Vector")
 	test.Type(f.customer, "«ACME» LLC")
 	test.Type(f.amount, "1000")
 	test.Tap(overlayButton(t, u, "Save"))
@@ -139,5 +139,53 @@ func TestDealStepShowsInTimeline(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("timeline lacks %q; shows:\n%s", want, text)
 		}
+	}
+}
+
+// The deal form's partner is found by typing part of its name; Down and
+// Enter pick from the matches, and a name that is no partner is refused.
+func TestDealPartnerIsPickedByTyping(t *testing.T) {
+	u := newTestUI(t, 0, "ru")
+	ctx := context.Background()
+	for _, n := range []string{"Нева Софт", "Нева Телеком", "Вектор Нева", "Орбита"} {
+		u.Store.CreatePartner(ctx, &data.Partner{Name: n, Type: data.TypeReseller, Status: data.StatusActive})
+	}
+	ds := newDealsScreen(u)
+	u.Win.SetContent(ds.buildUI())
+	u.Wait()
+	ds.deals.edit(data.Deal{RegisteredOn: "2026-11-01"})
+	f := ds.deals.form
+	if u.Win.Canvas().Focused() != f.partner.entry {
+		t.Fatalf("the form opened with the focus on %T, not the partner", u.Win.Canvas().Focused())
+	}
+	test.Type(f.partner.entry, "нев")
+	var shown []string
+	for _, o := range f.partner.matches.Objects {
+		shown = append(shown, o.(*widget.Button).Text)
+	}
+	if got := strings.Join(shown, ", "); got != "Нева Софт, Нева Телеком, Вектор Нева" {
+		t.Fatalf("matches %q: names starting with the text first, then the rest", got)
+	}
+	f.partner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	f.partner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.partner.entry.Text != "Нева Телеком" || len(f.partner.matches.Objects) != 0 {
+		t.Fatalf("picked %q, %d matches still shown", f.partner.entry.Text, len(f.partner.matches.Objects))
+	}
+	f.customer.SetText("ООО «Ромашка»")
+	f.amount.SetText("100")
+	f.partner.entry.SetText("Нева Банк")
+	if l, ok := f.partner.matches.Objects[0].(*widget.Label); !ok || l.Text != "Партнёра с таким названием нет" {
+		t.Errorf("no match shows %#v", f.partner.matches.Objects)
+	}
+	test.Tap(overlayButton(t, u, "Сохранить"))
+	if want := "Партнёр: выберите партнёра из списка под полем"; f.msg.Text != want {
+		t.Fatalf("message %q, want %q", f.msg.Text, want)
+	}
+	f.partner.entry.SetText("нева телеком") // the full name, in any case, is a pick too
+	test.Tap(overlayButton(t, u, "Сохранить"))
+	u.Wait()
+	deals, _ := u.Store.Deals(ctx, data.DealFilter{})
+	if len(deals) != 1 || deals[0].PartnerName != "Нева Телеком" {
+		t.Fatalf("stored %+v", deals)
 	}
 }

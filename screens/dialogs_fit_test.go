@@ -3,6 +3,8 @@ package screens
 import (
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"channeldesk/data"
 )
 
@@ -15,10 +17,20 @@ func TestFormDialogsFitTheWindow(t *testing.T) {
 	ts.buildUI()
 	u.Wait()
 	pt := openPlan(t, u)
+	ds := newDealsScreen(u)
+	ds.buildUI()
+	ds.deals.reload()
+	u.Wait()
 	d := u.partners.detail
 	for name, open := range map[string]func(){
-		"new fund":      m.onNewFund,
-		"new deal":      func() { newDealTable(u).edit(data.Deal{RegisteredOn: "2026-11-27"}) },
+		"new fund": m.onNewFund,
+		"new deal": func() { // with the partner picker listing its matches
+			ds.deals.edit(data.Deal{RegisteredOn: "2026-11-27"})
+			test.Type(ds.deals.form.partner.entry, "а")
+			if n := len(ds.deals.form.partner.matches.Objects); n != pickerMatches {
+				t.Errorf("new deal: %d matches listed for «а», want %d", n, pickerMatches)
+			}
+		},
 		"certification": func() { d.certs.edit(&data.Certification{}) },
 		"tier":          func() { ts.editor.edit(&ts.overview.Program.Tiers[1]) },
 		"check-in":      func() { pt.editCheckIn(nil) },

@@ -263,6 +263,8 @@ func localeEntry(o fyne.CanvasObject) *widget.Entry {
 		return &e.Entry
 	case *textEntry:
 		return e.Entry
+	case *pickerEntry:
+		return e.Entry
 	}
 	return nil
 }

@@ -140,7 +140,7 @@ func firstEntry(o fyne.CanvasObject) fyne.Focusable {
 	}
 	var children []fyne.CanvasObject
 	switch w := o.(type) {
-	case *textEntry, *moneyEntry, *dateEntry, *percentEntry, *widget.Entry:
+	case *textEntry, *moneyEntry, *dateEntry, *percentEntry, *pickerEntry, *widget.Entry:
 		if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
 			return nil
 		}
