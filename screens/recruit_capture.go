@@ -31,13 +31,16 @@ func newCaptureEntry(placeholder string, submit, escape func()) *captureEntry {
 	return e
 }
 
-// TypedKey closes the form on Esc and otherwise types as usual.
+// TypedKey closes the form on Esc (asking first when a visitor is typed
+// in), hands F1 to the window like every entry, and otherwise types.
 func (e *captureEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.onEscape != nil {
 		e.onEscape()
 		return
 	}
-	e.Entry.TypedKey(k)
+	if !passKeyToWindow(e, k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 // captureForm is the trade-show quick capture: company, contact, e-mail,

@@ -68,9 +68,15 @@ func TestQuickCaptureRemembersEventAndEscCloses(t *testing.T) {
 	if u.capture.dlg.MinSize().IsZero() || len(u.Win.Canvas().Overlays().List()) != 0 {
 		t.Error("Esc did not close the form")
 	}
-	// A visitor typed in but not saved is not lost to one Esc.
+	// A visitor typed in but not saved is not lost to one Esc; F1 shows
+	// the shortcuts over the form and Esc closes them first.
 	u.ShowQuickCapture()
 	test.Type(u.capture.email, "anna@northwind.example")
+	u.capture.email.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if text := topOverlayText(u); !strings.Contains(text, "Ctrl+F") {
+		t.Fatalf("F1 in the capture form: top says %q", text)
+	}
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	u.capture.email.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if text := topOverlayText(u); !strings.Contains(text, "Discard what you typed?") {
 		t.Fatalf("Esc with a visitor typed in did not ask; top says %q", text)
