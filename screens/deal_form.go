@@ -69,8 +69,7 @@ func (t *dealTable) edit(d data.Deal) {
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
 	f.dlg.Resize(fyne.NewSize(520, 480))
 	t.form = f
-	f.dlg.Show()
-	focusFirstEntry(t.ui.Win)
+	showForm(f.dlg, t.ui.Win)
 }
 
 // read copies the form into d; a bad amount or date names its field.
@@ -136,8 +135,7 @@ func (t *dealTable) move(d data.Deal, to data.DealState) {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.action."+string(to)), container.NewVBox(head, widget.NewForm(items...), msg), t.ui.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(440, 260))
-	dlg.Show()
-	focusFirstEntry(t.ui.Win)
+	showForm(dlg, t.ui.Win)
 }
 
 // resolve lets the manager decide which registration keeps the customer.
@@ -179,8 +177,7 @@ func (t *dealTable) resolve(d data.Deal) {
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(480, 340))
 	t.resolveSel, t.resolveNote = sel, note
-	dlg.Show()
-	focusFirstEntry(t.ui.Win)
+	showForm(dlg, t.ui.Win)
 }
 
 func pickName(first bool, a, b string) string {

@@ -300,6 +300,5 @@ func (s *dealsScreen) onProtection() {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.protection"), container.NewVBox(hint, form, msg), s.ui.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(420, 240))
-	dlg.Show()
-	focusFirstEntry(s.ui.Win)
+	showForm(dlg, s.ui.Win)
 }

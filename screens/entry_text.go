@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -122,8 +123,15 @@ func forgetTyping(c fyne.Canvas, o fyne.CanvasObject) {
 	delete(typed.in[c], o)
 }
 
+// showForm shows a form dialog with the cursor in its first field, as
+// every form dialog should open.
+func showForm(d dialog.Dialog, w fyne.Window) {
+	d.Show()
+	focusFirstEntry(w)
+}
+
 // focusFirstEntry puts the cursor in the first enabled entry of the
-// window's topmost dialog, as a form dialog should open.
+// window's topmost dialog (dialog.ShowForm dialogs call it themselves).
 func focusFirstEntry(w fyne.Window) {
 	if top := w.Canvas().Overlays().Top(); top != nil {
 		if f := firstEntry(top); f != nil {

@@ -51,8 +51,7 @@ func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func
 	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewForm(items...), msg), u.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, okBtn})
 	dlg.Resize(fyne.NewSize(520, 200))
-	dlg.Show()
-	focusFirstEntry(u.Win)
+	showForm(dlg, u.Win)
 }
 
 // askMDFReason asks for a reason and runs ok with it.

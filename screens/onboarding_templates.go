@@ -210,8 +210,7 @@ func (e *templateEditor) editTask(i int) {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.task_edit"), container.NewVBox(f.form, msg), e.ui.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(620, 520))
-	dlg.Show()
-	focusFirstEntry(e.ui.Win)
+	showForm(dlg, e.ui.Win)
 }
 
 func (e *templateEditor) putTask(i int, t flatTask) {

@@ -165,6 +165,5 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.cert_title"), container.NewVBox(form, msg), c.d.ui.Win)
 	dlg.SetButtons(append(buttons, save))
 	dlg.Resize(fyne.NewSize(480, 360))
-	dlg.Show()
-	focusFirstEntry(c.d.ui.Win)
+	showForm(dlg, c.d.ui.Win)
 }

@@ -205,6 +205,5 @@ func (d *partnerDetail) onChangeStatus() {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("status.title"), content, d.ui.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, confirm})
 	dlg.Resize(fyne.NewSize(460, 320))
-	dlg.Show()
-	focusFirstEntry(d.ui.Win)
+	showForm(dlg, d.ui.Win)
 }

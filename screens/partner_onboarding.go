@@ -243,8 +243,7 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	dlg = dialog.NewCustomWithoutButtons(t.Title(string(o.d.ui.Lang)), container.NewVBox(form, msg), o.d.ui.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(460, 260))
-	dlg.Show()
-	focusFirstEntry(o.d.ui.Win)
+	showForm(dlg, o.d.ui.Win)
 }
 
 func indexOfState(st data.TaskState) int {

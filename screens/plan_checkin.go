@@ -112,8 +112,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}, saveBtn})
 	t.checkForm = &checkInForm{quarter: quarter, held: held, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
 	dlg.Resize(fyne.NewSize(620, 560))
-	dlg.Show()
-	focusFirstEntry(t.d.ui.Win)
+	showForm(dlg, t.d.ui.Win)
 }
 
 // checkInOf returns the recorded check-in of quarter q, or a new one dated today.

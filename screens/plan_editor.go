@@ -56,8 +56,7 @@ func (t *planTab) openEditor(p *data.Plan) {
 	})
 	e.dlg.Resize(fyne.NewSize(1100, 700))
 	t.editor = e
-	e.dlg.Show()
-	focusFirstEntry(t.d.ui.Win)
+	showForm(e.dlg, t.d.ui.Win)
 }
 
 func (e *planEditor) build() fyne.CanvasObject {

@@ -160,8 +160,7 @@ func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormIte
 	f.dlg.SetButtons(buttons)
 	f.dlg.Resize(fyne.NewSize(620, 640))
 	e.form = f
-	f.dlg.Show()
-	focusFirstEntry(u.Win)
+	showForm(f.dlg, u.Win)
 }
 
 // read copies the form into a tier; bad numbers name their field.

@@ -193,8 +193,7 @@ func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.confirm_title"), body, u.Win)
 	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	dlg.Resize(fyne.NewSize(520, 300))
-	dlg.Show()
-	focusFirstEntry(u.Win)
+	showForm(dlg, u.Win)
 }
 
 func (s *tiersScreen) dismiss(e app.Evaluation) {
