@@ -158,7 +158,7 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	opt.Partners, opt.Seed, opt.Today = *partners, *seed, time.Now()
+	opt.Partners, opt.Seed = *partners, *seed
 	err = app.Demo(context.Background(), s, opt)
 	s.Close()
 	if err != nil {

@@ -38,9 +38,6 @@ func (o DemoOptions) Defaults() DemoOptions {
 	fill(&o.MDFRequests, 4)
 	fill(&o.Plans, 1)
 	fill(&o.Tasks, 12)
-	if o.Today.IsZero() {
-		o.Today = time.Now()
-	}
 	return o
 }
 
@@ -123,6 +120,9 @@ var statusPath = map[data.Status][]data.Status{
 // one transaction: partners of every type, status and region, Russian and
 // English, with contacts and timelines, then every registered DemoStep.
 func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
+	if opt.Today.IsZero() {
+		opt.Today = s.Now()
+	}
 	opt = opt.Defaults()
 	r := rand.New(rand.NewPCG(opt.Seed, 0x6368616e6e656c))
 	return s.WithTx(ctx, func(tx *sql.Tx) error {

@@ -261,9 +261,6 @@ func ConfirmTierChange(ctx context.Context, s *data.Store, partnerID, toTierID i
 	return s.ChangeTier(ctx, &data.TierChange{PartnerID: partnerID, ToTierID: toTierID, Reason: reason, Author: author}, body)
 }
 
-// Today is the current date as YYYY-MM-DD in local time.
-func Today() string { return time.Now().Format(DateLayout) }
-
 // QuarterEnd is the last day of the fiscal quarter that holds date, for a
 // fiscal year starting in month fyStart (1–12): the what-if view's "end
 // of the quarter".

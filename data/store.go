@@ -291,6 +291,10 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 func (s *Store) now() string { return s.Now().UTC().Format(time.RFC3339) }
 
+// Today is the store clock's calendar date in local time, as YYYY-MM-DD:
+// the one "today" every screen and rule uses, so tests can set it.
+func (s *Store) Today() string { return s.Now().Format("2006-01-02") }
+
 func notFoundIf(err error, what string) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return NotFound(what)

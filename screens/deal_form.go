@@ -106,7 +106,7 @@ func (t *dealTable) onSave(orig data.Deal, f *dealForm) {
 // move asks for the date (and a reason where one is needed) of a step.
 func (t *dealTable) move(d data.Deal, to data.DealState) {
 	date := newDateEntry(t.ui, "date")
-	date.SetValue(app.Today())
+	date.SetValue(t.ui.Store.Today())
 	reason := newText(&widget.Entry{MultiLine: true})
 	reason.SetMinRowsVisible(2)
 	msg := errLabel()

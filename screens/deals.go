@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -131,7 +130,7 @@ func (t *dealTable) reload() {
 	f := t.filter
 	t.ui.background(func() {
 		ctx := context.Background()
-		if expired, err = t.ui.Store.ExpireDeals(ctx, app.Today()); err != nil {
+		if expired, err = t.ui.Store.ExpireDeals(ctx, t.ui.Store.Today()); err != nil {
 			return
 		}
 		if deals, err = t.ui.Store.Deals(ctx, f); err != nil {
@@ -223,7 +222,7 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })
 	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
-		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: app.Today()}) }}
+		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.ui.Store.Today()}) }}
 	dateSize := fyne.NewSize(180, s.from.MinSize().Height)
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
 		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes)
@@ -265,7 +264,7 @@ func (s *dealsScreen) apply() {
 	}
 	f.From, f.To = s.from.filterValue(), s.to.filterValue()
 	if s.expiring.Checked {
-		f.ExpiringBy = time.Now().AddDate(0, 0, app.ExpiringSoonDays).Format(app.DateLayout)
+		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, app.ExpiringSoonDays).Format(app.DateLayout)
 	}
 	s.deals.filter = f
 	s.deals.reload()

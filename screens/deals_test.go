@@ -24,7 +24,7 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 	vector := &data.Partner{Name: "Vector", Type: data.TypeReseller, Status: data.StatusActive}
 	s.CreatePartner(ctx, orbit)
 	s.CreatePartner(ctx, vector)
-	today := app.Today()
+	today := s.Today()
 	first := &data.Deal{PartnerID: orbit.ID, Customer: "Acme Inc.", Amount: 500_00, RegisteredOn: today}
 	if err := app.SaveDeal(ctx, s, first); err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestDealStepShowsInTimeline(t *testing.T) {
 	u.Store.CreatePartner(ctx, p)
 	// Registered yesterday, approved today in the dialog: nothing expires
 	// whatever the date the test runs on.
-	d := &data.Deal{PartnerID: p.ID, Customer: "ООО Ромашка", Amount: 100_00, RegisteredOn: data.AddDays(app.Today(), -1)}
+	d := &data.Deal{PartnerID: p.ID, Customer: "ООО Ромашка", Amount: 100_00, RegisteredOn: data.AddDays(u.Store.Today(), -1)}
 	if err := u.Store.SaveDeal(ctx, d); err != nil {
 		t.Fatal(err)
 	}

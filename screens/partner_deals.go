@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -25,7 +24,7 @@ func newPartnerDealsTab(d *partnerDetail) *partnerDealsTab {
 func (t *partnerDealsTab) buildUI() fyne.CanvasObject {
 	body := t.deals.buildUI()
 	t.add = &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), OnTapped: func() {
-		t.deals.edit(data.Deal{PartnerID: t.d.partner.ID, RegisteredOn: app.Today()})
+		t.deals.edit(data.Deal{PartnerID: t.d.partner.ID, RegisteredOn: t.d.ui.Store.Today()})
 	}}
 	t.deals.onExpired = t.d.timeline.reload
 	t.deals.onChange = func() {

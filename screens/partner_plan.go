@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -50,7 +49,7 @@ func newPlanTab(d *partnerDetail) *planTab { return &planTab{d: d} }
 
 // planYears are the fiscal years the tab offers: last year to next year.
 func (t *planTab) planYears() []string {
-	cur := plan.FiscalYearOf(time.Now(), t.d.ui.Settings.FiscalYearFrom)
+	cur := plan.FiscalYearOf(t.d.ui.Store.Now(), t.d.ui.Settings.FiscalYearFrom)
 	out := []string{}
 	for y := cur - 2; y <= cur+1; y++ {
 		out = append(out, strconv.Itoa(y))
@@ -59,7 +58,7 @@ func (t *planTab) planYears() []string {
 }
 
 func (t *planTab) buildUI() fyne.CanvasObject {
-	t.year = plan.FiscalYearOf(time.Now(), t.d.ui.Settings.FiscalYearFrom)
+	t.year = plan.FiscalYearOf(t.d.ui.Store.Now(), t.d.ui.Settings.FiscalYearFrom)
 	t.yearSel = newSelect(t.planYears(), func(s string) {
 		if y, err := strconv.Atoi(s); err == nil && y != t.year {
 			t.year = y
@@ -135,7 +134,7 @@ func loadPartnerPlan(s *data.Store, partnerID int64, year, fyStart int) (*data.P
 	} else if err != nil {
 		return nil, plan.Attainment{}, nil, err
 	}
-	today := time.Now()
+	today := s.Now()
 	c, err := plan.ComputeActualsFor(ctx, s.DB(), partnerID, year, fyStart, today)
 	if err != nil {
 		return nil, plan.Attainment{}, nil, err
@@ -194,7 +193,7 @@ func (t *planTab) summaryText() string {
 	for _, c := range t.checkIns {
 		held[c.Quarter-1] = true
 	}
-	if due := plan.DueQuarters(t.year, t.d.ui.Settings.FiscalYearFrom, time.Now(), held); len(due) > 0 && t.plan.Status != data.PlanCompleted {
+	if due := plan.DueQuarters(t.year, t.d.ui.Settings.FiscalYearFrom, t.d.ui.Store.Now(), held); len(due) > 0 && t.plan.Status != data.PlanCompleted {
 		line += "\n" + lang.L("plans.due_line", map[string]any{"Quarters": dueText(due)})
 	}
 	return line
@@ -254,7 +253,7 @@ func (t *planTab) onAgree() {
 		if !ok {
 			return
 		}
-		if err := t.d.ui.Store.AgreePlan(context.Background(), t.plan.ID, time.Now().Format(app.DateLayout)); err != nil {
+		if err := t.d.ui.Store.AgreePlan(context.Background(), t.plan.ID, t.d.ui.Store.Today()); err != nil {
 			dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
 			return
 		}

@@ -71,7 +71,7 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 	t.targetDate = newDateEntry(t.d.ui, "date")
 	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
-		t.targetDate.SetValue(app.QuarterEnd(app.Today(), t.d.ui.Settings.FiscalYearFrom))
+		t.targetDate.SetValue(app.QuarterEnd(t.d.ui.Store.Today(), t.d.ui.Settings.FiscalYearFrom))
 	}}
 	t.whatIfResult = widget.NewLabel("")
 	t.whatIfResult.Wrapping = fyne.TextWrapWord
@@ -100,7 +100,7 @@ func (t *partnerTierTab) load(id int64) {
 	var err error
 	t.d.ui.background(func() {
 		ctx := context.Background()
-		if p, f, e, err = app.EvaluatePartner(ctx, t.d.ui.Store, id, app.Today()); err != nil {
+		if p, f, e, err = app.EvaluatePartner(ctx, t.d.ui.Store, id, t.d.ui.Store.Today()); err != nil {
 			return
 		}
 		hist, err = t.d.ui.Store.TierChanges(ctx, id)
@@ -225,7 +225,7 @@ func (t *partnerTierTab) onWhatIf() {
 		t.whatIfResult.SetText(errorText(err))
 		return
 	}
-	e := t.program.WhatIfEvaluate(t.facts, app.Today(), w)
+	e := t.program.WhatIfEvaluate(t.facts, t.d.ui.Store.Today(), w)
 	text := lang.L("tiers.whatif_result", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)})
 	if e.Next != nil {
 		text += " " + lang.L("tiers.whatif_next", map[string]any{"Tier": u.tierName(e.Next), "Gaps": u.gapsText(e.NextProgress)})

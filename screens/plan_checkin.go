@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -123,5 +121,5 @@ func (t *planTab) checkInOf(q int) *data.CheckIn {
 			return &c
 		}
 	}
-	return &data.CheckIn{PlanID: t.plan.ID, Quarter: q, HeldOn: time.Now().Format(app.DateLayout)}
+	return &data.CheckIn{PlanID: t.plan.ID, Quarter: q, HeldOn: t.d.ui.Store.Today()}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,7 +41,7 @@ var plansColumns = []struct {
 func newPlansScreen(u *UI) *plansScreen { return &plansScreen{ui: u} }
 
 func (s *plansScreen) buildUI() fyne.CanvasObject {
-	cur := plan.FiscalYearOf(time.Now(), s.ui.Settings.FiscalYearFrom)
+	cur := plan.FiscalYearOf(s.ui.Store.Now(), s.ui.Settings.FiscalYearFrom)
 	s.year = cur
 	var years []string
 	for y := cur - 2; y <= cur+1; y++ {
@@ -113,7 +112,7 @@ func (s *plansScreen) reload() {
 	var rows []plan.OverviewRow
 	var err error
 	s.ui.background(func() {
-		rows, err = plan.Overview(context.Background(), s.ui.Store, year, time.Now())
+		rows, err = plan.Overview(context.Background(), s.ui.Store, year, s.ui.Store.Now())
 	}, func() {
 		if err != nil {
 			dialog.ShowError(errors.New(errorText(err)), s.ui.Win)

@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -91,7 +90,7 @@ func (f *captureForm) buildUI() fyne.CanvasObject {
 	f.event.Text, _ = f.ui.Store.Setting(ctx, app.SettingLastEvent)
 	last, _ := f.ui.Store.Setting(ctx, app.SettingLastEventDate)
 	if last == "" {
-		last = time.Now().Format(app.DateLayout)
+		last = f.ui.Store.Today()
 	}
 	f.eventDate.Text = f.ui.date(last)
 	f.msg = &widget.Label{Wrapping: fyne.TextWrapWord}

@@ -91,7 +91,7 @@ func (s *tiersScreen) reload() {
 		if _, err = app.EnsureDefaultProgram(ctx, s.ui.Store); err != nil {
 			return
 		}
-		if o, err = app.EvaluateProgram(ctx, s.ui.Store, app.Today()); err != nil {
+		if o, err = app.EvaluateProgram(ctx, s.ui.Store, s.ui.Store.Today()); err != nil {
 			return
 		}
 		rows, err = s.ui.Store.PartnerRows(ctx)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -33,7 +32,7 @@ func TestConfirmSuggestedPromotion(t *testing.T) {
 	if err := s.ChangeTier(ctx, &data.TierChange{PartnerID: p.ID, ToTierID: registered.ID, Reason: "joined"}, "— → Registered"); err != nil {
 		t.Fatal(err)
 	}
-	today := app.Today()
+	today := s.Today()
 	if err := s.WithTx(ctx, func(tx *sql.Tx) error {
 		return s.CreateDealTx(ctx, tx, &data.Deal{PartnerID: p.ID, Customer: "Acme", Amount: 2000_00, State: data.DealWon,
 			RegisteredOn: today, ClosedOn: today})
@@ -123,7 +122,7 @@ func TestTierCardWhatIf(t *testing.T) {
 	s.SaveTier(ctx, silver)
 	p := &data.Partner{Name: "Orbit Soft", Type: data.TypeReseller, Status: data.StatusActive}
 	s.CreatePartner(ctx, p)
-	today := app.Today()
+	today := s.Today()
 	s.WithTx(ctx, func(tx *sql.Tx) error {
 		return s.CreateDealTx(ctx, tx, &data.Deal{PartnerID: p.ID, Customer: "Acme", Amount: 500_00, State: data.DealWon,
 			RegisteredOn: today, ClosedOn: today})

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -136,7 +135,7 @@ func (w *welcome) finish(demo bool) {
 		return
 	}
 	w.ui.runWithProgress(lang.L("desk.welcome.loading"), func(ctx context.Context, _ func(int, int)) error {
-		return app.Demo(ctx, w.ui.Store, app.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: time.Now()})
+		return app.Demo(ctx, w.ui.Store, app.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: w.ui.Store.Now()})
 	}, func(err error) {
 		w.ui.Rebuild()
 		if err != nil && !errors.Is(err, context.Canceled) {

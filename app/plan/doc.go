@@ -158,6 +158,9 @@ func Load(ctx context.Context, s *data.Store, partnerID int64, opt Options) (*Pl
 	if err != nil {
 		return nil, err
 	}
+	if opt.Today.IsZero() {
+		opt.Today = s.Now()
+	}
 	doc := newDoc(st, p, opt)
 	if err := loadContacts(ctx, s, doc); err != nil {
 		return nil, err
@@ -175,9 +178,6 @@ func Load(ctx context.Context, s *data.Store, partnerID int64, opt Options) (*Pl
 }
 
 func newDoc(st data.Settings, p *data.Partner, opt Options) *PlanDoc {
-	if opt.Today.IsZero() {
-		opt.Today = time.Now()
-	}
 	l := opt.Lang
 	if l != app.EN && l != app.RU {
 		l = app.Lang(p.DocLang)

@@ -104,7 +104,7 @@ func newBook(ctx context.Context, s *data.Store, opt Options) (*Book, error) {
 		opt.Lang = app.EN
 	}
 	if opt.Today.IsZero() {
-		opt.Today = time.Now()
+		opt.Today = s.Now()
 	}
 	if opt.Sheets == nil {
 		opt.Sheets = Sheets
