@@ -9,10 +9,16 @@ import (
 	"unicode/utf8"
 )
 
+// ExportMode is the permission of every exported document (reports,
+// plans): readable by colleagues when the folder is copied to a shared
+// drive.
+const ExportMode os.FileMode = 0o644
+
 // WriteFileAtomic writes a file through write into a temporary file in
 // the same folder, syncs it and renames it over path, so that readers see
 // either the old file or the complete new one, never a part. On any error
-// nothing is left behind. Exports use perm 0o644.
+// nothing is left behind. It is the one file writer of every export;
+// exports use perm ExportMode.
 func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {

@@ -173,7 +173,7 @@ func (t *planTab) onExport() {
 		w.Close()
 		t.exportTo(path)
 	}, t.d.ui.Win)
-	fd.SetFileName(plan.SafeFileName(t.d.partner.Name) + ".pdf")
+	fd.SetFileName(app.SafeFileName(t.d.partner.Name) + ".pdf")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	fd.Show()
 }

@@ -4,77 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 
+	"channeldesk/app"
 	"channeldesk/data"
 )
-
-// WriteFileAtomic writes b to path through a temporary file in the same
-// folder, synced and then renamed into place, so a failure never leaves a
-// broken file nor destroys an older one.
-func WriteFileAtomic(path string, b []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(b)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-	}
-	return err
-}
-
-// windowsReserved are names Windows refuses whatever the extension.
-var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true,
-	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true, "COM8": true, "COM9": true,
-	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true}
-
-// SafeFileName turns a partner name into a file name (without extension)
-// that every file system accepts: no path separators or reserved
-// characters, no control characters, no leading dots, no trailing dots or
-// spaces, no Windows device names, at most 80 characters. Letters of any
-// script stay.
-func SafeFileName(name string) string {
-	var b strings.Builder
-	for _, c := range name {
-		switch {
-		case unicode.IsControl(c), strings.ContainsRune(`<>:"/\|?*`, c):
-			b.WriteRune('_')
-		case unicode.IsSpace(c):
-			b.WriteRune(' ')
-		default:
-			b.WriteRune(c)
-		}
-	}
-	s := strings.Join(strings.Fields(b.String()), " ")
-	s = strings.TrimLeft(s, ". ")
-	if rs := []rune(s); len(rs) > 80 {
-		s = string(rs[:80])
-	}
-	s = strings.TrimRight(s, ". ")
-	base := strings.ToUpper(s)
-	if i := strings.IndexByte(base, '.'); i >= 0 {
-		base = base[:i]
-	}
-	if s == "" || windowsReserved[strings.TrimSpace(base)] {
-		s = "partner_" + s
-	}
-	return s
-}
 
 // RenderBytes loads and renders one partner's plan.
 func RenderBytes(ctx context.Context, s *data.Store, partnerID int64, opt Options) ([]byte, error) {
@@ -95,7 +32,10 @@ func ExportFile(ctx context.Context, s *data.Store, partnerID int64, path string
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, b)
+	return app.WriteFileAtomic(path, app.ExportMode, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
 
 // ActivePartners lists the partners a batch export covers: active and at
@@ -132,7 +72,7 @@ func ExportAll(ctx context.Context, s *data.Store, dir string, opt Options, prog
 		if err := ctx.Err(); err != nil {
 			return paths, err
 		}
-		name := SafeFileName(p.Name)
+		name := app.SafeFileName(p.Name)
 		if used[strings.ToLower(name)] {
 			name = fmt.Sprintf("%s (%d)", name, p.ID)
 		}
