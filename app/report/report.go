@@ -179,4 +179,3 @@ func sheetName(s string, used map[string]bool) string {
 	used[strings.ToLower(s)] = true
 	return s
 }
-
