@@ -18,6 +18,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"channeldesk/app"
+	"channeldesk/app/errtext"
 	"channeldesk/assets"
 	_ "channeldesk/assets/clocale" // before fyne.io: see the package doc
 	"channeldesk/data"
@@ -104,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "channeldesk: %s\n", screens.ErrorText(err))
+		fmt.Fprintf(stderr, "channeldesk: %s\n", errtext.Text(err))
 		return 1
 	}
 }
