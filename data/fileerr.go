@@ -28,7 +28,8 @@ const (
 // folder it concerns: what a message needs to tell the user what to do.
 type FileError struct {
 	Cause Cause
-	Path  string // the file concerned (for CauseFolderGone and CauseReadOnly, its folder is named)
+	Path  string // the file concerned, or the folder
+	Dir   string // the folder concerned: Path's folder, or Path when it is one
 	Free  int64  // bytes free on Path's drive for CauseDiskFull; -1 when unknown
 	Err   error  // the error the system gave
 }
@@ -40,6 +41,19 @@ func (e *FileError) Error() string {
 
 // Unwrap returns the system's error.
 func (e *FileError) Unwrap() error { return e.Err }
+
+// Naming returns err with its file error, if it holds one, naming path
+// instead: the file the user chose rather than the temporary one the work
+// was done in.
+func Naming(path string, err error) error {
+	fe, ok := AsFileError(err)
+	if !ok {
+		return err
+	}
+	named := *fe
+	named.Path, named.Dir = path, filepath.Dir(path)
+	return &named
+}
 
 // AsFileError returns the file error inside err, if there is one.
 func AsFileError(err error) (*FileError, bool) {
@@ -63,11 +77,21 @@ func FileFailure(path string, err error) error {
 	if cause == "" {
 		return err
 	}
-	fe := &FileError{Cause: cause, Path: path, Free: -1, Err: err}
+	fe := &FileError{Cause: cause, Path: path, Dir: filepath.Dir(path), Free: -1, Err: err}
 	if cause == CauseDiskFull {
 		fe.Free = FreeSpace(path)
 	}
 	return fe
+}
+
+// FolderFailure classifies err from making or listing the folder dir,
+// like FileFailure; the message then names dir itself.
+func FolderFailure(dir string, err error) error {
+	err = FileFailure(filepath.Join(dir, "."+filepath.Base(dir)), err)
+	if fe, ok := err.(*FileError); ok {
+		fe.Path = dir
+	}
+	return err
 }
 
 // causeOf maps a system or SQLite error on path to its cause, or "".
@@ -102,12 +126,26 @@ func sqliteCause(path string, code int) Cause {
 		switch {
 		case !dirExists(filepath.Dir(path)):
 			return CauseFolderGone
-		case code&0xff == sqlite3.SQLITE_IOERR && FreeSpace(path) >= 0 && FreeSpace(path) < lowSpace:
+		case code&0xff == sqlite3.SQLITE_CANTOPEN:
+			return probeCause(path)
+		case FreeSpace(path) >= 0 && FreeSpace(path) < lowSpace:
 			return CauseDiskFull
-		case code&0xff == sqlite3.SQLITE_IOERR:
+		default:
 			return CauseFolderGone
 		}
 	}
+	return ""
+}
+
+// probeCause tells why SQLite could not open a file in an existing folder
+// (it says no more than "unable to open"): it tries to create a file there.
+func probeCause(path string) Cause {
+	f, err := os.CreateTemp(filepath.Dir(path), ".channeldesk-probe-*")
+	if err != nil {
+		return causeOf(path, err)
+	}
+	f.Close()
+	os.Remove(f.Name())
 	return ""
 }
 

@@ -67,7 +67,7 @@ func FieldLabel(field string) string { return lang.L("field." + field) }
 
 // File says why the system refused a file and what to do about it.
 func File(fe *data.FileError) string {
-	a := map[string]any{"Path": fe.Path, "Name": filepath.Base(fe.Path), "Dir": filepath.Dir(fe.Path)}
+	a := map[string]any{"Path": fe.Path, "Name": filepath.Base(fe.Path), "Dir": fe.Dir}
 	key := "errors." + string(fe.Cause)
 	switch {
 	case fe.Cause == data.CauseDiskFull && fe.Free >= 0:

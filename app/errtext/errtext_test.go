@@ -27,19 +27,19 @@ func TestFileErrorTexts(t *testing.T) {
 		en, ru   []string
 		internal bool
 	}{
-		{data.FileError{Cause: data.CauseDiskFull, Path: "/home/a/channeldesk.db", Free: 12 << 20},
+		{data.FileError{Cause: data.CauseDiskFull, Path: "/home/a/channeldesk.db", Dir: "/home/a", Free: 12 << 20},
 			[]string{"/home/a/channeldesk.db is full (12 MB free)", "Nothing was changed", "Free some space"},
 			[]string{"/home/a/channeldesk.db", "свободно 12 МБ", "Освободите место"}, false},
-		{data.FileError{Cause: data.CauseDiskFull, Path: "/m/r.xlsx", Free: -1},
+		{data.FileError{Cause: data.CauseDiskFull, Path: "/m/r.xlsx", Dir: "/m", Free: -1},
 			[]string{"/m/r.xlsx is full.", "Free some space"}, []string{"/m/r.xlsx", "заполнен."}, false},
-		{data.FileError{Cause: data.CauseInUse, Path: "/home/a/report.xlsx"},
+		{data.FileError{Cause: data.CauseInUse, Path: "/home/a/report.xlsx", Dir: "/home/a"},
 			[]string{"Close «report.xlsx» in Excel (or choose another name) and try again"},
 			[]string{"Закройте «report.xlsx» в Excel"}, false},
-		{data.FileError{Cause: data.CauseInUse, Path: "/p/plan.pdf"},
+		{data.FileError{Cause: data.CauseInUse, Path: "/p/plan.pdf", Dir: "/p"},
 			[]string{"Close «plan.pdf» in the program", "another name"}, []string{"Закройте «plan.pdf»"}, false},
-		{data.FileError{Cause: data.CauseFolderGone, Path: "/media/usb/plans/a.pdf"},
+		{data.FileError{Cause: data.CauseFolderGone, Path: "/media/usb/plans/a.pdf", Dir: "/media/usb/plans"},
 			[]string{"/media/usb/plans can no longer be reached", "Reconnect"}, []string{"/media/usb/plans больше недоступна"}, false},
-		{data.FileError{Cause: data.CauseReadOnly, Path: "/ro/x.pdf"},
+		{data.FileError{Cause: data.CauseReadOnly, Path: "/ro/x.pdf", Dir: "/ro"},
 			[]string{"may not write in the folder /ro", "read-only"}, []string{"не может записывать в папку /ro"}, false},
 	}
 	for _, c := range cases {

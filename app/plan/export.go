@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,38 +57,76 @@ func ActivePartners(ctx context.Context, s *data.Store) ([]data.PartnerRow, erro
 
 // ExportAll writes one PDF per active partner into dir, named after the
 // partner (made safe, and unique when two names collide). progress is
-// called after each file with the count done and the total; a cancelled
-// ctx stops between files. It returns the paths written.
+// called after each file with the count done and the total. The files are
+// made in a hidden folder inside dir and moved into place together at the
+// end, so a failure halfway (a full disk, the folder gone) leaves dir as it
+// was; a cancelled ctx stops between files and places those finished. It
+// returns the paths placed.
 func ExportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, data.FolderFailure(dir, err)
 	}
 	partners, err := ActivePartners(ctx, s)
 	if err != nil {
 		return nil, err
 	}
+	staging, err := os.MkdirTemp(dir, ".channeldesk-plans-*")
+	if err != nil {
+		return nil, data.FolderFailure(dir, err)
+	}
+	defer os.RemoveAll(staging)
+	names, err := exportInto(ctx, s, staging, partners, opt, progress)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return nil, err
+	}
+	paths, perr := place(staging, dir, names)
+	if perr != nil {
+		return paths, perr
+	}
+	return paths, err
+}
+
+// exportInto writes the partners' plans into staging and returns the file
+// names written, in order; it stops at the first failure or a cancel.
+func exportInto(ctx context.Context, s *data.Store, staging string, partners []data.PartnerRow, opt Options, progress func(done, total int)) ([]string, error) {
 	used := map[string]bool{}
-	var paths []string
+	var names []string
 	for i, p := range partners {
 		if err := ctx.Err(); err != nil {
-			return paths, err
+			return names, err
 		}
 		name := app.SafeFileName(p.Name)
 		if used[strings.ToLower(name)] {
 			name = fmt.Sprintf("%s (%d)", name, p.ID)
 		}
 		used[strings.ToLower(name)] = true
-		path := filepath.Join(dir, name+".pdf")
-		if err := ExportFile(ctx, s, p.ID, path, opt); err != nil {
+		if err := ExportFile(ctx, s, p.ID, filepath.Join(staging, name+".pdf"), opt); err != nil {
 			if ctx.Err() != nil {
-				return paths, ctx.Err() // the cancel, not the query it cut short
+				return names, ctx.Err() // the cancel, not the query it cut short
 			}
-			return paths, fmt.Errorf("%s: %w", p.Name, err)
+			if _, ok := data.AsFileError(err); ok {
+				// Name the folder chosen, not the hidden one.
+				return names, data.Naming(filepath.Join(filepath.Dir(staging), name+".pdf"), err)
+			}
+			return names, fmt.Errorf("%s: %w", p.Name, err)
 		}
-		paths = append(paths, path)
+		names = append(names, name+".pdf")
 		if progress != nil {
 			progress(i+1, len(partners))
 		}
+	}
+	return names, nil
+}
+
+// place moves the finished files from staging into dir.
+func place(staging, dir string, names []string) ([]string, error) {
+	paths := make([]string, 0, len(names))
+	for _, n := range names {
+		to := filepath.Join(dir, n)
+		if err := os.Rename(filepath.Join(staging, n), to); err != nil {
+			return paths, data.FileFailure(to, err)
+		}
+		paths = append(paths, to)
 	}
 	return paths, nil
 }
