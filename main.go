@@ -18,7 +18,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"channeldesk/app"
-	"channeldesk/app/errtext"
 	"channeldesk/assets"
 	_ "channeldesk/assets/clocale" // before fyne.io: see the package doc
 	"channeldesk/data"
@@ -57,6 +56,7 @@ const usage = `usage:
 var errUsage = errors.New("usage")
 
 func main() {
+	startLog(os.Args[1:])
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -105,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "channeldesk: %s\n", errtext.Text(err))
+		fmt.Fprintf(stderr, "channeldesk: %s\n", failureText(cmd, err))
 		return 1
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
+	"channeldesk/app/applog"
 	"channeldesk/app/errtext"
 	"channeldesk/data"
 )
@@ -19,8 +20,14 @@ func statusLabel(s data.Status) string { return lang.L("status." + string(s)) }
 func fieldLabel(field string) string { return errtext.FieldLabel(field) }
 
 // errorText says what went wrong in the user's language (see errtext.Text,
-// which the command line uses too).
-func errorText(err error) string { return errtext.Text(err) }
+// which the command line uses too); an internal error goes to the log,
+// and the text names the log file.
+func errorText(err error) string {
+	if errtext.Internal(err) {
+		applog.Error("window", err)
+	}
+	return errtext.WithLog(err, applog.Path())
+}
 
 // errorField is the input an error is about, or "".
 func errorField(err error) string {

@@ -6,7 +6,6 @@ package errtext
 
 import (
 	"fmt"
-	"log"
 	"path/filepath"
 	"strings"
 
@@ -17,14 +16,14 @@ import (
 
 // Text says what went wrong: the field and the reason for invalid input;
 // the cause, the file and the way out when the system refused a file; a
-// short line for anything unexpected, whose full error goes to the log.
+// short line for anything unexpected (see Internal), whose full error the
+// caller logs.
 func Text(err error) string {
 	if fe, ok := data.AsFileError(err); ok {
 		return File(fe)
 	}
 	e, ok := data.AsError(err)
 	if !ok {
-		log.Printf("error: %v", err)
 		return lang.L("err.internal")
 	}
 	msg := lang.L(e.Key, args(e.Args))
@@ -32,6 +31,15 @@ func Text(err error) string {
 		return FieldLabel(e.Field) + ": " + msg
 	}
 	return msg
+}
+
+// WithLog is Text, naming the log file for an internal error when the
+// log is kept (logPath not empty).
+func WithLog(err error, logPath string) string {
+	if Internal(err) && logPath != "" {
+		return lang.L("errors.internal_log", map[string]any{"Path": logPath})
+	}
+	return Text(err)
 }
 
 // Internal reports whether err is one a person can do nothing about

@@ -108,7 +108,7 @@ func exportInto(ctx context.Context, s *data.Store, staging string, partners []d
 				// Name the folder chosen, not the hidden one.
 				return names, data.Naming(filepath.Join(filepath.Dir(staging), name+".pdf"), err)
 			}
-			return names, fmt.Errorf("%s: %w", p.Name, err)
+			return names, fmt.Errorf("partner %d: %w", p.ID, err) // an ID, not a name: errors reach the log
 		}
 		names = append(names, name+".pdf")
 		if progress != nil {
