@@ -11,30 +11,13 @@ import (
 	"channeldesk/app/errtext"
 	"channeldesk/assets"
 	"channeldesk/data"
-	"channeldesk/internal/testfs"
+	"channeldesk/internal/testfs/fullstore"
 )
-
-// storeOnFullDisk opens a database with some demo data on a small tmpfs
-// and fills the disk.
-func storeOnFullDisk(t *testing.T) (*data.Store, string) {
-	t.Helper()
-	dir := testfs.Small(t, "4m")
-	s, err := data.Open(filepath.Join(dir, "channeldesk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := app.FillVolume(context.Background(), s, app.Volume{Partners: 40, Deals: 300}); err != nil {
-		t.Fatal(err)
-	}
-	testfs.Fill(t, dir, 16<<10)
-	return s, dir
-}
 
 // The day's automatic backup on a full disk: the error says so (naming
 // the backup), no partial backup is left, and the database is unchanged.
 func TestDailyBackupOnFullDisk(t *testing.T) {
-	s, _ := storeOnFullDisk(t)
+	s, _ := fullstore.Open(t)
 	before, _ := s.PartnerRows(context.Background())
 	_, err := app.DailyBackup(s)
 	fe, ok := data.AsFileError(err)
@@ -56,7 +39,7 @@ func TestDailyBackupOnFullDisk(t *testing.T) {
 
 // A backup by hand onto a full disk names the file asked for.
 func TestBackupFileOnFullDisk(t *testing.T) {
-	s, dir := storeOnFullDisk(t)
+	s, dir := fullstore.Open(t)
 	out := filepath.Join(dir, "copy.db")
 	err := app.BackupFile(context.Background(), s, out)
 	if fe, ok := data.AsFileError(err); !ok || fe.Cause != data.CauseDiskFull || fe.Path != out {

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"errors"
 	"log"
 	"os"
@@ -13,10 +12,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/app/applog"
 	"channeldesk/data"
-	"channeldesk/internal/testfs"
+	"channeldesk/internal/testfs/fullstore"
 )
 
 // overlayText is all the label text of the open dialogs.
@@ -35,16 +33,7 @@ func overlayText(u *UI) string {
 // prominently, that today's backup was not made and why.
 func TestStartupBackupOnFullDisk(t *testing.T) {
 	a := test.NewTempApp(t)
-	dir := testfs.Small(t, "4m")
-	s, err := data.Open(filepath.Join(dir, "channeldesk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := app.FillVolume(context.Background(), s, app.Volume{Partners: 40, Deals: 300}); err != nil {
-		t.Fatal(err)
-	}
-	testfs.Fill(t, dir, 16<<10)
+	s, _ := fullstore.Open(t)
 	u := New(a, s)
 	u.Wait()
 	got := overlayText(u)

@@ -63,9 +63,18 @@ func ActivePartners(ctx context.Context, s *data.Store) ([]data.PartnerRow, erro
 // was; a cancelled ctx stops between files and places those finished. It
 // returns the paths placed.
 func ExportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
+	_, statErr := os.Stat(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, data.FolderFailure(dir, err)
 	}
+	paths, err := exportAll(ctx, s, dir, opt, progress)
+	if err != nil && len(paths) == 0 && errors.Is(statErr, os.ErrNotExist) {
+		os.Remove(dir) // made for this export; a failure leaves none
+	}
+	return paths, err
+}
+
+func exportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
 	partners, err := ActivePartners(ctx, s)
 	if err != nil {
 		return nil, err
