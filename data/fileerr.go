@@ -157,12 +157,6 @@ func dirExists(dir string) bool {
 	return err == nil && st.IsDir()
 }
 
-// isFile reports whether path is an existing regular file.
-func isFile(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && st.Mode().IsRegular()
-}
-
 // FreeSpace returns the bytes free for the user on the drive holding path
 // (or its nearest existing parent folder), or -1 when it can't be told.
 func FreeSpace(path string) int64 {

@@ -3,6 +3,7 @@
 package data
 
 import (
+	"os"
 	"syscall"
 	"unsafe"
 )
@@ -44,6 +45,12 @@ func errnoCause(path string, errno syscall.Errno) Cause {
 		return CauseFolderGone
 	}
 	return ""
+}
+
+// isFile reports whether path is an existing regular file.
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }
 
 var procGetDiskFreeSpaceEx = syscall.NewLazyDLL("kernel32.dll").NewProc("GetDiskFreeSpaceExW")
