@@ -149,3 +149,21 @@ func TestFileFailureCauses(t *testing.T) {
 		t.Error("nil classified as an error")
 	}
 }
+
+// Opening a sound database on a disk with no room for SQLite's write-ahead
+// log says the disk is full, not that the file is foreign.
+func TestOpenOnFullDisk(t *testing.T) {
+	dir := testfs.Small(t, "3m")
+	path := filepath.Join(dir, "channeldesk.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPartner(t, s, "Kept", data.StatusActive)
+	s.Close()
+	testfs.Fill(t, dir, 0)
+	_, err = data.Open(path)
+	if fe, ok := data.AsFileError(err); !ok || fe.Cause != data.CauseDiskFull {
+		t.Fatalf("error %v, want a full disk", err)
+	}
+}

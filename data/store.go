@@ -197,7 +197,8 @@ func (s *Store) currentVersion(ctx context.Context, existed bool) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&n)
 	if err != nil {
-		if existed {
+		if _, full := FileFailure(s.path, err).(*FileError); existed && !full {
+			// A full disk (no room for the write-ahead log) is not a foreign file.
 			return 0, ErrNotDatabase
 		}
 		return 0, err
