@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"channeldesk/app/dealimport"
+	"channeldesk/app/errtext"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // runImportDeals is `channeldesk import deals FILE [--dry-run] [--db PATH]`:
@@ -67,7 +67,7 @@ func printDealPreview(w io.Writer, pv *dealimport.Preview) {
 	fmt.Fprintln(w, lang.L("deals.import_summary", map[string]any{"Format": dealimport.Describe(pv.Table), "Rows": len(pv.Rows), "Errors": pv.Errors}))
 	for _, r := range pv.Rows {
 		if r.Err != nil {
-			fmt.Fprintln(w, lang.L("deals.import_row_error", map[string]any{"Line": r.Line, "Error": screens.ErrorText(r.Err)}))
+			fmt.Fprintln(w, lang.L("deals.import_row_error", map[string]any{"Line": r.Line, "Error": errtext.Text(r.Err)}))
 		}
 	}
 	for _, name := range pv.Unknown {

@@ -56,6 +56,7 @@ const usage = `usage:
 var errUsage = errors.New("usage")
 
 func main() {
+	startLog(os.Args[1:])
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -104,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "channeldesk: %s\n", screens.ErrorText(err))
+		fmt.Fprintf(stderr, "channeldesk: %s\n", failureText(cmd, err))
 		return 1
 	}
 }

@@ -128,8 +128,14 @@ func Restore(s *data.Store, path string) (string, error) {
 // BackupFile writes a consistent copy of the database to out, which must
 // not exist. The copy is made in a private temporary folder beside out and
 // moved into place when complete, so a failure (a full disk) leaves no
-// partial file; the result is readable only by the user.
+// partial file; the result is readable only by the user. A refusal of the
+// system comes back as a *data.FileError naming out.
 func BackupFile(ctx context.Context, s *data.Store, out string) error {
+	// Name the file asked for, not the hidden folder it was made in.
+	return data.FileFailure(out, data.Naming(out, backupFile(ctx, s, out)))
+}
+
+func backupFile(ctx context.Context, s *data.Store, out string) error {
 	if _, err := os.Lstat(out); err == nil {
 		return data.Conflict("err.file_exists", map[string]any{"Path": out})
 	}

@@ -7,13 +7,26 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"channeldesk/data"
 )
+
+// ExportMode is the permission of every exported document (reports,
+// plans): readable by colleagues when the folder is copied to a shared
+// drive.
+const ExportMode os.FileMode = 0o644
 
 // WriteFileAtomic writes a file through write into a temporary file in
 // the same folder, syncs it and renames it over path, so that readers see
 // either the old file or the complete new one, never a part. On any error
-// nothing is left behind. Exports use perm 0o644.
-func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
+// nothing is left behind, and a refusal of the system (a full disk, the
+// file open in Excel, a folder gone) comes back as a *data.FileError. It is
+// the one file writer of every export; exports use perm ExportMode.
+func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
+	return data.FileFailure(path, writeFileAtomic(path, perm, write))
+}
+
+func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -47,8 +47,14 @@ func DSN(path string) string {
 // Open opens (creating if needed) the database at path and migrates it.
 // An existing database is backed up into "backups" beside it before a
 // migration changes it. A file that is not a ChannelDesk database, or one
-// made by a newer version, is refused and left untouched.
+// made by a newer version, is refused and left untouched. A full disk, a
+// read-only or vanished folder comes back as a *FileError.
 func Open(path string) (*Store, error) {
+	s, err := open(path)
+	return s, FileFailure(path, err)
+}
+
+func open(path string) (*Store, error) {
 	existed := fileExists(path)
 	probed := false
 	if existed {
@@ -191,7 +197,8 @@ func (s *Store) currentVersion(ctx context.Context, existed bool) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&n)
 	if err != nil {
-		if existed {
+		if _, full := FileFailure(s.path, err).(*FileError); existed && !full {
+			// A full disk (no room for the write-ahead log) is not a foreign file.
 			return 0, ErrNotDatabase
 		}
 		return 0, err
@@ -239,7 +246,7 @@ func BackupDir(dbPath string) string {
 // named after the database, the reason and the time, readable only by the user.
 func (s *Store) Backup(dir, reason string) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
+		return "", FolderFailure(dir, err)
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
 	stamp := s.Now().UTC().Format("20060102-150405")
@@ -251,17 +258,25 @@ func (s *Store) Backup(dir, reason string) (string, error) {
 }
 
 // BackupTo writes a consistent copy of the database to path, which must not exist.
+// A failure (a full disk) leaves no partial copy and comes back as a
+// *FileError naming path.
 func (s *Store) BackupTo(path string) error {
 	if fileExists(path) {
 		return Conflict("err.file_exists", map[string]any{"Path": path})
 	}
-	if _, err := s.db.Exec(`VACUUM INTO ?`, path); err != nil {
-		return err
+	_, err := s.db.Exec(`VACUUM INTO ?`, path)
+	if err == nil {
+		err = os.Chmod(path, 0o600)
 	}
-	return os.Chmod(path, 0o600)
+	if err != nil {
+		os.Remove(path)
+		return FileFailure(path, err)
+	}
+	return nil
 }
 
-// withTx runs fn in one immediate transaction and commits when it returns nil.
+// withTx runs fn in one immediate transaction and commits when it returns
+// nil. A full disk or a read-only database comes back as a *FileError.
 func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -280,7 +295,7 @@ func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		// cause the caller must see is the cancellation.
 		return ctx.Err()
 	}
-	return err
+	return FileFailure(s.path, err)
 }
 
 // WithTx runs fn in one transaction; other packages use it to make

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"channeldesk/app/applog"
 	"channeldesk/data"
 )
 
@@ -30,6 +31,7 @@ const (
 	actCancelWork   = "edit.cancel_work" // set while a progress dialog is open
 	actShortcuts    = "help.shortcuts"
 	actAbout        = "help.about"
+	actLogFolder    = "help.log_folder"
 )
 
 // menuItemDef is one action item of the main menu.
@@ -67,6 +69,7 @@ var editItems = []menuItemDef{
 
 var helpItems = []menuItemDef{
 	{actShortcuts, "desk.menu.shortcuts", &desktop.CustomShortcut{KeyName: fyne.KeyF1}},
+	{actLogFolder, "errors.menu_log_folder", nil},
 	{actAbout, "desk.menu.about", nil},
 }
 
@@ -115,6 +118,7 @@ func (u *UI) registerCoreActions() {
 	u.registerAction(actCancel, u.cancelTop)
 	u.registerAction(actShortcuts, u.showShortcuts)
 	u.registerAction(actAbout, u.showAbout)
+	u.registerAction(actLogFolder, u.showLogFolder)
 	u.registerAction(actOpenDB, u.chooseDatabase)
 }
 
@@ -316,6 +320,9 @@ func (u *UI) showAbout() {
 		version = "dev"
 	}
 	text := lang.L("desk.about.text", map[string]any{"Version": version, "Schema": data.SchemaVersion(), "Path": u.Store.Path()})
+	if p := applog.Path(); p != "" {
+		text += "\n" + lang.L("errors.about_log", map[string]any{"Path": p})
+	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustom(lang.L("desk.menu.about"), lang.L("desk.close"), l, u.Win)

@@ -166,6 +166,9 @@ func (t *planTab) onExport() {
 		return
 	}
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			t.d.ui.showError(saveDialogFailure(err), t.onExport)
+		}
 		if err != nil || w == nil {
 			return
 		}
@@ -173,7 +176,7 @@ func (t *planTab) onExport() {
 		w.Close()
 		t.exportTo(path)
 	}, t.d.ui.Win)
-	fd.SetFileName(plan.SafeFileName(t.d.partner.Name) + ".pdf")
+	fd.SetFileName(app.SafeFileName(t.d.partner.Name) + ".pdf")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	fd.Show()
 }
@@ -186,7 +189,7 @@ func (t *planTab) exportTo(path string) {
 		err = plan.ExportFile(context.Background(), t.d.ui.Store, id, path, plan.Options{Year: year})
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
+			t.d.ui.showError(err, t.onExport)
 			return
 		}
 		dialog.ShowInformation(lang.L("plans.export"), lang.L("plans.exported", map[string]any{"Path": path}), t.d.ui.Win)

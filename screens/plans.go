@@ -167,7 +167,7 @@ func (s *plansScreen) exportAll(dir string) {
 		if errors.Is(err, context.Canceled) {
 			msg = lang.L("plans.export_cancelled", map[string]any{"Count": len(paths)})
 		} else if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), s.ui.Win)
+			s.ui.showError(err, nil)
 			return
 		}
 		dialog.ShowInformation(lang.L("plans.export_all"), msg, s.ui.Win)

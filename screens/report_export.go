@@ -33,6 +33,9 @@ func newReportExport(u *UI) *reportExport { return &reportExport{ui: u} }
 // ask shows the save dialog, then exports.
 func (e *reportExport) ask() {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.ui.showError(saveDialogFailure(err), e.ask)
+		}
 		if err != nil || w == nil {
 			return
 		}
@@ -77,7 +80,7 @@ func (e *reportExport) run(path string) {
 			removeIfEmpty(path)
 		case err != nil:
 			removeIfEmpty(path)
-			dialog.ShowError(errors.New(errorText(err)), e.ui.Win)
+			e.ui.showError(err, e.ask)
 		default:
 			dialog.ShowInformation(lang.L("dash.export_title"), lang.L("dash.export_done", map[string]any{"Path": path}), e.ui.Win)
 		}

@@ -147,6 +147,9 @@ func (u *UI) startupBackup() {
 		if err != nil {
 			log.Printf("daily backup: %v", err)
 		}
+		if _, ok := data.AsFileError(err); ok {
+			u.backupFailedNotice(err)
+		}
 		u.releaseMemory() // the copy of a large file leaves freed pages behind
 	})
 }

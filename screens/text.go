@@ -1,12 +1,12 @@
 package screens
 
 import (
-	"log"
-
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app"
+	"channeldesk/app/applog"
+	"channeldesk/app/errtext"
 	"channeldesk/data"
 )
 
@@ -17,39 +17,16 @@ func typeLabel(t data.PartnerType) string { return lang.L("type." + string(t)) }
 func statusLabel(s data.Status) string { return lang.L("status." + string(s)) }
 
 // fieldLabel is the name of an input, as errors name it.
-func fieldLabel(field string) string { return lang.L("field." + field) }
+func fieldLabel(field string) string { return errtext.FieldLabel(field) }
 
-// ErrorText says what went wrong in the user's language; the command line
-// uses it too.
-func ErrorText(err error) string { return errorText(err) }
-
-// errorText says what went wrong in the user's language: the field and the
-// reason for invalid input, a short line for anything unexpected (the
-// full error goes to the log).
+// errorText says what went wrong in the user's language (see errtext.Text,
+// which the command line uses too); an internal error goes to the log,
+// and the text names the log file.
 func errorText(err error) string {
-	e, ok := data.AsError(err)
-	if !ok {
-		log.Printf("error: %v", err)
-		return lang.L("err.internal")
+	if errtext.Internal(err) {
+		applog.Error("window", err)
 	}
-	args := map[string]any{}
-	for k, v := range e.Args {
-		args[k] = v
-	}
-	if v, ok := args["From"].(string); ok {
-		args["From"] = statusLabel(data.Status(v))
-	}
-	if v, ok := args["To"].(string); ok {
-		args["To"] = statusLabel(data.Status(v))
-	}
-	if v, ok := args["What"].(string); ok {
-		args["What"] = lang.L("what." + v)
-	}
-	msg := lang.L(e.Key, args)
-	if e.Field != "" {
-		return fieldLabel(e.Field) + ": " + msg
-	}
-	return msg
+	return errtext.WithLog(err, applog.Path())
 }
 
 // errorField is the input an error is about, or "".

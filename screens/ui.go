@@ -76,6 +76,7 @@ func New(a fyne.App, store *data.Store) *UI {
 	u.buildMenu()
 	u.restoreWindow()
 	u.startupBackup()
+	u.driveNotice()
 	return u
 }
 

@@ -37,18 +37,34 @@ const MaxFileSize = 200 << 20
 var ErrEmptyFile = data.Invalid("file", "err.recruit_empty_file", nil)
 
 // ReadFile reads a CSV or XLSX file, chosen by its extension (anything
-// but .xlsx/.xlsm is read as delimited text).
+// but .xlsx/.xlsm is read as delimited text). A file another program holds
+// (Excel) or on a drive that went away comes back as a *data.FileError.
 func ReadFile(path string) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, data.Invalid("file", "err.recruit_open_file", map[string]any{"Path": path})
+		return nil, openFailure(path, err)
 	}
 	defer f.Close()
 	ext := strings.ToLower(filepath.Ext(path))
+	var t *Table
 	if ext == ".xlsx" || ext == ".xlsm" {
-		return ReadXLSX(f)
+		t, err = ReadXLSX(f)
+	} else {
+		t, err = ReadCSV(f)
 	}
-	return ReadCSV(f)
+	if _, ok := data.AsError(err); !ok && err != nil {
+		return nil, data.FileFailure(path, err)
+	}
+	return t, err
+}
+
+// openFailure explains why path can't be opened for reading: held by
+// another program, or its drive gone; otherwise that it can't be opened.
+func openFailure(path string, err error) error {
+	if fe, ok := data.FileFailure(path, err).(*data.FileError); ok && (fe.Cause == data.CauseInUse || fe.Cause == data.CauseFolderGone) {
+		return fe
+	}
+	return data.Invalid("file", "err.recruit_open_file", map[string]any{"Path": path})
 }
 
 // ReadCSV reads delimited text. The encoding (UTF-8 with or without BOM,

@@ -3,78 +3,16 @@ package plan
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 
+	"channeldesk/app"
 	"channeldesk/data"
 )
-
-// WriteFileAtomic writes b to path through a temporary file in the same
-// folder, synced and then renamed into place, so a failure never leaves a
-// broken file nor destroys an older one.
-func WriteFileAtomic(path string, b []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(b)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-	}
-	return err
-}
-
-// windowsReserved are names Windows refuses whatever the extension.
-var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true,
-	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true, "COM8": true, "COM9": true,
-	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true}
-
-// SafeFileName turns a partner name into a file name (without extension)
-// that every file system accepts: no path separators or reserved
-// characters, no control characters, no leading dots, no trailing dots or
-// spaces, no Windows device names, at most 80 characters. Letters of any
-// script stay.
-func SafeFileName(name string) string {
-	var b strings.Builder
-	for _, c := range name {
-		switch {
-		case unicode.IsControl(c), strings.ContainsRune(`<>:"/\|?*`, c):
-			b.WriteRune('_')
-		case unicode.IsSpace(c):
-			b.WriteRune(' ')
-		default:
-			b.WriteRune(c)
-		}
-	}
-	s := strings.Join(strings.Fields(b.String()), " ")
-	s = strings.TrimLeft(s, ". ")
-	if rs := []rune(s); len(rs) > 80 {
-		s = string(rs[:80])
-	}
-	s = strings.TrimRight(s, ". ")
-	base := strings.ToUpper(s)
-	if i := strings.IndexByte(base, '.'); i >= 0 {
-		base = base[:i]
-	}
-	if s == "" || windowsReserved[strings.TrimSpace(base)] {
-		s = "partner_" + s
-	}
-	return s
-}
 
 // RenderBytes loads and renders one partner's plan.
 func RenderBytes(ctx context.Context, s *data.Store, partnerID int64, opt Options) ([]byte, error) {
@@ -95,7 +33,10 @@ func ExportFile(ctx context.Context, s *data.Store, partnerID int64, path string
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, b)
+	return app.WriteFileAtomic(path, app.ExportMode, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
 
 // ActivePartners lists the partners a batch export covers: active and at
@@ -116,38 +57,85 @@ func ActivePartners(ctx context.Context, s *data.Store) ([]data.PartnerRow, erro
 
 // ExportAll writes one PDF per active partner into dir, named after the
 // partner (made safe, and unique when two names collide). progress is
-// called after each file with the count done and the total; a cancelled
-// ctx stops between files. It returns the paths written.
+// called after each file with the count done and the total. The files are
+// made in a hidden folder inside dir and moved into place together at the
+// end, so a failure halfway (a full disk, the folder gone) leaves dir as it
+// was; a cancelled ctx stops between files and places those finished. It
+// returns the paths placed.
 func ExportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
+	_, statErr := os.Stat(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, data.FolderFailure(dir, err)
 	}
+	paths, err := exportAll(ctx, s, dir, opt, progress)
+	if err != nil && len(paths) == 0 && errors.Is(statErr, os.ErrNotExist) {
+		os.Remove(dir) // made for this export; a failure leaves none
+	}
+	return paths, err
+}
+
+func exportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
 	partners, err := ActivePartners(ctx, s)
 	if err != nil {
 		return nil, err
 	}
+	staging, err := os.MkdirTemp(dir, ".channeldesk-plans-*")
+	if err != nil {
+		return nil, data.FolderFailure(dir, err)
+	}
+	defer os.RemoveAll(staging)
+	names, err := exportInto(ctx, s, staging, partners, opt, progress)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return nil, err
+	}
+	paths, perr := place(staging, dir, names)
+	if perr != nil {
+		return paths, perr
+	}
+	return paths, err
+}
+
+// exportInto writes the partners' plans into staging and returns the file
+// names written, in order; it stops at the first failure or a cancel.
+func exportInto(ctx context.Context, s *data.Store, staging string, partners []data.PartnerRow, opt Options, progress func(done, total int)) ([]string, error) {
 	used := map[string]bool{}
-	var paths []string
+	var names []string
 	for i, p := range partners {
 		if err := ctx.Err(); err != nil {
-			return paths, err
+			return names, err
 		}
-		name := SafeFileName(p.Name)
+		name := app.SafeFileName(p.Name)
 		if used[strings.ToLower(name)] {
 			name = fmt.Sprintf("%s (%d)", name, p.ID)
 		}
 		used[strings.ToLower(name)] = true
-		path := filepath.Join(dir, name+".pdf")
-		if err := ExportFile(ctx, s, p.ID, path, opt); err != nil {
+		if err := ExportFile(ctx, s, p.ID, filepath.Join(staging, name+".pdf"), opt); err != nil {
 			if ctx.Err() != nil {
-				return paths, ctx.Err() // the cancel, not the query it cut short
+				return names, ctx.Err() // the cancel, not the query it cut short
 			}
-			return paths, fmt.Errorf("%s: %w", p.Name, err)
+			if _, ok := data.AsFileError(err); ok {
+				// Name the folder chosen, not the hidden one.
+				return names, data.Naming(filepath.Join(filepath.Dir(staging), name+".pdf"), err)
+			}
+			return names, fmt.Errorf("partner %d: %w", p.ID, err) // an ID, not a name: errors reach the log
 		}
-		paths = append(paths, path)
+		names = append(names, name+".pdf")
 		if progress != nil {
 			progress(i+1, len(partners))
 		}
+	}
+	return names, nil
+}
+
+// place moves the finished files from staging into dir.
+func place(staging, dir string, names []string) ([]string, error) {
+	paths := make([]string, 0, len(names))
+	for _, n := range names {
+		to := filepath.Join(dir, n)
+		if err := os.Rename(filepath.Join(staging, n), to); err != nil {
+			return paths, data.FileFailure(to, err)
+		}
+		paths = append(paths, to)
 	}
 	return paths, nil
 }

@@ -219,25 +219,6 @@ func TestPlanPDFEdgeCases(t *testing.T) {
 	})
 }
 
-func TestSafeFileName(t *testing.T) {
-	tests := map[string]string{
-		"Орбита Софт":           "Орбита Софт",
-		"../../etc/passwd":      "_.._etc_passwd",
-		`A/B\C:D*E?F"G<H>I|J`:   "A_B_C_D_E_F_G_H_I_J",
-		"CON":                   "partner_CON",
-		"nul.txt":               "partner_nul.txt",
-		"  ...  ":               "partner_",
-		"Trailing dot.":         "Trailing dot",
-		"tab\tand\nnewline":     "tab_and_newline",
-		strings.Repeat("я", 90): strings.Repeat("я", 80),
-	}
-	for in, want := range tests {
-		if got := plan.SafeFileName(in); got != want {
-			t.Errorf("SafeFileName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestExportAllWritesOneFilePerActivePartner(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
@@ -266,23 +247,6 @@ func TestExportAllWritesOneFilePerActivePartner(t *testing.T) {
 		if !bytes.HasPrefix(b, []byte("%PDF-")) || strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("%s is not a finished PDF", e.Name())
 		}
-	}
-}
-
-func TestWriteFileAtomicKeepsOldFileOnFailure(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.pdf")
-	os.WriteFile(path, []byte("old"), 0o644)
-	if err := plan.WriteFileAtomic(filepath.Join(dir, "missing", "x.pdf"), []byte("new")); err == nil {
-		t.Fatal("write into a missing folder succeeded")
-	}
-	if err := plan.WriteFileAtomic(path, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := os.ReadFile(path)
-	entries, _ := os.ReadDir(dir)
-	if string(b) != "new" || len(entries) != 1 {
-		t.Errorf("content %q, %d files left", b, len(entries))
 	}
 }
 

@@ -5,8 +5,7 @@ package report
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"time"
 
@@ -96,7 +95,7 @@ func Write(ctx context.Context, s *data.Store, path string, opt Options) error {
 		}
 		return err
 	}
-	return saveAtomically(b.F, path)
+	return app.WriteFileAtomic(path, app.ExportMode, func(w io.Writer) error { return b.F.Write(w) })
 }
 
 func newBook(ctx context.Context, s *data.Store, opt Options) (*Book, error) {
@@ -179,37 +178,4 @@ func sheetName(s string, used map[string]bool) string {
 	}
 	used[strings.ToLower(s)] = true
 	return s
-}
-
-// saveAtomically writes f to a temporary file in path's folder, then
-// renames it over path.
-func saveAtomically(f *excelize.File, path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := f.Write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	done = true
-	return nil
 }
