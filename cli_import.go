@@ -18,9 +18,11 @@ import (
 )
 
 // runImport is `channeldesk import partners FILE [--dry-run] [--skip-invalid]
-// [--map SRC=FIELD,...] [--db PATH]`: it prints the preview, then imports
-// in one transaction. With rejected rows nothing is written (exit 1)
-// unless --skip-invalid asks to import the valid rows alone.
+// [--map SRC=FIELD,...] [--values COLUMN:VALUE=OURS,...] [--db PATH]`: it
+// prints the preview, then imports in one transaction. Unknown values of
+// category columns import with the default and are printed as warnings.
+// With rejected rows nothing is written (exit 1) unless --skip-invalid
+// asks to import the valid rows alone.
 func runImport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "partners" {
 		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE, or import deals FILE")
@@ -30,7 +32,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	dry := fs.Bool("dry-run", false, "print the preview and write nothing")
 	skip := fs.Bool("skip-invalid", false, "import the valid rows and skip the rejected ones")
 	maps := fs.String("map", "", "column mapping overrides: SRC=FIELD,... (FIELD empty or 'ignore' to ignore)")
-	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true})
+	values := fs.String("values", "", "value mapping: COLUMN:VALUE=OURS,... (OURS a type/status/source/language, default or skip)")
+	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true, "values": true})
 	if err := parse(fs, flags); err != nil {
 		return err
 	}
@@ -44,6 +47,10 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	}
 	m := importer.DetectMapping(tab.Header)
 	if err := applyMapFlag(m, tab.Header, *maps, stderr); err != nil {
+		return err
+	}
+	vm, err := parseValuesFlag(m, tab.Header, *values, stderr)
+	if err != nil {
 		return err
 	}
 	path, err := dbPath(*db)
@@ -61,14 +68,15 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "dry-run.db")
 	}
-	err = importInto(path, files[0], tab, m, *dry, *skip, stdout)
+	err = importInto(path, files[0], tab, m, importer.Options{Values: vm}, *dry, *skip, stdout)
 	if err != nil && created {
 		removeDB(path)
 	}
 	return err
 }
 
-func importInto(path, file string, tab *importer.Table, m importer.Mapping, dry, skip bool, stdout io.Writer) error {
+func importInto(path, file string, tab *importer.Table, m importer.Mapping, opt importer.Options, dry, skip bool,
+	stdout io.Writer) error {
 	s, err := data.Open(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -76,7 +84,7 @@ func importInto(path, file string, tab *importer.Table, m importer.Mapping, dry,
 	defer s.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	p, err := importer.Plan(ctx, s, tab, m, importer.Options{})
+	p, err := importer.Plan(ctx, s, tab, m, opt)
 	if err != nil {
 		return err
 	}
@@ -175,6 +183,12 @@ func printPreview(w io.Writer, file string, p *importer.Preview) {
 	}
 	fmt.Fprintln(w, lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged,
 		"Rejected": p.Rejected}))
+	if p.Skipped+p.Warned > 0 {
+		fmt.Fprintln(w, lang.L("imports.counts_more", map[string]any{"Skipped": p.Skipped, "Warned": p.Warned}))
+	}
+	for _, u := range p.Unknown {
+		fmt.Fprintln(w, "  "+screens.UnknownValueText(u))
+	}
 	for _, r := range p.Rows {
 		if line := screens.ImportRowText(r); line != "" {
 			fmt.Fprintln(w, "  "+line)

@@ -12,7 +12,7 @@ import (
 type Result struct {
 	Created int
 	Merged  int
-	Skipped int // rejected rows left out
+	Skipped int // rejected rows, and rows the value map skips, left out
 }
 
 // Progress is told how many rows of total are done; it may be nil.
@@ -117,7 +117,7 @@ func (w *writer) close() {
 func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 	var id int64
 	switch row.Action {
-	case Reject:
+	case Reject, Skip:
 		return nil
 	case Create:
 		p := row.Partner

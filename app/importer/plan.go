@@ -20,7 +20,17 @@ const (
 	Create Action = iota // a new partner
 	Merge                // the same company is already known: fill its blanks, add the contact
 	Reject               // the row is invalid and is skipped
+	Skip                 // the value map leaves the row out (not a partner)
 )
+
+// Warning is something about a row the user should see that does not
+// keep it out: an unrecognised value imported as the default.
+type Warning struct {
+	Column string
+	Field  Field
+	Key    string // translation key
+	Args   map[string]any
+}
 
 // Row is one row of the file as the import will treat it.
 type Row struct {
@@ -38,6 +48,7 @@ type Row struct {
 	MergeName   string      // name of the partner merged into
 	Column      string      // Reject: the column at fault ("" for the whole row)
 	Err         *data.Error // Reject: why
+	Warnings    []Warning
 }
 
 // Preview is what an import would do, before anything is written.
@@ -48,6 +59,11 @@ type Preview struct {
 	Created  int
 	Merged   int
 	Rejected int
+	Skipped  int // left out by the value map
+	Warned   int // created or merged rows with warnings
+	// Unknown lists each distinct value of a category column that is not
+	// one of ours (and each "not a partner" value), with its row count.
+	Unknown []UnknownValue
 }
 
 // Options tune how values are read.
@@ -58,6 +74,8 @@ type Options struct {
 	// a source column were found; outbound research if "": a list the
 	// manager brings in is one they went and found.
 	DefaultSource data.Source
+	// Values maps values of category columns (see ValueMap).
+	Values ValueMap
 }
 
 // ErrNoNameColumn is returned when no column maps to the partner name.
@@ -170,30 +188,37 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 		opt.DefaultSource = data.SourceOutbound
 	}
 	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows))}
+	rr := newRowReader(t, m, opt)
 	fileIDs := map[int64]int{} // negative ids stand for rows of this file
 	for i, rec := range t.Rows {
 		if i%1000 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		row := readRow(t, m, rec, opt)
+		row := rr.read(rec)
 		row.Num = t.RowNums[i]
-		if row.Action != Reject {
+		if row.Action == Create {
 			p.dedupe(&row, ex, fileIDs)
 		}
-		p.count(row.Action)
+		p.count(&row)
 		p.Rows = append(p.Rows, row)
 	}
+	p.Unknown = rr.unknown.sorted()
 	return p, nil
 }
 
-func (p *Preview) count(a Action) {
-	switch a {
+func (p *Preview) count(r *Row) {
+	switch r.Action {
 	case Create:
 		p.Created++
 	case Merge:
 		p.Merged++
+	case Skip:
+		p.Skipped++
 	default:
 		p.Rejected++
+	}
+	if len(r.Warnings) > 0 && (r.Action == Create || r.Action == Merge) {
+		p.Warned++
 	}
 }
 
@@ -252,10 +277,80 @@ func cells(m Mapping, rec []string) (map[Field]string, map[Field]int) {
 	return vals, cols
 }
 
-// readRow turns one record into a partner, its contact and a note, or a
+// rowReader turns records into rows, counting unknown values.
+type rowReader struct {
+	t       *Table
+	m       Mapping
+	opt     Options
+	colKeys []string // folded headers
+	unknown unknowns
+	matched map[unknownKey]matchResult // each distinct value is matched once
+}
+
+type matchResult struct {
+	code           string
+	ok, notPartner bool
+}
+
+// match reads a category value once per column and distinct value.
+func (r *rowReader) match(col int, f Field, v, folded string) (code string, ok, notPartnerValue bool) {
+	k := unknownKey{col, folded}
+	m, seen := r.matched[k]
+	if !seen {
+		m.code, m.ok = MatchValue(f, v)
+		m.notPartner = notPartner(v)
+		r.matched[k] = m
+	}
+	return m.code, m.ok, m.notPartner
+}
+
+func newRowReader(t *Table, m Mapping, opt Options) *rowReader {
+	r := &rowReader{t: t, m: m, opt: opt, colKeys: make([]string, len(t.Header)), matched: map[unknownKey]matchResult{}}
+	for i, h := range t.Header {
+		r.colKeys[i] = headerKey(h)
+	}
+	return r
+}
+
+// category resolves the value of category field f: the value map first,
+// then the values we know. An unknown value gives "" (the default) and a
+// warning; skip reports that the value map leaves the row out.
+func (r *rowReader) category(row *Row, vals map[Field]string, cols map[Field]int, f Field) (code string, skip bool) {
+	v := vals[f]
+	if v == "" {
+		return "", false
+	}
+	col := cols[f]
+	folded := headerKey(v)
+	target, mapped := "", false
+	if len(r.opt.Values) > 0 {
+		target, mapped = r.opt.Values[r.colKeys[col]][folded]
+	}
+	known, ok, other := r.match(col, f, v, folded)
+	if !ok || mapped || other {
+		r.unknown.add(UnknownValue{Col: col, Column: r.t.Header[col], Field: f, Value: v, Target: target,
+			Matched: known}, folded)
+	}
+	switch {
+	case mapped && target == ValueSkip:
+		return "", true
+	case mapped && target == ValueDefault:
+		return "", false
+	case mapped:
+		return target, false
+	case ok:
+		return known, false
+	}
+	row.Warnings = append(row.Warnings, Warning{Column: r.t.Header[col], Field: f, Key: "imports.warn_unknown_value",
+		Args: map[string]any{"Value": v}})
+	return "", false
+}
+
+// read turns one record into a partner, its contact and a note, or a
 // rejection naming the column and the reason.
-func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
-	vals, cols := cells(m, rec)
+func (r *rowReader) read(rec []string) Row {
+	t, opt := r.t, r.opt
+	vals, cols := cells(r.m, rec)
 	reject := func(f Field, key string, args map[string]any) Row {
 		col := ""
 		if i, ok := cols[f]; ok {
@@ -272,31 +367,30 @@ func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
 	if vals[FName] == "" {
 		return reject(FName, "err.required", nil)
 	}
+	row := Row{Action: Create, MergeRow: -1}
 	p := data.Partner{Name: vals[FName], LegalName: vals[FLegalName], Type: opt.DefaultType, Status: opt.DefaultStatus,
 		Country: vals[FCountry], Region: vals[FRegion], City: vals[FCity], Website: vals[FWebsite],
 		Verticals: splitList(vals[FVerticals]), Capabilities: splitList(vals[FCapabilities]),
 		Products: splitList(vals[FProducts]), Tags: splitList(vals[FTags]), AccountManager: vals[FAccountMgr],
 		DocLang: guessLang(vals[FName])}
-	if v := vals[FType]; v != "" {
-		t, ok := MatchType(v)
-		if !ok {
-			return reject(FType, "err.unknown_type", map[string]any{"Value": v})
+	skipped, src := false, data.Source("")
+	for _, f := range []Field{FType, FStatus, FDocLang, FSource} {
+		code, skip := r.category(&row, vals, cols, f)
+		skipped = skipped || skip
+		switch {
+		case code == "":
+		case f == FType:
+			p.Type = data.PartnerType(code)
+		case f == FStatus:
+			p.Status = data.Status(code)
+		case f == FDocLang:
+			p.DocLang = code
+		case f == FSource:
+			src = data.Source(code)
 		}
-		p.Type = t
 	}
-	if v := vals[FStatus]; v != "" {
-		s, ok := MatchStatus(v)
-		if !ok {
-			return reject(FStatus, "err.unknown_status", map[string]any{"Value": v})
-		}
-		p.Status = s
-	}
-	if v := vals[FDocLang]; v != "" {
-		l, ok := MatchLang(v)
-		if !ok {
-			return reject(FDocLang, "err.unknown_lang", map[string]any{"Value": v})
-		}
-		p.DocLang = l
+	if skipped {
+		return Row{Action: Skip, MergeRow: -1, Partner: p}
 	}
 	c, bad := readContact(vals, p.Name)
 	if bad != "" {
@@ -305,25 +399,25 @@ func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
 	if err := validate(&p, c); err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	src, given, err := readSource(vals, p.Status, opt.DefaultSource)
+	ps, given, err := readSource(vals, src, p.Status, opt.DefaultSource)
 	if err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	return Row{Action: Create, MergeRow: -1, Partner: p, Contact: c, Source: src, SourceGiven: given, Note: vals[FNotes]}
+	row.Partner, row.Contact, row.Source, row.SourceGiven, row.Note = p, c, ps, given, vals[FNotes]
+	return row
 }
 
-// readSource says how the row's company was found: the source column in
-// either language or a CRM's words, else an event or referrer column, else
+// readSource says how the row's company was found: src (the source
+// column read in either language or a CRM's words), else an event or referrer column, else
 // def for a company still in recruitment; given reports whether the file
 // said it. A source nobody can place ("Other", a campaign's name) counts
 // as unsaid rather than costing the row. A CRM source without the event's
 // or referrer's name keeps its own words as that name ("Trade Show").
-func readSource(vals map[Field]string, status data.Status, def data.Source) (ps *data.ProspectSource, given bool, _ *data.Error) {
+func readSource(vals map[Field]string, src data.Source, status data.Status, def data.Source) (ps *data.ProspectSource, given bool, _ *data.Error) {
 	v := vals[FSource]
 	ps = &data.ProspectSource{EventName: vals[FEventName], ReferredBy: vals[FReferredBy]}
-	src, known := MatchSource(v)
 	switch {
-	case known:
+	case src != "":
 		ps.Source, given = src, true
 	case ps.EventName != "":
 		ps.Source, given = data.SourceEvent, true

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"channeldesk/app/importer"
+)
+
+// parseValuesFlag reads --values 'COLUMN:VALUE=OURS,...': COLUMN is a
+// column of the file mapped to a category field (type, status, source,
+// language), OURS one of our values in any spelling, default or skip.
+func parseValuesFlag(m importer.Mapping, header []string, spec string, stderr io.Writer) (importer.ValueMap, error) {
+	vm := importer.ValueMap{}
+	if strings.TrimSpace(spec) == "" {
+		return vm, nil
+	}
+	for _, pair := range strings.Split(spec, ",") {
+		colVal, target, ok1 := cutLast(pair, "=")
+		col, val, ok2 := strings.Cut(colVal, ":")
+		if !ok1 || !ok2 {
+			fmt.Fprintf(stderr, "channeldesk import: --values wants COLUMN:VALUE=OURS, got %q\n", pair)
+			return nil, errUsage
+		}
+		f, found := columnField(m, header, col)
+		if !found || !importer.CategoryField(f) {
+			fmt.Fprintf(stderr, "channeldesk import: --values: the file has no type, status, source or language column %q\n", col)
+			return nil, errUsage
+		}
+		t, ok := importer.ValueTarget(f, target)
+		if !ok {
+			fmt.Fprintf(stderr, "channeldesk import: --values: %q is not a %s of ours (nor default or skip)\n", target, f)
+			return nil, errUsage
+		}
+		vm.Set(strings.TrimSpace(col), strings.TrimSpace(val), t)
+	}
+	return vm, nil
+}
+
+func cutLast(s, sep string) (before, after string, found bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}
+
+// columnField finds the field the column named col is mapped to.
+func columnField(m importer.Mapping, header []string, col string) (importer.Field, bool) {
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(col)) && i < len(m) {
+			return m[i], true
+		}
+	}
+	return importer.Ignore, false
+}

@@ -1,0 +1,49 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"channeldesk/app/importer"
+	"channeldesk/data"
+)
+
+// valueLabel names one of our values of a category field, or what a value
+// map target means.
+func valueLabel(f importer.Field, code string) string {
+	switch code {
+	case importer.ValueSkip:
+		return lang.L("imports.value_skip")
+	case importer.ValueDefault, "":
+		return lang.L("imports.value_default")
+	}
+	switch f {
+	case importer.FType:
+		return typeLabel(data.PartnerType(code))
+	case importer.FStatus:
+		return statusLabel(data.Status(code))
+	case importer.FSource:
+		return sourceLabel(data.Source(code))
+	case importer.FDocLang:
+		return lang.L("lang." + code)
+	}
+	return code
+}
+
+// UnknownValueText describes one distinct value of a category column the
+// import does not know (or that names something other than a partner):
+// the column, the value, its rows and what becomes of it. The command
+// line prints the same lines.
+func UnknownValueText(u importer.UnknownValue) string {
+	args := map[string]any{"Column": u.Column, "Value": u.Value, "Rows": u.Rows}
+	switch {
+	case u.Target != "":
+		args["Target"] = valueLabel(u.Field, u.Target)
+		return lang.L("imports.value_mapped", args)
+	case u.Matched != "":
+		args["Target"] = valueLabel(u.Field, u.Matched)
+		return lang.L("imports.value_matched_not_partner", args)
+	case u.NotPartner:
+		return lang.L("imports.value_not_partner", args)
+	}
+	return lang.L("imports.value_unknown", args)
+}
