@@ -106,6 +106,9 @@ func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, 
 		}
 		fmt.Fprintln(stdout, lang.L("recruit.import_done", map[string]any{"Created": res.Created, "Merged": res.Merged,
 			"Skipped": res.Skipped}))
+		if res.Updated > 0 {
+			fmt.Fprintln(stdout, lang.L("imports.done_updated", map[string]any{"Updated": res.Updated}))
+		}
 		return nil
 	}
 	if p.Rejected > 0 {
@@ -183,11 +186,14 @@ func printPreview(w io.Writer, file string, p *importer.Preview) {
 	}
 	fmt.Fprintln(w, lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged,
 		"Rejected": p.Rejected}))
+	if p.Updated > 0 {
+		fmt.Fprintln(w, lang.L("imports.counts_updated", map[string]any{"Updated": p.Updated}))
+	}
 	if p.Skipped+p.Warned > 0 {
 		fmt.Fprintln(w, lang.L("imports.counts_more", map[string]any{"Skipped": p.Skipped, "Warned": p.Warned}))
 	}
-	for _, u := range p.Unknown {
-		fmt.Fprintln(w, "  "+screens.UnknownValueText(u))
+	for _, line := range screens.ImportDetailLines(p) {
+		fmt.Fprintln(w, "  "+line)
 	}
 	for _, r := range p.Rows {
 		if line := screens.ImportRowText(r); line != "" {

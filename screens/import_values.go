@@ -47,3 +47,42 @@ func UnknownValueText(u importer.UnknownValue) string {
 	}
 	return lang.L("imports.value_unknown", args)
 }
+
+// ImportDetailLines describes what the preview says beyond the counts and
+// the rejected rows: the columns left out with the values they drop,
+// the unknown values, the updates by record ID with each changed field,
+// and the other warnings. The command line prints the same lines.
+func ImportDetailLines(p *importer.Preview) []string {
+	var out []string
+	for _, c := range p.Ignored {
+		if c.Values > 0 {
+			out = append(out, lang.L("imports.column_ignored", map[string]any{"Column": c.Column, "Values": c.Values}))
+		}
+	}
+	for _, u := range p.Unknown {
+		out = append(out, UnknownValueText(u))
+	}
+	for _, r := range p.Rows {
+		if r.Action == importer.Update {
+			out = append(out, lang.L("imports.row_updated", map[string]any{"Row": r.Num, "Name": r.MergeName, "Source": p.Source}))
+			for _, c := range r.Changes {
+				out = append(out, "    "+lang.L("imports.change", map[string]any{"Field": fieldLabel(string(c.Field)),
+					"Old": orDash(c.Old), "New": c.New}))
+			}
+		}
+		for _, w := range r.Warnings {
+			if w.Key != "imports.warn_unknown_value" { // those are listed once per value above
+				out = append(out, lang.L("imports.row_warning", map[string]any{"Row": r.Num, "Column": w.Column,
+					"Warning": lang.L(w.Key, w.Args)}))
+			}
+		}
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,7 +59,7 @@ func (u *UI) ShowImport() {
 		}
 		f.open(rc.URI().Name(), rc)
 	}, u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".htm", ".html"}))
 	d.Show()
 }
 
@@ -71,12 +69,7 @@ func (f *importFlow) open(name string, r io.ReadCloser) {
 	var err error
 	f.ui.background(func() {
 		defer r.Close()
-		ext := strings.ToLower(filepath.Ext(name))
-		if ext == ".xlsx" || ext == ".xlsm" {
-			f.table, err = importer.ReadXLSX(r)
-		} else {
-			f.table, err = importer.ReadCSV(r)
-		}
+		f.table, err = importer.Read(name, r)
 		if err == nil {
 			f.mapping = importer.DetectMapping(f.table.Header)
 		}
@@ -106,7 +99,7 @@ func (f *importFlow) replan() {
 			return
 		}
 		f.preview = p
-		f.lines = f.lines[:0]
+		f.lines = ImportDetailLines(p)
 		for _, r := range p.Rows {
 			if line := ImportRowText(r); line != "" {
 				f.lines = append(f.lines, line)

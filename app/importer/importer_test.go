@@ -99,7 +99,7 @@ func TestDetectMapping(t *testing.T) {
 			"verticals": importer.FVerticals},
 		"hubspot.csv": {"Company name": importer.FName, "Company Domain Name": importer.FWebsite,
 			"Lifecycle Stage": importer.FStatus, "Country/Region": importer.FCountry, "State/Region": importer.FRegion,
-			"Company owner": importer.FAccountMgr, "Record ID": importer.Ignore, "Number of Employees": importer.Ignore},
+			"Company owner": importer.FAccountMgr, "Record ID": importer.FRecordID, "Number of Employees": importer.Ignore},
 		"salesforce.csv": {"Account Name": importer.FName, "Billing City": importer.FCity, "Type": importer.FType,
 			"Account Owner": importer.FAccountMgr, "Industry": importer.FVerticals, "Phone": importer.FContactPhone},
 		"ru-excel-1251.csv": {"Название": importer.FName, "Тип партнёра": importer.FType, "E-mail": importer.FContactEmail,
@@ -210,8 +210,8 @@ func TestImportThenReimportCreatesNoDuplicates(t *testing.T) {
 				t.Errorf("result %+v, preview %d/%d/%d, stored %d", res, p.Created, p.Merged, p.Rejected, partners)
 			}
 			again := plan(t, s, name)
-			if again.Created != 0 || again.Merged != p.Created+p.Merged {
-				t.Errorf("re-import preview: %d created, %d merged", again.Created, again.Merged)
+			if again.Created != 0 || again.Merged+again.Updated != p.Created+p.Merged {
+				t.Errorf("re-import preview: %d created, %d merged, %d updated", again.Created, again.Merged, again.Updated)
 			}
 			if _, err := importer.Apply(ctx, s, again, "tester", nil); err != nil {
 				t.Fatal(err)

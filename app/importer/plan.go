@@ -21,7 +21,14 @@ const (
 	Merge                // the same company is already known: fill its blanks, add the contact
 	Reject               // the row is invalid and is skipped
 	Skip                 // the value map leaves the row out (not a partner)
+	Update               // the partner with this source record ID is stored: its changed fields are updated
 )
+
+// Change is one field an update by record ID changes.
+type Change struct {
+	Field    Field
+	Old, New string
+}
 
 // Warning is something about a row the user should see that does not
 // keep it out: an unrecognised value imported as the default.
@@ -49,6 +56,8 @@ type Row struct {
 	Column      string      // Reject: the column at fault ("" for the whole row)
 	Err         *data.Error // Reject: why
 	Warnings    []Warning
+	RecordID    string   // the row's ID in its source system
+	Changes     []Change // Update: what changes
 }
 
 // Preview is what an import would do, before anything is written.
@@ -59,8 +68,12 @@ type Preview struct {
 	Created  int
 	Merged   int
 	Rejected int
-	Skipped  int // left out by the value map
-	Warned   int // created or merged rows with warnings
+	Skipped  int    // left out by the value map
+	Updated  int    // known by their source record ID
+	Source   string // the system the file comes from, for record IDs
+	// Ignored lists the columns no field takes, with their non-empty values.
+	Ignored []IgnoredColumn
+	Warned  int // created or merged rows with warnings
 	// Unknown lists each distinct value of a category column that is not
 	// one of ours (and each "not a partner" value), with its row count.
 	Unknown []UnknownValue
@@ -76,6 +89,17 @@ type Options struct {
 	DefaultSource data.Source
 	// Values maps values of category columns (see ValueMap).
 	Values ValueMap
+	// Source names the system the file was exported from, under which
+	// record IDs are kept; DetectSource's guess if "".
+	Source string
+}
+
+// IgnoredColumn is a column the import leaves out, with the number of
+// non-empty values it would drop.
+type IgnoredColumn struct {
+	Col    int
+	Column string
+	Values int
 }
 
 // ErrNoNameColumn is returned when no column maps to the partner name.
@@ -85,31 +109,35 @@ var ErrNoNameColumn = data.Invalid("mapping", "err.recruit_no_name_column", nil)
 type existing struct {
 	byKey    map[string]int64
 	byDomain map[string]int64
+	byINN    map[string]int64
+	byRecord map[string]int64 // source record ID → partner
 	names    map[int64]string
+	stored   map[int64]*data.Partner
 	emails   map[int64]map[string]bool // lower-case contact e-mails and names per partner
 }
 
-func loadExisting(ctx context.Context, s *data.Store) (*existing, error) {
-	ex := &existing{byKey: map[string]int64{}, byDomain: map[string]int64{}, names: map[int64]string{},
-		emails: map[int64]map[string]bool{}}
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, name, legal_name, website FROM partners ORDER BY id`)
+func loadExisting(ctx context.Context, s *data.Store, source string) (*existing, error) {
+	ex := &existing{byKey: map[string]int64{}, byDomain: map[string]int64{}, byINN: map[string]int64{},
+		names: map[int64]string{}, stored: map[int64]*data.Partner{}, emails: map[int64]map[string]bool{}}
+	all, err := s.AllPartners(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name, legal, site string
-		if err := rows.Scan(&id, &name, &legal, &site); err != nil {
-			return nil, err
-		}
-		ex.names[id] = name
-		ex.remember(id, NormalizeKeys(name, legal), app.CompanyDomain(site))
+	for _, p := range all {
+		ex.names[p.ID], ex.stored[p.ID] = p.Name, p
+		ex.remember(p.ID, NormalizeKeys(p.Name, p.LegalName), app.CompanyDomain(p.Website))
+		ex.rememberINN(p.ID, p.INN)
 	}
-	if err := rows.Err(); err != nil {
+	if ex.byRecord, err = s.SourceIDs(ctx, source); err != nil {
 		return nil, err
 	}
 	return ex, ex.loadContacts(ctx, s)
+}
+
+func (ex *existing) rememberINN(id int64, inn string) {
+	if _, ok := ex.byINN[inn]; !ok && inn != "" {
+		ex.byINN[inn] = id
+	}
 }
 
 func (ex *existing) loadContacts(ctx context.Context, s *data.Store) error {
@@ -174,7 +202,10 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	if !m.Has(FName) {
 		return nil, ErrNoNameColumn
 	}
-	ex, err := loadExisting(ctx, s)
+	if opt.Source == "" {
+		opt.Source = DetectSource(t.Header)
+	}
+	ex, err := loadExisting(ctx, s, opt.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -187,8 +218,9 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	if opt.DefaultSource == "" {
 		opt.DefaultSource = data.SourceOutbound
 	}
-	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows))}
+	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows)), Source: opt.Source}
 	rr := newRowReader(t, m, opt)
+	rr.keepIDs = opt.Source != "file"
 	fileIDs := map[int64]int{} // negative ids stand for rows of this file
 	for i, rec := range t.Rows {
 		if i%1000 == 0 && ctx.Err() != nil {
@@ -196,13 +228,14 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 		}
 		row := rr.read(rec)
 		row.Num = t.RowNums[i]
-		if row.Action == Create {
+		if row.Action == Create && !p.update(&row, ex) {
 			p.dedupe(&row, ex, fileIDs)
 		}
 		p.count(&row)
 		p.Rows = append(p.Rows, row)
 	}
 	p.Unknown = rr.unknown.sorted()
+	p.Ignored = ignoredColumns(t, m)
 	return p, nil
 }
 
@@ -214,10 +247,12 @@ func (p *Preview) count(r *Row) {
 		p.Merged++
 	case Skip:
 		p.Skipped++
+	case Update:
+		p.Updated++
 	default:
 		p.Rejected++
 	}
-	if len(r.Warnings) > 0 && (r.Action == Create || r.Action == Merge) {
+	if len(r.Warnings) > 0 && r.Action != Reject && r.Action != Skip {
 		p.Warned++
 	}
 }
@@ -230,11 +265,13 @@ func (p *Preview) dedupe(row *Row, ex *existing, fileIDs map[int64]int) {
 	if row.Contact != nil && domain == "" {
 		domain = app.CompanyDomain(row.Contact.Email)
 	}
-	id, found := int64(0), false
+	id, found := ex.byINN[row.Partner.INN]
+	found = found && row.Partner.INN != ""
 	for _, k := range keys {
-		if id, found = ex.byKey[k]; found {
+		if found {
 			break
 		}
+		id, found = ex.byKey[k]
 	}
 	if !found && domain != "" {
 		id, found = ex.byDomain[domain]
@@ -260,6 +297,12 @@ func (p *Preview) dedupe(row *Row, ex *existing, fileIDs map[int64]int) {
 		}
 	}
 	ex.remember(id, keys, domain)
+	ex.rememberINN(id, row.Partner.INN)
+	if row.RecordID != "" {
+		if _, ok := ex.byRecord[row.RecordID]; !ok {
+			ex.byRecord[row.RecordID] = id
+		}
+	}
 	if row.Contact != nil {
 		ex.remember(id, nil, app.CompanyDomain(row.Contact.Email))
 	}
@@ -285,6 +328,7 @@ type rowReader struct {
 	colKeys []string // folded headers
 	unknown unknowns
 	matched map[unknownKey]matchResult // each distinct value is matched once
+	keepIDs bool                       // the source is a known system: record IDs are kept
 }
 
 type matchResult struct {
@@ -372,7 +416,14 @@ func (r *rowReader) read(rec []string) Row {
 		Country: vals[FCountry], Region: vals[FRegion], City: vals[FCity], Website: vals[FWebsite],
 		Verticals: splitList(vals[FVerticals]), Capabilities: splitList(vals[FCapabilities]),
 		Products: splitList(vals[FProducts]), Tags: splitList(vals[FTags]), AccountManager: vals[FAccountMgr],
-		DocLang: guessLang(vals[FName])}
+		DocLang: guessLang(vals[FName]), INN: taxDigits(vals[FINN]), KPP: taxDigits(vals[FKPP]), Address: vals[FAddress]}
+	if r.keepIDs {
+		row.RecordID = vals[FRecordID]
+	}
+	if p.INN != "" && !ValidINN(p.INN) {
+		row.Warnings = append(row.Warnings, Warning{Column: t.Header[cols[FINN]], Field: FINN, Key: "imports.warn_inn",
+			Args: map[string]any{"Value": p.INN}})
+	}
 	skipped, src := false, data.Source("")
 	for _, f := range []Field{FType, FStatus, FDocLang, FSource} {
 		code, skip := r.category(&row, vals, cols, f)
@@ -482,6 +533,8 @@ func fieldMax(f Field) int {
 		return data.MaxTextLen
 	case FContactPhone:
 		return 50
+	case FINN, FKPP:
+		return 20
 	}
 	return data.MaxNameLen
 }
@@ -539,7 +592,8 @@ func guessLang(name string) string {
 var dataFields = map[string]Field{"name": FName, "legal_name": FLegalName, "type": FType, "status": FStatus,
 	"country": FCountry, "region": FRegion, "city": FCity, "website": FWebsite, "account_manager": FAccountMgr,
 	"doc_lang": FDocLang, "contact_name": FContactName, "email": FContactEmail, "phone": FContactPhone,
-	"source": FSource, "event_name": FEventName, "event_date": FEventDate, "referred_by": FReferredBy}
+	"source": FSource, "event_name": FEventName, "event_date": FEventDate, "referred_by": FReferredBy,
+	"inn": FINN, "kpp": FKPP, "address": FAddress}
 
 // validate runs the store's own checks, so a row the preview accepts is
 // one the store accepts.
