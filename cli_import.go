@@ -33,7 +33,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	skip := fs.Bool("skip-invalid", false, "import the valid rows and skip the rejected ones")
 	maps := fs.String("map", "", "column mapping overrides: SRC=FIELD,... (FIELD empty or 'ignore' to ignore)")
 	values := fs.String("values", "", "value mapping: COLUMN:VALUE=OURS,... (OURS a type/status/source/language, default or skip)")
-	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true, "values": true})
+	dates := fs.String("dates", "", "how to read dates that could be either way: dmy (15/03) or mdy (03/15)")
+	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true})
 	if err := parse(fs, flags); err != nil {
 		return err
 	}
@@ -53,6 +54,10 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	order, err := parseDatesFlag(*dates, stderr)
+	if err != nil {
+		return err
+	}
 	path, err := dbPath(*db)
 	if err != nil {
 		return err
@@ -68,7 +73,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "dry-run.db")
 	}
-	err = importInto(path, files[0], tab, m, importer.Options{Values: vm}, *dry, *skip, stdout)
+	err = importInto(path, files[0], tab, m, importer.Options{Values: vm, DateOrder: order}, *dry, *skip, stdout)
 	if err != nil && created {
 		removeDB(path)
 	}

@@ -55,3 +55,18 @@ func columnField(m importer.Mapping, header []string, col string) (importer.Fiel
 	}
 	return importer.Ignore, false
 }
+
+// parseDatesFlag reads --dates: dmy, mdy or nothing (day first, and the
+// preview says which columns were ambiguous).
+func parseDatesFlag(s string, stderr io.Writer) (importer.DateOrder, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return importer.OrderUnknown, nil
+	case "dmy", "d/m":
+		return importer.OrderDMY, nil
+	case "mdy", "m/d":
+		return importer.OrderMDY, nil
+	}
+	fmt.Fprintf(stderr, "channeldesk import: --dates wants dmy or mdy, got %q\n", s)
+	return importer.OrderUnknown, errUsage
+}

@@ -54,6 +54,11 @@ func UnknownValueText(u importer.UnknownValue) string {
 // and the other warnings. The command line prints the same lines.
 func ImportDetailLines(p *importer.Preview) []string {
 	var out []string
+	for _, d := range p.Dates {
+		if d.Ambiguous {
+			out = append(out, lang.L("imports.dates_ambiguous", map[string]any{"Column": d.Column}))
+		}
+	}
 	for _, c := range p.Ignored {
 		if c.Values > 0 {
 			out = append(out, lang.L("imports.column_ignored", map[string]any{"Column": c.Column, "Values": c.Values}))

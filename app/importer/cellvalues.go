@@ -132,9 +132,9 @@ func isTime(s string) bool {
 type dateKind int
 
 const (
-	notDate dateKind = iota
-	fixedDate        // ISO year first, or dotted day first: the order is known
-	slashDate        // a/b/yyyy or a-b-yyyy: day or month first
+	notDate   dateKind = iota
+	fixedDate          // ISO year first, or dotted day first: the order is known
+	slashDate          // a/b/yyyy or a-b-yyyy: day or month first
 )
 
 // dateParts splits a numeric date (any time after it cut off): for a

@@ -133,3 +133,20 @@ func FuzzReadHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestAmbiguousEventDatesAreAskedFor(t *testing.T) {
+	s := openStore(t)
+	text := "Company name,Event,Event date\nA,Expo,03/04/2026\nB,Expo,05/06/2026\n"
+	p := planText(t, s, text, importer.Options{})
+	if len(p.Dates) != 1 || !p.Dates[0].Ambiguous || p.Rows[0].Source.EventDate != "2026-04-03" {
+		t.Fatalf("dates %+v, first read as %q; want asked and day first", p.Dates, p.Rows[0].Source.EventDate)
+	}
+	p = planText(t, s, text, importer.Options{DateOrder: importer.OrderMDY})
+	if p.Rows[0].Source.EventDate != "2026-03-04" {
+		t.Errorf("month first asked: %q", p.Rows[0].Source.EventDate)
+	}
+	us := planText(t, s, "Company name,Event,Event date\nA,Expo,3/15/2026\nB,Expo,03/04/2026\n", importer.Options{})
+	if us.Dates[0].Ambiguous || us.Rows[1].Source.EventDate != "2026-03-04" || us.Rejected != 0 {
+		t.Errorf("a US column: %+v, second %q", us.Dates, us.Rows[1].Source.EventDate)
+	}
+}

@@ -73,7 +73,9 @@ type Preview struct {
 	Source   string // the system the file comes from, for record IDs
 	// Ignored lists the columns no field takes, with their non-empty values.
 	Ignored []IgnoredColumn
-	Warned  int // created or merged rows with warnings
+	// Dates says how each date column is read; Ambiguous ones are asked.
+	Dates  []DateInfo
+	Warned int // created or merged rows with warnings
 	// Unknown lists each distinct value of a category column that is not
 	// one of ours (and each "not a partner" value), with its row count.
 	Unknown []UnknownValue
@@ -92,6 +94,15 @@ type Options struct {
 	// Source names the system the file was exported from, under which
 	// record IDs are kept; DetectSource's guess if "".
 	Source string
+	// DateOrder reads date columns whose every value could be D/M or M/D
+	// (day first when unknown, and the preview asks).
+	DateOrder DateOrder
+}
+
+// DateInfo is what the preview says about a date column.
+type DateInfo struct {
+	Column string
+	DateColumn
 }
 
 // IgnoredColumn is a column the import leaves out, with the number of
@@ -221,6 +232,7 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows)), Source: opt.Source}
 	rr := newRowReader(t, m, opt)
 	rr.keepIDs = opt.Source != "file"
+	p.Dates, rr.dateOrder = detectDateColumns(t, m, opt.DateOrder)
 	fileIDs := map[int64]int{} // negative ids stand for rows of this file
 	for i, rec := range t.Rows {
 		if i%1000 == 0 && ctx.Err() != nil {
@@ -322,13 +334,40 @@ func cells(m Mapping, rec []string) (map[Field]string, map[Field]int) {
 
 // rowReader turns records into rows, counting unknown values.
 type rowReader struct {
-	t       *Table
-	m       Mapping
-	opt     Options
-	colKeys []string // folded headers
-	unknown unknowns
-	matched map[unknownKey]matchResult // each distinct value is matched once
-	keepIDs bool                       // the source is a known system: record IDs are kept
+	t         *Table
+	m         Mapping
+	opt       Options
+	colKeys   []string // folded headers
+	unknown   unknowns
+	matched   map[unknownKey]matchResult // each distinct value is matched once
+	keepIDs   bool                       // the source is a known system: record IDs are kept
+	dateOrder DateOrder                  // of the event date column
+}
+
+// detectDateColumns reads the event date column's values to decide its
+// order; an ambiguous column is read in the order asked for.
+func detectDateColumns(t *Table, m Mapping, asked DateOrder) ([]DateInfo, DateOrder) {
+	col := -1
+	for i, f := range m {
+		if f == FEventDate {
+			col = i
+		}
+	}
+	if col < 0 {
+		return nil, asked
+	}
+	values := make([]string, 0, len(t.Rows))
+	for _, rec := range t.Rows {
+		if col < len(rec) {
+			values = append(values, rec[col])
+		}
+	}
+	dc := DetectDates(values)
+	order := dc.Order
+	if dc.Ambiguous || order == OrderUnknown {
+		order = asked
+	}
+	return []DateInfo{{Column: t.Header[col], DateColumn: dc}}, order
 }
 
 type matchResult struct {
@@ -450,7 +489,7 @@ func (r *rowReader) read(rec []string) Row {
 	if err := validate(&p, c); err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	ps, given, err := readSource(vals, src, p.Status, opt.DefaultSource)
+	ps, given, err := readSource(vals, src, p.Status, opt.DefaultSource, r.dateOrder)
 	if err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
@@ -464,7 +503,8 @@ func (r *rowReader) read(rec []string) Row {
 // said it. A source nobody can place ("Other", a campaign's name) counts
 // as unsaid rather than costing the row. A CRM source without the event's
 // or referrer's name keeps its own words as that name ("Trade Show").
-func readSource(vals map[Field]string, src data.Source, status data.Status, def data.Source) (ps *data.ProspectSource, given bool, _ *data.Error) {
+func readSource(vals map[Field]string, src data.Source, status data.Status, def data.Source,
+	order DateOrder) (ps *data.ProspectSource, given bool, _ *data.Error) {
 	v := vals[FSource]
 	ps = &data.ProspectSource{EventName: vals[FEventName], ReferredBy: vals[FReferredBy]}
 	switch {
@@ -486,7 +526,7 @@ func readSource(vals map[Field]string, src data.Source, status data.Status, def 
 		ps.ReferredBy = v
 	}
 	if d := vals[FEventDate]; d != "" && ps.Source == data.SourceEvent {
-		iso, ok := CellDate(d)
+		iso, ok := ReadDate(d, order)
 		if !ok {
 			return nil, false, data.Invalid("event_date", "err.recruit_date", map[string]any{"Value": d})
 		}
