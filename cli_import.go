@@ -18,9 +18,12 @@ import (
 )
 
 // runImport is `channeldesk import partners FILE [--dry-run] [--skip-invalid]
-// [--map SRC=FIELD,...] [--values COLUMN:VALUE=OURS,...] [--db PATH]`: it
-// prints the preview, then imports in one transaction. Unknown values of
-// category columns import with the default and are printed as warnings.
+// [--map SRC=FIELD,...] [--values COLUMN:VALUE=OURS,...] [--dates dmy|mdy]
+// [--profile NAME] [--save-profile NAME] [--db PATH]`: it prints the
+// preview, then imports in one transaction. Unknown values of category
+// columns import with the default and are printed as warnings. A saved
+// profile for the file's headers is used unless --profile names another;
+// --map and --values apply on top of it.
 // With rejected rows nothing is written (exit 1) unless --skip-invalid
 // asks to import the valid rows alone.
 func runImport(args []string, stdout, stderr io.Writer) error {
@@ -34,7 +37,10 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	maps := fs.String("map", "", "column mapping overrides: SRC=FIELD,... (FIELD empty or 'ignore' to ignore)")
 	values := fs.String("values", "", "value mapping: COLUMN:VALUE=OURS,... (OURS a type/status/source/language, default or skip)")
 	dates := fs.String("dates", "", "how to read dates that could be either way: dmy (15/03) or mdy (03/15)")
-	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true})
+	profile := fs.String("profile", "", "use the saved import profile NAME")
+	saveAs := fs.String("save-profile", "", "save the columns and values used as import profile NAME")
+	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true,
+		"profile": true, "save-profile": true})
 	if err := parse(fs, flags); err != nil {
 		return err
 	}
@@ -50,8 +56,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err := applyMapFlag(m, tab.Header, *maps, stderr); err != nil {
 		return err
 	}
-	vm, err := parseValuesFlag(m, tab.Header, *values, stderr)
-	if err != nil {
+	if _, err := parseValuesFlag(m, tab.Header, *values, stderr); err != nil {
 		return err
 	}
 	order, err := parseDatesFlag(*dates, stderr)
@@ -73,15 +78,15 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "dry-run.db")
 	}
-	err = importInto(path, files[0], tab, m, importer.Options{Values: vm, DateOrder: order}, *dry, *skip, stdout)
+	req := importReq{maps: *maps, values: *values, profile: *profile, saveAs: *saveAs, order: order, dry: *dry, skip: *skip}
+	err = importInto(path, files[0], tab, req, stdout, stderr)
 	if err != nil && created {
 		removeDB(path)
 	}
 	return err
 }
 
-func importInto(path, file string, tab *importer.Table, m importer.Mapping, opt importer.Options, dry, skip bool,
-	stdout io.Writer) error {
+func importInto(path, file string, tab *importer.Table, req importReq, stdout, stderr io.Writer) error {
 	s, err := data.Open(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -89,12 +94,23 @@ func importInto(path, file string, tab *importer.Table, m importer.Mapping, opt 
 	defer s.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	m, opt, err := req.mapping(ctx, s, tab, stdout, stderr)
+	if err != nil {
+		return err
+	}
 	p, err := importer.Plan(ctx, s, tab, m, opt)
 	if err != nil {
 		return err
 	}
 	printPreview(stdout, file, p)
-	return finishImport(ctx, s, p, dry, skip, stdout)
+	if err := finishImport(ctx, s, p, req.dry, req.skip, stdout); err != nil || req.dry || req.saveAs == "" {
+		return err
+	}
+	if err := importer.SaveProfile(ctx, s, req.saveAs, tab.Header, m, opt); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, lang.L("imports.profile_saved", map[string]any{"Name": req.saveAs}))
+	return nil
 }
 
 func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, skip bool, stdout io.Writer) error {

@@ -1,12 +1,56 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
 	"channeldesk/app/importer"
+	"channeldesk/data"
 )
+
+// importReq is what the command line asks of a partner import.
+type importReq struct {
+	maps, values, profile, saveAs string
+	order                         importer.DateOrder
+	dry, skip                     bool
+}
+
+// mapping is the file's mapping and options: detected, or a saved
+// profile's (named, or found by the file's headers), then --map and
+// --values on top.
+func (r importReq) mapping(ctx context.Context, s *data.Store, tab *importer.Table, stdout, stderr io.Writer) (importer.Mapping, importer.Options, error) {
+	m, opt := importer.DetectMapping(tab.Header), importer.Options{Values: importer.ValueMap{}}
+	var prof *data.ImportProfile
+	var err error
+	if r.profile != "" {
+		prof, err = s.ImportProfileNamed(ctx, r.profile)
+	} else {
+		prof, err = importer.FindProfile(ctx, s, tab.Header)
+	}
+	if err != nil {
+		return nil, opt, err
+	}
+	if prof != nil {
+		if m, opt, err = importer.UseProfile(prof, tab.Header); err != nil {
+			return nil, opt, err
+		}
+		fmt.Fprintln(stdout, lang.L("imports.profile_used", map[string]any{"Name": prof.Name}))
+	}
+	if err := applyMapFlag(m, tab.Header, r.maps, stderr); err != nil {
+		return nil, opt, err
+	}
+	vm, err := parseValuesFlag(m, tab.Header, r.values, stderr)
+	if err != nil {
+		return nil, opt, err
+	}
+	opt.Values.Merge(vm)
+	opt.DateOrder = r.order
+	return m, opt, nil
+}
 
 // parseValuesFlag reads --values 'COLUMN:VALUE=OURS,...': COLUMN is a
 // column of the file mapped to a category field (type, status, source,

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"channeldesk/data"
 )
 
 func TestImportValuesFlag(t *testing.T) {
@@ -52,4 +55,58 @@ func TestImportValuesFlag(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestImportProfileFlags(t *testing.T) {
+	t.Setenv("LANGUAGE", "en")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cd.db")
+	first := filepath.Join(dir, "first.csv")
+	second := filepath.Join(dir, "second.csv")
+	if err := os.WriteFile(first, []byte("Company name,Type\nAlpha,Partner\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(second, []byte("Type,Company name\nPartner,Beta\nVendor,Gamma\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"import", "partners", first, "--db", db, "--values", "Type:Partner=msp", "--save-profile", "HubSpot"}, 0, "import profile «HubSpot»"},
+		{[]string{"import", "partners", second, "--db", db, "--values", "Type:Vendor=skip"}, 0, "Using the saved import profile «HubSpot»"},
+		{[]string{"import", "partners", second, "--db", db, "--profile", "Nope"}, 1, "import profile no longer exists"},
+	}
+	for i, st := range steps {
+		var stdout, stderr bytes.Buffer
+		code := run(st.args, &stdout, &stderr)
+		if all := stdout.String() + stderr.String(); code != st.code || !strings.Contains(all, st.out) {
+			t.Fatalf("step %d: exit %d, want %d; output:\n%s", i, code, st.code, all)
+		}
+	}
+	if strings.Contains(partnerTypes(t, db), "reseller") {
+		t.Errorf("types %s: the profile's Partner=msp was not applied to the second file", partnerTypes(t, db))
+	}
+	if n := countPartners(t, db); n != 2 {
+		t.Errorf("%d partners, want Alpha and Beta (Gamma skipped)", n)
+	}
+}
+
+func partnerTypes(t *testing.T, db string) string {
+	t.Helper()
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.PartnerRows(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.Name+"="+string(r.Type))
+	}
+	return strings.Join(out, ",")
 }

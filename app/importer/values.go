@@ -30,6 +30,18 @@ func (vm ValueMap) Set(column, value, target string) {
 	vm[c][headerKey(value)] = target
 }
 
+// Merge copies other's mappings into vm, replacing the same values'.
+func (vm ValueMap) Merge(other ValueMap) {
+	for c, vs := range other {
+		if vm[c] == nil {
+			vm[c] = map[string]string{}
+		}
+		for v, t := range vs {
+			vm[c][v] = t
+		}
+	}
+}
+
 // Lookup returns the target value of column is mapped to.
 func (vm ValueMap) Lookup(column, value string) (string, bool) {
 	t, ok := vm[headerKey(column)][headerKey(value)]

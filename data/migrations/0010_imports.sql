@@ -12,3 +12,15 @@ CREATE TABLE partner_source_ids (
 	PRIMARY KEY (source, record_id)
 );
 CREATE INDEX partner_source_ids_partner ON partner_source_ids(partner_id);
+-- A saved import mapping: which field each column fills and what values
+-- of category columns become, recognised by the file's set of headers.
+CREATE TABLE import_profiles (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+	header_key TEXT NOT NULL,
+	columns    TEXT NOT NULL DEFAULT '{}',
+	value_map  TEXT NOT NULL DEFAULT '{}',
+	source     TEXT NOT NULL DEFAULT '',
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX import_profiles_header ON import_profiles(header_key);
