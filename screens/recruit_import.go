@@ -24,6 +24,7 @@ type importFlow struct {
 	name    string
 	table   *importer.Table
 	mapping importer.Mapping
+	values  importer.ValueMap
 	preview *importer.Preview
 	lines   []string // merged and rejected rows, described
 
@@ -31,6 +32,7 @@ type importFlow struct {
 	problems *widget.List
 	columns  *fyne.Container
 	selects  []*widget.Select
+	valueBox *valueMapping
 	msg      *widget.Label
 	importB  *widget.Button
 	abortB   *widget.Button
@@ -88,9 +90,11 @@ func (f *importFlow) replan() {
 	var p *importer.Preview
 	var err error
 	m := append(importer.Mapping(nil), f.mapping...)
+	vm := importer.ValueMap{}
+	vm.Merge(f.values)
 	f.importB.Disable()
 	f.ui.background(func() {
-		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, importer.Options{})
+		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, importer.Options{Values: vm})
 	}, func() {
 		if err != nil {
 			f.preview, f.lines = nil, nil
@@ -105,8 +109,13 @@ func (f *importFlow) replan() {
 				f.lines = append(f.lines, line)
 			}
 		}
-		f.summary.SetText(lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged, "Rejected": p.Rejected}))
+		summary := lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged, "Rejected": p.Rejected})
+		if p.Skipped+p.Warned > 0 {
+			summary += "\n" + lang.L("imports.counts_more", map[string]any{"Skipped": p.Skipped, "Warned": p.Warned})
+		}
+		f.summary.SetText(summary)
 		f.problems.Refresh()
+		f.valueBox.show(p.Unknown)
 		if p.Created+p.Merged > 0 {
 			f.importB.Enable()
 		}
@@ -141,9 +150,15 @@ func (f *importFlow) showDialog() {
 	f.cancelB.Hide()
 	info := widget.NewLabel(lang.L("recruit.import_file", map[string]any{"File": f.name, "Encoding": f.table.Encoding,
 		"Delimiter": delimiterLabel(f.table.Delimiter), "Rows": len(f.table.Rows)}))
+	f.values = importer.ValueMap{}
+	f.valueBox = newValueMapping(func(u importer.UnknownValue, target string) {
+		f.values.Set(u.Column, u.Value, target)
+		f.replan()
+	})
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("recruit.import_rows"), f.problems),
-		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)))
+		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)),
+		container.NewTabItem(lang.L("imports.values_tab"), container.NewVScroll(f.valueBox.box)))
 	top := container.NewVBox(info, f.summary)
 	bottom := container.NewVBox(f.msg, f.progress, container.NewHBox(f.importB, f.abortB, f.cancelB))
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("recruit.import_title"), container.NewBorder(top, bottom, nil, nil, tabs), f.ui.Win)
