@@ -229,6 +229,9 @@ func splitCurrency(s string) (num, cur string) {
 		return s, ""
 	}
 	end := strings.LastIndexFunc(s, unicode.IsDigit) + 1
+	if end <= start {
+		return "", "" // a minus without digits
+	}
 	mark := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[:start]+" "+s[end:]), "."))
 	num = s[start:end]
 	if mark == "" {
