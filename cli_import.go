@@ -27,8 +27,11 @@ import (
 // With rejected rows nothing is written (exit 1) unless --skip-invalid
 // asks to import the valid rows alone.
 func runImport(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "contacts" {
+		return runImportContacts(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "partners" {
-		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE, or import deals FILE")
+		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE, import contacts FILE, or import deals FILE")
 		return errUsage
 	}
 	fs, db := newFlags("import partners", stderr)

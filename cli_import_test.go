@@ -46,7 +46,7 @@ func TestImportPartnersCommand(t *testing.T) {
 		{"map an unknown column", []string{"import", "partners", fixture("tab.tsv"), "--map", "city=region", "--dry-run", "--db", db}, 0, 7, "\"city\" → region"},
 		{"map to an unknown field", []string{"import", "partners", fixture("tab.tsv"), "--map", "city=planet", "--db", db}, 2, 7, "unknown field"},
 		{"no file", []string{"import", "partners", "--db", db}, 2, 7, "exactly one FILE"},
-		{"unknown kind", []string{"import", "contacts", fixture("tab.tsv")}, 2, 7, "import partners FILE"},
+		{"unknown kind", []string{"import", "widgets", fixture("tab.tsv")}, 2, 7, "import partners FILE"},
 		{"missing file", []string{"import", "partners", filepath.Join(dir, "nope.csv"), "--db", db}, 1, 7, "cannot open"},
 	}
 	for _, c := range cases {

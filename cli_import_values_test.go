@@ -110,3 +110,21 @@ func partnerTypes(t *testing.T, db string) string {
 	}
 	return strings.Join(out, ",")
 }
+
+func TestImportContactsCommand(t *testing.T) {
+	t.Setenv("LANGUAGE", "en")
+	db := filepath.Join(t.TempDir(), "cd.db")
+	crm := func(name string) string { return filepath.Join("app", "importer", "testdata", "crm", name) }
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"import", "partners", crm("salesforce-accounts.csv"), "--db", db}, &stdout, &stderr); code != 0 {
+		t.Fatalf("accounts: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	code := run([]string{"import", "contacts", crm("salesforce-contacts.csv"), "--db", db}, &stdout, &stderr)
+	out := stdout.String()
+	if code != 0 || !strings.Contains(out, "New contacts: 3, already there: 0, company not found: 1") ||
+		!strings.Contains(out, "row 5: Sam Stone — no partner found for the company «Unknown Co»") ||
+		!strings.Contains(out, "Imported 3 contacts.") {
+		t.Errorf("exit %d; output:\n%s%s", code, out, stderr.String())
+	}
+}

@@ -156,3 +156,19 @@ func (v *valueMapping) show(list []importer.UnknownValue) {
 		v.box.Add(container.NewBorder(nil, nil, nil, sel, text))
 	}
 }
+
+// ContactRowLines describes the contacts an import leaves out: those
+// whose company is not found and the rejected ones, with row and reason.
+func ContactRowLines(p *importer.ContactPreview) []string {
+	var out []string
+	for _, r := range p.Rows {
+		switch r.Action {
+		case importer.Skip:
+			out = append(out, lang.L("imports.contact_unmatched", map[string]any{"Row": r.Num, "Name": r.Contact.Name,
+				"Company": orDash(r.Company)}))
+		case importer.Reject:
+			out = append(out, ImportRowText(importer.Row{Num: r.Num, Action: importer.Reject, Column: r.Column, Err: r.Err}))
+		}
+	}
+	return out
+}

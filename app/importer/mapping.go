@@ -184,6 +184,9 @@ func headerField(h string) (Field, bool) {
 		first == "account" || first == "компания" || first == "организация") {
 		return Ignore, false
 	}
+	if person && (rest == "organization" || rest == "organisation" || rest == "company" || rest == "account") {
+		return FName, true // the person's company
+	}
 	f, found := prefixedField(rest)
 	if !found || !person {
 		return f, found
