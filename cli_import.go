@@ -42,16 +42,8 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	dates := fs.String("dates", "", "how to read dates that could be either way: dmy (15/03) or mdy (03/15)")
 	profile := fs.String("profile", "", "use the saved import profile NAME")
 	saveAs := fs.String("save-profile", "", "save the columns and values used as import profile NAME")
-	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true,
-		"profile": true, "save-profile": true})
-	if err := parse(fs, flags); err != nil {
-		return err
-	}
-	if len(files) != 1 {
-		fmt.Fprintln(stderr, "channeldesk import partners: give exactly one FILE")
-		return errUsage
-	}
-	tab, err := importer.ReadFile(files[0])
+	file, tab, err := readOneFile(fs, args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true,
+		"profile": true, "save-profile": true}, "partners", stderr)
 	if err != nil {
 		return err
 	}
@@ -82,7 +74,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		path = filepath.Join(dir, "dry-run.db")
 	}
 	req := importReq{maps: *maps, values: *values, profile: *profile, saveAs: *saveAs, order: order, dry: *dry, skip: *skip}
-	err = importInto(path, files[0], tab, req, stdout, stderr)
+	err = importInto(path, file, tab, req, stdout, stderr)
 	if err != nil && created {
 		removeDB(path)
 	}

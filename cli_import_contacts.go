@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,20 +18,12 @@ import (
 // runImportContacts is `channeldesk import contacts FILE [--dry-run]
 // [--db PATH]`: contacts linked to stored partners by the company's
 // record ID, ИНН, name or e-mail domain; those whose company is not found
-// are listed and left out. One transaction; exit 1 when some were
-// rejected or unmatched and nothing else could be imported.
+// are listed and left out (exit 0: they are a finding, not a failure).
+// One transaction.
 func runImportContacts(args []string, stdout, stderr io.Writer) error {
 	fs, db := newFlags("import contacts", stderr)
 	dry := fs.Bool("dry-run", false, "print the preview and write nothing")
-	flags, files := splitArgs(args, map[string]bool{"db": true})
-	if err := parse(fs, flags); err != nil {
-		return err
-	}
-	if len(files) != 1 {
-		fmt.Fprintln(stderr, "channeldesk import contacts: give exactly one FILE")
-		return errUsage
-	}
-	tab, err := importer.ReadFile(files[0])
+	_, tab, err := readOneFile(fs, args, map[string]bool{"db": true}, "contacts", stderr)
 	if err != nil {
 		return err
 	}
@@ -63,6 +56,20 @@ func runImportContacts(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, lang.L("imports.contacts_done", map[string]any{"Count": n}))
 	return nil
+}
+
+// readOneFile parses an import command's flags and reads its one FILE.
+func readOneFile(fs *flag.FlagSet, args []string, withValue map[string]bool, what string, stderr io.Writer) (string, *importer.Table, error) {
+	flags, files := splitArgs(args, withValue)
+	if err := parse(fs, flags); err != nil {
+		return "", nil, err
+	}
+	if len(files) != 1 {
+		fmt.Fprintf(stderr, "channeldesk import %s: give exactly one FILE\n", what)
+		return "", nil, errUsage
+	}
+	tab, err := importer.ReadFile(files[0])
+	return files[0], tab, err
 }
 
 func printContactPreview(w io.Writer, p *importer.ContactPreview) {

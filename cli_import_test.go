@@ -2,27 +2,15 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"channeldesk/data"
 )
 
 func countPartners(t *testing.T, db string) int {
 	t.Helper()
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	rows, err := s.PartnerRows(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(rows)
+	return len(storedPartners(t, db))
 }
 
 func TestImportPartnersCommand(t *testing.T) {

@@ -95,17 +95,8 @@ func TestImportProfileFlags(t *testing.T) {
 
 func partnerTypes(t *testing.T, db string) string {
 	t.Helper()
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	rows, err := s.PartnerRows(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, r := range rows {
+	for _, r := range storedPartners(t, db) {
 		out = append(out, r.Name+"="+string(r.Type))
 	}
 	return strings.Join(out, ",")
@@ -127,4 +118,19 @@ func TestImportContactsCommand(t *testing.T) {
 		!strings.Contains(out, "Imported 3 contacts.") {
 		t.Errorf("exit %d; output:\n%s%s", code, out, stderr.String())
 	}
+}
+
+// storedPartners lists the partners of the database at db.
+func storedPartners(t *testing.T, db string) []data.PartnerRow {
+	t.Helper()
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.PartnerRows(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }

@@ -23,10 +23,15 @@ type ImportProfile struct {
 
 func (p *ImportProfile) validate() error {
 	p.Name = strings.TrimSpace(p.Name)
+	return checkName(p.Name)
+}
+
+// checkName refuses an empty or over-long name.
+func checkName(name string) error {
 	switch {
-	case p.Name == "":
+	case name == "":
 		return Invalid("name", "err.required", nil)
-	case utf8.RuneCountInString(p.Name) > MaxNameLen:
+	case utf8.RuneCountInString(name) > MaxNameLen:
 		return Invalid("name", "err.too_long", map[string]any{"Max": MaxNameLen})
 	}
 	return nil

@@ -114,11 +114,10 @@ type Partner struct {
 // Validate checks a partner before it is stored.
 func (p *Partner) Validate() error {
 	p.Name = strings.TrimSpace(p.Name)
+	if err := checkName(p.Name); err != nil {
+		return err
+	}
 	switch {
-	case p.Name == "":
-		return Invalid("name", "err.required", nil)
-	case utf8.RuneCountInString(p.Name) > MaxNameLen:
-		return Invalid("name", "err.too_long", map[string]any{"Max": MaxNameLen})
 	case !p.Type.Valid():
 		return Invalid("type", "err.unknown_type", map[string]any{"Value": string(p.Type)})
 	case !p.Status.Valid():
