@@ -81,6 +81,7 @@ crash:
 FUZZTIME ?= 30s
 FUZZ_TARGETS := ./app/:FuzzParseMoney ./app/:FuzzParseDate ./app/:FuzzSafeFileName \
   ./app/importer/:FuzzReadCSV ./app/importer/:FuzzMapper ./app/importer/:FuzzReadXLSX \
+  ./app/importer/:FuzzReadDate ./app/importer/:FuzzReadAmount ./app/importer/:FuzzReadHTML \
   ./app/dealimport/:FuzzDealImport ./:FuzzMapFlag
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -70,6 +70,14 @@ func printDealPreview(w io.Writer, pv *dealimport.Preview) {
 			fmt.Fprintln(w, lang.L("deals.import_row_error", map[string]any{"Line": r.Line, "Error": errtext.Text(r.Err)}))
 		}
 	}
+	for _, r := range pv.Rows {
+		if r.Currency != "" {
+			fmt.Fprintln(w, lang.L("imports.deal_foreign", map[string]any{"Line": r.Line, "Currency": r.Currency}))
+		}
+	}
+	for _, col := range pv.AmbiguousDates {
+		fmt.Fprintln(w, lang.L("imports.deal_dates_ambiguous", map[string]any{"Column": col}))
+	}
 	for _, name := range pv.Unknown {
 		fmt.Fprintln(w, lang.L("deals.import_unknown", map[string]any{"Partner": name}))
 	}

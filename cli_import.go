@@ -18,32 +18,44 @@ import (
 )
 
 // runImport is `channeldesk import partners FILE [--dry-run] [--skip-invalid]
-// [--map SRC=FIELD,...] [--db PATH]`: it prints the preview, then imports
-// in one transaction. With rejected rows nothing is written (exit 1)
-// unless --skip-invalid asks to import the valid rows alone.
+// [--map SRC=FIELD,...] [--values COLUMN:VALUE=OURS,...] [--dates dmy|mdy]
+// [--profile NAME] [--save-profile NAME] [--db PATH]`: it prints the
+// preview, then imports in one transaction. Unknown values of category
+// columns import with the default and are printed as warnings. A saved
+// profile for the file's headers is used unless --profile names another;
+// --map and --values apply on top of it.
+// With rejected rows nothing is written (exit 1) unless --skip-invalid
+// asks to import the valid rows alone.
 func runImport(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "contacts" {
+		return runImportContacts(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "partners" {
-		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE, or import deals FILE")
+		fmt.Fprintln(stderr, "channeldesk import: say what to import: import partners FILE, import contacts FILE, or import deals FILE")
 		return errUsage
 	}
 	fs, db := newFlags("import partners", stderr)
 	dry := fs.Bool("dry-run", false, "print the preview and write nothing")
 	skip := fs.Bool("skip-invalid", false, "import the valid rows and skip the rejected ones")
 	maps := fs.String("map", "", "column mapping overrides: SRC=FIELD,... (FIELD empty or 'ignore' to ignore)")
-	flags, files := splitArgs(args[1:], map[string]bool{"db": true, "map": true})
-	if err := parse(fs, flags); err != nil {
-		return err
-	}
-	if len(files) != 1 {
-		fmt.Fprintln(stderr, "channeldesk import partners: give exactly one FILE")
-		return errUsage
-	}
-	tab, err := importer.ReadFile(files[0])
+	values := fs.String("values", "", "value mapping: COLUMN:VALUE=OURS,... (OURS a type/status/source/language, default or skip)")
+	dates := fs.String("dates", "", "how to read dates that could be either way: dmy (15/03) or mdy (03/15)")
+	profile := fs.String("profile", "", "use the saved import profile NAME")
+	saveAs := fs.String("save-profile", "", "save the columns and values used as import profile NAME")
+	file, tab, err := readOneFile(fs, args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true,
+		"profile": true, "save-profile": true}, "partners", stderr)
 	if err != nil {
 		return err
 	}
 	m := importer.DetectMapping(tab.Header)
 	if err := applyMapFlag(m, tab.Header, *maps, stderr); err != nil {
+		return err
+	}
+	if _, err := parseValuesFlag(m, tab.Header, *values, stderr); err != nil {
+		return err
+	}
+	order, err := parseDatesFlag(*dates, stderr)
+	if err != nil {
 		return err
 	}
 	path, err := dbPath(*db)
@@ -61,14 +73,15 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "dry-run.db")
 	}
-	err = importInto(path, files[0], tab, m, *dry, *skip, stdout)
+	req := importReq{maps: *maps, values: *values, profile: *profile, saveAs: *saveAs, order: order, dry: *dry, skip: *skip}
+	err = importInto(path, file, tab, req, stdout, stderr)
 	if err != nil && created {
 		removeDB(path)
 	}
 	return err
 }
 
-func importInto(path, file string, tab *importer.Table, m importer.Mapping, dry, skip bool, stdout io.Writer) error {
+func importInto(path, file string, tab *importer.Table, req importReq, stdout, stderr io.Writer) error {
 	s, err := data.Open(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -76,12 +89,23 @@ func importInto(path, file string, tab *importer.Table, m importer.Mapping, dry,
 	defer s.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	p, err := importer.Plan(ctx, s, tab, m, importer.Options{})
+	m, opt, err := req.mapping(ctx, s, tab, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	p, err := importer.Plan(ctx, s, tab, m, opt)
 	if err != nil {
 		return err
 	}
 	printPreview(stdout, file, p)
-	return finishImport(ctx, s, p, dry, skip, stdout)
+	if err := finishImport(ctx, s, p, req.dry, req.skip, stdout); err != nil || req.dry || req.saveAs == "" {
+		return err
+	}
+	if err := importer.SaveProfile(ctx, s, req.saveAs, tab.Header, m, opt); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, lang.L("imports.profile_saved", map[string]any{"Name": req.saveAs}))
+	return nil
 }
 
 func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, skip bool, stdout io.Writer) error {
@@ -98,6 +122,9 @@ func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, 
 		}
 		fmt.Fprintln(stdout, lang.L("recruit.import_done", map[string]any{"Created": res.Created, "Merged": res.Merged,
 			"Skipped": res.Skipped}))
+		if res.Updated > 0 {
+			fmt.Fprintln(stdout, lang.L("imports.done_updated", map[string]any{"Updated": res.Updated}))
+		}
 		return nil
 	}
 	if p.Rejected > 0 {
@@ -175,6 +202,15 @@ func printPreview(w io.Writer, file string, p *importer.Preview) {
 	}
 	fmt.Fprintln(w, lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged,
 		"Rejected": p.Rejected}))
+	if p.Updated > 0 {
+		fmt.Fprintln(w, lang.L("imports.counts_updated", map[string]any{"Updated": p.Updated}))
+	}
+	if p.Skipped+p.Warned > 0 {
+		fmt.Fprintln(w, lang.L("imports.counts_more", map[string]any{"Skipped": p.Skipped, "Warned": p.Warned}))
+	}
+	for _, line := range screens.ImportDetailLines(p) {
+		fmt.Fprintln(w, "  "+line)
+	}
 	for _, r := range p.Rows {
 		if line := screens.ImportRowText(r); line != "" {
 			fmt.Fprintln(w, "  "+line)

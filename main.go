@@ -43,6 +43,7 @@ const usage = `usage:
   channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
                                                            import partners from CSV or XLSX
   channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
+  channeldesk import contacts FILE [--dry-run] [--db PATH] import contacts, linked to partners by ID, ИНН, name or domain
   channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
                                                            write the Excel report
   channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]

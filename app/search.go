@@ -42,7 +42,7 @@ type PartnerIndex struct {
 func NewPartnerIndex(rows []data.PartnerRow) *PartnerIndex {
 	ix := &PartnerIndex{rows: rows, hay: make([]string, len(rows))}
 	for i, r := range rows {
-		ix.hay[i] = strings.ToLower(strings.Join([]string{r.Name, r.City, r.Country, r.Region, r.Contacts, r.Tags}, " "))
+		ix.hay[i] = strings.ToLower(strings.Join([]string{r.Name, r.City, r.Country, r.Region, r.Contacts, r.Tags, r.INN}, " "))
 	}
 	return ix
 }

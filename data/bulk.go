@@ -27,8 +27,8 @@ func (s *Store) NewBulkWriter(ctx context.Context, tx *sql.Tx) (*BulkWriter, err
 		return st
 	}
 	w.partner = prep(`INSERT INTO partners (name, legal_name, type, status, country, region, city, website,
-		verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at, inn, kpp, address)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	w.contact = prep(`INSERT INTO contacts (partner_id, name, role, email, phone, is_primary) VALUES (?,?,?,?,?,?)`)
 	w.note = prep(`INSERT INTO events (partner_id, kind, at, author, body) VALUES (?, 'note', ?, ?, ?)`)
 	w.nb = prep(`SELECT count(*) FROM events WHERE partner_id = ? AND kind = 'note' AND body = ?`)
@@ -64,7 +64,7 @@ func (w *BulkWriter) CreatePartner(ctx context.Context, p *Partner) error {
 	p.UpdatedAt = p.CreatedAt
 	res, err := w.partner.ExecContext(ctx, p.Name, p.LegalName, p.Type, p.Status, p.Country, p.Region, p.City, p.Website,
 		JoinList(p.Verticals), JoinList(p.Capabilities), JoinList(p.Products), JoinList(p.Tags),
-		p.DocLang, p.AccountManager, p.CreatedAt, p.UpdatedAt)
+		p.DocLang, p.AccountManager, p.CreatedAt, p.UpdatedAt, p.INN, p.KPP, p.Address)
 	if err != nil {
 		return err
 	}

@@ -104,6 +104,9 @@ type Partner struct {
 	Tags           []string
 	DocLang        string
 	AccountManager string
+	INN            string // Russian taxpayer number (10 or 12 digits); checked by app, never refused here
+	KPP            string // Russian tax registration reason code
+	Address        string
 	CreatedAt      string
 	UpdatedAt      string
 }
@@ -111,11 +114,10 @@ type Partner struct {
 // Validate checks a partner before it is stored.
 func (p *Partner) Validate() error {
 	p.Name = strings.TrimSpace(p.Name)
+	if err := checkName(p.Name); err != nil {
+		return err
+	}
 	switch {
-	case p.Name == "":
-		return Invalid("name", "err.required", nil)
-	case utf8.RuneCountInString(p.Name) > MaxNameLen:
-		return Invalid("name", "err.too_long", map[string]any{"Max": MaxNameLen})
 	case !p.Type.Valid():
 		return Invalid("type", "err.unknown_type", map[string]any{"Value": string(p.Type)})
 	case !p.Status.Valid():
@@ -124,7 +126,8 @@ func (p *Partner) Validate() error {
 		return Invalid("doc_lang", "err.unknown_lang", map[string]any{"Value": p.DocLang})
 	}
 	for field, v := range map[string]string{"legal_name": p.LegalName, "country": p.Country, "region": p.Region,
-		"city": p.City, "website": p.Website, "account_manager": p.AccountManager} {
+		"city": p.City, "website": p.Website, "account_manager": p.AccountManager, "inn": p.INN, "kpp": p.KPP,
+		"address": p.Address} {
 		if utf8.RuneCountInString(v) > MaxNameLen {
 			return Invalid(field, "err.too_long", map[string]any{"Max": MaxNameLen})
 		}
@@ -160,7 +163,7 @@ func ValidEmail(s string) bool {
 }
 
 const partnerColumns = `id, name, legal_name, type, status, country, region, city, website,
-	verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at`
+	verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at, inn, kpp, address`
 
 type scanner interface{ Scan(...any) error }
 
@@ -168,7 +171,7 @@ func scanPartner(r scanner) (*Partner, error) {
 	var p Partner
 	var verticals, caps, products, tags string
 	err := r.Scan(&p.ID, &p.Name, &p.LegalName, &p.Type, &p.Status, &p.Country, &p.Region, &p.City, &p.Website,
-		&verticals, &caps, &products, &tags, &p.DocLang, &p.AccountManager, &p.CreatedAt, &p.UpdatedAt)
+		&verticals, &caps, &products, &tags, &p.DocLang, &p.AccountManager, &p.CreatedAt, &p.UpdatedAt, &p.INN, &p.KPP, &p.Address)
 	if err != nil {
 		return nil, err
 	}
@@ -198,11 +201,11 @@ func (s *Store) createPartner(ctx context.Context, tx *sql.Tx, p *Partner) error
 	}
 	p.UpdatedAt = p.CreatedAt
 	res, err := tx.ExecContext(ctx, `INSERT INTO partners (name, legal_name, type, status, country, region, city, website,
-		verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at, inn, kpp, address)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.Name, p.LegalName, p.Type, p.Status, p.Country, p.Region, p.City, p.Website,
 		JoinList(p.Verticals), JoinList(p.Capabilities), JoinList(p.Products), JoinList(p.Tags),
-		p.DocLang, p.AccountManager, p.CreatedAt, p.UpdatedAt)
+		p.DocLang, p.AccountManager, p.CreatedAt, p.UpdatedAt, p.INN, p.KPP, p.Address)
 	if err != nil {
 		return err
 	}
@@ -225,11 +228,11 @@ func (s *Store) UpdatePartner(ctx context.Context, p *Partner) error {
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		p.UpdatedAt = s.now()
 		res, err := tx.ExecContext(ctx, `UPDATE partners SET name=?, legal_name=?, type=?, country=?, region=?, city=?,
-			website=?, verticals=?, capabilities=?, products=?, tags=?, doc_lang=?, account_manager=?, updated_at=?
-			WHERE id=?`,
+			website=?, verticals=?, capabilities=?, products=?, tags=?, doc_lang=?, account_manager=?, updated_at=?,
+			inn=?, kpp=?, address=? WHERE id=?`,
 			p.Name, p.LegalName, p.Type, p.Country, p.Region, p.City, p.Website,
 			JoinList(p.Verticals), JoinList(p.Capabilities), JoinList(p.Products), JoinList(p.Tags),
-			p.DocLang, p.AccountManager, p.UpdatedAt, p.ID)
+			p.DocLang, p.AccountManager, p.UpdatedAt, p.INN, p.KPP, p.Address, p.ID)
 		if err != nil {
 			return err
 		}
@@ -308,13 +311,14 @@ type PartnerRow struct {
 	Region   string
 	City     string
 	Tags     string
+	INN      string
 	Contacts string // contact names and e-mails, for search
 	Updated  string
 }
 
 // PartnerRows returns every partner for the list, in one query.
 func (s *Store) PartnerRows(ctx context.Context) ([]PartnerRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.name, p.type, p.status, p.country, p.region, p.city, p.tags,
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.name, p.type, p.status, p.country, p.region, p.city, p.tags, p.inn,
 		coalesce((SELECT group_concat(c.name || ' ' || c.email, ' ') FROM contacts c WHERE c.partner_id = p.id), ''),
 		p.updated_at
 		FROM partners p ORDER BY p.name COLLATE NOCASE`)
@@ -325,7 +329,7 @@ func (s *Store) PartnerRows(ctx context.Context) ([]PartnerRow, error) {
 	var out []PartnerRow
 	for rows.Next() {
 		var r PartnerRow
-		if err := rows.Scan(&r.ID, &r.Name, &r.Type, &r.Status, &r.Country, &r.Region, &r.City, &r.Tags, &r.Contacts, &r.Updated); err != nil {
+		if err := rows.Scan(&r.ID, &r.Name, &r.Type, &r.Status, &r.Country, &r.Region, &r.City, &r.Tags, &r.INN, &r.Contacts, &r.Updated); err != nil {
 			return nil, err
 		}
 		out = append(out, r)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"channeldesk/app/importer"
 	"channeldesk/data"
 )
 
@@ -24,6 +25,8 @@ type profileForm struct {
 	name, legal, country, region, city, website *textEntry
 	verticals, capabilities, products, tags     *textEntry
 	manager                                     *textEntry
+	inn, kpp, address                           *textEntry
+	innItem                                     *widget.FormItem
 	typeSel, statusSel, docLang                 *widget.Select
 	statusItem                                  *widget.FormItem
 	form                                        *widget.Form
@@ -39,6 +42,8 @@ func (f *profileForm) buildUI() fyne.CanvasObject {
 	entry := func() *textEntry { return newText(&widget.Entry{}) }
 	f.name, f.legal, f.country, f.region, f.city, f.website = entry(), entry(), entry(), entry(), entry(), entry()
 	f.verticals, f.capabilities, f.products, f.tags, f.manager = entry(), entry(), entry(), entry(), entry()
+	f.inn, f.kpp, f.address = entry(), entry(), entry()
+	f.innItem = widget.NewFormItem(lang.L("field.inn"), f.inn)
 	for _, e := range []*textEntry{f.verticals, f.capabilities, f.products, f.tags} {
 		e.PlaceHolder = lang.L("hint.comma_list")
 	}
@@ -69,6 +74,9 @@ func (f *profileForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.tags"), f.tags),
 		widget.NewFormItem(lang.L("field.doc_lang"), f.docLang),
 		widget.NewFormItem(lang.L("field.account_manager"), f.manager),
+		f.innItem,
+		widget.NewFormItem(lang.L("field.kpp"), f.kpp),
+		widget.NewFormItem(lang.L("field.address"), f.address),
 	)
 	f.msg = widget.NewLabel("")
 	f.msg.Importance = widget.DangerImportance
@@ -94,6 +102,10 @@ func (f *profileForm) set(p *data.Partner) {
 	f.products.SetText(data.JoinList(p.Products))
 	f.tags.SetText(data.JoinList(p.Tags))
 	f.manager.SetText(p.AccountManager)
+	f.inn.SetText(p.INN)
+	f.kpp.SetText(p.KPP)
+	f.address.SetText(p.Address)
+	f.markINN(p.INN)
 	f.typeSel.SetSelectedIndex(slices.Index(data.PartnerTypes, p.Type))
 	f.statusSel.SetSelectedIndex(slices.Index(data.Statuses, p.Status))
 	f.docLang.SetSelectedIndex(max(0, slices.Index(docLangs, p.DocLang)))
@@ -115,6 +127,7 @@ func (f *profileForm) read() *data.Partner {
 	p := *f.d.partner
 	p.Name, p.LegalName, p.Country, p.Region = f.name.Text, f.legal.Text, f.country.Text, f.region.Text
 	p.City, p.Website, p.AccountManager = f.city.Text, f.website.Text, f.manager.Text
+	p.INN, p.KPP, p.Address = strings.TrimSpace(f.inn.Text), strings.TrimSpace(f.kpp.Text), strings.TrimSpace(f.address.Text)
 	p.Verticals, p.Capabilities = data.SplitList(f.verticals.Text), data.SplitList(f.capabilities.Text)
 	p.Products, p.Tags = data.SplitList(f.products.Text), data.SplitList(f.tags.Text)
 	if i := f.typeSel.SelectedIndex(); i >= 0 {
@@ -129,14 +142,25 @@ func (f *profileForm) read() *data.Partner {
 
 func (f *profileForm) entryFor(field string) *textEntry {
 	return map[string]*textEntry{"name": f.name, "legal_name": f.legal, "country": f.country, "region": f.region,
-		"city": f.city, "website": f.website, "account_manager": f.manager}[field]
+		"city": f.city, "website": f.website, "account_manager": f.manager, "inn": f.inn, "kpp": f.kpp,
+		"address": f.address}[field]
+}
+
+// markINN notes under the ИНН field when its checksum fails: it is kept
+// as written (an import never refuses it) but the manager should check it.
+func (f *profileForm) markINN(inn string) {
+	f.innItem.HintText = ""
+	if inn != "" && !importer.ValidINN(inn) {
+		f.innItem.HintText = lang.L("imports.inn_checksum_mark")
+	}
+	f.form.Refresh()
 }
 
 // hasText reports whether any text field of the form holds something: a
 // new partner with something typed in is not left without asking.
 func (f *profileForm) hasText() bool {
 	for _, e := range []*textEntry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager,
-		f.verticals, f.capabilities, f.products, f.tags} {
+		f.verticals, f.capabilities, f.products, f.tags, f.inn, f.kpp, f.address} {
 		if strings.TrimSpace(e.Text) != "" {
 			return true
 		}

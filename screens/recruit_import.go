@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +24,7 @@ type importFlow struct {
 	name    string
 	table   *importer.Table
 	mapping importer.Mapping
+	values  importer.ValueMap
 	preview *importer.Preview
 	lines   []string // merged and rejected rows, described
 
@@ -33,6 +32,7 @@ type importFlow struct {
 	problems *widget.List
 	columns  *fyne.Container
 	selects  []*widget.Select
+	valueBox *valueMapping
 	msg      *widget.Label
 	importB  *widget.Button
 	abortB   *widget.Button
@@ -61,7 +61,7 @@ func (u *UI) ShowImport() {
 		}
 		f.open(rc.URI().Name(), rc)
 	}, u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".htm", ".html"}))
 	d.Show()
 }
 
@@ -71,12 +71,7 @@ func (f *importFlow) open(name string, r io.ReadCloser) {
 	var err error
 	f.ui.background(func() {
 		defer r.Close()
-		ext := strings.ToLower(filepath.Ext(name))
-		if ext == ".xlsx" || ext == ".xlsm" {
-			f.table, err = importer.ReadXLSX(r)
-		} else {
-			f.table, err = importer.ReadCSV(r)
-		}
+		f.table, err = importer.Read(name, r)
 		if err == nil {
 			f.mapping = importer.DetectMapping(f.table.Header)
 		}
@@ -95,9 +90,11 @@ func (f *importFlow) replan() {
 	var p *importer.Preview
 	var err error
 	m := append(importer.Mapping(nil), f.mapping...)
+	vm := importer.ValueMap{}
+	vm.Merge(f.values)
 	f.importB.Disable()
 	f.ui.background(func() {
-		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, importer.Options{})
+		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, importer.Options{Values: vm})
 	}, func() {
 		if err != nil {
 			f.preview, f.lines = nil, nil
@@ -106,14 +103,19 @@ func (f *importFlow) replan() {
 			return
 		}
 		f.preview = p
-		f.lines = f.lines[:0]
+		f.lines = ImportDetailLines(p)
 		for _, r := range p.Rows {
 			if line := ImportRowText(r); line != "" {
 				f.lines = append(f.lines, line)
 			}
 		}
-		f.summary.SetText(lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged, "Rejected": p.Rejected}))
+		summary := lang.L("recruit.import_counts", map[string]any{"Created": p.Created, "Merged": p.Merged, "Rejected": p.Rejected})
+		if p.Skipped+p.Warned > 0 {
+			summary += "\n" + lang.L("imports.counts_more", map[string]any{"Skipped": p.Skipped, "Warned": p.Warned})
+		}
+		f.summary.SetText(summary)
 		f.problems.Refresh()
+		f.valueBox.show(p.Unknown)
 		if p.Created+p.Merged > 0 {
 			f.importB.Enable()
 		}
@@ -148,9 +150,15 @@ func (f *importFlow) showDialog() {
 	f.cancelB.Hide()
 	info := widget.NewLabel(lang.L("recruit.import_file", map[string]any{"File": f.name, "Encoding": f.table.Encoding,
 		"Delimiter": delimiterLabel(f.table.Delimiter), "Rows": len(f.table.Rows)}))
+	f.values = importer.ValueMap{}
+	f.valueBox = newValueMapping(func(u importer.UnknownValue, target string) {
+		f.values.Set(u.Column, u.Value, target)
+		f.replan()
+	})
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("recruit.import_rows"), f.problems),
-		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)))
+		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)),
+		container.NewTabItem(lang.L("imports.values_tab"), container.NewVScroll(f.valueBox.box)))
 	top := container.NewVBox(info, f.summary)
 	bottom := container.NewVBox(f.msg, f.progress, container.NewHBox(f.importB, f.abortB, f.cancelB))
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("recruit.import_title"), container.NewBorder(top, bottom, nil, nil, tabs), f.ui.Win)

@@ -32,6 +32,7 @@ type welcome struct {
 	fyStart, uiLang *widget.Select
 	msg             *widget.Label
 	demoBtn, empty  *widget.Button
+	importBtn       *widget.Button
 }
 
 // ShowWelcome opens the first-run dialog; main calls it when the database
@@ -98,7 +99,34 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	w.demoBtn = &widget.Button{Text: lang.L("desk.welcome.demo"), Icon: theme.DownloadIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { w.finish(true) }}
 	w.empty = &widget.Button{Text: lang.L("desk.welcome.empty"), Icon: theme.FileIcon(), OnTapped: func() { w.finish(false) }}
-	return container.NewVBox(intro, form, w.msg, container.NewHBox(w.demoBtn, w.empty))
+	w.importBtn = &widget.Button{Text: lang.L("imports.welcome_import"), Icon: theme.UploadIcon(), OnTapped: w.startImport}
+	return container.NewVBox(intro, form, w.msg, container.NewHBox(w.demoBtn, w.empty, w.importBtn))
+}
+
+// save stores the settings typed; on bad input the dialog stays open
+// with the field named and save reports false.
+func (w *welcome) save() bool {
+	st := w.ui.Settings
+	st.VendorName, st.ProgramName, st.Currency = w.vendor.Text, w.program.Text, w.currency.Text
+	st.FiscalYearFrom = w.fyStart.SelectedIndex() + 1
+	st.UILang = string(w.ui.Lang)
+	if err := w.ui.Store.SaveSettings(context.Background(), st); err != nil {
+		w.msg.SetText(errorText(err))
+		w.msg.Show()
+		return false
+	}
+	return true
+}
+
+// startImport is the third start: the settings, then straight into the
+// partner import with its file chooser.
+func (w *welcome) startImport() {
+	if !w.save() {
+		return
+	}
+	w.dlg.Hide()
+	w.ui.Rebuild()
+	w.ui.ShowImport()
 }
 
 // switchLanguage redraws the welcome in the language just chosen,
@@ -120,13 +148,7 @@ func (w *welcome) switchLanguage() {
 // window is rebuilt in the chosen language. Bad input keeps the dialog
 // open with the field named.
 func (w *welcome) finish(demo bool) {
-	st := w.ui.Settings
-	st.VendorName, st.ProgramName, st.Currency = w.vendor.Text, w.program.Text, w.currency.Text
-	st.FiscalYearFrom = w.fyStart.SelectedIndex() + 1
-	st.UILang = string(w.ui.Lang)
-	if err := w.ui.Store.SaveSettings(context.Background(), st); err != nil {
-		w.msg.SetText(errorText(err))
-		w.msg.Show()
+	if !w.save() {
 		return
 	}
 	w.dlg.Hide()

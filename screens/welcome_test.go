@@ -85,3 +85,18 @@ func TestWelcomeTabOrderAndRussianCurrency(t *testing.T) {
 		}
 	}
 }
+
+func TestWelcomeImportMyPartnerList(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	w := u.showWelcome()
+	test.Type(w.vendor, "Acme")
+	test.Tap(findButton(t, u, "Import my partner list…"))
+	u.Wait()
+	st, _ := u.Store.Settings(context.Background())
+	if st.VendorName != "Acme" {
+		t.Errorf("settings not saved: %+v", st)
+	}
+	if u.importer == nil || u.Win.Canvas().Overlays().Top() == nil {
+		t.Error("the import's file chooser did not open")
+	}
+}

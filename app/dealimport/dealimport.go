@@ -13,18 +13,23 @@ import (
 
 // column names a header may use, in English and Russian, lower case.
 var columnNames = map[string][]string{
-	"partner":    {"partner", "partner name", "partner id", "partner_id", "партнёр", "партнер", "id партнёра", "id партнера"},
-	"customer":   {"customer", "end customer", "account", "account name", "company", "заказчик", "клиент", "конечный заказчик"},
-	"tax_id":     {"inn", "tax id", "tax_id", "customer tax id", "инн"},
-	"domain":     {"domain", "website", "домен", "сайт"},
-	"product":    {"product", "продукт"},
-	"amount":     {"amount", "value", "deal value", "сумма", "стоимость"},
-	"state":      {"state", "status", "stage", "состояние", "статус", "стадия"},
-	"registered": {"registered", "registered on", "registered_on", "registration date", "created", "дата регистрации", "зарегистрирована"},
-	"expected":   {"expected close", "expected close date", "expected_close_on", "close date expected", "ожидаемая дата закрытия"},
-	"approved":   {"approved on", "approved_on", "approval date", "дата одобрения"},
-	"closed":     {"closed on", "closed_on", "close date", "дата закрытия"},
-	"reason":     {"reason", "причина"},
+	"partner": {"partner", "partner name", "partner id", "partner_id", "партнёр", "партнер", "id партнёра", "id партнера",
+		"partner account", "partner account name", "partner account: account name", "channel partner", "reseller",
+		"partner company", "партнёр по сделке", "партнер по сделке", "компания партнёр", "компания партнер"},
+	"customer": {"customer", "end customer", "account", "account name", "company", "заказчик", "клиент", "конечный заказчик",
+		"organization", "organization - name", "deal - organization", "компания"},
+	"tax_id":  {"inn", "tax id", "tax_id", "customer tax id", "инн"},
+	"domain":  {"domain", "website", "домен", "сайт"},
+	"product": {"product", "продукт"},
+	"amount": {"amount", "value", "deal value", "сумма", "стоимость", "amount (converted)", "deal - value", "opportunity amount",
+		"сумма сделки", "бюджет"},
+	"state": {"state", "status", "stage", "состояние", "статус", "стадия", "deal stage", "deal - stage", "стадия сделки", "этап"},
+	"registered": {"registered", "registered on", "registered_on", "registration date", "created", "дата регистрации",
+		"зарегистрирована", "created date", "create date", "deal - deal created", "дата создания"},
+	"expected": {"expected close", "expected close date", "expected_close_on", "close date expected", "ожидаемая дата закрытия"},
+	"approved": {"approved on", "approved_on", "approval date", "дата одобрения"},
+	"closed":   {"closed on", "closed_on", "close date", "дата закрытия"},
+	"reason":   {"reason", "причина"},
 }
 
 // stateNames maps what CRMs and people write to deal states.
@@ -35,6 +40,18 @@ var stateNames = map[string]data.DealState{
 	"lost": data.DealLost, "closed lost": data.DealLost, "проиграна": data.DealLost,
 	"expired": data.DealExpired, "истекла": data.DealExpired,
 	"rejected": data.DealRejected, "отклонена": data.DealRejected,
+	// CRM stages: open ones are registered (submitted) until the vendor
+	// has committed to them (proposal, negotiation: approved).
+	"prospecting": data.DealSubmitted, "qualification": data.DealSubmitted, "needs analysis": data.DealSubmitted,
+	"value proposition": data.DealSubmitted, "id. decision makers": data.DealSubmitted,
+	"perception analysis": data.DealSubmitted, "appointment scheduled": data.DealSubmitted,
+	"qualified to buy": data.DealSubmitted, "presentation scheduled": data.DealSubmitted,
+	"decision maker bought-in": data.DealSubmitted, "в работе": data.DealSubmitted, "подготовка документов": data.DealSubmitted,
+	"proposal/price quote": data.DealApproved, "negotiation/review": data.DealApproved, "contract sent": data.DealApproved,
+	"proposal": data.DealApproved, "negotiation": data.DealApproved, "счёт на предоплату": data.DealApproved,
+	"счет на предоплату": data.DealApproved, "финальный счёт": data.DealApproved, "финальный счет": data.DealApproved,
+	"closedwon": data.DealWon, "сделка успешна": data.DealWon, "успешно реализовано": data.DealWon,
+	"closedlost": data.DealLost, "сделка провалена": data.DealLost, "закрыто и не реализовано": data.DealLost,
 }
 
 // Row is one line of the file as a deal, with what is wrong with it.
@@ -43,6 +60,9 @@ type Row struct {
 	Deal    data.Deal
 	Partner string // the partner as written in the file
 	Err     error  // nil when the row can be imported
+	// Currency is a currency the amount names other than the program's:
+	// the amount is taken as written and the row is flagged.
+	Currency string
 }
 
 // Preview is the whole file checked and ready to import.
@@ -51,6 +71,10 @@ type Preview struct {
 	Rows    []Row
 	Errors  int
 	Unknown []string // partners the file names that do not exist
+	// AmbiguousDates names the date columns whose every value could be
+	// D/M or M/D; they are read day first.
+	AmbiguousDates []string
+	Foreign        int // rows whose amount names another currency
 }
 
 // partnerIndex finds partners by ID, name or legal name.
@@ -117,13 +141,17 @@ func Check(ctx context.Context, s *data.Store, name string, content []byte) (*Pr
 		return nil, err
 	}
 	p := &Preview{Table: t}
+	orders := p.dateOrders(t, cols)
 	unknown := map[string]bool{}
 	for i, rec := range t.Rows {
 		if blank(rec) {
 			continue
 		}
-		r := parseRow(rec, cols, ix, st.Currency, days)
+		r := parseRow(rec, cols, ix, st.Currency, days, orders)
 		r.Line = t.RowNums[i]
+		if r.Currency != "" {
+			p.Foreign++
+		}
 		if r.Err != nil {
 			p.Errors++
 			if r.Deal.PartnerID == 0 && r.Partner != "" && !unknown[r.Partner] {
@@ -143,6 +171,30 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// dateOrders decides, per date column, from all its values, whether
+// slashed dates are day or month first.
+func (p *Preview) dateOrders(t *Table, cols map[string]int) map[string]importer.DateOrder {
+	orders := map[string]importer.DateOrder{}
+	for _, key := range []string{"registered", "expected", "approved", "closed"} {
+		i, ok := cols[key]
+		if !ok {
+			continue
+		}
+		values := make([]string, 0, len(t.Rows))
+		for _, rec := range t.Rows {
+			if i < len(rec) {
+				values = append(values, rec[i])
+			}
+		}
+		dc := importer.DetectDates(values)
+		orders[key] = dc.Order
+		if dc.Ambiguous {
+			p.AmbiguousDates = append(p.AmbiguousDates, t.Header[i])
+		}
+	}
+	return orders
 }
 
 // mapColumns finds each known column in the header; partner, customer,
@@ -178,7 +230,8 @@ func cell(rec []string, cols map[string]int, key string) string {
 }
 
 // parseRow turns one record into a deal; the first problem is its error.
-func parseRow(rec []string, cols map[string]int, ix *partnerIndex, currency string, days int) Row {
+func parseRow(rec []string, cols map[string]int, ix *partnerIndex, currency string, days int,
+	orders map[string]importer.DateOrder) Row {
 	get := func(k string) string { return cell(rec, cols, k) }
 	r := Row{Partner: get("partner")}
 	d := &r.Deal
@@ -189,12 +242,16 @@ func parseRow(rec []string, cols map[string]int, ix *partnerIndex, currency stri
 		r.Err = data.Invalid("partner", "err.deals_unknown_partner", map[string]any{"Value": r.Partner})
 		return r
 	}
-	var err error
-	if d.Amount, err = parseAmount(get("amount"), currency); err != nil {
+	amount, cur, ok := importer.ReadAmount(get("amount"), currency)
+	if !ok || amount < 0 {
 		r.Err = data.Invalid("amount", "err.deals_amount", map[string]any{"Value": get("amount")})
 		return r
 	}
-	if r.Err = parseDates(d, get); r.Err != nil {
+	d.Amount = amount
+	if cur != "" && !strings.EqualFold(cur, currency) {
+		r.Currency = cur
+	}
+	if r.Err = parseDates(d, get, orders); r.Err != nil {
 		return r
 	}
 	if r.Err = parseState(d, get("state"), days); r.Err != nil {
@@ -204,18 +261,7 @@ func parseRow(rec []string, cols map[string]int, ix *partnerIndex, currency stri
 	return r
 }
 
-func parseAmount(s, currency string) (int64, error) {
-	if v, err := app.ParseMoney(s, currency, app.EN); err == nil && v >= 0 {
-		return v, nil
-	}
-	v, err := app.ParseMoney(s, currency, app.RU)
-	if err == nil && v < 0 {
-		return 0, app.ErrMoney
-	}
-	return v, err
-}
-
-func parseDates(d *data.Deal, get func(string) string) error {
+func parseDates(d *data.Deal, get func(string) string, orders map[string]importer.DateOrder) error {
 	for _, f := range []struct {
 		col, field string
 		dst        *string
@@ -228,7 +274,7 @@ func parseDates(d *data.Deal, get func(string) string) error {
 		if v == "" && !f.required {
 			continue
 		}
-		iso, ok := importer.CellDate(v)
+		iso, ok := importer.ReadDate(v, orders[f.col])
 		if !ok {
 			return data.Invalid(f.field, "err.deals_date", map[string]any{"Value": v})
 		}

@@ -123,3 +123,28 @@ func TestMissingColumnIsReported(t *testing.T) {
 		t.Errorf("got %v, want the amount column named", err)
 	}
 }
+
+func TestSalesforceOpportunitiesWithPartnerAccountUSDatesAndAmounts(t *testing.T) {
+	s, p := open(t)
+	csv := "Opportunity Name,Account Name,Partner Account,Amount,Stage,Created Date,Close Date\n" +
+		"Big deal,Globex Corp,Орбита Софт,\"125,000.00\",Proposal/Price Quote,3/15/2026,\n" +
+		"Small deal,Initech,Орбита Софт,\"1,234.56\",Prospecting,03/04/2026,\n" +
+		"Won deal,Umbrella,Орбита Софт,\"USD 99,000\",Closed Won,12/1/2025,1/20/2026\n"
+	pv, err := dealimport.Check(context.Background(), s, "opportunities.csv", []byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.Errors != 0 || len(pv.Rows) != 3 {
+		t.Fatalf("%d errors: %+v", pv.Errors, pv.Rows)
+	}
+	big, small := pv.Rows[0].Deal, pv.Rows[1].Deal
+	if big.PartnerID != p.ID || big.Amount != 12500000 || big.State != data.DealApproved || big.RegisteredOn != "2026-03-15" {
+		t.Errorf("big deal %+v", big)
+	}
+	if small.Amount != 123456 || small.State != data.DealSubmitted || small.RegisteredOn != "2026-03-04" {
+		t.Errorf("small deal %+v: a US column reads 03/04 as March 4", small)
+	}
+	if pv.Rows[2].Currency != "USD" || pv.Rows[2].Deal.ClosedOn != "2026-01-20" || pv.Foreign != 1 || pv.Rows[2].Deal.State != data.DealWon {
+		t.Errorf("a euro amount: %+v, foreign %d", pv.Rows[2], pv.Foreign)
+	}
+}

@@ -17,13 +17,11 @@ import (
 // spreadsheet shows; see importer.Table.
 type Table = importer.Table
 
-// ReadTable reads a CSV or XLSX file's cells; the name's extension says which.
+// ReadTable reads a CSV, XLSX or HTML-table file's cells (see importer.Read).
 func ReadTable(name string, content []byte) (*Table, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm":
-		return importer.ReadXLSX(bytes.NewReader(content))
-	case ".csv", ".txt", ".tsv", "":
-		return importer.ReadCSV(bytes.NewReader(content))
+	case ".xlsx", ".xlsm", ".csv", ".txt", ".tsv", "", ".xls", ".htm", ".html":
+		return importer.Read(name, bytes.NewReader(content))
 	}
 	return nil, data.Invalid("file", "err.deals_import_format", map[string]any{"Value": filepath.Ext(name)})
 }

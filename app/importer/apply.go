@@ -12,7 +12,8 @@ import (
 type Result struct {
 	Created int
 	Merged  int
-	Skipped int // rejected rows left out
+	Updated int
+	Skipped int // rejected rows, and rows the value map skips, left out
 }
 
 // Progress is told how many rows of total are done; it may be nil.
@@ -31,6 +32,7 @@ func Apply(ctx context.Context, s *data.Store, p *Preview, author string, progre
 		if err != nil {
 			return err
 		}
+		w.source = p.Source
 		defer w.close()
 		for i := range p.Rows {
 			if i%500 == 0 {
@@ -63,6 +65,8 @@ func (r *Result) count(a Action) {
 		r.Created++
 	case Merge:
 		r.Merged++
+	case Update:
+		r.Updated++
 	default:
 		r.Skipped++
 	}
@@ -80,13 +84,18 @@ const fillBlanksSQL = `UPDATE partners SET
 	capabilities = CASE WHEN capabilities = '' THEN ? ELSE capabilities END,
 	products = CASE WHEN products = '' THEN ? ELSE products END,
 	tags = CASE WHEN tags = '' THEN ? ELSE tags END,
-	account_manager = CASE WHEN account_manager = '' THEN ? ELSE account_manager END
+	account_manager = CASE WHEN account_manager = '' THEN ? ELSE account_manager END,
+	inn = CASE WHEN inn = '' THEN ? ELSE inn END,
+	kpp = CASE WHEN kpp = '' THEN ? ELSE kpp END,
+	address = CASE WHEN address = '' THEN ? ELSE address END
 	WHERE id = ?`
 
 // writer applies rows inside the import's transaction with prepared
 // statements, remembering the partner each row became.
 type writer struct {
 	bulk   *data.BulkWriter
+	src    *data.SourceWriter
+	source string
 	fill   *sql.Stmt
 	ids    []int64
 	at     string
@@ -103,13 +112,20 @@ func newWriter(ctx context.Context, tx *sql.Tx, s *data.Store, rows int, author 
 		bulk.Close()
 		return nil, err
 	}
-	return &writer{bulk: bulk, fill: fill, ids: make([]int64, rows), at: s.Now().UTC().Format(time.RFC3339),
+	src, err := s.NewSourceWriter(ctx, tx)
+	if err != nil {
+		bulk.Close()
+		fill.Close()
+		return nil, err
+	}
+	return &writer{bulk: bulk, src: src, fill: fill, ids: make([]int64, rows), at: s.Now().UTC().Format(time.RFC3339),
 		author: author}, nil
 }
 
 func (w *writer) close() {
 	w.bulk.Close()
 	w.fill.Close()
+	w.src.Close()
 }
 
 // apply writes row i: a new partner, or a merge into a stored one or into
@@ -117,7 +133,7 @@ func (w *writer) close() {
 func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 	var id int64
 	switch row.Action {
-	case Reject:
+	case Reject, Skip:
 		return nil
 	case Create:
 		p := row.Partner
@@ -134,12 +150,25 @@ func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 		p := &row.Partner
 		if _, err := w.fill.ExecContext(ctx, p.LegalName, p.Country, p.Region, p.City, p.Website,
 			data.JoinList(p.Verticals), data.JoinList(p.Capabilities), data.JoinList(p.Products), data.JoinList(p.Tags),
-			p.AccountManager, id); err != nil {
+			p.AccountManager, p.INN, p.KPP, p.Address, id); err != nil {
 			return err
+		}
+	case Update:
+		id = row.MergeID
+		if len(row.Changes) > 0 {
+			p := row.Partner
+			if err := w.src.Update(ctx, &p); err != nil {
+				return err
+			}
 		}
 	}
 	w.ids[i] = id
-	if row.Source != nil && (row.Action == Create || row.SourceGiven) {
+	if row.RecordID != "" && w.source != "" {
+		if err := w.src.SetID(ctx, w.source, row.RecordID, id); err != nil {
+			return err
+		}
+	}
+	if row.Source != nil && (row.Action == Create || (row.SourceGiven && row.Action == Merge)) {
 		src := *row.Source
 		src.PartnerID, src.CapturedAt = id, w.at
 		if err := w.bulk.AddSource(ctx, &src); err != nil {
@@ -156,5 +185,5 @@ func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 	if row.Note == "" {
 		return nil
 	}
-	return w.bulk.AddNote(ctx, id, w.at, w.author, row.Note, row.Action == Merge)
+	return w.bulk.AddNote(ctx, id, w.at, w.author, row.Note, row.Action != Create)
 }

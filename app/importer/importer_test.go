@@ -99,7 +99,7 @@ func TestDetectMapping(t *testing.T) {
 			"verticals": importer.FVerticals},
 		"hubspot.csv": {"Company name": importer.FName, "Company Domain Name": importer.FWebsite,
 			"Lifecycle Stage": importer.FStatus, "Country/Region": importer.FCountry, "State/Region": importer.FRegion,
-			"Company owner": importer.FAccountMgr, "Record ID": importer.Ignore, "Number of Employees": importer.Ignore},
+			"Company owner": importer.FAccountMgr, "Record ID": importer.FRecordID, "Number of Employees": importer.Ignore},
 		"salesforce.csv": {"Account Name": importer.FName, "Billing City": importer.FCity, "Type": importer.FType,
 			"Account Owner": importer.FAccountMgr, "Industry": importer.FVerticals, "Phone": importer.FContactPhone},
 		"ru-excel-1251.csv": {"Название": importer.FName, "Тип партнёра": importer.FType, "E-mail": importer.FContactEmail,
@@ -150,8 +150,8 @@ func TestPreviewNamesEveryBadRow(t *testing.T) {
 		2:  {importer.Create, "", ""},
 		3:  {importer.Reject, "name", "err.required"},
 		4:  {importer.Reject, "contact_email", "err.email"},
-		5:  {importer.Reject, "type", "err.unknown_type"},
-		6:  {importer.Reject, "status", "err.unknown_status"},
+		5:  {importer.Create, "", ""},
+		6:  {importer.Create, "", ""},
 		7:  {importer.Reject, "name", "err.too_long"},
 		8:  {importer.Reject, "", "err.recruit_extra_cells"},
 		9:  {importer.Create, "", ""},
@@ -175,8 +175,8 @@ func TestPreviewNamesEveryBadRow(t *testing.T) {
 			t.Errorf("row %d: action %d column %q key %q; want %d %q %q", r.Num, r.Action, r.Column, key, w.action, w.column, w.key)
 		}
 	}
-	if p.Created != 2 || p.Merged != 2 || p.Rejected != 6 {
-		t.Errorf("counts %d/%d/%d", p.Created, p.Merged, p.Rejected)
+	if p.Created != 4 || p.Merged != 2 || p.Rejected != 4 || p.Warned != 2 {
+		t.Errorf("counts %d/%d/%d, %d warned", p.Created, p.Merged, p.Rejected, p.Warned)
 	}
 	if r := p.Rows[7]; r.Partner.Name != `=HYPERLINK("http://evil.example","Click")` {
 		t.Errorf("formula-looking name changed: %q", r.Partner.Name)
@@ -210,8 +210,8 @@ func TestImportThenReimportCreatesNoDuplicates(t *testing.T) {
 				t.Errorf("result %+v, preview %d/%d/%d, stored %d", res, p.Created, p.Merged, p.Rejected, partners)
 			}
 			again := plan(t, s, name)
-			if again.Created != 0 || again.Merged != p.Created+p.Merged {
-				t.Errorf("re-import preview: %d created, %d merged", again.Created, again.Merged)
+			if again.Created != 0 || again.Merged+again.Updated != p.Created+p.Merged {
+				t.Errorf("re-import preview: %d created, %d merged, %d updated", again.Created, again.Merged, again.Updated)
 			}
 			if _, err := importer.Apply(ctx, s, again, "tester", nil); err != nil {
 				t.Fatal(err)

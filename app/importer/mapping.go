@@ -3,8 +3,6 @@ package importer
 import (
 	"strings"
 	"unicode"
-
-	"channeldesk/data"
 )
 
 // Field is a partner attribute a column can fill; "" ignores the column.
@@ -39,45 +37,66 @@ const (
 	FEventName     Field = "event_name"
 	FEventDate     Field = "event_date"
 	FReferredBy    Field = "referred_by"
+	FAddress       Field = "address"
+	FINN           Field = "inn"
+	FKPP           Field = "kpp"
+	FRecordID      Field = "record_id"
 )
 
 // Fields lists every target field, in the order a mapping dialog offers them.
 var Fields = []Field{FName, FLegalName, FType, FStatus, FCountry, FRegion, FCity, FWebsite, FVerticals,
 	FCapabilities, FProducts, FTags, FDocLang, FAccountMgr, FContactName, FContactFirst, FContactLast,
-	FContactSecond, FContactEmail, FContactPhone, FContactRole, FNotes, FSource, FEventName, FEventDate, FReferredBy}
+	FContactSecond, FContactEmail, FContactPhone, FContactRole, FNotes, FSource, FEventName, FEventDate, FReferredBy,
+	FAddress, FINN, FKPP, FRecordID}
 
 // headerNames are the column names (normalised by headerKey) each field is
-// known by: this app's own, English and Russian spreadsheets, HubSpot
-// company and Salesforce account exports.
+// known by: this app's own, English and Russian spreadsheets, and the
+// exports of HubSpot (companies), Salesforce (accounts, report and Data
+// Loader names), Pipedrive (organizations, "Organization - …" and
+// "Person - …" columns), Zoho CRM (accounts), Bitrix24 and amoCRM
+// (companies) and 1C («Контрагенты»).
 var headerNames = map[Field][]string{
-	FName: {"name", "company", "company name", "partner", "partner name", "account name", "organization", "organisation",
-		"название", "наименование", "компания", "название компании", "организация", "партнер", "наименование организации",
-		"наименование партнера", "название партнера", "имя компании"},
-	FLegalName: {"legal name", "legal entity", "юридическое название", "юридическое лицо", "юр лицо", "полное наименование"},
-	FType:      {"type", "partner type", "account type", "company type", "тип", "тип партнера", "тип компании", "категория"},
-	FStatus: {"status", "lifecycle stage", "partner status", "account status", "статус", "стадия", "этап",
-		"статус партнера"},
-	FCountry: {"country", "country region", "billing country", "shipping country", "страна"},
-	FRegion:  {"region", "state region", "state", "billing state province", "province", "регион", "область", "округ"},
-	FCity:    {"city", "billing city", "shipping city", "город", "населенный пункт"},
-	FWebsite: {"website", "web site", "website url", "url", "domain", "company domain name", "сайт", "веб сайт",
-		"вебсайт", "домен", "web", "корпоративный сайт", "сайт компании"},
-	FVerticals:    {"verticals", "vertical", "industry", "industries", "отрасль", "отрасли", "вертикали", "сегмент", "сфера деятельности"},
+	FName: {"name", "company", "company name", "partner", "partner name", "account name", "organization",
+		"organisation", "organization name", "organisation name", "название", "наименование", "компания",
+		"название компании", "организация", "партнер", "наименование организации", "наименование партнера",
+		"название партнера", "имя компании", "наименование компании", "рабочее наименование", "контрагент",
+		"наименование контрагента", "краткое наименование", "сокращенное наименование"},
+	FLegalName: {"legal name", "legal entity", "legal company name", "registered name", "official name",
+		"юридическое название", "юридическое лицо", "юр лицо", "полное наименование", "юридическое наименование",
+		"наименование полное", "полное название"},
+	FType: {"type", "partner type", "account type", "company type", "label", "type of partner", "partner category",
+		"тип", "тип партнера", "тип компании", "категория", "категория партнера", "вид партнера", "тип контрагента"},
+	FStatus: {"status", "lifecycle stage", "partner status", "account status", "company status", "lead status",
+		"статус", "стадия", "этап", "статус партнера", "статус компании", "статус клиента", "состояние"},
+	FCountry: {"country", "country region", "billing country", "shipping country", "mailing country", "billingcountry",
+		"страна", "страна регистрации"},
+	FRegion: {"region", "state region", "state", "billing state province", "billing state", "billingstate",
+		"state province", "state county", "province", "регион", "область", "округ", "субъект рф", "край"},
+	FCity: {"city", "billing city", "shipping city", "mailing city", "billingcity", "city town village locality",
+		"town", "город", "населенный пункт"},
+	FWebsite: {"website", "web site", "website url", "url", "domain", "company domain name", "web domain",
+		"corporate website", "сайт", "веб сайт", "вебсайт", "домен", "web", "корпоративный сайт", "сайт компании"},
+	FVerticals: {"verticals", "vertical", "industry", "industries", "отрасль", "отрасли", "вертикали", "сегмент",
+		"сфера деятельности", "вид деятельности", "основной вид деятельности"},
 	FCapabilities: {"capabilities", "competencies", "компетенции", "возможности"},
 	FProducts:     {"products", "product", "продукты", "продукт"},
-	FTags:         {"tags", "labels", "теги", "метки"},
-	FDocLang:      {"doc lang", "language", "document language", "язык", "язык документов"},
-	FAccountMgr: {"account manager", "account owner", "company owner", "owner", "owner name", "менеджер",
-		"ответственный", "аккаунт менеджер", "ответственный менеджер"},
-	FContactName: {"contact name", "contact", "primary contact", "full name", "контакт", "контактное лицо", "фио",
-		"имя контакта"},
-	FContactFirst:  {"first name", "имя"},
-	FContactLast:   {"last name", "фамилия"},
+	FTags:         {"tags", "labels", "теги", "метки", "тэги"},
+	FDocLang:      {"doc lang", "language", "document language", "preferred language", "язык", "язык документов"},
+	FAccountMgr: {"account manager", "account owner", "company owner", "owner", "owner name", "record owner",
+		"responsible", "responsible person", "responsible user", "assigned to", "sales rep", "менеджер",
+		"ответственный", "аккаунт менеджер", "ответственный менеджер", "основной менеджер",
+		"основной менеджер покупателя", "ответственный сотрудник", "куратор"},
+	FContactName: {"contact name", "contact", "primary contact", "full name", "contact person", "person name",
+		"контакт", "контактное лицо", "фио", "имя контакта", "фио контакта", "фио контактного лица", "руководитель"},
+	FContactFirst:  {"first name", "firstname", "имя"},
+	FContactLast:   {"last name", "lastname", "фамилия"},
 	FContactSecond: {"middle name", "отчество"},
-	FContactEmail: {"contact email", "email", "e mail", "email address", "primary email", "почта", "электронная почта",
-		"эл почта", "e mail контакта", "email контакта", "рабочий e mail", "рабочий email"},
-	FContactPhone: {"contact phone", "phone", "phone number", "telephone", "mobile", "телефон", "тел",
-		"контактный телефон", "мобильный", "рабочий телефон"},
+	FContactEmail: {"contact email", "email", "e mail", "email address", "primary email", "work email", "work e mail",
+		"email work", "e mail work", "почта", "электронная почта", "эл почта", "адрес электронной почты",
+		"e mail контакта", "email контакта", "рабочий e mail", "рабочий email", "e mail рабочий", "email рабочий"},
+	FContactPhone: {"contact phone", "phone", "phone number", "telephone", "mobile", "work phone", "phone work",
+		"main phone", "mobile phone", "телефон", "тел", "телефоны", "контактный телефон", "мобильный",
+		"рабочий телефон", "телефон рабочий", "мобильный телефон"},
 	FContactRole: {"contact role", "role", "title", "job title", "position", "должность", "роль"},
 	FNotes: {"notes", "note", "description", "comment", "comments", "about", "примечание", "примечания",
 		"комментарий", "описание", "заметки"},
@@ -87,6 +106,13 @@ var headerNames = map[Field][]string{
 		"выставка", "событие", "конференция"},
 	FEventDate:  {"event date", "trade show date", "дата мероприятия", "дата выставки", "дата события"},
 	FReferredBy: {"referred by", "referrer", "referral from", "recommended by", "кто рекомендовал", "рекомендатель", "по рекомендации"},
+	FAddress: {"address", "street address", "billing address", "billing street", "billingstreet", "mailing street",
+		"shipping street", "full address", "legal address", "адрес", "фактический адрес", "юридический адрес",
+		"почтовый адрес", "адрес компании", "адрес доставки"},
+	FINN: {"инн", "inn", "tax id", "taxpayer id", "инн контрагента", "инн компании", "инн организации"},
+	FKPP: {"кпп", "kpp", "кпп контрагента", "кпп организации"},
+	FRecordID: {"record id", "id", "account id", "company id", "organization id", "organisation id", "accountid",
+		"id компании", "код", "код контрагента", "внешний код", "идентификатор", "ид", "crm id"},
 }
 
 var headerIndex = func() map[string]Field {
@@ -131,12 +157,57 @@ func DetectMapping(header []string) Mapping {
 	m := make(Mapping, len(header))
 	taken := map[Field]bool{}
 	for i, h := range header {
-		f, ok := headerIndex[headerKey(h)]
+		f, ok := headerField(h)
 		if ok && !taken[f] {
 			m[i], taken[f] = f, true
 		}
 	}
 	return m
+}
+
+// personFields are what a Pipedrive "Person - …" column fills.
+var personFields = map[Field]Field{FName: FContactName, FContactName: FContactName, FContactEmail: FContactEmail,
+	FContactPhone: FContactPhone, FContactRole: FContactRole, FContactFirst: FContactFirst, FContactLast: FContactLast}
+
+// headerField finds the field a column name means: the name itself, or a
+// CRM's prefixed name ("Organization - Name", "Person - Email - Work",
+// "Organization - Address - Country"), read by its last words or,
+// failing that, without its trailing qualifier.
+func headerField(h string) (Field, bool) {
+	k := headerKey(h)
+	if f, ok := headerIndex[k]; ok {
+		return f, true
+	}
+	first, rest, ok := strings.Cut(k, " ")
+	person := first == "person" || first == "contact" || first == "контакт"
+	if !ok || !(person || first == "organization" || first == "organisation" || first == "org" || first == "company" ||
+		first == "account" || first == "компания" || first == "организация") {
+		return Ignore, false
+	}
+	if person && (rest == "organization" || rest == "organisation" || rest == "company" || rest == "account") {
+		return FName, true // the person's company
+	}
+	f, found := prefixedField(rest)
+	if !found || !person {
+		return f, found
+	}
+	f, found = personFields[f]
+	return f, found
+}
+
+func prefixedField(rest string) (Field, bool) {
+	ws := strings.Fields(rest)
+	for i := range ws {
+		if f, ok := headerIndex[strings.Join(ws[i:], " ")]; ok {
+			return f, true
+		}
+	}
+	for i := len(ws) - 1; i > 0; i-- {
+		if f, ok := headerIndex[strings.Join(ws[:i], " ")]; ok {
+			return f, true
+		}
+	}
+	return Ignore, false
 }
 
 // ParseField returns the field with the given name ("" or "ignore" ignores).
@@ -182,117 +253,4 @@ func (m Mapping) Has(f Field) bool {
 		}
 	}
 	return false
-}
-
-// typeValues are the words partner types go by in both languages and in
-// CRM exports; headerKey folds them.
-var typeValues = map[data.PartnerType][]string{
-	data.TypeReseller: {"reseller", "value added reseller", "var", "channel partner reseller", "channel partner",
-		"dealer", "реселлер", "перепродавец", "дилер", "торговый партнер", "партнер реселлер"},
-	data.TypeDistributor: {"distributor", "distribution", "disti", "дистрибьютор", "дистрибутор", "дистрибуция"},
-	data.TypeReferral: {"referral", "referral partner", "affiliate", "agent", "referral affiliate", "реферальный партнер",
-		"реферал", "агент", "аффилиат", "партнер по рекомендациям"},
-	data.TypeMSP: {"msp", "managed service provider", "managed services", "мсп", "поставщик управляемых услуг",
-		"провайдер управляемых услуг"},
-	data.TypeIntegrator: {"integrator", "system integrator", "systems integrator", "si", "solution partner",
-		"solutions partner", "installation partner", "интегратор", "системный интегратор", "партнер по решениям"},
-	data.TypeService: {"service", "service partner", "support partner", "service support partner", "services",
-		"сервисный партнер", "сервис", "сервисный центр", "партнер по поддержке"},
-}
-
-// statusValues are the words lifecycle statuses go by, including HubSpot
-// lifecycle stages.
-var statusValues = map[data.Status][]string{
-	data.StatusProspect: {"prospect", "lead", "subscriber", "marketing qualified lead", "marketingqualifiedlead",
-		"sales qualified lead", "salesqualifiedlead", "new", "потенциальный", "проспект", "лид", "новый", "кандидат"},
-	data.StatusApplied: {"applied", "application", "opportunity", "подана заявка", "заявка", "заявка подана"},
-	data.StatusVetting: {"vetting", "in review", "review", "qualification", "проверка", "на проверке", "оценка",
-		"квалификация"},
-	data.StatusOnboarding: {"onboarding", "онбординг", "подключение", "адаптация"},
-	data.StatusActive: {"active", "customer", "partner", "evangelist", "активный", "активен", "действующий",
-		"клиент", "партнер"},
-	data.StatusAtRisk:     {"at risk", "at_risk", "под риском", "в зоне риска", "риск"},
-	data.StatusOffboarded: {"offboarded", "inactive", "former", "churned", "отключен", "выведен", "бывший", "неактивный"},
-	data.StatusDeclined:   {"declined", "rejected", "disqualified", "отклонен", "отказ", "отклонена"},
-}
-
-// sourceValues are the words prospect sources go by, including HubSpot's
-// original sources and Salesforce's lead and account sources.
-var sourceValues = map[data.Source][]string{
-	data.SourceInbound: {"inbound", "application", "web", "website", "web form", "organic search", "direct traffic",
-		"paid search", "paid social", "social media", "email marketing", "phone inquiry", "advertisement",
-		"public relations", "other campaigns", "входящий", "входящая заявка", "заявка", "заявка с сайта", "сайт",
-		"звонок", "входящий звонок", "реклама"},
-	data.SourceEvent: {"event", "trade show", "tradeshow", "conference", "seminar", "webinar", "offline sources",
-		"seminar internal", "seminar partner", "мероприятие", "выставка", "конференция", "семинар", "вебинар"},
-	data.SourceReferral: {"referral", "referrals", "partner referral", "employee referral", "external referral",
-		"partner", "word of mouth", "рекомендация", "по рекомендации", "реферал", "партнер", "сарафанное радио"},
-	data.SourceOutbound: {"outbound", "research", "outbound research", "cold call", "cold email", "purchased list",
-		"list", "исходящий", "исходящий поиск", "поиск", "холодный звонок", "исследование рынка", "база"},
-}
-
-var sourceIndex = func() map[string]data.Source {
-	m := map[string]data.Source{}
-	for s, vs := range sourceValues {
-		m[headerKey(string(s))] = s
-		for _, v := range vs {
-			m[headerKey(v)] = s
-		}
-	}
-	return m
-}()
-
-// MatchSource finds the prospect source a value names, in either
-// language or as CRMs write it ("Trade Show", «Выставка»).
-func MatchSource(v string) (data.Source, bool) {
-	s, ok := sourceIndex[headerKey(v)]
-	return s, ok
-}
-
-var typeIndex, statusIndex = func() (map[string]data.PartnerType, map[string]data.Status) {
-	ti, si := map[string]data.PartnerType{}, map[string]data.Status{}
-	for t, vs := range typeValues {
-		ti[headerKey(string(t))] = t
-		for _, v := range vs {
-			ti[headerKey(v)] = t
-		}
-	}
-	for s, vs := range statusValues {
-		si[headerKey(string(s))] = s
-		for _, v := range vs {
-			si[headerKey(v)] = s
-		}
-	}
-	return ti, si
-}()
-
-// MatchType finds the partner type a value names, in either language or
-// as CRMs write it ("Channel Partner / Reseller", «Реселлер»).
-func MatchType(v string) (data.PartnerType, bool) {
-	if t, ok := typeIndex[headerKey(v)]; ok {
-		return t, true
-	}
-	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '/' || r == '|' || r == '(' || r == ')' }) {
-		if t, ok := typeIndex[headerKey(part)]; ok {
-			return t, true
-		}
-	}
-	return "", false
-}
-
-// MatchStatus finds the lifecycle status a value names, in either language.
-func MatchStatus(v string) (data.Status, bool) {
-	s, ok := statusIndex[headerKey(v)]
-	return s, ok
-}
-
-// MatchLang reads a document language: en/ru in any common spelling.
-func MatchLang(v string) (string, bool) {
-	switch headerKey(v) {
-	case "en", "eng", "english", "английский", "англ":
-		return "en", true
-	case "ru", "rus", "russian", "русский", "рус":
-		return "ru", true
-	}
-	return "", false
 }

@@ -20,7 +20,24 @@ const (
 	Create Action = iota // a new partner
 	Merge                // the same company is already known: fill its blanks, add the contact
 	Reject               // the row is invalid and is skipped
+	Skip                 // the value map leaves the row out (not a partner)
+	Update               // the partner with this source record ID is stored: its changed fields are updated
 )
+
+// Change is one field an update by record ID changes.
+type Change struct {
+	Field    Field
+	Old, New string
+}
+
+// Warning is something about a row the user should see that does not
+// keep it out: an unrecognised value imported as the default.
+type Warning struct {
+	Column string
+	Field  Field
+	Key    string // translation key
+	Args   map[string]any
+}
 
 // Row is one row of the file as the import will treat it.
 type Row struct {
@@ -38,6 +55,9 @@ type Row struct {
 	MergeName   string      // name of the partner merged into
 	Column      string      // Reject: the column at fault ("" for the whole row)
 	Err         *data.Error // Reject: why
+	Warnings    []Warning
+	RecordID    string   // the row's ID in its source system
+	Changes     []Change // Update: what changes
 }
 
 // Preview is what an import would do, before anything is written.
@@ -48,6 +68,17 @@ type Preview struct {
 	Created  int
 	Merged   int
 	Rejected int
+	Skipped  int    // left out by the value map
+	Updated  int    // known by their source record ID
+	Source   string // the system the file comes from, for record IDs
+	// Ignored lists the columns no field takes, with their non-empty values.
+	Ignored []IgnoredColumn
+	// Dates says how each date column is read; Ambiguous ones are asked.
+	Dates  []DateInfo
+	Warned int // created or merged rows with warnings
+	// Unknown lists each distinct value of a category column that is not
+	// one of ours (and each "not a partner" value), with its row count.
+	Unknown []UnknownValue
 }
 
 // Options tune how values are read.
@@ -58,6 +89,28 @@ type Options struct {
 	// a source column were found; outbound research if "": a list the
 	// manager brings in is one they went and found.
 	DefaultSource data.Source
+	// Values maps values of category columns (see ValueMap).
+	Values ValueMap
+	// Source names the system the file was exported from, under which
+	// record IDs are kept; DetectSource's guess if "".
+	Source string
+	// DateOrder reads date columns whose every value could be D/M or M/D
+	// (day first when unknown, and the preview asks).
+	DateOrder DateOrder
+}
+
+// DateInfo is what the preview says about a date column.
+type DateInfo struct {
+	Column string
+	DateColumn
+}
+
+// IgnoredColumn is a column the import leaves out, with the number of
+// non-empty values it would drop.
+type IgnoredColumn struct {
+	Col    int
+	Column string
+	Values int
 }
 
 // ErrNoNameColumn is returned when no column maps to the partner name.
@@ -67,31 +120,35 @@ var ErrNoNameColumn = data.Invalid("mapping", "err.recruit_no_name_column", nil)
 type existing struct {
 	byKey    map[string]int64
 	byDomain map[string]int64
+	byINN    map[string]int64
+	byRecord map[string]int64 // source record ID → partner
 	names    map[int64]string
+	stored   map[int64]*data.Partner
 	emails   map[int64]map[string]bool // lower-case contact e-mails and names per partner
 }
 
-func loadExisting(ctx context.Context, s *data.Store) (*existing, error) {
-	ex := &existing{byKey: map[string]int64{}, byDomain: map[string]int64{}, names: map[int64]string{},
-		emails: map[int64]map[string]bool{}}
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, name, legal_name, website FROM partners ORDER BY id`)
+func loadExisting(ctx context.Context, s *data.Store, source string) (*existing, error) {
+	ex := &existing{byKey: map[string]int64{}, byDomain: map[string]int64{}, byINN: map[string]int64{},
+		names: map[int64]string{}, stored: map[int64]*data.Partner{}, emails: map[int64]map[string]bool{}}
+	all, err := s.AllPartners(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name, legal, site string
-		if err := rows.Scan(&id, &name, &legal, &site); err != nil {
-			return nil, err
-		}
-		ex.names[id] = name
-		ex.remember(id, NormalizeKeys(name, legal), app.CompanyDomain(site))
+	for _, p := range all {
+		ex.names[p.ID], ex.stored[p.ID] = p.Name, p
+		ex.remember(p.ID, NormalizeKeys(p.Name, p.LegalName), app.CompanyDomain(p.Website))
+		ex.rememberINN(p.ID, p.INN)
 	}
-	if err := rows.Err(); err != nil {
+	if ex.byRecord, err = s.SourceIDs(ctx, source); err != nil {
 		return nil, err
 	}
 	return ex, ex.loadContacts(ctx, s)
+}
+
+func (ex *existing) rememberINN(id int64, inn string) {
+	if _, ok := ex.byINN[inn]; !ok && inn != "" {
+		ex.byINN[inn] = id
+	}
 }
 
 func (ex *existing) loadContacts(ctx context.Context, s *data.Store) error {
@@ -156,7 +213,10 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	if !m.Has(FName) {
 		return nil, ErrNoNameColumn
 	}
-	ex, err := loadExisting(ctx, s)
+	if opt.Source == "" {
+		opt.Source = DetectSource(t.Header)
+	}
+	ex, err := loadExisting(ctx, s, opt.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -169,31 +229,43 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	if opt.DefaultSource == "" {
 		opt.DefaultSource = data.SourceOutbound
 	}
-	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows))}
+	p := &Preview{Table: t, Mapping: m, Rows: make([]Row, 0, len(t.Rows)), Source: opt.Source}
+	rr := newRowReader(t, m, opt)
+	rr.keepIDs = opt.Source != "file"
+	p.Dates, rr.dateOrder = detectDateColumns(t, m, opt.DateOrder)
 	fileIDs := map[int64]int{} // negative ids stand for rows of this file
 	for i, rec := range t.Rows {
 		if i%1000 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		row := readRow(t, m, rec, opt)
+		row := rr.read(rec)
 		row.Num = t.RowNums[i]
-		if row.Action != Reject {
+		if row.Action == Create && !p.update(&row, ex) {
 			p.dedupe(&row, ex, fileIDs)
 		}
-		p.count(row.Action)
+		p.count(&row)
 		p.Rows = append(p.Rows, row)
 	}
+	p.Unknown = rr.unknown.sorted()
+	p.Ignored = ignoredColumns(t, m)
 	return p, nil
 }
 
-func (p *Preview) count(a Action) {
-	switch a {
+func (p *Preview) count(r *Row) {
+	switch r.Action {
 	case Create:
 		p.Created++
 	case Merge:
 		p.Merged++
+	case Skip:
+		p.Skipped++
+	case Update:
+		p.Updated++
 	default:
 		p.Rejected++
+	}
+	if len(r.Warnings) > 0 && r.Action != Reject && r.Action != Skip {
+		p.Warned++
 	}
 }
 
@@ -205,11 +277,13 @@ func (p *Preview) dedupe(row *Row, ex *existing, fileIDs map[int64]int) {
 	if row.Contact != nil && domain == "" {
 		domain = app.CompanyDomain(row.Contact.Email)
 	}
-	id, found := int64(0), false
+	id, found := ex.byINN[row.Partner.INN]
+	found = found && row.Partner.INN != ""
 	for _, k := range keys {
-		if id, found = ex.byKey[k]; found {
+		if found {
 			break
 		}
+		id, found = ex.byKey[k]
 	}
 	if !found && domain != "" {
 		id, found = ex.byDomain[domain]
@@ -235,6 +309,12 @@ func (p *Preview) dedupe(row *Row, ex *existing, fileIDs map[int64]int) {
 		}
 	}
 	ex.remember(id, keys, domain)
+	ex.rememberINN(id, row.Partner.INN)
+	if row.RecordID != "" {
+		if _, ok := ex.byRecord[row.RecordID]; !ok {
+			ex.byRecord[row.RecordID] = id
+		}
+	}
 	if row.Contact != nil {
 		ex.remember(id, nil, app.CompanyDomain(row.Contact.Email))
 	}
@@ -252,10 +332,108 @@ func cells(m Mapping, rec []string) (map[Field]string, map[Field]int) {
 	return vals, cols
 }
 
-// readRow turns one record into a partner, its contact and a note, or a
+// rowReader turns records into rows, counting unknown values.
+type rowReader struct {
+	t         *Table
+	m         Mapping
+	opt       Options
+	colKeys   []string // folded headers
+	unknown   unknowns
+	matched   map[unknownKey]matchResult // each distinct value is matched once
+	keepIDs   bool                       // the source is a known system: record IDs are kept
+	dateOrder DateOrder                  // of the event date column
+}
+
+// detectDateColumns reads the event date column's values to decide its
+// order; an ambiguous column is read in the order asked for.
+func detectDateColumns(t *Table, m Mapping, asked DateOrder) ([]DateInfo, DateOrder) {
+	col := -1
+	for i, f := range m {
+		if f == FEventDate {
+			col = i
+		}
+	}
+	if col < 0 {
+		return nil, asked
+	}
+	values := make([]string, 0, len(t.Rows))
+	for _, rec := range t.Rows {
+		if col < len(rec) {
+			values = append(values, rec[col])
+		}
+	}
+	dc := DetectDates(values)
+	order := dc.Order
+	if dc.Ambiguous || order == OrderUnknown {
+		order = asked
+	}
+	return []DateInfo{{Column: t.Header[col], DateColumn: dc}}, order
+}
+
+type matchResult struct {
+	code           string
+	ok, notPartner bool
+}
+
+// match reads a category value once per column and distinct value.
+func (r *rowReader) match(col int, f Field, v, folded string) (code string, ok, notPartnerValue bool) {
+	k := unknownKey{col, folded}
+	m, seen := r.matched[k]
+	if !seen {
+		m.code, m.ok = MatchValue(f, v)
+		m.notPartner = notPartner(v)
+		r.matched[k] = m
+	}
+	return m.code, m.ok, m.notPartner
+}
+
+func newRowReader(t *Table, m Mapping, opt Options) *rowReader {
+	r := &rowReader{t: t, m: m, opt: opt, colKeys: make([]string, len(t.Header)), matched: map[unknownKey]matchResult{}}
+	for i, h := range t.Header {
+		r.colKeys[i] = headerKey(h)
+	}
+	return r
+}
+
+// category resolves the value of category field f: the value map first,
+// then the values we know. An unknown value gives "" (the default) and a
+// warning; skip reports that the value map leaves the row out.
+func (r *rowReader) category(row *Row, vals map[Field]string, cols map[Field]int, f Field) (code string, skip bool) {
+	v := vals[f]
+	if v == "" {
+		return "", false
+	}
+	col := cols[f]
+	folded := headerKey(v)
+	target, mapped := "", false
+	if len(r.opt.Values) > 0 {
+		target, mapped = r.opt.Values[r.colKeys[col]][folded]
+	}
+	known, ok, other := r.match(col, f, v, folded)
+	if !ok || mapped || other {
+		r.unknown.add(UnknownValue{Col: col, Column: r.t.Header[col], Field: f, Value: v, Target: target,
+			Matched: known}, folded)
+	}
+	switch {
+	case mapped && target == ValueSkip:
+		return "", true
+	case mapped && target == ValueDefault:
+		return "", false
+	case mapped:
+		return target, false
+	case ok:
+		return known, false
+	}
+	row.Warnings = append(row.Warnings, Warning{Column: r.t.Header[col], Field: f, Key: "imports.warn_unknown_value",
+		Args: map[string]any{"Value": v}})
+	return "", false
+}
+
+// read turns one record into a partner, its contact and a note, or a
 // rejection naming the column and the reason.
-func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
-	vals, cols := cells(m, rec)
+func (r *rowReader) read(rec []string) Row {
+	t, opt := r.t, r.opt
+	vals, cols := cells(r.m, rec)
 	reject := func(f Field, key string, args map[string]any) Row {
 		col := ""
 		if i, ok := cols[f]; ok {
@@ -272,31 +450,37 @@ func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
 	if vals[FName] == "" {
 		return reject(FName, "err.required", nil)
 	}
+	row := Row{Action: Create, MergeRow: -1}
 	p := data.Partner{Name: vals[FName], LegalName: vals[FLegalName], Type: opt.DefaultType, Status: opt.DefaultStatus,
 		Country: vals[FCountry], Region: vals[FRegion], City: vals[FCity], Website: vals[FWebsite],
 		Verticals: splitList(vals[FVerticals]), Capabilities: splitList(vals[FCapabilities]),
 		Products: splitList(vals[FProducts]), Tags: splitList(vals[FTags]), AccountManager: vals[FAccountMgr],
-		DocLang: guessLang(vals[FName])}
-	if v := vals[FType]; v != "" {
-		t, ok := MatchType(v)
-		if !ok {
-			return reject(FType, "err.unknown_type", map[string]any{"Value": v})
-		}
-		p.Type = t
+		DocLang: guessLang(vals[FName]), INN: taxDigits(vals[FINN]), KPP: taxDigits(vals[FKPP]), Address: vals[FAddress]}
+	if r.keepIDs {
+		row.RecordID = vals[FRecordID]
 	}
-	if v := vals[FStatus]; v != "" {
-		s, ok := MatchStatus(v)
-		if !ok {
-			return reject(FStatus, "err.unknown_status", map[string]any{"Value": v})
-		}
-		p.Status = s
+	if p.INN != "" && !ValidINN(p.INN) {
+		row.Warnings = append(row.Warnings, Warning{Column: t.Header[cols[FINN]], Field: FINN, Key: "imports.warn_inn",
+			Args: map[string]any{"Value": p.INN}})
 	}
-	if v := vals[FDocLang]; v != "" {
-		l, ok := MatchLang(v)
-		if !ok {
-			return reject(FDocLang, "err.unknown_lang", map[string]any{"Value": v})
+	skipped, src := false, data.Source("")
+	for _, f := range []Field{FType, FStatus, FDocLang, FSource} {
+		code, skip := r.category(&row, vals, cols, f)
+		skipped = skipped || skip
+		switch {
+		case code == "":
+		case f == FType:
+			p.Type = data.PartnerType(code)
+		case f == FStatus:
+			p.Status = data.Status(code)
+		case f == FDocLang:
+			p.DocLang = code
+		case f == FSource:
+			src = data.Source(code)
 		}
-		p.DocLang = l
+	}
+	if skipped {
+		return Row{Action: Skip, MergeRow: -1, Partner: p}
 	}
 	c, bad := readContact(vals, p.Name)
 	if bad != "" {
@@ -305,25 +489,26 @@ func readRow(t *Table, m Mapping, rec []string, opt Options) Row {
 	if err := validate(&p, c); err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	src, given, err := readSource(vals, p.Status, opt.DefaultSource)
+	ps, given, err := readSource(vals, src, p.Status, opt.DefaultSource, r.dateOrder)
 	if err != nil {
 		return reject(dataFields[err.Field], err.Key, err.Args)
 	}
-	return Row{Action: Create, MergeRow: -1, Partner: p, Contact: c, Source: src, SourceGiven: given, Note: vals[FNotes]}
+	row.Partner, row.Contact, row.Source, row.SourceGiven, row.Note = p, c, ps, given, vals[FNotes]
+	return row
 }
 
-// readSource says how the row's company was found: the source column in
-// either language or a CRM's words, else an event or referrer column, else
+// readSource says how the row's company was found: src (the source
+// column read in either language or a CRM's words), else an event or referrer column, else
 // def for a company still in recruitment; given reports whether the file
 // said it. A source nobody can place ("Other", a campaign's name) counts
 // as unsaid rather than costing the row. A CRM source without the event's
 // or referrer's name keeps its own words as that name ("Trade Show").
-func readSource(vals map[Field]string, status data.Status, def data.Source) (ps *data.ProspectSource, given bool, _ *data.Error) {
+func readSource(vals map[Field]string, src data.Source, status data.Status, def data.Source,
+	order DateOrder) (ps *data.ProspectSource, given bool, _ *data.Error) {
 	v := vals[FSource]
 	ps = &data.ProspectSource{EventName: vals[FEventName], ReferredBy: vals[FReferredBy]}
-	src, known := MatchSource(v)
 	switch {
-	case known:
+	case src != "":
 		ps.Source, given = src, true
 	case ps.EventName != "":
 		ps.Source, given = data.SourceEvent, true
@@ -341,7 +526,7 @@ func readSource(vals map[Field]string, status data.Status, def data.Source) (ps 
 		ps.ReferredBy = v
 	}
 	if d := vals[FEventDate]; d != "" && ps.Source == data.SourceEvent {
-		iso, ok := CellDate(d)
+		iso, ok := ReadDate(d, order)
 		if !ok {
 			return nil, false, data.Invalid("event_date", "err.recruit_date", map[string]any{"Value": d})
 		}
@@ -388,6 +573,8 @@ func fieldMax(f Field) int {
 		return data.MaxTextLen
 	case FContactPhone:
 		return 50
+	case FINN, FKPP:
+		return 20
 	}
 	return data.MaxNameLen
 }
@@ -445,7 +632,8 @@ func guessLang(name string) string {
 var dataFields = map[string]Field{"name": FName, "legal_name": FLegalName, "type": FType, "status": FStatus,
 	"country": FCountry, "region": FRegion, "city": FCity, "website": FWebsite, "account_manager": FAccountMgr,
 	"doc_lang": FDocLang, "contact_name": FContactName, "email": FContactEmail, "phone": FContactPhone,
-	"source": FSource, "event_name": FEventName, "event_date": FEventDate, "referred_by": FReferredBy}
+	"source": FSource, "event_name": FEventName, "event_date": FEventDate, "referred_by": FReferredBy,
+	"inn": FINN, "kpp": FKPP, "address": FAddress}
 
 // validate runs the store's own checks, so a row the preview accepts is
 // one the store accepts.

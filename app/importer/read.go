@@ -4,6 +4,7 @@
 package importer
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -36,22 +37,16 @@ const MaxFileSize = 200 << 20
 // ErrEmptyFile is returned for a file with no header row.
 var ErrEmptyFile = data.Invalid("file", "err.recruit_empty_file", nil)
 
-// ReadFile reads a CSV or XLSX file, chosen by its extension (anything
-// but .xlsx/.xlsm is read as delimited text). A file another program holds
-// (Excel) or on a drive that went away comes back as a *data.FileError.
+// ReadFile reads a CSV, XLSX or HTML-table file (see Read). A file another
+// program holds (Excel) or on a drive that went away comes back as a
+// *data.FileError.
 func ReadFile(path string) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, openFailure(path, err)
 	}
 	defer f.Close()
-	ext := strings.ToLower(filepath.Ext(path))
-	var t *Table
-	if ext == ".xlsx" || ext == ".xlsm" {
-		t, err = ReadXLSX(f)
-	} else {
-		t, err = ReadCSV(f)
-	}
+	t, err := Read(path, f)
 	if _, ok := data.AsError(err); !ok && err != nil {
 		return nil, data.FileFailure(path, err)
 	}
@@ -65,6 +60,31 @@ func openFailure(path string, err error) error {
 		return fe
 	}
 	return data.Invalid("file", "err.recruit_open_file", map[string]any{"Path": path})
+}
+
+// ErrLegacyXLS is returned for a binary Excel 97–2003 workbook, which the
+// importer does not read: the user saves it as .xlsx or CSV.
+var ErrLegacyXLS = data.Invalid("file", "imports.err_legacy_xls", nil)
+
+// Read reads a file by what it holds, whatever its name says: a workbook
+// (zip), an HTML table (the ".xls" of Bitrix24 and many web systems), a
+// binary legacy .xls (refused with ErrLegacyXLS), else delimited text.
+func Read(name string, r io.Reader) (*Table, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(512)
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return ReadXLSX(br)
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, ErrLegacyXLS
+	case looksLikeHTML(head):
+		return ReadHTML(br)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if (ext == ".xlsx" || ext == ".xlsm") && len(head) == 0 {
+		return nil, ErrEmptyFile
+	}
+	return ReadCSV(br)
 }
 
 // ReadCSV reads delimited text. The encoding (UTF-8 with or without BOM,
