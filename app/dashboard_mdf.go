@@ -63,11 +63,17 @@ func MDFTodayItems(ctx context.Context, s *data.Store, today time.Time) ([]Today
 		[]any{iso(today), iso(today.AddDate(0, 0, MDFClaimDays))})
 }
 
-// appendMDFToday adds the MDF claim deadlines to the Today list.
+// appendMDFToday adds the MDF claim deadlines within TodayDealDays to the Today list.
 func appendMDFToday(ctx context.Context, s *data.Store, today time.Time, items []TodayItem) ([]TodayItem, error) {
 	mdf, err := MDFTodayItems(ctx, s, today)
 	if err != nil {
 		return nil, err
 	}
-	return append(items, mdf...), nil
+	end := iso(today.AddDate(0, 0, TodayDealDays))
+	for _, it := range mdf {
+		if it.Date <= end {
+			items = append(items, it)
+		}
+	}
+	return items, nil
 }
