@@ -179,7 +179,7 @@ type TodayItem struct {
 	Date        string // ISO date the item is about (escalation day, expiry)
 	Text        string // escalation text, customer, certification and person, task title, quarter
 	TextRU      string // Text in Russian where the item has both (onboarding task titles)
-	N           int    // gone quiet: the partner's contact cadence in days
+	Cadence     int    // gone quiet: the partner's contact cadence in days
 }
 
 // TodayList gathers what needs attention: open escalations, overdue

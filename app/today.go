@@ -62,7 +62,7 @@ func BuildToday(ctx context.Context, s *data.Store, today time.Time) (TodayBoard
 	}
 	for _, q := range quiet {
 		items = append(items, TodayItem{Kind: TodayGoneQuiet, PartnerID: q.PartnerID, PartnerName: q.Name,
-			Date: q.Since, N: q.Cadence})
+			Date: q.Since, Cadence: q.Cadence})
 	}
 	marks, err := s.TodayMarks(ctx)
 	if err != nil {

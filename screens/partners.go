@@ -32,6 +32,8 @@ type partnersScreen struct {
 	table    *widget.Table
 	detail   *partnerDetail
 	selected int64
+
+	contactLog *contactLog // the last "log a contact" form (contact_log.go)
 }
 
 var partnerColumns = []struct {
