@@ -40,11 +40,18 @@ type partnersScreen struct {
 	split      *container.Split             // list | detail
 	detailBtn  *widget.Button               // hides or shows the detail
 
+	// partner_bulk.go: the partners selected with Shift/Ctrl and what can be done to them
+	marked    map[int64]bool
+	anchor    int64
+	bulk      *fyne.Container
+	bulkLabel *widget.Label
+	bulkEntry *textEntry
+
 	contactLog *contactLog // the last "log a contact" form (contact_log.go)
 }
 
 func newPartnersScreen(u *UI) *partnersScreen {
-	return &partnersScreen{ui: u, index: app.NewPartnerIndex(nil)}
+	return &partnersScreen{ui: u, index: app.NewPartnerIndex(nil), marked: map[int64]bool{}}
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
@@ -67,7 +74,8 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 	cols := &widget.Button{Icon: theme.ListIcon(), Importance: widget.LowImportance, OnTapped: s.showColumns}
 	s.detailBtn = &widget.Button{Importance: widget.LowImportance, OnTapped: func() { s.showDetail(!s.detailShown()) }}
 	filters := container.NewHBox(s.typeSel, s.status, s.region, s.silence)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(filters, s.count, cols, s.detailBtn, newBtn), s.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(filters, s.count, cols, s.detailBtn, newBtn), s.search)
+	top := container.NewVBox(bar, s.buildBulk())
 	s.split = container.NewHSplit(s.table, s.detail.buildUI())
 	s.split.Offset = 0.5
 	s.showDetail(!s.ui.App.Preferences().Bool(prefDetailHidden))
@@ -144,6 +152,7 @@ func (s *partnersScreen) newTable() *widget.Table {
 			if col.number {
 				l.Alignment = fyne.TextAlignTrailing
 			}
+			l.TextStyle.Bold = len(s.marked) > 1 && s.marked[s.rows[id.Row].ID]
 			l.SetText(col.cell(s, s.rows[id.Row]))
 		})
 	t.ShowHeaderColumn = false
@@ -168,7 +177,7 @@ func (s *partnersScreen) newTable() *widget.Table {
 	s.applyColumnWidths()
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.rows) {
-			s.load(s.rows[id.Row].ID)
+			s.pick(id.Row)
 		}
 	}
 	return t

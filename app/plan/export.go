@@ -119,11 +119,18 @@ func ActivePartners(ctx context.Context, s *data.Store) ([]data.PartnerRow, erro
 // called after each file with the count done and the total; a cancelled
 // ctx stops between files. It returns the paths written.
 func ExportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
 	partners, err := ActivePartners(ctx, s)
 	if err != nil {
+		return nil, err
+	}
+	return ExportPartners(ctx, s, dir, partners, opt, progress)
+}
+
+// ExportPartners writes one PDF per partner given into dir, as ExportAll
+// does for the active ones (a selection in the partner list).
+func ExportPartners(ctx context.Context, s *data.Store, dir string, partners []data.PartnerRow, opt Options,
+	progress func(done, total int)) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	used := map[string]bool{}
