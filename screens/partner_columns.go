@@ -36,10 +36,10 @@ var partnerColumns = []partnerColumn{
 	{"won", "week.col.won", app.SortWon, 90, true, func(s *partnersScreen, r data.PartnerRow) string {
 		return compactMoney(r.Won12m, s.ui.Settings.Currency, s.ui.Lang)
 	}},
-	{"open", "week.col.open_deals", app.SortOpenDeals, 70, true, func(_ *partnersScreen, r data.PartnerRow) string {
+	{"open", "week.col.open_deals", app.SortOpenDeals, 90, true, func(_ *partnersScreen, r data.PartnerRow) string {
 		return strconv.Itoa(r.OpenDeals)
 	}},
-	{"contact", "week.col.last_contact", app.SortLastContact, 80, true, (*partnersScreen).contactCell},
+	{"contact", "week.col.last_contact", app.SortLastContact, 90, true, (*partnersScreen).contactCell},
 	{"manager", "week.col.manager", app.SortManager, 140, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.AccountManager }},
 	{"city", "col.city", app.SortCity, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.City }},
 	{"region", "col.region", app.SortRegion, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Region }},
@@ -128,11 +128,11 @@ func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	if name == "" {
 		name = "—"
 	}
-	switch s.suggest[r.ID] {
+	switch s.suggest[r.ID] { // first, so that truncation never hides it
 	case app.SuggestPromote:
-		return name + " ▲"
+		return "▲ " + name
 	case app.SuggestDemote:
-		return name + " ▼"
+		return "▼ " + name
 	}
 	return name
 }
