@@ -18,6 +18,7 @@ const (
 	RiskNoWonDeal         RiskKind = "no_won_deal"        // active, but no deal won for a long time
 	RiskStalledOnboarding RiskKind = "stalled_onboarding" // onboarding open, no task done for a long time
 	RiskMissedTarget      RiskKind = "missed_target"      // the agreed plan's last fiscal quarter fell short
+	RiskNoContact         RiskKind = "no_contact"         // past its tier's contact cadence
 )
 
 // RiskRules say how long is too long.
@@ -78,6 +79,11 @@ func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskR
 		}
 		found = append(found, missed...)
 	}
+	quiet, err := quietRisks(ctx, s, today)
+	if err != nil {
+		return nil, err
+	}
+	found = append(found, quiet...)
 	var out []AtRisk
 	for _, r := range found {
 		if !dismissed[dismissKey(r.PartnerID, r.Kind)] {
@@ -131,7 +137,7 @@ func dismissals(ctx context.Context, db *sql.DB, since time.Time) (map[string]bo
 // DismissRisk hides one warning about a partner for RiskRules.DismissDays
 // from today; the choice is kept in the settings table.
 func DismissRisk(ctx context.Context, s *data.Store, partnerID int64, kind RiskKind, today time.Time) error {
-	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding && kind != RiskMissedTarget {
+	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding && kind != RiskMissedTarget && kind != RiskNoContact {
 		return data.Invalid("kind", "err.unknown_kind", map[string]any{"Value": string(kind)})
 	}
 	return s.SetSetting(ctx, dismissKey(partnerID, kind), iso(today))
@@ -158,4 +164,22 @@ func FiscalFromSetting(st data.Settings) int {
 		return 1
 	}
 	return st.FiscalYearFrom
+}
+
+// quietRisks are the partners past their contact cadence; Since is the
+// last contact (or the day the partner was added).
+func quietRisks(ctx context.Context, s *data.Store, today time.Time) ([]AtRisk, error) {
+	cad, err := LoadCadence(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	quiet, err := GoneQuiet(ctx, s, today, cad)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]AtRisk, len(quiet))
+	for i, q := range quiet {
+		out[i] = AtRisk{PartnerID: q.PartnerID, Name: q.Name, Status: q.Status, Kind: RiskNoContact, Since: q.Since}
+	}
+	return out, nil
 }

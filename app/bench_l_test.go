@@ -82,3 +82,17 @@ func BenchmarkPartnerRowsL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTodayL builds the Today list of L: every kind gathered, the
+// partners gone quiet found, snoozes and dismissals applied, grouped
+// (target ≤ 100 ms).
+func BenchmarkTodayL(b *testing.B) {
+	s := benchdata.Open(b)
+	ctx := context.Background()
+	for b.Loop() {
+		board, err := app.BuildToday(ctx, s, benchdata.Day)
+		if err != nil || board.Entries == 0 {
+			b.Fatalf("%d entries, %v", board.Entries, err)
+		}
+	}
+}

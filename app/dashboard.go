@@ -25,8 +25,13 @@ type KPIs struct {
 // ExpiryDays is how far ahead "expiring soon" looks for deal protection.
 const ExpiryDays = 14
 
-// CertExpiryDays is how far ahead the Today list looks for certifications.
-const CertExpiryDays = 30
+// TodayDealDays is how far ahead the Today list looks for deal protection
+// and MDF claim deadlines ending: a week is what a manager acts on now
+// (the KPI looks ExpiryDays ahead).
+const TodayDealDays = 7
+
+// TodayCertDays is how far ahead the Today list looks for certifications.
+const TodayCertDays = 14
 
 // Count is one bar of a chart: a label and how many.
 type Count struct {
@@ -174,14 +179,15 @@ type TodayItem struct {
 	Date        string // ISO date the item is about (escalation day, expiry)
 	Text        string // escalation text, customer, certification and person, task title, quarter
 	TextRU      string // Text in Russian where the item has both (onboarding task titles)
+	Cadence     int    // gone quiet: the partner's contact cadence in days
 }
 
 // TodayList gathers what needs attention: open escalations, overdue
-// onboarding tasks, deals whose protection ends within ExpiryDays,
-// certifications expiring within CertExpiryDays and plan check-ins due,
+// onboarding tasks, deals whose protection ends within TodayDealDays,
+// certifications expiring within TodayCertDays and plan check-ins due,
 // soonest first within each kind.
 func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error) {
-	t0, dealEnd, certEnd := iso(today), iso(today.AddDate(0, 0, ExpiryDays)), iso(today.AddDate(0, 0, CertExpiryDays))
+	t0, dealEnd, certEnd := iso(today), iso(today.AddDate(0, 0, TodayDealDays)), iso(today.AddDate(0, 0, TodayCertDays))
 	queries := []struct {
 		kind TodayKind
 		sql  string

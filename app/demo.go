@@ -299,13 +299,43 @@ func demoTimeline(ctx context.Context, tx *sql.Tx, r *rand.Rand, p *data.Partner
 			body = n.ru
 		}
 		at := created.Add(time.Duration(r.Int64N(int64(span))))
+		// Escalations get resolved: only recent ones may still be open.
+		open := n.kind == data.EventEscalation && today.Sub(at) < demoOpenEscalation && r.IntN(2) == 0
 		e := &data.Event{PartnerID: p.ID, Kind: n.kind, At: at.UTC().Format(time.RFC3339), Author: p.AccountManager,
-			Body: body, Shareable: n.kind == data.EventMeeting, Open: n.kind == data.EventEscalation && r.IntN(2) == 0}
+			Body: body, Shareable: n.kind == data.EventMeeting, Open: open}
 		if err := data.InsertEventTx(ctx, tx, e); err != nil {
 			return err
 		}
 	}
-	return nil
+	return demoRecentContact(ctx, tx, r, p, created, today)
+}
+
+// demoOpenEscalation is how long an escalation may stay open in the demo.
+const demoOpenEscalation = 6 * 7 * 24 * time.Hour
+
+// demoRecentContact gives most partners in the program a call, meeting
+// or e-mail in the last weeks, as a manager keeping in touch would; the
+// rest (and more of those at risk) have gone quiet.
+func demoRecentContact(ctx context.Context, tx *sql.Tx, r *rand.Rand, p *data.Partner, created, today time.Time) error {
+	working := p.Status == data.StatusActive || p.Status == data.StatusOnboarding || p.Status == data.StatusAtRisk
+	if !working || r.IntN(20) == 0 || p.Status == data.StatusAtRisk && r.IntN(2) == 0 {
+		return nil
+	}
+	at := today.Add(-time.Duration(r.Int64N(int64(28*24*time.Hour))) - time.Hour)
+	if at.Before(created) {
+		return nil
+	}
+	n := demoNotes[r.IntN(4)%2] // the quarterly meeting or the call
+	if r.IntN(3) == 0 {
+		n = demoNotes[3] // an e-mail
+	}
+	body := n.en
+	if p.DocLang == "ru" {
+		body = n.ru
+	}
+	e := &data.Event{PartnerID: p.ID, Kind: n.kind, At: at.UTC().Format(time.RFC3339), Author: p.AccountManager,
+		Body: body, Shareable: n.kind == data.EventMeeting}
+	return data.InsertEventTx(ctx, tx, e)
 }
 
 var translitTable = map[rune]string{'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh", 'з': "z",

@@ -58,7 +58,8 @@ func demoOnboarding(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand
 
 // demoExtraTasks tops the checklists up to opt.Tasks tasks with optional
 // enablement sessions, spread over the checklists: done by the due date
-// where the checklist is complete and the date is past, pending otherwise.
+// where the date is past (a running checklist leaves one in ten behind),
+// pending otherwise.
 func demoExtraTasks(ctx context.Context, tx *sql.Tx, r *rand.Rand, opt DemoOptions) error {
 	var have int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM onboarding_tasks`).Scan(&have); err != nil {
@@ -100,7 +101,7 @@ func demoExtraTasks(ctx context.Context, tx *sql.Tx, r *rand.Rand, opt DemoOptio
 		n := k/len(cls) + 1
 		due := AddDays(mustDay(c.started), 30+14*n+r.IntN(7))
 		state, doneOn, by := data.TaskPending, "", ""
-		if c.done != "" && due <= today {
+		if due <= today && (c.done != "" || r.IntN(10) != 0) { // a running checklist leaves a few behind
 			state, doneOn, by = data.TaskDone, due, "demo"
 		}
 		owner := []string{"vendor", "partner"}[r.IntN(2)]
@@ -150,8 +151,8 @@ func demoCert(ctx context.Context, tx *sql.Tx, r *rand.Rand, today time.Time, co
 	switch n := r.IntN(10); {
 	case n < 7: // two-year certifications: some expired, some running out soon
 		c.ExpiresOn = AddDays(earned, 730)
-	case n < 9:
-		c.ExpiresOn = AddDays(today, r.IntN(60)) // expiring within the window
+	case n < 8:
+		c.ExpiresOn = AddDays(today, r.IntN(90)) // expiring in the next months
 	}
 	if c.ExpiresOn != "" && c.ExpiresOn < c.EarnedOn {
 		c.ExpiresOn = c.EarnedOn
@@ -200,7 +201,7 @@ func demoTaskChange(r *rand.Rand, p data.Partner, t data.OnboardingTask, today s
 	}
 	late := t.DueOn < today
 	switch n := r.IntN(10); {
-	case late && n < 6, !late && n < 1:
+	case late && (n < 9 || r.IntN(3) > 0), !late && n < 1: // a few late tasks are left overdue
 		return data.TaskChange{State: data.TaskDone, On: AddDays(mustDay(doneOn), -r.IntN(4)), By: p.AccountManager}, true
 	case n == 6 && !t.Required:
 		return data.TaskChange{State: data.TaskSkipped, Reason: demoReason(r, p, demoSkipReasons), On: today, By: p.AccountManager}, true

@@ -16,6 +16,9 @@ type PartnerFilter struct {
 	Type   data.PartnerType
 	Status data.Status
 	Region string
+	// SilentBefore (ISO date) keeps the partners whose last contact is
+	// before it, or who were never contacted; "" keeps everyone.
+	SilentBefore string
 }
 
 // SortKey is a column the partner list sorts by.
@@ -29,6 +32,11 @@ const (
 	SortCity
 	SortRegion
 	SortUpdated
+	SortTier        // by rank, best last
+	SortWon         // won revenue over the last 12 months
+	SortOpenDeals   // open deals
+	SortLastContact // days since the last contact: most recent first, never contacted last
+	SortManager     // account manager
 )
 
 // PartnerIndex holds every partner row with the lower-cased text search
@@ -71,7 +79,8 @@ func (ix *PartnerIndex) Find(f PartnerFilter, key SortKey, desc bool) []data.Par
 	out := make([]data.PartnerRow, 0, len(ix.rows))
 	for i, r := range ix.rows {
 		if (f.Type != "" && r.Type != f.Type) || (f.Status != "" && r.Status != f.Status) ||
-			(f.Region != "" && r.Region != f.Region) || !containsAll(ix.hay[i], words) {
+			(f.Region != "" && r.Region != f.Region) || (f.SilentBefore != "" && r.LastContact >= f.SilentBefore) ||
+			!containsAll(ix.hay[i], words) {
 			continue
 		}
 		out = append(out, r)
@@ -91,27 +100,44 @@ func containsAll(hay string, words []string) bool {
 	return true
 }
 
+// rowOrder compares two rows by one column.
+var rowOrder = map[SortKey]func(a, b data.PartnerRow) int{
+	SortType:   func(a, b data.PartnerRow) int { return cmp.Compare(a.Type, b.Type) },
+	SortStatus: func(a, b data.PartnerRow) int { return cmp.Compare(statusIndex(a.Status), statusIndex(b.Status)) },
+	SortCity:   func(a, b data.PartnerRow) int { return cmp.Compare(strings.ToLower(a.City), strings.ToLower(b.City)) },
+	SortRegion: func(a, b data.PartnerRow) int {
+		return cmp.Compare(strings.ToLower(a.Region), strings.ToLower(b.Region))
+	},
+	SortUpdated:   func(a, b data.PartnerRow) int { return cmp.Compare(a.Updated, b.Updated) },
+	SortTier:      func(a, b data.PartnerRow) int { return cmp.Compare(tierKey(a), tierKey(b)) },
+	SortWon:       func(a, b data.PartnerRow) int { return cmp.Compare(a.Won12m, b.Won12m) },
+	SortOpenDeals: func(a, b data.PartnerRow) int { return cmp.Compare(a.OpenDeals, b.OpenDeals) },
+	// Most recent contact first: a later date sorts first, never last.
+	SortLastContact: func(a, b data.PartnerRow) int { return cmp.Compare(b.LastContact, a.LastContact) },
+	SortManager: func(a, b data.PartnerRow) int {
+		return cmp.Compare(strings.ToLower(a.AccountManager), strings.ToLower(b.AccountManager))
+	},
+}
+
+func statusIndex(s data.Status) int { return slices.Index(data.Statuses, s) }
+
+// tierKey orders by tier rank, partners without a tier first.
+func tierKey(r data.PartnerRow) int {
+	if r.TierID == 0 {
+		return -1 << 30
+	}
+	return r.TierRank
+}
+
 func sortRows(rows []data.PartnerRow, key SortKey, desc bool) {
-	field := func(r data.PartnerRow) string {
-		switch key {
-		case SortType:
-			return string(r.Type)
-		case SortStatus:
-			return string(rune('a' + slices.Index(data.Statuses, r.Status)))
-		case SortCity:
-			return strings.ToLower(r.City)
-		case SortRegion:
-			return strings.ToLower(r.Region)
-		case SortUpdated:
-			return r.Updated
-		}
-		return strings.ToLower(r.Name)
+	order, ok := rowOrder[key]
+	if !ok {
+		order = func(a, b data.PartnerRow) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) }
 	}
 	slices.SortStableFunc(rows, func(a, b data.PartnerRow) int {
-		c := cmp.Compare(field(a), field(b))
 		if desc {
-			return -c
+			return -order(a, b)
 		}
-		return c
+		return order(a, b)
 	})
 }

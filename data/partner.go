@@ -303,25 +303,40 @@ func (s *Store) ChangeStatusTx(ctx context.Context, tx *sql.Tx, id int64, to Sta
 // PartnerRow is a partner as the partner list shows it, with the text
 // that search looks through.
 type PartnerRow struct {
-	ID       int64
-	Name     string
-	Type     PartnerType
-	Status   Status
-	Country  string
-	Region   string
-	City     string
-	Tags     string
-	INN      string
-	Contacts string // contact names and e-mails, for search
-	Updated  string
+	ID             int64
+	Name           string
+	Type           PartnerType
+	Status         Status
+	Country        string
+	Region         string
+	City           string
+	Tags           string
+	INN            string
+	Contacts       string // contact names and e-mails, for search
+	Updated        string
+	TierID         int64 // 0: no tier
+	TierRank       int
+	TierEN, TierRU string
+	Won12m         int64  // won revenue, minor units, closed in the 12 months up to today
+	OpenDeals      int    // submitted or approved
+	LastContact    string // ISO date of the latest call, meeting or e-mail; "" when never
+	AccountManager string
 }
 
-// PartnerRows returns every partner for the list, in one query.
+// PartnerRows returns every partner for the list, in one query; "today"
+// for the 12-month revenue is the store's clock.
 func (s *Store) PartnerRows(ctx context.Context) ([]PartnerRow, error) {
+	in, kinds := contactKindsSQL()
+	since := s.Now().AddDate(-1, 0, 0).Format("2006-01-02")
+	args := append([]any{since}, kinds...)
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.name, p.type, p.status, p.country, p.region, p.city, p.tags, p.inn,
 		coalesce((SELECT group_concat(c.name || ' ' || c.email, ' ') FROM contacts c WHERE c.partner_id = p.id), ''),
-		p.updated_at
-		FROM partners p ORDER BY p.name COLLATE NOCASE`)
+		p.updated_at, coalesce(p.tier_id, 0), coalesce(t.rank, 0), coalesce(t.name_en, ''), coalesce(t.name_ru, ''),
+		coalesce((SELECT sum(d.amount) FROM deals d WHERE d.partner_id = p.id AND d.state = 'won' AND d.closed_on > ?), 0),
+		(SELECT count(*) FROM deals d WHERE d.partner_id = p.id AND d.state IN ('submitted', 'approved')),
+		coalesce((SELECT substr(max(e.at), 1, 10) FROM events e WHERE e.partner_id = p.id AND e.kind IN `+in+`), ''),
+		p.account_manager
+		FROM partners p LEFT JOIN tiers t ON t.id = p.tier_id ORDER BY p.name COLLATE NOCASE`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -329,7 +344,8 @@ func (s *Store) PartnerRows(ctx context.Context) ([]PartnerRow, error) {
 	var out []PartnerRow
 	for rows.Next() {
 		var r PartnerRow
-		if err := rows.Scan(&r.ID, &r.Name, &r.Type, &r.Status, &r.Country, &r.Region, &r.City, &r.Tags, &r.INN, &r.Contacts, &r.Updated); err != nil {
+		if err := rows.Scan(&r.ID, &r.Name, &r.Type, &r.Status, &r.Country, &r.Region, &r.City, &r.Tags, &r.INN, &r.Contacts, &r.Updated,
+			&r.TierID, &r.TierRank, &r.TierEN, &r.TierRU, &r.Won12m, &r.OpenDeals, &r.LastContact, &r.AccountManager); err != nil {
 			return nil, err
 		}
 		out = append(out, r)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,9 +30,20 @@ type dashboardScreen struct {
 
 	wonChart, tierChart, funnel *barChart
 
-	today     []app.TodayItem
+	board     app.TodayBoard
+	today     []app.TodayEntry // every entry of every group, in order (dashboard_today.go)
+	todayRows []todayRow       // what the list shows
+	expanded  map[app.TodayKind]bool
 	todayList *widget.List
 	todayMsg  *widget.Label
+	marksBtn  *widget.Button
+
+	// dashboard_marks.go: the snooze and dismiss dialogs, the list of marks
+	snoozeDlg, dismissDlg, marksDlg *dialog.CustomDialog
+	dismissReason                   *textEntry
+	snoozeUntil                     *dateEntry
+	marks                           []data.TodayMark
+	marksList                       *widget.List
 
 	risks    []app.AtRisk
 	riskList *widget.List

@@ -46,7 +46,7 @@ func TestDashboardShowsMDFTileAndClaimDeadlines(t *testing.T) {
 	if text := d.todayText(it); !strings.Contains(text, "MDF claim due") || !strings.HasPrefix(text, it.PartnerName) {
 		t.Errorf("Today text %q", text)
 	}
-	d.todayList.Select(idx)
+	selectTodayEntry(d, idx)
 	u.Wait()
 	if u.current != "nav.partners" || u.partners.selected != it.PartnerID {
 		t.Errorf("area %q partner %d after opening the MDF item, want partner %d", u.current, u.partners.selected, it.PartnerID)

@@ -20,7 +20,7 @@ func TestDashboardTodayHasTasksAndCheckIns(t *testing.T) {
 	d := u.dashboard
 	kinds := map[app.TodayKind]int{}
 	for _, it := range d.today {
-		kinds[it.Kind]++
+		kinds[it.Kind] += it.N
 		if it.Kind == app.TodayTaskDue && !strings.Contains(d.todayText(it), it.Text) {
 			t.Errorf("task line %q does not name the task %q", d.todayText(it), it.Text)
 		}
@@ -39,7 +39,7 @@ func TestDashboardTodayHasTasksAndCheckIns(t *testing.T) {
 	}
 	for i, it := range d.today {
 		if it.Kind == app.TodayCheckIn {
-			d.todayList.Select(i)
+			selectTodayEntry(d, i)
 			u.Wait()
 			if u.partners.selected != it.PartnerID {
 				t.Errorf("check-in item opened partner %d, want %d", u.partners.selected, it.PartnerID)

@@ -65,6 +65,7 @@ var editItems = []menuItemDef{
 	{actFind, "desk.menu.find", ctrl(fyne.KeyF)},
 	{actSave, "desk.menu.save", ctrl(fyne.KeyS)},
 	{actCancel, "desk.menu.cancel", &desktop.CustomShortcut{KeyName: fyne.KeyEscape}},
+	{actLogContact, "week.menu.log_contact", ctrl(fyne.KeyL)},
 }
 
 var helpItems = []menuItemDef{

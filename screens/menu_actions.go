@@ -18,6 +18,7 @@ func (u *UI) registerAreaActions() {
 	u.registerAction(actExportReport, func() { newReportExport(u).ask() })
 	u.registerAction(actExportPlan, u.exportPlan)
 	u.registerAction(actBackup, u.backupNow)
+	u.registerAction(actLogContact, u.logContactForSelected)
 }
 
 // exportPlan exports the open partner's plan; with no partner open it

@@ -28,26 +28,30 @@ type partnersScreen struct {
 	typeSel  *widget.Select
 	status   *widget.Select
 	region   *widget.Select
+	silence  *widget.Select // days since the last contact
 	count    *widget.Label
 	table    *widget.Table
 	detail   *partnerDetail
 	selected int64
-}
 
-var partnerColumns = []struct {
-	key   string
-	sort  app.SortKey
-	width float32
-}{
-	{"col.name", app.SortName, 260},
-	{"col.type", app.SortType, 175},
-	{"col.status", app.SortStatus, 130},
-	{"col.city", app.SortCity, 130},
-	{"col.region", app.SortRegion, 130},
+	columns    []shownColumn                // partner_columns.go
+	columnsDlg *columnsDialog               // the open column chooser (for tests)
+	suggest    map[int64]app.SuggestionKind // tier promotions and demotions the rules suggest
+	split      *container.Split             // list | detail
+	detailBtn  *widget.Button               // hides or shows the detail
+
+	// partner_bulk.go: the partners selected with Shift/Ctrl and what can be done to them
+	marked    map[int64]bool
+	anchor    int64
+	bulk      *fyne.Container
+	bulkLabel *widget.Label
+	bulkEntry *textEntry
+
+	contactLog *contactLog // the last "log a contact" form (contact_log.go)
 }
 
 func newPartnersScreen(u *UI) *partnersScreen {
-	return &partnersScreen{ui: u, index: app.NewPartnerIndex(nil)}
+	return &partnersScreen{ui: u, index: app.NewPartnerIndex(nil), marked: map[int64]bool{}}
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
@@ -59,18 +63,47 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 	s.typeSel = newSelect(nil, nil)
 	s.status = newSelect(nil, nil)
 	s.region = newSelect(nil, nil)
+	s.silence = newSelect(nil, nil)
 	s.fillFilters()
 	s.count = widget.NewLabel("")
+	s.loadColumns()
 	s.table = s.newTable()
 	s.detail = newPartnerDetail(s.ui, s)
 	newBtn := &widget.Button{Text: lang.L("partners.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: s.onNew}
-	filters := container.NewHBox(s.typeSel, s.status, s.region)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(filters, s.count, newBtn), s.search)
-	split := container.NewHSplit(s.table, s.detail.buildUI())
-	split.Offset = 0.42
+	cols := &widget.Button{Icon: theme.ListIcon(), Importance: widget.LowImportance, OnTapped: s.showColumns}
+	s.detailBtn = &widget.Button{Importance: widget.LowImportance, OnTapped: func() { s.showDetail(!s.detailShown()) }}
+	filters := container.NewHBox(s.typeSel, s.status, s.region, s.silence)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(filters, s.count, cols, s.detailBtn, newBtn), s.search)
+	top := container.NewVBox(bar, s.buildBulk())
+	s.split = container.NewHSplit(s.table, s.detail.buildUI())
+	s.split.Offset = 0.5
+	s.showDetail(!s.ui.App.Preferences().Bool(prefDetailHidden))
 	s.ui.whenShown(s.reload)
-	return container.NewBorder(top, nil, nil, nil, split)
+	return container.NewBorder(top, nil, nil, nil, s.split)
+}
+
+// prefDetailHidden remembers that the detail panel is folded away.
+const prefDetailHidden = "partners.detail_hidden"
+
+func (s *partnersScreen) detailShown() bool { return s.split.Trailing.Visible() }
+
+// showDetail shows the selected partner beside the list, or folds it away
+// so the list uses the whole window.
+func (s *partnersScreen) showDetail(show bool) {
+	if show {
+		s.split.Trailing.Show()
+		s.split.Offset = 0.5
+		s.detailBtn.SetText(lang.L("week.hide_detail"))
+		s.detailBtn.SetIcon(theme.NavigateNextIcon())
+	} else {
+		s.split.Trailing.Hide()
+		s.split.Offset = 1
+		s.detailBtn.SetText(lang.L("week.show_detail"))
+		s.detailBtn.SetIcon(theme.NavigateBackIcon())
+	}
+	s.ui.App.Preferences().SetBool(prefDetailHidden, !show)
+	s.split.Refresh()
 }
 
 // fillFilters sets the filter choices; the first choice of each is "all".
@@ -79,6 +112,27 @@ func (s *partnersScreen) fillFilters() {
 	filterChoices(s.status, lang.L("filter.all_statuses"), data.Statuses, statusLabel, &s.filter.Status, s.apply)
 	valueFilter(s.region, &s.filter.Region, s.apply)
 	s.fillRegions()
+	s.fillSilence()
+}
+
+// silenceDays are the choices of the "last contact" filter.
+var silenceDays = []int{30, 60, 90}
+
+// fillSilence offers "any last contact" and "no contact for N+ days".
+func (s *partnersScreen) fillSilence() {
+	opts := []string{lang.L("week.filter.any_contact")}
+	for _, d := range silenceDays {
+		opts = append(opts, lang.L("week.filter.silent", map[string]any{"Days": d}))
+	}
+	s.silence.Options = opts
+	s.silence.OnChanged = func(string) {
+		s.filter.SilentBefore = ""
+		if i := s.silence.SelectedIndex(); i > 0 {
+			s.filter.SilentBefore = app.ISODate(s.ui.Store.Now().AddDate(0, 0, -silenceDays[i-1]))
+		}
+		s.apply()
+	}
+	s.silence.SetSelectedIndex(0)
 }
 
 func (s *partnersScreen) fillRegions() {
@@ -87,21 +141,28 @@ func (s *partnersScreen) fillRegions() {
 
 func (s *partnersScreen) newTable() *widget.Table {
 	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(partnerColumns) },
+		func() (int, int) { return len(s.rows), len(s.columns) },
 		func() fyne.CanvasObject {
 			return &widget.Label{Text: "Template partner name", Truncation: fyne.TextTruncateEllipsis}
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(s.cell(s.rows[id.Row], id.Col))
+			l := o.(*widget.Label)
+			col := s.columns[id.Col].col
+			l.Alignment = fyne.TextAlignLeading
+			if col.number {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.TextStyle.Bold = len(s.marked) > 1 && s.marked[s.rows[id.Row].ID]
+			l.SetText(col.cell(s, s.rows[id.Row]))
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject { return &widget.Button{Importance: widget.LowImportance} }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
-		if id.Col < 0 {
+		if id.Col < 0 || id.Col >= len(s.columns) {
 			return
 		}
-		col := partnerColumns[id.Col]
+		col := s.columns[id.Col].col
 		b.SetText(lang.L(col.key))
 		b.SetIcon(nil)
 		if col.sort == s.sortKey {
@@ -112,29 +173,14 @@ func (s *partnersScreen) newTable() *widget.Table {
 		}
 		b.OnTapped = func() { s.sortBy(col.sort) }
 	}
-	for i, c := range partnerColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+	s.table = t
+	s.applyColumnWidths()
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.rows) {
-			s.open(s.rows[id.Row].ID)
+			s.pick(id.Row)
 		}
 	}
 	return t
-}
-
-func (s *partnersScreen) cell(r data.PartnerRow, col int) string {
-	switch col {
-	case 1:
-		return typeLabel(r.Type)
-	case 2:
-		return statusLabel(r.Status)
-	case 3:
-		return r.City
-	case 4:
-		return r.Region
-	}
-	return r.Name
 }
 
 func (s *partnersScreen) sortBy(key app.SortKey) {
@@ -162,6 +208,28 @@ func (s *partnersScreen) reload() {
 		s.apply()
 		s.ui.trace("partner list shown", len(s.rows))
 		s.ui.releaseAfterStartup("partners")
+		s.loadSuggestions()
+	})
+}
+
+// loadSuggestions evaluates the tier rules off the UI goroutine and then
+// puts the promotion and demotion arrows in the tier column.
+func (s *partnersScreen) loadSuggestions() {
+	var ov *app.TierOverview
+	var err error
+	s.ui.background(func() {
+		ov, err = app.EvaluateProgram(context.Background(), s.ui.Store, app.ISODate(s.ui.Store.Now()))
+	}, func() {
+		if err != nil {
+			return // the arrows are a hint; the list stands without them
+		}
+		s.suggest = map[int64]app.SuggestionKind{}
+		for _, e := range ov.Evaluations {
+			if e.Suggest != app.SuggestNone && !ov.Dismissed[e.PartnerID][e.SuggestedTierID()] {
+				s.suggest[e.PartnerID] = e.Suggest
+			}
+		}
+		s.table.Refresh()
 	})
 }
 
@@ -180,7 +248,17 @@ func (s *partnersScreen) apply() {
 	s.table.Refresh()
 }
 
+// open shows a partner from elsewhere (the dashboard, a search): the
+// detail unfolds if it was folded away.
 func (s *partnersScreen) open(id int64) {
+	if !s.detailShown() {
+		s.showDetail(true)
+	}
+	s.load(id)
+}
+
+// load shows the partner selected in the list in the detail.
+func (s *partnersScreen) load(id int64) {
 	s.selected = id
 	s.detail.load(id)
 }

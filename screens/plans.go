@@ -145,34 +145,7 @@ func (s *plansScreen) onExportAll() {
 }
 
 // exportAll runs the batch export into dir with a progress dialog.
-func (s *plansScreen) exportAll(dir string) {
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	status := widget.NewLabel(lang.L("plans.exporting"))
-	dlg := dialog.NewCustomWithoutButtons(lang.L("plans.export_all"), container.NewVBox(status, bar), s.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: cancel}})
-	dlg.Resize(fyne.NewSize(420, 160))
-	dlg.Show()
-	var paths []string
-	var err error
-	s.ui.background(func() {
-		paths, err = plan.ExportAll(ctx, s.ui.Store, dir, plan.Options{Year: s.year}, func(done, total int) {
-			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
-		})
-	}, func() {
-		cancel()
-		s.ui.releaseMemory()
-		dlg.Hide()
-		msg := lang.L("plans.exported_all", map[string]any{"Count": len(paths), "Path": dir})
-		if errors.Is(err, context.Canceled) {
-			msg = lang.L("plans.export_cancelled", map[string]any{"Count": len(paths)})
-		} else if err != nil {
-			s.ui.showError(err, nil)
-			return
-		}
-		dialog.ShowInformation(lang.L("plans.export_all"), msg, s.ui.Win)
-	})
-}
+func (s *plansScreen) exportAll(dir string) { s.ui.exportPlans(dir, s.year, nil) }
 
 // quarterLabel names quarter q (1–4) of the fiscal year.
 func quarterLabel(q int) string {

@@ -2,6 +2,8 @@ package plan
 
 import (
 	"context"
+	"sort"
+	"strings"
 	"time"
 
 	"channeldesk/app"
@@ -78,20 +80,29 @@ func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]app.Tod
 	if ok, err := hasAgreedPlans(ctx, s, cur.Year); err != nil || !ok {
 		return nil, err
 	}
-	rows, err := Overview(ctx, s, cur.Year, today)
+	// Only which check-ins are held matters here, not the attainment the
+	// Overview computes (most of its time on a large program).
+	heads, err := s.PlanHeads(ctx, cur.Year)
 	if err != nil {
 		return nil, err
 	}
-	status, err := partnerStatuses(ctx, s)
+	sort.SliceStable(heads, func(i, j int) bool { return strings.ToLower(heads[i].Partner) < strings.ToLower(heads[j].Partner) })
+	held, err := s.CheckInQuarters(ctx, cur.Year)
 	if err != nil {
 		return nil, err
+	}
+	due := make([][]int, len(heads))
+	for i, h := range heads {
+		if h.Status == data.PlanAgreed && !gone(h.PartnerStatus) {
+			due[i] = DueQuarters(cur.Year, cur.FromMonth, today, held[h.PlanID])
+		}
 	}
 	var out []app.TodayItem
 	for q := 1; q <= 4; q++ {
 		fq := app.FiscalQuarter{Year: cur.Year, Q: q, FromMonth: cur.FromMonth}
-		for _, r := range rows {
-			if agreed(r.Status) && !gone(status[r.PartnerID]) && containsInt(r.Due, q) {
-				out = append(out, app.TodayItem{Kind: app.TodayCheckIn, PartnerID: r.PartnerID, PartnerName: r.Partner,
+		for i, h := range heads {
+			if containsInt(due[i], q) {
+				out = append(out, app.TodayItem{Kind: app.TodayCheckIn, PartnerID: h.PartnerID, PartnerName: h.Partner,
 					Date: iso(fq.End()), Text: fq.Label()})
 			}
 		}

@@ -63,22 +63,30 @@ func ActivePartners(ctx context.Context, s *data.Store) ([]data.PartnerRow, erro
 // was; a cancelled ctx stops between files and places those finished. It
 // returns the paths placed.
 func ExportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
+	partners, err := ActivePartners(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return ExportPartners(ctx, s, dir, partners, opt, progress)
+}
+
+// ExportPartners writes one PDF per partner given into dir, as ExportAll
+// does for the active ones (a selection in the partner list), with the
+// same all-together placing.
+func ExportPartners(ctx context.Context, s *data.Store, dir string, partners []data.PartnerRow, opt Options,
+	progress func(done, total int)) ([]string, error) {
 	_, statErr := os.Stat(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, data.FolderFailure(dir, err)
 	}
-	paths, err := exportAll(ctx, s, dir, opt, progress)
+	paths, err := exportStaged(ctx, s, dir, partners, opt, progress)
 	if err != nil && len(paths) == 0 && errors.Is(statErr, os.ErrNotExist) {
 		os.Remove(dir) // made for this export; a failure leaves none
 	}
 	return paths, err
 }
 
-func exportAll(ctx context.Context, s *data.Store, dir string, opt Options, progress func(done, total int)) ([]string, error) {
-	partners, err := ActivePartners(ctx, s)
-	if err != nil {
-		return nil, err
-	}
+func exportStaged(ctx context.Context, s *data.Store, dir string, partners []data.PartnerRow, opt Options, progress func(done, total int)) ([]string, error) {
 	staging, err := os.MkdirTemp(dir, ".channeldesk-plans-*")
 	if err != nil {
 		return nil, data.FolderFailure(dir, err)

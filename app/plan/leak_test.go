@@ -37,6 +37,9 @@ var internalFields = []internalField{
 	{"deal_conflicts", "note", "", "deal conflict notes"},
 	{"partners", "tags", "", "tags"},
 	{"partners", "account_manager", "", "the internal account manager"},
+	{"today_marks", "reason", "", "why a Today item was dismissed"},
+	{"today_marks", "label", "", "how a snoozed or dismissed Today item read"},
+	{"today_marks", "ref", "", "a Today item's key (holds its text)"},
 	{"tier_changes", "reason", "", "tier change reasons"},
 	{"tier_changes", "author", "", "tier change authors"},
 	{"prospect_sources", "event_name", "", "recruitment source: event"},
@@ -130,6 +133,8 @@ func addInternalRows(t *testing.T, s *data.Store) {
 			SELECT id, 'Lost customer', 'lost' || id, 1000, 'lost', '2026-02-01', '2026-03-01', 'price', '', '' FROM partners`,
 		`INSERT INTO tier_changes (partner_id, from_tier_id, to_tier_id, changed_at, reason, author)
 			SELECT id, NULL, tier_id, '2026-01-01T00:00:00Z', 'promoted', 'manager' FROM partners WHERE tier_id IS NOT NULL`,
+		`INSERT INTO today_marks (kind, ref, partner_id, label, action, reason, at)
+			SELECT 'escalation', id || '|2026-03-02|escalated', id, 'escalated', 'dismiss', 'handled', '2026-03-03T00:00:00Z' FROM partners`,
 	}
 	for _, q := range stmts {
 		if _, err := s.DB().Exec(q); err != nil {
@@ -288,6 +293,7 @@ func exportEveryPlan(t *testing.T, s *data.Store) []exportedDoc {
 // partner's shareable text: dates, states and keys (no free text), and the
 // program's own shareable text (tiers, task titles, the vendor's contact).
 var otherColumns = map[string]string{
+	"today_marks.action": "enum", "today_marks.at": "date", "today_marks.kind": "enum", "today_marks.until": "date",
 	"certifications.earned_on": "date", "certifications.expires_on": "date", "certifications.level": "partner's own, not shown",
 	"certifications.name": "partner's own, not shown", "contacts.phone": "partner's own",
 	"deal_conflicts.found_at": "date", "deal_conflicts.resolution": "enum", "deal_conflicts.resolved_at": "date",

@@ -1,0 +1,137 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// formDialog shows a small form whose save may fail: the error shows
+// under the form and the dialog stays open with what was typed.
+func (u *UI) formDialog(title string, items []*widget.FormItem, save func() error) *dialog.CustomDialog {
+	msg := errLabel()
+	var dlg *dialog.CustomDialog
+	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+		if err := save(); err != nil {
+			msg.SetText(errorText(err))
+			return
+		}
+		dlg.Hide()
+	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewForm(items...), msg), u.Win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
+	dlg.Resize(fyne.NewSize(480, 260))
+	showForm(dlg, u.Win)
+	return dlg
+}
+
+// askSnooze asks until when to hide an entry (a week by default).
+func (d *dashboardScreen) askSnooze(e app.TodayEntry) {
+	until := newDateEntry(d.ui, "until")
+	until.SetValue(app.ISODate(d.now().AddDate(0, 0, 7)))
+	d.snoozeUntil = until
+	label := d.todayText(e)
+	d.snoozeDlg = d.ui.formDialog(lang.L("week.snooze_title"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),
+		widget.NewFormItem(lang.L("field.until"), until),
+	}, func() error {
+		day, err := until.Value()
+		if err == nil {
+			err = app.SnoozeToday(context.Background(), d.ui.Store, e, day, label)
+		}
+		if err == nil {
+			d.run(d.todayStep)
+		}
+		return err
+	})
+}
+
+// askDismiss asks why an entry is dismissed; a reason is required.
+func (d *dashboardScreen) askDismiss(e app.TodayEntry) {
+	reason := newText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
+	label := d.todayText(e)
+	d.dismissDlg = d.ui.formDialog(lang.L("week.dismiss_title"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),
+		widget.NewFormItem(lang.L("field.reason"), reason),
+	}, func() error {
+		err := app.DismissToday(context.Background(), d.ui.Store, e, reason.Text, label)
+		if err == nil {
+			d.run(d.todayStep)
+		}
+		return err
+	})
+	d.dismissReason = reason
+}
+
+// showMarks lists what is snoozed (until when) and dismissed (why), each
+// with a way to bring it back to Today.
+func (d *dashboardScreen) showMarks() {
+	marks, err := app.ActiveTodayMarks(context.Background(), d.ui.Store, d.now())
+	if err != nil {
+		dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
+		return
+	}
+	d.marks = marks
+	list := &widget.List{
+		Length: func() int { return len(d.marks) },
+		CreateItem: func() fyne.CanvasObject {
+			back := &widget.Button{Text: lang.L("week.restore"), Importance: widget.LowImportance}
+			what := &widget.Label{Text: "Partner — item", Truncation: fyne.TextTruncateEllipsis}
+			why := &widget.Label{Text: "until", Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+			return container.NewBorder(nil, nil, nil, back, container.NewVBox(what, why))
+		},
+		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
+			m := d.marks[id]
+			row := o.(*fyne.Container)
+			texts := row.Objects[0].(*fyne.Container).Objects
+			texts[0].(*widget.Label).SetText(m.Label)
+			texts[1].(*widget.Label).SetText(d.markText(m))
+			row.Objects[1].(*widget.Button).OnTapped = func() { d.restore(m) }
+		},
+	}
+	body := fyne.CanvasObject(list)
+	if len(marks) == 0 {
+		body = widget.NewLabel(lang.L("week.marks_empty"))
+	}
+	d.marksDlg = dialog.NewCustom(lang.L("week.marks"), lang.L("week.close"), body, d.ui.Win)
+	d.marksDlg.Resize(fyne.NewSize(760, 420))
+	d.marksDlg.Show()
+	d.marksList = list
+}
+
+// markText says until when an entry sleeps, or why it was dismissed.
+func (d *dashboardScreen) markText(m data.TodayMark) string {
+	at, _ := time.Parse(time.RFC3339, m.At)
+	on := d.ui.date(app.ISODate(at))
+	if m.Action == data.TodaySnooze {
+		return lang.L("week.snoozed_until", map[string]any{"Date": d.ui.date(m.Until), "On": on})
+	}
+	return lang.L("week.dismissed_because", map[string]any{"Reason": m.Reason, "On": on})
+}
+
+// restore brings a snoozed or dismissed entry back to Today now.
+func (d *dashboardScreen) restore(m data.TodayMark) {
+	if err := d.ui.Store.UnmarkToday(context.Background(), m.Kind, m.Ref); err != nil {
+		dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
+		return
+	}
+	for i := range d.marks {
+		if d.marks[i].ID == m.ID {
+			d.marks = append(d.marks[:i], d.marks[i+1:]...)
+			break
+		}
+	}
+	d.marksList.Refresh()
+	d.run(d.todayStep)
+}

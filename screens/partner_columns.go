@@ -1,0 +1,242 @@
+package screens
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+// partnerColumn is one column the partner list can show.
+type partnerColumn struct {
+	id     string // stable name, kept in the preferences
+	key    string // header translation key
+	sort   app.SortKey
+	width  float32 // default width
+	number bool    // right-aligned
+	cell   func(s *partnersScreen, r data.PartnerRow) string
+}
+
+// partnerColumns are every column the list can show, in their default order.
+var partnerColumns = []partnerColumn{
+	{"name", "col.name", app.SortName, 210, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Name }},
+	{"type", "col.type", app.SortType, 130, false, func(_ *partnersScreen, r data.PartnerRow) string { return typeLabel(r.Type) }},
+	{"status", "col.status", app.SortStatus, 100, false, func(_ *partnersScreen, r data.PartnerRow) string { return statusLabel(r.Status) }},
+	{"tier", "week.col.tier", app.SortTier, 100, false, (*partnersScreen).tierCell},
+	{"won", "week.col.won", app.SortWon, 90, true, func(s *partnersScreen, r data.PartnerRow) string {
+		return compactMoney(r.Won12m, s.ui.Settings.Currency, s.ui.Lang)
+	}},
+	{"open", "week.col.open_deals", app.SortOpenDeals, 90, true, func(_ *partnersScreen, r data.PartnerRow) string {
+		return strconv.Itoa(r.OpenDeals)
+	}},
+	{"contact", "week.col.last_contact", app.SortLastContact, 90, true, (*partnersScreen).contactCell},
+	{"manager", "week.col.manager", app.SortManager, 140, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.AccountManager }},
+	{"city", "col.city", app.SortCity, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.City }},
+	{"region", "col.region", app.SortRegion, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Region }},
+}
+
+// defaultColumns is what the list shows until the user chooses.
+const defaultColumns = "name,type,status,tier,won,open,contact,manager"
+
+// prefPartnerColumns keeps the shown columns in order, each with its
+// width: "name:210,tier:100,…".
+const prefPartnerColumns = "partners.columns"
+
+// shownColumn is a column the list shows, at a width.
+type shownColumn struct {
+	col   partnerColumn
+	width float32
+}
+
+func columnByID(id string) (partnerColumn, bool) {
+	i := slices.IndexFunc(partnerColumns, func(c partnerColumn) bool { return c.id == id })
+	if i < 0 {
+		return partnerColumn{}, false
+	}
+	return partnerColumns[i], true
+}
+
+// parseColumns reads the preference; unknown names are skipped and the
+// name column is always there, so the list can never be empty.
+func parseColumns(pref string) []shownColumn {
+	var out []shownColumn
+	seen := map[string]bool{}
+	for _, part := range strings.Split(pref, ",") {
+		id, w, _ := strings.Cut(strings.TrimSpace(part), ":")
+		c, ok := columnByID(id)
+		if !ok || seen[id] {
+			continue
+		}
+		seen[id] = true
+		width := c.width
+		if f, err := strconv.ParseFloat(w, 32); err == nil && f >= 40 && f <= 800 {
+			width = float32(f)
+		}
+		out = append(out, shownColumn{c, width})
+	}
+	if !seen["name"] {
+		c, _ := columnByID("name")
+		out = append([]shownColumn{{c, c.width}}, out...)
+	}
+	return out
+}
+
+func formatColumns(cols []shownColumn) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = fmt.Sprintf("%s:%.0f", c.col.id, c.width)
+	}
+	return strings.Join(parts, ",")
+}
+
+// loadColumns reads the user's columns from the preferences.
+func (s *partnersScreen) loadColumns() {
+	s.columns = parseColumns(s.ui.App.Preferences().StringWithFallback(prefPartnerColumns, defaultColumns))
+}
+
+// setColumns shows cols, remembers them and lays the table out again.
+func (s *partnersScreen) setColumns(cols []shownColumn) {
+	s.columns = cols
+	s.ui.App.Preferences().SetString(prefPartnerColumns, formatColumns(cols))
+	s.applyColumnWidths()
+	s.table.Refresh()
+}
+
+func (s *partnersScreen) applyColumnWidths() {
+	for i, c := range s.columns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+}
+
+// tierCell is the assigned tier, with an arrow when the tier rules
+// suggest a promotion (▲) or a demotion (▼).
+func (s *partnersScreen) tierCell(r data.PartnerRow) string {
+	name := r.TierEN
+	if s.ui.Lang == app.RU && r.TierRU != "" {
+		name = r.TierRU
+	}
+	if name == "" {
+		name = "—"
+	}
+	switch s.suggest[r.ID] { // first, so that truncation never hides it
+	case app.SuggestPromote:
+		return "▲ " + name
+	case app.SuggestDemote:
+		return "▼ " + name
+	}
+	return name
+}
+
+// contactCell is the days since the last contact ("—" when never).
+func (s *partnersScreen) contactCell(r data.PartnerRow) string {
+	if r.LastContact == "" {
+		return "—"
+	}
+	return strconv.Itoa(app.DaysSince(r.LastContact, s.ui.Store.Now()))
+}
+
+// columnsDialog lets the user choose which columns show, in what order
+// and how wide; the choice is remembered on this computer.
+type columnsDialog struct {
+	s      *partnersScreen
+	dlg    *dialog.CustomDialog
+	rows   []*columnChoice
+	box    *fyne.Container
+	errMsg *widget.Label
+}
+
+// columnChoice is one column's line in the dialog.
+type columnChoice struct {
+	col   partnerColumn
+	show  *widget.Check
+	width *textEntry
+}
+
+func (s *partnersScreen) showColumns() {
+	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: errLabel()}
+	shown := map[string]bool{}
+	for _, sc := range s.columns {
+		shown[sc.col.id] = true
+		c.rows = append(c.rows, c.choice(sc.col, sc.width, true))
+	}
+	for _, col := range partnerColumns {
+		if !shown[col.id] {
+			c.rows = append(c.rows, c.choice(col, col.width, false))
+		}
+	}
+	c.layout()
+	s.columnsDlg = c
+	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: c.onSave}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { c.dlg.Hide() }}
+	hint := widget.NewLabel(lang.L("week.columns_hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	c.dlg = dialog.NewCustomWithoutButtons(lang.L("week.columns"), container.NewBorder(hint, c.errMsg, nil, nil,
+		container.NewVScroll(c.box)), s.ui.Win)
+	c.dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
+	c.dlg.Resize(fyne.NewSize(520, 560))
+	c.dlg.Show()
+}
+
+func (c *columnsDialog) choice(col partnerColumn, width float32, show bool) *columnChoice {
+	ch := &columnChoice{col: col, show: widget.NewCheck(lang.L(col.key), nil),
+		width: newText(&widget.Entry{Text: fmt.Sprintf("%.0f", width)})}
+	ch.show.SetChecked(show)
+	if col.id == "name" {
+		ch.show.Disable() // the list always names the partner
+	}
+	return ch
+}
+
+// layout lists the columns in their order, each with buttons to move it.
+func (c *columnsDialog) layout() {
+	c.box.Objects = nil
+	for i, ch := range c.rows {
+		up := &widget.Button{Icon: theme.MoveUpIcon(), Importance: widget.LowImportance, OnTapped: func() { c.move(i, -1) }}
+		down := &widget.Button{Icon: theme.MoveDownIcon(), Importance: widget.LowImportance, OnTapped: func() { c.move(i, 1) }}
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(c.rows)-1 {
+			down.Disable()
+		}
+		width := container.NewGridWrap(fyne.NewSize(80, ch.width.MinSize().Height), ch.width)
+		c.box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(width, up, down), ch.show))
+	}
+	c.box.Refresh()
+}
+
+func (c *columnsDialog) move(i, by int) {
+	j := i + by
+	if j < 0 || j >= len(c.rows) {
+		return
+	}
+	c.rows[i], c.rows[j] = c.rows[j], c.rows[i]
+	c.layout()
+}
+
+func (c *columnsDialog) onSave() {
+	var cols []shownColumn
+	for _, ch := range c.rows {
+		if !ch.show.Checked {
+			continue
+		}
+		w, err := strconv.Atoi(strings.TrimSpace(ch.width.Text))
+		if err != nil || w < 40 || w > 800 {
+			c.errMsg.SetText(lang.L(ch.col.key) + ": " + lang.L("week.columns_width"))
+			return
+		}
+		cols = append(cols, shownColumn{ch.col, float32(w)})
+	}
+	c.s.setColumns(cols)
+	c.dlg.Hide()
+}
