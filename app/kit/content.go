@@ -14,6 +14,8 @@ type Options struct {
 	Lang  app.Lang  // "" = each partner's document language
 	Today time.Time // the kit's date; zero = the store's clock
 	Due   string    // deadline for this quarter's figures; "" = 10 days after the quarter ends
+	// DealRows is how many empty registration rows the kit offers (default 30).
+	DealRows int
 }
 
 // Content is everything one partner's kit shows: that partner's shareable
@@ -37,6 +39,7 @@ type Content struct {
 	Contacts    []data.Contact
 	Certs       []data.Certification
 	Rejections  []data.KitRow // rows of the last returned kit that were refused
+	DealRows    int           // empty registration rows offered
 }
 
 // Person is the vendor's contact named in the kit.
@@ -100,7 +103,11 @@ func newContent(s *data.Store, st data.Settings, p *data.Partner, opt Options) *
 		program = st.VendorName
 	}
 	fy := app.QuarterOf(today, st.FiscalYearFrom).Year
-	return &Content{PartnerID: p.ID, PartnerName: p.Name, Lang: l, Program: program, Currency: st.Currency,
+	rows := opt.DealRows
+	if rows <= 0 {
+		rows = newDealRows
+	}
+	return &Content{DealRows: rows, PartnerID: p.ID, PartnerName: p.Name, Lang: l, Program: program, Currency: st.Currency,
 		KitDate: today.Format(app.DateLayout), Due: due, Manager: Person{Name: st.ManagerName}, Products: p.Products, Year: fy}
 }
 
@@ -117,7 +124,7 @@ func loadDeals(ctx context.Context, s *data.Store, c *Content) error {
 }
 
 func loadMDF(ctx context.Context, s *data.Store, c *Content) error {
-	m, err := app.LoadPartnerMDF(ctx, s, c.PartnerID)
+	m, err := app.LoadPartnerMDFWithoutProofs(ctx, s, c.PartnerID)
 	if err != nil {
 		return err
 	}

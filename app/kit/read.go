@@ -11,7 +11,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"channeldesk/app"
-	"channeldesk/assets"
 	"channeldesk/data"
 )
 
@@ -60,7 +59,7 @@ func Read(r io.Reader, secret []byte) (*Returned, error) {
 		return nil, data.Conflict("err.kit_tampered", nil)
 	}
 	ret := &Returned{Marker: m, Lang: app.Lang(m.Lang)}
-	t, err := assets.Translations(m.Lang)
+	t, err := translations(app.Lang(m.Lang))
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"channeldesk/app"
-	"channeldesk/assets"
 	"channeldesk/data"
 )
 
@@ -115,7 +114,7 @@ func (im *importer) deal(r Row, it *Item) error {
 // activity reads an activity type by its label in either language.
 func activity(label string) (data.MDFActivity, bool) {
 	for _, l := range []string{"en", "ru"} {
-		t, _ := assets.Translations(l)
+		t, _ := translations(app.Lang(l))
 		for _, a := range data.MDFActivities {
 			if strings.EqualFold(strings.TrimSpace(t["mdf.activity."+string(a)]), label) || strings.EqualFold(string(a), label) {
 				return a, true

@@ -113,7 +113,7 @@ func (b *book) deals(c *Content) error {
 	b.title(b.L("deals.title"), b.st.title)
 	b.hint(b.L("deals.hint", c.Currency))
 	b.header(colKeys(dealCols)...)
-	err := b.inputRows(func(int) string { return tagDeal }, newDealRows, firstCol, dealCols, nil, nil)
+	err := b.inputRows(func(int) string { return tagDeal }, c.DealRows, firstCol, dealCols, nil, nil)
 	if err != nil {
 		return err
 	}

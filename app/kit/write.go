@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -28,8 +29,24 @@ type book struct {
 	chars  int // about how many characters fit on one line of a hint
 }
 
-func newBook(l app.Lang, currency string) (*book, error) {
+// texts caches each language's translation table: reading it parses every
+// translation file, which would cost more than a kit itself.
+var texts sync.Map // app.Lang → map[string]string
+
+func translations(l app.Lang) (map[string]string, error) {
+	if t, ok := texts.Load(l); ok {
+		return t.(map[string]string), nil
+	}
 	t, err := assets.Translations(string(l))
+	if err != nil {
+		return nil, err
+	}
+	texts.Store(l, t)
+	return t, nil
+}
+
+func newBook(l app.Lang, currency string) (*book, error) {
+	t, err := translations(l)
 	if err != nil {
 		return nil, err
 	}
