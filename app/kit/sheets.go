@@ -75,9 +75,10 @@ func (b *book) readme(c *Content) error {
 	}
 	b.row++
 	b.title(b.L("how"), b.st.bold)
-	for _, k := range []string{"how.input", "how.deals", "how.mdf", "how.plan", "how.people", "how.return"} {
-		b.hint(b.L(k, b.date(c.Due)))
+	for _, k := range []string{"how.input", "how.deals", "how.mdf", "how.plan", "how.people"} {
+		b.hint(b.L(k))
 	}
+	b.hint(b.L("how.return", b.date(c.Due)))
 	if len(c.Rejections) > 0 {
 		b.row++
 		b.title(b.L("rejected"), b.st.bold)
@@ -243,6 +244,8 @@ func (b *book) people(c *Content) error {
 	if err := b.newSheet(sheetPeople); err != nil {
 		return err
 	}
+	_ = b.f.SetColWidth(b.sheet, colName(firstCol), colName(firstCol+1), 24)
+	_ = b.f.SetColWidth(b.sheet, colName(firstCol+2), colName(firstCol+2), 32)
 	b.title(b.L("people.title"), b.st.title)
 	b.hint(b.L("people.hint"))
 	b.header(colKeys(contactCols)...)

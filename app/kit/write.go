@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -27,6 +28,7 @@ type book struct {
 	sheet  string
 	wide   int // how many columns a hint spans on this sheet
 	chars  int // about how many characters fit on one line of a hint
+	lines  map[int]int // rows of the sheet that need more than one line
 }
 
 // texts caches each language's translation table: reading it parses every
@@ -98,8 +100,9 @@ func (b *book) makeSheets(keys ...string) error {
 
 // newSheet starts writing one of the sheets makeSheets made.
 func (b *book) newSheet(key string) error {
+	b.fitRows()
 	name := b.L("sheet." + key)
-	b.sheet, b.row, b.wide, b.chars = name, 1, 9, 150
+	b.sheet, b.row, b.wide, b.chars, b.lines = name, 1, 9, 150, map[int]int{}
 	if err := b.f.SetColVisible(name, "A:B", false); err != nil {
 		return err
 	}
@@ -119,8 +122,24 @@ func (b *book) printFit(name string) error {
 	return b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &land, FitToWidth: &one, FitToHeight: &any})
 }
 
+// wrapChars is about how many characters fit on a line of a table column.
+const wrapChars = 20
+
+// fitRows makes the rows of the finished sheet tall enough for their
+// wrapped text (spreadsheets do not always grow them on opening).
+func (b *book) fitRows() {
+	for r, n := range b.lines {
+		_ = b.f.SetRowHeight(b.sheet, r, float64(15*min(n, 8)))
+	}
+}
+
 // str writes user or program text as a string cell: never a formula.
 func (b *book) str(col, row int, s string, style int) {
+	if style == b.st.text || style == b.st.header {
+		if n := (utf8.RuneCountInString(s) + wrapChars - 1) / wrapChars; n > b.lines[row] && n > 1 {
+			b.lines[row] = n
+		}
+	}
 	ref := cell(col, row)
 	_ = b.f.SetCellStr(b.sheet, ref, s)
 	if style != 0 {
@@ -278,6 +297,7 @@ func (b *book) addList(name string, col int, items []string) {
 // protect locks every sheet but its input cells, hides the marker sheet
 // and locks the workbook's structure (no sheets renamed, moved or added).
 func (b *book) protect(sheets []string) error {
+	b.fitRows()
 	for _, sh := range sheets {
 		if err := b.f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
 			FormatColumns: true, FormatRows: true}); err != nil {
