@@ -18,6 +18,8 @@ func (u *UI) registerAreaActions() {
 	u.registerAction(actExportReport, func() { newReportExport(u).ask() })
 	u.registerAction(actExportPlan, u.exportPlan)
 	u.registerAction(actBackup, u.backupNow)
+	u.registerAction(actKitExport, u.showKitExport)
+	u.registerAction(actKitImport, u.showKitImport)
 }
 
 // exportPlan exports the open partner's plan; with no partner open it
