@@ -167,3 +167,28 @@ func printKitPreview(w io.Writer, pv *kit.Preview, dry bool) {
 	}
 	fmt.Fprintf(w, "%d accepted, %d refused; %s\n", accepted, refused, verb)
 }
+
+// runExportApplication is `channeldesk export application --out FILE.xlsx`:
+// a blank partner application; a returned one imports with `import kit`.
+func runExportApplication(args []string, stdout, stderr io.Writer) error {
+	fs, db := newFlags("export application", stderr)
+	out := fs.String("out", "", "the workbook to write (.xlsx)")
+	docLang := fs.String("lang", "en", "language of the form: en or ru")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") || (*docLang != "ru" && *docLang != "en") {
+		fmt.Fprintln(stderr, "channeldesk export application: --out FILE.xlsx is required; --lang is en or ru")
+		return errUsage
+	}
+	s, err := openForKit(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := kit.ExportApplication(context.Background(), s, *out, app.Lang(*docLang)); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "application form: %s\n", *out)
+	return nil
+}

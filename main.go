@@ -50,6 +50,8 @@ const usage = `usage:
                                                            the partner plan PDF; --all: one file per active partner
   channeldesk export kit (--partner ID|NAME | --all | --tier T | --type T) --out FILE.xlsx|DIR [--lang ru|en] [--db PATH]
                                                            the partner kit workbook(s) partners fill in and send back
+  channeldesk export application --out FILE.xlsx [--lang en|ru] [--db PATH]
+                                                           a blank partner application; import it back with import kit
   channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
   channeldesk check [--db PATH]                            integrity and invariants; exit 1 with the findings
   channeldesk version                                      print the version

@@ -244,3 +244,47 @@ func (s *Store) PartnersOfTier(ctx context.Context, name string) ([]int64, error
 	}
 	return out, rows.Err()
 }
+
+// ApplicationAnswer is one answer of a partner application, in the
+// applicant's words; Question is the question's key.
+type ApplicationAnswer struct {
+	Question string
+	Answer   string
+}
+
+// SaveApplicationAnswersTx stores an applicant's answers in order.
+func SaveApplicationAnswersTx(ctx context.Context, tx *sql.Tx, partnerID int64, answers []ApplicationAnswer) error {
+	for i, a := range answers {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO application_answers (partner_id, position, question, answer) VALUES (?,?,?,?)
+			ON CONFLICT (partner_id, position) DO UPDATE SET question = excluded.question, answer = excluded.answer`,
+			partnerID, i, a.Question, strings.TrimSpace(a.Answer)); err != nil {
+			return notFoundIfFK(err, "partner")
+		}
+	}
+	return nil
+}
+
+// ApplicationAnswers returns a partner's application answers in order.
+func (s *Store) ApplicationAnswers(ctx context.Context, partnerID int64) ([]ApplicationAnswer, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT question, answer FROM application_answers WHERE partner_id = ? ORDER BY position`, partnerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ApplicationAnswer
+	for rows.Next() {
+		var a ApplicationAnswer
+		if err := rows.Scan(&a.Question, &a.Answer); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// KitDoneTx reports whether any row of a kit was already handled.
+func KitDoneTx(ctx context.Context, q MDFQuerier, kitID string) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM kit_rows WHERE kit_id = ?`, kitID).Scan(&n)
+	return n > 0, err
+}

@@ -15,3 +15,13 @@ CREATE TABLE kit_rows (
 	PRIMARY KEY (kit_id, sheet, row_hash)
 );
 CREATE INDEX kit_rows_partner ON kit_rows(partner_id, outcome, at);
+
+-- A partner application returned through the kit machinery: the
+-- applicant's answers in its own words, shown beside the scorecard.
+CREATE TABLE application_answers (
+	partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,
+	question   TEXT NOT NULL,
+	answer     TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (partner_id, position)
+);
