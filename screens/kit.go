@@ -34,7 +34,7 @@ func (u *UI) showKitExport() {
 	scope.SetSelectedIndex(0)
 	form := widget.NewForm(widget.NewFormItem(lang.L("kit.scope"), scope), widget.NewFormItem(lang.L("kit.scope.which"), value),
 		widget.NewFormItem(lang.L("field.doc_lang"), docLang))
-	dialog.ShowCustomConfirm(lang.L("kit.menu.export"), lang.L("kit.choose_folder"), lang.L("action.cancel"), form, func(ok bool) {
+	dlg := dialog.NewCustomConfirm(lang.L("kit.menu.export"), lang.L("kit.choose_folder"), lang.L("action.cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -46,6 +46,8 @@ func (u *UI) showKitExport() {
 			}
 		}, u.Win)
 	}, u.Win)
+	dlg.Resize(fyne.NewSize(560, dlg.MinSize().Height))
+	dlg.Show()
 }
 
 func labels(keys []string) []string {

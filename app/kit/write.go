@@ -26,8 +26,8 @@ type book struct {
 	refs   []string
 	row    int // the next row of the sheet being written
 	sheet  string
-	wide   int // how many columns a hint spans on this sheet
-	chars  int // about how many characters fit on one line of a hint
+	wide   int         // how many columns a hint spans on this sheet
+	chars  int         // about how many characters fit on one line of a hint
 	lines  map[int]int // rows of the sheet that need more than one line
 }
 
