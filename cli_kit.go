@@ -40,6 +40,8 @@ func runExportKit(args []string, stdout, stderr io.Writer) error {
 	ptype := fs.String("type", "", "the active partners of a type: "+partnerTypeList())
 	out := fs.String("out", "", "FILE.xlsx for one partner, or a folder")
 	docLang := fs.String("lang", "", "document language ru|en (default: each partner's own)")
+	mail := fs.Bool("mail", false, "also write an e-mail draft (.eml) per partner with its kit attached")
+	withPlan := fs.Bool("with-plan", false, "with --mail: attach the partner's plan PDF too")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -68,8 +70,8 @@ func runExportKit(args []string, stdout, stderr io.Writer) error {
 		}
 		sel.PartnerIDs = []int64{id}
 	}
-	opt := kit.Options{Lang: app.Lang(*docLang)}
-	if *partner != "" && strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+	opt := kit.Options{Lang: app.Lang(*docLang), Mail: *mail, PlanPDF: *withPlan}
+	if *partner != "" && strings.EqualFold(filepath.Ext(*out), ".xlsx") && !*mail {
 		if _, err := kit.ExportFile(ctx, s, sel.PartnerIDs[0], *out, opt); err != nil {
 			return err
 		}

@@ -16,6 +16,9 @@ type Options struct {
 	Due   string    // deadline for this quarter's figures; "" = 10 days after the quarter ends
 	// DealRows is how many empty registration rows the kit offers (default 30).
 	DealRows int
+	// Mail writes an e-mail draft (.eml) beside each kit, with the kit
+	// (and with PlanPDF the partner's plan) attached, logged in the timeline.
+	Mail, PlanPDF bool
 }
 
 // Content is everything one partner's kit shows: that partner's shareable

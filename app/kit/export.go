@@ -130,6 +130,11 @@ func ExportAll(ctx context.Context, s *data.Store, partners []data.PartnerRow, d
 			return paths, fmt.Errorf("%s: %w", p.Name, err)
 		}
 		paths = append(paths, path)
+		if opt.Mail {
+			if _, err := WriteDraft(ctx, s, p.ID, dir, MailOptions{KitPath: path, PlanPDF: opt.PlanPDF, Lang: opt.Lang}); err != nil {
+				return paths, fmt.Errorf("%s: %w", p.Name, err)
+			}
+		}
 		if progress != nil {
 			progress(i+1, len(partners))
 		}
