@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,17 +34,20 @@ func (u *UI) showKitExport() {
 	docLang.SetSelectedIndex(0)
 	scope.OnChanged = func(string) { u.kitScopeValues(scope.SelectedIndex(), value) }
 	scope.SetSelectedIndex(0)
+	mail := widget.NewCheck(lang.L("kit.mail.write"), nil)
+	withPlan := widget.NewCheck(lang.L("kit.mail.with_plan"), nil)
 	form := widget.NewForm(widget.NewFormItem(lang.L("kit.scope"), scope), widget.NewFormItem(lang.L("kit.scope.which"), value),
-		widget.NewFormItem(lang.L("field.doc_lang"), docLang))
+		widget.NewFormItem(lang.L("field.doc_lang"), docLang), widget.NewFormItem("", mail), widget.NewFormItem("", withPlan))
 	dlg := dialog.NewCustomConfirm(lang.L("kit.menu.export"), lang.L("kit.choose_folder"), lang.L("action.cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
 		sel := u.kitSelection(scope.SelectedIndex(), value.Text)
-		l := []app.Lang{"", app.EN, app.RU}[max(0, docLang.SelectedIndex())]
+		opt := kit.Options{Lang: []app.Lang{"", app.EN, app.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
+			PlanPDF: mail.Checked && withPlan.Checked}
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
-				u.exportKits(sel, dir.Path(), l)
+				u.exportKits(sel, dir.Path(), opt)
 			}
 		}, u.Win)
 	}, u.Win)
@@ -106,17 +111,21 @@ func (u *UI) kitSelection(scope int, value string) kit.Selection {
 }
 
 // exportKits writes the kits into dir behind a progress dialog.
-func (u *UI) exportKits(sel kit.Selection, dir string, l app.Lang) {
+// With e-mail drafts for one partner, the draft opens in the system's
+// mail client; for a batch the drafts stay in the folder.
+func (u *UI) exportKits(sel kit.Selection, dir string, opt kit.Options) {
 	var paths []string
+	var partners []data.PartnerRow
 	u.runWithProgress(lang.L("kit.menu.export"), func(ctx context.Context, progress func(int, int)) error {
-		partners, err := kit.Partners(ctx, u.Store, sel)
+		var err error
+		partners, err = kit.Partners(ctx, u.Store, sel)
 		if err != nil {
 			return err
 		}
 		if len(partners) == 0 {
 			return data.NotFound("partner")
 		}
-		paths, err = kit.ExportAll(ctx, u.Store, partners, dir, kit.Options{Lang: l}, progress)
+		paths, err = kit.ExportAll(ctx, u.Store, partners, dir, opt, progress)
 		return err
 	}, func(err error) {
 		switch {
@@ -126,6 +135,9 @@ func (u *UI) exportKits(sel kit.Selection, dir string, l app.Lang) {
 			dialog.ShowError(errors.New(errorText(err)), u.Win)
 		default:
 			dialog.ShowInformation(lang.L("kit.menu.export"), lang.L("kit.exported", map[string]any{"Count": len(paths), "Path": dir}), u.Win)
+			if opt.Mail && len(paths) == 1 {
+				_ = u.App.OpenURL(&url.URL{Scheme: "file", Path: filepath.Join(dir, kit.DraftName(partners[0].Name))})
+			}
 		}
 	})
 }

@@ -23,7 +23,7 @@ func TestPartnerKitMenuExportsAndImports(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	u.exportKits(kit.Selection{All: true}, dir, "")
+	u.exportKits(kit.Selection{All: true}, dir, kit.Options{})
 	u.Wait()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
 	if len(files) == 0 || !strings.Contains(topOverlayText(u), "kits written") {

@@ -109,7 +109,7 @@ func WriteDraft(ctx context.Context, s *data.Store, partnerID int64, dir string,
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, app.SafeFileName(p.Name)+".eml")
+	path := filepath.Join(dir, DraftName(p.Name))
 	if err := app.WriteFileAtomic(path, 0o644, d.Compose); err != nil {
 		return "", err
 	}
@@ -123,6 +123,9 @@ func WriteDraft(ctx context.Context, s *data.Store, partnerID int64, dir string,
 	})
 	return path, err
 }
+
+// DraftName is the file name of a partner's e-mail draft.
+func DraftName(partnerName string) string { return app.SafeFileName(partnerName) + ".eml" }
 
 // NewDraft composes the draft for a partner: to its primary contact, the
 // templates filled with its name, the manager and the due date.
@@ -170,4 +173,3 @@ func template(ctx context.Context, s *data.Store, key string, l app.Lang, t map[
 	}
 	return t[key]
 }
-
