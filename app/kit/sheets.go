@@ -2,7 +2,9 @@ package kit
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
+	"strings"
 
 	"channeldesk/app"
 	"channeldesk/data"
@@ -93,18 +95,9 @@ func (b *book) readme(c *Content) error {
 	return nil
 }
 
+// joinNonEmpty joins the parts that are not empty.
 func joinNonEmpty(sep string, parts ...string) string {
-	out := ""
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		if out != "" {
-			out += sep
-		}
-		out += p
-	}
-	return out
+	return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), sep)
 }
 
 func (b *book) deals(c *Content) error {
