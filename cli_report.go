@@ -26,6 +26,10 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return runExportReport(args[1:], stdout, stderr)
 	case "plan":
 		return runExportPlan(args, stdout, stderr)
+	case "kit":
+		return runExportKit(args[1:], stdout, stderr)
+	case "application":
+		return runExportApplication(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "channeldesk export: unknown document %q\n", args[0])
 	return errUsage

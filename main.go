@@ -44,10 +44,16 @@ const usage = `usage:
                                                            import partners from CSV or XLSX
   channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
   channeldesk import contacts FILE [--dry-run] [--db PATH] import contacts, linked to partners by ID, ИНН, name or domain
+  channeldesk import kit FILE [--dry-run] [--db PATH]      a partner kit sent back: valid rows in, the rest refused with reasons
   channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
                                                            write the Excel report
   channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
                                                            the partner plan PDF; --all: one file per active partner
+  channeldesk export kit (--partner ID|NAME | --all | --tier T | --type T) --out FILE.xlsx|DIR [--lang ru|en]
+        [--mail [--with-plan]] [--db PATH]                  --mail: an e-mail draft (.eml) per partner beside its kit
+                                                           the partner kit workbook(s) partners fill in and send back
+  channeldesk export application --out FILE.xlsx [--lang en|ru] [--db PATH]
+                                                           a blank partner application; import it back with import kit
   channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
   channeldesk check [--db PATH]                            integrity and invariants; exit 1 with the findings
   channeldesk version                                      print the version
@@ -86,6 +92,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "import":
 		if len(rest) > 0 && rest[0] == "deals" {
 			err = runImportDeals(rest[1:], stdout, stderr)
+		} else if len(rest) > 0 && rest[0] == "kit" {
+			err = runImportKit(rest[1:], stdout, stderr)
 		} else {
 			err = runImport(rest, stdout, stderr)
 		}

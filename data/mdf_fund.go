@@ -198,8 +198,11 @@ func MDFFundTx(ctx context.Context, q MDFQuerier, id int64) (*MDFFund, error) {
 }
 
 // MDFFunds lists every fund, newest period first.
-func (s *Store) MDFFunds(ctx context.Context) ([]MDFFund, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+mdfFundCols+` FROM mdf_funds ORDER BY starts_on DESC, id`)
+func (s *Store) MDFFunds(ctx context.Context) ([]MDFFund, error) { return MDFFundsTx(ctx, s.db) }
+
+// MDFFundsTx is MDFFunds on a transaction (or the database).
+func MDFFundsTx(ctx context.Context, q MDFQuerier) ([]MDFFund, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+mdfFundCols+` FROM mdf_funds ORDER BY starts_on DESC, id`)
 	if err != nil {
 		return nil, err
 	}

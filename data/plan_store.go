@@ -257,17 +257,26 @@ func (s *Store) SetActual(ctx context.Context, objectiveID int64, quarter int, v
 	if value < 0 {
 		return Invalid("actual", "err.plans_negative", nil)
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		col := []string{"actual_q1", "actual_q2", "actual_q3", "actual_q4"}[quarter-1]
-		res, err := tx.ExecContext(ctx, `UPDATE plan_objectives SET `+col+` = ? WHERE id = ?`, value, objectiveID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return NotFound("objective")
-		}
-		return nil
-	})
+	return s.withTx(ctx, func(tx *sql.Tx) error { return SetActualTx(ctx, tx, objectiveID, quarter, value) })
+}
+
+// SetActualTx is SetActual inside a caller's transaction.
+func SetActualTx(ctx context.Context, tx *sql.Tx, objectiveID int64, quarter int, value int64) error {
+	if quarter < 1 || quarter > 4 {
+		return Invalid("quarter", "err.plans_quarter", nil)
+	}
+	if value < 0 {
+		return Invalid("actual", "err.plans_negative", nil)
+	}
+	col := []string{"actual_q1", "actual_q2", "actual_q3", "actual_q4"}[quarter-1]
+	res, err := tx.ExecContext(ctx, `UPDATE plan_objectives SET `+col+` = ? WHERE id = ?`, value, objectiveID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return NotFound("objective")
+	}
+	return nil
 }
 
 // AgreePlan freezes a draft as an agreed revision dated on (YYYY-MM-DD).

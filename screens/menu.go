@@ -23,6 +23,8 @@ const (
 	actImport       = "file.import"
 	actExportReport = "file.export_report"
 	actExportPlan   = "file.export_plan"
+	actKitExport    = "file.kit_export"
+	actKitImport    = "file.kit_import"
 	actBackup       = "file.backup"
 	actOpenDB       = "file.open_db"
 	actFind         = "edit.find"
@@ -56,6 +58,8 @@ var fileItems = []menuItemDef{
 	{actImport, "desk.menu.import", nil},
 	{actExportReport, "desk.menu.export_report", ctrl(fyne.KeyE)},
 	{actExportPlan, "desk.menu.export_plan", ctrl(fyne.KeyP)},
+	{actKitExport, "kit.menu.export", nil},
+	{actKitImport, "kit.menu.import", nil},
 	{actBackup, "desk.menu.backup", nil},
 	{"", "", nil},
 	{actOpenDB, "desk.menu.open_db", ctrl(fyne.KeyO)},

@@ -19,6 +19,8 @@ func (u *UI) registerAreaActions() {
 	u.registerAction(actExportPlan, u.exportPlan)
 	u.registerAction(actBackup, u.backupNow)
 	u.registerAction(actLogContact, u.logContactForSelected)
+	u.registerAction(actKitExport, u.showKitExport)
+	u.registerAction(actKitImport, u.showKitImport)
 }
 
 // exportPlan exports the open partner's plan; with no partner open it

@@ -75,6 +75,9 @@ var partnerFields = []partnerField{
 	{"plan_objectives", "title", "(SELECT partner_id FROM plans WHERE plans.id = plan_id)", ""},
 	{"plan_commitments", "body", "(SELECT partner_id FROM plans WHERE plans.id = plan_id)", ""},
 	{"plan_checkins", "notes", "(SELECT partner_id FROM plans WHERE plans.id = plan_id)", "shareable = 1"},
+	{"kit_rows", "summary", "partner_id", ""},
+	{"kit_rows", "reason", "partner_id", ""},
+	{"application_answers", "answer", "partner_id", ""},
 }
 
 // internalPhrases are computed internal texts (demotion risk, the at-risk
@@ -330,6 +333,8 @@ var otherColumns = map[string]string{
 	"tier_requirements.kind": "enum", "tier_requirements.label_en": "program", "tier_requirements.label_ru": "program",
 	"tier_requirements.metric": "program", "tiers.benefits_en": "program", "tiers.benefits_ru": "program", "tiers.color": "program",
 	"tiers.name_en": "program", "tiers.name_ru": "program",
+	"kit_rows.kit_id": "key", "kit_rows.sheet": "enum", "kit_rows.row_hash": "hash", "kit_rows.kit_date": "date",
+	"kit_rows.outcome": "enum", "kit_rows.at": "date", "application_answers.question": "program",
 }
 
 // TestEveryTextColumnIsClassified makes every area decide, for each text

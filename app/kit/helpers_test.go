@@ -1,0 +1,42 @@
+package kit_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"channeldesk/app"
+	"channeldesk/data"
+)
+
+var today = time.Date(2026, 8, 15, 10, 0, 0, 0, time.UTC)
+
+// openStore opens a fresh database whose clock stands at today.
+func openStore(tb testing.TB) *data.Store {
+	tb.Helper()
+	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s.Now = func() time.Time { return today }
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// demoStore is openStore filled with demo data of n partners.
+func demoStore(tb testing.TB, n int) *data.Store {
+	tb.Helper()
+	s := openStore(tb)
+	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: n, Seed: 5, Today: today}); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func exec1(tb testing.TB, s *data.Store, q string, args ...any) {
+	tb.Helper()
+	if _, err := s.DB().Exec(q, args...); err != nil {
+		tb.Fatalf("%s: %v", q, err)
+	}
+}
