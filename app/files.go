@@ -7,12 +7,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"channeldesk/data"
 )
 
 // WriteFileAtomic writes a file through write into a temporary file in
 // the same folder, syncs it and renames it over path, so that readers see
 // either the old file or the complete new one, never a part. On any error
-// nothing is left behind. Exports use perm 0o644.
+// nothing is left behind. Exports use perm 0o644. On Windows the rename
+// waits a moment for a destination another program holds briefly (see
+// data.ReplaceFile).
 func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -40,7 +44,7 @@ func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return data.ReplaceFile(tmp.Name(), path)
 }
 
 // MaxFileNameBytes bounds names from SafeFileName (file systems allow 255;

@@ -8,7 +8,8 @@ import (
 	"syscall"
 )
 
-// removeOnRelease: on unix the lock file can be removed while open.
+// removeOnRelease: on unix the lock file is removed while still open and
+// locked (see release).
 const removeOnRelease = true
 
 // lockFile takes an exclusive flock without waiting; false means another

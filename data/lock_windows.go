@@ -9,8 +9,10 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// removeOnRelease: Windows cannot remove a file another process has open,
-// so the (empty) lock file stays beside the database.
+// removeOnRelease: Windows cannot remove an open file (Go opens files
+// without FILE_SHARE_DELETE), so release removes the lock file only after
+// closing it, and tryLock need not check that its file is still the one
+// at the path: nobody can remove it while it is open.
 const removeOnRelease = false
 
 // lockOffset is where the locked byte lies: beyond the PID written at the

@@ -30,7 +30,7 @@ func WriteFileAtomic(path string, b []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(name, path)
+		err = data.ReplaceFile(name, path)
 	}
 	if err != nil {
 		os.Remove(name)

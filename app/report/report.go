@@ -207,7 +207,7 @@ func saveAtomically(f *excelize.File, path string) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := data.ReplaceFile(tmp.Name(), path); err != nil {
 		return err
 	}
 	done = true
