@@ -50,11 +50,7 @@ type importFlow struct {
 
 // ShowImport asks for a CSV or XLSX file and opens its import preview.
 func (u *UI) ShowImport() {
-	f := &importFlow{ui: u}
-	if u.recruit != nil {
-		f.onDone = u.recruit.reload
-	}
-	u.importer = f
+	f := u.newImportFlow()
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
