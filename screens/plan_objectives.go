@@ -165,14 +165,14 @@ func (t *planTab) onExport() {
 	if t.d.partner == nil || t.d.partner.ID == 0 {
 		return
 	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	fd := t.d.ui.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		path := w.URI().Path()
 		w.Close()
 		t.exportTo(path)
-	}, t.d.ui.Win)
+	})
 	fd.SetFileName(plan.SafeFileName(t.d.partner.Name) + ".pdf")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	fd.Show()

@@ -51,12 +51,12 @@ type importFlow struct {
 // ShowImport asks for a CSV or XLSX file and opens its import preview.
 func (u *UI) ShowImport() {
 	f := u.newImportFlow()
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+	d := u.newFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
 		}
 		f.open(rc.URI().Name(), rc)
-	}, u.Win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}))
 	d.Show()
 }
