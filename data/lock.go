@@ -51,7 +51,7 @@ func acquireLock(dbPath string) (*dbLock, error) {
 // previous holder between our open and our lock, so a fresh one is needed.
 func tryLock(dbPath string) (l *dbLock, retry bool, err error) {
 	path := LockPath(dbPath)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openLockFile(path)
 	if err != nil {
 		if os.IsPermission(err) {
 			return nil, false, ErrReadOnlyDir
