@@ -156,14 +156,15 @@ build-windows: deps-windows
 package-windows: build-windows
 	sed 's/$$/\r/' packaging/windows/README.txt > $(WIN_OUT)/README.txt
 	mkdir -p dist
-	wixl -a x64 -D Version=$(VERSION).$(WIN_BUILD) -D Bin=$(WIN_OUT) -o dist/$(WIN_NAME).msi packaging/windows/channeldesk.wxs
+	wixl -a x64 -D Version=$(VERSION) -D Bin=$(WIN_OUT) -o dist/$(WIN_NAME).msi packaging/windows/channeldesk.wxs
 	rm -rf $(WIN_OUT)/zip && mkdir -p $(WIN_OUT)/zip/ChannelDesk
 	cp $(WIN_OUT)/channeldesk.exe $(WIN_OUT)/channeldesk-cli.exe $(WIN_OUT)/README.txt $(WIN_OUT)/zip/ChannelDesk/
 	rm -f dist/$(WIN_NAME).zip && cd $(WIN_OUT)/zip && zip -qr9 $(CURDIR)/dist/$(WIN_NAME).zip ChannelDesk
 	@ls -l dist/$(WIN_NAME).msi dist/$(WIN_NAME).zip
 
-## test-windows: build for Windows once, then run it under Wine: the command line against the Linux
-## build's documents, the Windows-only Go tests, and the GUI's window (screenshot in build/windows/)
-test-windows: build-windows build
+## test-windows: build and package for Windows once, then under Wine: the command line against the
+## Linux build's documents, the MSI (install, upgrade, uninstall), the Windows-only Go tests, and the
+## GUI's window (screenshot in build/windows/)
+test-windows: package-windows build
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(WINE_DEB_PKGS)"
-	.ci/test-windows.sh $(WIN_OUT) ./$(BIN)
+	.ci/test-windows.sh $(WIN_OUT) ./$(BIN) dist/$(WIN_NAME).msi

@@ -2,15 +2,17 @@
 # make test-windows: the Windows build (already cross-compiled into WIN_OUT)
 # under Wine, against the Linux build LINUX_BIN on the same data.
 #
-#   .ci/test-windows.sh build/windows ./channeldesk
+#   .ci/test-windows.sh build/windows ./channeldesk dist/ChannelDesk-0.1.0-windows-amd64.msi
 #
 # 1. the command line: version, demo, import partners (a Windows-1251 CSV),
 #    export plan --all, export report, backup, check — in a folder whose
 #    name has Cyrillic letters and spaces; the PDFs' text and the workbook's
 #    sheets and row counts must equal the Linux build's for the same data;
 #    the default data folder under a Cyrillic %AppData%;
-# 2. the Windows-only Go tests (data, app), built with go test -c;
-# 3. the GUI under Xvfb: its window appears (screenshot kept as
+# 2. the MSI: per-user install (program, Start-menu shortcuts), a newer
+#    version replacing it in place, uninstall — the user's data untouched;
+# 3. the Windows-only Go tests (data, app), built with go test -c;
+# 4. the GUI under Xvfb: its window appears (screenshot kept as
 #    WIN_OUT/wine-gui.png), and Alt+F4 ends it with the lock file removed.
 #
 # Wine 8 lacks bcryptprimitives.dll!ProcessPrng, which Go >= 1.24 needs; a
@@ -20,6 +22,7 @@
 set -euo pipefail
 out=${1:?usage: test-windows.sh WIN_OUT LINUX_BIN}
 linux=$(realpath "${2:?usage: test-windows.sh WIN_OUT LINUX_BIN}")
+msi=$(realpath "${3:?usage: test-windows.sh WIN_OUT LINUX_BIN MSI}")
 out=$(realpath "$out")
 repo=$(realpath "$(dirname "$0")/..")
 exe="$out/channeldesk.exe"
@@ -116,6 +119,42 @@ APPDATA=$appdata wcli check >/dev/null
 APPDATA=$appdata wcli backup --out "win/from-appdata.db" >/dev/null
 [[ -s win/from-appdata.db ]] || fail "backup from %AppData%\\ChannelDesk wrote nothing"
 [[ ! -e $unixdata/channeldesk.db.lock ]] || fail "check left the lock file in %AppData%\\ChannelDesk"
+
+step "the MSI: install for this user, upgrade in place, uninstall; data kept"
+cd "$repo"
+profile="$WINEPREFIX/drive_c/users/$(id -un)"
+programs="$profile/AppData/Local/Programs/ChannelDesk"
+menu="$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
+data="$profile/AppData/Roaming/ChannelDesk"
+mkdir -p "$data"
+cp "$work/win/channeldesk.db" "$data/channeldesk.db"
+sum=$(sha256sum <"$data/channeldesk.db")
+products() { # the installed ChannelDesk versions, one a line
+  local k
+  for k in $(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' 2>/dev/null | tr -d '\r' | grep '{'); do
+    wine reg query "$k" 2>/dev/null | tr -d '\r' | grep -q 'DisplayName.*ChannelDesk' &&
+      wine reg query "$k" /v DisplayVersion 2>/dev/null | tr -d '\r' | awk '/DisplayVersion/ {print $3}'
+  done
+  return 0
+}
+"${wine[@]}" msiexec /i "$msi" /qn || fail "msiexec /i $(basename "$msi") failed"
+for f in "$programs/channeldesk.exe" "$programs/channeldesk-cli.exe" "$menu/ChannelDesk.lnk" "$menu/Uninstall ChannelDesk.lnk"; do
+  [[ -f $f ]] || fail "the MSI did not install ${f#"$profile"/}"
+done
+got=$("${wine[@]}" "$programs/channeldesk-cli.exe" version | tr -d '\r')
+[[ $got == "$("$linux" version)" ]] || fail "the installed channeldesk-cli.exe says '$got'"
+# the same programs as a later version: must replace, not sit beside
+wixl -a x64 -D Version=99.0.0 -D Bin="$(realpath --relative-to=. "$out")" -o "$out/upgrade-test.msi" packaging/windows/channeldesk.wxs 2>/dev/null ||
+  fail "wixl could not build the upgrade test package"
+"${wine[@]}" msiexec /i "$out/upgrade-test.msi" /qn || fail "msiexec /i of a newer version failed"
+installed=$(products | tr '\n' ' ')
+[[ $installed == "99.0.0 " ]] || fail "after the upgrade the installed versions are '$installed', want only 99.0.0"
+[[ $(sha256sum <"$data/channeldesk.db") == "$sum" ]] || fail "the upgrade changed the user's database"
+"${wine[@]}" msiexec /x "$out/upgrade-test.msi" /qn || fail "msiexec /x failed"
+[[ ! -e $programs/channeldesk.exe && ! -e $menu/ChannelDesk.lnk ]] || fail "uninstall left the program or its shortcut"
+[[ -z $(products) ]] || fail "uninstall left ChannelDesk registered: $(products)"
+[[ $(sha256sum <"$data/channeldesk.db") == "$sum" ]] || fail "uninstall touched %AppData%\\ChannelDesk\\channeldesk.db"
+echo "   installed per user, upgraded in place, uninstalled; %AppData%\\ChannelDesk\\channeldesk.db unchanged"
 
 step "Windows-only Go tests (go test -c, GOOS=windows) under Wine"
 cd "$repo"
