@@ -15,7 +15,8 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 # poppler-utils, whose pdftotext the PDF tests read documents back with.
 DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 
-.PHONY: all deps build run test lint vet fmt-check staticcheck bench bench-app clean crash fuzz package
+.PHONY: all deps build run test lint vet fmt-check staticcheck bench bench-app clean crash fuzz package \
+  deps-windows build-windows package-windows test-windows vet-darwin
 
 all: build
 
@@ -59,8 +60,18 @@ staticcheck: $(GOBIN)/staticcheck
 
 lint: fmt-check vet staticcheck
 
-## test: deps, gofmt, vet, staticcheck, then every test with the race detector
-test: deps lint
+# macOS cannot be built here (no SDK, and Fyne's driver needs cgo): every
+# package without cgo, i.e. all but main, is vetted and built for it.
+DARWIN_ENV  := GOOS=darwin GOARCH=arm64 CGO_ENABLED=0
+DARWIN_PKGS  = $(shell $(GO) list ./... | grep -vx channeldesk)
+
+## vet-darwin: go vet and go build for macOS of every package that needs no cgo
+vet-darwin:
+	$(DARWIN_ENV) $(GO) vet -tags $(TAGS) $(DARWIN_PKGS)
+	$(DARWIN_ENV) $(GO) build -tags $(TAGS) $(DARWIN_PKGS)
+
+## test: deps, gofmt, vet, staticcheck, the macOS check, then every test with the race detector
+test: deps lint vet-darwin
 	$(GO) test -tags $(TAGS) -race -count=1 -timeout 45m ./...
 	@# the MDF property test runs 200 sequences under -race; here all 2,000
 	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/
@@ -112,4 +123,49 @@ bench-app: build
 
 clean:
 	rm -f $(BIN)
-	rm -rf dist
+	rm -rf dist build
+
+# ---- Windows: cross-built here with Debian's mingw-w64, packaged with wixl, tested under Wine ----
+# Everything comes from Debian: the C cross-compiler (Fyne's GLFW needs cgo), wixl for the MSI, zip.
+WIN_DEB_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools zip
+# Wine 8 and a virtual X screen for the Windows tests; poppler-utils and
+# imagemagick read the PDFs back and keep the screenshot.
+WINE_DEB_PKGS := wine wine64 xvfb xauth xdotool x11-utils imagemagick poppler-utils
+WIN_ENV   := GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc
+WIN_OUT   := build/windows
+WIN_BUILD := $(shell sed -n 's/^Build *= *\([0-9]*\).*/\1/p' FyneApp.toml)
+WIN_SYSO  := rsrc_windows_amd64.syso
+WIN_NAME  := ChannelDesk-$(VERSION)-windows-amd64
+
+## deps-windows: the mingw-w64 cross-compiler, wixl and zip (Debian, as root)
+deps-windows:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(WIN_DEB_PKGS)"
+
+## build-windows: build/windows/channeldesk.exe (GUI, no console window) and channeldesk-cli.exe
+## (the same program as a console program, for cmd and PowerShell), both with icon and version info
+build-windows: deps-windows
+	mkdir -p $(WIN_OUT)
+	$(GO) run ./packaging/windows/mkico assets/icon.png $(WIN_OUT)/channeldesk.ico
+	printf '#define VER_QUAD %s,%s\n#define VER_STR "%s"\n' "$$(echo $(VERSION) | tr . ,)" "$(WIN_BUILD)" "$(VERSION)" > $(WIN_OUT)/version.h
+	x86_64-w64-mingw32-windres -I $(WIN_OUT) -O coff -i packaging/windows/channeldesk.rc -o $(WIN_SYSO)
+	@# the .syso is picked up by the Go linker for GOOS=windows only; removed again whatever happens
+	$(WIN_ENV) $(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w -H windowsgui" -o $(WIN_OUT)/channeldesk.exe . \
+	  && $(WIN_ENV) $(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o $(WIN_OUT)/channeldesk-cli.exe .; \
+	  rc=$$?; rm -f $(WIN_SYSO); exit $$rc
+
+## package-windows: dist/ChannelDesk-VERSION-windows-amd64.msi (per user, no admin rights) and .zip (portable)
+package-windows: build-windows
+	sed 's/$$/\r/' packaging/windows/README.txt > $(WIN_OUT)/README.txt
+	mkdir -p dist
+	wixl -a x64 -D Version=$(VERSION) -D Bin=$(WIN_OUT) -o dist/$(WIN_NAME).msi packaging/windows/channeldesk.wxs
+	rm -rf $(WIN_OUT)/zip && mkdir -p $(WIN_OUT)/zip/ChannelDesk
+	cp $(WIN_OUT)/channeldesk.exe $(WIN_OUT)/channeldesk-cli.exe $(WIN_OUT)/README.txt $(WIN_OUT)/zip/ChannelDesk/
+	rm -f dist/$(WIN_NAME).zip && cd $(WIN_OUT)/zip && zip -qr9 $(CURDIR)/dist/$(WIN_NAME).zip ChannelDesk
+	@ls -l dist/$(WIN_NAME).msi dist/$(WIN_NAME).zip
+
+## test-windows: build and package for Windows once, then under Wine: the command line against the
+## Linux build's documents, the MSI (install, upgrade, uninstall), the Windows-only Go tests, and the
+## GUI's window (screenshot in build/windows/)
+test-windows: package-windows build
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(WINE_DEB_PKGS)"
+	.ci/test-windows.sh $(WIN_OUT) ./$(BIN) dist/$(WIN_NAME).msi

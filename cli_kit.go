@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"channeldesk/app"
+	"channeldesk/app/errtext"
 	"channeldesk/app/kit"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // openForKit opens the database at --db (or the default one) to write;
@@ -129,7 +129,7 @@ func runImportKit(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	pv, err := kit.Import(context.Background(), s, in, kit.ImportOptions{Commit: !*dry, Author: st.ManagerName,
-		Say: screens.ErrorText, EventText: kitEventText})
+		Say: errtext.Text, EventText: kitEventText})
 	if err != nil {
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
@@ -152,14 +152,14 @@ func printKitPreview(w io.Writer, pv *kit.Preview, dry bool) {
 		case it.Done:
 			what = "already imported"
 		case it.Err != nil:
-			what, refused = "refused: "+screens.ErrorText(it.Err), refused+1
+			what, refused = "refused: "+errtext.Text(it.Err), refused+1
 		case dry:
 			what, accepted = "would be accepted", accepted+1
 		default:
 			accepted++
 		}
 		if it.Warning != nil && it.Err == nil && !it.Done {
-			what += " (" + screens.ErrorText(it.Warning) + ")"
+			what += " (" + errtext.Text(it.Warning) + ")"
 		}
 		fmt.Fprintf(w, "  %s row %d, %s: %s — %s\n", it.Sheet, it.Line, it.Kind, it.Summary, what)
 	}

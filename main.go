@@ -38,6 +38,7 @@ var version = func() string {
 
 const usage = `usage:
   channeldesk [--db PATH]                                  open the GUI
+  channeldesk FILE.csv|FILE.xlsx                           open the GUI with FILE in the partner import preview
   channeldesk demo --db PATH [--partners N] [--seed S]      fill an empty database with demo data
         [--deals N] [--mdf N] [--plans N] [--tasks N]     counts (default in proportion to --partners)
   channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
@@ -75,10 +76,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, rest = args[0], args[1:]
 	}
+	importFile, openWith := openWithFile(args)
+	if openWith {
+		cmd, rest = "", nil
+	}
 	var err error
 	switch cmd {
 	case "":
-		err = runGUI(rest, stderr)
+		err = runGUI(rest, importFile, stderr)
 	case "version":
 		if len(rest) > 0 {
 			err = errUsage
@@ -191,7 +196,7 @@ func removeDB(path string) {
 // processStart is when the program started, for CHANNELDESK_TRACE.
 var processStart = time.Now()
 
-func runGUI(args []string, stderr io.Writer) error {
+func runGUI(args []string, importFile string, stderr io.Writer) error {
 	fs, db := newFlags("channeldesk", stderr)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -219,6 +224,10 @@ func runGUI(args []string, stderr io.Writer) error {
 	ui.Version, ui.OpenStore = version, data.Open
 	if firstRun {
 		ui.ShowWelcome()
+	}
+	ui.EnableFileDrop()
+	if importFile != "" {
+		ui.ImportFile(importFile)
 	}
 	if os.Getenv("CHANNELDESK_TRACE") == "1" {
 		ui.TraceStartup(processStart)

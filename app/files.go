@@ -53,7 +53,7 @@ func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return data.ReplaceFile(tmp.Name(), path)
 }
 
 // MaxFileNameBytes bounds names from SafeFileName (file systems allow 255;

@@ -243,7 +243,7 @@ func TierName(t *data.Tier, lang Lang, none string) string {
 
 // ConfirmTierChange makes the manager's decision: the partner's assigned
 // tier becomes toTierID (0: none), the change is kept with its reason and
-// written into the timeline as "Silver → Gold: reason".
+// written into the timeline as "Silver › Gold: reason".
 func ConfirmTierChange(ctx context.Context, s *data.Store, partnerID, toTierID int64, reason, author string, lang Lang, none string) error {
 	tiers, err := s.Tiers(ctx)
 	if err != nil {
@@ -257,7 +257,7 @@ func ConfirmTierChange(ctx context.Context, s *data.Store, partnerID, toTierID i
 	if err != nil {
 		return err
 	}
-	body := fmt.Sprintf("%s → %s: %s", TierName(p.Tier(from), lang, none), TierName(p.Tier(toTierID), lang, none), reason)
+	body := fmt.Sprintf("%s › %s: %s", TierName(p.Tier(from), lang, none), TierName(p.Tier(toTierID), lang, none), reason)
 	return s.ChangeTier(ctx, &data.TierChange{PartnerID: partnerID, ToTierID: toTierID, Reason: reason, Author: author}, body)
 }
 

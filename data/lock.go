@@ -51,7 +51,7 @@ func acquireLock(dbPath string) (*dbLock, error) {
 // previous holder between our open and our lock, so a fresh one is needed.
 func tryLock(dbPath string) (l *dbLock, retry bool, err error) {
 	path := LockPath(dbPath)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openLockFile(path)
 	if err != nil {
 		if os.IsPermission(err) {
 			return nil, false, ErrReadOnlyDir
@@ -86,19 +86,26 @@ func sameFile(f *os.File, path string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(a, b)
 }
 
-// release lets another process open the database. Where the system allows
-// it, the lock file is removed while still locked, so none is left behind
-// (a crash leaves it; the next start locks it again).
+// release lets another process open the database and removes the lock
+// file, so none is left behind after a clean exit (a crash leaves it; the
+// next start locks it again). On unix it is removed while still locked; on
+// Windows only after it is closed, because Windows refuses to remove an
+// open file: if another instance opens it in between, the removal fails
+// and that instance keeps the file.
 func (l *dbLock) release() {
 	if l == nil || l.f == nil {
 		return
 	}
+	name := l.f.Name()
 	if removeOnRelease {
-		os.Remove(l.f.Name())
+		os.Remove(name)
 	} else {
 		l.f.Truncate(0)
 	}
 	unlockFile(l.f)
 	l.f.Close()
 	l.f = nil
+	if !removeOnRelease {
+		os.Remove(name)
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -68,9 +67,6 @@ func TestSecondInstanceIsToldWhichProcess(t *testing.T) {
 }
 
 func TestCloseLeavesNoLockFile(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("the lock file stays on Windows")
-	}
 	path := filepath.Join(t.TempDir(), "tidy.db")
 	s, err := data.Open(path)
 	if err != nil {

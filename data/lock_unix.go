@@ -8,7 +8,8 @@ import (
 	"syscall"
 )
 
-// removeOnRelease: on unix the lock file can be removed while open.
+// removeOnRelease: on unix the lock file is removed while still open and
+// locked (see release).
 const removeOnRelease = true
 
 // lockFile takes an exclusive flock without waiting; false means another
@@ -22,3 +23,8 @@ func lockFile(f *os.File) (bool, error) {
 }
 
 func unlockFile(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// openLockFile opens or creates the lock file.
+func openLockFile(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+}

@@ -64,5 +64,5 @@ func copyOver(src, dst string) error {
 			return err
 		}
 	}
-	return os.Rename(tmp.Name(), dst)
+	return ReplaceFile(tmp.Name(), dst)
 }

@@ -17,7 +17,7 @@ import (
 
 // onImport picks a CSV or XLSX file and shows its preview.
 func (s *dealsScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := s.ui.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
@@ -28,7 +28,7 @@ func (s *dealsScreen) onImport() {
 			return
 		}
 		s.checkImport(r.URI().Name(), content)
-	}, s.ui.Win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".txt"}))
 	d.Show()
 }

@@ -60,13 +60,13 @@ func (u *UI) recentMenu() *fyne.MenuItem {
 
 // chooseDatabase asks for a database file and opens it (File → Open).
 func (u *UI) chooseDatabase() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		r.Close()
 		u.openDatabase(r.URI().Path())
-	}, u.Win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".channeldesk"}))
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.Store.Path()))); err == nil {
 		d.SetLocation(dir)

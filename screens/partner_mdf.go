@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -305,7 +304,7 @@ func (t *mdfTab) onResubmit() {
 // pickFile reads a file the manager picks; one over the size limit is
 // refused at once with the limit named.
 func (t *mdfTab) pickFile(got func(app.ProofFile)) {
-	dialog.ShowFileOpen(func(rc fyne.URIReadCloser, err error) {
+	t.d.ui.newFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
 		}
@@ -321,7 +320,7 @@ func (t *mdfTab) pickFile(got func(app.ProofFile)) {
 			return
 		}
 		got(app.ProofFile{Name: rc.URI().Name(), Content: buf})
-	}, t.d.ui.Win)
+	}).Show()
 }
 
 func (t *mdfTab) onAddProof() {
@@ -376,7 +375,7 @@ func (t *mdfTab) onSaveProof() {
 	if !ok {
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+	d := t.d.ui.newFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
 			return
 		}
@@ -384,7 +383,7 @@ func (t *mdfTab) onSaveProof() {
 		if _, err := wc.Write(content); err != nil {
 			t.msg.SetText(lang.L("mdf.open_failed", map[string]any{"Error": err.Error()}))
 		}
-	}, t.d.ui.Win)
+	})
 	d.SetFileName(p.Name)
 	d.Show()
 }

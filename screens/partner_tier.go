@@ -87,7 +87,7 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 
 func (t *partnerTierTab) historyLine(c data.TierChange) string {
 	u := t.d.ui
-	return joinNonEmpty(" · ", u.date(c.ChangedAt), u.tierName(t.program.Tier(c.FromTierID))+" → "+u.tierName(t.program.Tier(c.ToTierID)),
+	return joinNonEmpty(" · ", u.date(c.ChangedAt), u.tierName(t.program.Tier(c.FromTierID))+" › "+u.tierName(t.program.Tier(c.ToTierID)),
 		c.Reason, c.Author)
 }
 

@@ -76,7 +76,7 @@ func (t *timelineTab) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	headText := joinNonEmpty(" · ", t.d.ui.date(e.At), lang.L("event."+string(e.Kind)), e.Author, visibility)
 	text := e.Body
 	if e.Kind == data.EventStatusChange {
-		text = statusLabel(e.FromStatus) + " → " + statusLabel(e.ToStatus)
+		text = statusLabel(e.FromStatus) + " › " + statusLabel(e.ToStatus)
 		if e.Body != "" {
 			text += ": " + e.Body
 		}
@@ -84,7 +84,7 @@ func (t *timelineTab) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	if e.Kind == data.EventDeal {
 		text = lang.L("deals.state."+string(e.ToStatus)) + " · " + e.Body // a new registration
 		if e.FromStatus != "" {
-			text = lang.L("deals.state."+string(e.FromStatus)) + " → " + text
+			text = lang.L("deals.state."+string(e.FromStatus)) + " › " + text
 		}
 	}
 	if e.Kind == data.EventEscalation {

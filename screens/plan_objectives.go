@@ -165,7 +165,7 @@ func (t *planTab) onExport() {
 	if t.d.partner == nil || t.d.partner.ID == 0 {
 		return
 	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	fd := t.d.ui.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			t.d.ui.showError(saveDialogFailure(err), t.onExport)
 		}
@@ -175,7 +175,7 @@ func (t *planTab) onExport() {
 		path := w.URI().Path()
 		w.Close()
 		t.exportTo(path)
-	}, t.d.ui.Win)
+	})
 	fd.SetFileName(app.SafeFileName(t.d.partner.Name) + ".pdf")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	fd.Show()

@@ -136,12 +136,12 @@ func (s *plansScreen) reload() {
 // onExportAll asks for a folder, then writes every active partner's plan
 // there with a progress bar that can be cancelled.
 func (s *plansScreen) onExportAll() {
-	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+	s.ui.showFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil || u == nil {
 			return
 		}
 		s.exportAll(u.Path())
-	}, s.ui.Win)
+	})
 }
 
 // exportAll runs the batch export into dir with a progress dialog.

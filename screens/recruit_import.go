@@ -50,17 +50,13 @@ type importFlow struct {
 
 // ShowImport asks for a CSV or XLSX file and opens its import preview.
 func (u *UI) ShowImport() {
-	f := &importFlow{ui: u}
-	if u.recruit != nil {
-		f.onDone = u.recruit.reload
-	}
-	u.importer = f
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+	f := u.newImportFlow()
+	d := u.newFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
 		}
 		f.open(rc.URI().Name(), rc)
-	}, u.Win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".htm", ".html"}))
 	d.Show()
 }

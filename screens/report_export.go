@@ -32,7 +32,7 @@ func newReportExport(u *UI) *reportExport { return &reportExport{ui: u} }
 
 // ask shows the save dialog, then exports.
 func (e *reportExport) ask() {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	fd := e.ui.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			e.ui.showError(saveDialogFailure(err), e.ask)
 		}
@@ -46,7 +46,7 @@ func (e *reportExport) ask() {
 			path += ".xlsx"
 		}
 		e.run(path)
-	}, e.ui.Win)
+	})
 	fd.SetFileName("channeldesk-report-" + e.ui.Store.Now().Format(app.DateLayout) + ".xlsx")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	fd.Show()

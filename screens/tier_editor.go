@@ -71,7 +71,7 @@ func (e *tierEditor) line(t *data.Tier) string {
 			reqs = append(reqs, u.reqLabel(r))
 			continue
 		}
-		reqs = append(reqs, u.reqLabel(r)+" ≥ "+u.reqValue(r, r.Threshold))
+		reqs = append(reqs, u.reqLabel(r)+" "+u.reqValue(r, r.Threshold)+"+")
 	}
 	if len(reqs) == 0 {
 		reqs = []string{lang.L("tiers.no_requirements")}

@@ -43,7 +43,7 @@ func (s *tiersScreen) buildUI() fyne.CanvasObject {
 	s.suggestList = &widget.List{
 		Length: func() int { return len(s.suggestions) },
 		CreateItem: func() fyne.CanvasObject {
-			label := &widget.Label{Text: "Partner · Silver → Gold", Truncation: fyne.TextTruncateEllipsis}
+			label := &widget.Label{Text: "Partner · Silver › Gold", Truncation: fyne.TextTruncateEllipsis}
 			confirm := &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance}
 			dismiss := &widget.Button{Text: lang.L("tiers.dismiss")}
 			return container.NewBorder(nil, nil, nil, container.NewHBox(confirm, dismiss), label)
@@ -147,12 +147,12 @@ func (s *tiersScreen) perTierLines(o *app.TierOverview) []string {
 }
 
 func (s *tiersScreen) suggestionLine(e app.Evaluation) string {
-	return fmt.Sprintf("%s · %s → %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Qualified),
+	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Qualified),
 		lang.L("tiers.kind."+string(e.Suggest)))
 }
 
 func (s *tiersScreen) closeLine(e app.Evaluation) string {
-	return fmt.Sprintf("%s · %s → %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Next),
+	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Next),
 		s.ui.gapsText(e.NextProgress))
 }
 

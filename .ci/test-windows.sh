@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# make test-windows: the Windows build (already cross-compiled into WIN_OUT)
+# under Wine, against the Linux build LINUX_BIN on the same data.
+#
+#   .ci/test-windows.sh build/windows ./channeldesk dist/ChannelDesk-0.1.0-windows-amd64.msi
+#
+# 1. the command line: version, demo, import partners (a Windows-1251 CSV),
+#    export plan --all, export report, backup, check — in a folder whose
+#    name has Cyrillic letters and spaces; the PDFs' text and the workbook's
+#    sheets and row counts must equal the Linux build's for the same data;
+#    the default data folder under a Cyrillic %AppData%;
+# 2. the MSI: per-user install (program, Start-menu shortcuts), a newer
+#    version replacing it in place, uninstall — the user's data untouched;
+# 3. the Windows-only Go tests (data, app), built with go test -c;
+# 4. the GUI under Xvfb: its window appears (screenshot kept as
+#    WIN_OUT/wine-gui.png), and Alt+F4 ends it with the lock file removed.
+#
+# Wine 8 lacks bcryptprimitives.dll!ProcessPrng, which Go >= 1.24 needs; a
+# shim built from .ci/wine/bcryptprimitives.c goes into the test prefix's
+# system32 (a test harness only: it is never shipped).
+# Every failure says what failed and exits 1; nothing is skipped.
+set -euo pipefail
+out=${1:?usage: test-windows.sh WIN_OUT LINUX_BIN}
+linux=$(realpath "${2:?usage: test-windows.sh WIN_OUT LINUX_BIN}")
+msi=$(realpath "${3:?usage: test-windows.sh WIN_OUT LINUX_BIN MSI}")
+out=$(realpath "$out")
+repo=$(realpath "$(dirname "$0")/..")
+exe="$out/channeldesk.exe"
+cli="$out/channeldesk-cli.exe"
+for f in "$exe" "$cli" "$linux"; do
+  [[ -x $f || -f $f ]] || { echo "test-windows: FAIL: $f is missing (make build-windows build)" >&2; exit 1; }
+done
+start=$SECONDS
+
+fail() { echo "test-windows: FAIL: $*" >&2; exit 1; }
+step() { echo "== test-windows: $* ($((SECONDS - start)) s)"; }
+
+export WINEPREFIX="$out/wineprefix" WINEARCH=win64 WINEDEBUG=-all
+# no Mono or Gecko download prompts; our ProcessPrng shim, not a builtin
+export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n"
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE=en
+wine=(timeout 300 wine)
+
+step "Wine prefix and the ProcessPrng shim"
+if [[ ! -f $WINEPREFIX/system.reg ]]; then
+  timeout 600 wineboot -i >/dev/null 2>&1 || fail "wineboot could not create $WINEPREFIX"
+  timeout 120 wineserver -w || true
+fi
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$out/bcryptprimitives.dll" "$repo/.ci/wine/bcryptprimitives.c" -ladvapi32 ||
+  fail "could not build the bcryptprimitives.dll shim"
+cp "$out/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+
+# All the work in a folder named like a Russian user's, with spaces.
+work="$out/wine-run/Данные Ольги"
+rm -rf "$out/wine-run"
+mkdir -p "$work/win" "$work/linux"
+cd "$work"
+
+# wcli ARGS...: the Windows command line; its stdout, a failure message on error.
+wcli() {
+  local rc=0
+  "${wine[@]}" "$cli" "$@" 2>"$work/stderr.txt" | tr -d '\r' || rc=$?
+  if ((rc != 0)); then
+    cat "$work/stderr.txt" >&2
+    fail "channeldesk-cli.exe $* exited with $rc under Wine"
+  fi
+}
+
+step "version"
+want=$("$linux" version)
+got=$(wcli version)
+[[ $got == "$want" ]] || fail "version: Windows says '$got', Linux says '$want'"
+
+step "demo"
+wcli demo --db "win/channeldesk.db" --partners 12 >/dev/null
+[[ -s win/channeldesk.db ]] || fail "demo wrote no database"
+[[ ! -e win/channeldesk.db.lock ]] || fail "demo left win/channeldesk.db.lock behind (lock file must go on a clean exit)"
+cp win/channeldesk.db linux/channeldesk.db
+
+step "import partners from a Windows-1251 CSV"
+csv="$repo/app/importer/testdata/ru-excel-1251.csv"
+"$linux" import partners "$csv" --skip-invalid --db linux/channeldesk.db >linux/import.txt ||
+  fail "the Linux build could not import $csv"
+wcli import partners "$csv" --skip-invalid --db "win/channeldesk.db" >win/import.txt
+diff -u linux/import.txt win/import.txt || fail "import partners reports differ (Linux -, Windows +)"
+
+step "export plan --all, export report"
+"$linux" export plan --all --out linux/plans --db linux/channeldesk.db >/dev/null
+"$linux" export report --out linux/report.xlsx --db linux/channeldesk.db >/dev/null
+mkdir -p win/plans
+wcli export plan --all --out "win/plans" --db "win/channeldesk.db" >/dev/null
+wcli export report --out "win/report.xlsx" --db "win/channeldesk.db" >/dev/null
+diff <(cd linux/plans && ls) <(cd win/plans && ls) || fail "export plan --all wrote other files on Windows"
+n=0
+for pdf in linux/plans/*.pdf; do
+  name=$(basename "$pdf")
+  diff -u <(pdftotext -layout "$pdf" -) <(pdftotext -layout "win/plans/$name" -) ||
+    fail "plan PDF '$name': text differs (Linux -, Windows +)"
+  n=$((n + 1))
+done
+((n > 0)) || fail "export plan --all wrote no PDF"
+diff -u <(go run "$repo/.ci/xlsxsum" linux/report.xlsx) <(go run "$repo/.ci/xlsxsum" win/report.xlsx) ||
+  fail "report workbook: sheets or row counts differ (Linux -, Windows +)"
+echo "   $n plan PDFs and the report workbook match the Linux build's"
+
+step "backup and check"
+wcli backup --out "win/backup copy.db" --db "win/channeldesk.db" >/dev/null
+[[ -s "win/backup copy.db" ]] || fail "backup wrote nothing"
+wcli check --db "win/backup copy.db" >/dev/null
+wcli check --db "win/channeldesk.db" >/dev/null
+
+step "the default data folder under a Cyrillic %AppData% with a space"
+appdata='C:\users\Ольга Петрова\AppData\Roaming'
+unixdata="$WINEPREFIX/drive_c/users/Ольга Петрова/AppData/Roaming/ChannelDesk"
+rm -rf "$WINEPREFIX/drive_c/users/Ольга Петрова"
+mkdir -p "$unixdata"
+cp win/channeldesk.db "$unixdata/channeldesk.db"
+APPDATA=$appdata wcli check >/dev/null
+APPDATA=$appdata wcli backup --out "win/from-appdata.db" >/dev/null
+[[ -s win/from-appdata.db ]] || fail "backup from %AppData%\\ChannelDesk wrote nothing"
+[[ ! -e $unixdata/channeldesk.db.lock ]] || fail "check left the lock file in %AppData%\\ChannelDesk"
+
+step "the MSI: install for this user, upgrade in place, uninstall; data kept"
+cd "$repo"
+profile="$WINEPREFIX/drive_c/users/$(id -un)"
+programs="$profile/AppData/Local/Programs/ChannelDesk"
+menu="$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
+data="$profile/AppData/Roaming/ChannelDesk"
+mkdir -p "$data"
+cp "$work/win/channeldesk.db" "$data/channeldesk.db"
+sum=$(sha256sum <"$data/channeldesk.db")
+products() { # the installed ChannelDesk versions, one a line
+  local k
+  for k in $(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' 2>/dev/null | tr -d '\r' | grep '{'); do
+    wine reg query "$k" 2>/dev/null | tr -d '\r' | grep -q 'DisplayName.*ChannelDesk' &&
+      wine reg query "$k" /v DisplayVersion 2>/dev/null | tr -d '\r' | awk '/DisplayVersion/ {print $3}'
+  done
+  return 0
+}
+"${wine[@]}" msiexec /i "$msi" /qn || fail "msiexec /i $(basename "$msi") failed"
+for f in "$programs/channeldesk.exe" "$programs/channeldesk-cli.exe" "$menu/ChannelDesk.lnk" "$menu/Uninstall ChannelDesk.lnk"; do
+  [[ -f $f ]] || fail "the MSI did not install ${f#"$profile"/}"
+done
+got=$("${wine[@]}" "$programs/channeldesk-cli.exe" version | tr -d '\r')
+[[ $got == "$("$linux" version)" ]] || fail "the installed channeldesk-cli.exe says '$got'"
+# the same programs as a later version: must replace, not sit beside
+wixl -a x64 -D Version=99.0.0 -D Bin="$(realpath --relative-to=. "$out")" -o "$out/upgrade-test.msi" packaging/windows/channeldesk.wxs 2>/dev/null ||
+  fail "wixl could not build the upgrade test package"
+"${wine[@]}" msiexec /i "$out/upgrade-test.msi" /qn || fail "msiexec /i of a newer version failed"
+installed=$(products | tr '\n' ' ')
+[[ $installed == "99.0.0 " ]] || fail "after the upgrade the installed versions are '$installed', want only 99.0.0"
+[[ $(sha256sum <"$data/channeldesk.db") == "$sum" ]] || fail "the upgrade changed the user's database"
+"${wine[@]}" msiexec /x "$out/upgrade-test.msi" /qn || fail "msiexec /x failed"
+[[ ! -e $programs/channeldesk.exe && ! -e $menu/ChannelDesk.lnk ]] || fail "uninstall left the program or its shortcut"
+[[ -z $(products) ]] || fail "uninstall left ChannelDesk registered: $(products)"
+[[ $(sha256sum <"$data/channeldesk.db") == "$sum" ]] || fail "uninstall touched %AppData%\\ChannelDesk\\channeldesk.db"
+echo "   installed per user, upgraded in place, uninstalled; %AppData%\\ChannelDesk\\channeldesk.db unchanged"
+
+step "Windows-only Go tests (go test -c, GOOS=windows) under Wine"
+cd "$repo"
+for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app:DefaultDBPath|WriteFileAtomic|Windows"; do
+  pkg=${spec%%:*} run=${spec#*:}
+  GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -tags migrated_fynedo -o "$out/$pkg.test.exe" "./$pkg" ||
+    fail "go test -c ./$pkg for Windows"
+  # the binary's own exit status is not used: see .ci/wine/gotest-verdict.awk
+  (cd "$pkg" && "${wine[@]}" "$out/$pkg.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
+    >"$out/$pkg.test.txt" || true
+  awk -f "$repo/.ci/wine/gotest-verdict.awk" "$out/$pkg.test.txt" ||
+    { cat "$out/$pkg.test.txt"; fail "Windows Go tests in ./$pkg (-run '$run'), output above"; }
+done
+
+step "the GUI under Xvfb + Wine"
+cd "$work"
+disp=":$((200 + RANDOM % 300))"
+Xvfb "$disp" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+gui=""
+cleanup() {
+  [[ -n $gui ]] && kill "$gui" 2>/dev/null
+  kill "$xvfb" 2>/dev/null
+  wineserver -k 2>/dev/null || true
+}
+trap cleanup EXIT
+export DISPLAY=$disp
+sleep 1
+"${wine[@]}" "$exe" --db "win/channeldesk.db" >"$out/wine-gui.log" 2>&1 &
+gui=$!
+win=""
+for _ in $(seq 120); do
+  win=$(xdotool search --onlyvisible --name '^ChannelDesk' 2>/dev/null | head -1) && [[ -n $win ]] && break
+  kill -0 "$gui" 2>/dev/null || { cat "$out/wine-gui.log"; fail "channeldesk.exe ended before a window appeared"; }
+  sleep 1
+done
+[[ -n $win ]] || { cat "$out/wine-gui.log"; fail "no ChannelDesk window within 120 s"; }
+sleep 5 # let it draw the dashboard
+xwininfo -id "$win" | grep -E 'xwininfo|Width|Height' | sed 's/^/   /'
+import -display "$disp" -window root "$out/wine-gui.png" || fail "could not take the screenshot"
+echo "   screenshot: $out/wine-gui.png"
+[[ -e win/channeldesk.db.lock ]] || fail "the running GUI holds no lock file"
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+xdotool key --window "$win" alt+F4
+for _ in $(seq 30); do kill -0 "$gui" 2>/dev/null || break; sleep 1; done
+if kill -0 "$gui" 2>/dev/null; then fail "Alt+F4 did not end channeldesk.exe"; fi
+wait "$gui" || fail "channeldesk.exe exited with an error after Alt+F4: $(cat "$out/wine-gui.log")"
+gui=""
+[[ ! -e win/channeldesk.db.lock ]] || fail "the lock file stayed after the GUI closed cleanly"
+
+step "passed"
