@@ -36,13 +36,13 @@ type importFlow struct {
 	profile  string // the saved profile in use, if any
 
 	saveProfileB *widget.Button
-	msg      *widget.Label
-	importB  *widget.Button
-	abortB   *widget.Button
-	progress *widget.ProgressBar
-	cancelB  *widget.Button
-	dlg      *dialog.CustomDialog
-	cancel   context.CancelFunc
+	msg          *widget.Label
+	importB      *widget.Button
+	abortB       *widget.Button
+	progress     *widget.ProgressBar
+	cancelB      *widget.Button
+	dlg          *dialog.CustomDialog
+	cancel       context.CancelFunc
 	// afterProgress, when set, runs after each progress report (tests
 	// press Cancel mid-import with it).
 	afterProgress func()
