@@ -42,8 +42,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	dates := fs.String("dates", "", "how to read dates that could be either way: dmy (15/03) or mdy (03/15)")
 	profile := fs.String("profile", "", "use the saved import profile NAME")
 	saveAs := fs.String("save-profile", "", "save the columns and values used as import profile NAME")
+	keep := fs.String("keep-ours", "", "fields an update by record ID leaves as stored: FIELD,...")
 	file, tab, err := readOneFile(fs, args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true,
-		"profile": true, "save-profile": true}, "partners", stderr)
+		"profile": true, "save-profile": true, "keep-ours": true}, "partners", stderr)
 	if err != nil {
 		return err
 	}
@@ -73,7 +74,12 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "dry-run.db")
 	}
-	req := importReq{maps: *maps, values: *values, profile: *profile, saveAs: *saveAs, order: order, dry: *dry, skip: *skip}
+	keepOurs, err := parseKeepFlag(*keep, stderr)
+	if err != nil {
+		return err
+	}
+	req := importReq{maps: *maps, values: *values, profile: *profile, saveAs: *saveAs, order: order, dry: *dry, skip: *skip,
+		keep: keepOurs}
 	err = importInto(path, file, tab, req, stdout, stderr)
 	if err != nil && created {
 		removeDB(path)

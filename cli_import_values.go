@@ -17,6 +17,7 @@ type importReq struct {
 	maps, values, profile, saveAs string
 	order                         importer.DateOrder
 	dry, skip                     bool
+	keep                          map[importer.Field]bool
 }
 
 // mapping is the file's mapping and options: detected, or a saved
@@ -48,7 +49,7 @@ func (r importReq) mapping(ctx context.Context, s *data.Store, tab *importer.Tab
 		return nil, opt, err
 	}
 	opt.Values.Merge(vm)
-	opt.DateOrder = r.order
+	opt.DateOrder, opt.KeepOurs = r.order, r.keep
 	return m, opt, nil
 }
 
@@ -113,4 +114,21 @@ func parseDatesFlag(s string, stderr io.Writer) (importer.DateOrder, error) {
 	}
 	fmt.Fprintf(stderr, "channeldesk import: --dates wants dmy or mdy, got %q\n", s)
 	return importer.OrderUnknown, errUsage
+}
+
+// parseKeepFlag reads --keep-ours FIELD,...: fields an update leaves as stored.
+func parseKeepFlag(spec string, stderr io.Writer) (map[importer.Field]bool, error) {
+	keep := map[importer.Field]bool{}
+	for _, name := range strings.Split(spec, ",") {
+		if strings.TrimSpace(name) == "" {
+			continue
+		}
+		f, ok := importer.ParseField(name)
+		if !ok || f == importer.Ignore {
+			fmt.Fprintf(stderr, "channeldesk import partners: --keep-ours: unknown field %q; fields: %s\n", name, fieldNames())
+			return nil, errUsage
+		}
+		keep[f] = true
+	}
+	return keep, nil
 }

@@ -64,3 +64,24 @@ func TestValueMappingMovesRowsFromWarningsToReady(t *testing.T) {
 		t.Error("the choice made is not shown after the preview is rebuilt")
 	}
 }
+
+func TestGUIImportSavesAProfileAndFindsItNextTime(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	csv := "Company name,Type\nAlpha,Partner\n"
+	f := &importFlow{ui: u}
+	f.open("first.csv", readCloser{strings.NewReader(csv)})
+	u.Wait()
+	f.valueBox.selects["Type\x00Partner"].SetSelected("MSP")
+	u.Wait()
+	f.saveProfile("HubSpot companies")
+	if f.msg.Text != "Saved the columns and values as import profile «HubSpot companies»" {
+		t.Fatalf("message %q", f.msg.Text)
+	}
+	f.close()
+	next := &importFlow{ui: u}
+	next.open("second.csv", readCloser{strings.NewReader("Type,Company name\nPartner,Beta\n")})
+	u.Wait()
+	if next.profile != "HubSpot companies" || next.preview == nil || next.preview.Rows[0].Partner.Type != "msp" || next.preview.Warned != 0 {
+		t.Errorf("profile %q, preview %+v", next.profile, next.preview)
+	}
+}

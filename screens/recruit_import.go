@@ -33,13 +33,16 @@ type importFlow struct {
 	columns  *fyne.Container
 	selects  []*widget.Select
 	valueBox *valueMapping
-	msg      *widget.Label
-	importB  *widget.Button
-	abortB   *widget.Button
-	progress *widget.ProgressBar
-	cancelB  *widget.Button
-	dlg      *dialog.CustomDialog
-	cancel   context.CancelFunc
+	profile  string // the saved profile in use, if any
+
+	saveProfileB *widget.Button
+	msg          *widget.Label
+	importB      *widget.Button
+	abortB       *widget.Button
+	progress     *widget.ProgressBar
+	cancelB      *widget.Button
+	dlg          *dialog.CustomDialog
+	cancel       context.CancelFunc
 	// afterProgress, when set, runs after each progress report (tests
 	// press Cancel mid-import with it).
 	afterProgress func()
@@ -69,7 +72,7 @@ func (f *importFlow) open(name string, r io.ReadCloser) {
 		defer r.Close()
 		f.table, err = importer.Read(name, r)
 		if err == nil {
-			f.mapping = importer.DetectMapping(f.table.Header)
+			err = f.useProfile()
 		}
 	}, func() {
 		if err != nil {
@@ -146,7 +149,6 @@ func (f *importFlow) showDialog() {
 	f.cancelB.Hide()
 	info := widget.NewLabel(lang.L("recruit.import_file", map[string]any{"File": f.name, "Encoding": f.table.Encoding,
 		"Delimiter": delimiterLabel(f.table.Delimiter), "Rows": len(f.table.Rows)}))
-	f.values = importer.ValueMap{}
 	f.valueBox = newValueMapping(func(u importer.UnknownValue, target string) {
 		f.values.Set(u.Column, u.Value, target)
 		f.replan()
@@ -156,7 +158,11 @@ func (f *importFlow) showDialog() {
 		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)),
 		container.NewTabItem(lang.L("imports.values_tab"), container.NewVScroll(f.valueBox.box)))
 	top := container.NewVBox(info, f.summary)
-	bottom := container.NewVBox(f.msg, f.progress, container.NewHBox(f.importB, f.abortB, f.cancelB))
+	if f.profile != "" {
+		top.Add(widget.NewLabel(lang.L("imports.profile_used", map[string]any{"Name": f.profile})))
+	}
+	f.saveProfileB = &widget.Button{Text: lang.L("imports.profile_save"), OnTapped: f.onSaveProfile}
+	bottom := container.NewVBox(f.msg, f.progress, container.NewHBox(f.importB, f.abortB, f.cancelB, f.saveProfileB))
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("recruit.import_title"), container.NewBorder(top, bottom, nil, nil, tabs), f.ui.Win)
 	f.dlg.Resize(fyne.NewSize(760, 520))
 	f.dlg.Show()
@@ -260,4 +266,46 @@ func (f *importFlow) close() {
 	if f.dlg != nil {
 		f.dlg.Hide()
 	}
+}
+
+// useProfile starts from the saved profile for the file's headers, if
+// there is one, else from the detected mapping.
+func (f *importFlow) useProfile() error {
+	f.mapping, f.values = importer.DetectMapping(f.table.Header), importer.ValueMap{}
+	prof, err := importer.FindProfile(context.Background(), f.ui.Store, f.table.Header)
+	if err != nil || prof == nil {
+		return err
+	}
+	m, opt, err := importer.UseProfile(prof, f.table.Header)
+	if err != nil {
+		return err
+	}
+	f.mapping, f.values, f.profile = m, opt.Values, prof.Name
+	return nil
+}
+
+// onSaveProfile asks for a name and saves the current columns and values.
+func (f *importFlow) onSaveProfile() {
+	name := newText(&widget.Entry{Text: f.profile, PlaceHolder: f.name})
+	d := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
+			if ok {
+				f.saveProfile(name.Text)
+			}
+		}, f.ui.Win)
+	showForm(d, f.ui.Win)
+}
+
+// saveProfile stores the mapping as it is now under name.
+func (f *importFlow) saveProfile(name string) {
+	err := importer.SaveProfile(context.Background(), f.ui.Store, name, f.table.Header, f.mapping,
+		importer.Options{Values: f.values})
+	if err != nil {
+		f.msg.Importance = widget.DangerImportance
+		f.msg.SetText(errorText(err))
+		return
+	}
+	f.profile = name
+	f.msg.Importance = widget.SuccessImportance
+	f.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
 }

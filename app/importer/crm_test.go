@@ -161,6 +161,10 @@ func TestANewerExportUpdatesByRecordID(t *testing.T) {
 	if len(p.Rows[1].Changes) != 0 {
 		t.Errorf("an unchanged partner lists changes %v", p.Rows[1].Changes)
 	}
+	kept := planText(t, s, newer, importer.Options{KeepOurs: map[importer.Field]bool{importer.FName: true}})
+	if ch := kept.Rows[0].Changes; len(ch) != 1 || ch[0].Field != importer.FCity || kept.Rows[0].Partner.Name != "Bayside Networks" {
+		t.Errorf("keeping our name: changes %v, name %q", ch, kept.Rows[0].Partner.Name)
+	}
 	before := count(t, s, "partners")
 	if res, err := importer.Apply(ctx, s, p, "", nil); err != nil || res.Updated != 2 {
 		t.Fatalf("%+v %v", res, err)

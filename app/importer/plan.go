@@ -97,6 +97,8 @@ type Options struct {
 	// DateOrder reads date columns whose every value could be D/M or M/D
 	// (day first when unknown, and the preview asks).
 	DateOrder DateOrder
+	// KeepOurs names fields an update by record ID leaves as stored.
+	KeepOurs map[Field]bool
 }
 
 // DateInfo is what the preview says about a date column.
@@ -240,7 +242,7 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 		}
 		row := rr.read(rec)
 		row.Num = t.RowNums[i]
-		if row.Action == Create && !p.update(&row, ex) {
+		if row.Action == Create && !p.update(&row, ex, opt.KeepOurs) {
 			p.dedupe(&row, ex, fileIDs)
 		}
 		p.count(&row)

@@ -44,9 +44,9 @@ func DetectSource(header []string) string {
 }
 
 // update turns a row into an update of the partner its record ID names
-// in this source, listing each field that changes; it reports whether
-// the row was such a one.
-func (p *Preview) update(row *Row, ex *existing) bool {
+// in this source, listing each field that changes (but those the user
+// keeps as stored); it reports whether the row was such a one.
+func (p *Preview) update(row *Row, ex *existing, keep map[Field]bool) bool {
 	id, ok := ex.byRecord[row.RecordID]
 	stored := ex.stored[id]
 	if row.RecordID == "" || !ok || stored == nil {
@@ -55,7 +55,7 @@ func (p *Preview) update(row *Row, ex *existing) bool {
 	next := *stored
 	row.Changes = nil
 	set := func(f Field, dst *string, v string) {
-		if v != "" && v != *dst {
+		if v != "" && v != *dst && !keep[f] {
 			row.Changes = append(row.Changes, Change{Field: f, Old: *dst, New: v})
 			*dst = v
 		}
@@ -71,7 +71,7 @@ func (p *Preview) update(row *Row, ex *existing) bool {
 	set(FINN, &next.INN, in.INN)
 	set(FKPP, &next.KPP, in.KPP)
 	set(FAddress, &next.Address, in.Address)
-	if v := data.JoinList(in.Verticals); v != "" && v != data.JoinList(next.Verticals) {
+	if v := data.JoinList(in.Verticals); v != "" && v != data.JoinList(next.Verticals) && !keep[FVerticals] {
 		row.Changes = append(row.Changes, Change{Field: FVerticals, Old: data.JoinList(next.Verticals), New: v})
 		next.Verticals = in.Verticals
 	}
