@@ -149,27 +149,6 @@ func (s *Store) ContactStates(ctx context.Context) ([]ContactState, error) {
 	return out, rows.Err()
 }
 
-// LastContacts maps each partner ever contacted to the day of its last contact.
-func (s *Store) LastContacts(ctx context.Context) (map[int64]string, error) {
-	in, args := contactKindsSQL()
-	rows, err := s.db.QueryContext(ctx, `SELECT partner_id, substr(max(at), 1, 10) FROM events
-		WHERE kind IN `+in+` GROUP BY partner_id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var day string
-		if err := rows.Scan(&id, &day); err != nil {
-			return nil, err
-		}
-		out[id] = day
-	}
-	return out, rows.Err()
-}
-
 const cadencePrefix = "cadence.tier."
 
 // Cadences are the contact cadences the manager set, in days, by tier ID;

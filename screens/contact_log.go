@@ -30,7 +30,6 @@ func (u *UI) logContactForSelected() {
 
 // contactLog is the open "log a contact" form (for tests).
 type contactLog struct {
-	dlg       *dialog.CustomDialog
 	kind      *widget.Select
 	on        *dateEntry
 	notes     *textEntry
@@ -52,7 +51,7 @@ func (u *UI) showLogContact(partnerID int64, name string, saved func()) {
 	if u.partners != nil {
 		u.partners.contactLog = f
 	}
-	f.dlg = u.formDialog(lang.L("week.log_contact_for", map[string]any{"Name": name}), []*widget.FormItem{
+	showMDFForm(u, lang.L("week.log_contact_for", map[string]any{"Name": name}), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.kind"), f.kind),
 		widget.NewFormItem(lang.L("field.date"), f.on),
 		widget.NewFormItem(lang.L("field.body"), f.notes),

@@ -39,11 +39,11 @@ type dashboardScreen struct {
 	marksBtn  *widget.Button
 
 	// dashboard_marks.go: the snooze and dismiss dialogs, the list of marks
-	snoozeDlg, dismissDlg, marksDlg *dialog.CustomDialog
-	dismissReason                   *textEntry
-	snoozeUntil                     *dateEntry
-	marks                           []data.TodayMark
-	marksList                       *widget.List
+	marksDlg      *dialog.CustomDialog
+	dismissReason *textEntry
+	snoozeUntil   *dateEntry
+	marks         []data.TodayMark
+	marksList     *widget.List
 
 	risks    []app.AtRisk
 	riskList *widget.List

@@ -16,33 +16,13 @@ import (
 	"channeldesk/data"
 )
 
-// formDialog shows a small form whose save may fail: the error shows
-// under the form and the dialog stays open with what was typed.
-func (u *UI) formDialog(title string, items []*widget.FormItem, save func() error) *dialog.CustomDialog {
-	msg := errLabel()
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
-		if err := save(); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewForm(items...), msg), u.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(480, 260))
-	showForm(dlg, u.Win)
-	return dlg
-}
-
 // askSnooze asks until when to hide an entry (a week by default).
 func (d *dashboardScreen) askSnooze(e app.TodayEntry) {
 	until := newDateEntry(d.ui, "until")
 	until.SetValue(app.ISODate(d.now().AddDate(0, 0, 7)))
 	d.snoozeUntil = until
 	label := d.todayText(e)
-	d.snoozeDlg = d.ui.formDialog(lang.L("week.snooze_title"), []*widget.FormItem{
+	showMDFForm(d.ui, lang.L("week.snooze_title"), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),
 		widget.NewFormItem(lang.L("field.until"), until),
 	}, func() error {
@@ -61,7 +41,7 @@ func (d *dashboardScreen) askSnooze(e app.TodayEntry) {
 func (d *dashboardScreen) askDismiss(e app.TodayEntry) {
 	reason := newText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
 	label := d.todayText(e)
-	d.dismissDlg = d.ui.formDialog(lang.L("week.dismiss_title"), []*widget.FormItem{
+	showMDFForm(d.ui, lang.L("week.dismiss_title"), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),
 		widget.NewFormItem(lang.L("field.reason"), reason),
 	}, func() error {

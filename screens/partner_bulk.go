@@ -121,7 +121,7 @@ func (s *partnersScreen) clearMarks() {
 func (s *partnersScreen) askManager() {
 	entry := newText(&widget.Entry{PlaceHolder: s.ui.Settings.ManagerName})
 	s.bulkEntry = entry
-	s.ui.formDialog(lang.L("week.bulk.manager_title", map[string]any{"Count": len(s.marked)}), []*widget.FormItem{
+	showMDFForm(s.ui, lang.L("week.bulk.manager_title", map[string]any{"Count": len(s.marked)}), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.account_manager"), entry),
 	}, func() error {
 		return s.afterBulk(s.ui.Store.SetAccountManager(context.Background(), s.markedIDs(), entry.Text))
@@ -136,7 +136,7 @@ func (s *partnersScreen) askTag(remove bool) {
 	if remove {
 		title = "week.bulk.remove_tag_title"
 	}
-	s.ui.formDialog(lang.L(title, map[string]any{"Count": len(s.marked)}), []*widget.FormItem{
+	showMDFForm(s.ui, lang.L(title, map[string]any{"Count": len(s.marked)}), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.tags"), entry),
 	}, func() error {
 		return s.afterBulk(s.ui.Store.ChangeTag(context.Background(), s.markedIDs(), entry.Text, remove))
