@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"channeldesk/app/applog"
 	"channeldesk/internal/testfs"
 )
 
@@ -51,5 +54,24 @@ func TestCLIFileFailures(t *testing.T) {
 	}
 	if n := countPartners(t, db); n != before {
 		t.Errorf("partners %d → %d", before, n)
+	}
+}
+
+// An internal error on the command line names the log file that holds
+// the details, and the log holds the operation and the full error.
+func TestCLIInternalErrorNamesTheLog(t *testing.T) {
+	t.Setenv("LANGUAGE", "en")
+	old := log.Writer()
+	t.Cleanup(func() { log.SetOutput(old) })
+	path, err := applog.Start(filepath.Join(t.TempDir(), "channeldesk.log"), version, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := failureText("export", errors.New("unexpected EOF in page 7"))
+	if !strings.Contains(got, path) {
+		t.Errorf("%q does not name the log %s", got, path)
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "command export: unexpected EOF in page 7") {
+		t.Errorf("log holds %q", b)
 	}
 }
