@@ -161,7 +161,8 @@ step "Windows-only Go tests (go test -c, GOOS=windows) under Wine"
 cd "$repo"
 for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app:DefaultDBPath|WriteFileAtomic|Windows"; do
   pkg=${spec%%:*} run=${spec#*:}
-  GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -tags migrated_fynedo -o "$out/$pkg.test.exe" "./$pkg" ||
+  # the same settings as the program, so the compiled packages are shared with its build
+  GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/$pkg.test.exe" "./$pkg" ||
     fail "go test -c ./$pkg for Windows"
   # the binary's own exit status is not used: see .ci/wine/gotest-verdict.awk
   (cd "$pkg" && "${wine[@]}" "$out/$pkg.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
