@@ -56,12 +56,11 @@ func MDFTodayItems(ctx context.Context, s *data.Store, today time.Time) ([]Today
 			SELECT r.partner_id, date(r.ends_on, '+' || f.claim_days || ' days') deadline,
 				coalesce(nullif(trim(r.description), ''), f.name) text, r.id
 			FROM mdf_requests r JOIN mdf_funds f ON f.id = r.fund_id
-			WHERE r.state = 'approved' AND r.ends_on BETWEEN date(?, '-' || (SELECT coalesce(max(claim_days), 0) FROM mdf_funds) || ' days') AND ?
-				AND NOT EXISTS (SELECT 1 FROM mdf_claims c WHERE c.request_id = r.id
+			WHERE r.state = 'approved' AND NOT EXISTS (SELECT 1 FROM mdf_claims c WHERE c.request_id = r.id
 				AND c.state IN ('submitted','info','approved','paid'))) x
 		JOIN partners p ON p.id = x.partner_id
 		WHERE x.deadline BETWEEN ? AND ? ORDER BY x.deadline, x.id LIMIT 200`,
-		[]any{iso(today), iso(today.AddDate(0, 0, MDFClaimDays)), iso(today), iso(today.AddDate(0, 0, MDFClaimDays))})
+		[]any{iso(today), iso(today.AddDate(0, 0, MDFClaimDays))})
 }
 
 // appendMDFToday adds the MDF claim deadlines within TodayDealDays to the Today list.

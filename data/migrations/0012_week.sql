@@ -15,7 +15,3 @@ CREATE TABLE today_marks (
 );
 CREATE INDEX today_marks_partner ON today_marks(partner_id);
 CREATE INDEX events_contact ON events(kind, partner_id, at);
--- Today on dataset L: overdue onboarding tasks and MDF claim deadlines
--- were full scans of their tables.
-CREATE INDEX onboarding_tasks_open_due ON onboarding_tasks(state, due_on);
-CREATE INDEX mdf_requests_state_ends ON mdf_requests(state, ends_on);
