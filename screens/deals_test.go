@@ -137,7 +137,7 @@ func TestDealStepShowsInTimeline(t *testing.T) {
 		})
 	}
 	text := strings.Join(got, "\n")
-	for _, want := range []string{"Сделка · Ольга", "Подана → Одобрена · ООО Ромашка", "Подана · ООО Ромашка"} {
+	for _, want := range []string{"Сделка · Ольга", "Подана › Одобрена · ООО Ромашка", "Подана · ООО Ромашка"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("timeline lacks %q; shows:\n%s", want, text)
 		}

@@ -100,8 +100,11 @@ func (u *UI) driveNotice() {
 		return
 	}
 	u.App.Preferences().SetBool(key, true)
-	d := dialog.NewCustom(lang.L("errors.drive_title"), lang.L("desk.close"),
-		wrapped(lang.L("errors.drive_"+kind, map[string]any{"Path": path})), u.Win)
+	text := lang.L("errors.drive_removable", map[string]any{"Path": path})
+	if kind == data.DriveNetwork {
+		text = lang.L("errors.drive_network", map[string]any{"Path": path})
+	}
+	d := dialog.NewCustom(lang.L("errors.drive_title"), lang.L("desk.close"), wrapped(text), u.Win)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 }

@@ -65,7 +65,7 @@ func TestConfirmSuggestedPromotion(t *testing.T) {
 	if len(card.history) != 2 || card.history[0].ToTierID != silver.ID || card.history[0].Reason == "" {
 		t.Fatalf("history %+v, want the promotion on top", card.history)
 	}
-	if line := card.historyLine(card.history[0]); !strings.Contains(line, "Registered → Silver") {
+	if line := card.historyLine(card.history[0]); !strings.Contains(line, "Registered › Silver") {
 		t.Errorf("history line %q", line)
 	}
 	evs, _ := s.Events(ctx, p.ID)
