@@ -119,7 +119,7 @@ func (s *partnersScreen) applyColumnWidths() {
 }
 
 // tierCell is the assigned tier, with an arrow when the tier rules
-// suggest a promotion (˄) or a demotion (˅).
+// suggest a promotion (+) or a demotion (−): characters the bundled font has.
 func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	name := r.TierEN
 	if s.ui.Lang == app.RU && r.TierRU != "" {
@@ -130,9 +130,9 @@ func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	}
 	switch s.suggest[r.ID] { // first, so that truncation never hides it
 	case app.SuggestPromote:
-		return "˄ " + name
+		return "+ " + name
 	case app.SuggestDemote:
-		return "˅ " + name
+		return "− " + name
 	}
 	return name
 }
