@@ -65,25 +65,27 @@ func TestEveryInterfaceCharacterIsInTheBundledFont(t *testing.T) {
 			check(filepath.Base(p)+" "+k, v)
 		}
 	}
-	for _, dir := range []string{".", "../app"} {
-		sources, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-		for _, p := range sources {
-			if strings.HasSuffix(p, "_test.go") {
-				continue
-			}
-			f, err := parser.ParseFile(token.NewFileSet(), p, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil {
-						check(p, s)
-					}
-				}
-				return true
-			})
+	var sources []string
+	for _, pattern := range []string{"*.go", "../app/*.go", "../app/*/*.go"} {
+		more, _ := filepath.Glob(pattern)
+		sources = append(sources, more...)
+	}
+	for _, p := range sources {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
 		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					check(p, s)
+				}
+			}
+			return true
+		})
 	}
 }
 

@@ -119,7 +119,7 @@ func (s *partnersScreen) applyColumnWidths() {
 }
 
 // tierCell is the assigned tier, with an arrow when the tier rules
-// suggest a promotion (+) or a demotion (−): characters the bundled font has.
+// suggest a promotion (+) or a demotion (–): characters the bundled font has.
 func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	name := r.TierEN
 	if s.ui.Lang == app.RU && r.TierRU != "" {
@@ -132,7 +132,7 @@ func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	case app.SuggestPromote:
 		return "+ " + name
 	case app.SuggestDemote:
-		return "− " + name
+		return "– " + name
 	}
 	return name
 }

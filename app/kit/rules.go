@@ -258,7 +258,7 @@ func (im *importer) actual(r Row, it *Item) error {
 		if err := data.SetActualTx(im.ctx, im.tx, id, q+1, n); err != nil {
 			return err
 		}
-		changes = append(changes, fmt.Sprintf("Q%d %d→%d", q+1, was[q], n))
+		changes = append(changes, fmt.Sprintf("Q%d %d › %d", q+1, was[q], n))
 	}
 	if len(changes) > 0 {
 		it.Summary += ": " + strings.Join(changes, ", ")
@@ -308,7 +308,7 @@ func (im *importer) contact(r Row, it *Item) error {
 			return err
 		}
 		*cur[i] = now[i]
-		changed = append(changed, fmt.Sprintf("%q→%q", was[i], now[i]))
+		changed = append(changed, fmt.Sprintf("%q › %q", was[i], now[i]))
 	}
 	it.Summary += ": " + strings.Join(changed, ", ")
 	return im.s.SaveContactTx(im.ctx, im.tx, c)
