@@ -159,7 +159,7 @@ echo "   installed per user, upgraded in place, uninstalled; %AppData%\\ChannelD
 
 step "Windows-only Go tests (go test -c, GOOS=windows) under Wine"
 cd "$repo"
-for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app:DefaultDBPath|WriteFileAtomic|Windows"; do
+for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app:DefaultDBPath|WriteFileAtomic|FileHeldOpen|Windows"; do
   pkg=${spec%%:*} run=${spec#*:}
   # the same settings as the program, so the compiled packages are shared with its build
   GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/$pkg.test.exe" "./$pkg" ||

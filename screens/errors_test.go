@@ -83,3 +83,30 @@ func TestFileInUseOffersSaveAs(t *testing.T) {
 		t.Error("Save as did not ask for another name")
 	}
 }
+
+// A bug in background work (a panic) leaves the window up: the user sees
+// the internal-error dialog with the log path, the log holds the panic and
+// its stack, and the work's own completion never runs on half a result.
+func TestPanicInBackgroundWorkShowsTheInternalError(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	old := log.Writer()
+	t.Cleanup(func() { log.SetOutput(old) })
+	logPath, err := applog.Start(filepath.Join(t.TempDir(), "channeldesk.log"), "test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runInline = false
+	t.Cleanup(func() { runInline = true })
+	done := false
+	u.background(func() { panic("boom in the report") }, func() { done = true })
+	u.Wait()
+	if done {
+		t.Error("the completion ran after the work panicked")
+	}
+	if got := overlayText(u); !strings.Contains(got, logPath) {
+		t.Errorf("dialog text %q lacks the log path", got)
+	}
+	if b, _ := os.ReadFile(logPath); !strings.Contains(string(b), "boom in the report") || !strings.Contains(string(b), "goroutine") {
+		t.Errorf("log holds %q, want the panic and its stack", b)
+	}
+}

@@ -4,6 +4,7 @@ package screens
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"runtime/debug"
 	"sync"
@@ -195,9 +196,26 @@ func (u *UI) background(work func(), done func()) {
 	u.work.Add(1)
 	go func() {
 		defer u.work.Done()
-		work()
+		if err := recovered(work); err != nil {
+			// A bug in background work must not take the window and what
+			// the user typed with it: it becomes the internal-error dialog,
+			// with the stack in the log.
+			u.onUI(func() { u.showError(err, nil) })
+			return
+		}
 		u.onUI(done)
 	}()
+}
+
+// recovered runs work and turns a panic into an error carrying its stack.
+func recovered(work func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic in background work: %v\n%s", r, debug.Stack())
+		}
+	}()
+	work()
+	return nil
 }
 
 // releaseMemory hands the memory a large piece of work left free (the
