@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 	"time"
 
@@ -116,11 +117,22 @@ func TestLastContactIgnoresNotes(t *testing.T) {
 	a := addPartner(t, s, "Noted", data.StatusActive, "2025-01-01T00:00:00Z")
 	contactOn(t, s, a, data.EventNote, "2026-11-20")
 	contactOn(t, s, a, data.EventEmail, "2026-06-01")
+	k := addPartner(t, s, "Kit sender", data.StatusActive, "2025-01-01T00:00:00Z")
+	contactOn(t, s, k, data.EventCall, "2026-03-01")
+	// Kit rows enter the timeline as the kit import writes them.
+	if err := s.WithTx(context.Background(), func(tx *sql.Tx) error {
+		return data.InsertEventTx(context.Background(), tx, &data.Event{PartnerID: k, Kind: data.EventKit, At: "2026-07-15T10:00:00Z", Body: "from the partner kit"})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	addPartner(t, s, "New", data.StatusOnboarding, "2026-11-01T00:00:00Z")
 	addPartner(t, s, "Prospect", data.StatusProspect, "2020-01-01T00:00:00Z")
 	got := quietNames(t, s, day)
 	if got["Noted"] != app.DaysSince("2026-06-01", day) {
 		t.Errorf("last contact of a partner with a note after its e-mail: %d days, want since the e-mail", got["Noted"])
+	}
+	if got["Kit sender"] != app.DaysSince("2026-07-15", day) {
+		t.Errorf("a partner that sent its kit back on 15 July: quiet %d days, want since the kit", got["Kit sender"])
 	}
 	if _, ok := got["New"]; ok {
 		t.Error("a partner added 26 days ago is reported quiet")

@@ -101,9 +101,9 @@ func (s *Store) UnmarkToday(ctx context.Context, kind, ref string) error {
 }
 
 // ContactKinds are the timeline events that count as contact with a
-// partner; areas that add such events (e-mail drafts, kit exchanges)
-// append their kinds.
-var ContactKinds = []EventKind{EventCall, EventMeeting, EventEmail}
+// partner: calls, meetings, e-mails (e-mail drafts made for it are logged
+// as e-mails) and rows the partner sent back in its kit.
+var ContactKinds = []EventKind{EventCall, EventMeeting, EventEmail, EventKit}
 
 // ContactState is a partner still in the program with the day it was
 // last contacted ("" when never) and the day it was added.
