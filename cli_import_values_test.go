@@ -26,10 +26,10 @@ func TestImportValuesFlag(t *testing.T) {
 		partners int
 		out      string
 	}{
-		{"unmapped values warn and import", "", 0, 4, "«Partner» (2 rows) is not a value we know"},
+		{"unmapped values warn and import", "", 0, 4, "«Partner» (rows: 2) is not a value we know"},
 		{"bad target", "Type:Partner=franchise", 2, -1, "not a type of ours"},
 		{"no such column", "Kind:Partner=reseller", 2, -1, "no type, status, source or language column"},
-		{"mapped and skipped", "Type:Partner=msp,Type:Vendor=skip", 0, 3, "«Vendor» (1 rows) → skip these rows"},
+		{"mapped and skipped", "Type:Partner=msp,Type:Vendor=skip", 0, 3, "«Vendor» (rows: 1) › skip these rows"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
