@@ -26,9 +26,8 @@ func TestReplaceFileWindowsBusyDestination(t *testing.T) {
 	start := time.Now()
 	err = data.ReplaceFile(tmp, dst)
 	open.Close()
-	e, ok := data.AsError(err)
-	if !ok || e.Key != "err.win_file_busy" || e.Args["Path"] != dst {
-		t.Fatalf("replace while open elsewhere: %v, want err.win_file_busy naming %s", err, dst)
+	if fe, ok := data.AsFileError(err); !ok || fe.Cause != data.CauseInUse || fe.Path != dst {
+		t.Fatalf("replace while open elsewhere: %v, want the file in use, naming %s", err, dst)
 	}
 	if waited := time.Since(start); waited < time.Second || waited > 10*time.Second {
 		t.Errorf("waited %v for the other program, want about two seconds", waited)
