@@ -54,7 +54,7 @@ func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskR
 	if err != nil {
 		return nil, err
 	}
-	cutoff := iso(today.AddDate(0, -rules.NoWonMonths, 0))
+	cutoff := ISODate(today.AddDate(0, -rules.NoWonMonths, 0))
 	noWon, err := riskRows(ctx, s.DB(), RiskNoWonDeal, `SELECT id, name, status, since FROM (
 		SELECT p.id, p.name, p.status, coalesce((SELECT max(d.closed_on) FROM deals d
 			WHERE d.partner_id = p.id AND d.state = 'won'), substr(p.created_at, 1, 10)) AS since
@@ -67,7 +67,7 @@ func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskR
 			WHERE t.checklist_id = c.id AND t.state = 'done'), '')) AS since
 		FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id
 		WHERE c.completed_on = '' AND p.status NOT IN ('offboarded', 'declined')) WHERE since < ?
-		ORDER BY since, name`, iso(today.AddDate(0, 0, -rules.StalledDays)))
+		ORDER BY since, name`, ISODate(today.AddDate(0, 0, -rules.StalledDays)))
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func dismissKey(partnerID int64, kind RiskKind) string {
 
 // dismissals are the warnings dismissed after since.
 func dismissals(ctx context.Context, db *sql.DB, since time.Time) (map[string]bool, error) {
-	rows, err := db.QueryContext(ctx, `SELECT key FROM settings WHERE key LIKE 'dash.dismissed.%' AND value > ?`, iso(since))
+	rows, err := db.QueryContext(ctx, `SELECT key FROM settings WHERE key LIKE 'dash.dismissed.%' AND value > ?`, ISODate(since))
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func DismissRisk(ctx context.Context, s *data.Store, partnerID int64, kind RiskK
 	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding && kind != RiskMissedTarget && kind != RiskNoContact {
 		return data.Invalid("kind", "err.unknown_kind", map[string]any{"Value": string(kind)})
 	}
-	return s.SetSetting(ctx, dismissKey(partnerID, kind), iso(today))
+	return s.SetSetting(ctx, dismissKey(partnerID, kind), ISODate(today))
 }
 
 // LastTaskDone is the day a checklist last moved: the latest completion

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 )
 
 func TestDailyBackupOncePerDayKeepsFourteen(t *testing.T) {
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	day := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	s.Now = func() time.Time { return day }
 	if _, err := app.BackupNow(s); err != nil { // never pruned
@@ -65,7 +66,7 @@ func assertOwnerOnly(t *testing.T, list []app.BackupInfo) {
 
 func TestRestoreBacksUpCurrentFirst(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := &data.Partner{Name: "Old", Type: data.TypeReseller, Status: data.StatusActive}
 	s.CreatePartner(ctx, p)
 	bak, err := app.BackupNow(s)
@@ -93,7 +94,7 @@ func TestRestoreBacksUpCurrentFirst(t *testing.T) {
 
 func TestBackupFile(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	s.CreatePartner(ctx, &data.Partner{Name: "Kept", Type: data.TypeReseller, Status: data.StatusActive})
 	dir := t.TempDir()
 	out := filepath.Join(dir, "copy.db")
@@ -124,7 +125,7 @@ func TestBackupFile(t *testing.T) {
 }
 
 func TestBackupFileFailureLeavesNothing(t *testing.T) {
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "missing-folder", "copy.db")
 	if err := app.BackupFile(context.Background(), s, out); err == nil {

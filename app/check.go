@@ -26,10 +26,19 @@ type Check struct {
 	Run   func(ctx context.Context, s *data.Store) ([]Finding, error)
 }
 
-// Checks is the registry of invariants. Each area appends its own in an
-// init() beside its code: `func init() { Checks = append(Checks, ...) }`.
-// SQLite's own integrity and foreign key checks always run first.
-var Checks []Check
+// Checks lists the invariants of the database, area by area; a new area
+// adds its list here. SQLite's own integrity and foreign key checks always
+// run first (RunChecks adds them).
+func Checks() []Check {
+	var all []Check
+	all = append(all, onboardingChecks...)
+	all = append(all, planChecks...)
+	all = append(all, attributionChecks...)
+	all = append(all, tierChangeChecks...)
+	all = append(all, coreChecks...)
+	// The MDF ledger invariants.
+	return append(all, Check{Name: "mdf", Run: CheckMDF})
+}
 
 // RunChecks runs the integrity check, the foreign key check and every
 // registered invariant, and returns what they found. A check that cannot
@@ -39,7 +48,7 @@ func RunChecks(ctx context.Context, s *data.Store) ([]Finding, error) {
 	all := append([]Check{
 		{Name: "integrity", Run: integrityCheck},
 		{Name: "foreign_keys", Query: `SELECT "table", rowid, parent FROM pragma_foreign_key_check`},
-	}, Checks...)
+	}, Checks()...)
 	var found []Finding
 	for _, c := range all {
 		if err := ctx.Err(); err != nil {

@@ -2,13 +2,6 @@ package app
 
 // The invariants of onboarding, plans, deal attribution to MDF and tier
 // changes, which the shared checks do not cover.
-func init() {
-	Checks = append(Checks, onboardingChecks...)
-	Checks = append(Checks, planChecks...)
-	Checks = append(Checks, attributionChecks...)
-	Checks = append(Checks, tierChangeChecks...)
-}
-
 var onboardingChecks = []Check{
 	{Name: "onboarding_tasks.orphan", Query: `SELECT t.id, t.checklist_id FROM onboarding_tasks t
 		WHERE NOT EXISTS (SELECT 1 FROM onboarding_checklists c WHERE c.id = t.checklist_id)`},

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
 	"database/sql"
 	"os"
@@ -20,7 +21,7 @@ func demoFile(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: 40, Seed: 3, Today: demoDay}); err != nil {
+	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: 40, Seed: 3, Today: testutil.DemoDay}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -154,7 +155,7 @@ func BenchmarkRunChecks(b *testing.B) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 1, Today: demoDay}); err != nil {
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 1, Today: testutil.DemoDay}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {

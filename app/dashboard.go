@@ -46,8 +46,6 @@ type QuarterAmount struct {
 	Amount  int64
 }
 
-func iso(t time.Time) string { return t.Format(DateLayout) }
-
 // LoadKPIs computes the headline figures for today; quarters follow the
 // fiscal year that starts in month fromMonth.
 func LoadKPIs(ctx context.Context, s *data.Store, today time.Time, fromMonth int) (KPIs, error) {
@@ -62,8 +60,8 @@ func LoadKPIs(ctx context.Context, s *data.Store, today time.Time, fromMonth int
 			WHERE c.completed_on = '' AND p.status NOT IN ('offboarded', 'declined')),
 		(SELECT count(*) FROM deals WHERE state = 'submitted'),
 		(SELECT count(*) FROM deals WHERE state = 'approved' AND protected_until BETWEEN ? AND ?)`,
-		iso(q.Start()), iso(q.End()), iso(p.Start()), iso(p.End()),
-		iso(today), iso(today.AddDate(0, 0, ExpiryDays))).
+		ISODate(q.Start()), ISODate(q.End()), ISODate(p.Start()), ISODate(p.End()),
+		ISODate(today), ISODate(today.AddDate(0, 0, ExpiryDays))).
 		Scan(&k.ActivePartners, &k.WonThisQuarter, &k.WonLastQuarter, &k.OnboardingInProgress,
 			&k.DealsAwaitingApproval, &k.DealsExpiringSoon)
 	if err == nil && PlanFigures.QuarterTarget != nil {
@@ -134,7 +132,7 @@ func WonByQuarter(ctx context.Context, s *data.Store, today time.Time, fromMonth
 		out[i].Quarter = q
 	}
 	rows, err := s.DB().QueryContext(ctx, `SELECT substr(closed_on, 1, 7), sum(amount) FROM deals
-		WHERE state = 'won' AND closed_on BETWEEN ? AND ? GROUP BY 1`, iso(qs[0].Start()), iso(qs[n-1].End()))
+		WHERE state = 'won' AND closed_on BETWEEN ? AND ? GROUP BY 1`, ISODate(qs[0].Start()), ISODate(qs[n-1].End()))
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +185,7 @@ type TodayItem struct {
 // certifications expiring within TodayCertDays and plan check-ins due,
 // soonest first within each kind.
 func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error) {
-	t0, dealEnd, certEnd := iso(today), iso(today.AddDate(0, 0, TodayDealDays)), iso(today.AddDate(0, 0, TodayCertDays))
+	t0, dealEnd, certEnd := ISODate(today), ISODate(today.AddDate(0, 0, TodayDealDays)), ISODate(today.AddDate(0, 0, TodayCertDays))
 	queries := []struct {
 		kind TodayKind
 		sql  string
@@ -238,11 +236,4 @@ func todayItems(ctx context.Context, db *sql.DB, kind TodayKind, query string, a
 		out = append(out, it)
 	}
 	return out, rows.Err()
-}
-
-func pickLang(lang Lang, en, ru string) string {
-	if lang == RU && ru != "" {
-		return ru
-	}
-	return en
 }

@@ -30,7 +30,7 @@ func LoadMDFKPI(ctx context.Context, s *data.Store, today time.Time) (MDFKPI, er
 	if err != nil {
 		return k, err
 	}
-	day := iso(today)
+	day := ISODate(today)
 	for _, f := range funds {
 		if f.StartsOn > day || f.EndsOn < day {
 			continue
@@ -60,7 +60,7 @@ func MDFTodayItems(ctx context.Context, s *data.Store, today time.Time) ([]Today
 				AND c.state IN ('submitted','info','approved','paid'))) x
 		JOIN partners p ON p.id = x.partner_id
 		WHERE x.deadline BETWEEN ? AND ? ORDER BY x.deadline, x.id LIMIT 200`,
-		[]any{iso(today), iso(today.AddDate(0, 0, MDFClaimDays))})
+		[]any{ISODate(today), ISODate(today.AddDate(0, 0, MDFClaimDays))})
 }
 
 // appendMDFToday adds the MDF claim deadlines within TodayDealDays to the Today list.
@@ -69,7 +69,7 @@ func appendMDFToday(ctx context.Context, s *data.Store, today time.Time, items [
 	if err != nil {
 		return nil, err
 	}
-	end := iso(today.AddDate(0, 0, TodayDealDays))
+	end := ISODate(today.AddDate(0, 0, TodayDealDays))
 	for _, it := range mdf {
 		if it.Date <= end {
 			items = append(items, it)

@@ -30,7 +30,7 @@ func TestMDFKPISumsTheCurrentFunds(t *testing.T) {
 	}
 	var want MDFKPI
 	for _, f := range funds {
-		if f.StartsOn <= iso(dashToday) && iso(dashToday) <= f.EndsOn {
+		if f.StartsOn <= ISODate(dashToday) && ISODate(dashToday) <= f.EndsOn {
 			b, _ := FundMDFBalance(ctx, s.DB(), f.ID)
 			want.Funds++
 			want.Budget += f.Budget
@@ -61,7 +61,7 @@ func TestMDFTodayListsUnclaimedDeadlinesWithin14Days(t *testing.T) {
 	var want int
 	s.DB().QueryRow(`SELECT count(*) FROM mdf_requests r JOIN mdf_funds f ON f.id = r.fund_id WHERE r.state = 'approved'
 		AND NOT EXISTS (SELECT 1 FROM mdf_claims c WHERE c.request_id = r.id)
-		AND date(r.ends_on, '+' || f.claim_days || ' days') BETWEEN ? AND ?`, iso(dashToday), iso(dashToday.AddDate(0, 0, 14))).Scan(&want)
+		AND date(r.ends_on, '+' || f.claim_days || ' days') BETWEEN ? AND ?`, ISODate(dashToday), ISODate(dashToday.AddDate(0, 0, 14))).Scan(&want)
 	if len(items) == 0 || len(items) != want {
 		t.Fatalf("items %d, want %d (> 0)", len(items), want)
 	}
@@ -70,7 +70,7 @@ func TestMDFTodayListsUnclaimedDeadlinesWithin14Days(t *testing.T) {
 		if it.Kind != TodayMDFDeadline || it.PartnerID == 0 || it.PartnerName == "" || it.Text == "" {
 			t.Errorf("item %+v", it)
 		}
-		if it.Date < iso(dashToday) || it.Date > iso(dashToday.AddDate(0, 0, MDFClaimDays)) || it.Date < last {
+		if it.Date < ISODate(dashToday) || it.Date > ISODate(dashToday.AddDate(0, 0, MDFClaimDays)) || it.Date < last {
 			t.Errorf("deadline %s out of range or order (after %s)", it.Date, last)
 		}
 		last = it.Date
@@ -83,7 +83,7 @@ func TestMDFTodayListsUnclaimedDeadlinesWithin14Days(t *testing.T) {
 		}
 	}
 	for _, it := range items {
-		if it.Date <= iso(dashToday.AddDate(0, 0, TodayDealDays)) {
+		if it.Date <= ISODate(dashToday.AddDate(0, 0, TodayDealDays)) {
 			week++
 		}
 	}
@@ -104,7 +104,7 @@ func claimFirst(t *testing.T, s *data.Store, it TodayItem, today time.Time, befo
 		AND date(r.ends_on, '+' || f.claim_days || ' days') = ? LIMIT 1`, it.PartnerID, it.Date).Scan(&req)
 	now := today.Format(time.RFC3339)
 	if _, err := s.DB().Exec(`INSERT INTO mdf_claims (request_id, actual_cost, state, submitted_on, created_at, updated_at)
-		VALUES (?, 100, 'submitted', ?, ?, ?)`, req, iso(today), now, now); err != nil {
+		VALUES (?, 100, 'submitted', ?, ?, ?)`, req, ISODate(today), now, now); err != nil {
 		t.Fatal(err)
 	}
 	if items, _ := MDFTodayItems(ctx, s, today); len(items) != before-1 {

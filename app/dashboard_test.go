@@ -41,8 +41,8 @@ func TestQuarterOfFollowsFiscalYear(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			d, _ := time.Parse(DateLayout, tc.day)
 			q := QuarterOf(d, tc.from)
-			if q.Label() != tc.label || iso(q.Start()) != tc.start || iso(q.End()) != tc.end {
-				t.Errorf("%s: %s %s..%s", tc.day, q.Label(), iso(q.Start()), iso(q.End()))
+			if q.Label() != tc.label || ISODate(q.Start()) != tc.start || ISODate(q.End()) != tc.end {
+				t.Errorf("%s: %s %s..%s", tc.day, q.Label(), ISODate(q.Start()), ISODate(q.End()))
 			}
 			if q.Next().Prev() != q {
 				t.Errorf("Next/Prev do not round-trip: %+v", q)

@@ -41,12 +41,15 @@ func (o DemoOptions) Defaults() DemoOptions {
 	return o
 }
 
-// DemoStep adds one area's demo data for the partners already made; later
-// areas (onboarding, deals, MDF, plans) append theirs to DemoSteps.
+// DemoStep adds one area's demo data for the partners already made; each
+// area (deals, MDF, onboarding, plans, recruitment) has one in demoSteps.
 type DemoStep func(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error
 
-// DemoSteps run after partners, contacts and timelines, in order.
-var DemoSteps []DemoStep
+// demoSteps run after partners, contacts and timelines, in order; a new
+// area adds its step at the end.
+func demoSteps() []DemoStep {
+	return []DemoStep{demoDeals, demoMDF, demoOnboarding, demoPlans, demoRecruit}
+}
 
 type demoRegion struct {
 	lang    string
@@ -145,7 +148,7 @@ func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
 			}
 			partners = append(partners, *p)
 		}
-		for _, step := range DemoSteps {
+		for _, step := range demoSteps() {
 			if err := step(ctx, tx, s, r, opt, partners); err != nil {
 				return err
 			}

@@ -11,8 +11,6 @@ import (
 	"channeldesk/data"
 )
 
-func init() { DemoSteps = append(DemoSteps, demoDeals) }
-
 // demoCustomers are end customers; some are written two ways so that
 // registrations by different partners meet as conflicts.
 var demoCustomers = []string{

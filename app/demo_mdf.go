@@ -10,8 +10,6 @@ import (
 	"channeldesk/data"
 )
 
-func init() { DemoSteps = append(DemoSteps, demoMDF) }
-
 // demoActivities are realistic MDF activities in both languages.
 var demoActivities = []struct {
 	kind   data.MDFActivity

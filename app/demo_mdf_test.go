@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
 	"strings"
 	"testing"
@@ -11,9 +12,9 @@ import (
 )
 
 func TestDemoMDFCoversEveryStateAndKeepsTheLedgerSound(t *testing.T) {
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	ctx := context.Background()
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 11, Today: demoDay}); err != nil {
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 11, Today: testutil.DemoDay}); err != nil {
 		t.Fatal(err)
 	}
 	count := func(q string, args ...any) int {
@@ -52,7 +53,7 @@ func TestDemoMDFCoversEveryStateAndKeepsTheLedgerSound(t *testing.T) {
 // assertQueueKinds checks that the demo fills every part of the work queue.
 func assertQueueKinds(t *testing.T, s *data.Store) {
 	ctx := context.Background()
-	s.Now = func() time.Time { return demoDay }
+	s.Now = func() time.Time { return testutil.DemoDay }
 	q, err := app.MDFWorkQueue(ctx, s, 14)
 	kinds := map[string]int{}
 	for _, it := range q {

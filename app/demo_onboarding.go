@@ -10,8 +10,6 @@ import (
 	"channeldesk/data"
 )
 
-func init() { DemoSteps = append(DemoSteps, demoOnboarding) }
-
 var demoCertNames = []struct{ name, level string }{
 	{"Core Sales Specialist", "Associate"}, {"Core Technical Professional", "Professional"},
 	{"Analytics Engineer", "Professional"}, {"Cloud Administrator", "Associate"},

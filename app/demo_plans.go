@@ -11,8 +11,6 @@ import (
 	"channeldesk/data"
 )
 
-func init() { DemoSteps = append(DemoSteps, demoPlans) }
-
 var demoCommit = []struct {
 	side         data.Side
 	kind, en, ru string

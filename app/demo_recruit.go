@@ -8,8 +8,6 @@ import (
 	"channeldesk/data"
 )
 
-func init() { DemoSteps = append(DemoSteps, demoRecruit) }
-
 var demoEvents = []struct {
 	name string
 	days int // before today

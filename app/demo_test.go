@@ -1,31 +1,18 @@
 package app_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"channeldesk/app"
 	"channeldesk/data"
 )
 
-func openStore(tb testing.TB) *data.Store {
-	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
-}
-
-var demoDay = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-
 func TestDemoIsDeterministicAndVaried(t *testing.T) {
 	ctx := context.Background()
-	a, b := openStore(t), openStore(t)
-	opt := app.DemoOptions{Partners: 100, Seed: 7, Today: demoDay}
+	a, b := testutil.OpenStore(t), testutil.OpenStore(t)
+	opt := app.DemoOptions{Partners: 100, Seed: 7, Today: testutil.DemoDay}
 	if err := app.Demo(ctx, a, opt); err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +41,8 @@ func TestDemoIsDeterministicAndVaried(t *testing.T) {
 	if events < 100 || contacts < 100 {
 		t.Errorf("events=%d contacts=%d: timelines and contacts missing", events, contacts)
 	}
-	c := openStore(t)
-	app.Demo(ctx, c, app.DemoOptions{Partners: 100, Seed: 8, Today: demoDay})
+	c := testutil.OpenStore(t)
+	app.Demo(ctx, c, app.DemoOptions{Partners: 100, Seed: 8, Today: testutil.DemoDay})
 	rc, _ := c.PartnerRows(ctx)
 	if rc[0] == ra[0] && rc[1] == ra[1] {
 		t.Error("a different seed gave the same data")
@@ -63,10 +50,10 @@ func TestDemoIsDeterministicAndVaried(t *testing.T) {
 }
 
 func TestDemoRefusesNonEmptyDatabase(t *testing.T) {
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	ctx := context.Background()
-	app.Demo(ctx, s, app.DemoOptions{Partners: 3, Seed: 1, Today: demoDay})
-	err := app.Demo(ctx, s, app.DemoOptions{Partners: 3, Seed: 1, Today: demoDay})
+	app.Demo(ctx, s, app.DemoOptions{Partners: 3, Seed: 1, Today: testutil.DemoDay})
+	err := app.Demo(ctx, s, app.DemoOptions{Partners: 3, Seed: 1, Today: testutil.DemoDay})
 	if data.ErrorCode(err) != data.ECONFLICT {
 		t.Fatalf("err = %v, want conflict", err)
 	}
@@ -79,14 +66,14 @@ func TestDemoRefusesNonEmptyDatabase(t *testing.T) {
 // The first-run dialog may set roubles before loading the demo: every
 // area's demo amounts must scale with the currency and stay within budgets.
 func TestDemoInRoubles(t *testing.T) {
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	ctx := context.Background()
 	st, _ := s.Settings(ctx)
 	st.Currency = "RUB"
 	if err := s.SaveSettings(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 120, Seed: 1, Today: demoDay}); err != nil {
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 120, Seed: 1, Today: testutil.DemoDay}); err != nil {
 		t.Fatalf("demo in roubles: %v", err)
 	}
 	var budget int64

@@ -233,3 +233,10 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
 }
+
+func pickLang(lang Lang, en, ru string) string {
+	if lang == RU && ru != "" {
+		return ru
+	}
+	return en
+}

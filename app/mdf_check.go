@@ -7,9 +7,6 @@ import (
 	"channeldesk/data"
 )
 
-// The MDF ledger invariants run with every `channeldesk check`.
-func init() { Checks = append(Checks, Check{Name: "mdf", Run: CheckMDF}) }
-
 // mdfChecks are the ledger invariants, each a query returning one message
 // per violation.
 var mdfChecks = []string{

@@ -31,12 +31,3 @@ func FiscalQuarterOf(fyFrom int, d time.Time) (year, quarter int) {
 	}
 	return year, m/3 + 1
 }
-
-// addDays is an ISO date moved by n days.
-func addDays(iso string, n int) string {
-	t, err := time.Parse(DateLayout, iso)
-	if err != nil {
-		return iso
-	}
-	return t.AddDate(0, 0, n).Format(DateLayout)
-}

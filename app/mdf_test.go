@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"bytes"
+	"channeldesk/internal/testutil"
 	"context"
 	"strings"
 	"testing"
@@ -24,7 +25,7 @@ type mdfWorld struct {
 
 func newMDFWorld(tb testing.TB, partners int, budget int64) *mdfWorld {
 	tb.Helper()
-	w := &mdfWorld{t: tb, s: openStore(tb), ctx: context.Background(), today: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)}
+	w := &mdfWorld{t: tb, s: testutil.OpenStore(tb), ctx: context.Background(), today: time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)}
 	w.s.Now = func() time.Time { return w.today }
 	for i := range partners {
 		p := &data.Partner{Name: "Partner " + string(rune('A'+i%26)) + strings.Repeat("x", i/26), Type: data.TypeReseller,

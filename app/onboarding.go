@@ -10,27 +10,6 @@ import (
 	"channeldesk/data"
 )
 
-// ISODate is a day as the database stores it.
-func ISODate(t time.Time) string { return t.Format(DateLayout) }
-
-// AddDays returns the ISO day n days after start, counting calendar days
-// across month and year ends (31 Jan + 30 = 2 Mar, or 1 Mar in a leap year).
-func AddDays(start time.Time, n int) string {
-	y, m, d := start.Date()
-	return ISODate(time.Date(y, m, d+n, 0, 0, 0, 0, time.UTC))
-}
-
-// DaysBetween is the number of calendar days from a to b (ISO days);
-// negative when b is before a, 0 when either does not parse.
-func DaysBetween(a, b string) int {
-	ta, err1 := time.Parse(DateLayout, a)
-	tb, err2 := time.Parse(DateLayout, b)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return int(tb.Sub(ta).Hours() / 24)
-}
-
 // DefaultTemplate is the template shipped for a partner type.
 func DefaultTemplate(t data.PartnerType) (*data.OnboardingTemplate, error) {
 	b, err := onboarding.Template(string(t))
@@ -243,16 +222,6 @@ func ChangePartnerStatus(ctx context.Context, s *data.Store, id int64, to data.S
 			return nil
 		}
 		_, err := StartOnboardingTx(ctx, tx, id, today, today)
-		return err
-	})
-}
-
-// Approving a prospect in recruitment starts its onboarding checklist in
-// the same transaction.
-func init() {
-	ApproveHooks = append(ApproveHooks, func(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID int64) error {
-		today := s.Now()
-		_, err := StartOnboardingTx(ctx, tx, partnerID, today, today)
 		return err
 	})
 }

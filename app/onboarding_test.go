@@ -1,22 +1,14 @@
 package app_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
 	"slices"
 	"testing"
-	"time"
 
 	"channeldesk/app"
 	"channeldesk/data"
 )
-
-func day(s string) time.Time {
-	t, err := time.Parse(app.DateLayout, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
 
 func newPartner(t *testing.T, s *data.Store, typ data.PartnerType, products ...string) *data.Partner {
 	t.Helper()
@@ -64,7 +56,7 @@ func TestTemplateIsFilteredByProducts(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			tasks := app.BuildTasks(tpl, tc.products, day("2026-01-31"))
+			tasks := app.BuildTasks(tpl, tc.products, testutil.Day("2026-01-31"))
 			got := titles(tasks)
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
@@ -104,14 +96,14 @@ func TestDueDatesAcrossMonthEnds(t *testing.T) {
 		{"2026-10-24", 7, "2026-10-31"},
 	}
 	for _, tc := range tests {
-		if got := app.AddDays(day(tc.start), tc.days); got != tc.want {
+		if got := app.AddDays(testutil.Day(tc.start), tc.days); got != tc.want {
 			t.Errorf("%s + %d days = %s, want %s", tc.start, tc.days, got, tc.want)
 		}
 	}
 	// A task from a reseller template started on 31 Jan with a 30-day offset.
 	tpl := &data.OnboardingTemplate{Type: data.TypeReseller, Name: "t", Stages: []data.TemplateStage{{NameEN: "s", NameRU: "с",
 		Tasks: []data.TemplateTask{{TitleEN: "a", TitleRU: "а", Kind: data.KindCustom, Owner: data.SideVendor, DueDays: 30, Required: true}}}}}
-	task := app.BuildTasks(tpl, nil, day("2026-01-31"))[0]
+	task := app.BuildTasks(tpl, nil, testutil.Day("2026-01-31"))[0]
 	if task.DueOn != "2026-03-02" {
 		t.Fatalf("due %s", task.DueOn)
 	}
@@ -166,9 +158,9 @@ func addCert(t *testing.T, s *data.Store, contactID int64, earned, expires strin
 
 func TestFirstDealCompletesItsTask(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReseller)
-	cl, err := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	cl, err := app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,9 +190,9 @@ func TestFirstDealCompletesItsTask(t *testing.T) {
 
 func TestCertifiedPeopleCompleteTheirTask(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReseller) // needs 2 people certified
-	cl, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	cl, _ := app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	if taskOfKind(t, cl, data.KindCertification).Target != 2 {
 		t.Fatal("reseller template should ask for two certified people")
 	}
@@ -223,9 +215,9 @@ func TestCertifiedPeopleCompleteTheirTask(t *testing.T) {
 
 func TestFirstMDFActivityCompletesItsTask(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeDistributor)
-	app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	if n, err := app.ApplyAutoRules(ctx, s, p.ID, "2026-11-01"); err != nil || n != 0 {
 		t.Fatalf("without MDF activity: %d changes, err %v", n, err)
 	}
@@ -252,9 +244,9 @@ func TestFirstMDFActivityCompletesItsTask(t *testing.T) {
 
 func TestRulesLeaveSkippedTasksAlone(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReseller)
-	cl, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	cl, _ := app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	task := taskOfKind(t, cl, data.KindFirstDeal)
 	if _, err := app.SetTaskState(ctx, s, task.ID, data.TaskChange{State: data.TaskSkipped, Reason: "Партнёр продаёт через дистрибьютора", On: "2026-09-20", By: "Ольга"}); err != nil {
 		t.Fatal(err)
@@ -270,9 +262,9 @@ func TestRulesLeaveSkippedTasksAlone(t *testing.T) {
 
 func TestBlockedAndSkippedNeedAReason(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReferral)
-	cl, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	cl, _ := app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	for _, st := range []data.TaskState{data.TaskBlocked, data.TaskSkipped} {
 		_, err := app.SetTaskState(ctx, s, cl.Tasks[0].ID, data.TaskChange{State: st, Reason: "  ", On: "2026-09-02"})
 		if e, ok := data.AsError(err); !ok || e.Field != "reason" {
@@ -292,7 +284,7 @@ func tickRequired(t *testing.T, s *data.Store, partnerID int64, cl *data.Onboard
 			continue
 		}
 		last = task.ID
-		complete, err := app.SetTaskState(ctx, s, task.ID, data.TaskChange{State: data.TaskDone, On: app.AddDays(day("2026-09-01"), i), By: "Ольга"})
+		complete, err := app.SetTaskState(ctx, s, task.ID, data.TaskChange{State: data.TaskDone, On: app.AddDays(testutil.Day("2026-09-01"), i), By: "Ольга"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -307,9 +299,9 @@ func tickRequired(t *testing.T, s *data.Store, partnerID int64, cl *data.Onboard
 
 func TestProgressAndCompletion(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReferral)
-	cl, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	cl, _ := app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	pr := app.Progress(cl, "2026-09-01", "")
 	if pr.RequiredDone != 0 || pr.Required == 0 || pr.Complete || pr.Overdue != 0 || pr.NextDue == nil {
 		t.Fatalf("fresh progress %+v", pr)
@@ -338,9 +330,9 @@ func TestProgressAndCompletion(t *testing.T) {
 
 func TestTemplateEditsDoNotRewriteRunningChecklists(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeMSP, "Cloud")
-	cl, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-09-01"))
+	cl, _ := app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	before := len(cl.Tasks)
 	app.SetTaskState(ctx, s, cl.Tasks[0].ID, data.TaskChange{State: data.TaskDone, On: "2026-09-03", By: "Ольга"})
 	tpl, _, _ := app.TemplateFor(ctx, s, data.TypeMSP)
@@ -349,10 +341,10 @@ func TestTemplateEditsDoNotRewriteRunningChecklists(t *testing.T) {
 	if err := s.SaveOnboardingTemplate(ctx, tpl); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := app.StartOnboarding(ctx, s, p.ID, day("2026-10-01")); len(again.Tasks) != before || again.StartedOn != "2026-09-01" {
+	if again, _ := app.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-10-01")); len(again.Tasks) != before || again.StartedOn != "2026-09-01" {
 		t.Fatalf("starting again changed the checklist: %d tasks from %s", len(again.Tasks), again.StartedOn)
 	}
-	cl, err := app.UpdateFromTemplate(ctx, s, p.ID, day("2026-10-01"))
+	cl, err := app.UpdateFromTemplate(ctx, s, p.ID, testutil.Day("2026-10-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -372,11 +364,11 @@ func TestTemplateEditsDoNotRewriteRunningChecklists(t *testing.T) {
 
 func TestOverviewPutsTheMostOverdueFirst(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	late, fresh, stuck := newPartner(t, s, data.TypeReseller), newPartner(t, s, data.TypeReferral), newPartner(t, s, data.TypeMSP)
-	app.StartOnboarding(ctx, s, late.ID, day("2026-08-01"))
-	app.StartOnboarding(ctx, s, fresh.ID, day("2026-11-20"))
-	app.StartOnboarding(ctx, s, stuck.ID, day("2026-06-01"))
+	app.StartOnboarding(ctx, s, late.ID, testutil.Day("2026-08-01"))
+	app.StartOnboarding(ctx, s, fresh.ID, testutil.Day("2026-11-20"))
+	app.StartOnboarding(ctx, s, stuck.ID, testutil.Day("2026-06-01"))
 	rows, err := app.OnboardingOverview(ctx, s, "2026-11-27")
 	if err != nil {
 		t.Fatal(err)
@@ -404,7 +396,7 @@ func TestCertificationValidityOnBoundaryDates(t *testing.T) {
 		t.Error("a certification without expiry expired")
 	}
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeService)
 	a, b := addContact(t, s, p.ID, "Anna Weber"), addContact(t, s, p.ID, "Tom Hughes")
 	addCert(t, s, a, "2026-01-31", "2026-02-28")
@@ -415,7 +407,7 @@ func TestCertificationValidityOnBoundaryDates(t *testing.T) {
 			t.Errorf("certified people on %s: %d, want %d", d, got, want)
 		}
 	}
-	soon, err := app.ExpiringSoon(ctx, s, day("2026-02-28"))
+	soon, err := app.ExpiringSoon(ctx, s, testutil.Day("2026-02-28"))
 	if err != nil || len(soon) != 2 || soon[0].ExpiresOn != "2026-02-28" || soon[0].PartnerName != p.Name {
 		t.Errorf("expiring within 60 days of 28 Feb: %+v, %v", soon, err)
 	}
@@ -427,8 +419,8 @@ func TestCertificationValidityOnBoundaryDates(t *testing.T) {
 
 func BenchmarkOnboardingOverview(b *testing.B) {
 	ctx := context.Background()
-	s := openStore(b)
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 300, Seed: 1, Today: demoDay}); err != nil {
+	s := testutil.OpenStore(b)
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 300, Seed: 1, Today: testutil.DemoDay}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
@@ -441,8 +433,8 @@ func BenchmarkOnboardingOverview(b *testing.B) {
 
 func TestDemoHasChecklistsInEveryState(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 5, Today: demoDay}); err != nil {
+	s := testutil.OpenStore(t)
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 150, Seed: 5, Today: testutil.DemoDay}); err != nil {
 		t.Fatal(err)
 	}
 	states := map[data.TaskState]int{}
@@ -462,12 +454,12 @@ func TestDemoHasChecklistsInEveryState(t *testing.T) {
 	var completed, certs, expiring int
 	s.DB().QueryRow(`SELECT count(*) FROM onboarding_checklists WHERE completed_on != ''`).Scan(&completed)
 	s.DB().QueryRow(`SELECT count(*) FROM certifications`).Scan(&certs)
-	soon, _ := app.ExpiringSoon(ctx, s, demoDay)
+	soon, _ := app.ExpiringSoon(ctx, s, testutil.DemoDay)
 	expiring = len(soon)
 	if completed == 0 || certs == 0 || expiring == 0 {
 		t.Errorf("completed checklists %d, certifications %d, expiring soon %d", completed, certs, expiring)
 	}
-	overview, _ := app.OnboardingOverview(ctx, s, app.ISODate(demoDay))
+	overview, _ := app.OnboardingOverview(ctx, s, app.ISODate(testutil.DemoDay))
 	var late, done int
 	for _, r := range overview {
 		if r.Progress.Overdue > 0 {
@@ -484,17 +476,17 @@ func TestDemoHasChecklistsInEveryState(t *testing.T) {
 
 func TestEnteringOnboardingStartsTheChecklist(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p := &data.Partner{Name: "Vector", Type: data.TypeIntegrator, Status: data.StatusActive, Products: []string{"Mobile"}}
 	s.CreatePartner(ctx, p)
-	if err := app.ChangePartnerStatus(ctx, s, p.ID, data.StatusOnboarding, "", "me", day("2026-03-31")); err == nil {
+	if err := app.ChangePartnerStatus(ctx, s, p.ID, data.StatusOnboarding, "", "me", testutil.Day("2026-03-31")); err == nil {
 		t.Fatal("active → onboarding allowed")
 	}
 	if cl, _ := s.Checklist(ctx, p.ID); cl != nil {
 		t.Fatal("a refused move left a checklist")
 	}
 	s.DB().Exec(`UPDATE partners SET status = 'vetting' WHERE id = ?`, p.ID)
-	if err := app.ChangePartnerStatus(ctx, s, p.ID, data.StatusOnboarding, "", "me", day("2026-03-31")); err != nil {
+	if err := app.ChangePartnerStatus(ctx, s, p.ID, data.StatusOnboarding, "", "me", testutil.Day("2026-03-31")); err != nil {
 		t.Fatal(err)
 	}
 	cl, _ := s.Checklist(ctx, p.ID)

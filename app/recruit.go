@@ -153,14 +153,19 @@ func WeightedScore(criteria []data.Criterion, scores []data.Score) (score int, o
 }
 
 // ApproveHooks run inside the approval's transaction after the status
-// change; the onboarding area appends the step that applies its template.
+// change and the start of the onboarding checklist (tests add theirs).
 var ApproveHooks []func(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID int64) error
 
 // Approve moves a vetted prospect to onboarding in one transaction: the
-// status change with note in the timeline, then every ApproveHook.
+// status change with note in the timeline, the onboarding checklist from
+// the partner type's template, then every ApproveHook.
 func Approve(ctx context.Context, s *data.Store, partnerID int64, note, author string) error {
 	return s.WithTx(ctx, func(tx *sql.Tx) error {
 		if err := s.ChangeStatusTx(ctx, tx, partnerID, data.StatusOnboarding, strings.TrimSpace(note), author); err != nil {
+			return err
+		}
+		today := s.Now()
+		if _, err := StartOnboardingTx(ctx, tx, partnerID, today, today); err != nil {
 			return err
 		}
 		for _, hook := range ApproveHooks {

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
 	"database/sql"
 	"testing"
@@ -11,7 +12,7 @@ import (
 
 func TestCaptureRemembersTheEventAndFindsDuplicates(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p, err := app.CaptureProspect(ctx, s, app.Capture{Company: "ООО «Орбита Софт»", ContactName: "Иван Петров",
 		Email: "petrov@orbita.example", Interest: "аналитика", Event: "CeBIT", EventDate: "2026-11-20"})
 	if err != nil {
@@ -34,7 +35,7 @@ func TestCaptureRemembersTheEventAndFindsDuplicates(t *testing.T) {
 
 func TestFindDuplicate(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	p, err := app.CaptureProspect(ctx, s, app.Capture{Company: "ООО «Орбита Софт»", Email: "petrov@orbita.example"})
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +87,7 @@ func TestWeightedScore(t *testing.T) {
 
 func TestApproveAndDecline(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	a, _ := app.CaptureProspect(ctx, s, app.Capture{Company: "Approved Co"})
 	d, _ := app.CaptureProspect(ctx, s, app.Capture{Company: "Declined Co"})
 	hooked := int64(0)
@@ -146,7 +147,7 @@ func TestPipelineFiltersAndSortsByScore(t *testing.T) {
 
 func TestScorecardCriteriaAreEditable(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	cs, err := s.Criteria(ctx)
 	if err != nil || len(cs) != 6 {
 		t.Fatalf("default criteria %d %v", len(cs), err)
@@ -181,8 +182,8 @@ func TestScorecardCriteriaAreEditable(t *testing.T) {
 
 func TestDemoRecruitGivesProspectsSourcesAndScores(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 120, Seed: 5, Today: demoDay}); err != nil {
+	s := testutil.OpenStore(t)
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 120, Seed: 5, Today: testutil.DemoDay}); err != nil {
 		t.Fatal(err)
 	}
 	pl, err := app.LoadPipeline(ctx, s)

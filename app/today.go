@@ -68,7 +68,7 @@ func BuildToday(ctx context.Context, s *data.Store, today time.Time) (TodayBoard
 	if err != nil {
 		return TodayBoard{}, err
 	}
-	return groupToday(items, hiddenRefs(marks, iso(today))), nil
+	return groupToday(items, hiddenRefs(marks, ISODate(today))), nil
 }
 
 // hiddenRefs are the items dismissed or snoozed until after today, by kind and ref.
@@ -128,10 +128,10 @@ func SnoozeToday(ctx context.Context, s *data.Store, e TodayEntry, until string,
 	if err != nil {
 		return data.Invalid("until", "err.week_date", nil)
 	}
-	if iso(t) <= iso(s.Now()) {
+	if ISODate(t) <= ISODate(s.Now()) {
 		return data.Invalid("until", "err.week_future", nil)
 	}
-	return s.MarkToday(ctx, marks(e, data.TodayMark{Action: data.TodaySnooze, Until: iso(t), Label: label}))
+	return s.MarkToday(ctx, marks(e, data.TodayMark{Action: data.TodaySnooze, Until: ISODate(t), Label: label}))
 }
 
 // DismissToday hides an entry for good, with the reason.
@@ -157,7 +157,7 @@ func ActiveTodayMarks(ctx context.Context, s *data.Store, today time.Time) ([]da
 	}
 	var out []data.TodayMark
 	for _, m := range all {
-		if m.Action == data.TodayDismiss || m.Until > iso(today) {
+		if m.Action == data.TodayDismiss || m.Until > ISODate(today) {
 			out = append(out, m)
 		}
 	}

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
 	"database/sql"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // weekStore is a store whose clock stands at day (noon UTC).
 func weekStore(t *testing.T, day time.Time) (*data.Store, *time.Time) {
 	t.Helper()
-	s := openStore(t)
+	s := testutil.OpenStore(t)
 	now := day
 	s.Now = func() time.Time { return now }
 	return s, &now
@@ -209,12 +210,12 @@ func TestTodaySnoozeReturnsOnItsDayAndDismissStays(t *testing.T) {
 // few recent escalations, and some partners gone quiet.
 func TestDemoTodayIsADaysWork(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
-	s.Now = func() time.Time { return demoDay }
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 200, Seed: 1, Today: demoDay}); err != nil {
+	s := testutil.OpenStore(t)
+	s.Now = func() time.Time { return testutil.DemoDay }
+	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 200, Seed: 1, Today: testutil.DemoDay}); err != nil {
 		t.Fatal(err)
 	}
-	board, err := app.BuildToday(ctx, s, demoDay)
+	board, err := app.BuildToday(ctx, s, testutil.DemoDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +228,7 @@ func TestDemoTodayIsADaysWork(t *testing.T) {
 		t.Errorf("%d open escalations, want a few", kinds[app.TodayEscalation])
 	}
 	for _, e := range board.Groups[0].Entries {
-		if app.DaysSince(e.Date, demoDay) > 42 {
+		if app.DaysSince(e.Date, testutil.DemoDay) > 42 {
 			t.Errorf("escalation open since %s", e.Date)
 		}
 	}

@@ -42,12 +42,12 @@ func volumeMDFFundsAndAllocations(ctx context.Context, tx *sql.Tx, v Volume) err
 		_, err := tx.ExecContext(ctx, `INSERT INTO mdf_funds (id, name, period_kind, fiscal_year, quarter, starts_on, ends_on,
 			currency, budget, model, activity_types, share_bp, claim_days, created_at)
 			VALUES (?, ?, 'quarter', ?, ?, ?, ?, 'EUR', ?, 'discretionary', '', 10000, 30, ?)`,
-			k, "MDF "+q.Label(), q.Year, q.Q, iso(q.Start()), iso(q.End()), int64(v.Partners)*12_000_000, now)
+			k, "MDF "+q.Label(), q.Year, q.Q, ISODate(q.Start()), ISODate(q.End()), int64(v.Partners)*12_000_000, now)
 		if err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO mdf_ledger (fund_id, partner_id, kind, bucket, amount, on_date, reason, created_at)
-			SELECT ?, id, 'allocation', 'allocated', 10000000, ?, 'Quarterly allocation', ? FROM partners`, k, iso(q.Start()), now)
+			SELECT ?, id, 'allocation', 'allocated', 10000000, ?, 'Quarterly allocation', ? FROM partners`, k, ISODate(q.Start()), now)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func volumeMDFRequest(v Volume, i int) volumeReq {
 	if r.fund != volumeMDFFunds {
 		end = v.Today.AddDate(0, -3*(volumeMDFFunds-r.fund), -(i % 30))
 	}
-	r.ends, r.starts = iso(end), iso(end.AddDate(0, 0, -2))
+	r.ends, r.starts = ISODate(end), ISODate(end.AddDate(0, 0, -2))
 	r.dbState = r.state
 	switch r.state {
 	case "approved", "paid":
