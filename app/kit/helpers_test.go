@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/data"
 )
 
@@ -28,7 +28,7 @@ func openStore(tb testing.TB) *data.Store {
 func demoStore(tb testing.TB, n int) *data.Store {
 	tb.Helper()
 	s := openStore(tb)
-	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: n, Seed: 5, Today: today}); err != nil {
+	if err := demo.Demo(context.Background(), s, demo.DemoOptions{Partners: n, Seed: 5, Today: today}); err != nil {
 		tb.Fatal(err)
 	}
 	return s
