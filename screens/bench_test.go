@@ -86,7 +86,7 @@ func loadPartnerDetail(ctx context.Context, s *data.Store, id int64, year int) e
 		func() error { _, err := s.CertifiedPeople(ctx, id, today); return err },
 		func() error { _, err := onboarding.ApplyAutoRules(ctx, s, id, today); return err },
 		func() error { _, err := s.Checklist(ctx, id); return err },
-		func() error { _, err := onboarding.FirstDealOn(ctx, s.DB(), id, today); return err },
+		func() error { _, err := onboarding.FirstDealOn(ctx, s, id, today); return err },
 		func() error { _, _, _, err := tier.EvaluatePartner(ctx, s, id, s.Today()); return err },
 		func() error { _, err := s.TierChanges(ctx, id); return err },
 		func() error { _, err := s.Deals(ctx, data.DealFilter{PartnerID: id}); return err },

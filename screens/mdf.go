@@ -370,14 +370,14 @@ func (m *mdfScreen) onRequestInfo() {
 // onPay pays every approved claim the manager ticks with one payment.
 func (m *mdfScreen) onPay() {
 	ctx := context.Background()
-	claims, err := data.MDFClaims(ctx, m.ui.Store.DB(), `state = 'approved'`)
+	claims, err := m.ui.Store.MDFClaimsBy(ctx, data.MDFClaimFilter{State: data.ClaimApproved})
 	if err != nil || len(claims) == 0 {
 		dialog.ShowInformation(lang.L("mdf.pay_claims"), lang.L("mdf.nothing_to_pay"), m.ui.Win)
 		return
 	}
 	labels := make([]string, len(claims))
 	for i, c := range claims {
-		r, _ := data.MDFRequestTx(ctx, m.ui.Store.DB(), c.RequestID)
+		r, _ := m.ui.Store.MDFRequest(ctx, c.RequestID)
 		labels[i] = fmt.Sprintf("#%d · %s · %s", c.ID, r.Description, m.ui.money(c.Reimbursable))
 	}
 	pick := widget.NewCheckGroup(labels, nil)

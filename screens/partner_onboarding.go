@@ -84,7 +84,7 @@ func (o *onboardingTab) load(partnerID int64) {
 		if cl, err = o.d.ui.Store.Checklist(ctx, partnerID); err != nil {
 			return
 		}
-		first, err = onboarding.FirstDealOn(ctx, o.d.ui.Store.DB(), partnerID, today)
+		first, err = onboarding.FirstDealOn(ctx, o.d.ui.Store, partnerID, today)
 	}, func() {
 		if err != nil {
 			o.summary.SetText(errorText(err))

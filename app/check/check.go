@@ -2,8 +2,6 @@ package check
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"channeldesk/data"
 )
@@ -17,27 +15,34 @@ type Finding struct {
 // String is the finding as the command line prints it.
 func (f Finding) String() string { return f.Check + ": " + f.Message }
 
-// Check is one named invariant of the database. Either Query selects one
-// row per violation (every column is printed as name=value), or Run
-// computes the findings itself.
+// Check is one named invariant of the database; Run computes its findings.
 type Check struct {
-	Name  string
-	Query string
-	Run   func(ctx context.Context, s *data.Store) ([]Finding, error)
+	Name string
+	Run  func(ctx context.Context, s *data.Store) ([]Finding, error)
 }
 
-// Checks lists the invariants of the database, area by area; a new area
-// adds its list here. SQLite's own integrity and foreign key checks always
-// run first (RunChecks adds them).
+// Checks lists the invariants of the database, area by area: the tables'
+// invariants data.Invariants lists, then the MDF ledger's. SQLite's own
+// integrity and foreign key checks always run first (RunChecks adds them).
 func Checks() []Check {
 	var all []Check
-	all = append(all, onboardingChecks...)
-	all = append(all, planChecks...)
-	all = append(all, attributionChecks...)
-	all = append(all, tierChangeChecks...)
-	all = append(all, coreChecks...)
-	// The MDF ledger invariants.
+	for _, inv := range data.Invariants() {
+		all = append(all, invariantCheck(inv))
+	}
 	return append(all, Check{Name: "mdf", Run: CheckMDF})
+}
+
+// invariantCheck turns one of data's invariants into a check whose
+// findings name the columns of each row its query selects.
+func invariantCheck(inv data.Invariant) Check {
+	return Check{Name: inv.Name, Run: func(ctx context.Context, s *data.Store) ([]Finding, error) {
+		rows, err := s.Violations(ctx, inv)
+		var out []Finding
+		for _, msg := range rows {
+			out = append(out, Finding{Check: inv.Name, Message: msg})
+		}
+		return out, err
+	}}
 }
 
 // RunChecks runs the integrity check, the foreign key check and every
@@ -47,7 +52,7 @@ func Checks() []Check {
 func RunChecks(ctx context.Context, s *data.Store) ([]Finding, error) {
 	all := append([]Check{
 		{Name: "integrity", Run: integrityCheck},
-		{Name: "foreign_keys", Query: `SELECT "table", rowid, parent FROM pragma_foreign_key_check`},
+		invariantCheck(data.ForeignKeyInvariant),
 	}, Checks()...)
 	var found []Finding
 	for _, c := range all {
@@ -65,59 +70,14 @@ func RunChecks(ctx context.Context, s *data.Store) ([]Finding, error) {
 }
 
 func (c Check) findings(ctx context.Context, s *data.Store) ([]Finding, error) {
-	if c.Run != nil {
-		return c.Run(ctx, s)
-	}
-	rows, err := s.DB().QueryContext(ctx, c.Query)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, err
-	}
-	var out []Finding
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
-		}
-		parts := make([]string, len(cols))
-		for i, col := range cols {
-			v := vals[i]
-			if b, ok := v.([]byte); ok {
-				v = string(b)
-			}
-			parts[i] = fmt.Sprintf("%s=%v", col, v)
-		}
-		out = append(out, Finding{Check: c.Name, Message: strings.Join(parts, " ")})
-	}
-	return out, rows.Err()
+	return c.Run(ctx, s)
 }
 
 func integrityCheck(ctx context.Context, s *data.Store) ([]Finding, error) {
-	rows, err := s.DB().QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
-		return []Finding{{Check: "integrity", Message: err.Error()}}, nil
-	}
-	defer rows.Close()
+	msgs, err := s.IntegrityProblems(ctx)
 	var out []Finding
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			return nil, err
-		}
-		if msg != "ok" {
-			out = append(out, Finding{Check: "integrity", Message: msg})
-		}
+	for _, msg := range msgs {
+		out = append(out, Finding{Check: "integrity", Message: msg})
 	}
-	if err := rows.Err(); err != nil {
-		out = append(out, Finding{Check: "integrity", Message: err.Error()})
-	}
-	return out, nil
+	return out, err
 }

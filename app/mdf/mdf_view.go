@@ -259,9 +259,9 @@ func LoadPartnerMDFWithoutProofs(ctx context.Context, s *data.Store, partnerID i
 			out.Total = out.Total.Plus(b)
 		}
 	}
-	if out.Requests, err = data.MDFRequests(ctx, s.DB(), `partner_id = ?`, partnerID); err != nil {
+	if out.Requests, err = s.MDFRequestsBy(ctx, data.MDFRequestFilter{PartnerID: partnerID}); err != nil {
 		return nil, err
 	}
-	out.Claims, err = data.MDFClaims(ctx, s.DB(), `request_id IN (SELECT id FROM mdf_requests WHERE partner_id = ?)`, partnerID)
+	out.Claims, err = s.MDFClaimsBy(ctx, data.MDFClaimFilter{PartnerID: partnerID})
 	return out, err
 }

@@ -7,39 +7,10 @@ import (
 	"channeldesk/data"
 )
 
-// queryRower is a transaction or the database.
-type queryRower interface {
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
-
 // FirstDealOn is the day a partner registered its first deal (any state)
 // on or before today, or "".
-func FirstDealOn(ctx context.Context, q queryRower, partnerID int64, today string) (string, error) {
-	var on sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT min(registered_on) FROM deals WHERE partner_id = ? AND registered_on <= ?`,
-		partnerID, today).Scan(&on)
-	return on.String, err
-}
-
-// tableExists reports whether a table is in the schema; rules that read
-// another area's table stay quiet until that area's migration exists.
-func tableExists(ctx context.Context, q queryRower, name string) (bool, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, name).Scan(&n)
-	return n > 0, err
-}
-
-// FirstMDFApprovedOn is the day a partner's first MDF activity was
-// approved, on or before today, or "" (also when there is no MDF table).
-func FirstMDFApprovedOn(ctx context.Context, q queryRower, partnerID int64, today string) (string, error) {
-	ok, err := tableExists(ctx, q, "mdf_requests")
-	if err != nil || !ok {
-		return "", err
-	}
-	var on sql.NullString
-	err = q.QueryRowContext(ctx, `SELECT min(approved_on) FROM mdf_requests WHERE partner_id = ? AND approved_on != ''
-		AND approved_on <= ?`, partnerID, today).Scan(&on)
-	return on.String, err
+func FirstDealOn(ctx context.Context, s *data.Store, partnerID int64, today string) (string, error) {
+	return s.FirstDealOn(ctx, partnerID, today)
 }
 
 // ruleFacts is what the automatic rules read about one partner.
@@ -49,13 +20,13 @@ type ruleFacts struct {
 	certified int
 }
 
-func loadFacts(ctx context.Context, q queryRower, partnerID int64, today string) (ruleFacts, error) {
+func loadFacts(ctx context.Context, q data.Querier, partnerID int64, today string) (ruleFacts, error) {
 	var f ruleFacts
 	var err error
-	if f.firstDeal, err = FirstDealOn(ctx, q, partnerID, today); err != nil {
+	if f.firstDeal, err = data.FirstDealOn(ctx, q, partnerID, today); err != nil {
 		return f, err
 	}
-	if f.firstMDF, err = FirstMDFApprovedOn(ctx, q, partnerID, today); err != nil {
+	if f.firstMDF, err = data.FirstMDFApprovedOn(ctx, q, partnerID, today); err != nil {
 		return f, err
 	}
 	f.certified, err = data.CertifiedPeopleTx(ctx, q, partnerID, today)

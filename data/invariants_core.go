@@ -1,4 +1,4 @@
-package check
+package data
 
 // badDate is true (in SQL) when column x is not a real YYYY-MM-DD date.
 func badDate(x string) string { return "(date(" + x + ") IS NOT " + x + ")" }
@@ -8,7 +8,7 @@ func badOptDate(x string) string { return "(" + x + " != '' AND " + badDate(x) +
 
 // The invariants of the shared tables (0001 and 0002): no orphans, states
 // consistent with their dates, no negative amounts.
-var coreChecks = []Check{
+var coreInvariants = []Invariant{
 	{Name: "partners.tier_missing", Query: `SELECT p.id, p.tier_id FROM partners p
 		WHERE p.tier_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tiers t WHERE t.id = p.tier_id)`},
 	{Name: "partners.updated_before_created", Query: `SELECT id, created_at, updated_at FROM partners WHERE updated_at < created_at`},

@@ -1,8 +1,8 @@
-package check
+package data
 
 // The invariants of onboarding, plans, deal attribution to MDF and tier
 // changes, which the shared checks do not cover.
-var onboardingChecks = []Check{
+var onboardingInvariants = []Invariant{
 	{Name: "onboarding_tasks.orphan", Query: `SELECT t.id, t.checklist_id FROM onboarding_tasks t
 		WHERE NOT EXISTS (SELECT 1 FROM onboarding_checklists c WHERE c.id = t.checklist_id)`},
 	{Name: "onboarding_tasks.bad_date", Query: `SELECT id, due_on, done_on FROM onboarding_tasks
@@ -22,7 +22,7 @@ var onboardingChecks = []Check{
 		  AND NOT EXISTS (SELECT 1 FROM onboarding_tasks t WHERE t.checklist_id = c.id AND t.required = 1 AND t.state != 'done')`},
 }
 
-var planChecks = []Check{
+var planInvariants = []Invariant{
 	{Name: "plans.agreed_without_date", Query: `SELECT id, partner_id, status FROM plans
 		WHERE status IN ('agreed','completed') AND agreed_on = ''`},
 	{Name: "plans.draft_with_agreed_date", Query: `SELECT id, partner_id, agreed_on FROM plans
@@ -41,14 +41,14 @@ var planChecks = []Check{
 		WHERE NOT json_valid(snapshot) OR ` + badDate("agreed_on")},
 }
 
-var attributionChecks = []Check{
+var attributionInvariants = []Invariant{
 	{Name: "deals.mdf_request_missing", Query: `SELECT d.id, d.mdf_request_id FROM deals d
 		WHERE d.mdf_request_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mdf_requests m WHERE m.id = d.mdf_request_id)`},
 	{Name: "deals.mdf_request_of_other_partner", Query: `SELECT d.id, d.partner_id, d.mdf_request_id, m.partner_id AS request_partner
 		FROM deals d JOIN mdf_requests m ON m.id = d.mdf_request_id WHERE m.partner_id != d.partner_id`},
 }
 
-var tierChangeChecks = []Check{
+var tierChangeInvariants = []Invariant{
 	{Name: "tier_changes.no_change", Query: `SELECT id, partner_id, from_tier_id, to_tier_id FROM tier_changes
 		WHERE from_tier_id IS to_tier_id`},
 	{Name: "tier_changes.unknown_tier", Query: `SELECT c.id, c.partner_id, c.from_tier_id, c.to_tier_id FROM tier_changes c
