@@ -1,8 +1,8 @@
 package kit_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,12 +15,8 @@ var today = time.Date(2026, 8, 15, 10, 0, 0, 0, time.UTC)
 // openStore opens a fresh database whose clock stands at today.
 func openStore(tb testing.TB) *data.Store {
 	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s := testutil.OpenStore(tb)
 	s.Now = func() time.Time { return today }
-	tb.Cleanup(func() { s.Close() })
 	return s
 }
 

@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"bytes"
+	"channeldesk/internal/testutil"
 	"context"
 	"fmt"
 	"os"
@@ -22,15 +23,8 @@ var today = time.Date(2026, 8, 15, 10, 0, 0, 0, time.UTC)
 
 const sentinel = "SENTINEL-INTERNAL-7731"
 
-func openStore(tb testing.TB) *data.Store {
-	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
-}
+// openStore is the shared temp store (internal/testutil).
+var openStore = testutil.OpenStore
 
 func exec1(tb testing.TB, s *data.Store, q string, args ...any) int64 {
 	tb.Helper()

@@ -2,6 +2,7 @@ package report
 
 import (
 	"archive/zip"
+	"channeldesk/internal/testutil"
 	"context"
 	"errors"
 	"os"
@@ -22,11 +23,7 @@ var today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
 func openStore(tb testing.TB, partners, deals int) *data.Store {
 	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "r.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
+	s := testutil.OpenStore(tb)
 	if err := demo.FillVolume(context.Background(), s, demo.Volume{Partners: partners, Deals: deals, Today: today}); err != nil {
 		tb.Fatal(err)
 	}
