@@ -51,21 +51,15 @@ type QuarterAmount struct {
 // LoadKPIs computes the headline figures for today; quarters follow the
 // fiscal year that starts in month fromMonth.
 func LoadKPIs(ctx context.Context, s *data.Store, today time.Time, fromMonth int) (KPIs, error) {
-	var k KPIs
 	q := fiscal.QuarterOf(today, fromMonth)
 	p := q.Prev()
-	err := s.DB().QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM partners WHERE status = 'active'),
-		(SELECT coalesce(sum(amount), 0) FROM deals WHERE state = 'won' AND closed_on BETWEEN ? AND ?),
-		(SELECT coalesce(sum(amount), 0) FROM deals WHERE state = 'won' AND closed_on BETWEEN ? AND ?),
-		(SELECT count(*) FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id
-			WHERE c.completed_on = '' AND p.status NOT IN ('offboarded', 'declined')),
-		(SELECT count(*) FROM deals WHERE state = 'submitted'),
-		(SELECT count(*) FROM deals WHERE state = 'approved' AND protected_until BETWEEN ? AND ?)`,
-		fiscal.ISODate(q.Start()), fiscal.ISODate(q.End()), fiscal.ISODate(p.Start()), fiscal.ISODate(p.End()),
-		fiscal.ISODate(today), fiscal.ISODate(today.AddDate(0, 0, ExpiryDays))).
-		Scan(&k.ActivePartners, &k.WonThisQuarter, &k.WonLastQuarter, &k.OnboardingInProgress,
-			&k.DealsAwaitingApproval, &k.DealsExpiringSoon)
+	c, err := s.DashboardCounts(ctx, data.DashboardPeriods{
+		ThisFrom: fiscal.ISODate(q.Start()), ThisTo: fiscal.ISODate(q.End()),
+		LastFrom: fiscal.ISODate(p.Start()), LastTo: fiscal.ISODate(p.End()),
+		Today: fiscal.ISODate(today), ExpiryTo: fiscal.ISODate(today.AddDate(0, 0, ExpiryDays))})
+	k := KPIs{ActivePartners: c.ActivePartners, WonThisQuarter: c.WonThisQuarter, WonLastQuarter: c.WonLastQuarter,
+		OnboardingInProgress: c.OnboardingInProgress, DealsAwaitingApproval: c.DealsAwaitingApproval,
+		DealsExpiringSoon: c.DealsExpiringSoon}
 	if err == nil && PlanFigures.QuarterTarget != nil {
 		k.PlanThisQuarter, k.HasPlan, err = PlanFigures.QuarterTarget(ctx, s, today)
 	}
@@ -75,53 +69,28 @@ func LoadKPIs(ctx context.Context, s *data.Store, today time.Time, fromMonth int
 // PartnersByStatus counts partners in every lifecycle status, in
 // lifecycle order (statuses with none included, so charts stay stable).
 func PartnersByStatus(ctx context.Context, s *data.Store) ([]Count, error) {
-	n := map[string]int{}
-	rows, err := s.DB().QueryContext(ctx, `SELECT status, count(*) FROM partners GROUP BY status`)
+	n, err := s.PartnersPerStatus(ctx)
 	if err != nil {
 		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var st string
-		var c int
-		if err := rows.Scan(&st, &c); err != nil {
-			return nil, err
-		}
-		n[st] = c
 	}
 	out := make([]Count, 0, len(data.Statuses))
 	for _, st := range data.Statuses {
 		out = append(out, Count{Key: string(st), N: n[string(st)]})
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // PartnersByTier counts the partners that are not gone (offboarded or
 // declined) by assigned tier, best tier first, "no tier" last with Key "".
 func PartnersByTier(ctx context.Context, s *data.Store, lang format.Lang) ([]Count, error) {
-	rows, err := s.DB().QueryContext(ctx, `SELECT t.id, t.name_en, t.name_ru,
-		(SELECT count(*) FROM partners p WHERE p.tier_id = t.id AND p.status NOT IN ('offboarded','declined'))
-		FROM tiers t ORDER BY t.rank DESC`)
-	if err != nil {
+	tiers, none, err := s.PartnersPerTier(ctx)
+	if err != nil && tiers == nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []Count
-	for rows.Next() {
-		var id int64
-		var en, ru string
-		var c int
-		if err := rows.Scan(&id, &en, &ru, &c); err != nil {
-			return nil, err
-		}
-		out = append(out, Count{Key: itoa(id), Label: format.PickLang(lang, en, ru), N: c})
+	for _, t := range tiers {
+		out = append(out, Count{Key: itoa(t.TierID), Label: format.PickLang(lang, t.NameEN, t.NameRU), N: t.N})
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	var none int
-	err = s.DB().QueryRowContext(ctx, `SELECT count(*) FROM partners
-		WHERE tier_id IS NULL AND status NOT IN ('offboarded','declined')`).Scan(&none)
 	return append(out, Count{Key: "", N: none}), err
 }
 
