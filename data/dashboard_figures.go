@@ -86,3 +86,29 @@ func (s *Store) PartnersPerTier(ctx context.Context) (tiers []TierCount, none in
 		WHERE tier_id IS NULL AND status NOT IN ('offboarded','declined')`).Scan(&none)
 	return tiers, none, err
 }
+
+// MonthAmount is the won revenue of one calendar month ("YYYY-MM").
+type MonthAmount struct {
+	Month  string
+	Amount int64 // minor units
+}
+
+// WonPerMonth sums the deals won between the ISO days from and to, by
+// calendar month (months with none left out).
+func (s *Store) WonPerMonth(ctx context.Context, from, to string) ([]MonthAmount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(closed_on, 1, 7), sum(amount) FROM deals
+		WHERE state = 'won' AND closed_on BETWEEN ? AND ? GROUP BY 1`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []MonthAmount
+	for rows.Next() {
+		var m MonthAmount
+		if err := rows.Scan(&m.Month, &m.Amount); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

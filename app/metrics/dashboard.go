@@ -102,30 +102,23 @@ func WonByQuarter(ctx context.Context, s *data.Store, today time.Time, fromMonth
 	for i, q := range qs {
 		out[i].Quarter = q
 	}
-	rows, err := s.DB().QueryContext(ctx, `SELECT substr(closed_on, 1, 7), sum(amount) FROM deals
-		WHERE state = 'won' AND closed_on BETWEEN ? AND ? GROUP BY 1`, fiscal.ISODate(qs[0].Start()), fiscal.ISODate(qs[n-1].End()))
+	months, err := s.WonPerMonth(ctx, fiscal.ISODate(qs[0].Start()), fiscal.ISODate(qs[n-1].End()))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var month string
-		var sum int64
-		if err := rows.Scan(&month, &sum); err != nil {
-			return nil, err
-		}
-		t, err := time.Parse("2006-01", month)
+	for _, m := range months {
+		t, err := time.Parse("2006-01", m.Month)
 		if err != nil {
 			continue
 		}
 		q := fiscal.QuarterOf(t, fromMonth)
 		for i := range out {
 			if out[i].Quarter == q {
-				out[i].Amount += sum
+				out[i].Amount += m.Amount
 			}
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // TodayKind says why an item is on the Today list.
