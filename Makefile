@@ -76,7 +76,7 @@ vet-darwin:
 test: deps lint vet-darwin
 	CHANNELDESK_REQUIRE_SOFFICE=1 $(GO) test -tags $(TAGS) -race -count=1 -timeout 45m ./...
 	@# the MDF property test runs 200 sequences under -race; here all 2,000
-	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/
+	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/mdf/
 
 ## bench: the Go benchmarks, each figure printed next to its target
 bench:
@@ -92,7 +92,7 @@ crash:
 
 ## fuzz: run every fuzz target for FUZZTIME; crashers land in testdata/fuzz (keep them as seed corpus)
 FUZZTIME ?= 30s
-FUZZ_TARGETS := ./app/:FuzzParseMoney ./app/:FuzzParseDate ./app/:FuzzSafeFileName \
+FUZZ_TARGETS := ./app/format/:FuzzParseMoney ./app/format/:FuzzParseDate ./app/files/:FuzzSafeFileName \
   ./app/importer/:FuzzReadCSV ./app/importer/:FuzzMapper ./app/importer/:FuzzReadXLSX \
   ./app/importer/:FuzzReadDate ./app/importer/:FuzzReadAmount ./app/importer/:FuzzReadHTML \
   ./app/dealimport/:FuzzDealImport ./:FuzzMapFlag

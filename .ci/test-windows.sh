@@ -13,7 +13,7 @@
 # 2. signing with a throwaway certificate (osslsigncode verifies it); the
 #    MSI: per-user install (program, Start-menu shortcuts), a newer
 #    version replacing it in place, uninstall — the user's data untouched;
-# 3. the Windows-only Go tests (data, app), built with go test -c;
+# 3. the Windows-only Go tests (data, app/files), built with go test -c;
 # 4. the GUI under Xvfb: its window appears (screenshot kept as
 #    WIN_OUT/wine-gui.png), and Alt+F4 ends it with the lock file removed.
 #
@@ -133,7 +133,7 @@ wcli check --db "win/channeldesk.db" >/dev/null
 step "the default data folder, %AppData%\\ChannelDesk"
 # Wine sets %AppData% from its prefix and ignores the variable from outside,
 # so a Cyrillic profile with a space is tested by the Windows Go test
-# TestDefaultDBPathWindowsCyrillicProfile (./app) below.
+# TestDefaultDBPathWindowsCyrillicProfile (./app/files) below.
 unixdata="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/ChannelDesk"
 mkdir -p "$unixdata"
 cp win/channeldesk.db "$unixdata/channeldesk.db"
@@ -202,16 +202,16 @@ echo "   installed per user, upgraded in place, uninstalled; %AppData%\\ChannelD
 
 step "Windows-only Go tests (go test -c, GOOS=windows) under Wine"
 cd "$repo"
-for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app:DefaultDBPath|WriteFileAtomic|FileHeldOpen|Windows"; do
-  pkg=${spec%%:*} run=${spec#*:}
+for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app/files:DefaultDBPath|WriteFileAtomic|FileHeldOpen|Windows"; do
+  pkg=${spec%%:*} run=${spec#*:} name=${pkg//\//-}
   # the same settings as the program, so the compiled packages are shared with its build
-  GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/$pkg.test.exe" "./$pkg" ||
+  GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/$name.test.exe" "./$pkg" ||
     fail "go test -c ./$pkg for Windows"
   # the binary's own exit status is not used: see .ci/wine/gotest-verdict.awk
-  (cd "$pkg" && "${wine[@]}" "$out/$pkg.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
-    >"$out/$pkg.test.txt" || true
-  awk -f "$repo/.ci/wine/gotest-verdict.awk" "$out/$pkg.test.txt" ||
-    { cat "$out/$pkg.test.txt"; fail "Windows Go tests in ./$pkg (-run '$run'), output above"; }
+  (cd "$pkg" && "${wine[@]}" "$out/$name.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
+    >"$out/$name.test.txt" || true
+  awk -f "$repo/.ci/wine/gotest-verdict.awk" "$out/$name.test.txt" ||
+    { cat "$out/$name.test.txt"; fail "Windows Go tests in ./$pkg (-run '$run'), output above"; }
 done
 
 step "the GUI under Xvfb + Wine"

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
 	"channeldesk/data"
 )
 
@@ -47,7 +47,7 @@ func (u *UI) showLogContact(partnerID int64, name string, saved func()) {
 	f := &contactLog{kind: newSelect(labels, nil), on: newDateEntry(u, "date"),
 		notes: newText(&widget.Entry{PlaceHolder: lang.L("week.notes_hint")}), shareable: widget.NewCheck(lang.L("week.shareable"), nil)}
 	f.kind.SetSelectedIndex(0)
-	f.on.SetValue(app.ISODate(u.Store.Now()))
+	f.on.SetValue(fiscal.ISODate(u.Store.Now()))
 	if u.partners != nil {
 		u.partners.contactLog = f
 	}
@@ -77,7 +77,7 @@ func (u *UI) saveContact(partnerID int64, f *contactLog) error {
 	if err != nil {
 		return err
 	}
-	today := app.ISODate(u.Store.Now())
+	today := fiscal.ISODate(u.Store.Now())
 	if day > today {
 		return data.Invalid("date", "err.week_not_future", nil)
 	}

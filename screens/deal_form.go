@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/deals"
 	"channeldesk/data"
 )
 
@@ -93,7 +93,7 @@ func (t *dealTable) onSave(orig data.Deal, f *dealForm) {
 	d := orig
 	err := f.read(t, &d)
 	if err == nil {
-		err = app.SaveDeal(context.Background(), t.ui.Store, &d)
+		err = deals.SaveDeal(context.Background(), t.ui.Store, &d)
 	}
 	if err != nil {
 		f.msg.SetText(errorText(err))

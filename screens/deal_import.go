@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/app/dealimport"
+	"channeldesk/app/format"
 )
 
 // onImport picks a CSV or XLSX file and shows its preview.
@@ -64,7 +64,7 @@ func (s *dealsScreen) showPreview(pv *dealimport.Preview) {
 				l.SetText(lang.L("deals.import_row_error", map[string]any{"Line": r.Line, "Error": errorText(r.Err)}))
 				return
 			}
-			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, app.FormatMoney(r.Deal.Amount, u.Settings.Currency, u.Lang),
+			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, format.FormatMoney(r.Deal.Amount, u.Settings.Currency, u.Lang),
 				dealStateLabel(r.Deal.State), u.date(r.Deal.RegisteredOn)))
 		},
 	}

@@ -12,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	dealsx "channeldesk/app/deals"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -97,7 +98,7 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 	case 3:
 		return d.Product
 	case 4:
-		return app.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
+		return format.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
 	case 5:
 		return dealStateLabel(d.State)
 	case 6:
@@ -264,7 +265,7 @@ func (s *dealsScreen) apply() {
 	}
 	f.From, f.To = s.from.filterValue(), s.to.filterValue()
 	if s.expiring.Checked {
-		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, app.ExpiringSoonDays).Format(app.DateLayout)
+		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, dealsx.ExpiringSoonDays).Format(format.DateLayout)
 	}
 	s.deals.filter = f
 	s.deals.reload()

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	dealsx "channeldesk/app/deals"
 	"channeldesk/data"
 )
 
@@ -26,7 +26,7 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 	s.CreatePartner(ctx, vector)
 	today := s.Today()
 	first := &data.Deal{PartnerID: orbit.ID, Customer: "Acme Inc.", Amount: 500_00, RegisteredOn: today}
-	if err := app.SaveDeal(ctx, s, first); err != nil {
+	if err := dealsx.SaveDeal(ctx, s, first); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.MoveDeal(ctx, first.ID, data.DealMove{To: data.DealApproved, On: today}); err != nil {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"channeldesk/app/format"
 	"strings"
 	"testing"
 	"time"
@@ -10,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
 )
 
 // typeAndLeave types into a focusable entry in the window, then moves
@@ -187,7 +186,7 @@ func TestPercentEntry(t *testing.T) {
 // marked, and the arrows turn the month.
 func TestCalendarInRussian(t *testing.T) {
 	newTestUI(t, 0, "ru")
-	day := func(s string) time.Time { d, _ := time.Parse(app.DateLayout, s); return d }
+	day := func(s string) time.Time { d, _ := time.Parse(format.DateLayout, s); return d }
 	var picked time.Time
 	p := newDatePicker(day("2026-11-03"), day("2026-11-27"), func(d time.Time) { picked = d })
 	w := test.NewWindow(p)

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -21,7 +21,7 @@ import (
 type dateEntry struct {
 	widget.Entry
 	field string
-	lang  app.Lang
+	lang  format.Lang
 	// Optional allows an empty entry (Value returns "").
 	Optional bool
 	// OnPicked is called with the ISO date after a pick in the calendar.
@@ -40,7 +40,7 @@ func newDateEntry(u *UI, field string) *dateEntry {
 		e.now = u.Store.Now
 	}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatDate("2026-11-27", e.lang)})
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": format.FormatDate("2026-11-27", e.lang)})
 	e.ActionItem = &widget.Button{Icon: theme.Icon(theme.IconNameCalendar), Importance: widget.LowImportance, OnTapped: e.showCalendar}
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
@@ -53,7 +53,7 @@ func newDateEntry(u *UI, field string) *dateEntry {
 
 // parseTypedDate reads ISO, "27.11.2026", "27/11/2026" and "27 Nov 2026".
 func parseTypedDate(s string) (time.Time, error) {
-	if t, err := app.ParseDate(s); err == nil {
+	if t, err := format.ParseDate(s); err == nil {
 		return t, nil
 	}
 	return time.Parse("2 Jan 2006", strings.Join(strings.Fields(s), " "))
@@ -70,9 +70,9 @@ func (e *dateEntry) Value() (string, error) {
 	}
 	t, err := parseTypedDate(text)
 	if err != nil {
-		return "", data.Invalid(e.field, "err.desk_date", map[string]any{"Value": text, "Example": app.FormatDate("2026-11-27", e.lang)})
+		return "", data.Invalid(e.field, "err.desk_date", map[string]any{"Value": text, "Example": format.FormatDate("2026-11-27", e.lang)})
 	}
-	return t.Format(app.DateLayout), nil
+	return t.Format(format.DateLayout), nil
 }
 
 // SetValue shows an ISO date in the locale's format; "" clears it.
@@ -81,7 +81,7 @@ func (e *dateEntry) SetValue(iso string) {
 		e.SetText("")
 		return
 	}
-	e.SetText(app.FormatDate(iso, e.lang))
+	e.SetText(format.FormatDate(iso, e.lang))
 }
 
 // TypedKey hands Esc to OnEscape when set, Esc and F1 otherwise to the
@@ -118,7 +118,7 @@ func (e *dateEntry) showCalendar() {
 	}
 	var chosen time.Time
 	if iso, err := e.Value(); err == nil && iso != "" {
-		chosen, _ = time.Parse(app.DateLayout, iso)
+		chosen, _ = time.Parse(format.DateLayout, iso)
 	}
 	cal := newDatePicker(chosen, e.now(), e.pick)
 	e.popUp = widget.NewPopUp(cal, c)
@@ -131,7 +131,7 @@ func (e *dateEntry) pick(t time.Time) {
 	if e.popUp != nil {
 		e.popUp.Hide()
 	}
-	iso := t.Format(app.DateLayout)
+	iso := t.Format(format.DateLayout)
 	e.SetValue(iso)
 	e.SetValidationError(nil)
 	if e.OnPicked != nil {

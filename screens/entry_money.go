@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -22,7 +22,7 @@ type moneyEntry struct {
 	widget.Entry
 	field    string // names the input in errors ("field." + field)
 	currency string
-	lang     app.Lang
+	lang     format.Lang
 	// Optional allows an empty entry (Value returns 0).
 	Optional bool
 	// Signed allows negative amounts (corrections, adjustments).
@@ -35,7 +35,7 @@ type moneyEntry struct {
 func newMoneyEntry(u *UI, field string) *moneyEntry {
 	e := &moneyEntry{field: field, currency: u.Settings.Currency, lang: u.Lang}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatMoney(123456, e.currency, e.lang)})
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": format.FormatMoney(123456, e.currency, e.lang)})
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
 			return errors.New(errorText(err))
@@ -50,7 +50,7 @@ func newMoneyEntry(u *UI, field string) *moneyEntry {
 func newCountEntry(u *UI, field string) *moneyEntry {
 	e := newMoneyEntry(u, field)
 	e.Whole = true
-	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": app.FormatNumber(1234, e.lang)})
+	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": format.FormatNumber(1234, e.lang)})
 	return e
 }
 
@@ -64,9 +64,9 @@ func (e *moneyEntry) Value() (int64, error) {
 		}
 		return 0, data.Invalid(e.field, "err.required", nil)
 	}
-	parse, key := func(s string) (int64, error) { return app.ParseMoney(s, e.currency, e.lang) }, "err.desk_money"
+	parse, key := func(s string) (int64, error) { return format.ParseMoney(s, e.currency, e.lang) }, "err.desk_money"
 	if e.Whole {
-		parse, key = func(s string) (int64, error) { return app.ParseCount(s, e.lang) }, "err.desk_count"
+		parse, key = func(s string) (int64, error) { return format.ParseCount(s, e.lang) }, "err.desk_count"
 	}
 	v, err := parse(text)
 	if err != nil {
@@ -85,10 +85,10 @@ func (e *moneyEntry) Value() (int64, error) {
 // formatted for the locale.
 func (e *moneyEntry) SetValue(v int64) {
 	if e.Whole {
-		e.SetText(app.FormatNumber(v, e.lang))
+		e.SetText(format.FormatNumber(v, e.lang))
 		return
 	}
-	e.SetText(app.FormatMoney(v, e.currency, e.lang))
+	e.SetText(format.FormatMoney(v, e.currency, e.lang))
 }
 
 // setWhole switches between money and a count, showing what was typed

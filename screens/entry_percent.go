@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -17,7 +17,7 @@ import (
 type percentEntry struct {
 	widget.Entry
 	field string
-	lang  app.Lang
+	lang  format.Lang
 	// Max is the largest value allowed, in basis points (10000 = 100 %).
 	Max int
 	// Optional allows an empty entry (Value returns 0).
@@ -39,11 +39,11 @@ func newPercentEntry(u *UI, field string) *percentEntry {
 }
 
 // formatPercent shows basis points as "12.5 %" or "12,5 %".
-func formatPercent(bp int, lang app.Lang) string {
+func formatPercent(bp int, lang format.Lang) string {
 	s := strconv.Itoa(bp / 100)
 	if frac := bp % 100; frac != 0 {
 		f := strings.TrimRight(strconv.Itoa(100 + frac)[1:], "0")
-		if lang == app.RU {
+		if lang == format.RU {
 			s += "," + f
 		} else {
 			s += "." + f

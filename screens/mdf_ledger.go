@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -18,8 +18,8 @@ import (
 // name and date range.
 type mdfLedgerView struct {
 	ui    *UI
-	rows  []app.MDFLedgerRow
-	shown []app.MDFLedgerRow
+	rows  []mdf.MDFLedgerRow
+	shown []mdf.MDFLedgerRow
 	funds []data.MDFFund
 
 	fund    *widget.Select
@@ -67,7 +67,7 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 	return container.NewBorder(filters, nil, nil, nil, v.table)
 }
 
-func (v *mdfLedgerView) cell(r app.MDFLedgerRow, col int) string {
+func (v *mdfLedgerView) cell(r mdf.MDFLedgerRow, col int) string {
 	switch col {
 	case 0:
 		return v.ui.date(r.OnDate)
@@ -103,8 +103,8 @@ func ledgerRef(e data.MDFEntry) string {
 }
 
 // filter is what the filter widgets say.
-func (v *mdfLedgerView) filter() app.MDFLedgerFilter {
-	var f app.MDFLedgerFilter
+func (v *mdfLedgerView) filter() mdf.MDFLedgerFilter {
+	var f mdf.MDFLedgerFilter
 	if i := v.fund.SelectedIndex(); i > 0 && i <= len(v.funds) {
 		f.FundID = v.funds[i-1].ID
 	}
@@ -120,13 +120,13 @@ func (v *mdfLedgerView) reload() {
 		return
 	}
 	f := v.filter()
-	var rows []app.MDFLedgerRow
+	var rows []mdf.MDFLedgerRow
 	var funds []data.MDFFund
 	var err error
 	ctx := context.Background()
 	v.ui.background(func() {
 		if funds, err = v.ui.Store.MDFFunds(ctx); err == nil {
-			rows, err = app.MDFLedger(ctx, v.ui.Store, f)
+			rows, err = mdf.MDFLedger(ctx, v.ui.Store, f)
 		}
 	}, func() {
 		if err != nil {
@@ -175,8 +175,8 @@ func (v *mdfLedgerView) apply() {
 // mdfROIView is the return on MDF per activity or per partner.
 type mdfROIView struct {
 	ui         *UI
-	activities []app.MDFROIRow
-	partners   []app.MDFROIRow
+	activities []mdf.MDFROIRow
+	partners   []mdf.MDFROIRow
 	byPartner  *widget.Check
 	table      *widget.Table
 }
@@ -186,7 +186,7 @@ func newMDFROIView(u *UI) *mdfROIView { return &mdfROIView{ui: u} }
 var mdfROIColumns = []string{"mdf.col.partner", "mdf.col.activity", "mdf.col.paid", "mdf.col.revenue", "mdf.col.roi",
 	"mdf.col.leads", "mdf.col.pipeline"}
 
-func (v *mdfROIView) rows() []app.MDFROIRow {
+func (v *mdfROIView) rows() []mdf.MDFROIRow {
 	if v.byPartner != nil && v.byPartner.Checked {
 		return v.partners
 	}
@@ -213,7 +213,7 @@ func (v *mdfROIView) buildUI() fyne.CanvasObject {
 	return container.NewBorder(v.byPartner, nil, nil, nil, v.table)
 }
 
-func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
+func (v *mdfROIView) cell(r mdf.MDFROIRow, col int) string {
 	switch col {
 	case 0:
 		return r.PartnerName
@@ -238,9 +238,9 @@ func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
 }
 
 func (v *mdfROIView) reload() {
-	var acts, parts []app.MDFROIRow
+	var acts, parts []mdf.MDFROIRow
 	var err error
-	v.ui.background(func() { acts, parts, err = app.MDFROI(context.Background(), v.ui.Store) }, func() {
+	v.ui.background(func() { acts, parts, err = mdf.MDFROI(context.Background(), v.ui.Store) }, func() {
 		if err == nil {
 			v.activities, v.partners = acts, parts
 			v.table.Refresh()

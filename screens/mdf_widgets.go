@@ -12,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -75,7 +76,7 @@ func parseMDFInt(field, text string) (int64, error) {
 	return v, nil
 }
 
-func (u *UI) money(minor int64) string { return app.FormatMoney(minor, u.Settings.Currency, u.Lang) }
+func (u *UI) money(minor int64) string { return format.FormatMoney(minor, u.Settings.Currency, u.Lang) }
 
 func activityLabel(a data.MDFActivity) string { return lang.L("mdf.activity." + string(a)) }
 
@@ -88,7 +89,7 @@ func entryKindLabel(k data.MDFEntryKind) string { return lang.L("mdf.entry." + s
 func bucketLabel(b string) string { return lang.L("mdf.bucket." + b) }
 
 // balanceText is a balance breakdown on one line.
-func (u *UI) balanceText(b app.MDFBalance) string {
+func (u *UI) balanceText(b mdf.MDFBalance) string {
 	return lang.L("mdf.balance_line", map[string]any{"Allocated": u.money(b.Allocated), "Pending": u.money(b.Pending),
 		"Approved": u.money(b.ApprovedUnpaid), "Paid": u.money(b.Paid), "Available": u.money(b.Available())})
 }

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"channeldesk/app/fiscal"
+	"channeldesk/app/onboarding"
 	"context"
 
 	"fyne.io/fyne/v2"
@@ -9,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
 )
 
 // onboardingScreen is the manager's overview: every partner in onboarding
@@ -18,7 +18,7 @@ import (
 // first. A row opens the partner.
 type onboardingScreen struct {
 	ui    *UI
-	rows  []app.OnboardingRow
+	rows  []onboarding.OnboardingRow
 	today string
 	count *widget.Label
 	list  *widget.List
@@ -78,7 +78,7 @@ func (s *onboardingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	top.Refresh() // the overdue count's width changes with the language and number
 }
 
-func (s *onboardingScreen) nextText(r app.OnboardingRow) string {
+func (s *onboardingScreen) nextText(r onboarding.OnboardingRow) string {
 	switch {
 	case !r.Started:
 		return lang.L("onboard.not_started")
@@ -90,11 +90,11 @@ func (s *onboardingScreen) nextText(r app.OnboardingRow) string {
 
 // reload measures every partner in onboarding off the UI goroutine.
 func (s *onboardingScreen) reload() {
-	var rows []app.OnboardingRow
+	var rows []onboarding.OnboardingRow
 	var err error
-	today := app.ISODate(s.ui.Store.Now())
+	today := fiscal.ISODate(s.ui.Store.Now())
 	s.ui.background(func() {
-		rows, err = app.OnboardingOverview(context.Background(), s.ui.Store, today)
+		rows, err = onboarding.OnboardingOverview(context.Background(), s.ui.Store, today)
 	}, func() {
 		if err != nil {
 			s.count.SetText(errorText(err))
@@ -108,7 +108,7 @@ func (s *onboardingScreen) reload() {
 
 // onExpiring lists the certifications that run out in the next 60 days.
 func (s *onboardingScreen) onExpiring() {
-	certs, err := app.ExpiringSoon(context.Background(), s.ui.Store, s.ui.Store.Now())
+	certs, err := onboarding.ExpiringSoon(context.Background(), s.ui.Store, s.ui.Store.Now())
 	if err != nil {
 		dialog.ShowInformation(lang.L("onboard.expiring"), errorText(err), s.ui.Win)
 		return
@@ -125,7 +125,7 @@ func (s *onboardingScreen) onExpiring() {
 	if len(certs) == 0 {
 		body = widget.NewLabel(lang.L("onboard.expiring_none"))
 	}
-	head := widget.NewLabel(lang.L("onboard.expiring_count", map[string]any{"Count": len(certs), "Days": app.ExpiryWindowDays}))
+	head := widget.NewLabel(lang.L("onboard.expiring_count", map[string]any{"Count": len(certs), "Days": onboarding.ExpiryWindowDays}))
 	d := dialog.NewCustom(lang.L("onboard.expiring"), lang.L("onboard.close"), container.NewBorder(head, nil, nil, nil, body), s.ui.Win)
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()

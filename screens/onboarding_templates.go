@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
 )
 
@@ -94,7 +95,7 @@ func (e *templateEditor) buildUI() fyne.CanvasObject {
 
 func (e *templateEditor) rowText(t flatTask) string {
 	stage, title := t.StageEN, t.TitleEN
-	if e.ui.Lang == app.RU {
+	if e.ui.Lang == format.RU {
 		stage, title = t.StageRU, t.TitleRU
 	}
 	req := ""
@@ -107,7 +108,7 @@ func (e *templateEditor) rowText(t flatTask) string {
 
 // load reads the template of the chosen type (the edited one or the default).
 func (e *templateEditor) load() {
-	tpl, edited, err := app.TemplateFor(context.Background(), e.ui.Store, e.typ)
+	tpl, edited, err := onboarding.TemplateFor(context.Background(), e.ui.Store, e.typ)
 	if err != nil {
 		e.msg.SetText(errorText(err))
 		return

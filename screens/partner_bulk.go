@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	partnersx "channeldesk/app/partners"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -70,7 +70,7 @@ func (s *partnersScreen) rowIndex(id int64) int {
 // markedRows are the selected partners in list order.
 func (s *partnersScreen) markedRows() []data.PartnerRow {
 	var out []data.PartnerRow
-	for _, r := range s.index.Find(app.PartnerFilter{}, app.SortName, false) {
+	for _, r := range s.index.Find(partnersx.PartnerFilter{}, partnersx.SortName, false) {
 		if s.marked[r.ID] {
 			out = append(out, r)
 		}

@@ -10,7 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
 )
 
@@ -39,7 +40,7 @@ func (c *certificationsTab) buildUI() fyne.CanvasObject {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", ct.ContactName, ct.Name, ct.Level))
 			l := box.Objects[1].(*widget.Label)
-			text, imp := certStatus(c.d.ui, ct, app.ISODate(c.d.ui.Store.Now()))
+			text, imp := certStatus(c.d.ui, ct, fiscal.ISODate(c.d.ui.Store.Now()))
 			l.Importance = imp
 			l.SetText(text)
 		},
@@ -51,7 +52,7 @@ func (c *certificationsTab) buildUI() fyne.CanvasObject {
 	}
 	c.addBtn = &widget.Button{Text: lang.L("onboard.cert_add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 		if len(c.contacts) > 0 {
-			c.edit(&data.Certification{ContactID: c.contacts[0].ID, EarnedOn: app.ISODate(c.d.ui.Store.Now())})
+			c.edit(&data.Certification{ContactID: c.contacts[0].ID, EarnedOn: fiscal.ISODate(c.d.ui.Store.Now())})
 		}
 	}}
 	return container.NewBorder(container.NewHBox(c.addBtn, c.count), nil, nil, nil, c.list)
@@ -66,7 +67,7 @@ func certStatus(u *UI, ct data.Certification, today string) (string, widget.Impo
 		return earned + " · " + lang.L("onboard.cert_no_expiry"), widget.MediumImportance
 	case !ct.ValidOn(today) && ct.ExpiresOn < today:
 		return earned + " · " + lang.L("onboard.cert_expired", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.DangerImportance
-	case app.DaysBetween(today, ct.ExpiresOn) <= app.ExpiryWindowDays:
+	case fiscal.DaysBetween(today, ct.ExpiresOn) <= onboarding.ExpiryWindowDays:
 		return earned + " · " + lang.L("onboard.cert_expires", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.WarningImportance
 	}
 	return earned + " · " + lang.L("onboard.cert_valid_until", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.MediumImportance
@@ -88,7 +89,7 @@ func (c *certificationsTab) set(p *data.Partner, contacts []data.Contact) {
 	var certs []data.Certification
 	var n int
 	var err error
-	ctx, today := context.Background(), app.ISODate(c.d.ui.Store.Now())
+	ctx, today := context.Background(), fiscal.ISODate(c.d.ui.Store.Now())
 	c.d.ui.background(func() {
 		if certs, err = c.d.ui.Store.Certifications(ctx, p.ID); err == nil {
 			n, err = c.d.ui.Store.CertifiedPeople(ctx, p.ID, today)

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
 )
 
@@ -190,7 +190,7 @@ func (d *partnerDetail) onChangeStatus() {
 			return
 		}
 		// entering onboarding starts the partner's checklist in the same transaction
-		err := app.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
+		err := onboarding.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
 			d.ui.Settings.ManagerName, d.ui.Store.Now())
 		if err != nil {
 			msg.SetText(errorText(err))

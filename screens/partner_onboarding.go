@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
 )
 
@@ -21,7 +23,7 @@ import (
 type onboardingTab struct {
 	d         *partnerDetail
 	checklist *data.OnboardingChecklist
-	progress  app.OnboardingProgress
+	progress  onboarding.OnboardingProgress
 
 	bar         *widget.ProgressBar
 	summary     *widget.Label
@@ -57,7 +59,7 @@ func (o *onboardingTab) length() int {
 	return len(o.checklist.Tasks)
 }
 
-func (o *onboardingTab) today() string { return app.ISODate(o.d.ui.Store.Now()) }
+func (o *onboardingTab) today() string { return fiscal.ISODate(o.d.ui.Store.Now()) }
 
 // set shows a partner's checklist, loading it (and running the automatic
 // rules) off the UI goroutine.
@@ -76,13 +78,13 @@ func (o *onboardingTab) load(partnerID int64) {
 	var err error
 	ctx, today := context.Background(), o.today()
 	o.d.ui.background(func() {
-		if _, err = app.ApplyAutoRules(ctx, o.d.ui.Store, partnerID, today); err != nil {
+		if _, err = onboarding.ApplyAutoRules(ctx, o.d.ui.Store, partnerID, today); err != nil {
 			return
 		}
 		if cl, err = o.d.ui.Store.Checklist(ctx, partnerID); err != nil {
 			return
 		}
-		first, err = app.FirstDealOn(ctx, o.d.ui.Store.DB(), partnerID, today)
+		first, err = onboarding.FirstDealOn(ctx, o.d.ui.Store, partnerID, today)
 	}, func() {
 		if err != nil {
 			o.summary.SetText(errorText(err))
@@ -92,7 +94,7 @@ func (o *onboardingTab) load(partnerID int64) {
 			return // another partner was opened meanwhile
 		}
 		o.checklist = cl
-		o.progress = app.Progress(cl, today, first)
+		o.progress = onboarding.Progress(cl, today, first)
 		o.refresh()
 	})
 }
@@ -169,7 +171,7 @@ func (o *onboardingTab) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 }
 
 // taskTitle is "Stage · title", with a mark for optional tasks.
-func taskTitle(t data.OnboardingTask, l app.Lang) string {
+func taskTitle(t data.OnboardingTask, l format.Lang) string {
 	s := t.StageName(string(l)) + " · " + t.Title(string(l))
 	if !t.Required {
 		s += " (" + lang.L("onboard.optional") + ")"
@@ -181,7 +183,7 @@ func taskTitle(t data.OnboardingTask, l app.Lang) string {
 func taskInfo(u *UI, t data.OnboardingTask, today string) string {
 	due := lang.L("onboard.due", map[string]any{"Date": u.date(t.DueOn)})
 	if t.Overdue(today) {
-		due = lang.L("onboard.overdue_by", map[string]any{"Date": u.date(t.DueOn), "Days": app.DaysBetween(t.DueOn, today)})
+		due = lang.L("onboard.overdue_by", map[string]any{"Date": u.date(t.DueOn), "Days": fiscal.DaysBetween(t.DueOn, today)})
 	}
 	parts := []string{due, lang.L("onboard.owner." + string(t.Owner)), lang.L("onboard.state." + string(t.State))}
 	if t.Reason != "" {
@@ -207,7 +209,7 @@ func (o *onboardingTab) onTick(taskID int64, done bool) {
 }
 
 func (o *onboardingTab) change(taskID int64, c data.TaskChange) error {
-	if _, err := app.SetTaskState(context.Background(), o.d.ui.Store, taskID, c); err != nil {
+	if _, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, taskID, c); err != nil {
 		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
 		o.list.Refresh()
 		return err
@@ -231,7 +233,7 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
 		c := data.TaskChange{State: data.TaskStates[max(0, sel.SelectedIndex())], Reason: reason.Text, On: o.today(), By: o.d.ui.Settings.ManagerName}
-		if _, err := app.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c); err != nil {
+		if _, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c); err != nil {
 			msg.SetText(errorText(err))
 			return
 		}
@@ -259,7 +261,7 @@ func (o *onboardingTab) onStart() {
 	if o.d.partner == nil || o.d.partner.ID == 0 {
 		return
 	}
-	if _, err := app.StartOnboarding(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
+	if _, err := onboarding.StartOnboarding(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
 		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
 		return
 	}
@@ -274,7 +276,7 @@ func (o *onboardingTab) onUpdate() {
 		if !yes {
 			return
 		}
-		if _, err := app.UpdateFromTemplate(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
+		if _, err := onboarding.UpdateFromTemplate(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
 			dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
 			return
 		}

@@ -9,7 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	tierx "channeldesk/app/tier"
 	"channeldesk/data"
 )
 
@@ -18,9 +19,9 @@ import (
 type partnerTierTab struct {
 	d *partnerDetail
 
-	program app.Program
-	facts   *app.PartnerFacts
-	eval    app.Evaluation
+	program tierx.Program
+	facts   *tierx.PartnerFacts
+	eval    tierx.Evaluation
 	history []data.TierChange
 
 	badge      *tierBadge
@@ -71,7 +72,7 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 	t.targetDate = newDateEntry(t.d.ui, "date")
 	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
-		t.targetDate.SetValue(app.QuarterEnd(t.d.ui.Store.Today(), t.d.ui.Settings.FiscalYearFrom))
+		t.targetDate.SetValue(tierx.QuarterEnd(t.d.ui.Store.Today(), t.d.ui.Settings.FiscalYearFrom))
 	}}
 	t.whatIfResult = widget.NewLabel("")
 	t.whatIfResult.Wrapping = fyne.TextWrapWord
@@ -93,14 +94,14 @@ func (t *partnerTierTab) historyLine(c data.TierChange) string {
 
 // load evaluates the partner as of today off the UI goroutine.
 func (t *partnerTierTab) load(id int64) {
-	var p app.Program
-	var f *app.PartnerFacts
-	var e app.Evaluation
+	var p tierx.Program
+	var f *tierx.PartnerFacts
+	var e tierx.Evaluation
 	var hist []data.TierChange
 	var err error
 	t.d.ui.background(func() {
 		ctx := context.Background()
-		if p, f, e, err = app.EvaluatePartner(ctx, t.d.ui.Store, id, t.d.ui.Store.Today()); err != nil {
+		if p, f, e, err = tierx.EvaluatePartner(ctx, t.d.ui.Store, id, t.d.ui.Store.Today()); err != nil {
 			return
 		}
 		hist, err = t.d.ui.Store.TierChanges(ctx, id)
@@ -137,12 +138,12 @@ func (t *partnerTierTab) show() {
 	u, e := t.d.ui, t.eval
 	t.badge.set(u, e.Assigned)
 	line := lang.L("tiers.qualifies", map[string]any{"Tier": u.tierName(e.Qualified)})
-	if e.Suggest != app.SuggestNone {
+	if e.Suggest != tierx.SuggestNone {
 		line += " · " + lang.L("tiers.suggest."+string(e.Suggest), map[string]any{"Tier": u.tierName(e.Qualified)})
 	}
 	t.qualified.SetText(line)
 	t.confirm.Hide()
-	if e.Suggest != app.SuggestNone {
+	if e.Suggest != tierx.SuggestNone {
 		t.confirm.Show()
 	}
 	t.risk.SetText(riskText(u, e))
@@ -172,7 +173,7 @@ func (t *partnerTierTab) showCustom() {
 }
 
 func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
-	entry := newText(&widget.Entry{Text: app.FormatNumber(t.facts.Custom[r.Metric], app.EN)})
+	entry := newText(&widget.Entry{Text: format.FormatNumber(t.facts.Custom[r.Metric], format.EN)})
 	save := &widget.Button{Text: lang.L("action.save"), OnTapped: func() {
 		v, err := parseCount(strings.ReplaceAll(entry.Text, ",", ""))
 		if err == nil {
@@ -187,17 +188,17 @@ func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewLabel(t.d.ui.reqLabel(r)), save, entry)
 }
 
-func riskText(u *UI, e app.Evaluation) string {
+func riskText(u *UI, e tierx.Evaluation) string {
 	switch e.Risk {
-	case app.RiskNow:
+	case tierx.RiskNow:
 		return lang.L("tiers.risk_now", map[string]any{"Gaps": u.gapsText(e.RiskReqs)})
-	case app.RiskSoon:
-		return lang.L("tiers.risk_soon", map[string]any{"Days": app.RiskHorizonDays, "Gaps": u.gapsText(e.RiskReqs)})
+	case tierx.RiskSoon:
+		return lang.L("tiers.risk_soon", map[string]any{"Days": tierx.RiskHorizonDays, "Gaps": u.gapsText(e.RiskReqs)})
 	}
 	return lang.L("tiers.risk_none")
 }
 
-func (t *partnerTierTab) showProgress(e app.Evaluation) {
+func (t *partnerTierTab) showProgress(e tierx.Evaluation) {
 	u := t.d.ui
 	t.progress.RemoveAll()
 	if e.Next == nil {
@@ -233,8 +234,8 @@ func (t *partnerTierTab) onWhatIf() {
 	t.whatIfResult.SetText(text)
 }
 
-func (t *partnerTierTab) readWhatIf() (app.WhatIf, error) {
-	var w app.WhatIf
+func (t *partnerTierTab) readWhatIf() (tierx.WhatIf, error) {
+	var w tierx.WhatIf
 	var err error
 	if w.Revenue, err = t.extraRevenue.Value(); err != nil {
 		return w, err

@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/partners"
+	"channeldesk/app/tier"
 	"channeldesk/data"
 )
 
@@ -18,10 +20,10 @@ import (
 type partnersScreen struct {
 	ui *UI
 
-	index   *app.PartnerIndex
+	index   *partners.PartnerIndex
 	rows    []data.PartnerRow // what the table shows now
-	filter  app.PartnerFilter
-	sortKey app.SortKey
+	filter  partners.PartnerFilter
+	sortKey partners.SortKey
 	desc    bool
 
 	search   *textEntry
@@ -34,11 +36,11 @@ type partnersScreen struct {
 	detail   *partnerDetail
 	selected int64
 
-	columns    []shownColumn                // partner_columns.go
-	columnsDlg *columnsDialog               // the open column chooser (for tests)
-	suggest    map[int64]app.SuggestionKind // tier promotions and demotions the rules suggest
-	split      *container.Split             // list | detail
-	detailBtn  *widget.Button               // hides or shows the detail
+	columns    []shownColumn                 // partner_columns.go
+	columnsDlg *columnsDialog                // the open column chooser (for tests)
+	suggest    map[int64]tier.SuggestionKind // tier promotions and demotions the rules suggest
+	split      *container.Split              // list | detail
+	detailBtn  *widget.Button                // hides or shows the detail
 
 	// partner_bulk.go: the partners selected with Shift/Ctrl and what can be done to them
 	marked    map[int64]bool
@@ -51,7 +53,7 @@ type partnersScreen struct {
 }
 
 func newPartnersScreen(u *UI) *partnersScreen {
-	return &partnersScreen{ui: u, index: app.NewPartnerIndex(nil), marked: map[int64]bool{}}
+	return &partnersScreen{ui: u, index: partners.NewPartnerIndex(nil), marked: map[int64]bool{}}
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
@@ -128,7 +130,7 @@ func (s *partnersScreen) fillSilence() {
 	s.silence.OnChanged = func(string) {
 		s.filter.SilentBefore = ""
 		if i := s.silence.SelectedIndex(); i > 0 {
-			s.filter.SilentBefore = app.ISODate(s.ui.Store.Now().AddDate(0, 0, -silenceDays[i-1]))
+			s.filter.SilentBefore = fiscal.ISODate(s.ui.Store.Now().AddDate(0, 0, -silenceDays[i-1]))
 		}
 		s.apply()
 	}
@@ -183,7 +185,7 @@ func (s *partnersScreen) newTable() *widget.Table {
 	return t
 }
 
-func (s *partnersScreen) sortBy(key app.SortKey) {
+func (s *partnersScreen) sortBy(key partners.SortKey) {
 	if s.sortKey == key {
 		s.desc = !s.desc
 	} else {
@@ -203,7 +205,7 @@ func (s *partnersScreen) reload() {
 			s.count.SetText(errorText(err))
 			return
 		}
-		s.index = app.NewPartnerIndex(rows)
+		s.index = partners.NewPartnerIndex(rows)
 		s.fillRegions()
 		s.apply()
 		s.ui.trace("partner list shown", len(s.rows))
@@ -215,17 +217,17 @@ func (s *partnersScreen) reload() {
 // loadSuggestions evaluates the tier rules off the UI goroutine and then
 // puts the promotion and demotion arrows in the tier column.
 func (s *partnersScreen) loadSuggestions() {
-	var ov *app.TierOverview
+	var ov *tier.TierOverview
 	var err error
 	s.ui.background(func() {
-		ov, err = app.EvaluateProgram(context.Background(), s.ui.Store, app.ISODate(s.ui.Store.Now()))
+		ov, err = tier.EvaluateProgram(context.Background(), s.ui.Store, fiscal.ISODate(s.ui.Store.Now()))
 	}, func() {
 		if err != nil {
 			return // the arrows are a hint; the list stands without them
 		}
-		s.suggest = map[int64]app.SuggestionKind{}
+		s.suggest = map[int64]tier.SuggestionKind{}
 		for _, e := range ov.Evaluations {
-			if e.Suggest != app.SuggestNone && !ov.Dismissed[e.PartnerID][e.SuggestedTierID()] {
+			if e.Suggest != tier.SuggestNone && !ov.Dismissed[e.PartnerID][e.SuggestedTierID()] {
 				s.suggest[e.PartnerID] = e.Suggest
 			}
 		}

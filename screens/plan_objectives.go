@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -86,9 +87,9 @@ func (t *planTab) cellText(id widget.TableCellID) string {
 
 func (t *planTab) value(v int64, m data.Measure) string {
 	if m.Money() {
-		return app.FormatMoney(v, t.d.ui.Settings.Currency, t.d.ui.Lang)
+		return format.FormatMoney(v, t.d.ui.Settings.Currency, t.d.ui.Lang)
 	}
-	return app.FormatNumber(v, t.d.ui.Lang)
+	return format.FormatNumber(v, t.d.ui.Lang)
 }
 
 // onCell records an entered actual; computed measures come from data.
@@ -176,7 +177,7 @@ func (t *planTab) onExport() {
 		w.Close()
 		t.exportTo(path)
 	})
-	fd.SetFileName(app.SafeFileName(t.d.partner.Name) + ".pdf")
+	fd.SetFileName(files.SafeFileName(t.d.partner.Name) + ".pdf")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	fd.Show()
 }

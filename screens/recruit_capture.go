@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/recruit"
 	"channeldesk/data"
 )
 
@@ -87,8 +87,8 @@ func (f *captureForm) buildUI() fyne.CanvasObject {
 	f.eventDate.Optional, f.eventDate.OnEscape = true, f.escape
 	f.eventDate.OnSubmitted = func(string) { f.onSave() }
 	ctx := context.Background()
-	f.event.Text, _ = f.ui.Store.Setting(ctx, app.SettingLastEvent)
-	last, _ := f.ui.Store.Setting(ctx, app.SettingLastEventDate)
+	f.event.Text, _ = f.ui.Store.Setting(ctx, recruit.SettingLastEvent)
+	last, _ := f.ui.Store.Setting(ctx, recruit.SettingLastEventDate)
 	if last == "" {
 		last = f.ui.Store.Today()
 	}
@@ -139,8 +139,8 @@ func (f *captureForm) escape() {
 	f.close()
 }
 
-func (f *captureForm) values() app.Capture {
-	return app.Capture{Company: f.company.Text, ContactName: f.contact.Text, Email: f.email.Text, Phone: f.phone.Text,
+func (f *captureForm) values() recruit.Capture {
+	return recruit.Capture{Company: f.company.Text, ContactName: f.contact.Text, Email: f.email.Text, Phone: f.phone.Text,
 		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.filterValue()}
 }
 
@@ -156,10 +156,10 @@ func (f *captureForm) onSave() {
 	}
 	c := f.values()
 	f.busy = true
-	var dup *app.Duplicate
+	var dup *recruit.Duplicate
 	var err error
 	f.ui.background(func() {
-		dup, err = app.FindDuplicate(context.Background(), f.ui.Store, c.Company, c.Email)
+		dup, err = recruit.FindDuplicate(context.Background(), f.ui.Store, c.Company, c.Email)
 	}, func() {
 		f.busy = false
 		switch {
@@ -188,12 +188,12 @@ func (f *captureForm) onOpenExisting() {
 	f.ui.partners.open(id)
 }
 
-func (f *captureForm) store(c app.Capture) {
+func (f *captureForm) store(c recruit.Capture) {
 	f.busy = true
 	var p *data.Partner
 	var err error
 	f.ui.background(func() {
-		p, err = app.CaptureProspect(context.Background(), f.ui.Store, c)
+		p, err = recruit.CaptureProspect(context.Background(), f.ui.Store, c)
 	}, func() {
 		f.busy = false
 		if err != nil {

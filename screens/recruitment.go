@@ -11,7 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/recruit"
 	"channeldesk/data"
 )
 
@@ -21,12 +22,12 @@ import (
 type recruitScreen struct {
 	ui *UI
 
-	pipeline *app.RecruitPipeline
+	pipeline *recruit.RecruitPipeline
 	criteria []data.Criterion
 	stage    data.Status
-	filter   app.RecruitFilter
+	filter   recruit.RecruitFilter
 	byScore  bool
-	rows     []app.Prospect
+	rows     []recruit.Prospect
 
 	stageBtns []*widget.Button
 	stagesBox *fyne.Container
@@ -38,7 +39,7 @@ type recruitScreen struct {
 }
 
 func newRecruitScreen(u *UI) *recruitScreen {
-	return &recruitScreen{ui: u, pipeline: app.NewPipeline(nil, nil, nil), stage: data.StatusProspect}
+	return &recruitScreen{ui: u, pipeline: recruit.NewPipeline(nil, nil, nil), stage: data.StatusProspect}
 }
 
 func (s *recruitScreen) buildUI() fyne.CanvasObject {
@@ -92,7 +93,7 @@ func (s *recruitScreen) newList() *widget.List {
 			c := o.(*fyne.Container)
 			texts := c.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*widget.Label).SetText(p.Name)
-			texts.Objects[1].(*widget.Label).SetText(app.SourceText(p.RecruitRow, sourceLabel, s.ui.Lang))
+			texts.Objects[1].(*widget.Label).SetText(recruit.SourceText(p.RecruitRow, sourceLabel, s.ui.Lang))
 			c.Objects[1].(*widget.Label).SetText(scoreText(p))
 		},
 		OnSelected: func(id widget.ListItemID) {
@@ -103,7 +104,7 @@ func (s *recruitScreen) newList() *widget.List {
 	}
 }
 
-func scoreText(p app.Prospect) string {
+func scoreText(p recruit.Prospect) string {
 	if !p.Scored {
 		return "—"
 	}
@@ -117,12 +118,12 @@ func (s *recruitScreen) setStage(st data.Status) {
 
 // reload reads the pipeline off the UI goroutine.
 func (s *recruitScreen) reload() {
-	var pl *app.RecruitPipeline
+	var pl *recruit.RecruitPipeline
 	var crit []data.Criterion
 	var err error
 	s.ui.background(func() {
 		ctx := context.Background()
-		if pl, err = app.LoadPipeline(ctx, s.ui.Store); err == nil {
+		if pl, err = recruit.LoadPipeline(ctx, s.ui.Store); err == nil {
 			crit, err = s.ui.Store.Criteria(ctx)
 		}
 	}, func() {
@@ -265,7 +266,7 @@ func (c *scorecardPane) show(scores []data.Score) {
 		note := newText(&widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")})
 		c.marks, c.notes = append(c.marks, sel), append(c.notes, note)
 		name := cr.NameEN
-		if c.s.ui.Lang == app.RU {
+		if c.s.ui.Lang == format.RU {
 			name = cr.NameRU
 		}
 		label := &widget.Label{Text: lang.L("recruit.criterion", map[string]any{"Name": name, "Weight": cr.Weight}), Truncation: fyne.TextTruncateEllipsis}
@@ -308,7 +309,7 @@ func (c *scorecardPane) updateTotal() {
 	if len(c.marks) != len(c.s.criteria) {
 		return
 	}
-	if score, ok := app.WeightedScore(c.s.criteria, c.entered()); ok {
+	if score, ok := recruit.WeightedScore(c.s.criteria, c.entered()); ok {
 		c.total.SetText(lang.L("recruit.score_total", map[string]any{"Score": score}))
 	} else {
 		c.total.SetText(lang.L("recruit.score_none"))
@@ -335,18 +336,18 @@ func (c *scorecardPane) onSave() {
 
 func (c *scorecardPane) onApprove() {
 	note := lang.L("recruit.approved_note")
-	if score, ok := app.WeightedScore(c.s.criteria, c.entered()); ok {
+	if score, ok := recruit.WeightedScore(c.s.criteria, c.entered()); ok {
 		note = lang.L("recruit.approved_note_score", map[string]any{"Score": score})
 	}
 	c.run(func(ctx context.Context) error {
-		return app.Approve(ctx, c.s.ui.Store, c.row.ID, note, c.s.ui.Settings.ManagerName)
+		return recruit.Approve(ctx, c.s.ui.Store, c.row.ID, note, c.s.ui.Settings.ManagerName)
 	}, "recruit.approved")
 }
 
 func (c *scorecardPane) onDecline() {
 	reason := c.reason.Text
 	c.run(func(ctx context.Context) error {
-		return app.Decline(ctx, c.s.ui.Store, c.row.ID, reason, c.s.ui.Settings.ManagerName)
+		return recruit.Decline(ctx, c.s.ui.Store, c.row.ID, reason, c.s.ui.Settings.ManagerName)
 	}, "recruit.declined")
 }
 

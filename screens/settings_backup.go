@@ -12,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -20,7 +21,7 @@ import (
 // the list of backups, restore one.
 type backupSection struct {
 	ui    *UI
-	items []app.BackupInfo
+	items []files.BackupInfo
 	rows  *fyne.Container
 	empty *widget.Label
 	msg   *widget.Label
@@ -44,7 +45,7 @@ func (b *backupSection) buildUI() fyne.CanvasObject {
 // reload reads the backups folder (a directory listing, cheap) and shows
 // one row per backup: at most a few dozen, as old daily ones are pruned.
 func (b *backupSection) reload() {
-	items, err := app.ListBackups(b.ui.Store.Path())
+	items, err := files.ListBackups(b.ui.Store.Path())
 	if err != nil {
 		b.showErr(err)
 	}
@@ -61,8 +62,8 @@ func (b *backupSection) reload() {
 	b.rows.Refresh()
 }
 
-func (b *backupSection) when(it app.BackupInfo) string {
-	return app.FormatDate(it.Time.Format(time.RFC3339), b.ui.Lang) + " " + it.Time.Local().Format("15:04:05")
+func (b *backupSection) when(it files.BackupInfo) string {
+	return format.FormatDate(it.Time.Format(time.RFC3339), b.ui.Lang) + " " + it.Time.Local().Format("15:04:05")
 }
 
 func reasonLabel(reason string) string {
@@ -89,7 +90,7 @@ func sizeLabel(n int64) string {
 func (b *backupSection) onBackupNow() {
 	var path string
 	var err error
-	b.ui.background(func() { path, err = app.BackupNow(b.ui.Store) }, func() {
+	b.ui.background(func() { path, err = files.BackupNow(b.ui.Store) }, func() {
 		if err != nil {
 			b.showErr(err)
 			return
@@ -100,7 +101,7 @@ func (b *backupSection) onBackupNow() {
 	})
 }
 
-func (b *backupSection) confirmRestore(it app.BackupInfo) {
+func (b *backupSection) confirmRestore(it files.BackupInfo) {
 	when := b.when(it)
 	dialog.ShowCustomConfirm(lang.L("rel.restore_title"), lang.L("rel.restore_do"), lang.L("action.cancel"),
 		widget.NewLabel(lang.L("rel.restore_confirm", map[string]any{"When": when})), func(ok bool) {
@@ -110,10 +111,10 @@ func (b *backupSection) confirmRestore(it app.BackupInfo) {
 		}, b.ui.Win)
 }
 
-func (b *backupSection) restore(it app.BackupInfo, when string) {
+func (b *backupSection) restore(it files.BackupInfo, when string) {
 	var safety string
 	var err error
-	b.ui.background(func() { safety, err = app.Restore(b.ui.Store, it.Path) }, func() {
+	b.ui.background(func() { safety, err = files.Restore(b.ui.Store, it.Path) }, func() {
 		if err != nil {
 			b.showErr(err)
 			return
@@ -140,10 +141,10 @@ func (u *UI) reopened() {
 }
 
 // startupBackup makes the day's automatic backup (at most one a day, the
-// last app.KeepDaily kept) when the window opens.
+// last files.KeepDaily kept) when the window opens.
 func (u *UI) startupBackup() {
 	var err error
-	u.background(func() { _, err = app.DailyBackup(u.Store) }, func() {
+	u.background(func() { _, err = files.DailyBackup(u.Store) }, func() {
 		if err != nil {
 			log.Printf("daily backup: %v", err)
 		}

@@ -11,14 +11,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/metrics"
 	"channeldesk/data"
 )
 
 // cadenceSettings edits how often each tier's partners expect contact.
 type cadenceSettings struct {
 	ui      *UI
-	tiers   []app.TierCadence
+	tiers   []metrics.TierCadence
 	entries []*textEntry
 	msg     *widget.Label
 }
@@ -31,7 +31,7 @@ func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	c.msg = widget.NewLabel("")
 	c.msg.Wrapping = fyne.TextWrapWord
-	cad, err := app.LoadCadence(context.Background(), c.ui.Store)
+	cad, err := metrics.LoadCadence(context.Background(), c.ui.Store)
 	if err != nil {
 		c.msg.SetText(errorText(err))
 		return container.NewVBox(widget.NewSeparator(), title, c.msg)
@@ -44,7 +44,7 @@ func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 		form.Append(lang.L("week.cadence_tier", map[string]any{"Tier": t.Tier.Name(string(c.ui.Lang))}), e)
 	}
 	if len(cad.Tiers) == 0 {
-		c.msg.SetText(lang.L("week.cadence_no_tiers", map[string]any{"Days": app.FallbackCadenceDays}))
+		c.msg.SetText(lang.L("week.cadence_no_tiers", map[string]any{"Days": metrics.FallbackCadenceDays}))
 	}
 	save := &widget.Button{Text: lang.L("week.cadence_save"), Icon: theme.DocumentSaveIcon(), OnTapped: c.onSave}
 	return container.NewVBox(widget.NewSeparator(), title, hint, form, container.NewHBox(save), c.msg)

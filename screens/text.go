@@ -4,9 +4,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/app/applog"
 	"channeldesk/app/errtext"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -37,7 +37,7 @@ func errorField(err error) string {
 	return ""
 }
 
-func (u *UI) date(s string) string { return app.FormatDate(s, u.Lang) }
+func (u *UI) date(s string) string { return format.FormatDate(s, u.Lang) }
 
 // newSelect is widget.NewSelect with its empty-choice placeholder in the
 // interface language (Fyne's own "(Select one)" is not translated).

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/tier"
 	"channeldesk/data"
 )
 
@@ -22,11 +22,11 @@ import (
 type tiersScreen struct {
 	ui *UI
 
-	overview    *app.TierOverview
+	overview    *tier.TierOverview
 	names       map[int64]string
-	suggestions []app.Evaluation
-	close       []app.Evaluation
-	atRisk      []app.Evaluation
+	suggestions []tier.Evaluation
+	close       []tier.Evaluation
+	atRisk      []tier.Evaluation
 	perTier     []string
 
 	suggestList, closeList, riskList, perTierList, programList *widget.List
@@ -83,15 +83,15 @@ func (s *tiersScreen) textList(n func() int, text func(int) string) *widget.List
 // reload installs the default program on first use, then evaluates every
 // partner as of today off the UI goroutine.
 func (s *tiersScreen) reload() {
-	var o *app.TierOverview
+	var o *tier.TierOverview
 	var rows []data.PartnerRow
 	var err error
 	s.ui.background(func() {
 		ctx := context.Background()
-		if _, err = app.EnsureDefaultProgram(ctx, s.ui.Store); err != nil {
+		if _, err = tier.EnsureDefaultProgram(ctx, s.ui.Store); err != nil {
 			return
 		}
-		if o, err = app.EvaluateProgram(ctx, s.ui.Store, s.ui.Store.Today()); err != nil {
+		if o, err = tier.EvaluateProgram(ctx, s.ui.Store, s.ui.Store.Today()); err != nil {
 			return
 		}
 		rows, err = s.ui.Store.PartnerRows(ctx)
@@ -108,7 +108,7 @@ func (s *tiersScreen) reload() {
 	})
 }
 
-func (s *tiersScreen) show(o *app.TierOverview) {
+func (s *tiersScreen) show(o *tier.TierOverview) {
 	s.overview = o
 	s.suggestions, s.close, s.atRisk = o.Suggestions(), o.CloseToNext(), o.AtRisk()
 	s.perTier = s.perTierLines(o)
@@ -121,7 +121,7 @@ func (s *tiersScreen) show(o *app.TierOverview) {
 }
 
 // perTierLines are "Gold: 12 — Orbit, Vector, …", highest tier first.
-func (s *tiersScreen) perTierLines(o *app.TierOverview) []string {
+func (s *tiersScreen) perTierLines(o *tier.TierOverview) []string {
 	members := map[int64][]string{}
 	for _, e := range o.Evaluations {
 		id := int64(0)
@@ -146,12 +146,12 @@ func (s *tiersScreen) perTierLines(o *app.TierOverview) []string {
 	return append(out, line(lang.L("tiers.none"), 0))
 }
 
-func (s *tiersScreen) suggestionLine(e app.Evaluation) string {
+func (s *tiersScreen) suggestionLine(e tier.Evaluation) string {
 	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Qualified),
 		lang.L("tiers.kind."+string(e.Suggest)))
 }
 
-func (s *tiersScreen) closeLine(e app.Evaluation) string {
+func (s *tiersScreen) closeLine(e tier.Evaluation) string {
 	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Next),
 		s.ui.gapsText(e.NextProgress))
 }
@@ -166,18 +166,18 @@ func (s *tiersScreen) updateSuggestion(id widget.ListItemID, o fyne.CanvasObject
 }
 
 // confirm asks for the reason and changes the partner's assigned tier.
-func (s *tiersScreen) confirm(e app.Evaluation) { s.ui.confirmTier(e, s.suggestionLine(e), s.reload) }
+func (s *tiersScreen) confirm(e tier.Evaluation) { s.ui.confirmTier(e, s.suggestionLine(e), s.reload) }
 
 // confirmTier asks for the reason (prefilled from the evaluation), then
 // moves the partner to the tier it qualifies for and calls done.
-func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
+func (u *UI) confirmTier(e tier.Evaluation, headText string, done func()) {
 	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
 	reason.SetMinRowsVisible(3)
 	msg := errLabel()
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance, OnTapped: func() {
-		err := app.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
+		err := tier.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
 			u.Settings.ManagerName, u.Lang, lang.L("tiers.none"))
 		if err != nil {
 			msg.SetText(errorText(err))
@@ -196,7 +196,7 @@ func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
 	showForm(dlg, u.Win)
 }
 
-func (s *tiersScreen) dismiss(e app.Evaluation) {
+func (s *tiersScreen) dismiss(e tier.Evaluation) {
 	if err := s.ui.Store.DismissSuggestion(context.Background(), e.PartnerID, e.SuggestedTierID()); err != nil {
 		s.status.SetText(errorText(err))
 		return

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/assets"
 	"channeldesk/data"
 )
@@ -26,7 +26,7 @@ type UI struct {
 	App      fyne.App
 	Win      fyne.Window
 	Store    *data.Store
-	Lang     app.Lang
+	Lang     format.Lang
 	Settings data.Settings
 
 	areas   []area
@@ -91,7 +91,7 @@ func (u *UI) loadSettings() {
 	if err := assets.LoadTranslations(language); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	u.Lang = app.Lang(language)
+	u.Lang = format.Lang(language)
 }
 
 // build lays out the sidebar and the areas that work.

@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	demox "channeldesk/app/demo"
+	"channeldesk/app/format"
 	"channeldesk/assets"
 	"channeldesk/data"
 )
@@ -63,7 +64,7 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	w.vendor = newText(&widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")})
 	w.program = newText(&widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")})
 	cur := st.Currency
-	if cur == data.DefaultSettings().Currency && w.ui.Lang == app.RU {
+	if cur == data.DefaultSettings().Currency && w.ui.Lang == format.RU {
 		cur = "RUB" // a fresh database in Russian most likely counts roubles
 	}
 	if w.currency != nil {
@@ -81,7 +82,7 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	w.fyStart = newSelect(months, nil)
 	w.fyStart.SetSelectedIndex(max(0, month))
 	w.uiLang = newSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
-	w.uiLang.SetSelectedIndex(map[app.Lang]int{app.EN: 0, app.RU: 1}[w.ui.Lang])
+	w.uiLang.SetSelectedIndex(map[format.Lang]int{format.EN: 0, format.RU: 1}[w.ui.Lang])
 	w.uiLang.OnChanged = func(string) { w.switchLanguage() }
 	intro := widget.NewLabel(lang.L("desk.welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
@@ -133,13 +134,13 @@ func (w *welcome) startImport() {
 // keeping what was typed.
 func (w *welcome) switchLanguage() {
 	language := []string{"en", "ru"}[max(0, w.uiLang.SelectedIndex())]
-	if app.Lang(language) == w.ui.Lang {
+	if format.Lang(language) == w.ui.Lang {
 		return
 	}
 	if err := assets.LoadTranslations(language); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	w.ui.Lang = app.Lang(language)
+	w.ui.Lang = format.Lang(language)
 	w.dlg.Hide()
 	w.show()
 }
@@ -157,7 +158,7 @@ func (w *welcome) finish(demo bool) {
 		return
 	}
 	w.ui.runWithProgress(lang.L("desk.welcome.loading"), func(ctx context.Context, _ func(int, int)) error {
-		return app.Demo(ctx, w.ui.Store, app.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: w.ui.Store.Now()})
+		return demox.Demo(ctx, w.ui.Store, demox.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: w.ui.Store.Now()})
 	}, func(err error) {
 		w.ui.Rebuild()
 		if err != nil && !errors.Is(err, context.Canceled) {
