@@ -69,7 +69,7 @@ func (s *dealsScreen) showPreview(pv *dealimport.Preview) {
 		},
 	}
 	summary := widget.NewLabel(lang.L("deals.import_summary", map[string]any{"Format": dealimport.Describe(pv.Table), "Rows": len(pv.Rows), "Errors": pv.Errors}))
-	msg := errLabel()
+	msg := newErrorLine()
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("deals.import_go"), Importance: widget.HighImportance, OnTapped: func() {
 		if _, err := dealimport.Import(context.Background(), u.Store, pv); err != nil {

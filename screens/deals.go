@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -279,25 +278,16 @@ func (s *dealsScreen) onProtection() {
 		return
 	}
 	entry := newText(&widget.Entry{Text: strconv.Itoa(days)})
-	msg := errLabel()
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	save := func() error {
 		n, err := strconv.Atoi(strings.TrimSpace(entry.Text))
 		if err != nil {
 			n = 0
 		}
-		if err := s.ui.Store.SetProtectionDays(ctx, n); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+		return s.ui.Store.SetProtectionDays(ctx, n)
+	}
 	hint := widget.NewLabel(lang.L("deals.protection_hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(lang.L("field.protection_days"), entry))
-	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.protection"), container.NewVBox(hint, form, msg), s.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(420, 240))
-	showForm(dlg, s.ui.Win)
+	(&formDialog{Title: lang.L("deals.protection"), Head: hint,
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.protection_days"), entry)},
+		Size:  fyne.NewSize(420, 240), OnSave: save}).show(s.ui.Win)
 }

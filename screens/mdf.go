@@ -247,7 +247,7 @@ func (m *mdfScreen) partnerPicker() (*widget.SelectEntry, func() (int64, error))
 				return r.ID, nil
 			}
 		}
-		return 0, errMDFInput{fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
+		return 0, errInput{fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
 	}
 }
 

@@ -192,25 +192,16 @@ func (e *templateEditor) editTask(i int) {
 		t.StageEN, t.StageRU, t.DueDays = e.tasks[e.selected].StageEN, e.tasks[e.selected].StageRU, e.tasks[e.selected].DueDays
 	}
 	f := newTaskForm(t)
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	save := func() error {
 		out, err := f.read()
 		if err != nil {
-			msg.SetText(errorText(err))
-			return
+			return err
 		}
 		e.putTask(i, out)
-		dlg.Hide()
-		markTopTyped(e.ui.Win.Canvas()) // the template now has unsaved changes
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.task_edit"), container.NewVBox(f.form, msg), e.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(620, 520))
-	showForm(dlg, e.ui.Win)
+		return nil
+	}
+	(&formDialog{Title: lang.L("onboard.task_edit"), Body: f.form, Size: fyne.NewSize(620, 520), OnSave: save,
+		OnDone: func() { markTopTyped(e.ui.Win.Canvas()) }}).show(e.ui.Win) // the template now has unsaved changes
 }
 
 func (e *templateEditor) putTask(i int, t flatTask) {

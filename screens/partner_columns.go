@@ -163,7 +163,7 @@ type columnChoice struct {
 }
 
 func (s *partnersScreen) showColumns() {
-	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: errLabel()}
+	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: newErrorLine()}
 	shown := map[string]bool{}
 	for _, sc := range s.columns {
 		shown[sc.col.id] = true

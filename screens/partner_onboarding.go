@@ -225,25 +225,14 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	sel := newSelect(labels, nil)
 	sel.SetSelectedIndex(max(0, indexOfState(t.State)))
 	reason := newText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	save := func() error {
 		c := data.TaskChange{State: data.TaskStates[max(0, sel.SelectedIndex())], Reason: reason.Text, On: o.today(), By: o.d.ui.Settings.ManagerName}
-		if _, err := app.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		o.load(o.d.partner.ID)
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	form := widget.NewForm(widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason))
-	dlg = dialog.NewCustomWithoutButtons(t.Title(string(o.d.ui.Lang)), container.NewVBox(form, msg), o.d.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(460, 260))
-	showForm(dlg, o.d.ui.Win)
+		_, err := app.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c)
+		return err
+	}
+	(&formDialog{Title: t.Title(string(o.d.ui.Lang)),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(460, 260), OnSave: save, OnDone: func() { o.load(o.d.partner.ID) }}).show(o.d.ui.Win)
 }
 
 func indexOfState(st data.TaskState) int {

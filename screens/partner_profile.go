@@ -231,16 +231,10 @@ func (f *profileForm) onOffboard() {
 		return
 	}
 	reason := newText(&widget.Entry{PlaceHolder: lang.L("status.reason_hint")})
-	dialog.ShowForm(lang.L("partners.offboard_title", map[string]any{"Name": p.Name}), lang.L("partners.offboard"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := f.d.ui.Store.ChangeStatus(context.Background(), p.ID, data.StatusOffboarded, reason.Text, f.d.ui.Settings.ManagerName); err != nil {
-				dialog.ShowError(errors.New(errorText(err)), f.d.ui.Win)
-				return
-			}
-			f.d.saved(p.ID)
-		}, f.d.ui.Win)
-	focusFirstEntry(f.d.ui.Win)
+	save := func() error {
+		return f.d.ui.Store.ChangeStatus(context.Background(), p.ID, data.StatusOffboarded, reason.Text, f.d.ui.Settings.ManagerName)
+	}
+	(&formDialog{Title: lang.L("partners.offboard_title", map[string]any{"Name": p.Name}), Confirm: lang.L("partners.offboard"),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(460, 220), OnSave: save, OnDone: func() { f.d.saved(p.ID) }}).show(f.d.ui.Win)
 }

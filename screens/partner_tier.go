@@ -53,7 +53,7 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.progress = container.NewVBox()
 	t.risk = widget.NewLabel("")
 	t.risk.Wrapping = fyne.TextWrapWord
-	t.msg = errLabel()
+	t.msg = newErrorLine()
 	t.custom = container.NewVBox()
 	t.historyBox = container.NewVBox()
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), container.NewVBox(t.confirm), t.qualified)

@@ -100,7 +100,7 @@ func (e *tierEditor) edit(t *data.Tier) {
 		nameEN: newText(&widget.Entry{Text: t.NameEN}), nameRU: newText(&widget.Entry{Text: t.NameRU}), rank: newText(&widget.Entry{Text: strconv.Itoa(t.Rank)}),
 		color: newText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
 		benefitsEN: newText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: newText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
-		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: newText(&widget.Entry{}), customRU: newText(&widget.Entry{}), msg: errLabel(),
+		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: newText(&widget.Entry{}), customRU: newText(&widget.Entry{}), msg: newErrorLine(),
 		revenue: newMoneyEntry(u, "threshold"),
 	}
 	f.discount.Optional, f.mdf.Optional, f.revenue.Optional = true, true, true
@@ -142,25 +142,13 @@ func (e *tierEditor) edit(t *data.Tier) {
 
 func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormItem) {
 	u := e.s.ui
-	save := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() { e.onSave(t, f) }}
-	buttons := []fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { f.dlg.Hide() }}}
+	fd := &formDialog{Title: lang.L("tiers.edit"), Items: items, Msg: f.msg, Scroll: true, Size: fyne.NewSize(620, 640),
+		OnSave: func() error { return e.onSave(t, f) }, OnDone: e.s.reload}
 	if t.ID != 0 {
-		buttons = append(buttons, &widget.Button{Text: lang.L("action.delete"), Importance: widget.DangerImportance, OnTapped: func() {
-			if err := u.Store.DeleteTier(context.Background(), t.ID); err != nil {
-				f.msg.SetText(errorText(err))
-				return
-			}
-			f.dlg.Hide()
-			e.s.reload()
-		}})
+		fd.Delete = func() error { return u.Store.DeleteTier(context.Background(), t.ID) }
 	}
-	buttons = append(buttons, save)
-	body := container.NewVScroll(container.NewVBox(widget.NewForm(items...), f.msg))
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.edit"), body, u.Win)
-	f.dlg.SetButtons(buttons)
-	f.dlg.Resize(fyne.NewSize(620, 640))
 	e.form = f
-	showForm(f.dlg, u.Win)
+	f.dlg = fd.show(u.Win).Dialog
 }
 
 // read copies the form into a tier; bad numbers name their field.
@@ -202,16 +190,10 @@ func (f *tierForm) read(t *data.Tier) error {
 	return nil
 }
 
-func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) {
+func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) error {
 	t := *orig
-	err := f.read(&t)
-	if err == nil {
-		err = e.s.ui.Store.SaveTier(context.Background(), &t)
+	if err := f.read(&t); err != nil {
+		return err
 	}
-	if err != nil {
-		f.msg.SetText(errorText(err))
-		return
-	}
-	f.dlg.Hide()
-	e.s.reload()
+	return e.s.ui.Store.SaveTier(context.Background(), &t)
 }
