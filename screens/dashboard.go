@@ -16,6 +16,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // dashboardScreen is the first screen: the program at a glance (KPI
@@ -28,7 +29,7 @@ type dashboardScreen struct {
 	active, won, vsPlan, onboarding, awaiting, expiring, tiers *kpiTile
 	mdf                                                        *kpiTile // dashboard_mdf.go
 
-	wonChart, tierChart, funnel *barChart
+	wonChart, tierChart, funnel *widgets.BarChart
 
 	board     app.TodayBoard
 	today     []app.TodayEntry // every entry of every group, in order (dashboard_today.go)
@@ -40,8 +41,8 @@ type dashboardScreen struct {
 
 	// dashboard_marks.go: the snooze and dismiss dialogs, the list of marks
 	marksDlg      *dialog.CustomDialog
-	dismissReason *textEntry
-	snoozeUntil   *dateEntry
+	dismissReason *widgets.TextEntry
+	snoozeUntil   *widgets.DateEntry
 	marks         []data.TodayMark
 	marksList     *widget.List
 
@@ -89,9 +90,9 @@ func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 	tiles := container.NewGridWithColumns(4, d.active.card, d.won.card, d.vsPlan.card, d.tiers.card,
 		d.onboarding.card, d.awaiting.card, d.expiring.card, d.buildMDFTile())
 
-	d.wonChart = newBarChart(lang.L("dash.chart.won"), true)
-	d.tierChart = newBarChart(lang.L("dash.chart.tiers"), false)
-	d.funnel = newBarChart(lang.L("dash.chart.funnel"), false)
+	d.wonChart = widgets.NewBarChart(lang.L("dash.chart.won"), true)
+	d.tierChart = widgets.NewBarChart(lang.L("dash.chart.tiers"), false)
+	d.funnel = widgets.NewBarChart(lang.L("dash.chart.funnel"), false)
 	charts := container.NewGridWithColumns(3, d.wonChart, d.tierChart, d.funnel)
 
 	d.exporter = newReportExport(d.ui)
@@ -200,24 +201,24 @@ func (d *dashboardScreen) tierStep(ctx context.Context) func() {
 	}
 }
 
-func (d *dashboardScreen) wonBars(won []app.QuarterAmount) []chartBar {
-	bars := make([]chartBar, len(won))
+func (d *dashboardScreen) wonBars(won []app.QuarterAmount) []widgets.Bar {
+	bars := make([]widgets.Bar, len(won))
 	for i, q := range won {
-		bars[i] = chartBar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
+		bars[i] = widgets.Bar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
 			Text: compactMoney(q.Amount, d.ui.Settings.Currency, d.ui.Lang)}
 	}
 	return bars
 }
 
 func (d *dashboardScreen) showTiers(tiers []app.Count) {
-	var bars []chartBar
+	var bars []widgets.Bar
 	note := ""
 	for _, t := range tiers {
 		label := t.Label
 		if t.Key == "" {
 			label = lang.L("dash.no_tier")
 		}
-		bars = append(bars, chartBar{Label: label, Value: float64(t.N), Text: app.FormatNumber(int64(t.N), d.ui.Lang)})
+		bars = append(bars, widgets.Bar{Label: label, Value: float64(t.N), Text: app.FormatNumber(int64(t.N), d.ui.Lang)})
 		if t.Key != "" && t.N > 0 {
 			if note != "" {
 				note += " · "
@@ -238,14 +239,14 @@ func (d *dashboardScreen) showTiers(tiers []app.Count) {
 // funnelStatuses are the recruitment stages, in order.
 var funnelStatuses = []data.Status{data.StatusProspect, data.StatusApplied, data.StatusVetting, data.StatusOnboarding, data.StatusActive}
 
-func funnelBars(counts []app.Count, l app.Lang) []chartBar {
+func funnelBars(counts []app.Count, l app.Lang) []widgets.Bar {
 	n := map[string]int{}
 	for _, c := range counts {
 		n[c.Key] = c.N
 	}
-	bars := make([]chartBar, len(funnelStatuses))
+	bars := make([]widgets.Bar, len(funnelStatuses))
 	for i, st := range funnelStatuses {
-		bars[i] = chartBar{Label: statusLabel(st), Value: float64(n[string(st)]), Text: app.FormatNumber(int64(n[string(st)]), l)}
+		bars[i] = widgets.Bar{Label: statusLabel(st), Value: float64(n[string(st)]), Text: app.FormatNumber(int64(n[string(st)]), l)}
 	}
 	return bars
 }

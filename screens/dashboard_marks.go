@@ -14,6 +14,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // askSnooze asks until when to hide an entry (a week by default).
@@ -39,7 +40,7 @@ func (d *dashboardScreen) askSnooze(e app.TodayEntry) {
 
 // askDismiss asks why an entry is dismissed; a reason is required.
 func (d *dashboardScreen) askDismiss(e app.TodayEntry) {
-	reason := newText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
+	reason := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
 	label := d.todayText(e)
 	showMDFForm(d.ui, lang.L("week.dismiss_title"), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),

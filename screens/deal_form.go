@@ -11,14 +11,15 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // dealForm is the open create/edit dialog; tests reach it through the table.
 type dealForm struct {
-	partner                          *partnerPicker
-	customer, taxID, domain, product *textEntry
-	amount                           *moneyEntry
-	registered, expected             *dateEntry
+	partner                          *widgets.PartnerPicker
+	customer, taxID, domain, product *widgets.TextEntry
+	amount                           *widgets.MoneyEntry
+	registered, expected             *widgets.DateEntry
 	msg                              *widget.Label
 	dlg                              *dialog.CustomDialog
 }
@@ -26,10 +27,10 @@ type dealForm struct {
 // edit opens the deal form (ID 0: a new registration).
 func (t *dealTable) edit(d data.Deal) {
 	f := &dealForm{
-		customer: newText(&widget.Entry{Text: d.Customer}), taxID: newText(&widget.Entry{Text: d.CustomerTaxID}),
-		domain: newText(&widget.Entry{Text: d.CustomerDomain}), product: newText(&widget.Entry{Text: d.Product}),
+		customer: widgets.NewText(&widget.Entry{Text: d.Customer}), taxID: widgets.NewText(&widget.Entry{Text: d.CustomerTaxID}),
+		domain: widgets.NewText(&widget.Entry{Text: d.CustomerDomain}), product: widgets.NewText(&widget.Entry{Text: d.Product}),
 		amount: newMoneyEntry(t.ui, "amount"), registered: newDateEntry(t.ui, "registered_on"),
-		expected: newDateEntry(t.ui, "expected_close_on"), msg: newErrorLine(),
+		expected: newDateEntry(t.ui, "expected_close_on"), msg: widgets.NewErrorLine(),
 	}
 	f.expected.Optional = true
 	f.registered.SetValue(d.RegisteredOn)
@@ -41,9 +42,9 @@ func (t *dealTable) edit(d data.Deal) {
 	if selected == 0 {
 		selected = t.filter.PartnerID
 	}
-	f.partner = newPartnerPicker(t.partners, selected)
+	f.partner = widgets.NewPartnerPicker(t.partners, selected)
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("field.partner"), f.partner.box),
+		widget.NewFormItem(lang.L("field.partner"), f.partner.Box),
 		widget.NewFormItem(lang.L("field.customer"), f.customer),
 		widget.NewFormItem(lang.L("field.customer_tax_id"), f.taxID),
 		widget.NewFormItem(lang.L("field.customer_domain"), f.domain),
@@ -57,9 +58,9 @@ func (t *dealTable) edit(d data.Deal) {
 		title = lang.L("deals.new")
 	}
 	t.form = f
-	fd := &formDialog{Title: title, Body: form, Msg: f.msg, Size: fyne.NewSize(520, 480),
+	fd := &widgets.FormDialog{Title: title, Body: form, Msg: f.msg, Size: fyne.NewSize(520, 480),
 		OnSave: func() error { return t.onSave(d, f) }, OnDone: t.changed}
-	f.dlg = fd.show(t.ui.Win).Dialog
+	f.dlg = fd.Show(t.ui.Win).Dialog
 }
 
 // read copies the form into d; a bad amount or date names its field.
@@ -91,7 +92,7 @@ func (t *dealTable) onSave(orig data.Deal, f *dealForm) error {
 func (t *dealTable) move(d data.Deal, to data.DealState) {
 	date := newDateEntry(t.ui, "date")
 	date.SetValue(t.ui.Store.Today())
-	reason := newText(&widget.Entry{MultiLine: true})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true})
 	reason.SetMinRowsVisible(2)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("field.date"), date)}
 	if to == data.DealRejected || to == data.DealLost {
@@ -105,9 +106,9 @@ func (t *dealTable) move(d data.Deal, to data.DealState) {
 		return t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text,
 			Author: t.ui.Settings.ManagerName})
 	}
-	(&formDialog{Title: lang.L("deals.action." + string(to)), Confirm: lang.L("deals.action." + string(to)),
+	(&widgets.FormDialog{Title: lang.L("deals.action." + string(to)), Confirm: lang.L("deals.action." + string(to)),
 		Head: widget.NewLabel(d.Customer + " · " + d.PartnerName), Items: items,
-		Size: fyne.NewSize(440, 260), OnSave: save, OnDone: t.changed}).show(t.ui.Win)
+		Size: fyne.NewSize(440, 260), OnSave: save, OnDone: t.changed}).Show(t.ui.Win)
 }
 
 // resolve lets the manager decide which registration keeps the customer.
@@ -117,7 +118,7 @@ func (t *dealTable) resolve(d data.Deal) {
 	choices := []data.ConflictResolution{data.KeepEarlier, data.KeepLater, data.KeepBoth}
 	labels := []string{lang.L("deals.keep_earlier"), lang.L("deals.keep_later"), lang.L("deals.keep_both")}
 	sel := widget.NewRadioGroup(labels, nil)
-	note := newText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("deals.resolve_hint")})
+	note := widgets.NewText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("deals.resolve_hint")})
 	note.SetMinRowsVisible(2)
 	save := func() error {
 		idx := -1
@@ -136,8 +137,8 @@ func (t *dealTable) resolve(d data.Deal) {
 	head := widget.NewLabel(who)
 	head.Wrapping = fyne.TextWrapWord
 	t.resolveSel, t.resolveNote = sel, note
-	(&formDialog{Title: lang.L("deals.resolve"), Confirm: lang.L("deals.resolve"), Head: head, Body: container.NewVBox(sel, note),
-		Size: fyne.NewSize(480, 340), OnSave: save, OnDone: t.changed}).show(t.ui.Win)
+	(&widgets.FormDialog{Title: lang.L("deals.resolve"), Confirm: lang.L("deals.resolve"), Head: head, Body: container.NewVBox(sel, note),
+		Size: fyne.NewSize(480, 340), OnSave: save, OnDone: t.changed}).Show(t.ui.Win)
 }
 
 func pickName(first bool, a, b string) string {

@@ -13,6 +13,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/app/dealimport"
+	"channeldesk/screens/widgets"
 )
 
 // onImport picks a CSV or XLSX file and shows its preview.
@@ -69,7 +70,7 @@ func (s *dealsScreen) showPreview(pv *dealimport.Preview) {
 		},
 	}
 	summary := widget.NewLabel(lang.L("deals.import_summary", map[string]any{"Format": dealimport.Describe(pv.Table), "Rows": len(pv.Rows), "Errors": pv.Errors}))
-	msg := newErrorLine()
+	msg := widgets.NewErrorLine()
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("deals.import_go"), Importance: widget.HighImportance, OnTapped: func() {
 		if _, err := dealimport.Import(context.Background(), u.Store, pv); err != nil {

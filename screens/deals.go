@@ -13,6 +13,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // dealStateLabel is a deal state in the interface language.
@@ -32,7 +33,7 @@ type dealTable struct {
 	// the open dialogs, for tests
 	form        *dealForm
 	resolveSel  *widget.RadioGroup
-	resolveNote *textEntry
+	resolveNote *widgets.TextEntry
 
 	table   *widget.Table
 	count   *widget.Label
@@ -201,7 +202,7 @@ type dealsScreen struct {
 	deals *dealTable
 
 	partner, state    *widget.Select
-	from, to          *dateEntry
+	from, to          *widgets.DateEntry
 	expiring, clashes *widget.Check
 	partnerIDs        []int64
 }
@@ -261,7 +262,7 @@ func (s *dealsScreen) apply() {
 	if i := s.state.SelectedIndex(); i > 0 {
 		f.State = data.DealStates[i-1]
 	}
-	f.From, f.To = s.from.filterValue(), s.to.filterValue()
+	f.From, f.To = s.from.FilterValue(), s.to.FilterValue()
 	if s.expiring.Checked {
 		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, app.ExpiringSoonDays).Format(app.DateLayout)
 	}
@@ -277,7 +278,7 @@ func (s *dealsScreen) onProtection() {
 		s.deals.msg.SetText(errorText(err))
 		return
 	}
-	entry := newText(&widget.Entry{Text: strconv.Itoa(days)})
+	entry := widgets.NewText(&widget.Entry{Text: strconv.Itoa(days)})
 	save := func() error {
 		n, err := strconv.Atoi(strings.TrimSpace(entry.Text))
 		if err != nil {
@@ -287,7 +288,7 @@ func (s *dealsScreen) onProtection() {
 	}
 	hint := widget.NewLabel(lang.L("deals.protection_hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	(&formDialog{Title: lang.L("deals.protection"), Head: hint,
+	(&widgets.FormDialog{Title: lang.L("deals.protection"), Head: hint,
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.protection_days"), entry)},
-		Size:  fyne.NewSize(420, 240), OnSave: save}).show(s.ui.Win)
+		Size:  fyne.NewSize(420, 240), OnSave: save}).Show(s.ui.Win)
 }

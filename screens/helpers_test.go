@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/screens/widgets"
 )
 
 func init() { runInline = true }
@@ -87,3 +89,29 @@ func overlayButton(t *testing.T, u *UI, text string) *widget.Button {
 }
 
 func cellAt(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// localeEntry is the plain entry inside a money, date, percent or text
+// entry.
+func localeEntry(o fyne.CanvasObject) *widget.Entry {
+	switch e := o.(type) {
+	case *widgets.MoneyEntry:
+		return &e.Entry
+	case *widgets.DateEntry:
+		return &e.Entry
+	case *widgets.PercentEntry:
+		return &e.Entry
+	case *widgets.TextEntry:
+		return e.Entry
+	case *widgets.PickerEntry:
+		return e.Entry
+	}
+	return nil
+}
+
+// typeAndLeave types into a focusable entry in the window, then moves
+// the focus away as Tab would.
+func typeAndLeave(u *UI, e fyne.Focusable, text string) {
+	u.Win.Canvas().Focus(e)
+	test.Type(e, text)
+	u.Win.Canvas().FocusNext()
+}

@@ -14,6 +14,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // mdfScreen runs the program's market development funds: funds with their
@@ -162,12 +163,12 @@ func (m *mdfScreen) selectedQueue() *app.MDFQueueItem {
 }
 
 func (m *mdfScreen) onNewFund() {
-	name := newText(&widget.Entry{})
+	name := widgets.NewText(&widget.Entry{})
 	kinds := []string{lang.L("mdf.period.quarter"), lang.L("mdf.period.year")}
 	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	year, quarter := app.FiscalQuarterOf(m.ui.Settings.FiscalYearFrom, m.ui.Store.Now())
-	fy := newText(&widget.Entry{})
+	fy := widgets.NewText(&widget.Entry{})
 	fy.SetText(strconv.Itoa(year))
 	q := newSelect([]string{"1", "2", "3", "4"}, nil)
 	q.SetSelectedIndex(quarter - 1)
@@ -190,7 +191,7 @@ func (m *mdfScreen) onNewFund() {
 	}
 	share := newPercentEntry(m.ui, "mdf_share")
 	share.SetValue(5000)
-	days := newText(&widget.Entry{})
+	days := widgets.NewText(&widget.Entry{})
 	days.SetText("30")
 	capE := newMoneyEntry(m.ui, "mdf_accrual_cap")
 	capE.Optional = true
@@ -247,7 +248,7 @@ func (m *mdfScreen) partnerPicker() (*widget.SelectEntry, func() (int64, error))
 				return r.ID, nil
 			}
 		}
-		return 0, errInput{fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
+		return 0, widgets.InputError{Msg: fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
 	}
 }
 
@@ -257,7 +258,7 @@ func (m *mdfScreen) onAllocate() {
 
 // onAdjust posts a signed correction with its reason.
 func (m *mdfScreen) onAdjust() {
-	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *moneyEntry) {
+	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *widgets.MoneyEntry) {
 		e.Signed, e.PlaceHolder = true, lang.L("mdf.adjust_hint")
 	}, app.AdjustMDF)
 }
@@ -265,7 +266,7 @@ func (m *mdfScreen) onAdjust() {
 // partnerAmountForm asks for a partner, an amount and a text for the
 // selected fund, then posts them with post; action names the title and
 // the button, textLabel the text field.
-func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*moneyEntry),
+func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*widgets.MoneyEntry),
 	post func(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, text string) error) {
 	f := m.selectedFund()
 	if f == nil {
@@ -276,7 +277,7 @@ func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*mone
 	if setup != nil {
 		setup(amount)
 	}
-	text := newText(&widget.Entry{})
+	text := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
 		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(textLabel, text)}
 	showMDFForm(m.ui, lang.L(action)+" · "+f.Name, lang.L(action), items, func() error {
@@ -382,7 +383,7 @@ func (m *mdfScreen) onPay() {
 	pick.SetSelected(labels)
 	date := newDateEntry(m.ui, "mdf_paid_on")
 	date.SetValue(m.ui.Store.Now().Format(app.DateLayout))
-	ref := newText(&widget.Entry{})
+	ref := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_claims"), container.NewVScroll(pick)),
 		widget.NewFormItem(fieldLabel("mdf_paid_on"), date), widget.NewFormItem(fieldLabel("mdf_reference"), ref)}
 	showMDFForm(m.ui, lang.L("mdf.pay_claims"), lang.L("mdf.pay"), items, func() error {

@@ -12,6 +12,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // mdfLedgerView lists ledger movements, filtered by fund, kind, partner
@@ -24,9 +25,9 @@ type mdfLedgerView struct {
 
 	fund    *widget.Select
 	kind    *widget.Select
-	partner *textEntry
-	from    *dateEntry
-	to      *dateEntry
+	partner *widgets.TextEntry
+	from    *widgets.DateEntry
+	to      *widgets.DateEntry
 	count   *widget.Label
 	table   *widget.Table
 }
@@ -43,7 +44,7 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 		kinds = append(kinds, entryKindLabel(k))
 	}
 	v.kind = newSelect(kinds, func(string) { v.reload() })
-	v.partner = newText(&widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }})
+	v.partner = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }})
 	v.from = newFilterDate(v.ui, lang.L("mdf.from"), v.reload)
 	v.to = newFilterDate(v.ui, lang.L("mdf.to"), v.reload)
 	v.count = widget.NewLabel("")
@@ -111,7 +112,7 @@ func (v *mdfLedgerView) filter() app.MDFLedgerFilter {
 	if i := v.kind.SelectedIndex(); i > 0 {
 		f.Kind = data.MDFEntryKinds[i-1]
 	}
-	f.From, f.To = v.from.filterValue(), v.to.filterValue()
+	f.From, f.To = v.from.FilterValue(), v.to.FilterValue()
 	return f
 }
 

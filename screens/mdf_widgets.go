@@ -11,17 +11,18 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
-// showMDFForm shows a form dialog (see formDialog) whose confirm button
+// showMDFForm shows a form dialog (see widgets.FormDialog) whose confirm button
 // runs ok.
 func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func() error) {
-	(&formDialog{Title: title, Confirm: confirm, Items: items, OnSave: ok, Size: fyne.NewSize(520, 200)}).show(u.Win)
+	(&widgets.FormDialog{Title: title, Confirm: confirm, Items: items, OnSave: ok, Size: fyne.NewSize(520, 200)}).Show(u.Win)
 }
 
 // askMDFReason asks for a reason and runs ok with it.
 func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) {
-	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetMinRowsVisible(3)
 	showMDFForm(u, title, confirm, []*widget.FormItem{widget.NewFormItem(fieldLabel("reason"), reason)},
 		func() error { return ok(reason.Text) })
@@ -35,7 +36,7 @@ func parseMDFInt(field, text string) (int64, error) {
 	}
 	v, err := strconv.ParseInt(text, 10, 64)
 	if err != nil {
-		return 0, errInput{fieldLabel(field) + ": " + lang.L("err.mdf_number")}
+		return 0, widgets.InputError{Msg: fieldLabel(field) + ": " + lang.L("err.mdf_number")}
 	}
 	return v, nil
 }

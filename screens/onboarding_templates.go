@@ -15,6 +15,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // flatTask is a template task with its stage, as the editor lists it;
@@ -200,8 +201,8 @@ func (e *templateEditor) editTask(i int) {
 		e.putTask(i, out)
 		return nil
 	}
-	(&formDialog{Title: lang.L("onboard.task_edit"), Body: f.form, Size: fyne.NewSize(620, 520), OnSave: save,
-		OnDone: func() { markTopTyped(e.ui.Win.Canvas()) }}).show(e.ui.Win) // the template now has unsaved changes
+	(&widgets.FormDialog{Title: lang.L("onboard.task_edit"), Body: f.form, Size: fyne.NewSize(620, 520), OnSave: save,
+		OnDone: func() { widgets.MarkTopTyped(e.ui.Win.Canvas()) }}).Show(e.ui.Win) // the template now has unsaved changes
 }
 
 func (e *templateEditor) putTask(i int, t flatTask) {
@@ -219,7 +220,7 @@ func (e *templateEditor) putTask(i int, t flatTask) {
 
 // taskForm edits one template task.
 type taskForm struct {
-	stageEN, stageRU, titleEN, titleRU, due, product, target *textEntry
+	stageEN, stageRU, titleEN, titleRU, due, product, target *widgets.TextEntry
 	kind, owner                                              *widget.Select
 	required                                                 *widget.Check
 	form                                                     *widget.Form
@@ -227,10 +228,10 @@ type taskForm struct {
 
 func newTaskForm(t flatTask) *taskForm {
 	f := &taskForm{
-		stageEN: newText(&widget.Entry{Text: t.StageEN}), stageRU: newText(&widget.Entry{Text: t.StageRU}),
-		titleEN: newText(&widget.Entry{Text: t.TitleEN}), titleRU: newText(&widget.Entry{Text: t.TitleRU}),
-		due: newText(&widget.Entry{Text: strconv.Itoa(t.DueDays)}), product: newText(&widget.Entry{Text: t.Product, PlaceHolder: lang.L("onboard.product_hint")}),
-		target: newText(&widget.Entry{Text: strconv.Itoa(t.Target)}),
+		stageEN: widgets.NewText(&widget.Entry{Text: t.StageEN}), stageRU: widgets.NewText(&widget.Entry{Text: t.StageRU}),
+		titleEN: widgets.NewText(&widget.Entry{Text: t.TitleEN}), titleRU: widgets.NewText(&widget.Entry{Text: t.TitleRU}),
+		due: widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.DueDays)}), product: widgets.NewText(&widget.Entry{Text: t.Product, PlaceHolder: lang.L("onboard.product_hint")}),
+		target: widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Target)}),
 	}
 	kinds, sel := make([]string, len(data.TaskKinds)), 0
 	for i, k := range data.TaskKinds {

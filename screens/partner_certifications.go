@@ -11,6 +11,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // certificationsTab lists the certifications of a partner's contacts,
@@ -116,7 +117,7 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	}
 	who := newSelect(names, nil)
 	who.SetSelectedIndex(sel)
-	name, level := newText(&widget.Entry{Text: ct.Name}), newText(&widget.Entry{Text: ct.Level})
+	name, level := widgets.NewText(&widget.Entry{Text: ct.Name}), widgets.NewText(&widget.Entry{Text: ct.Level})
 	earned, expires := newDateEntry(c.d.ui, "earned_on"), newDateEntry(c.d.ui, "expires_on")
 	earned.SetValue(ct.EarnedOn)
 	expires.SetValue(ct.ExpiresOn)
@@ -145,6 +146,6 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 		widget.NewFormItem(lang.L("field.earned_on"), earned),
 		widget.NewFormItem(lang.L("field.expires_on"), expires),
 	}
-	(&formDialog{Title: lang.L("onboard.cert_title"), Items: items, Size: fyne.NewSize(480, 360), OnSave: save, Delete: del,
-		OnDone: func() { c.set(c.d.partner, c.contacts) }}).show(c.d.ui.Win)
+	(&widgets.FormDialog{Title: lang.L("onboard.cert_title"), Items: items, Size: fyne.NewSize(480, 360), OnSave: save, Delete: del,
+		OnDone: func() { c.set(c.d.partner, c.contacts) }}).Show(c.d.ui.Win)
 }

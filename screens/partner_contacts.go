@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // contactsTab lists a partner's people and edits them in a form that
@@ -28,7 +29,7 @@ type contactsTab struct {
 }
 
 type contactForm struct {
-	name, role, email, phone *textEntry
+	name, role, email, phone *widgets.TextEntry
 	primary                  *widget.Check
 	msg                      *widget.Label
 	save                     *widget.Button
@@ -81,9 +82,9 @@ func (c *contactsTab) set(cs []data.Contact) {
 // edit opens the contact form for ct (ID 0 for a new contact).
 func (c *contactsTab) edit(ct *data.Contact) {
 	f := &contactForm{
-		name: newText(&widget.Entry{Text: ct.Name}), role: newText(&widget.Entry{Text: ct.Role}),
-		email: newText(&widget.Entry{Text: ct.Email}), phone: newText(&widget.Entry{Text: ct.Phone}),
-		primary: widget.NewCheck(lang.L("contact.primary"), nil), msg: newErrorLine(),
+		name: widgets.NewText(&widget.Entry{Text: ct.Name}), role: widgets.NewText(&widget.Entry{Text: ct.Role}),
+		email: widgets.NewText(&widget.Entry{Text: ct.Email}), phone: widgets.NewText(&widget.Entry{Text: ct.Phone}),
+		primary: widget.NewCheck(lang.L("contact.primary"), nil), msg: widgets.NewErrorLine(),
 	}
 	f.primary.Checked = ct.Primary
 	f.email.Validator = func(s string) error {
@@ -103,14 +104,14 @@ func (c *contactsTab) edit(ct *data.Contact) {
 	if ct.ID == 0 {
 		title = lang.L("contact.add")
 	}
-	fd := &formDialog{Title: title, Items: items, Msg: f.msg, Size: fyne.NewSize(480, 340),
+	fd := &widgets.FormDialog{Title: title, Items: items, Msg: f.msg, Size: fyne.NewSize(480, 340),
 		OnSave: func() error { return c.onSave(ct, f) }, OnDone: func() { c.d.saved(c.d.partner.ID) }}
 	if ct.ID != 0 {
 		fd.Delete = func() error { return c.d.ui.Store.DeleteContact(context.Background(), ct.ID) }
 		fd.AskHead, fd.Ask = lang.L("contact.delete_title"), lang.L("contact.delete_confirm", map[string]any{"Name": ct.Name})
 	}
 	c.form = f
-	fd.show(c.d.ui.Win)
+	fd.Show(c.d.ui.Win)
 	f.dlg, f.save = fd.Dialog, fd.SaveBtn
 }
 

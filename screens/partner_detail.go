@@ -13,6 +13,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnerDetail shows one partner: profile form, contacts and timeline.
@@ -178,18 +179,18 @@ func (d *partnerDetail) onChangeStatus() {
 		labels[i] = statusLabel(s)
 	}
 	sel := newSelect(labels, nil)
-	reason := newText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")})
 	reason.SetMinRowsVisible(3)
 	save := func() error {
 		if sel.SelectedIndex() < 0 {
-			return errInput{fieldLabel("status") + ": " + lang.L("err.required")}
+			return widgets.InputError{Msg: fieldLabel("status") + ": " + lang.L("err.required")}
 		}
 		// entering onboarding starts the partner's checklist in the same transaction
 		return app.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
 			d.ui.Settings.ManagerName, d.ui.Store.Now())
 	}
-	(&formDialog{Title: lang.L("status.title"), Confirm: lang.L("status.change"),
+	(&widgets.FormDialog{Title: lang.L("status.title"), Confirm: lang.L("status.change"),
 		Head:  widget.NewLabel(lang.L("status.from", map[string]any{"Status": statusLabel(d.partner.Status)})),
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("status.to"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
-		Size:  fyne.NewSize(460, 320), OnSave: save, OnDone: func() { d.saved(d.partner.ID) }}).show(d.ui.Win)
+		Size:  fyne.NewSize(460, 320), OnSave: save, OnDone: func() { d.saved(d.partner.ID) }}).Show(d.ui.Win)
 }

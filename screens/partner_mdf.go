@@ -16,6 +16,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // mdfTab is the MDF tab of a partner: balance per fund, requests, claims
@@ -192,7 +193,7 @@ func (t *mdfTab) onNewRequest() {
 	fund.SetSelectedIndex(0)
 	act := newSelect(activityLabels(data.MDFActivities), nil)
 	act.SetSelectedIndex(0)
-	desc, leads := newText(&widget.Entry{}), newText(&widget.Entry{})
+	desc, leads := widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	start, end := newDateEntry(u, "mdf_starts_on"), newDateEntry(u, "mdf_ends_on")
 	amount, pipeline := newMoneyEntry(u, "mdf_requested"), newMoneyEntry(u, "mdf_expected")
 	pipeline.Optional = true
@@ -250,7 +251,7 @@ func (t *mdfTab) onClaim() {
 		return
 	}
 	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), newText(&widget.Entry{}), newText(&widget.Entry{})
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	var files []app.ProofFile
 	filesLabel := widget.NewLabel(lang.L("mdf.files", map[string]any{"Count": 0}))
 	pickBtn := &widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: func() {
@@ -282,7 +283,7 @@ func (t *mdfTab) onResubmit() {
 	}
 	c := t.view.Claims[t.claimSel]
 	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), newText(&widget.Entry{}), newText(&widget.Entry{})
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	cost.SetValue(c.ActualCost)
 	leads.SetText(fmt.Sprint(c.Leads))
 	note.SetText(c.Note)

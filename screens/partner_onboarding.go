@@ -13,6 +13,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // onboardingTab is a partner's checklist in the partner detail: a task is
@@ -224,15 +225,15 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	}
 	sel := newSelect(labels, nil)
 	sel.SetSelectedIndex(max(0, indexOfState(t.State)))
-	reason := newText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
+	reason := widgets.NewText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
 	save := func() error {
 		c := data.TaskChange{State: data.TaskStates[max(0, sel.SelectedIndex())], Reason: reason.Text, On: o.today(), By: o.d.ui.Settings.ManagerName}
 		_, err := app.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c)
 		return err
 	}
-	(&formDialog{Title: t.Title(string(o.d.ui.Lang)),
+	(&widgets.FormDialog{Title: t.Title(string(o.d.ui.Lang)),
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
-		Size:  fyne.NewSize(460, 260), OnSave: save, OnDone: func() { o.load(o.d.partner.ID) }}).show(o.d.ui.Win)
+		Size:  fyne.NewSize(460, 260), OnSave: save, OnDone: func() { o.load(o.d.partner.ID) }}).Show(o.d.ui.Win)
 }
 
 func indexOfState(st data.TaskState) int {

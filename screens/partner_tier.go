@@ -11,6 +11,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnerTierTab is a partner's tier card: the assigned tier, progress to
@@ -33,9 +34,9 @@ type partnerTierTab struct {
 	historyBox *fyne.Container
 	msg        *widget.Label
 
-	extraRevenue               *moneyEntry
-	extraDeals, extraCertified *textEntry
-	targetDate                 *dateEntry
+	extraRevenue               *widgets.MoneyEntry
+	extraDeals, extraCertified *widgets.TextEntry
+	targetDate                 *widgets.DateEntry
 	whatIfResult               *widget.Label
 }
 
@@ -53,7 +54,7 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.progress = container.NewVBox()
 	t.risk = widget.NewLabel("")
 	t.risk.Wrapping = fyne.TextWrapWord
-	t.msg = newErrorLine()
+	t.msg = widgets.NewErrorLine()
 	t.custom = container.NewVBox()
 	t.historyBox = container.NewVBox()
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), container.NewVBox(t.confirm), t.qualified)
@@ -66,8 +67,8 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 	t.extraRevenue = newMoneyEntry(t.d.ui, "amount")
 	t.extraRevenue.Optional, t.extraRevenue.Signed, t.extraRevenue.PlaceHolder = true, true, "0"
-	t.extraDeals = newText(&widget.Entry{PlaceHolder: "0"})
-	t.extraCertified = newText(&widget.Entry{PlaceHolder: "0"})
+	t.extraDeals = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
+	t.extraCertified = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
 	t.targetDate = newDateEntry(t.d.ui, "date")
 	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
@@ -172,7 +173,7 @@ func (t *partnerTierTab) showCustom() {
 }
 
 func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
-	entry := newText(&widget.Entry{Text: app.FormatNumber(t.facts.Custom[r.Metric], app.EN)})
+	entry := widgets.NewText(&widget.Entry{Text: app.FormatNumber(t.facts.Custom[r.Metric], app.EN)})
 	save := &widget.Button{Text: lang.L("action.save"), OnTapped: func() {
 		v, err := parseCount(strings.ReplaceAll(entry.Text, ",", ""))
 		if err == nil {

@@ -11,6 +11,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnersScreen is the partner list with search, filters and sorting,
@@ -24,7 +25,7 @@ type partnersScreen struct {
 	sortKey app.SortKey
 	desc    bool
 
-	search   *textEntry
+	search   *widgets.TextEntry
 	typeSel  *widget.Select
 	status   *widget.Select
 	region   *widget.Select
@@ -45,7 +46,7 @@ type partnersScreen struct {
 	anchor    int64
 	bulk      *fyne.Container
 	bulkLabel *widget.Label
-	bulkEntry *textEntry
+	bulkEntry *widgets.TextEntry
 
 	contactLog *contactLog // the last "log a contact" form (contact_log.go)
 }
@@ -55,7 +56,7 @@ func newPartnersScreen(u *UI) *partnersScreen {
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
-	s.search = newText(&widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
+	s.search = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
 		s.filter.Query = q
 		s.apply()
 	}})

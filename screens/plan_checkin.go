@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // checkInForm is the open check-in dialog's inputs, for tests.
 type checkInForm struct {
 	quarter   *widget.Select
-	held      *dateEntry
-	notes     *textEntry
+	held      *widgets.DateEntry
+	notes     *widgets.TextEntry
 	shareable *widget.Check
 	save      *widget.Button
 	msg       *widget.Label
@@ -38,8 +39,8 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	quarter.SetSelectedIndex(c.Quarter - 1)
 	held := newDateEntry(t.d.ui, "held_on")
 	held.SetValue(c.HeldOn)
-	attendees := newText(&widget.Entry{Text: c.Attendees})
-	notes := newText(&widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord})
+	attendees := widgets.NewText(&widget.Entry{Text: c.Attendees})
+	notes := widgets.NewText(&widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord})
 	notes.SetMinRowsVisible(3)
 	shareable := widget.NewCheck(lang.L("timeline.shareable"), nil)
 	shareable.Checked = c.Shareable
@@ -95,10 +96,10 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 		}
 		return t.d.ui.Store.SaveCheckIn(context.Background(), out)
 	}
-	fd := &formDialog{Title: lang.L("plans.checkin_add"), Items: items, Scroll: true, Size: fyne.NewSize(620, 560),
+	fd := &widgets.FormDialog{Title: lang.L("plans.checkin_add"), Items: items, Scroll: true, Size: fyne.NewSize(620, 560),
 		OnSave: save, OnDone: t.reload}
 	t.checkForm = &checkInForm{quarter: quarter, held: held, notes: notes, shareable: shareable}
-	fd.show(t.d.ui.Win)
+	fd.Show(t.d.ui.Win)
 	t.checkForm.save, t.checkForm.msg = fd.SaveBtn, fd.Msg
 }
 

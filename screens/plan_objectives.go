@@ -16,6 +16,7 @@ import (
 	"channeldesk/app"
 	"channeldesk/app/plan"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // measureLabel is an objective measure in the interface language.
@@ -112,8 +113,8 @@ func (t *planTab) onCell(id widget.TableCellID) {
 		}
 		return t.d.ui.Store.SetActual(context.Background(), o.ID, q, v)
 	}
-	(&formDialog{Title: title, Items: []*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)},
-		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).show(t.d.ui.Win)
+	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)},
+		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).Show(t.d.ui.Win)
 }
 
 // onRevisions shows the agreed revisions, each as it was frozen.

@@ -13,6 +13,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // captureEntry is a one-line entry of the capture form: Enter saves, Esc
@@ -37,7 +38,7 @@ func (e *captureEntry) TypedKey(k *fyne.KeyEvent) {
 		e.onEscape()
 		return
 	}
-	if !passKeyToWindow(e, k) {
+	if !widgets.PassKeyToWindow(e, k) {
 		e.Entry.TypedKey(k)
 	}
 }
@@ -48,7 +49,7 @@ type captureForm struct {
 	ui *UI
 
 	company, contact, email, phone, interest, event *captureEntry
-	eventDate                                       *dateEntry
+	eventDate                                       *widgets.DateEntry
 
 	msg     *widget.Label
 	dupText *widget.Label
@@ -141,7 +142,7 @@ func (f *captureForm) escape() {
 
 func (f *captureForm) values() app.Capture {
 	return app.Capture{Company: f.company.Text, ContactName: f.contact.Text, Email: f.email.Text, Phone: f.phone.Text,
-		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.filterValue()}
+		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.FilterValue()}
 }
 
 // onSave checks for a likely duplicate first; one found waits for the

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // scorecardSettings edits the recruitment scorecard: criteria in both
@@ -25,7 +26,7 @@ type scorecardSettings struct {
 
 type criterionRow struct {
 	id             int64
-	en, ru, weight *textEntry
+	en, ru, weight *widgets.TextEntry
 }
 
 func newScorecardSettings(u *UI) *scorecardSettings { return &scorecardSettings{ui: u} }
@@ -51,8 +52,8 @@ func (s *scorecardSettings) buildUI() fyne.CanvasObject {
 }
 
 func (s *scorecardSettings) addRow(c data.Criterion) {
-	r := criterionRow{id: c.ID, en: newText(&widget.Entry{Text: c.NameEN}), ru: newText(&widget.Entry{Text: c.NameRU}),
-		weight: newText(&widget.Entry{Text: strconv.Itoa(c.Weight)})}
+	r := criterionRow{id: c.ID, en: widgets.NewText(&widget.Entry{Text: c.NameEN}), ru: widgets.NewText(&widget.Entry{Text: c.NameRU}),
+		weight: widgets.NewText(&widget.Entry{Text: strconv.Itoa(c.Weight)})}
 	s.rows = append(s.rows, r)
 	var line *fyne.Container
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}

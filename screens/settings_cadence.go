@@ -13,13 +13,14 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // cadenceSettings edits how often each tier's partners expect contact.
 type cadenceSettings struct {
 	ui      *UI
 	tiers   []app.TierCadence
-	entries []*textEntry
+	entries []*widgets.TextEntry
 	msg     *widget.Label
 }
 
@@ -39,7 +40,7 @@ func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	c.tiers = cad.Tiers
 	form := widget.NewForm()
 	for _, t := range cad.Tiers {
-		e := newText(&widget.Entry{Text: strconv.Itoa(t.Days)})
+		e := widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Days)})
 		c.entries = append(c.entries, e)
 		form.Append(lang.L("week.cadence_tier", map[string]any{"Tier": t.Tier.Name(string(c.ui.Lang))}), e)
 	}

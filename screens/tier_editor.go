@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // tierEditor is the program editor: the tiers by rank, each opened in a
@@ -25,12 +26,12 @@ type tierEditor struct {
 }
 
 type tierForm struct {
-	nameEN, nameRU, rank, color *textEntry
-	discount, mdf               *percentEntry
-	benefitsEN, benefitsRU      *textEntry
+	nameEN, nameRU, rank, color *widgets.TextEntry
+	discount, mdf               *widgets.PercentEntry
+	benefitsEN, benefitsRU      *widgets.TextEntry
 	reqs                        map[data.RequirementKind]*widget.Entry
-	revenue                     *moneyEntry // the revenue threshold, also in reqs
-	customEN, customRU          *textEntry
+	revenue                     *widgets.MoneyEntry // the revenue threshold, also in reqs
+	customEN, customRU          *widgets.TextEntry
 	msg                         *widget.Label
 	dlg                         *dialog.CustomDialog
 }
@@ -76,8 +77,8 @@ func (e *tierEditor) line(t *data.Tier) string {
 	if len(reqs) == 0 {
 		reqs = []string{lang.L("tiers.no_requirements")}
 	}
-	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), formatPercent(t.DiscountBP, u.Lang),
-		lang.L("tiers.mdf_accrual"), formatPercent(t.MDFAccrualBP, u.Lang), strings.Join(reqs, ", "))
+	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), widgets.FormatPercent(t.DiscountBP, u.Lang),
+		lang.L("tiers.mdf_accrual"), widgets.FormatPercent(t.MDFAccrualBP, u.Lang), strings.Join(reqs, ", "))
 }
 
 func (e *tierEditor) buildUI() fyne.CanvasObject {
@@ -97,10 +98,10 @@ func (e *tierEditor) buildUI() fyne.CanvasObject {
 func (e *tierEditor) edit(t *data.Tier) {
 	u := e.s.ui
 	f := &tierForm{
-		nameEN: newText(&widget.Entry{Text: t.NameEN}), nameRU: newText(&widget.Entry{Text: t.NameRU}), rank: newText(&widget.Entry{Text: strconv.Itoa(t.Rank)}),
-		color: newText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
-		benefitsEN: newText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: newText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
-		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: newText(&widget.Entry{}), customRU: newText(&widget.Entry{}), msg: newErrorLine(),
+		nameEN: widgets.NewText(&widget.Entry{Text: t.NameEN}), nameRU: widgets.NewText(&widget.Entry{Text: t.NameRU}), rank: widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Rank)}),
+		color: widgets.NewText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
+		benefitsEN: widgets.NewText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: widgets.NewText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
+		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: widgets.NewText(&widget.Entry{}), customRU: widgets.NewText(&widget.Entry{}), msg: widgets.NewErrorLine(),
 		revenue: newMoneyEntry(u, "threshold"),
 	}
 	f.discount.Optional, f.mdf.Optional, f.revenue.Optional = true, true, true
@@ -113,9 +114,9 @@ func (e *tierEditor) edit(t *data.Tier) {
 		widget.NewFormItem(lang.L("field.discount"), f.discount), widget.NewFormItem(lang.L("field.mdf_accrual"), f.mdf),
 		widget.NewFormItem(lang.L("field.benefits_en"), f.benefitsEN), widget.NewFormItem(lang.L("field.benefits_ru"), f.benefitsRU),
 	}
-	custom := newText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
+	custom := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
 	for _, k := range standardKinds {
-		text := newText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
+		text := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
 		var obj fyne.CanvasObject = text
 		en := text.Entry
 		if k == data.ReqRevenue12m {
@@ -142,13 +143,13 @@ func (e *tierEditor) edit(t *data.Tier) {
 
 func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormItem) {
 	u := e.s.ui
-	fd := &formDialog{Title: lang.L("tiers.edit"), Items: items, Msg: f.msg, Scroll: true, Size: fyne.NewSize(620, 640),
+	fd := &widgets.FormDialog{Title: lang.L("tiers.edit"), Items: items, Msg: f.msg, Scroll: true, Size: fyne.NewSize(620, 640),
 		OnSave: func() error { return e.onSave(t, f) }, OnDone: e.s.reload}
 	if t.ID != 0 {
 		fd.Delete = func() error { return u.Store.DeleteTier(context.Background(), t.ID) }
 	}
 	e.form = f
-	f.dlg = fd.show(u.Win).Dialog
+	f.dlg = fd.Show(u.Win).Dialog
 }
 
 // read copies the form into a tier; bad numbers name their field.

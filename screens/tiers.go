@@ -14,6 +14,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // tiersScreen is the tier program: suggestions to confirm or dismiss,
@@ -170,7 +171,7 @@ func (s *tiersScreen) confirm(e app.Evaluation) { s.ui.confirmTier(e, s.suggesti
 // confirmTier asks for the reason (prefilled from the evaluation), then
 // moves the partner to the tier it qualifies for and calls done.
 func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
-	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
 	reason.SetMinRowsVisible(3)
 	save := func() error {
@@ -179,9 +180,9 @@ func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
 	}
 	head := widget.NewLabel(headText)
 	head.Wrapping = fyne.TextWrapWord
-	(&formDialog{Title: lang.L("tiers.confirm_title"), Confirm: lang.L("tiers.confirm"), Head: head,
+	(&widgets.FormDialog{Title: lang.L("tiers.confirm_title"), Confirm: lang.L("tiers.confirm"), Head: head,
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)},
-		Size:  fyne.NewSize(520, 300), OnSave: save, OnDone: done}).show(u.Win)
+		Size:  fyne.NewSize(520, 300), OnSave: save, OnDone: done}).Show(u.Win)
 }
 
 func (s *tiersScreen) dismiss(e app.Evaluation) {

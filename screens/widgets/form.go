@@ -1,8 +1,6 @@
-package screens
+package widgets
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -10,13 +8,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// formDialog is the one dialog every form of the window uses: the fields,
+// FormDialog is the one dialog every form of the window uses: the fields,
 // a red line under them for what went wrong, and Cancel, Delete (when the
 // record can be deleted) and Save. A failed Save or Delete keeps the
 // dialog open with what was typed, and the red line says why, naming the
 // field; Esc closes it as any dialog (asking first when something was
 // typed), and the cursor starts in the first field.
-type formDialog struct {
+type FormDialog struct {
 	Title   string
 	Confirm string               // the Save button's text; "Save" when empty
 	Head    fyne.CanvasObject    // optional: shown above the fields
@@ -30,38 +28,21 @@ type formDialog struct {
 	Ask     string               // optional: Delete's question; a generic one when empty
 	AskHead string               // optional: the question's title
 	Closed  func()               // optional: the dialog was hidden
-	Dialog  *dialog.CustomDialog // set by show
+	Dialog  *dialog.CustomDialog // set by Show
 	Msg     *widget.Label        // the red line; set by show
-	SaveBtn *widget.Button       // set by show
+	SaveBtn *widget.Button       // set by Show
 }
 
-// errInput is input the screen could not read; its text is already
-// translated and names the field.
-type errInput struct{ msg string }
-
-// Error returns the translated message.
-func (e errInput) Error() string { return e.msg }
-
-// formError says what went wrong: translated input errors as they are,
-// everything else through errorText.
-func formError(err error) string {
-	var in errInput
-	if errors.As(err, &in) {
-		return in.msg
-	}
-	return errorText(err)
-}
-
-// newErrorLine is the red line under a form.
-func newErrorLine() *widget.Label {
+// NewErrorLine is the red line under a form.
+func NewErrorLine() *widget.Label {
 	return &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 }
 
-// show builds the dialog, shows it on w with the cursor in its first
+// Show builds the dialog, shows it on w with the cursor in its first
 // field, and returns f (its Dialog, Msg and SaveBtn set).
-func (f *formDialog) show(w fyne.Window) *formDialog {
+func (f *FormDialog) Show(w fyne.Window) *FormDialog {
 	if f.Msg == nil {
-		f.Msg = newErrorLine()
+		f.Msg = NewErrorLine()
 	}
 	confirm := f.Confirm
 	if confirm == "" {
@@ -79,12 +60,12 @@ func (f *formDialog) show(w fyne.Window) *formDialog {
 		f.Dialog.SetOnClosed(f.Closed)
 	}
 	f.Dialog.Resize(f.Size)
-	showForm(f.Dialog, w)
+	ShowForm(f.Dialog, w)
 	return f
 }
 
 // content is the head, the fields and the red line, scrolled if asked.
-func (f *formDialog) content() fyne.CanvasObject {
+func (f *FormDialog) content() fyne.CanvasObject {
 	box := container.NewVBox()
 	if f.Head != nil {
 		box.Add(f.Head)
@@ -103,9 +84,9 @@ func (f *formDialog) content() fyne.CanvasObject {
 
 // run runs save or delete: an error goes to the red line and the dialog
 // stays; otherwise the dialog closes and OnDone runs.
-func (f *formDialog) run(do func() error) {
+func (f *FormDialog) run(do func() error) {
 	if err := do(); err != nil {
-		f.Msg.SetText(formError(err))
+		f.Msg.SetText(ErrorText(err))
 		return
 	}
 	f.Dialog.Hide()
@@ -115,7 +96,7 @@ func (f *formDialog) run(do func() error) {
 }
 
 // askDelete asks before deleting; No keeps the form as it is.
-func (f *formDialog) askDelete(w fyne.Window) {
+func (f *FormDialog) askDelete(w fyne.Window) {
 	ask := f.Ask
 	if ask == "" {
 		ask = lang.L("forms.delete_question")

@@ -1,4 +1,4 @@
-package screens
+package widgets
 
 import (
 	"strings"
@@ -13,10 +13,10 @@ import (
 // A failed Save keeps the dialog open with what was typed and says, in the
 // red line, which field is wrong; a good Save closes it and runs OnDone.
 func TestFormDialogFailedSaveKeepsInputAndNamesField(t *testing.T) {
-	u := newTestUI(t, 0, "en")
-	name := newText(&widget.Entry{})
+	u := newTestUI(t, "en")
+	name := NewText(&widget.Entry{})
 	saved, done := 0, 0
-	fd := (&formDialog{Title: "Test form", Items: []*widget.FormItem{widget.NewFormItem("Name", name)},
+	fd := (&FormDialog{Title: "Test form", Items: []*widget.FormItem{widget.NewFormItem("Name", name)},
 		OnSave: func() error {
 			saved++
 			if name.Text != "Anna" {
@@ -24,7 +24,7 @@ func TestFormDialogFailedSaveKeepsInputAndNamesField(t *testing.T) {
 			}
 			return nil
 		},
-		OnDone: func() { done++ }}).show(u.Win)
+		OnDone: func() { done++ }}).Show(u.Win)
 	if u.Win.Canvas().Focused() != name {
 		t.Error("the cursor is not in the first field")
 	}
@@ -52,12 +52,12 @@ func TestFormDialogFailedSaveKeepsInputAndNamesField(t *testing.T) {
 // Delete asks first: No keeps the form, Yes deletes and closes it; a
 // failed delete keeps the form with the reason.
 func TestFormDialogDeleteAsksFirst(t *testing.T) {
-	u := newTestUI(t, 0, "en")
+	u := newTestUI(t, "en")
 	deleted := 0
-	fail := errInput{"Name: still in use"}
+	fail := InputError{"Name: still in use"}
 	var err error = fail
-	fd := (&formDialog{Title: "Test form", Items: []*widget.FormItem{widget.NewFormItem("Name", newText(&widget.Entry{}))},
-		OnSave: func() error { return nil }, Delete: func() error { deleted++; return err }}).show(u.Win)
+	fd := (&FormDialog{Title: "Test form", Items: []*widget.FormItem{widget.NewFormItem("Name", NewText(&widget.Entry{}))},
+		OnSave: func() error { return nil }, Delete: func() error { deleted++; return err }}).Show(u.Win)
 	test.Tap(overlayButton(t, u, "Delete"))
 	if len(overlays(u)) != 2 || deleted != 0 {
 		t.Fatalf("Delete did not ask first (%d dialogs, %d deletes)", len(overlays(u)), deleted)
