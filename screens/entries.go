@@ -22,5 +22,5 @@ func newDateEntry(u *UI, field string) *widgets.DateEntry {
 }
 
 func newFilterDate(u *UI, placeHolder string, changed func()) *widgets.DateEntry {
-	return widgets.NewFilterDate(u.Lang, u.Store.Now, placeHolder, changed)
+	return u.locale().filterDate(u.Store, placeHolder, changed)
 }

@@ -38,8 +38,8 @@ func newMDFScreen(u *UI) *mdfScreen { return &mdfScreen{ui: u, fundSel: -1, queu
 
 func (m *mdfScreen) buildUI() fyne.CanvasObject {
 	m.status = widget.NewLabel("")
-	m.ledger = newMDFLedgerView(m.ui)
-	m.roi = newMDFROIView(m.ui)
+	m.ledger = newMDFLedgerView(m.ui.Store, m.ui.locale(), m.ui.background)
+	m.roi = newMDFROIView(m.ui.Store, m.ui.locale(), m.ui.background)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("mdf.tab.funds"), m.buildFunds()),
 		container.NewTabItem(lang.L("mdf.tab.queue"), m.buildQueue()),

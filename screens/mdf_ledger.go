@@ -18,7 +18,9 @@ import (
 // mdfLedgerView lists ledger movements, filtered by fund, kind, partner
 // name and date range.
 type mdfLedgerView struct {
-	ui    *UI
+	store *data.Store
+	loc   locale
+	run   runner
 	rows  []app.MDFLedgerRow
 	shown []app.MDFLedgerRow
 	funds []data.MDFFund
@@ -32,7 +34,9 @@ type mdfLedgerView struct {
 	table   *widget.Table
 }
 
-func newMDFLedgerView(u *UI) *mdfLedgerView { return &mdfLedgerView{ui: u} }
+func newMDFLedgerView(store *data.Store, loc locale, run runner) *mdfLedgerView {
+	return &mdfLedgerView{store: store, loc: loc, run: run}
+}
 
 var mdfLedgerColumns = []string{"mdf.col.date", "mdf.col.partner", "mdf.col.fund", "mdf.col.kind", "mdf.col.bucket",
 	"mdf.col.amount", "mdf.col.ref", "mdf.col.reason"}
@@ -45,8 +49,8 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 	}
 	v.kind = newSelect(kinds, func(string) { v.reload() })
 	v.partner = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }})
-	v.from = newFilterDate(v.ui, lang.L("mdf.from"), v.reload)
-	v.to = newFilterDate(v.ui, lang.L("mdf.to"), v.reload)
+	v.from = v.loc.filterDate(v.store, lang.L("mdf.from"), v.reload)
+	v.to = v.loc.filterDate(v.store, lang.L("mdf.to"), v.reload)
 	v.count = widget.NewLabel("")
 	v.table = widget.NewTable(func() (int, int) { return len(v.shown), len(mdfLedgerColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("reservation · 1 234 567,00 ₽") },
@@ -71,7 +75,7 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 func (v *mdfLedgerView) cell(r app.MDFLedgerRow, col int) string {
 	switch col {
 	case 0:
-		return v.ui.date(r.OnDate)
+		return v.loc.date(r.OnDate)
 	case 1:
 		return r.PartnerName
 	case 2:
@@ -81,7 +85,7 @@ func (v *mdfLedgerView) cell(r app.MDFLedgerRow, col int) string {
 	case 4:
 		return bucketLabel(r.Bucket)
 	case 5:
-		return v.ui.money(r.Amount)
+		return v.loc.money(r.Amount)
 	case 6:
 		return ledgerRef(r.MDFEntry)
 	}
@@ -125,9 +129,9 @@ func (v *mdfLedgerView) reload() {
 	var funds []data.MDFFund
 	var err error
 	ctx := context.Background()
-	v.ui.background(func() {
-		if funds, err = v.ui.Store.MDFFunds(ctx); err == nil {
-			rows, err = app.MDFLedger(ctx, v.ui.Store, f)
+	v.run(func() {
+		if funds, err = v.store.MDFFunds(ctx); err == nil {
+			rows, err = app.MDFLedger(ctx, v.store, f)
 		}
 	}, func() {
 		if err != nil {
@@ -175,14 +179,18 @@ func (v *mdfLedgerView) apply() {
 
 // mdfROIView is the return on MDF per activity or per partner.
 type mdfROIView struct {
-	ui         *UI
+	store      *data.Store
+	loc        locale
+	run        runner
 	activities []app.MDFROIRow
 	partners   []app.MDFROIRow
 	byPartner  *widget.Check
 	table      *widget.Table
 }
 
-func newMDFROIView(u *UI) *mdfROIView { return &mdfROIView{ui: u} }
+func newMDFROIView(store *data.Store, loc locale, run runner) *mdfROIView {
+	return &mdfROIView{store: store, loc: loc, run: run}
+}
 
 var mdfROIColumns = []string{"mdf.col.partner", "mdf.col.activity", "mdf.col.paid", "mdf.col.revenue", "mdf.col.roi",
 	"mdf.col.leads", "mdf.col.pipeline"}
@@ -224,9 +232,9 @@ func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
 		}
 		return activityLabel(r.Activity) + " · " + r.Description
 	case 2:
-		return v.ui.money(r.Paid)
+		return v.loc.money(r.Paid)
 	case 3:
-		return v.ui.money(r.Revenue)
+		return v.loc.money(r.Revenue)
 	case 4:
 		if r.Paid == 0 {
 			return "—"
@@ -235,13 +243,13 @@ func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
 	case 5:
 		return fmt.Sprintf("%d / %d", r.Leads, r.ExpectedLeads)
 	}
-	return v.ui.money(r.Pipeline)
+	return v.loc.money(r.Pipeline)
 }
 
 func (v *mdfROIView) reload() {
 	var acts, parts []app.MDFROIRow
 	var err error
-	v.ui.background(func() { acts, parts, err = app.MDFROI(context.Background(), v.ui.Store) }, func() {
+	v.run(func() { acts, parts, err = app.MDFROI(context.Background(), v.store) }, func() {
 		if err == nil {
 			v.activities, v.partners = acts, parts
 			v.table.Refresh()

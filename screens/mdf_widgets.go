@@ -41,7 +41,7 @@ func parseMDFInt(field, text string) (int64, error) {
 	return v, nil
 }
 
-func (u *UI) money(minor int64) string { return app.FormatMoney(minor, u.Settings.Currency, u.Lang) }
+func (u *UI) money(minor int64) string { return u.locale().money(minor) }
 
 func activityLabel(a data.MDFActivity) string { return lang.L("mdf.activity." + string(a)) }
 

@@ -166,7 +166,7 @@ func (o *onboardingTab) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	if t.Overdue(o.today()) {
 		info.Importance = widget.DangerImportance
 	}
-	info.SetText(taskInfo(o.d.ui, t, o.today()))
+	info.SetText(taskInfo(o.d.ui.locale(), t, o.today()))
 }
 
 // taskTitle is "Stage · title", with a mark for optional tasks.
@@ -179,10 +179,10 @@ func taskTitle(t data.OnboardingTask, l app.Lang) string {
 }
 
 // taskInfo is the due date, owner, state and what goes with the state.
-func taskInfo(u *UI, t data.OnboardingTask, today string) string {
-	due := lang.L("onboard.due", map[string]any{"Date": u.date(t.DueOn)})
+func taskInfo(loc locale, t data.OnboardingTask, today string) string {
+	due := lang.L("onboard.due", map[string]any{"Date": loc.date(t.DueOn)})
 	if t.Overdue(today) {
-		due = lang.L("onboard.overdue_by", map[string]any{"Date": u.date(t.DueOn), "Days": app.DaysBetween(t.DueOn, today)})
+		due = lang.L("onboard.overdue_by", map[string]any{"Date": loc.date(t.DueOn), "Days": app.DaysBetween(t.DueOn, today)})
 	}
 	parts := []string{due, lang.L("onboard.owner." + string(t.Owner)), lang.L("onboard.state." + string(t.State))}
 	if t.Reason != "" {
@@ -193,7 +193,7 @@ func taskInfo(u *UI, t data.OnboardingTask, today string) string {
 		if by == data.AutoAuthor {
 			by = lang.L("onboard.auto")
 		}
-		parts = append(parts, joinNonEmpty(" ", u.date(t.DoneOn), by))
+		parts = append(parts, joinNonEmpty(" ", loc.date(t.DoneOn), by))
 	}
 	return joinNonEmpty(" · ", parts...)
 }

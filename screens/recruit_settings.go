@@ -18,10 +18,10 @@ import (
 // scorecardSettings edits the recruitment scorecard: criteria in both
 // languages with their weights. It sits in the Settings screen.
 type scorecardSettings struct {
-	ui   *UI
-	rows []criterionRow
-	box  *fyne.Container
-	msg  *widget.Label
+	store *data.Store
+	rows  []criterionRow
+	box   *fyne.Container
+	msg   *widget.Label
 }
 
 type criterionRow struct {
@@ -29,7 +29,9 @@ type criterionRow struct {
 	en, ru, weight *widgets.TextEntry
 }
 
-func newScorecardSettings(u *UI) *scorecardSettings { return &scorecardSettings{ui: u} }
+func newScorecardSettings(store *data.Store) *scorecardSettings {
+	return &scorecardSettings{store: store}
+}
 
 func (s *scorecardSettings) buildUI() fyne.CanvasObject {
 	s.box = container.NewVBox()
@@ -39,7 +41,7 @@ func (s *scorecardSettings) buildUI() fyne.CanvasObject {
 		s.addRow(data.Criterion{Weight: 10})
 	}}
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onSave}
-	crit, err := s.ui.Store.Criteria(context.Background())
+	crit, err := s.store.Criteria(context.Background())
 	if err != nil {
 		s.msg.SetText(errorText(err))
 	}
@@ -83,7 +85,7 @@ func (s *scorecardSettings) onSave() {
 		s.fail(data.Invalid("weight", "err.recruit_no_weight", nil))
 		return
 	}
-	if err := s.ui.Store.SaveCriteria(context.Background(), cs); err != nil {
+	if err := s.store.SaveCriteria(context.Background(), cs); err != nil {
 		s.fail(err)
 		return
 	}

@@ -61,7 +61,8 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	path := widget.NewLabel(lang.L("settings.db_path", map[string]any{"Path": s.ui.Store.Path()}))
 	path.Wrapping = fyne.TextWrapBreak
 	return container.NewVScroll(container.NewVBox(title, form, container.NewHBox(save), s.msg, widget.NewSeparator(), path,
-		newScorecardSettings(s.ui).buildUI(), newImportProfilesSection(s.ui).buildUI(), newCadenceSettings(s.ui).buildUI(), newBackupSection(s.ui).buildUI()))
+		newScorecardSettings(s.ui.Store).buildUI(), newImportProfilesSection(s.ui.Store).buildUI(), newCadenceSettings(s.ui.Store, s.ui.Lang).buildUI(),
+		newBackupSection(s.ui.Store, s.ui.Win, s.ui.Lang, s.ui.background, s.ui.reopened).buildUI()))
 }
 
 func (s *settingsScreen) onSave() {

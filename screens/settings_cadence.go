@@ -18,13 +18,16 @@ import (
 
 // cadenceSettings edits how often each tier's partners expect contact.
 type cadenceSettings struct {
-	ui      *UI
+	store   *data.Store
+	lang    app.Lang // names the tiers
 	tiers   []app.TierCadence
 	entries []*widgets.TextEntry
 	msg     *widget.Label
 }
 
-func newCadenceSettings(u *UI) *cadenceSettings { return &cadenceSettings{ui: u} }
+func newCadenceSettings(store *data.Store, l app.Lang) *cadenceSettings {
+	return &cadenceSettings{store: store, lang: l}
+}
 
 func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("week.cadence_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -32,7 +35,7 @@ func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	c.msg = widget.NewLabel("")
 	c.msg.Wrapping = fyne.TextWrapWord
-	cad, err := app.LoadCadence(context.Background(), c.ui.Store)
+	cad, err := app.LoadCadence(context.Background(), c.store)
 	if err != nil {
 		c.msg.SetText(errorText(err))
 		return container.NewVBox(widget.NewSeparator(), title, c.msg)
@@ -42,7 +45,7 @@ func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	for _, t := range cad.Tiers {
 		e := widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Days)})
 		c.entries = append(c.entries, e)
-		form.Append(lang.L("week.cadence_tier", map[string]any{"Tier": t.Tier.Name(string(c.ui.Lang))}), e)
+		form.Append(lang.L("week.cadence_tier", map[string]any{"Tier": t.Tier.Name(string(c.lang))}), e)
 	}
 	if len(cad.Tiers) == 0 {
 		c.msg.SetText(lang.L("week.cadence_no_tiers", map[string]any{"Days": app.FallbackCadenceDays}))
@@ -57,12 +60,12 @@ func (c *cadenceSettings) onSave() {
 		n, err := strconv.Atoi(strings.TrimSpace(c.entries[i].Text))
 		if err != nil || n < 1 || n > data.MaxCadenceDays {
 			c.msg.Importance = widget.DangerImportance
-			c.msg.SetText(t.Tier.Name(string(c.ui.Lang)) + ": " + lang.L("err.week_cadence", map[string]any{"Max": data.MaxCadenceDays}))
+			c.msg.SetText(t.Tier.Name(string(c.lang)) + ": " + lang.L("err.week_cadence", map[string]any{"Max": data.MaxCadenceDays}))
 			return
 		}
 		days[t.Tier.ID] = n
 	}
-	if err := c.ui.Store.SaveCadences(context.Background(), days); err != nil {
+	if err := c.store.SaveCadences(context.Background(), days); err != nil {
 		c.msg.Importance = widget.DangerImportance
 		c.msg.SetText(errorText(err))
 		return

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/app/errtext"
 	"channeldesk/data"
 	"channeldesk/screens/widgets"
@@ -31,7 +30,7 @@ func errorField(err error) string {
 	return ""
 }
 
-func (u *UI) date(s string) string { return app.FormatDate(s, u.Lang) }
+func (u *UI) date(s string) string { return u.locale().date(s) }
 
 // newSelect is widget.NewSelect with its empty-choice placeholder in the
 // interface language (Fyne's own "(Select one)" is not translated).
