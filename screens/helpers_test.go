@@ -7,41 +7,15 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"channeldesk/screens/uitest"
 	"channeldesk/screens/widgets"
 )
 
 func init() { runInline = true }
 
-// walkVisible visits every visible object under roots, depth first, through
-// containers and widget renderers. visit returns true to stop the walk.
+// walkVisible visits the visible objects under roots (see uitest.WalkVisible).
 func walkVisible(roots []fyne.CanvasObject, visit func(o fyne.CanvasObject) (stop bool)) {
-	var walk func(o fyne.CanvasObject) bool
-	walk = func(o fyne.CanvasObject) bool {
-		if o == nil || !o.Visible() {
-			return false
-		}
-		if visit(o) {
-			return true
-		}
-		var children []fyne.CanvasObject
-		switch w := o.(type) {
-		case *fyne.Container:
-			children = w.Objects
-		case fyne.Widget:
-			children = test.WidgetRenderer(w).Objects()
-		}
-		for _, c := range children {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, r := range roots {
-		if walk(r) {
-			return
-		}
-	}
+	uitest.WalkVisible(roots, visit)
 }
 
 // overlays are the open dialogs and pop-ups of the window.
@@ -54,15 +28,7 @@ func windowAndOverlays(u *UI) []fyne.CanvasObject {
 
 // buttonIn finds a visible button by its text under roots.
 func buttonIn(roots []fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	walkVisible(roots, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
-		if ok && b.Text == text {
-			found = b
-		}
-		return found != nil
-	})
-	return found
+	return uitest.ButtonIn(roots, text)
 }
 
 // findButtonOK finds a visible button by its text anywhere in the window

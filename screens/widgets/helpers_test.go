@@ -10,6 +10,7 @@ import (
 
 	"channeldesk/app"
 	"channeldesk/assets"
+	"channeldesk/screens/uitest"
 )
 
 // testUI is a window in one interface language, with the currency and
@@ -38,49 +39,14 @@ func newTestUI(t testing.TB, language string) *testUI {
 // overlays are the window's open dialogs and pop-ups, bottom first.
 func overlays(u *testUI) []fyne.CanvasObject { return u.Win.Canvas().Overlays().List() }
 
-// walkVisible visits the visible objects under roots, depth first, until
-// visit returns true.
+// walkVisible visits the visible objects under roots (see uitest.WalkVisible).
 func walkVisible(roots []fyne.CanvasObject, visit func(o fyne.CanvasObject) (stop bool)) {
-	var walk func(o fyne.CanvasObject) bool
-	walk = func(o fyne.CanvasObject) bool {
-		if o == nil || !o.Visible() {
-			return false
-		}
-		if visit(o) {
-			return true
-		}
-		var children []fyne.CanvasObject
-		switch w := o.(type) {
-		case *fyne.Container:
-			children = w.Objects
-		case fyne.Widget:
-			children = test.WidgetRenderer(w).Objects()
-		}
-		for _, c := range children {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, r := range roots {
-		if walk(r) {
-			return
-		}
-	}
+	uitest.WalkVisible(roots, visit)
 }
 
 // buttonIn finds a visible button by its text under roots.
 func buttonIn(roots []fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	walkVisible(roots, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
-		if ok && b.Text == text {
-			found = b
-		}
-		return found != nil
-	})
-	return found
+	return uitest.ButtonIn(roots, text)
 }
 
 // overlayButton finds a button by its text in the open dialogs only.
