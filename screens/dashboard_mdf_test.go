@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"channeldesk/app"
 	"channeldesk/data"
@@ -12,7 +11,7 @@ import (
 
 func mdfVolume(partners, deals, requests int) func(context.Context, *data.Store) error {
 	return func(ctx context.Context, s *data.Store) error {
-		v := app.Volume{Partners: partners, Deals: deals, Today: time.Now()}
+		v := app.Volume{Partners: partners, Deals: deals, Today: s.Now()}
 		if err := app.FillVolume(ctx, s, v); err != nil {
 			return err
 		}
@@ -55,7 +54,7 @@ func TestDashboardShowsMDFTileAndClaimDeadlines(t *testing.T) {
 
 func TestDashboardMDFTileWithDemoDataInRussian(t *testing.T) {
 	u := newDashUI(t, "ru", func(ctx context.Context, s *data.Store) error {
-		return app.Demo(ctx, s, app.DemoOptions{Partners: 30, Seed: 3, Today: time.Now()})
+		return app.Demo(ctx, s, app.DemoOptions{Partners: 30, Seed: 3, Today: s.Now()})
 	})
 	d := u.dashboard
 	if d.mdf.card.Subtitle != "MDF использовано / доступно" {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"channeldesk/app"
 	"channeldesk/data"
@@ -15,7 +14,7 @@ import (
 // and the plan tile compares this quarter's won revenue with the plans.
 func TestDashboardTodayHasTasksAndCheckIns(t *testing.T) {
 	u := newDashUI(t, "en", func(ctx context.Context, s *data.Store) error {
-		return app.Demo(ctx, s, app.DemoOptions{Partners: 80, Seed: 5, Today: time.Now()})
+		return app.Demo(ctx, s, app.DemoOptions{Partners: 80, Seed: 5, Today: s.Now()})
 	})
 	d := u.dashboard
 	kinds := map[app.TodayKind]int{}

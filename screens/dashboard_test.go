@@ -4,7 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
@@ -40,7 +39,7 @@ func newDashUI(t *testing.T, uiLang string, fill func(ctx context.Context, s *da
 
 func volume(partners, deals int) func(context.Context, *data.Store) error {
 	return func(ctx context.Context, s *data.Store) error {
-		return app.FillVolume(ctx, s, app.Volume{Partners: partners, Deals: deals, Today: time.Now()})
+		return app.FillVolume(ctx, s, app.Volume{Partners: partners, Deals: deals, Today: s.Now()})
 	}
 }
 
@@ -93,7 +92,7 @@ func itoa(n int) string { return app.FormatNumber(int64(n), app.EN) }
 
 func TestDashboardWithDemoData(t *testing.T) {
 	u := newDashUI(t, "ru", func(ctx context.Context, s *data.Store) error {
-		return app.Demo(ctx, s, app.DemoOptions{Partners: 40, Seed: 5, Today: time.Now()})
+		return app.Demo(ctx, s, app.DemoOptions{Partners: 40, Seed: 5, Today: s.Now()})
 	})
 	d := u.dashboard
 	active := count(t, u.Store, `SELECT count(*) FROM partners WHERE status = 'active'`)
