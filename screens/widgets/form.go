@@ -15,7 +15,7 @@ import (
 // field; Esc closes it as any dialog (asking first when something was
 // typed), and the cursor starts in the first field.
 type FormDialog struct {
-	Title   string
+	Title   string               // the dialog's title
 	Confirm string               // the Save button's text; "Save" when empty
 	Head    fyne.CanvasObject    // optional: shown above the fields
 	Items   []*widget.FormItem   // the fields
@@ -27,9 +27,8 @@ type FormDialog struct {
 	Delete  func() error         // optional: shows Delete, which asks first
 	Ask     string               // optional: Delete's question; a generic one when empty
 	AskHead string               // optional: the question's title
-	Closed  func()               // optional: the dialog was hidden
 	Dialog  *dialog.CustomDialog // set by Show
-	Msg     *widget.Label        // the red line; set by show
+	Msg     *widget.Label        // the red line; set by Show unless given
 	SaveBtn *widget.Button       // set by Show
 }
 
@@ -56,9 +55,6 @@ func (f *FormDialog) Show(w fyne.Window) *FormDialog {
 	}
 	f.Dialog = dialog.NewCustomWithoutButtons(f.Title, f.content(), w)
 	f.Dialog.SetButtons(append(buttons, f.SaveBtn))
-	if f.Closed != nil {
-		f.Dialog.SetOnClosed(f.Closed)
-	}
 	f.Dialog.Resize(f.Size)
 	ShowForm(f.Dialog, w)
 	return f
