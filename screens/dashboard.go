@@ -6,6 +6,11 @@ import (
 	"strings"
 	"time"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -13,11 +18,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/fiscal"
-	"channeldesk/app/format"
-	"channeldesk/app/metrics"
-	"channeldesk/data"
 )
 
 // dashboardScreen is the first screen: the program at a glance (KPI
@@ -30,7 +30,7 @@ type dashboardScreen struct {
 	active, won, vsPlan, onboarding, awaiting, expiring, tiers *kpiTile
 	mdf                                                        *kpiTile // dashboard_mdf.go
 
-	wonChart, tierChart, funnel *barChart
+	wonChart, tierChart, funnel *widgets.BarChart
 
 	board     metrics.TodayBoard
 	today     []metrics.TodayEntry // every entry of every group, in order (dashboard_today.go)
@@ -42,8 +42,8 @@ type dashboardScreen struct {
 
 	// dashboard_marks.go: the snooze and dismiss dialogs, the list of marks
 	marksDlg      *dialog.CustomDialog
-	dismissReason *textEntry
-	snoozeUntil   *dateEntry
+	dismissReason *widgets.TextEntry
+	snoozeUntil   *widgets.DateEntry
 	marks         []data.TodayMark
 	marksList     *widget.List
 
@@ -91,9 +91,9 @@ func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 	tiles := container.NewGridWithColumns(4, d.active.card, d.won.card, d.vsPlan.card, d.tiers.card,
 		d.onboarding.card, d.awaiting.card, d.expiring.card, d.buildMDFTile())
 
-	d.wonChart = newBarChart(lang.L("dash.chart.won"), true)
-	d.tierChart = newBarChart(lang.L("dash.chart.tiers"), false)
-	d.funnel = newBarChart(lang.L("dash.chart.funnel"), false)
+	d.wonChart = widgets.NewBarChart(lang.L("dash.chart.won"), true)
+	d.tierChart = widgets.NewBarChart(lang.L("dash.chart.tiers"), false)
+	d.funnel = widgets.NewBarChart(lang.L("dash.chart.funnel"), false)
 	charts := container.NewGridWithColumns(3, d.wonChart, d.tierChart, d.funnel)
 
 	d.exporter = newReportExport(d.ui)
@@ -202,24 +202,24 @@ func (d *dashboardScreen) tierStep(ctx context.Context) func() {
 	}
 }
 
-func (d *dashboardScreen) wonBars(won []metrics.QuarterAmount) []chartBar {
-	bars := make([]chartBar, len(won))
+func (d *dashboardScreen) wonBars(won []metrics.QuarterAmount) []widgets.Bar {
+	bars := make([]widgets.Bar, len(won))
 	for i, q := range won {
-		bars[i] = chartBar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
+		bars[i] = widgets.Bar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
 			Text: compactMoney(q.Amount, d.ui.Settings.Currency, d.ui.Lang)}
 	}
 	return bars
 }
 
 func (d *dashboardScreen) showTiers(tiers []metrics.Count) {
-	var bars []chartBar
+	var bars []widgets.Bar
 	note := ""
 	for _, t := range tiers {
 		label := t.Label
 		if t.Key == "" {
 			label = lang.L("dash.no_tier")
 		}
-		bars = append(bars, chartBar{Label: label, Value: float64(t.N), Text: format.FormatNumber(int64(t.N), d.ui.Lang)})
+		bars = append(bars, widgets.Bar{Label: label, Value: float64(t.N), Text: format.FormatNumber(int64(t.N), d.ui.Lang)})
 		if t.Key != "" && t.N > 0 {
 			if note != "" {
 				note += " · "
@@ -240,14 +240,14 @@ func (d *dashboardScreen) showTiers(tiers []metrics.Count) {
 // funnelStatuses are the recruitment stages, in order.
 var funnelStatuses = []data.Status{data.StatusProspect, data.StatusApplied, data.StatusVetting, data.StatusOnboarding, data.StatusActive}
 
-func funnelBars(counts []metrics.Count, l format.Lang) []chartBar {
+func funnelBars(counts []metrics.Count, l format.Lang) []widgets.Bar {
 	n := map[string]int{}
 	for _, c := range counts {
 		n[c.Key] = c.N
 	}
-	bars := make([]chartBar, len(funnelStatuses))
+	bars := make([]widgets.Bar, len(funnelStatuses))
 	for i, st := range funnelStatuses {
-		bars[i] = chartBar{Label: statusLabel(st), Value: float64(n[string(st)]), Text: format.FormatNumber(int64(n[string(st)]), l)}
+		bars[i] = widgets.Bar{Label: statusLabel(st), Value: float64(n[string(st)]), Text: format.FormatNumber(int64(n[string(st)]), l)}
 	}
 	return bars
 }

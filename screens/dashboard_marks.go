@@ -5,16 +5,16 @@ import (
 	"errors"
 	"time"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/metrics"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/fiscal"
-	"channeldesk/app/metrics"
-	"channeldesk/data"
 )
 
 // askSnooze asks until when to hide an entry (a week by default).
@@ -40,7 +40,7 @@ func (d *dashboardScreen) askSnooze(e metrics.TodayEntry) {
 
 // askDismiss asks why an entry is dismissed; a reason is required.
 func (d *dashboardScreen) askDismiss(e metrics.TodayEntry) {
-	reason := newText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
+	reason := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
 	label := d.todayText(e)
 	showMDFForm(d.ui, lang.L("week.dismiss_title"), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),

@@ -1,20 +1,18 @@
 package screens
 
 import (
-	"context"
-	"strings"
-	"testing"
-	"time"
-
 	"channeldesk/app/demo"
 	"channeldesk/app/format"
 	"channeldesk/app/metrics"
 	"channeldesk/data"
+	"context"
+	"strings"
+	"testing"
 )
 
 func mdfVolume(partners, deals, requests int) func(context.Context, *data.Store) error {
 	return func(ctx context.Context, s *data.Store) error {
-		v := demo.Volume{Partners: partners, Deals: deals, Today: time.Now()}
+		v := demo.Volume{Partners: partners, Deals: deals, Today: s.Now()}
 		if err := demo.FillVolume(ctx, s, v); err != nil {
 			return err
 		}
@@ -57,7 +55,7 @@ func TestDashboardShowsMDFTileAndClaimDeadlines(t *testing.T) {
 
 func TestDashboardMDFTileWithDemoDataInRussian(t *testing.T) {
 	u := newDashUI(t, "ru", func(ctx context.Context, s *data.Store) error {
-		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 30, Seed: 3, Today: time.Now()})
+		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 30, Seed: 3, Today: s.Now()})
 	})
 	d := u.dashboard
 	if d.mdf.card.Subtitle != "MDF использовано / доступно" {

@@ -1,14 +1,12 @@
 package screens
 
 import (
-	"context"
-	"strings"
-	"testing"
-	"time"
-
 	"channeldesk/app/demo"
 	"channeldesk/app/metrics"
 	"channeldesk/data"
+	"context"
+	"strings"
+	"testing"
 )
 
 // With the demo (plans, onboarding checklists), the Today list holds
@@ -16,7 +14,7 @@ import (
 // and the plan tile compares this quarter's won revenue with the plans.
 func TestDashboardTodayHasTasksAndCheckIns(t *testing.T) {
 	u := newDashUI(t, "en", func(ctx context.Context, s *data.Store) error {
-		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 80, Seed: 5, Today: time.Now()})
+		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 80, Seed: 5, Today: s.Now()})
 	})
 	d := u.dashboard
 	kinds := map[metrics.TodayKind]int{}

@@ -4,16 +4,14 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"fyne.io/fyne/v2/test"
-	"github.com/xuri/excelize/v2"
 
 	"channeldesk/app/demo"
 	"channeldesk/app/format"
 	"channeldesk/app/metrics"
 	"channeldesk/app/report"
 	"channeldesk/data"
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 )
 
 // newDashUI opens the window on a database filled by fill; the dashboard
@@ -42,7 +40,7 @@ func newDashUI(t *testing.T, uiLang string, fill func(ctx context.Context, s *da
 
 func volume(partners, deals int) func(context.Context, *data.Store) error {
 	return func(ctx context.Context, s *data.Store) error {
-		return demo.FillVolume(ctx, s, demo.Volume{Partners: partners, Deals: deals, Today: time.Now()})
+		return demo.FillVolume(ctx, s, demo.Volume{Partners: partners, Deals: deals, Today: s.Now()})
 	}
 }
 
@@ -95,7 +93,7 @@ func itoa(n int) string { return format.FormatNumber(int64(n), format.EN) }
 
 func TestDashboardWithDemoData(t *testing.T) {
 	u := newDashUI(t, "ru", func(ctx context.Context, s *data.Store) error {
-		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 40, Seed: 5, Today: time.Now()})
+		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 40, Seed: 5, Today: s.Now()})
 	})
 	d := u.dashboard
 	active := count(t, u.Store, `SELECT count(*) FROM partners WHERE status = 'active'`)

@@ -5,17 +5,17 @@ import (
 	"fmt"
 	"strconv"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/fiscal"
-	"channeldesk/app/format"
-	"channeldesk/app/mdf"
-	"channeldesk/data"
 )
 
 // mdfScreen runs the program's market development funds: funds with their
@@ -39,8 +39,8 @@ func newMDFScreen(u *UI) *mdfScreen { return &mdfScreen{ui: u, fundSel: -1, queu
 
 func (m *mdfScreen) buildUI() fyne.CanvasObject {
 	m.status = widget.NewLabel("")
-	m.ledger = newMDFLedgerView(m.ui)
-	m.roi = newMDFROIView(m.ui)
+	m.ledger = newMDFLedgerView(m.ui.Store, m.ui.locale(), m.ui.background)
+	m.roi = newMDFROIView(m.ui.Store, m.ui.locale(), m.ui.background)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("mdf.tab.funds"), m.buildFunds()),
 		container.NewTabItem(lang.L("mdf.tab.queue"), m.buildQueue()),
@@ -164,12 +164,12 @@ func (m *mdfScreen) selectedQueue() *mdf.MDFQueueItem {
 }
 
 func (m *mdfScreen) onNewFund() {
-	name := newText(&widget.Entry{})
+	name := widgets.NewText(&widget.Entry{})
 	kinds := []string{lang.L("mdf.period.quarter"), lang.L("mdf.period.year")}
 	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
 	year, quarter := fiscal.FiscalQuarterOf(m.ui.Settings.FiscalYearFrom, m.ui.Store.Now())
-	fy := newText(&widget.Entry{})
+	fy := widgets.NewText(&widget.Entry{})
 	fy.SetText(strconv.Itoa(year))
 	q := newSelect([]string{"1", "2", "3", "4"}, nil)
 	q.SetSelectedIndex(quarter - 1)
@@ -192,7 +192,7 @@ func (m *mdfScreen) onNewFund() {
 	}
 	share := newPercentEntry(m.ui, "mdf_share")
 	share.SetValue(5000)
-	days := newText(&widget.Entry{})
+	days := widgets.NewText(&widget.Entry{})
 	days.SetText("30")
 	capE := newMoneyEntry(m.ui, "mdf_accrual_cap")
 	capE.Optional = true
@@ -249,7 +249,7 @@ func (m *mdfScreen) partnerPicker() (*widget.SelectEntry, func() (int64, error))
 				return r.ID, nil
 			}
 		}
-		return 0, errMDFInput{fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
+		return 0, widgets.InputError{Msg: fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
 	}
 }
 
@@ -259,7 +259,7 @@ func (m *mdfScreen) onAllocate() {
 
 // onAdjust posts a signed correction with its reason.
 func (m *mdfScreen) onAdjust() {
-	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *moneyEntry) {
+	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *widgets.MoneyEntry) {
 		e.Signed, e.PlaceHolder = true, lang.L("mdf.adjust_hint")
 	}, mdf.AdjustMDF)
 }
@@ -267,7 +267,7 @@ func (m *mdfScreen) onAdjust() {
 // partnerAmountForm asks for a partner, an amount and a text for the
 // selected fund, then posts them with post; action names the title and
 // the button, textLabel the text field.
-func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*moneyEntry),
+func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*widgets.MoneyEntry),
 	post func(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, text string) error) {
 	f := m.selectedFund()
 	if f == nil {
@@ -278,7 +278,7 @@ func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*mone
 	if setup != nil {
 		setup(amount)
 	}
-	text := newText(&widget.Entry{})
+	text := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
 		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(textLabel, text)}
 	showMDFForm(m.ui, lang.L(action)+" · "+f.Name, lang.L(action), items, func() error {
@@ -384,7 +384,7 @@ func (m *mdfScreen) onPay() {
 	pick.SetSelected(labels)
 	date := newDateEntry(m.ui, "mdf_paid_on")
 	date.SetValue(m.ui.Store.Now().Format(format.DateLayout))
-	ref := newText(&widget.Entry{})
+	ref := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_claims"), container.NewVScroll(pick)),
 		widget.NewFormItem(fieldLabel("mdf_paid_on"), date), widget.NewFormItem(fieldLabel("mdf_reference"), ref)}
 	showMDFForm(m.ui, lang.L("mdf.pay_claims"), lang.L("mdf.pay"), items, func() error {

@@ -105,11 +105,11 @@ func TestOverdueTasksAreFlagged(t *testing.T) {
 	if want == 0 || o.progress.Overdue != want || !strings.Contains(o.summary.Text, "Overdue: ") {
 		t.Fatalf("overdue %d, want %d; summary %q", o.progress.Overdue, want, o.summary.Text)
 	}
-	info := taskInfo(u, o.checklist.Tasks[0], "2026-03-01")
+	info := taskInfo(u.locale(), o.checklist.Tasks[0], "2026-03-01")
 	if !strings.HasPrefix(info, "Overdue: was due 7 Feb 2026, days late: 22") {
 		t.Errorf("first task shows %q", info)
 	}
-	s := newOnboardingScreen(u)
+	s := u.newOnboardingScreen()
 	s.buildUI()
 	u.Wait()
 	if len(s.rows) != 0 {

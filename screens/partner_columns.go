@@ -18,6 +18,7 @@ import (
 	"channeldesk/app/partners"
 	"channeldesk/app/tier"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnerColumn is one column the partner list can show.
@@ -162,11 +163,11 @@ type columnsDialog struct {
 type columnChoice struct {
 	col   partnerColumn
 	show  *widget.Check
-	width *textEntry
+	width *widgets.TextEntry
 }
 
 func (s *partnersScreen) showColumns() {
-	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: errLabel()}
+	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: widgets.NewErrorLine()}
 	shown := map[string]bool{}
 	for _, sc := range s.columns {
 		shown[sc.col.id] = true
@@ -192,7 +193,7 @@ func (s *partnersScreen) showColumns() {
 
 func (c *columnsDialog) choice(col partnerColumn, width float32, show bool) *columnChoice {
 	ch := &columnChoice{col: col, show: widget.NewCheck(lang.L(col.key), nil),
-		width: newText(&widget.Entry{Text: fmt.Sprintf("%.0f", width)})}
+		width: widgets.NewText(&widget.Entry{Text: fmt.Sprintf("%.0f", width)})}
 	ch.show.SetChecked(show)
 	if col.id == "name" {
 		ch.show.Disable() // the list always names the partner

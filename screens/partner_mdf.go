@@ -8,14 +8,14 @@ import (
 	"os"
 	"path/filepath"
 
+	"channeldesk/app/mdf"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/mdf"
-	"channeldesk/data"
 )
 
 // mdfTab is the MDF tab of a partner: balance per fund, requests, claims
@@ -192,7 +192,7 @@ func (t *mdfTab) onNewRequest() {
 	fund.SetSelectedIndex(0)
 	act := newSelect(activityLabels(data.MDFActivities), nil)
 	act.SetSelectedIndex(0)
-	desc, leads := newText(&widget.Entry{}), newText(&widget.Entry{})
+	desc, leads := widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	start, end := newDateEntry(u, "mdf_starts_on"), newDateEntry(u, "mdf_ends_on")
 	amount, pipeline := newMoneyEntry(u, "mdf_requested"), newMoneyEntry(u, "mdf_expected")
 	pipeline.Optional = true
@@ -250,7 +250,7 @@ func (t *mdfTab) onClaim() {
 		return
 	}
 	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), newText(&widget.Entry{}), newText(&widget.Entry{})
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	var files []mdf.ProofFile
 	filesLabel := widget.NewLabel(lang.L("mdf.files", map[string]any{"Count": 0}))
 	pickBtn := &widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: func() {
@@ -282,7 +282,7 @@ func (t *mdfTab) onResubmit() {
 	}
 	c := t.view.Claims[t.claimSel]
 	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), newText(&widget.Entry{}), newText(&widget.Entry{})
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	cost.SetValue(c.ActualCost)
 	leads.SetText(fmt.Sprint(c.Leads))
 	note.SetText(c.Note)

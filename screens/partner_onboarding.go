@@ -4,17 +4,17 @@ import (
 	"context"
 	"errors"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/onboarding"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/fiscal"
-	"channeldesk/app/format"
-	"channeldesk/app/onboarding"
-	"channeldesk/data"
 )
 
 // onboardingTab is a partner's checklist in the partner detail: a task is
@@ -167,7 +167,7 @@ func (o *onboardingTab) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	if t.Overdue(o.today()) {
 		info.Importance = widget.DangerImportance
 	}
-	info.SetText(taskInfo(o.d.ui, t, o.today()))
+	info.SetText(taskInfo(o.d.ui.locale(), t, o.today()))
 }
 
 // taskTitle is "Stage · title", with a mark for optional tasks.
@@ -180,10 +180,10 @@ func taskTitle(t data.OnboardingTask, l format.Lang) string {
 }
 
 // taskInfo is the due date, owner, state and what goes with the state.
-func taskInfo(u *UI, t data.OnboardingTask, today string) string {
-	due := lang.L("onboard.due", map[string]any{"Date": u.date(t.DueOn)})
+func taskInfo(loc locale, t data.OnboardingTask, today string) string {
+	due := lang.L("onboard.due", map[string]any{"Date": loc.date(t.DueOn)})
 	if t.Overdue(today) {
-		due = lang.L("onboard.overdue_by", map[string]any{"Date": u.date(t.DueOn), "Days": fiscal.DaysBetween(t.DueOn, today)})
+		due = lang.L("onboard.overdue_by", map[string]any{"Date": loc.date(t.DueOn), "Days": fiscal.DaysBetween(t.DueOn, today)})
 	}
 	parts := []string{due, lang.L("onboard.owner." + string(t.Owner)), lang.L("onboard.state." + string(t.State))}
 	if t.Reason != "" {
@@ -194,7 +194,7 @@ func taskInfo(u *UI, t data.OnboardingTask, today string) string {
 		if by == data.AutoAuthor {
 			by = lang.L("onboard.auto")
 		}
-		parts = append(parts, joinNonEmpty(" ", u.date(t.DoneOn), by))
+		parts = append(parts, joinNonEmpty(" ", loc.date(t.DoneOn), by))
 	}
 	return joinNonEmpty(" · ", parts...)
 }
@@ -226,26 +226,15 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	}
 	sel := newSelect(labels, nil)
 	sel.SetSelectedIndex(max(0, indexOfState(t.State)))
-	reason := newText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	reason := widgets.NewText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
+	save := func() error {
 		c := data.TaskChange{State: data.TaskStates[max(0, sel.SelectedIndex())], Reason: reason.Text, On: o.today(), By: o.d.ui.Settings.ManagerName}
-		if _, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		o.load(o.d.partner.ID)
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	form := widget.NewForm(widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason))
-	dlg = dialog.NewCustomWithoutButtons(t.Title(string(o.d.ui.Lang)), container.NewVBox(form, msg), o.d.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(460, 260))
-	showForm(dlg, o.d.ui.Win)
+		_, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c)
+		return err
+	}
+	(&widgets.FormDialog{Title: t.Title(string(o.d.ui.Lang)),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(460, 260), OnSave: save, OnDone: func() { o.load(o.d.partner.ID) }}).Show(o.d.ui.Win)
 }
 
 func indexOfState(st data.TaskState) int {

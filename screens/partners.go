@@ -13,6 +13,7 @@ import (
 	"channeldesk/app/partners"
 	"channeldesk/app/tier"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnersScreen is the partner list with search, filters and sorting,
@@ -26,7 +27,7 @@ type partnersScreen struct {
 	sortKey partners.SortKey
 	desc    bool
 
-	search   *textEntry
+	search   *widgets.TextEntry
 	typeSel  *widget.Select
 	status   *widget.Select
 	region   *widget.Select
@@ -47,7 +48,7 @@ type partnersScreen struct {
 	anchor    int64
 	bulk      *fyne.Container
 	bulkLabel *widget.Label
-	bulkEntry *textEntry
+	bulkEntry *widgets.TextEntry
 
 	contactLog *contactLog // the last "log a contact" form (contact_log.go)
 }
@@ -57,7 +58,7 @@ func newPartnersScreen(u *UI) *partnersScreen {
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
-	s.search = newText(&widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
+	s.search = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
 		s.filter.Query = q
 		s.apply()
 	}})

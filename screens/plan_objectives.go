@@ -17,6 +17,7 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // measureLabel is an objective measure in the interface language.
@@ -106,22 +107,15 @@ func (t *planTab) onCell(id widget.TableCellID) {
 	entry := newCountEntry(t.d.ui, "actual")
 	entry.SetValue(o.Actuals[q-1])
 	title := lang.L("plans.actual_title", map[string]any{"Quarter": q})
-	dialog.ShowForm(title, lang.L("action.save"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			v, err := entry.Value()
-			if err == nil {
-				err = t.d.ui.Store.SetActual(context.Background(), o.ID, q, v)
-			}
-			if err != nil {
-				dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
-				return
-			}
-			t.reload()
-		}, t.d.ui.Win)
-	focusFirstEntry(t.d.ui.Win)
+	save := func() error {
+		v, err := entry.Value()
+		if err != nil {
+			return err
+		}
+		return t.d.ui.Store.SetActual(context.Background(), o.ID, q, v)
+	}
+	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)},
+		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).Show(t.d.ui.Win)
 }
 
 // onRevisions shows the agreed revisions, each as it was frozen.

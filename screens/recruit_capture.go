@@ -4,15 +4,15 @@ import (
 	"context"
 	"strings"
 
+	"channeldesk/app/recruit"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/recruit"
-	"channeldesk/data"
 )
 
 // captureEntry is a one-line entry of the capture form: Enter saves, Esc
@@ -37,7 +37,7 @@ func (e *captureEntry) TypedKey(k *fyne.KeyEvent) {
 		e.onEscape()
 		return
 	}
-	if !passKeyToWindow(e, k) {
+	if !widgets.PassKeyToWindow(e, k) {
 		e.Entry.TypedKey(k)
 	}
 }
@@ -48,7 +48,7 @@ type captureForm struct {
 	ui *UI
 
 	company, contact, email, phone, interest, event *captureEntry
-	eventDate                                       *dateEntry
+	eventDate                                       *widgets.DateEntry
 
 	msg     *widget.Label
 	dupText *widget.Label
@@ -141,7 +141,7 @@ func (f *captureForm) escape() {
 
 func (f *captureForm) values() recruit.Capture {
 	return recruit.Capture{Company: f.company.Text, ContactName: f.contact.Text, Email: f.email.Text, Phone: f.phone.Text,
-		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.filterValue()}
+		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.FilterValue()}
 }
 
 // onSave checks for a likely duplicate first; one found waits for the

@@ -14,6 +14,7 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/app/recruit"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // recruitScreen is the recruitment pipeline: prospects by stage with
@@ -177,13 +178,13 @@ type scorecardPane struct {
 	row     data.RecruitRow
 	title   *widget.Label
 	source  *widget.Select
-	event   *textEntry
-	date    *dateEntry
-	refBy   *textEntry
+	event   *widgets.TextEntry
+	date    *widgets.DateEntry
+	refBy   *widgets.TextEntry
 	marks   []*widget.Select
-	notes   []*textEntry
+	notes   []*widgets.TextEntry
 	total   *widget.Label
-	reason  *textEntry
+	reason  *widgets.TextEntry
 	msg     *widget.Label
 	form    *fyne.Container
 	body    *fyne.Container
@@ -202,12 +203,12 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 		opts = append(opts, sourceLabel(src))
 	}
 	c.source = newSelect(opts, nil)
-	c.event = newText(&widget.Entry{PlaceHolder: lang.L("field.event_name")})
+	c.event = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("field.event_name")})
 	c.date = newDateEntry(c.s.ui, "event_date")
 	c.date.Optional = true
-	c.refBy = newText(&widget.Entry{PlaceHolder: lang.L("field.referred_by")})
+	c.refBy = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("field.referred_by")})
 	c.total = widget.NewLabel("")
-	c.reason = newText(&widget.Entry{PlaceHolder: lang.L("recruit.decline_reason")})
+	c.reason = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("recruit.decline_reason")})
 	c.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.form = container.NewVBox()
 	c.approve = &widget.Button{Text: lang.L("recruit.approve"), Icon: theme.ConfirmIcon(), Importance: widget.SuccessImportance, OnTapped: c.onApprove}
@@ -263,7 +264,7 @@ func (c *scorecardPane) show(scores []data.Score) {
 	for _, cr := range c.s.criteria {
 		sel := newSelect(marks, func(string) { c.updateTotal() })
 		sel.SetSelectedIndex(byID[cr.ID].Score)
-		note := newText(&widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")})
+		note := widgets.NewText(&widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")})
 		c.marks, c.notes = append(c.marks, sel), append(c.notes, note)
 		name := cr.NameEN
 		if c.s.ui.Lang == format.RU {

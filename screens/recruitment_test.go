@@ -223,7 +223,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 
 func TestScorecardCriteriaInSettings(t *testing.T) {
 	u := newTestUI(t, 0, "en")
-	sc := newScorecardSettings(u)
+	sc := newScorecardSettings(u.Store)
 	u.Win.SetContent(sc.buildUI())
 	if len(sc.rows) != 6 || sc.rows[0].en.Text != "Region coverage" {
 		t.Fatalf("rows %d", len(sc.rows))

@@ -46,7 +46,7 @@ func TestCadencePerTierInSettingsAtTheBoundaryDay(t *testing.T) {
 	}
 	u.show("nav.settings")
 	u.Wait()
-	c := newCadenceSettings(u)
+	c := newCadenceSettings(u.Store, u.Lang)
 	c.buildUI()
 	if len(c.entries) != 1 || c.entries[0].Text != "45" {
 		t.Fatalf("cadence entries %d, Gold %q", len(c.entries), c.entries[0].Text)

@@ -6,15 +6,14 @@ import (
 	"sort"
 	"strings"
 
+	"channeldesk/app/tier"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/tier"
-	"channeldesk/data"
 )
 
 // tiersScreen is the tier program: suggestions to confirm or dismiss,
@@ -171,29 +170,18 @@ func (s *tiersScreen) confirm(e tier.Evaluation) { s.ui.confirmTier(e, s.suggest
 // confirmTier asks for the reason (prefilled from the evaluation), then
 // moves the partner to the tier it qualifies for and calls done.
 func (u *UI) confirmTier(e tier.Evaluation, headText string, done func()) {
-	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
 	reason.SetMinRowsVisible(3)
-	msg := errLabel()
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance, OnTapped: func() {
-		err := tier.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
+	save := func() error {
+		return tier.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
 			u.Settings.ManagerName, u.Lang, lang.L("tiers.none"))
-		if err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		done()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	}
 	head := widget.NewLabel(headText)
 	head.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(head, widget.NewForm(widget.NewFormItem(lang.L("field.reason"), reason)), msg)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.confirm_title"), body, u.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(520, 300))
-	showForm(dlg, u.Win)
+	(&widgets.FormDialog{Title: lang.L("tiers.confirm_title"), Confirm: lang.L("tiers.confirm"), Head: head,
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(520, 300), OnSave: save, OnDone: done}).Show(u.Win)
 }
 
 func (s *tiersScreen) dismiss(e tier.Evaluation) {

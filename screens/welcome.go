@@ -17,6 +17,7 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // demoPartnersOnFirstRun is how many demo partners the welcome loads.
@@ -28,8 +29,8 @@ type welcome struct {
 	ui  *UI
 	dlg *dialog.CustomDialog
 
-	vendor, program *textEntry
-	currency        *textEntry
+	vendor, program *widgets.TextEntry
+	currency        *widgets.TextEntry
 	fyStart, uiLang *widget.Select
 	msg             *widget.Label
 	demoBtn, empty  *widget.Button
@@ -55,14 +56,14 @@ func (w *welcome) show() {
 
 func (w *welcome) buildUI() fyne.CanvasObject {
 	st := w.ui.Settings
-	keep := func(e *textEntry, fallback string) string {
+	keep := func(e *widgets.TextEntry, fallback string) string {
 		if e != nil {
 			return e.Text
 		}
 		return fallback
 	}
-	w.vendor = newText(&widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")})
-	w.program = newText(&widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")})
+	w.vendor = widgets.NewText(&widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")})
+	w.program = widgets.NewText(&widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")})
 	cur := st.Currency
 	if cur == data.DefaultSettings().Currency && w.ui.Lang == format.RU {
 		cur = "RUB" // a fresh database in Russian most likely counts roubles
@@ -70,7 +71,7 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	if w.currency != nil {
 		cur = w.currency.Text
 	}
-	w.currency = newText(&widget.Entry{Text: cur, PlaceHolder: "EUR, RUB, USD…"})
+	w.currency = widgets.NewText(&widget.Entry{Text: cur, PlaceHolder: "EUR, RUB, USD…"})
 	month := st.FiscalYearFrom - 1
 	if w.fyStart != nil {
 		month = w.fyStart.SelectedIndex()

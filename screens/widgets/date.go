@@ -1,4 +1,4 @@
-package screens
+package widgets
 
 import (
 	"errors"
@@ -14,11 +14,11 @@ import (
 	"channeldesk/data"
 )
 
-// dateEntry is an entry for a calendar date with a calendar picker. It
+// DateEntry is an entry for a calendar date with a calendar picker. It
 // shows dates the way the locale writes them ("27 Nov 2026",
 // "27.11.2026"), reads ISO and the usual typed forms, and hands back ISO
 // text.
-type dateEntry struct {
+type DateEntry struct {
 	widget.Entry
 	field string
 	lang  format.Lang
@@ -33,18 +33,16 @@ type dateEntry struct {
 	now   func() time.Time // today, for the calendar
 }
 
-// newDateEntry makes a date entry with a calendar button.
-func newDateEntry(u *UI, field string) *dateEntry {
-	e := &dateEntry{field: field, lang: u.Lang, now: time.Now}
-	if u.Store != nil {
-		e.now = u.Store.Now
-	}
+// NewDateEntry makes a date entry with a calendar button; now is the
+// store's clock, whose day the calendar marks as today.
+func NewDateEntry(field string, l format.Lang, now func() time.Time) *DateEntry {
+	e := &DateEntry{field: field, lang: l, now: now}
 	e.ExtendBaseWidget(e)
 	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": format.FormatDate("2026-11-27", e.lang)})
 	e.ActionItem = &widget.Button{Icon: theme.Icon(theme.IconNameCalendar), Importance: widget.LowImportance, OnTapped: e.showCalendar}
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
-			return errors.New(errorText(err))
+			return errors.New(ErrorText(err))
 		}
 		return nil
 	}
@@ -60,7 +58,7 @@ func parseTypedDate(s string) (time.Time, error) {
 }
 
 // Value is the date as ISO text, or an error naming the field.
-func (e *dateEntry) Value() (string, error) {
+func (e *DateEntry) Value() (string, error) {
 	text := strings.TrimSpace(e.Text)
 	if text == "" {
 		if e.Optional {
@@ -76,7 +74,7 @@ func (e *dateEntry) Value() (string, error) {
 }
 
 // SetValue shows an ISO date in the locale's format; "" clears it.
-func (e *dateEntry) SetValue(iso string) {
+func (e *DateEntry) SetValue(iso string) {
 	if iso == "" {
 		e.SetText("")
 		return
@@ -86,22 +84,22 @@ func (e *dateEntry) SetValue(iso string) {
 
 // TypedKey hands Esc to OnEscape when set, Esc and F1 otherwise to the
 // window, and types everything else.
-func (e *dateEntry) TypedKey(k *fyne.KeyEvent) {
+func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.OnEscape != nil {
 		e.OnEscape()
 		return
 	}
-	entryKey(e, &e.Entry, k)
+	EntryKey(e, &e.Entry, k)
 }
 
 // TypedRune types and notes that the person typed.
-func (e *dateEntry) TypedRune(r rune) { noteTyping(e); e.Entry.TypedRune(r) }
+func (e *DateEntry) TypedRune(r rune) { NoteTyping(e); e.Entry.TypedRune(r) }
 
 // TypedShortcut runs the shortcut; pasting or cutting counts as typing.
-func (e *dateEntry) TypedShortcut(s fyne.Shortcut) { entryShortcut(e, &e.Entry, s) }
+func (e *DateEntry) TypedShortcut(s fyne.Shortcut) { EntryShortcut(e, &e.Entry, s) }
 
 // FocusLost shows what was typed in the locale's format.
-func (e *dateEntry) FocusLost() {
+func (e *DateEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if iso, err := e.Value(); err == nil && iso != "" {
 		e.SetValue(iso)
@@ -111,7 +109,7 @@ func (e *dateEntry) FocusLost() {
 
 // showCalendar opens a calendar under the entry at the date typed (or
 // today); picking a day fills the entry.
-func (e *dateEntry) showCalendar() {
+func (e *DateEntry) showCalendar() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil {
 		return
@@ -120,14 +118,14 @@ func (e *dateEntry) showCalendar() {
 	if iso, err := e.Value(); err == nil && iso != "" {
 		chosen, _ = time.Parse(format.DateLayout, iso)
 	}
-	cal := newDatePicker(chosen, e.now(), e.pick)
+	cal := NewDatePicker(chosen, e.now(), e.pick)
 	e.popUp = widget.NewPopUp(cal, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
 	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
 }
 
 // pick fills the entry with a day chosen in the calendar.
-func (e *dateEntry) pick(t time.Time) {
+func (e *DateEntry) pick(t time.Time) {
 	if e.popUp != nil {
 		e.popUp.Hide()
 	}
@@ -139,19 +137,19 @@ func (e *dateEntry) pick(t time.Time) {
 	}
 }
 
-// newFilterDate makes an optional date entry for a list filter: changed
+// NewFilterDate makes an optional date entry for a list filter: changed
 // runs when a date is submitted with Enter or picked in the calendar. A
 // date that cannot be read filters nothing and is marked.
-func newFilterDate(u *UI, placeHolder string, changed func()) *dateEntry {
-	e := newDateEntry(u, "date")
+func NewFilterDate(l format.Lang, now func() time.Time, placeHolder string, changed func()) *DateEntry {
+	e := NewDateEntry("date", l, now)
 	e.Optional, e.PlaceHolder = true, placeHolder
 	e.OnSubmitted = func(string) { changed() }
 	e.OnPicked = func(string) { changed() }
 	return e
 }
 
-// filterValue is the ISO date typed, or "" when empty or unreadable.
-func (e *dateEntry) filterValue() string {
+// FilterValue is the ISO date typed, or "" when empty or unreadable.
+func (e *DateEntry) FilterValue() string {
 	iso, err := e.Value()
 	if err != nil {
 		return ""

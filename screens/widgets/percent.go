@@ -1,20 +1,19 @@
-package screens
+package widgets
 
 import (
 	"errors"
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
-
 	"channeldesk/app/format"
 	"channeldesk/data"
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
-// percentEntry is an entry for a percentage kept as basis points
+// PercentEntry is an entry for a percentage kept as basis points
 // (12.5 % = 1250). It takes "12,5", "12.5" or "12.5 %" in either locale.
-type percentEntry struct {
+type PercentEntry struct {
 	widget.Entry
 	field string
 	lang  format.Lang
@@ -24,22 +23,22 @@ type percentEntry struct {
 	Optional bool
 }
 
-// newPercentEntry makes a percent entry limited to 0–100 %.
-func newPercentEntry(u *UI, field string) *percentEntry {
-	e := &percentEntry{field: field, lang: u.Lang, Max: 10000}
+// NewPercentEntry makes a percent entry limited to 0–100 %.
+func NewPercentEntry(field string, l format.Lang) *PercentEntry {
+	e := &PercentEntry{field: field, lang: l, Max: 10000}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = formatPercent(1250, e.lang)
+	e.PlaceHolder = FormatPercent(1250, e.lang)
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
-			return errors.New(errorText(err))
+			return errors.New(ErrorText(err))
 		}
 		return nil
 	}
 	return e
 }
 
-// formatPercent shows basis points as "12.5 %" or "12,5 %".
-func formatPercent(bp int, lang format.Lang) string {
+// FormatPercent shows basis points as "12.5 %" or "12,5 %".
+func FormatPercent(bp int, lang format.Lang) string {
 	s := strconv.Itoa(bp / 100)
 	if frac := bp % 100; frac != 0 {
 		f := strings.TrimRight(strconv.Itoa(100 + frac)[1:], "0")
@@ -75,7 +74,7 @@ func allDigitsText(s string) bool {
 }
 
 // Value is the percentage in basis points, or an error naming the field.
-func (e *percentEntry) Value() (int, error) {
+func (e *PercentEntry) Value() (int, error) {
 	text := strings.TrimSpace(e.Text)
 	if text == "" {
 		if e.Optional {
@@ -88,16 +87,16 @@ func (e *percentEntry) Value() (int, error) {
 		return 0, data.Invalid(e.field, "err.desk_percent", map[string]any{"Value": text})
 	}
 	if v > e.Max {
-		return 0, data.Invalid(e.field, "err.desk_percent_max", map[string]any{"Max": formatPercent(e.Max, e.lang)})
+		return 0, data.Invalid(e.field, "err.desk_percent_max", map[string]any{"Max": FormatPercent(e.Max, e.lang)})
 	}
 	return v, nil
 }
 
 // SetValue shows basis points as a percentage.
-func (e *percentEntry) SetValue(bp int) { e.SetText(formatPercent(bp, e.lang)) }
+func (e *PercentEntry) SetValue(bp int) { e.SetText(FormatPercent(bp, e.lang)) }
 
 // FocusLost shows the value as it was read.
-func (e *percentEntry) FocusLost() {
+func (e *PercentEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if v, err := e.Value(); err == nil && strings.TrimSpace(e.Text) != "" {
 		e.SetValue(v)
@@ -106,10 +105,10 @@ func (e *percentEntry) FocusLost() {
 }
 
 // TypedKey hands Esc and F1 to the window and types everything else.
-func (e *percentEntry) TypedKey(k *fyne.KeyEvent) { entryKey(e, &e.Entry, k) }
+func (e *PercentEntry) TypedKey(k *fyne.KeyEvent) { EntryKey(e, &e.Entry, k) }
 
 // TypedRune types and notes that the person typed.
-func (e *percentEntry) TypedRune(r rune) { noteTyping(e); e.Entry.TypedRune(r) }
+func (e *PercentEntry) TypedRune(r rune) { NoteTyping(e); e.Entry.TypedRune(r) }
 
 // TypedShortcut runs the shortcut; pasting or cutting counts as typing.
-func (e *percentEntry) TypedShortcut(s fyne.Shortcut) { entryShortcut(e, &e.Entry, s) }
+func (e *PercentEntry) TypedShortcut(s fyne.Shortcut) { EntryShortcut(e, &e.Entry, s) }

@@ -1,4 +1,4 @@
-package screens
+package widgets
 
 import (
 	"errors"
@@ -12,13 +12,13 @@ import (
 	"channeldesk/data"
 )
 
-// moneyEntry is an entry for an amount of the program currency. It reads
+// MoneyEntry is an entry for an amount of the program currency. It reads
 // what people type in either locale ("1 234,56", "1234.56", "1,234.56"),
 // shows the formatted amount once the focus leaves it, and hands back
 // int64 minor units. Garbage is marked with a message naming the field.
 // With Whole set it reads a count instead ("1 234" people, leads), for
 // places where one input holds money or a count by choice.
-type moneyEntry struct {
+type MoneyEntry struct {
 	widget.Entry
 	field    string // names the input in errors ("field." + field)
 	currency string
@@ -31,24 +31,25 @@ type moneyEntry struct {
 	Whole bool
 }
 
-// newMoneyEntry makes a money entry for the program currency of u.
-func newMoneyEntry(u *UI, field string) *moneyEntry {
-	e := &moneyEntry{field: field, currency: u.Settings.Currency, lang: u.Lang}
+// NewMoneyEntry makes a money entry for currency (an ISO code) in language
+// l; field names it in errors ("field." + field).
+func NewMoneyEntry(field, currency string, l format.Lang) *MoneyEntry {
+	e := &MoneyEntry{field: field, currency: currency, lang: l}
 	e.ExtendBaseWidget(e)
 	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": format.FormatMoney(123456, e.currency, e.lang)})
 	e.Validator = func(string) error {
 		if _, err := e.Value(); err != nil {
-			return errors.New(errorText(err))
+			return errors.New(ErrorText(err))
 		}
 		return nil
 	}
 	return e
 }
 
-// newCountEntry is a money entry in Whole mode: a count such as leads or
+// NewCountEntry is a money entry in Whole mode: a count such as leads or
 // people ("1 234").
-func newCountEntry(u *UI, field string) *moneyEntry {
-	e := newMoneyEntry(u, field)
+func NewCountEntry(field string, l format.Lang) *MoneyEntry {
+	e := NewMoneyEntry(field, "", l)
 	e.Whole = true
 	e.PlaceHolder = lang.L("desk.example", map[string]any{"Example": format.FormatNumber(1234, e.lang)})
 	return e
@@ -56,7 +57,7 @@ func newCountEntry(u *UI, field string) *moneyEntry {
 
 // Value is the amount in minor units, or an invalid-input error naming
 // the field.
-func (e *moneyEntry) Value() (int64, error) {
+func (e *MoneyEntry) Value() (int64, error) {
 	text := strings.TrimSpace(e.Text)
 	if text == "" {
 		if e.Optional {
@@ -83,7 +84,7 @@ func (e *moneyEntry) Value() (int64, error) {
 
 // SetValue shows an amount of minor units (or a count when Whole),
 // formatted for the locale.
-func (e *moneyEntry) SetValue(v int64) {
+func (e *MoneyEntry) SetValue(v int64) {
 	if e.Whole {
 		e.SetText(format.FormatNumber(v, e.lang))
 		return
@@ -91,9 +92,9 @@ func (e *moneyEntry) SetValue(v int64) {
 	e.SetText(format.FormatMoney(v, e.currency, e.lang))
 }
 
-// setWhole switches between money and a count, showing what was typed
+// SetWhole switches between money and a count, showing what was typed
 // in the new reading when it still makes sense and marking it otherwise.
-func (e *moneyEntry) setWhole(whole bool) {
+func (e *MoneyEntry) SetWhole(whole bool) {
 	if e.Whole == whole {
 		return
 	}
@@ -105,17 +106,17 @@ func (e *moneyEntry) setWhole(whole bool) {
 }
 
 // TypedKey hands Esc and F1 to the window and types everything else.
-func (e *moneyEntry) TypedKey(k *fyne.KeyEvent) { entryKey(e, &e.Entry, k) }
+func (e *MoneyEntry) TypedKey(k *fyne.KeyEvent) { EntryKey(e, &e.Entry, k) }
 
 // TypedRune types and notes that the person typed.
-func (e *moneyEntry) TypedRune(r rune) { noteTyping(e); e.Entry.TypedRune(r) }
+func (e *MoneyEntry) TypedRune(r rune) { NoteTyping(e); e.Entry.TypedRune(r) }
 
 // TypedShortcut runs the shortcut; pasting or cutting counts as typing.
-func (e *moneyEntry) TypedShortcut(s fyne.Shortcut) { entryShortcut(e, &e.Entry, s) }
+func (e *MoneyEntry) TypedShortcut(s fyne.Shortcut) { EntryShortcut(e, &e.Entry, s) }
 
 // FocusLost formats what was typed when it is a valid amount, so the
 // person sees how it was read.
-func (e *moneyEntry) FocusLost() {
+func (e *MoneyEntry) FocusLost() {
 	e.Entry.FocusLost()
 	if v, err := e.Value(); err == nil && strings.TrimSpace(e.Text) != "" {
 		e.SetValue(v)

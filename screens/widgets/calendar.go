@@ -1,4 +1,4 @@
-package screens
+package widgets
 
 import (
 	"strconv"
@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// datePicker is a month calendar in the app's language: Fyne's own
+// DatePicker is a month calendar in the app's language: Fyne's own
 // Calendar titles the month with Go's English names ("November 2026")
 // and marks neither today nor the date already chosen. Weeks start on
 // Monday. Tapping a day, or Today, calls onPick with that date.
-type datePicker struct {
+type DatePicker struct {
 	widget.BaseWidget
 	month    time.Time // the first day of the month shown
 	selected time.Time // zero when the entry was empty
@@ -27,10 +27,10 @@ type datePicker struct {
 	days  *fyne.Container
 }
 
-// newDatePicker shows the month of selected (or of today when selected
+// NewDatePicker shows the month of selected (or of today when selected
 // is zero).
-func newDatePicker(selected, today time.Time, onPick func(time.Time)) *datePicker {
-	p := &datePicker{selected: dayOf(selected), today: dayOf(today), onPick: onPick}
+func NewDatePicker(selected, today time.Time, onPick func(time.Time)) *DatePicker {
+	p := &DatePicker{selected: dayOf(selected), today: dayOf(today), onPick: onPick}
 	shown := p.selected
 	if shown.IsZero() {
 		shown = p.today
@@ -57,7 +57,7 @@ func monthTitle(m time.Time) string {
 }
 
 // showMonth fills the grid with the weekday headings and the days of month.
-func (p *datePicker) showMonth(month time.Time) {
+func (p *DatePicker) showMonth(month time.Time) {
 	p.month = month
 	p.title.SetText(monthTitle(month))
 	cells := make([]fyne.CanvasObject, 0, 7+6*7)
@@ -83,14 +83,14 @@ func (p *datePicker) showMonth(month time.Time) {
 	p.days.Refresh()
 }
 
-func (p *datePicker) pick(t time.Time) {
+func (p *DatePicker) pick(t time.Time) {
 	if p.onPick != nil {
 		p.onPick(t)
 	}
 }
 
 // CreateRenderer lays out ‹ month › above the days and Today below them.
-func (p *datePicker) CreateRenderer() fyne.WidgetRenderer {
+func (p *DatePicker) CreateRenderer() fyne.WidgetRenderer {
 	prev := &widget.Button{Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: func() { p.showMonth(p.month.AddDate(0, -1, 0)) }}
 	next := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance, OnTapped: func() { p.showMonth(p.month.AddDate(0, 1, 0)) }}
 	today := &widget.Button{Text: lang.L("calendar.today"), Importance: widget.LowImportance, OnTapped: func() { p.pick(p.today) }}

@@ -1,4 +1,4 @@
-package screens
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,44 +7,45 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// chartBar is one bar of a barChart.
-type chartBar struct {
+// Bar is one bar of a BarChart.
+type Bar struct {
 	Label string  // under a column, left of a bar
 	Value float64 // bar length, relative to the largest
 	Text  string  // the value as people read it
 }
 
-// barChart draws bars with canvas primitives: columns (Vertical) for a
+// BarChart draws bars with canvas primitives: columns (Vertical) for a
 // series over time, horizontal bars for categories and funnels.
-type barChart struct {
+type BarChart struct {
 	widget.BaseWidget
 	Title    string
-	Bars     []chartBar
+	Bars     []Bar
 	Vertical bool
 	Empty    string // shown while there are no bars
 }
 
-func newBarChart(title string, vertical bool) *barChart {
-	c := &barChart{Title: title, Vertical: vertical}
+// NewBarChart makes an empty chart: columns when vertical, bars otherwise.
+func NewBarChart(title string, vertical bool) *BarChart {
+	c := &BarChart{Title: title, Vertical: vertical}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetBars replaces the bars and redraws.
-func (c *barChart) SetBars(bars []chartBar) {
+func (c *BarChart) SetBars(bars []Bar) {
 	c.Bars = bars
 	c.Refresh()
 }
 
 // CreateRenderer implements fyne.Widget.
-func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &barChartRenderer{c: c}
 	r.rebuild()
 	return r
 }
 
 type barChartRenderer struct {
-	c       *barChart
+	c       *BarChart
 	title   *canvas.Text
 	empty   *canvas.Text
 	rects   []*canvas.Rectangle

@@ -1,11 +1,11 @@
-package screens
+package widgets
 
 import (
-	"channeldesk/app/format"
 	"strings"
 	"testing"
 	"time"
 
+	"channeldesk/app/format"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -15,7 +15,7 @@ import (
 
 // typeAndLeave types into a focusable entry in the window, then moves
 // the focus away as Tab would.
-func typeAndLeave(u *UI, e fyne.Focusable, text string) {
+func typeAndLeave(u *testUI, e fyne.Focusable, text string) {
 	u.Win.Canvas().Focus(e)
 	test.Type(e, text)
 	u.Win.Canvas().FocusNext()
@@ -48,9 +48,9 @@ func TestMoneyEntry(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			u := newTestUI(t, 0, c.lang)
+			u := newTestUI(t, c.lang)
 			u.Settings.Currency = map[string]string{"en": "EUR", "ru": "RUB"}[c.lang]
-			e := newMoneyEntry(u, "amount")
+			e := NewMoneyEntry("amount", u.Settings.Currency, u.Lang)
 			u.Win.SetContent(container.NewVBox(e, widget.NewEntry()))
 			typeAndLeave(u, e, c.input)
 			got, err := e.Value()
@@ -69,8 +69,8 @@ func checkEntry(t *testing.T, text string, got int64, err, shownErr error, c ent
 		if err == nil {
 			t.Fatalf("%q: accepted as %d, want %q", c.input, got, c.err)
 		}
-		if errorText(err) != c.err || shownErr == nil || shownErr.Error() != c.err {
-			t.Errorf("%q: message %q (entry shows %v), want %q", c.input, errorText(err), shownErr, c.err)
+		if ErrorText(err) != c.err || shownErr == nil || shownErr.Error() != c.err {
+			t.Errorf("%q: message %q (entry shows %v), want %q", c.input, ErrorText(err), shownErr, c.err)
 		}
 	}
 	if text != c.shown {
@@ -79,9 +79,9 @@ func checkEntry(t *testing.T, text string, got int64, err, shownErr error, c ent
 }
 
 func TestMoneyEntrySetValue(t *testing.T) {
-	u := newTestUI(t, 0, "ru")
+	u := newTestUI(t, "ru")
 	u.Settings.Currency = "RUB"
-	e := newMoneyEntry(u, "amount")
+	e := NewMoneyEntry("amount", u.Settings.Currency, u.Lang)
 	e.SetValue(150000000)
 	if e.Text != "1\u00a0500\u00a0000\u00a0₽" {
 		t.Errorf("shows %q", e.Text)
@@ -109,15 +109,15 @@ func TestDateEntry(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			u := newTestUI(t, 0, c.lang)
-			e := newDateEntry(u, "date")
+			u := newTestUI(t, c.lang)
+			e := NewDateEntry("date", u.Lang, u.now)
 			u.Win.SetContent(container.NewVBox(e, widget.NewEntry()))
 			typeAndLeave(u, e, c.input)
 			got, err := e.Value()
 			if c.err == "" && (err != nil || got != c.want) {
 				t.Errorf("%q: got %q, %v; want %q", c.input, got, err, c.want)
 			}
-			if c.err != "" && (err == nil || errorText(err) != c.err) {
+			if c.err != "" && (err == nil || ErrorText(err) != c.err) {
 				t.Errorf("%q: got %q, error %v; want %q", c.input, got, err, c.err)
 			}
 			if e.Text != c.shown {
@@ -128,8 +128,8 @@ func TestDateEntry(t *testing.T) {
 }
 
 func TestDateEntryCalendarPick(t *testing.T) {
-	u := newTestUI(t, 0, "ru")
-	e := newDateEntry(u, "date")
+	u := newTestUI(t, "ru")
+	e := NewDateEntry("date", u.Lang, u.now)
 	var picked string
 	e.OnPicked = func(iso string) { picked = iso }
 	u.Win.SetContent(container.NewVBox(e))
@@ -138,7 +138,7 @@ func TestDateEntryCalendarPick(t *testing.T) {
 	if u.Win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no calendar shown")
 	}
-	test.Tap(findButton(t, u, "15"))
+	test.Tap(overlayButton(t, u, "15"))
 	if picked != "2026-11-15" || e.Text != "15.11.2026" {
 		t.Errorf("picked %q, entry shows %q; want 2026-11-15 shown as 15.11.2026", picked, e.Text)
 	}
@@ -163,15 +163,15 @@ func TestPercentEntry(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			u := newTestUI(t, 0, c.lang)
-			e := newPercentEntry(u, "share")
+			u := newTestUI(t, c.lang)
+			e := NewPercentEntry("share", u.Lang)
 			u.Win.SetContent(container.NewVBox(e, widget.NewEntry()))
 			typeAndLeave(u, e, c.input)
 			got, err := e.Value()
 			if c.err == "" && (err != nil || got != c.want) {
 				t.Errorf("%q: got %d, %v; want %d", c.input, got, err, c.want)
 			}
-			if c.err != "" && (err == nil || errorText(err) != c.err) {
+			if c.err != "" && (err == nil || ErrorText(err) != c.err) {
 				t.Errorf("%q: got %d, error %v; want %q", c.input, got, err, c.err)
 			}
 			if e.Text != c.shown {
@@ -185,10 +185,10 @@ func TestPercentEntry(t *testing.T) {
 // headings in Russian, weeks from Monday, the chosen day and today
 // marked, and the arrows turn the month.
 func TestCalendarInRussian(t *testing.T) {
-	newTestUI(t, 0, "ru")
+	newTestUI(t, "ru")
 	day := func(s string) time.Time { d, _ := time.Parse(format.DateLayout, s); return d }
 	var picked time.Time
-	p := newDatePicker(day("2026-11-03"), day("2026-11-27"), func(d time.Time) { picked = d })
+	p := NewDatePicker(day("2026-11-03"), day("2026-11-27"), func(d time.Time) { picked = d })
 	w := test.NewWindow(p)
 	defer w.Close()
 	if p.title.Text != "Ноябрь 2026" {
@@ -239,31 +239,13 @@ func TestCalendarInRussian(t *testing.T) {
 // The validator runs on every keystroke in a money entry.
 func BenchmarkMoneyEntryValidate(b *testing.B) {
 	test.NewTempApp(b)
-	u := &UI{Lang: "ru"}
+	u := &testUI{Lang: "ru"}
 	u.Settings.Currency = "RUB"
-	e := newMoneyEntry(u, "amount")
+	e := NewMoneyEntry("amount", u.Settings.Currency, u.Lang)
 	e.Text = "1 234 567,89"
 	for b.Loop() {
 		if e.Validate() != nil {
 			b.Fatal("rejected")
 		}
 	}
-}
-
-// localeEntry is the plain entry inside a money, date, percent or text
-// entry.
-func localeEntry(o fyne.CanvasObject) *widget.Entry {
-	switch e := o.(type) {
-	case *moneyEntry:
-		return &e.Entry
-	case *dateEntry:
-		return &e.Entry
-	case *percentEntry:
-		return &e.Entry
-	case *textEntry:
-		return e.Entry
-	case *pickerEntry:
-		return e.Entry
-	}
-	return nil
 }
