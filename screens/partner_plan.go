@@ -135,7 +135,7 @@ func loadPartnerPlan(s *data.Store, partnerID int64, year, fyStart int) (*data.P
 		return nil, plan.Attainment{}, nil, err
 	}
 	today := s.Now()
-	c, err := plan.ComputeActualsFor(ctx, s.DB(), partnerID, year, fyStart, today)
+	c, err := plan.ComputeActualsFor(ctx, s, partnerID, year, fyStart, today)
 	if err != nil {
 		return nil, plan.Attainment{}, nil, err
 	}

@@ -212,7 +212,7 @@ func loadPlan(ctx context.Context, s *data.Store, doc *PlanDoc) error {
 	if p, err = agreedVersion(ctx, s, p); err != nil {
 		return err
 	}
-	c, err := ComputeActualsFor(ctx, s.DB(), doc.Partner.ID, doc.Year, doc.Program.FYStart, doc.Today)
+	c, err := ComputeActualsFor(ctx, s, doc.Partner.ID, doc.Year, doc.Program.FYStart, doc.Today)
 	if err != nil {
 		return err
 	}

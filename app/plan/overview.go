@@ -35,7 +35,7 @@ func Overview(ctx context.Context, s *data.Store, year int, today time.Time) ([]
 	if err != nil {
 		return nil, err
 	}
-	computed, err := ComputeActuals(ctx, s.DB(), year, st.FiscalYearFrom, today)
+	computed, err := ComputeActuals(ctx, s, year, st.FiscalYearFrom, today)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"channeldesk/app/format"
+	"channeldesk/data"
 	"context"
 	"database/sql"
 	"strings"
@@ -133,7 +134,10 @@ func requirementActual(ctx context.Context, db *sql.DB, partnerID int64, kind st
 		err = db.QueryRowContext(ctx, `SELECT count(*) FROM deals WHERE partner_id = ? AND state = 'won'
 			AND closed_on > ? AND closed_on <= ?`, partnerID, from, to).Scan(&v)
 	case "certified_people":
-		v, err = certifiedOn(ctx, db, partnerID, to)
+		var f []data.PartnerFigure
+		if f, err = data.CertifiedOnQ(ctx, db, partnerID, to); err == nil && len(f) > 0 {
+			v = f[0].Count
+		}
 	case "onboarding_completed":
 		err = db.QueryRowContext(ctx, `SELECT count(*) FROM onboarding_checklists WHERE partner_id = ? AND completed_on != ''`,
 			partnerID).Scan(&v)
