@@ -77,7 +77,17 @@ func translatePlaces(w fyne.Window, d *dialog.FileDialog) {
 			continue
 		}
 		extra := missingPlaces(l)
-		n, update, selected := l.Length, l.UpdateItem, l.OnSelected
+		n, create, update, selected := l.Length, l.CreateItem, l.UpdateItem, l.OnSelected
+		// Fyne sizes the places column by its template row ("Template
+		// Object"); a row as wide as the widest name keeps names whole.
+		widest := widestPlace(l, extra)
+		l.CreateItem = func() fyne.CanvasObject {
+			item := create()
+			if lbl := rowLabel(item); lbl != nil {
+				lbl.SetText(widest)
+			}
+			return item
+		}
 		l.Length = func() int { return n() + len(extra) }
 		l.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
 			if id >= n() {
@@ -99,7 +109,31 @@ func translatePlaces(w fyne.Window, d *dialog.FileDialog) {
 			}
 		}
 		l.Refresh()
+		top.Refresh()
 	}
+}
+
+// widestPlace is the widest name, in the interface language, of the
+// places list l (Fyne's rows and the added ones).
+func widestPlace(l *widget.List, extra []extraPlace) string {
+	var names []string
+	for i := 0; i < l.Length(); i++ {
+		item := l.CreateItem()
+		l.UpdateItem(widget.ListItemID(i), item)
+		if lbl := rowLabel(item); lbl != nil {
+			names = append(names, placeName(lbl.Text))
+		}
+	}
+	for _, p := range extra {
+		names = append(names, placeName(p.name))
+	}
+	widest, w := "", float32(0)
+	for _, n := range names {
+		if nw := fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width; nw > w {
+			widest, w = n, nw
+		}
+	}
+	return widest
 }
 
 // extraPlace is a folder of the user's that Fyne's places list lacks.

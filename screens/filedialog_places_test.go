@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -27,6 +28,10 @@ func placesShown(t *testing.T, u *UI) []string {
 			// Fyne's own handler, which would index past its list)
 			for i := range names {
 				l.Select(widget.ListItemID(i))
+				// the column is wide enough for every name: none is cut
+				if w := fyne.MeasureText(names[i], theme.TextSize(), fyne.TextStyle{}).Width; l.MinSize().Width < w {
+					t.Errorf("places column %v wide, %q needs %v", l.MinSize().Width, names[i], w)
+				}
 			}
 			return names
 		}
