@@ -19,7 +19,7 @@ func init() {
 			WHERE is_primary = 1 GROUP BY partner_id HAVING count(*) > 1`},
 		Check{Name: "events.orphan", Query: `SELECT e.id, e.partner_id FROM events e
 			WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = e.partner_id)`},
-		Check{Name: "events.bad_status", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind != 'deal'
+		Check{Name: "events.bad_status", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind NOT IN ('deal', 'lead')
 			AND ((from_status != '' AND from_status NOT IN ` + statusList + `)
 			   OR (to_status != '' AND to_status NOT IN ` + statusList + `))`},
 		Check{Name: "events.bad_deal_state", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind = 'deal'

@@ -239,25 +239,28 @@ func closeOffer(ctx context.Context, tx *sql.Tx, leadID int64, outcome string, m
 // ConvertLead links an accepted lead to the deal its partner registered;
 // the deal is then a vendor-sourced lead's deal.
 func (s *Store) ConvertLead(ctx context.Context, leadID, dealID int64, m LeadMove) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		l, err := leadTx(ctx, tx, leadID)
-		if err != nil {
-			return err
-		}
-		var owner int64
-		var state DealState
-		if err := tx.QueryRowContext(ctx, `SELECT partner_id, state FROM deals WHERE id = ?`, dealID).Scan(&owner, &state); err != nil {
-			return notFoundIf(err, "deal")
-		}
-		switch {
-		case owner != l.PartnerID:
-			return Conflict("err.leads_deal_other_partner", nil)
-		case state == DealRejected:
-			return Conflict("err.leads_deal_rejected", nil)
-		}
-		l.DealID = dealID
-		return s.moveLead(ctx, tx, l, LeadConverted, StepConverted, m)
-	})
+	return s.withTx(ctx, func(tx *sql.Tx) error { return s.ConvertLeadTx(ctx, tx, leadID, dealID, m) })
+}
+
+// ConvertLeadTx is ConvertLead inside a caller's transaction.
+func (s *Store) ConvertLeadTx(ctx context.Context, tx *sql.Tx, leadID, dealID int64, m LeadMove) error {
+	l, err := leadTx(ctx, tx, leadID)
+	if err != nil {
+		return err
+	}
+	var owner int64
+	var state DealState
+	if err := tx.QueryRowContext(ctx, `SELECT partner_id, state FROM deals WHERE id = ?`, dealID).Scan(&owner, &state); err != nil {
+		return notFoundIf(err, "deal")
+	}
+	switch {
+	case owner != l.PartnerID:
+		return Conflict("err.leads_deal_other_partner", nil)
+	case state == DealRejected:
+		return Conflict("err.leads_deal_rejected", nil)
+	}
+	l.DealID = dealID
+	return s.moveLead(ctx, tx, l, LeadConverted, StepConverted, m)
 }
 
 // LoseLead closes a lead as lost (a reason is required); an open offer
@@ -266,19 +269,25 @@ func (s *Store) LoseLead(ctx context.Context, leadID int64, m LeadMove) error {
 	if strings.TrimSpace(m.Reason) == "" {
 		return Invalid("reason", "err.reason_required", nil)
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		l, err := leadTx(ctx, tx, leadID)
-		if err != nil {
+	return s.withTx(ctx, func(tx *sql.Tx) error { return s.LoseLeadTx(ctx, tx, leadID, m) })
+}
+
+// LoseLeadTx is LoseLead inside a caller's transaction.
+func (s *Store) LoseLeadTx(ctx context.Context, tx *sql.Tx, leadID int64, m LeadMove) error {
+	if strings.TrimSpace(m.Reason) == "" {
+		return Invalid("reason", "err.reason_required", nil)
+	}
+	l, err := leadTx(ctx, tx, leadID)
+	if err != nil {
+		return err
+	}
+	if l.State == LeadOffered {
+		if err := closeOffer(ctx, tx, l.ID, "withdrawn", LeadMove{On: m.On}); err != nil {
 			return err
 		}
-		if l.State == LeadOffered {
-			if err := closeOffer(ctx, tx, l.ID, "withdrawn", LeadMove{On: m.On}); err != nil {
-				return err
-			}
-		}
-		l.Reason, l.OfferedOn, l.ExpiresOn = strings.TrimSpace(m.Reason), "", ""
-		return s.moveLead(ctx, tx, l, LeadLost, StepLost, m)
-	})
+	}
+	l.Reason, l.OfferedOn, l.ExpiresOn = strings.TrimSpace(m.Reason), "", ""
+	return s.moveLead(ctx, tx, l, LeadLost, StepLost, m)
 }
 
 // ReturnLead takes a lead back into the pool: an offer withdrawn, an
@@ -308,25 +317,31 @@ func (s *Store) ReturnLead(ctx context.Context, leadID int64, m LeadMove) error 
 func (s *Store) ExpireLeadOffers(ctx context.Context, asOf string) (int, error) {
 	n := 0
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		n = 0
-		ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE state = 'offered' AND expires_on < ?`, asOf)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			l, err := leadTx(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			m := LeadMove{On: AddDays(l.ExpiresOn, 1)}
-			if err := s.leaveOffer(ctx, tx, l, LeadNew, StepExpired, "expired", m); err != nil {
-				return err
-			}
-			n++
-		}
-		return nil
+		var err error
+		n, err = s.ExpireLeadOffersTx(ctx, tx, asOf)
+		return err
 	})
 	return n, err
+}
+
+// ExpireLeadOffersTx is ExpireLeadOffers inside a caller's transaction.
+func (s *Store) ExpireLeadOffersTx(ctx context.Context, tx *sql.Tx, asOf string) (int, error) {
+	ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE state = 'offered' AND expires_on < ?`, asOf)
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		l, err := leadTx(ctx, tx, id)
+		if err != nil {
+			return 0, err
+		}
+		// the offer's outcome is dated the day after its last day
+		m := LeadMove{On: AddDays(l.ExpiresOn, 1)}
+		if err := s.leaveOffer(ctx, tx, l, LeadNew, StepExpired, "expired", m); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
 }
 
 // returnPartnerLeadsTx sends every lead offered to or accepted by an
@@ -443,3 +458,30 @@ func (s *Store) moveLeadFrom(ctx context.Context, tx *sql.Tx, l *Lead, stepPartn
 // ExpiresOn is the last day an offer made on offeredOn for days days can
 // be accepted.
 func ExpiresOn(offeredOn string, days int) string { return AddDays(offeredOn, days) }
+
+// ConvertLeadToNewDeal registers a deal for the partner holding an
+// accepted lead, from the lead's company, product and size, and links
+// the two, in one transaction.
+func (s *Store) ConvertLeadToNewDeal(ctx context.Context, leadID int64, m LeadMove) (*Deal, error) {
+	var d *Deal
+	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		l, err := leadTx(ctx, tx, leadID)
+		if err != nil {
+			return err
+		}
+		if l.State != LeadAccepted {
+			return Conflict("err.leads_transition", map[string]any{"From": string(l.State)})
+		}
+		d = &Deal{PartnerID: l.PartnerID, Customer: l.Company, CustomerKey: l.CompanyKey, CustomerTaxID: l.TaxID,
+			CustomerDomain: LeadDomain(l.Website), Product: l.Product, Amount: l.EstAmount, RegisteredOn: m.On}
+		if err := s.CreateDealTx(ctx, tx, d); err != nil {
+			return err
+		}
+		if err := InsertEventTx(ctx, tx, &Event{PartnerID: d.PartnerID, Kind: EventDeal, At: s.stampOn(m.On), Author: m.Author,
+			Body: d.Customer, ToStatus: Status(d.State)}); err != nil {
+			return err
+		}
+		return s.ConvertLeadTx(ctx, tx, leadID, d.ID, m)
+	})
+	return d, err
+}

@@ -144,7 +144,9 @@ func (s *Store) ActiveProtections(ctx context.Context, day string) ([]ProtectedC
 // LeadProtections returns the active protection windows on day of the
 // lead's company, matched by name, ИНН or website domain.
 func (s *Store) LeadProtections(ctx context.Context, l *Lead, day string) ([]ProtectedCustomer, error) {
-	cond, args := []string{"d.customer_key = ?"}, []any{CompanyKeyOf(l.Company)}
+	// deals keep the key their maker gave (app's NormalizeCompany, or the
+	// plain folded name): match either
+	cond, args := []string{"d.customer_key IN (?, ?)"}, []any{CompanyKeyOf(l.Company), l.CompanyKey}
 	if l.TaxID != "" {
 		cond, args = append(cond, "d.customer_tax_id = ?"), append(args, l.TaxID)
 	}

@@ -181,7 +181,12 @@ func (s *Store) LeadDuplicates(ctx context.Context, l *Lead) ([]LeadMatch, error
 		dom = ""
 	}
 	// Empty fields must not match the empty columns of other rows.
-	lc, dc, la, da := []string{"l.company_key = ?"}, []string{"d.customer_key = ?"}, []any{l.ID, CompanyKeyOf(l.Company)}, []any{CompanyKeyOf(l.Company)}
+	key := l.CompanyKey
+	if key == "" {
+		key = CompanyKeyOf(l.Company)
+	}
+	lc, dc := []string{"l.company_key IN (?, ?)"}, []string{"d.customer_key IN (?, ?)"}
+	la, da := []any{l.ID, key, CompanyKeyOf(l.Company)}, []any{key, CompanyKeyOf(l.Company)}
 	if l.TaxID != "" {
 		lc, dc, la, da = append(lc, "l.tax_id = ?"), append(dc, "d.customer_tax_id = ?"), append(la, l.TaxID), append(da, l.TaxID)
 	}

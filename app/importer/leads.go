@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strings"
 
+	"channeldesk/app"
 	"channeldesk/data"
 )
 
@@ -174,6 +175,7 @@ func readLeadRow(t *Table, m Mapping, rec []string, opt LeadOptions) LeadRow {
 	if l.TaxID == "" {
 		l.TaxID = strings.TrimSpace(vals[FINN])
 	}
+	l.CompanyKey = app.NormalizeCompany(l.Company)
 	l.ContactName = vals[FContactName]
 	if l.ContactName == "" {
 		l.ContactName = strings.Join(strings.Fields(vals[FContactLast]+" "+vals[FContactFirst]+" "+vals[FContactSecond]), " ")

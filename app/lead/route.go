@@ -141,7 +141,11 @@ func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(
 // Protection returns the active protection window of the lead's company,
 // if a partner holds one (the earliest approved).
 func (r *Router) Protection(l *data.Lead) *data.ProtectedCustomer {
-	for _, k := range protectionKeys(data.CompanyKeyOf(l.Company), l.TaxID, data.LeadDomain(l.Website)) {
+	keys := protectionKeys(data.CompanyKeyOf(l.Company), l.TaxID, data.LeadDomain(l.Website))
+	if l.CompanyKey != "" {
+		keys = append(keys, "key:"+fold(l.CompanyKey))
+	}
+	for _, k := range keys {
 		if ps := r.protections[k]; len(ps) > 0 {
 			return &ps[0]
 		}
