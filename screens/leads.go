@@ -68,7 +68,9 @@ func (s *leadsScreen) buildUI() fyne.CanvasObject {
 	s.event.SetSelectedIndex(0)
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.leads), len(leadColumns) },
-		func() fyne.CanvasObject { return &widget.Label{Text: "Template company", Truncation: fyne.TextTruncateEllipsis} },
+		func() fyne.CanvasObject {
+			return &widget.Label{Text: "Template company", Truncation: fyne.TextTruncateEllipsis}
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(s.leads) {
 				o.(*widget.Label).SetText(s.cell(&s.leads[id.Row], id.Col))
@@ -301,9 +303,13 @@ func (s *leadsScreen) showActions(l *data.Lead) {
 		add("leads.pick_partner", func() { s.pickPartner(id) })
 		add("leads.act.lost", func() { s.askReason("leads.act.lost", func(r string) error { return s.move(id, "lost", r) }) })
 	case data.LeadOffered:
-		add("leads.act.accepted", func() { s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.AcceptLead(ctx, id, m) }) })
+		add("leads.act.accepted", func() {
+			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.AcceptLead(ctx, id, m) })
+		})
 		add("leads.act.declined", func() { s.askReason("leads.act.declined", func(r string) error { return s.move(id, "declined", r) }) })
-		add("leads.act.withdraw", func() { s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) }) })
+		add("leads.act.withdraw", func() {
+			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) })
+		})
 		add("leads.pick_partner", func() { s.pickPartner(id) })
 	case data.LeadAccepted:
 		add("leads.act.converted", func() {
@@ -313,9 +319,13 @@ func (s *leadsScreen) showActions(l *data.Lead) {
 			})
 		})
 		add("leads.act.lost", func() { s.askReason("leads.act.lost", func(r string) error { return s.move(id, "lost", r) }) })
-		add("leads.act.return", func() { s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) }) })
+		add("leads.act.return", func() {
+			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) })
+		})
 	case data.LeadLost:
-		add("leads.act.reopen", func() { s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) }) })
+		add("leads.act.reopen", func() {
+			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) })
+		})
 	}
 }
 
