@@ -20,9 +20,10 @@ import (
 // leads become deals, and the sidebar keeps its nine areas (Alt+1…9).
 func withLeadsTab(u *UI, deals fyne.CanvasObject) fyne.CanvasObject {
 	u.leads = newLeadsScreen(u)
-	return container.NewAppTabs(
+	u.leads.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("leads.tab_deals"), deals),
 		container.NewTabItem(lang.L("leads.tab_leads"), u.leads.buildUI()))
+	return u.leads.tabs
 }
 
 // leadsScreen lists the end-customer leads with filters by state and
@@ -34,6 +35,8 @@ type leadsScreen struct {
 	leads  []data.Lead
 	sel    int
 	router *lead.Router // read with the list; ranks the selected lead at once
+	tabs   *container.AppTabs
+	notice string // shown by the next reload
 	result lead.Result
 
 	state, event *widget.Select
@@ -179,10 +182,14 @@ func (s *leadsScreen) reload() {
 		router, err = lead.Load(ctx, s.ui.Store, nil)
 	}, func() {
 		if err != nil {
+			s.msg.Importance = widget.DangerImportance
 			s.msg.SetText(errorText(err))
 			return
 		}
-		s.msg.SetText("")
+		// a notice from the step that asked for this reload (a batch
+		// routed) stays; an old error goes
+		s.msg.SetText(s.notice)
+		s.notice = ""
 		s.leads, s.events, s.router, s.sel = leads, events, router, -1
 		opts := []string{lang.L("leads.all_events")}
 		s.event.Options = append(opts, events...)
@@ -347,6 +354,7 @@ func (s *leadsScreen) run(step func(ctx context.Context, m data.LeadMove) error)
 	m := data.LeadMove{On: s.ui.Store.Today(), Author: s.ui.Settings.ManagerName}
 	s.ui.background(func() { err = step(context.Background(), m) }, func() {
 		if err != nil {
+			s.msg.Importance = widget.DangerImportance
 			s.msg.SetText(errorText(err))
 			return
 		}
@@ -397,6 +405,7 @@ func (s *leadsScreen) pickPartner(id int64) {
 	var err error
 	s.ui.background(func() { rows, err = s.ui.Store.PartnerRows(context.Background()) }, func() {
 		if err != nil {
+			s.msg.Importance = widget.DangerImportance
 			s.msg.SetText(errorText(err))
 			return
 		}
@@ -447,6 +456,7 @@ func (s *leadsScreen) onRouteBatch() {
 		plan, err = lead.RouteBatch(context.Background(), s.ui.Store, lead.BatchOptions{Event: event, DryRun: true})
 	}, func() {
 		if err != nil {
+			s.msg.Importance = widget.DangerImportance
 			s.msg.SetText(errorText(err))
 			return
 		}
@@ -475,6 +485,7 @@ func (s *leadsScreen) routeBatch(event string) {
 		out, err = lead.RouteBatch(context.Background(), s.ui.Store, lead.BatchOptions{Event: event, Author: s.ui.Settings.ManagerName})
 	}, func() {
 		if err != nil {
+			s.msg.Importance = widget.DangerImportance
 			s.msg.SetText(errorText(err))
 			return
 		}
@@ -485,7 +496,7 @@ func (s *leadsScreen) routeBatch(event string) {
 			}
 		}
 		s.msg.Importance = widget.SuccessImportance
-		s.msg.SetText(lang.L("leads.route_done", map[string]any{"Routed": routed, "Count": len(out)}))
+		s.notice = lang.L("leads.route_done", map[string]any{"Routed": routed, "Count": len(out)})
 		s.reload()
 	})
 }
