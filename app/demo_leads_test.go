@@ -41,3 +41,46 @@ func TestDemoLeads(t *testing.T) {
 	}
 	t.Logf("states %v, %d expired offers", counts, expired)
 }
+
+// TestTodayLeads: an offer within two days of its last day and the
+// leads waiting for a partner are in Today; an offer with a week left is not.
+func TestTodayLeads(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	today := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return today }
+	p := &data.Partner{Name: "Kazan IT", Type: data.TypeReseller, Status: data.StatusActive}
+	if err := s.CreatePartner(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"Soon", "Later", "Waiting 1", "Waiting 2"} {
+		l := &data.Lead{Company: name, EventName: "CNews Forum"}
+		if err := s.CreateLead(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		if i < 2 {
+			on := []string{"2026-11-22", "2026-11-26"}[i] // last days 29.11 and 03.12
+			if err := s.OfferLead(ctx, l.ID, p.ID, 7, data.LeadMove{On: on}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	board, err := app.BuildToday(ctx, s, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[app.TodayKind][]app.TodayEntry{}
+	for _, g := range board.Groups {
+		got[g.Kind] = g.Entries
+	}
+	if e := got[app.TodayLeadOffer]; len(e) != 1 || e[0].Text != "Soon" || e[0].Date != "2026-11-29" {
+		t.Errorf("offers ending: %+v", e)
+	}
+	if e := got[app.TodayLeadUnrouted]; len(e) != 1 || e[0].Text != "2" || e[0].PartnerName != "CNews Forum" {
+		t.Errorf("leads waiting: %+v", e)
+	}
+}

@@ -500,3 +500,26 @@ func (s *leadsScreen) routeBatch(event string) {
 		s.reload()
 	})
 }
+
+// showLeads opens the Leads tab, with the offered leads when offered.
+func (u *UI) showLeads(offered bool) {
+	u.show("deals.nav")
+	if u.leads == nil || u.leads.tabs == nil {
+		return
+	}
+	u.leads.tabs.SelectIndex(1)
+	if offered {
+		u.leads.state.SetSelectedIndex(2 + 1) // All, Waiting, New, Offered
+	}
+}
+
+// showMarkButtons shows or hides a Today row's snooze and dismiss buttons.
+func showMarkButtons(b []fyne.CanvasObject, show bool) {
+	for _, o := range b[1:3] {
+		if show {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
