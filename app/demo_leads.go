@@ -78,6 +78,11 @@ func (g *demoLeadGen) day(daysAgo int) string {
 	return g.today.AddDate(0, 0, -max(0, daysAgo)).Format("2006-01-02")
 }
 
+// notAfterToday keeps a demo step from happening in the future.
+func (g *demoLeadGen) notAfterToday(day string) string {
+	return min(day, g.day(0))
+}
+
 // lead makes lead i: event i%4 (the fourth: website or campaign), then a
 // walk through the workflow that the event's age allows.
 func (g *demoLeadGen) lead(ctx context.Context, i int) error {
@@ -137,7 +142,7 @@ func (g *demoLeadGen) walk(ctx context.Context, l *data.Lead, age int, lang stri
 	if age <= 7 && roll < 80 || roll < 20 {
 		return nil // offered: still open, or (old) left to expire
 	}
-	on := data.AddDays(offered, 1+r.IntN(4))
+	on := g.notAfterToday(data.AddDays(offered, 1+r.IntN(4)))
 	if roll < 35 {
 		reason := pick(r, demoLeadDecline)
 		if err := g.s.RespondLeadTx(ctx, g.tx, l.ID, p.ID, false, data.LeadMove{On: on, Reason: demoText(lang, reason.en, reason.ru)}); err != nil {
@@ -150,11 +155,11 @@ func (g *demoLeadGen) walk(ctx context.Context, l *data.Lead, age int, lang stri
 		if other.ID == p.ID {
 			return nil
 		}
-		p, offered = other, data.AddDays(on, 1)
+		p, offered = other, g.notAfterToday(data.AddDays(on, 1))
 		if err := g.s.OfferLeadTx(ctx, g.tx, l.ID, p.ID, data.DefaultLeadOfferDays, data.LeadMove{On: offered}); err != nil {
 			return err
 		}
-		on = data.AddDays(offered, 2)
+		on = g.notAfterToday(data.AddDays(offered, 2))
 	}
 	if err := g.s.RespondLeadTx(ctx, g.tx, l.ID, p.ID, true, data.LeadMove{On: on}); err != nil {
 		return err
@@ -168,7 +173,7 @@ func (g *demoLeadGen) finish(ctx context.Context, l *data.Lead, p data.Partner, 
 	if age < 20 || roll < 55 {
 		return nil // accepted, being worked
 	}
-	on := data.AddDays(accepted, 3+g.r.IntN(10))
+	on := g.notAfterToday(data.AddDays(accepted, 3+g.r.IntN(10)))
 	if roll < 70 {
 		reason := pick(g.r, demoLeadLoss)
 		return g.s.LoseLeadTx(ctx, g.tx, l.ID, data.LeadMove{On: on, Reason: demoText(lang, reason.en, reason.ru)})
@@ -176,7 +181,7 @@ func (g *demoLeadGen) finish(ctx context.Context, l *data.Lead, p data.Partner, 
 	d := &data.Deal{PartnerID: p.ID, Customer: l.Company, CustomerKey: l.CompanyKey, Product: l.Product, Amount: l.EstAmount,
 		State: data.DealApproved, RegisteredOn: on, ApprovedOn: data.AddDays(on, 1), ProtectedUntil: data.AddDays(on, 91)}
 	if roll >= 85 && age >= 45 {
-		d.State, d.ClosedOn = data.DealWon, data.AddDays(on, 20)
+		d.State, d.ClosedOn = data.DealWon, g.notAfterToday(data.AddDays(on, 20))
 	}
 	if err := g.s.CreateDealTx(ctx, g.tx, d); err != nil {
 		return err

@@ -45,6 +45,7 @@ type leadsScreen struct {
 	count, msg   *widget.Label
 	detail       *widget.Label
 	why          *fyne.Container
+	whyTitle     *widget.Label
 	actions      *fyne.Container
 	history      *widget.Label
 }
@@ -94,13 +95,13 @@ func (s *leadsScreen) buildUI() fyne.CanvasObject {
 	s.table.OnSelected = func(id widget.TableCellID) { s.selectLead(id.Row) }
 	s.detail = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.history = &widget.Label{Wrapping: fyne.TextWrapWord}
-	s.why, s.actions = container.NewVBox(), container.NewGridWrap(fyne.NewSize(190, 36))
+	s.why, s.actions = container.NewVBox(), container.NewGridWrap(fyne.NewSize(240, 36))
 	top := container.NewHBox(s.state, s.event,
 		&widget.Button{Text: lang.L("leads.route_event"), Icon: theme.MailForwardIcon(), OnTapped: s.onRouteBatch},
 		&widget.Button{Text: lang.L("leads.new"), Icon: theme.ContentAddIcon(), OnTapped: s.ui.ShowLeadCapture},
 		s.count)
-	side := container.NewVScroll(container.NewVBox(s.detail, s.actions, widget.NewSeparator(),
-		widget.NewLabelWithStyle(lang.L("leads.suggested"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.why,
+	s.whyTitle = widget.NewLabelWithStyle(lang.L("leads.suggested"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	side := container.NewVScroll(container.NewVBox(s.detail, s.actions, widget.NewSeparator(), s.whyTitle, s.why,
 		widget.NewSeparator(), s.history))
 	split := container.NewHSplit(s.table, side)
 	split.Offset = 0.62
@@ -222,12 +223,15 @@ func (s *leadsScreen) showLead() {
 	l := s.current()
 	if l == nil {
 		s.detail.SetText(lang.L("leads.pick_one"))
+		s.whyTitle.Hide()
 		s.history.SetText("")
 		s.why.Refresh()
 		s.actions.Refresh()
 		return
 	}
 	s.detail.SetText(s.detailText(l))
+	s.whyTitle.Hidden = !l.State.Open()
+	s.whyTitle.Refresh()
 	if l.State.Open() && s.router != nil {
 		s.result = s.router.Suggest(l, 5)
 		s.showSuggestions(l)

@@ -28,7 +28,9 @@ type leadSettings struct {
 var leadWeightKeys = []string{"region", "country", "neighbour", "product", "certified", "active", "tier", "load",
 	"acceptance", "conversion"}
 
-func newLeadSettings(u *UI) *leadSettings { return &leadSettings{ui: u, weights: map[string]*textEntry{}} }
+func newLeadSettings(u *UI) *leadSettings {
+	return &leadSettings{ui: u, weights: map[string]*textEntry{}}
+}
 
 func (ls *leadSettings) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("leads.settings_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
