@@ -84,3 +84,51 @@ func TestTodayLeads(t *testing.T) {
 		t.Errorf("leads waiting: %+v", e)
 	}
 }
+
+// TestAtRiskLetsLeadsExpire: a partner that let two offers expire (and
+// accepted none) is at risk, since the latest expiry.
+func TestAtRiskLetsLeadsExpire(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	today := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return today }
+	p := &data.Partner{Name: "Sleepy IT", Type: data.TypeReseller, Status: data.StatusActive}
+	if err := s.CreatePartner(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	find := func() []app.AtRisk {
+		rs, err := app.FindAtRisk(ctx, s, today, app.DefaultRiskRules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []app.AtRisk
+		for _, r := range rs {
+			if r.Kind == app.RiskLetsLeadsExpire {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	for i, on := range []string{"2026-11-01", "2026-11-05"} {
+		l := &data.Lead{Company: []string{"A", "B"}[i], EventName: "Expo"}
+		if err := s.CreateLead(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.OfferLead(ctx, l.ID, p.ID, 7, data.LeadMove{On: on}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ExpireLeadOffers(ctx, "2026-11-27"); err != nil {
+			t.Fatal(err)
+		}
+		if got := find(); (i == 0) != (len(got) == 0) {
+			t.Fatalf("after %d expired offers: %+v", i+1, got)
+		}
+	}
+	if got := find(); got[0].PartnerID != p.ID || got[0].Since != "2026-11-13" {
+		t.Errorf("at risk: %+v, want since the second expiry (13.11)", got)
+	}
+}

@@ -18,6 +18,7 @@ type LeadPartnerCounts struct {
 	DaysToAccept []int // per accepted offer, days from offer to acceptance
 	Converted    int   // leads it turned into a deal registration
 	Revenue      int64 // won amount of those deals, minor units
+	LastExpired  string // the day its latest offer expired; "" when none did
 }
 
 // LeadPartnerCounts returns the lead record of every partner that was
@@ -27,7 +28,7 @@ func (s *Store) LeadPartnerCounts(ctx context.Context, partnerID int64) ([]LeadP
 	if partnerID > 0 {
 		where, args = ` WHERE o.partner_id = ?`, []any{partnerID}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT o.partner_id, p.name, o.outcome,
+	rows, err := s.db.QueryContext(ctx, `SELECT o.partner_id, p.name, o.outcome, o.decided_on,
 		CASE WHEN o.outcome = 'accepted' THEN cast(julianday(o.decided_on) - julianday(o.offered_on) AS INTEGER) ELSE -1 END
 		FROM lead_offers o JOIN partners p ON p.id = o.partner_id`+where+` ORDER BY p.name COLLATE NOCASE, o.partner_id, o.id`, args...)
 	if err != nil {
@@ -37,9 +38,9 @@ func (s *Store) LeadPartnerCounts(ctx context.Context, partnerID int64) ([]LeadP
 	at := map[int64]int{}
 	for rows.Next() {
 		var id int64
-		var name, outcome string
+		var name, outcome, decided string
 		var days int
-		if err := rows.Scan(&id, &name, &outcome, &days); err != nil {
+		if err := rows.Scan(&id, &name, &outcome, &decided, &days); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -58,6 +59,7 @@ func (s *Store) LeadPartnerCounts(ctx context.Context, partnerID int64) ([]LeadP
 			c.Declined++
 		case "expired":
 			c.Expired++
+			c.LastExpired = max(c.LastExpired, decided)
 		case "open":
 			c.Open++
 		}

@@ -22,12 +22,13 @@ type PartnerMeasures struct {
 	Converted      int
 	ConversionRate int   // percent of accepted leads converted; 0 when none accepted
 	Revenue        int64 // won revenue of the vendor-sourced deals, minor units
+	LastExpired    string
 }
 
 // Measures turns a partner's raw lead record into its measures.
 func Measures(c data.LeadPartnerCounts) PartnerMeasures {
 	m := PartnerMeasures{PartnerID: c.PartnerID, Name: c.PartnerName, Offered: c.Offered, Accepted: c.Accepted,
-		Declined: c.Declined, Expired: c.Expired, Open: c.Open, Converted: c.Converted, Revenue: c.Revenue,
+		Declined: c.Declined, Expired: c.Expired, Open: c.Open, Converted: c.Converted, Revenue: c.Revenue, LastExpired: c.LastExpired,
 		MedianDays: Median(c.DaysToAccept)}
 	if decided := c.Accepted + c.Declined + c.Expired; decided > 0 {
 		m.AcceptanceRate = c.Accepted * 100 / decided
