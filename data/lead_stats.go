@@ -14,10 +14,10 @@ type LeadPartnerCounts struct {
 	Accepted     int
 	Declined     int
 	Expired      int
-	Open         int   // offers still waiting for an answer
-	DaysToAccept []int // per accepted offer, days from offer to acceptance
-	Converted    int   // leads it turned into a deal registration
-	Revenue      int64 // won amount of those deals, minor units
+	Open         int    // offers still waiting for an answer
+	DaysToAccept []int  // per accepted offer, days from offer to acceptance
+	Converted    int    // leads it turned into a deal registration
+	Revenue      int64  // won amount of those deals, minor units
 	LastExpired  string // the day its latest offer expired; "" when none did
 }
 
