@@ -258,6 +258,9 @@ func (s *leadsScreen) detailText(l *data.Lead) string {
 		}
 		lines = append(lines, p)
 	}
+	if l.DealID > 0 {
+		lines = append(lines, lang.L("leads.deal_is", map[string]any{"ID": l.DealID}))
+	}
 	if l.Reason != "" {
 		lines = append(lines, lang.L("leads.reason_is", map[string]any{"Reason": l.Reason}))
 	}
