@@ -7,13 +7,12 @@ import (
 	"os"
 	"os/signal"
 
-	"fyne.io/fyne/v2/lang"
-
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/lead"
 	"channeldesk/assets"
 	"channeldesk/data"
 	"channeldesk/screens"
+	"fyne.io/fyne/v2/lang"
 )
 
 // runLeads is `channeldesk leads route [--event NAME] [--dry-run] [--db
@@ -53,7 +52,7 @@ func runLeads(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, line := range screens.LeadRoutedLines(out, app.Lang(assets.Language(st.UILang))) {
+	for _, line := range screens.LeadRoutedLines(out, format.Lang(assets.Language(st.UILang))) {
 		fmt.Fprintln(stdout, line)
 	}
 	routed := 0

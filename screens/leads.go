@@ -4,16 +4,16 @@ import (
 	"context"
 	"strings"
 
+	"channeldesk/app/format"
+	"channeldesk/app/lead"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/app/lead"
-	"channeldesk/data"
 )
 
 // withLeadsTab puts the Leads screen beside the deal registrations:
@@ -123,7 +123,7 @@ func (s *leadsScreen) cell(l *data.Lead, col int) string {
 		if l.EstAmount == 0 {
 			return ""
 		}
-		return app.FormatMoney(l.EstAmount, orProgram(l.Currency, s.ui.Settings.Currency), s.ui.Lang)
+		return format.FormatMoney(l.EstAmount, orProgram(l.Currency, s.ui.Settings.Currency), s.ui.Lang)
 	case 5:
 		return leadStateLabel(l.State)
 	case 6:
@@ -394,7 +394,7 @@ func (s *leadsScreen) reloadKeeping(row int) {
 
 // askReason asks for the reason of a decline or a loss.
 func (s *leadsScreen) askReason(titleKey string, done func(reason string) error) {
-	e := newText(&widget.Entry{PlaceHolder: lang.L("leads.reason_hint")})
+	e := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("leads.reason_hint")})
 	d := dialog.NewForm(lang.L(titleKey), lang.L("leads.ok"), lang.L("leads.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("leads.reason"), e)}, func(ok bool) {
 			if ok {
@@ -422,8 +422,8 @@ func (s *leadsScreen) pickPartner(id int64) {
 				active = append(active, r)
 			}
 		}
-		p := newPartnerPicker(active, 0)
-		d := dialog.NewCustomConfirm(lang.L("leads.pick_partner"), lang.L("leads.offer"), lang.L("leads.cancel"), p.box,
+		p := widgets.NewPartnerPicker(active, 0)
+		d := dialog.NewCustomConfirm(lang.L("leads.pick_partner"), lang.L("leads.offer"), lang.L("leads.cancel"), p.Box,
 			func(ok bool) {
 				if ok && p.ID() > 0 {
 					s.offer(id, p.ID())
@@ -431,7 +431,7 @@ func (s *leadsScreen) pickPartner(id int64) {
 			}, s.ui.Win)
 		d.Resize(fyne.NewSize(460, 360))
 		d.Show()
-		s.ui.Win.Canvas().Focus(p.entry)
+		s.ui.Win.Canvas().Focus(p.Entry)
 	})
 }
 

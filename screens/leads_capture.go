@@ -4,15 +4,16 @@ import (
 	"context"
 	"strings"
 
+	"channeldesk/app/format"
+	"channeldesk/app/recruit"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // leadCaptureForm is quick capture's second mode: an end customer who
@@ -24,7 +25,7 @@ type leadCaptureForm struct {
 	ui *UI
 
 	company, taxOrSite, contact, email, phone, place, product, size, event *captureEntry
-	eventDate                                                              *dateEntry
+	eventDate                                                              *widgets.DateEntry
 
 	msg     *widget.Label
 	dupText *widget.Label
@@ -80,8 +81,8 @@ func (f *leadCaptureForm) buildUI() fyne.CanvasObject {
 	f.eventDate.Optional, f.eventDate.OnEscape = true, f.escape
 	f.eventDate.OnSubmitted = func(string) { f.onSave() }
 	ctx := context.Background()
-	f.event.Text, _ = f.ui.Store.Setting(ctx, app.SettingLastEvent)
-	last, _ := f.ui.Store.Setting(ctx, app.SettingLastEventDate)
+	f.event.Text, _ = f.ui.Store.Setting(ctx, recruit.SettingLastEvent)
+	last, _ := f.ui.Store.Setting(ctx, recruit.SettingLastEventDate)
 	if last == "" {
 		last = f.ui.Store.Today()
 	}
@@ -137,7 +138,7 @@ func (f *leadCaptureForm) lead() (*data.Lead, error) {
 	l := &data.Lead{Company: f.company.Text, ContactName: f.contact.Text, ContactEmail: f.email.Text,
 		ContactPhone: f.phone.Text, Product: f.product.Text, EventName: f.event.Text, Currency: f.ui.Settings.Currency,
 		CreatedBy: f.ui.Settings.ManagerName}
-	l.CompanyKey = app.NormalizeCompany(l.Company)
+	l.CompanyKey = format.NormalizeCompany(l.Company)
 	if v := strings.TrimSpace(f.taxOrSite.Text); v != "" && strings.Trim(v, "0123456789 ") == "" {
 		l.TaxID = strings.ReplaceAll(v, " ", "")
 	} else {
@@ -150,7 +151,7 @@ func (f *leadCaptureForm) lead() (*data.Lead, error) {
 		}
 	}
 	if s := strings.TrimSpace(f.size.Text); s != "" {
-		n, err := app.ParseMoney(s, f.ui.Settings.Currency, f.ui.Lang)
+		n, err := format.ParseMoney(s, f.ui.Settings.Currency, f.ui.Lang)
 		if err != nil {
 			return nil, data.Invalid("est_amount", "imports.err_leads_amount", map[string]any{"Value": s})
 		}
@@ -226,8 +227,8 @@ func (f *leadCaptureForm) store(l *data.Lead) {
 		if err = f.ui.Store.CreateLead(ctx, l); err != nil || l.EventName == "" {
 			return
 		}
-		if err = f.ui.Store.SetSetting(ctx, app.SettingLastEvent, l.EventName); err == nil {
-			err = f.ui.Store.SetSetting(ctx, app.SettingLastEventDate, l.EventDate)
+		if err = f.ui.Store.SetSetting(ctx, recruit.SettingLastEvent, l.EventName); err == nil {
+			err = f.ui.Store.SetSetting(ctx, recruit.SettingLastEventDate, l.EventDate)
 		}
 	}, func() {
 		f.busy = false

@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/importer"
 	"channeldesk/app/lead"
 	"channeldesk/data"
+	"fyne.io/fyne/v2/lang"
 )
 
 // leadStateLabel is a lead state in the interface language.
@@ -21,11 +20,11 @@ func leadSourceLabel(s data.LeadSource) string { return lang.L("leads.source." +
 // LeadReasonText is one routing reason in the interface language, with
 // the points it gave ("Sells the product +30"), dates as the locale
 // writes them.
-func LeadReasonText(r lead.Reason, l app.Lang) string {
+func LeadReasonText(r lead.Reason, l format.Lang) string {
 	args := map[string]any{}
 	for k, v := range r.Args {
 		if s, ok := v.(string); ok && data.IsDate(s) {
-			v = app.FormatDate(s, l)
+			v = format.FormatDate(s, l)
 		}
 		args[k] = v
 	}
@@ -40,7 +39,7 @@ func LeadReasonText(r lead.Reason, l app.Lang) string {
 }
 
 // LeadReasonsText joins a suggestion's warnings and reasons into one line.
-func LeadReasonsText(s lead.Suggestion, l app.Lang) string {
+func LeadReasonsText(s lead.Suggestion, l format.Lang) string {
 	var parts []string
 	for _, w := range s.Warnings {
 		parts = append(parts, "! "+LeadReasonText(w, l))
@@ -53,7 +52,7 @@ func LeadReasonsText(s lead.Suggestion, l app.Lang) string {
 
 // LeadRoutedLines says, per lead of a batch, the partner it goes to (or
 // that none can take it) and why: what `channeldesk leads route` prints.
-func LeadRoutedLines(out []lead.Routed, l app.Lang) []string {
+func LeadRoutedLines(out []lead.Routed, l format.Lang) []string {
 	lines := make([]string, 0, len(out))
 	for _, rt := range out {
 		if rt.Suggestion == nil {

@@ -12,15 +12,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // leadSettings edits how long a partner has to accept a lead and the
 // weights of the routing rules, so the ranking is never a black box.
 type leadSettings struct {
-	ui         *UI
-	days       *textEntry
-	weights    map[string]*textEntry
-	neighbours *textEntry
+	store      *data.Store
+	days       *widgets.TextEntry
+	weights    map[string]*widgets.TextEntry
+	neighbours *widgets.TextEntry
 	msg        *widget.Label
 }
 
@@ -28,8 +29,8 @@ type leadSettings struct {
 var leadWeightKeys = []string{"region", "country", "neighbour", "product", "certified", "active", "tier", "load",
 	"acceptance", "conversion"}
 
-func newLeadSettings(u *UI) *leadSettings {
-	return &leadSettings{ui: u, weights: map[string]*textEntry{}}
+func newLeadSettings(store *data.Store) *leadSettings {
+	return &leadSettings{store: store, weights: map[string]*widgets.TextEntry{}}
 }
 
 func (ls *leadSettings) buildUI() fyne.CanvasObject {
@@ -37,24 +38,24 @@ func (ls *leadSettings) buildUI() fyne.CanvasObject {
 	hint := &widget.Label{Text: lang.L("leads.settings_hint"), Wrapping: fyne.TextWrapWord}
 	ls.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	ctx := context.Background()
-	days, err := ls.ui.Store.LeadOfferDays(ctx)
+	days, err := ls.store.LeadOfferDays(ctx)
 	var w data.LeadWeights
 	if err == nil {
-		w, err = ls.ui.Store.LeadWeights(ctx)
+		w, err = ls.store.LeadWeights(ctx)
 	}
 	if err != nil {
 		ls.msg.SetText(errorText(err))
 		return container.NewVBox(widget.NewSeparator(), title, ls.msg)
 	}
-	ls.days = newText(&widget.Entry{Text: strconv.Itoa(days)})
+	ls.days = widgets.NewText(&widget.Entry{Text: strconv.Itoa(days)})
 	form := widget.NewForm(widget.NewFormItem(lang.L("leads.settings_days"), ls.days))
 	vals := weightValues(&w)
 	for _, k := range leadWeightKeys {
-		e := newText(&widget.Entry{Text: strconv.Itoa(*vals[k])})
+		e := widgets.NewText(&widget.Entry{Text: strconv.Itoa(*vals[k])})
 		ls.weights[k] = e
 		form.Append(lang.L("leads.weight."+k), e)
 	}
-	ls.neighbours = newText(&widget.Entry{Text: w.Neighbours, MultiLine: true, Wrapping: fyne.TextWrapWord,
+	ls.neighbours = widgets.NewText(&widget.Entry{Text: w.Neighbours, MultiLine: true, Wrapping: fyne.TextWrapWord,
 		PlaceHolder: lang.L("leads.settings_neighbours_hint")})
 	ls.neighbours.SetMinRowsVisible(3)
 	form.Append(lang.L("leads.settings_neighbours"), ls.neighbours)
@@ -93,11 +94,11 @@ func (ls *leadSettings) onSave() {
 		fail(err)
 		return
 	}
-	if err := ls.ui.Store.SetLeadOfferDays(ctx, days); err != nil {
+	if err := ls.store.SetLeadOfferDays(ctx, days); err != nil {
 		fail(err)
 		return
 	}
-	if err := ls.ui.Store.SaveLeadWeights(ctx, w); err != nil {
+	if err := ls.store.SaveLeadWeights(ctx, w); err != nil {
 		fail(err)
 		return
 	}

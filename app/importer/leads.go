@@ -1,12 +1,11 @@
 package importer
 
 import (
+	"channeldesk/app/format"
+	"channeldesk/data"
 	"context"
 	"database/sql"
 	"strings"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // Fields only a leads file has.
@@ -175,7 +174,7 @@ func readLeadRow(t *Table, m Mapping, rec []string, opt LeadOptions) LeadRow {
 	if l.TaxID == "" {
 		l.TaxID = strings.TrimSpace(vals[FINN])
 	}
-	l.CompanyKey = app.NormalizeCompany(l.Company)
+	l.CompanyKey = format.NormalizeCompany(l.Company)
 	l.ContactName = vals[FContactName]
 	if l.ContactName == "" {
 		l.ContactName = strings.Join(strings.Fields(vals[FContactLast]+" "+vals[FContactFirst]+" "+vals[FContactSecond]), " ")

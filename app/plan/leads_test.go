@@ -1,15 +1,14 @@
 package plan_test
 
 import (
+	"channeldesk/app/format"
+	"channeldesk/app/plan"
+	"channeldesk/data"
 	"context"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"channeldesk/app"
-	"channeldesk/app/plan"
-	"channeldesk/data"
 )
 
 // TestPlanShowsThePartnersLeadFigures: a partner offered leads sees its
@@ -39,7 +38,7 @@ func TestPlanShowsThePartnersLeadFigures(t *testing.T) {
 			}
 		}
 	}
-	doc, err := plan.Load(ctx, s, p.ID, plan.Options{Lang: app.EN, Today: today})
+	doc, err := plan.Load(ctx, s, p.ID, plan.Options{Lang: format.EN, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +46,7 @@ func TestPlanShowsThePartnersLeadFigures(t *testing.T) {
 		t.Fatalf("lead figures %+v", doc.Leads)
 	}
 	path := filepath.Join(t.TempDir(), "plan.pdf")
-	if err := plan.ExportFile(ctx, s, p.ID, path, plan.Options{Lang: app.EN, Today: today}); err != nil {
+	if err := plan.ExportFile(ctx, s, p.ID, path, plan.Options{Lang: format.EN, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	txt := pdfPlainText(t, path)

@@ -1,12 +1,11 @@
 package plan
 
 import (
-	"context"
-	"strconv"
-
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/lead"
 	"channeldesk/data"
+	"context"
+	"strconv"
 )
 
 // LeadFigures are the partner's own lead figures: counts and its own
@@ -18,10 +17,10 @@ type LeadFigures struct {
 }
 
 func init() {
-	for l, texts := range map[app.Lang]map[string]string{
-		app.EN: {"leads": "Leads from the vendor", "leads_offered": "Leads offered", "leads_accepted": "Accepted",
+	for l, texts := range map[format.Lang]map[string]string{
+		format.EN: {"leads": "Leads from the vendor", "leads_offered": "Leads offered", "leads_accepted": "Accepted",
 			"leads_rate": "Acceptance rate", "leads_converted": "Converted into deals", "leads_revenue": "Won revenue from them"},
-		app.RU: {"leads": "Лиды от вендора", "leads_offered": "Предложено лидов", "leads_accepted": "Принято",
+		format.RU: {"leads": "Лиды от вендора", "leads_offered": "Предложено лидов", "leads_accepted": "Принято",
 			"leads_rate": "Доля принятых", "leads_converted": "Стали сделками", "leads_revenue": "Выигранная выручка по ним"},
 	} {
 		for k, v := range texts {

@@ -1,12 +1,12 @@
 package report
 
 import (
+	"channeldesk/app/demo"
+	"channeldesk/app/format"
+	"channeldesk/data"
 	"context"
 	"path/filepath"
 	"testing"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // TestLeadSheets: every lead is a row of Leads, and Leads by event has
@@ -17,10 +17,10 @@ func TestLeadSheets(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: 24, Seed: 9, Today: today}); err != nil {
+	if err := demo.Demo(context.Background(), s, demo.DemoOptions{Partners: 24, Seed: 9, Today: today}); err != nil {
 		t.Fatal(err)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	leads, _ := s.Leads(context.Background(), data.LeadFilter{})
 	rows, err := f.GetRows("Leads")
 	if err != nil || len(rows) < len(leads)+1 {
