@@ -395,15 +395,14 @@ func (s *leadsScreen) reloadKeeping(row int) {
 // askReason asks for the reason of a decline or a loss.
 func (s *leadsScreen) askReason(titleKey string, done func(reason string) error) {
 	e := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("leads.reason_hint")})
-	d := dialog.NewForm(lang.L(titleKey), lang.L("leads.ok"), lang.L("leads.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("leads.reason"), e)}, func(ok bool) {
-			if ok {
-				_ = done(e.Text)
+	(&widgets.FormDialog{Title: lang.L(titleKey), Confirm: lang.L("leads.ok"), Size: fyne.NewSize(460, 0),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("leads.reason"), e)},
+		OnSave: func() error {
+			if strings.TrimSpace(e.Text) == "" {
+				return data.Invalid("reason", "err.reason_required", nil)
 			}
-		}, s.ui.Win)
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
-	s.ui.Win.Canvas().Focus(e)
+			return done(e.Text)
+		}}).Show(s.ui.Win)
 }
 
 // pickPartner offers the lead to a partner the manager chooses.
@@ -423,14 +422,14 @@ func (s *leadsScreen) pickPartner(id int64) {
 			}
 		}
 		p := widgets.NewPartnerPicker(active, 0)
-		d := dialog.NewCustomConfirm(lang.L("leads.pick_partner"), lang.L("leads.offer"), lang.L("leads.cancel"), p.Box,
-			func(ok bool) {
-				if ok && p.ID() > 0 {
-					s.offer(id, p.ID())
+		(&widgets.FormDialog{Title: lang.L("leads.pick_partner"), Confirm: lang.L("leads.offer"), Body: p.Box,
+			Size: fyne.NewSize(460, 360), OnSave: func() error {
+				if p.ID() <= 0 {
+					return data.Invalid("partner", "err.required", nil)
 				}
-			}, s.ui.Win)
-		d.Resize(fyne.NewSize(460, 360))
-		d.Show()
+				s.offer(id, p.ID())
+				return nil
+			}}).Show(s.ui.Win)
 		s.ui.Win.Canvas().Focus(p.Entry)
 	})
 }
