@@ -48,6 +48,10 @@ const usage = `usage:
   channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
   channeldesk import contacts FILE [--dry-run] [--db PATH] import contacts, linked to partners by ID, ИНН, name or domain
   channeldesk import kit FILE [--dry-run] [--db PATH]      a partner kit sent back: valid rows in, the rest refused with reasons
+  channeldesk import leads FILE [--event NAME --event-date DATE] [--dry-run] [--profile NAME] [--db PATH]
+                                                           end-customer leads (e.g. a badge-scanner export), all or none
+  channeldesk leads route [--event NAME] [--dry-run] [--db PATH]
+                                                           offer each lead waiting for a partner to its best match, with reasons
   channeldesk export report --out FILE.xlsx [--period 2026|2026-Q3|FROM..TO] [--lang en|ru] [--db PATH]
                                                            write the Excel report
   channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
@@ -99,11 +103,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "import":
 		if len(rest) > 0 && rest[0] == "deals" {
 			err = runImportDeals(rest[1:], stdout, stderr)
+		} else if len(rest) > 0 && rest[0] == "leads" {
+			err = runImportLeads(rest[1:], stdout, stderr)
 		} else if len(rest) > 0 && rest[0] == "kit" {
 			err = runImportKit(rest[1:], stdout, stderr)
 		} else {
 			err = runImport(rest, stdout, stderr)
 		}
+	case "leads":
+		err = runLeads(rest, stdout, stderr)
 	case "backup":
 		err = runBackup(rest, stdout, stderr)
 	case "check":

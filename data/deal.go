@@ -325,6 +325,9 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 		if m.To == DealApproved {
 			return s.flagConflicts(ctx, tx, d)
 		}
+		if m.To == DealRejected { // a lead converted into it goes back to accepted
+			return s.leadDealRejectedTx(ctx, tx, d.ID, m.On, d.Reason)
+		}
 		return nil
 	})
 }

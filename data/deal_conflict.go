@@ -107,6 +107,9 @@ func (s *Store) ResolveConflict(ctx context.Context, id int64, res ConflictResol
 				WHERE id=? AND state IN ('submitted','approved')`, note, s.now(), loser); err != nil {
 				return err
 			}
+			if err := s.leadDealRejectedTx(ctx, tx, loser, s.Today(), note); err != nil {
+				return err
+			}
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE deal_conflicts SET resolution=?, resolved_at=?, note=? WHERE id=?`, res, s.now(), note, id)
 		return err

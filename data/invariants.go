@@ -25,6 +25,7 @@ func Invariants() []Invariant {
 	all = append(all, planInvariants...)
 	all = append(all, attributionInvariants...)
 	all = append(all, tierChangeInvariants...)
+	all = append(all, leadInvariants...)
 	return append(all, coreInvariants...)
 }
 

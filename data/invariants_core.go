@@ -18,7 +18,7 @@ var coreInvariants = []Invariant{
 		WHERE is_primary = 1 GROUP BY partner_id HAVING count(*) > 1`},
 	{Name: "events.orphan", Query: `SELECT e.id, e.partner_id FROM events e
 		WHERE NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = e.partner_id)`},
-	{Name: "events.bad_status", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind != 'deal'
+	{Name: "events.bad_status", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind NOT IN ('deal', 'lead')
 		AND ((from_status != '' AND from_status NOT IN ` + statusList + `)
 		   OR (to_status != '' AND to_status NOT IN ` + statusList + `))`},
 	{Name: "events.bad_deal_state", Query: `SELECT id, partner_id, from_status, to_status FROM events WHERE kind = 'deal'

@@ -297,6 +297,9 @@ func (s *Store) ChangeStatusTx(ctx context.Context, tx *sql.Tx, id int64, to Sta
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, author, body, from_status, to_status)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, EventStatusChange, now, author, strings.TrimSpace(reason), from, to)
+	if err == nil && to == StatusOffboarded {
+		err = s.returnPartnerLeadsTx(ctx, tx, id, author) // its offered leads go back to the pool
+	}
 	return err
 }
 

@@ -29,6 +29,7 @@ type dashboardScreen struct {
 
 	active, won, vsPlan, onboarding, awaiting, expiring, tiers *kpiTile
 	mdf                                                        *kpiTile // dashboard_mdf.go
+	leadsTile                                                  *kpiTile // dashboard_leads.go
 
 	wonChart, tierChart, funnel *widgets.BarChart
 
@@ -89,7 +90,7 @@ func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 	d.expiring = newKPITile(lang.L("dash.kpi.expiring"))
 	d.tiers = newKPITile(lang.L("dash.kpi.tiers"))
 	tiles := container.NewGridWithColumns(4, d.active.card, d.won.card, d.vsPlan.card, d.tiers.card,
-		d.onboarding.card, d.awaiting.card, d.expiring.card, d.buildMDFTile())
+		d.onboarding.card, d.awaiting.card, d.expiring.card, d.buildMDFTile(), d.buildLeadsTile())
 
 	d.wonChart = widgets.NewBarChart(lang.L("dash.chart.won"), true)
 	d.tierChart = widgets.NewBarChart(lang.L("dash.chart.tiers"), false)
@@ -115,7 +116,7 @@ type step func(ctx context.Context) (show func())
 // load computes each group of figures in the background, one after the
 // other, and shows each as soon as it is ready.
 func (d *dashboardScreen) load() {
-	d.run(d.kpiStep, d.wonStep, d.tierStep, d.todayStep, d.riskStep, d.mdfStep)
+	d.run(d.kpiStep, d.wonStep, d.tierStep, d.todayStep, d.riskStep, d.mdfStep, d.leadsStep)
 }
 
 // run does the steps in one background job; each result is applied on

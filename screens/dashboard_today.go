@@ -4,6 +4,7 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/app/metrics"
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -83,6 +84,7 @@ func (d *dashboardScreen) updateTodayRow(r todayRow, row *fyne.Container) {
 		b[0].(*widget.Button).OnTapped = func() { d.doToday(e) }
 		b[1].(*widget.Button).OnTapped = func() { d.askSnooze(e) }
 		b[2].(*widget.Button).OnTapped = func() { d.askDismiss(e) }
+		showMarkButtons(b, e.PartnerID != 0) // marks belong to a partner; waiting leads have none
 		buttons.Show()
 	}
 	text.Refresh()
@@ -172,6 +174,9 @@ func (d *dashboardScreen) todayText(e metrics.TodayEntry) string {
 		text = e.TextRU
 	}
 	line := e.PartnerName + " — " + lang.L("dash.today."+string(e.Kind), map[string]any{"Date": d.ui.date(e.Date), "Text": text, "Days": e.Cadence})
+	if e.PartnerName == "" {
+		line = strings.TrimPrefix(line, " — ")
+	}
 	if e.N > 1 && e.Kind != metrics.TodayGoneQuiet {
 		line += " " + lang.L("week.and_more", map[string]any{"Count": e.N - 1})
 	}
@@ -210,6 +215,10 @@ var todayTabs = map[metrics.TodayKind]string{
 // doToday opens the place where the entry is done: the partner at the
 // right tab; for a partner gone quiet, the contact to log as well.
 func (d *dashboardScreen) doToday(e metrics.TodayEntry) {
+	if e.Kind == metrics.TodayLeadOffer || e.Kind == metrics.TodayLeadUnrouted {
+		d.ui.showLeads(e.Kind == metrics.TodayLeadOffer)
+		return
+	}
 	d.openPartner(e.PartnerID)
 	d.ui.partners.detail.showTab(lang.L(todayTabs[e.Kind]))
 	if e.Kind == metrics.TodayGoneQuiet {

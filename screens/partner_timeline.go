@@ -88,6 +88,9 @@ func (t *timelineTab) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 			text = lang.L("deals.state."+string(e.FromStatus)) + " › " + text
 		}
 	}
+	if e.Kind == data.EventLead {
+		text = leadStateLabel(data.LeadState(e.FromStatus)) + " › " + leadStateLabel(data.LeadState(e.ToStatus)) + " · " + e.Body
+	}
 	if e.Kind == data.EventEscalation {
 		if e.Open {
 			headText += " · " + lang.L("timeline.open")

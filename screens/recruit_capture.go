@@ -20,6 +20,7 @@ import (
 type captureEntry struct {
 	widget.Entry
 	onEscape func()
+	onToggle func() // F2: the other quick-capture mode (partner prospect / customer lead)
 }
 
 func newCaptureEntry(placeholder string, submit, escape func()) *captureEntry {
@@ -35,6 +36,10 @@ func newCaptureEntry(placeholder string, submit, escape func()) *captureEntry {
 func (e *captureEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.onEscape != nil {
 		e.onEscape()
+		return
+	}
+	if k.Name == fyne.KeyF2 && e.onToggle != nil {
+		e.onToggle()
 		return
 	}
 	if !widgets.PassKeyToWindow(e, k) {
@@ -76,7 +81,11 @@ func (u *UI) ShowQuickCapture() {
 func newCaptureForm(u *UI) *captureForm { return &captureForm{ui: u} }
 
 func (f *captureForm) buildUI() fyne.CanvasObject {
-	entry := func(key string) *captureEntry { return newCaptureEntry(lang.L(key), f.onSave, f.escape) }
+	entry := func(key string) *captureEntry {
+		e := newCaptureEntry(lang.L(key), f.onSave, f.escape)
+		e.onToggle = func() { f.ui.toggleCapture(false) }
+		return e
+	}
 	f.company = entry("recruit.capture_company")
 	f.contact = entry("recruit.capture_contact")
 	f.email = entry("recruit.capture_email")

@@ -46,6 +46,10 @@ type UI struct {
 	importer  *importFlow
 	plans     *plansScreen
 
+	// leads and leadCapture: the Leads tab and quick capture's lead mode
+	leads       *leadsScreen
+	leadCapture *leadCaptureForm
+
 	// Reopened is called after a restore replaced the data (the store is
 	// reopened in place); nil rebuilds the window.
 	Reopened func()
@@ -102,7 +106,7 @@ func (u *UI) build() {
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
 		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return newRecruitScreen(u).buildUI() }},
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return u.newOnboardingScreen().buildUI() }},
-		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return newDealsScreen(u).buildUI() }},
+		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return withLeadsTab(u, newDealsScreen(u).buildUI()) }},
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
 		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return newMDFScreen(u).buildUI() }},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = u.newPlansScreen(); return u.plans.buildUI() }},

@@ -48,7 +48,7 @@ type DemoStep func(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand,
 // demoSteps run after partners, contacts and timelines, in order; a new
 // area adds its step at the end.
 func demoSteps() []DemoStep {
-	return []DemoStep{demoDeals, demoMDF, demoOnboarding, demoPlans, demoRecruit}
+	return []DemoStep{demoDeals, demoMDF, demoOnboarding, demoPlans, demoRecruit, demoLeads}
 }
 
 type demoRegion struct {

@@ -22,6 +22,10 @@ const (
 	RiskNoContact         RiskKind = "no_contact"         // past its tier's contact cadence
 )
 
+// RiskExtras are the at-risk rules other areas add (leads: a partner
+// that lets offers expire); each registers in init.
+var RiskExtras []func(ctx context.Context, s *data.Store, today time.Time) ([]AtRisk, error)
+
 // RiskRules say how long is too long.
 type RiskRules struct {
 	NoWonMonths int // an active partner with no won deal for this many months
@@ -85,6 +89,13 @@ func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskR
 		return nil, err
 	}
 	found = append(found, quiet...)
+	for _, more := range RiskExtras {
+		extra, err := more(ctx, s, today)
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, extra...)
+	}
 	var out []AtRisk
 	for _, r := range found {
 		if !dismissed[dismissKey(r.PartnerID, r.Kind)] {
@@ -138,7 +149,8 @@ func dismissals(ctx context.Context, db *sql.DB, since time.Time) (map[string]bo
 // DismissRisk hides one warning about a partner for RiskRules.DismissDays
 // from today; the choice is kept in the settings table.
 func DismissRisk(ctx context.Context, s *data.Store, partnerID int64, kind RiskKind, today time.Time) error {
-	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding && kind != RiskMissedTarget && kind != RiskNoContact {
+	if kind != RiskNoWonDeal && kind != RiskStalledOnboarding && kind != RiskMissedTarget && kind != RiskNoContact &&
+		kind != RiskLetsLeadsExpire {
 		return data.Invalid("kind", "err.unknown_kind", map[string]any{"Value": string(kind)})
 	}
 	return s.SetSetting(ctx, dismissKey(partnerID, kind), fiscal.ISODate(today))

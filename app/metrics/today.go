@@ -18,6 +18,10 @@ const TodayGoneQuiet TodayKind = "gone_quiet"
 var TodayOrder = []TodayKind{TodayEscalation, TodayDealExpiry, TodayMDFDeadline, TodayTaskDue, TodayCheckIn,
 	TodayCertExpiry, TodayGoneQuiet}
 
+// TodayExtras are the items other areas add to Today (leads: offers
+// about to expire, leads waiting for a partner); each registers in init.
+var TodayExtras []func(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error)
+
 // TodayHandful is how many entries of a group show before "show all".
 const TodayHandful = 5
 
@@ -65,6 +69,13 @@ func BuildToday(ctx context.Context, s *data.Store, today time.Time) (TodayBoard
 	for _, q := range quiet {
 		items = append(items, TodayItem{Kind: TodayGoneQuiet, PartnerID: q.PartnerID, PartnerName: q.Name,
 			Date: q.Since, Cadence: q.Cadence})
+	}
+	for _, extra := range TodayExtras {
+		more, err := extra(ctx, s, today)
+		if err != nil {
+			return TodayBoard{}, err
+		}
+		items = append(items, more...)
 	}
 	marks, err := s.TodayMarks(ctx)
 	if err != nil {

@@ -26,6 +26,7 @@ type PlanDoc struct {
 	Plan          *PlanSection // nil: no plan for the year
 	MDF           MDFSection   // Known false: not available
 	VendorContact Contact      // Name "" when not set
+	Leads         LeadFigures  // the leads the vendor offered this partner
 }
 
 // Program is what the document says about the vendor's program.
@@ -172,6 +173,9 @@ func Load(ctx context.Context, s *data.Store, partnerID int64, opt Options) (*Pl
 		return nil, err
 	}
 	if doc.MDF, err = loadMDF(ctx, s.DB(), partnerID, doc.Today); err != nil {
+		return nil, err
+	}
+	if doc.Leads, err = loadLeads(ctx, s, partnerID); err != nil {
 		return nil, err
 	}
 	return doc, loadPlan(ctx, s, doc)

@@ -53,6 +53,12 @@ var internalFields = []internalField{
 	{"mdf_payments", "reference", "", "MDF payment references"},
 	{"mdf_proofs", "name", "", "MDF proof file names"},
 	{"mdf_funds", "name", "", "MDF fund names (budget lines)"},
+	{"leads", "notes_internal", "", "internal lead notes"},
+	{"leads", "reason", "", "why a lead was declined or lost"},
+	{"leads", "created_by", "", "who captured a lead"},
+	{"lead_offers", "reason", "", "lead decline reasons"},
+	{"lead_steps", "body", "", "lead timeline notes"},
+	{"lead_steps", "author", "", "lead timeline authors"},
 }
 
 // partnerField is shareable text of one partner: it may appear in that
@@ -79,6 +85,10 @@ var partnerFields = []partnerField{
 	{"kit_rows", "summary", "partner_id", ""},
 	{"kit_rows", "reason", "partner_id", ""},
 	{"application_answers", "answer", "partner_id", ""},
+	{"leads", "company", "partner_id", "partner_id IS NOT NULL"},
+	{"leads", "contact_name", "partner_id", "partner_id IS NOT NULL"},
+	{"leads", "contact_email", "partner_id", "partner_id IS NOT NULL"},
+	{"leads", "notes_shareable", "partner_id", "partner_id IS NOT NULL"},
 }
 
 // internalPhrases are computed internal texts (demotion risk, the at-risk
@@ -340,6 +350,15 @@ var otherColumns = map[string]string{
 	"tiers.name_en": "program", "tiers.name_ru": "program",
 	"kit_rows.kit_id": "key", "kit_rows.sheet": "enum", "kit_rows.row_hash": "hash", "kit_rows.kit_date": "date",
 	"kit_rows.outcome": "enum", "kit_rows.at": "date", "application_answers.question": "program",
+	"leads.company_key": "key", "leads.tax_id": "like company", "leads.website": "like company",
+	"leads.contact_role": "like contact name", "leads.contact_phone": "like contact e-mail",
+	"leads.country": "customer's own", "leads.region": "customer's own", "leads.city": "customer's own",
+	"leads.product": "program", "leads.currency": "code", "leads.source": "enum", "leads.event_name": "program (the vendor's event)",
+	"leads.event_date": "date", "leads.created_at": "date", "leads.updated_at": "date", "leads.state": "enum",
+	"leads.offered_on": "date", "leads.expires_on": "date",
+	"lead_offers.offered_on": "date", "lead_offers.expires_on": "date", "lead_offers.outcome": "enum",
+	"lead_offers.decided_on": "date", "lead_steps.at": "date", "lead_steps.kind": "enum", "lead_steps.from_state": "enum",
+	"lead_steps.to_state": "enum",
 }
 
 // TestEveryTextColumnIsClassified makes every area decide, for each text

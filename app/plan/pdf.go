@@ -54,6 +54,7 @@ func Render(d *PlanDoc, w io.Writer) error {
 	r.checkIns()
 	r.commitments()
 	r.mdf()
+	r.leads()
 	r.vendorContact()
 	return r.f.Output(w)
 }

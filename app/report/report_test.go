@@ -48,7 +48,7 @@ func writeReport(t *testing.T, s *data.Store, opt Options) (*excelize.File, stri
 func TestWorkbookSheetsTablesAndHeaders(t *testing.T) {
 	s := openStore(t, 40, 300)
 	f, _ := writeReport(t, s, Options{Lang: format.EN})
-	want := []string{"Summary", "Partners", "Recruitment", "Onboarding", "Deals", "Tier progress", "Plans", "Plan objectives", "MDF", "MDF balances", "MDF funds", "MDF ROI"}
+	want := []string{"Summary", "Partners", "Recruitment", "Onboarding", "Deals", "Tier progress", "Plans", "Plan objectives", "MDF", "MDF balances", "MDF funds", "MDF ROI", "Leads", "Leads by event", "Leads by partner"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}

@@ -1,0 +1,261 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"channeldesk/app/format"
+	"channeldesk/app/recruit"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// leadCaptureForm is quick capture's second mode: an end customer who
+// wants to buy, typed in at the booth from the keyboard alone (Enter
+// saves, Tab moves on, Esc closes, F2 switches back to a partner
+// prospect). The event stays for the next visitor, shared with the
+// prospect mode.
+type leadCaptureForm struct {
+	ui *UI
+
+	company, taxOrSite, contact, email, phone, place, product, size, event *captureEntry
+	eventDate                                                              *widgets.DateEntry
+
+	msg     *widget.Label
+	dupText *widget.Label
+	dupBox  *fyne.Container
+	dlg     *dialog.CustomDialog
+	saved   int
+	busy    bool
+
+	// onSaved runs after each stored lead (the leads list reloads).
+	onSaved func()
+}
+
+// ShowLeadCapture opens quick capture in its customer-lead mode.
+func (u *UI) ShowLeadCapture() {
+	f := &leadCaptureForm{ui: u}
+	if u.leads != nil {
+		f.onSaved = u.leads.reload
+	}
+	f.show()
+	u.leadCapture = f
+}
+
+// toggleCapture switches quick capture between its two modes.
+func (u *UI) toggleCapture(fromLead bool) {
+	if fromLead {
+		if u.leadCapture != nil {
+			u.leadCapture.close()
+		}
+		u.ShowQuickCapture()
+		return
+	}
+	if u.capture != nil {
+		u.capture.close()
+	}
+	u.ShowLeadCapture()
+}
+
+func (f *leadCaptureForm) entries() []*captureEntry {
+	return []*captureEntry{f.company, f.taxOrSite, f.contact, f.email, f.phone, f.place, f.product, f.size, f.event}
+}
+
+func (f *leadCaptureForm) buildUI() fyne.CanvasObject {
+	entry := func(key string) *captureEntry {
+		e := newCaptureEntry(lang.L(key), f.onSave, f.escape)
+		e.onToggle = func() { f.ui.toggleCapture(true) }
+		return e
+	}
+	f.company, f.taxOrSite = entry("leads.capture_company"), entry("leads.capture_tax_or_site")
+	f.contact, f.email, f.phone = entry("recruit.capture_contact"), entry("recruit.capture_email"), entry("recruit.capture_phone")
+	f.place, f.product, f.size = entry("leads.capture_place"), entry("leads.capture_product"), entry("leads.capture_size")
+	f.event = entry("recruit.capture_event")
+	f.eventDate = newDateEntry(f.ui, "event_date")
+	f.eventDate.Optional, f.eventDate.OnEscape = true, f.escape
+	f.eventDate.OnSubmitted = func(string) { f.onSave() }
+	ctx := context.Background()
+	f.event.Text, _ = f.ui.Store.Setting(ctx, recruit.SettingLastEvent)
+	last, _ := f.ui.Store.Setting(ctx, recruit.SettingLastEventDate)
+	if last == "" {
+		last = f.ui.Store.Today()
+	}
+	f.eventDate.Text = f.ui.date(last)
+	f.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.dupText = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	f.dupBox = container.NewVBox(f.dupText, container.NewHBox(
+		&widget.Button{Text: lang.L("recruit.save_anyway"), Importance: widget.WarningImportance, OnTapped: f.onSaveAnyway}))
+	f.dupBox.Hide()
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.company"), container.NewGridWithColumns(2, f.company, f.taxOrSite)),
+		widget.NewFormItem(lang.L("field.contact_name"), f.contact),
+		widget.NewFormItem(lang.L("field.email"), container.NewGridWithColumns(2, f.email, f.phone)),
+		widget.NewFormItem(lang.L("leads.field.place"), f.place),
+		widget.NewFormItem(lang.L("leads.field.product"), container.NewGridWithColumns(2, f.product, f.size)),
+		widget.NewFormItem(lang.L("field.event_name"), container.NewGridWithColumns(2, f.event, f.eventDate)),
+	)
+	buttons := container.NewHBox(
+		&widget.Button{Text: lang.L("leads.capture_save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave},
+		&widget.Button{Text: lang.L("recruit.capture_close"), OnTapped: f.close})
+	hint := widget.NewLabel(lang.L("leads.capture_hint"))
+	return container.NewVBox(form, f.dupBox, f.msg, container.NewBorder(nil, nil, nil, buttons, hint))
+}
+
+func (f *leadCaptureForm) show() {
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("leads.capture_title"), f.buildUI(), f.ui.Win)
+	f.dlg.Resize(fyne.NewSize(620, 0))
+	f.dlg.Show()
+	f.ui.Win.Canvas().Focus(f.company)
+}
+
+func (f *leadCaptureForm) close() {
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
+}
+
+// escape closes the form, first asking when a visitor is typed in.
+func (f *leadCaptureForm) escape() {
+	for _, e := range f.entries()[:8] {
+		if strings.TrimSpace(e.Text) != "" {
+			f.ui.askDiscard(f.close)
+			return
+		}
+	}
+	f.close()
+}
+
+// lead reads the form: "ИНН or website" is an ИНН when it is all digits;
+// the place reads "city, region, country" from the right, so "Russia"
+// alone is a country and "Kazan, Tatarstan, Russia" all three.
+func (f *leadCaptureForm) lead() (*data.Lead, error) {
+	l := &data.Lead{Company: f.company.Text, ContactName: f.contact.Text, ContactEmail: f.email.Text,
+		ContactPhone: f.phone.Text, Product: f.product.Text, EventName: f.event.Text, Currency: f.ui.Settings.Currency,
+		CreatedBy: f.ui.Settings.ManagerName}
+	l.CompanyKey = format.NormalizeCompany(l.Company)
+	if v := strings.TrimSpace(f.taxOrSite.Text); v != "" && strings.Trim(v, "0123456789 ") == "" {
+		l.TaxID = strings.ReplaceAll(v, " ", "")
+	} else {
+		l.Website = v
+	}
+	parts := strings.Split(f.place.Text, ",")
+	for i, dst := range []*string{&l.Country, &l.Region, &l.City} {
+		if k := len(parts) - 1 - i; k >= 0 {
+			*dst = strings.TrimSpace(parts[k])
+		}
+	}
+	if s := strings.TrimSpace(f.size.Text); s != "" {
+		n, err := format.ParseMoney(s, f.ui.Settings.Currency, f.ui.Lang)
+		if err != nil {
+			return nil, data.Invalid("est_amount", "imports.err_leads_amount", map[string]any{"Value": s})
+		}
+		l.EstAmount = n
+	}
+	day, err := f.eventDate.Value()
+	if err != nil {
+		return nil, err
+	}
+	l.Source = data.LeadFromWebsite
+	if strings.TrimSpace(l.EventName) != "" {
+		l.Source, l.EventDate = data.LeadFromEvent, day
+	}
+	return l, l.Validate()
+}
+
+// onSave warns first of a stored lead or a partner's registered customer
+// that looks like the same company.
+func (f *leadCaptureForm) onSave() {
+	if f.busy {
+		return
+	}
+	l, err := f.lead()
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	f.busy = true
+	var dups []data.LeadMatch
+	f.ui.background(func() {
+		dups, err = f.ui.Store.LeadDuplicates(context.Background(), l)
+	}, func() {
+		f.busy = false
+		switch {
+		case err != nil:
+			f.fail(err)
+		case len(dups) > 0:
+			f.dupText.SetText(leadDuplicateText(dups[0]))
+			f.dupBox.Show()
+		default:
+			f.store(l)
+		}
+	})
+}
+
+// leadDuplicateText says what a new lead seems to repeat.
+func leadDuplicateText(m data.LeadMatch) string {
+	if m.LeadID > 0 {
+		if m.PartnerName == "" {
+			return lang.L("leads.duplicate_lead", map[string]any{"Name": m.Company, "State": leadStateLabel(data.LeadState(m.State))})
+		}
+		return lang.L("leads.duplicate_lead_partner", map[string]any{"Name": m.Company,
+			"State": leadStateLabel(data.LeadState(m.State)), "Partner": m.PartnerName})
+	}
+	return lang.L("leads.duplicate_customer", map[string]any{"Name": m.Company, "Partner": m.PartnerName,
+		"State": dealStateLabel(data.DealState(m.State))})
+}
+
+func (f *leadCaptureForm) onSaveAnyway() {
+	l, err := f.lead()
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	f.store(l)
+}
+
+func (f *leadCaptureForm) store(l *data.Lead) {
+	f.busy = true
+	var err error
+	f.ui.background(func() {
+		ctx := context.Background()
+		if err = f.ui.Store.CreateLead(ctx, l); err != nil || l.EventName == "" {
+			return
+		}
+		if err = f.ui.Store.SetSetting(ctx, recruit.SettingLastEvent, l.EventName); err == nil {
+			err = f.ui.Store.SetSetting(ctx, recruit.SettingLastEventDate, l.EventDate)
+		}
+	}, func() {
+		f.busy = false
+		if err != nil {
+			f.fail(err)
+			return
+		}
+		f.saved++
+		f.clear()
+		f.msg.Importance = widget.SuccessImportance
+		f.msg.SetText(lang.L("leads.capture_saved", map[string]any{"Name": l.Company, "Count": f.saved}))
+		if f.onSaved != nil {
+			f.onSaved()
+		}
+	})
+}
+
+// clear empties the form for the next visitor; the event stays.
+func (f *leadCaptureForm) clear() {
+	for _, e := range f.entries()[:8] {
+		e.SetText("")
+	}
+	f.dupBox.Hide()
+	f.ui.Win.Canvas().Focus(f.company)
+}
+
+func (f *leadCaptureForm) fail(err error) {
+	f.msg.Importance = widget.DangerImportance
+	f.msg.SetText(errorText(err))
+}
