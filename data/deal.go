@@ -231,7 +231,7 @@ func (s *Store) CreateDealTx(ctx context.Context, tx *sql.Tx, d *Deal) error {
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO deals (id, partner_id, customer, customer_key, customer_tax_id, customer_domain,
 		product, amount, state, registered_on, expected_close_on, approved_on, protected_until, closed_on, reason,
-		mdf_request_id, created_at, updated_at) VALUES (` + teamID("deals") + `, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		mdf_request_id, created_at, updated_at) VALUES (`+teamID("deals")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		d.PartnerID, d.Customer, d.CustomerKey, d.CustomerTaxID, d.CustomerDomain, d.Product, d.Amount, d.State,
 		d.RegisteredOn, d.ExpectedCloseOn, d.ApprovedOn, d.ProtectedUntil, d.ClosedOn, d.Reason, mdf, d.CreatedAt, d.UpdatedAt)
 	if err != nil {

@@ -69,7 +69,7 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, shareable, open)
-			VALUES (` + teamID("events") + `, ?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open)
+			VALUES (`+teamID("events")+`, ?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open)
 		if err != nil {
 			return notFoundIfFK(err, "partner")
 		}
@@ -113,7 +113,7 @@ func (s *Store) Events(ctx context.Context, partnerID int64) ([]Event, error) {
 // caller's transaction; demo data and imports use it to lay down history.
 func InsertEventTx(ctx context.Context, tx *sql.Tx, e *Event) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, shareable, open, from_status, to_status)
-		VALUES (` + teamID("events") + `, ?,?,?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open, e.FromStatus, e.ToStatus)
+		VALUES (`+teamID("events")+`, ?,?,?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open, e.FromStatus, e.ToStatus)
 	if err != nil {
 		return err
 	}

@@ -185,7 +185,7 @@ func SaveChecklistTx(ctx context.Context, tx *sql.Tx, cl *OnboardingChecklist) e
 		return Invalid("started_on", "err.onboard_date", map[string]any{"Value": cl.StartedOn})
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO onboarding_checklists (id, partner_id, template_name, started_on, completed_on)
-		VALUES (` + teamID("onboarding_checklists") + `, ?,?,?,?) ON CONFLICT(partner_id) DO UPDATE SET template_name = excluded.template_name,
+		VALUES (`+teamID("onboarding_checklists")+`, ?,?,?,?) ON CONFLICT(partner_id) DO UPDATE SET template_name = excluded.template_name,
 		started_on = excluded.started_on, completed_on = excluded.completed_on`,
 		cl.PartnerID, cl.TemplateName, cl.StartedOn, cl.CompletedOn)
 	if err != nil {
@@ -212,7 +212,7 @@ func insertTask(ctx context.Context, tx *sql.Tx, checklistID int64, pos int, t *
 	t.ChecklistID, t.Position = checklistID, pos
 	res, err := tx.ExecContext(ctx, `INSERT INTO onboarding_tasks (id, checklist_id, stage, stage_en, stage_ru, position, title_en,
 		title_ru, kind, owner, due_on, product, required, target, state, reason, done_on, done_by)
-		VALUES (` + teamID("onboarding_tasks") + `, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, checklistID, t.Stage, t.StageEN, t.StageRU, pos, t.TitleEN, t.TitleRU,
+		VALUES (`+teamID("onboarding_tasks")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, checklistID, t.Stage, t.StageEN, t.StageRU, pos, t.TitleEN, t.TitleRU,
 		t.Kind, t.Owner, t.DueOn, t.Product, t.Required, t.Target, t.State, t.Reason, t.DoneOn, t.DoneBy)
 	if err != nil {
 		return err

@@ -202,7 +202,7 @@ func (s *Store) createPartner(ctx context.Context, tx *sql.Tx, p *Partner) error
 	p.UpdatedAt = p.CreatedAt
 	res, err := tx.ExecContext(ctx, `INSERT INTO partners (id, name, legal_name, type, status, country, region, city, website,
 		verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at, inn, kpp, address)
-		VALUES (` + teamID("partners") + `, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (`+teamID("partners")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.Name, p.LegalName, p.Type, p.Status, p.Country, p.Region, p.City, p.Website,
 		JoinList(p.Verticals), JoinList(p.Capabilities), JoinList(p.Products), JoinList(p.Tags),
 		p.DocLang, p.AccountManager, p.CreatedAt, p.UpdatedAt, p.INN, p.KPP, p.Address)
@@ -296,7 +296,7 @@ func (s *Store) ChangeStatusTx(ctx context.Context, tx *sql.Tx, id int64, to Sta
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, from_status, to_status)
-		VALUES (` + teamID("events") + `, ?, ?, ?, ?, ?, ?, ?)`, id, EventStatusChange, now, author, strings.TrimSpace(reason), from, to)
+		VALUES (`+teamID("events")+`, ?, ?, ?, ?, ?, ?, ?)`, id, EventStatusChange, now, author, strings.TrimSpace(reason), from, to)
 	return err
 }
 

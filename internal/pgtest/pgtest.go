@@ -217,4 +217,3 @@ func Need(t testing.TB, s *Server) {
 		t.SkipNow()
 	}
 }
-
