@@ -1020,3 +1020,58 @@ func (s *Store) TeamCheckDone(ctx context.Context) error {
 func teamIDs(table string) string {
 	return `(SELECT (coalesce((SELECT max(id) FROM ` + table + `), 0) / 100 + row_number() OVER ()) * 100 + member_no FROM team_self)`
 }
+
+// TeamFKViolation is a record whose parent record is missing.
+type TeamFKViolation struct {
+	Table, Key        string
+	Parent, ParentKey string
+}
+
+// ForeignKeyViolations lists records whose parent is missing (checked at
+// commit, since the sync defers foreign keys), at most 1,000.
+func (t *TeamTx) ForeignKeyViolations() ([]TeamFKViolation, error) {
+	type raw struct {
+		table  string
+		rowid  int64
+		parent string
+		fkid   int
+	}
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT "table", rowid, parent, fkid FROM pragma_foreign_key_check LIMIT 1000`)
+	if err != nil {
+		return nil, err
+	}
+	var rs []raw
+	for rows.Next() {
+		var r raw
+		var rowid sql.NullInt64
+		if err := rows.Scan(&r.table, &rowid, &r.parent, &r.fkid); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.rowid = rowid.Int64
+		rs = append(rs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []TeamFKViolation
+	for _, r := range rs {
+		tb, ok := t.tables[r.table]
+		if !ok {
+			return nil, fmt.Errorf("team sync: missing parent of a record in local table %s", r.table)
+		}
+		var from string
+		if err := t.tx.QueryRowContext(t.ctx, `SELECT "from" FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq LIMIT 1`, r.table, r.fkid).Scan(&from); err != nil {
+			return nil, err
+		}
+		var v TeamFKViolation
+		v.Table, v.Parent = r.table, r.parent
+		if err := t.tx.QueryRowContext(t.ctx, `SELECT `+tb.keyExpr(quoteIdent(tb.Name))+`, json_array(`+quoteIdent(from)+`) FROM `+quoteIdent(tb.Name)+` WHERE rowid = ?`, r.rowid).
+			Scan(&v.Key, &v.ParentKey); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
