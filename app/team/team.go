@@ -244,6 +244,9 @@ func versionErr(server int) error {
 }
 
 func serverErr(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
