@@ -377,6 +377,9 @@ func Sync(ctx context.Context, s *data.Store, opt Options) (Result, error) {
 		n, confl, err := pull(ctx, s, srv, prog)
 		res.Pulled += n
 		res.Conflicts = append(res.Conflicts, confl...)
+		if err == nil {
+			err = hook("pulled", srv)
+		}
 		if err != nil {
 			return res, err
 		}
@@ -398,6 +401,17 @@ func Sync(ctx context.Context, s *data.Store, opt Options) (Result, error) {
 		prog("done", 1, 1)
 		return res, nil
 	}
+}
+
+// testHook, set by tests, runs at the points where a sync may be cut off
+// (a killed process, a dropped connection); an error ends the sync there.
+var testHook func(stage string, srv *teamserver.Server) error
+
+func hook(stage string, srv *teamserver.Server) error {
+	if testHook == nil {
+		return nil
+	}
+	return testHook(stage, srv)
 }
 
 // pull writes the changes others pushed since the last sync.
@@ -678,9 +692,15 @@ func push(ctx context.Context, s *data.Store, srv *teamserver.Server) (int, erro
 	for i, p := range pend {
 		rows[i] = teamserver.Row{Table: p.Table, Key: p.Key, Data: data.EncodeTeamRow(p.Cur)}
 	}
+	if err := hook("push", srv); err != nil {
+		return 0, err
+	}
 	seq, err := srv.Push(ctx, newBatch(), self.MemberNo, self.LastSeq, rows)
 	if errors.Is(err, teamserver.ErrMoved) {
 		return 0, err
+	}
+	if err == nil {
+		err = hook("pushed", srv)
 	}
 	if err != nil {
 		return 0, serverErr(ctx, err)
