@@ -466,7 +466,7 @@ func pull(ctx context.Context, s *data.Store, srv *teamserver.Server, prog Progr
 				return err
 			}
 			who, at := c.AuthorName, c.At.UTC().Format(time.RFC3339)
-			cs, err := merge(t, self.Name, c.Row.Table, c.Row.Key, remote, who, at)
+			cs, err := merge(t, self.Name, c.Row.Table, c.Row.Key, remote, who, at, c.Author == self.MemberNo)
 			if err != nil {
 				return fmt.Errorf("%s %s: %w", c.Row.Table, c.Row.Key, err)
 			}
@@ -516,10 +516,18 @@ func intKey(key string) (int64, bool) {
 
 // merge writes one record as the server has it now, keeping what only
 // this laptop changed, and returns the conflicts.
-func merge(t *data.TeamTx, me, table, key string, remote data.TeamRow, who, at string) ([]data.TeamConflict, error) {
+// own is an echo of this laptop's own push whose answer was lost: what
+// was changed here since is newer than it.
+func merge(t *data.TeamTx, me, table, key string, remote data.TeamRow, who, at string, own bool) ([]data.TeamConflict, error) {
 	p, err := t.PendingFor(table, key)
 	if err != nil {
 		return nil, err
+	}
+	if p != nil && own {
+		if data.TeamRowsEqual(p.Cur, remote) {
+			return nil, t.DropPending(table, key)
+		}
+		return nil, t.SetBase(table, key, remote)
 	}
 	conflict := func(field string, kept, other, base any, reason string) data.TeamConflict {
 		at2 := ""
@@ -595,6 +603,12 @@ func merge(t *data.TeamTx, me, table, key string, remote data.TeamRow, who, at s
 		}
 		if base != nil && data.TeamValueEqual(lv, bv) {
 			continue // not changed here
+		}
+		if f == "updated_at" { // bookkeeping, not typed: the later one
+			if ls, rs := fmt.Sprint(lv), fmt.Sprint(rv); ls > rs {
+				m[f] = lv
+			}
+			continue
 		}
 		if data.TeamValueEqual(rv, lv) || base != nil && data.TeamValueEqual(rv, bv) {
 			m[f] = lv
