@@ -771,9 +771,19 @@ func enforceRules(ctx context.Context, s *data.Store, baseline map[string]bool) 
 		undone := 0
 		reason := strings.Join(found, "; ")
 		err = s.TeamApply(ctx, func(t *data.TeamTx) error {
-			pend, err := t.Pending()
-			if err != nil || len(pend) == 0 {
+			all, err := t.Pending()
+			if err != nil {
 				return err
+			}
+			// The conflicts this sync recorded are not changes to undo.
+			var pend []data.TeamPending
+			for _, p := range all {
+				if p.Table != "team_conflicts" {
+					pend = append(pend, p)
+				}
+			}
+			if len(pend) == 0 {
+				return nil
 			}
 			var grp int64
 			for _, p := range pend {
