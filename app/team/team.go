@@ -332,9 +332,43 @@ func Remove(ctx context.Context, s *data.Store, name, password string) error {
 	return nil
 }
 
-// Sync pulls the others' changes and pushes this laptop's.
+// Session keeps one connection to the team's server across syncs (the
+// GUI's automatic sync); a sync after a failure connects again.
+type Session struct {
+	s   *data.Store
+	srv *teamserver.Server
+}
+
+// NewSession makes a session for a team database; it connects at the first sync.
+func NewSession(s *data.Store) *Session { return &Session{s: s} }
+
+// Close ends the session's connection.
+func (x *Session) Close() {
+	if x.srv != nil {
+		x.srv.Close()
+		x.srv = nil
+	}
+}
+
+// Sync pulls the others' changes and pushes this laptop's, over one new connection.
 func Sync(ctx context.Context, s *data.Store, opt Options) (Result, error) {
+	x := NewSession(s)
+	defer x.Close()
+	return x.Sync(ctx, opt)
+}
+
+// Sync pulls the others' changes and pushes this laptop's.
+func (x *Session) Sync(ctx context.Context, opt Options) (Result, error) {
+	res, err := x.sync(ctx, opt)
+	if err != nil {
+		x.Close() // whatever state the connection is in, the next sync starts afresh
+	}
+	return res, err
+}
+
+func (x *Session) sync(ctx context.Context, opt Options) (Result, error) {
 	var res Result
+	s := x.s
 	self, err := s.TeamSelf(ctx)
 	if err != nil {
 		return res, err
@@ -346,12 +380,13 @@ func Sync(ctx context.Context, s *data.Store, opt Options) (Result, error) {
 	if prog == nil {
 		prog = func(string, int, int) {}
 	}
-	prog("connect", 0, 0)
-	srv, err := connect(ctx, self.URL, opt.Password)
-	if err != nil {
-		return res, err
+	if x.srv == nil || x.srv.Conn().IsClosed() {
+		prog("connect", 0, 0)
+		if x.srv, err = connect(ctx, self.URL, opt.Password); err != nil {
+			return res, err
+		}
 	}
-	defer srv.Close()
+	srv := x.srv
 	info, err := srv.Info(ctx)
 	if err != nil {
 		return res, serverErr(ctx, err)

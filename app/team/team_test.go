@@ -32,7 +32,6 @@ type laptop struct {
 func newTeam(t testing.TB, fill func(s *data.Store)) (*laptop, func(name string) *laptop) {
 	t.Helper()
 	pgtest.Need(t, srv)
-	ctx := context.Background()
 	db, owner, err := srv.NewDB()
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +45,13 @@ func newTeam(t testing.TB, fill func(s *data.Store)) (*laptop, func(name string)
 	if fill != nil {
 		fill(s)
 	}
+	return teamFrom(t, s, db, owner, dir)
+}
+
+// teamFrom starts a team from the file s on server database db.
+func teamFrom(t testing.TB, s *data.Store, db, owner, dir string) (*laptop, func(name string) *laptop) {
+	t.Helper()
+	ctx := context.Background()
 	first := &laptop{s: s, url: srv.URL(owner, db), name: "Anna"}
 	if _, err := team.Init(ctx, s, first.url, first.name, ""); err != nil {
 		t.Fatal(err)
