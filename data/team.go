@@ -31,7 +31,7 @@ var TeamLocalTables = map[string]string{
 // laptop: the person's interface language and name.
 var TeamLocalSettings = []string{"ui_lang", "manager_name", "recruit.last_event", "recruit.last_event_date"}
 
-// TeamRow is one record as the sync moves it: column → value (string,
+// TeamRow is one record as the sync moves it: column to value (string,
 // json.Number or nil; BLOB columns as hex text).
 type TeamRow map[string]any
 

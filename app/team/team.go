@@ -713,7 +713,7 @@ func repairForeignKeys(t *data.TeamTx, me string) ([]data.TeamConflict, error) {
 			progress = true
 		}
 		if !progress {
-			return out, fmt.Errorf("team sync: %d records refer to missing records (first: %s %s → %s %s)",
+			return out, fmt.Errorf("team sync: %d records refer to missing records (first: %s %s, missing %s %s)",
 				len(vs), vs[0].Table, vs[0].Key, vs[0].Parent, vs[0].ParentKey)
 		}
 	}
