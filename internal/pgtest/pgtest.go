@@ -80,17 +80,44 @@ func (s *Server) cmd(name string, args ...string) *exec.Cmd {
 	return exec.Command(bin, args...)
 }
 
+// ownerFile names the test process that started a server: a server whose
+// process is gone (a test binary killed by its timeout runs no cleanup)
+// is stopped by the next Start.
+const ownerFile = "owner.pid"
+
+func (s *Server) reapStale() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "channeldesk-pg-*"))
+	for _, d := range dirs {
+		b, err := os.ReadFile(filepath.Join(d, ownerFile))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(string(b))
+		if err != nil || pid <= 0 || alive(pid) {
+			continue
+		}
+		s.cmd("pg_ctl", "stop", "-m", "immediate", "-w", "-D", filepath.Join(d, "data")).Run()
+		os.RemoveAll(d)
+	}
+}
+
 // Start initialises a cluster in a temporary folder and starts it.
 func Start() (*Server, error) {
 	bin, err := binDir()
 	if err != nil {
 		return nil, err
 	}
+	s := &Server{bin: bin, asPG: os.Geteuid() == 0}
+	s.reapStale()
 	dir, err := os.MkdirTemp("", "channeldesk-pg-")
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{dir: dir, bin: bin, asPG: os.Geteuid() == 0}
+	s.dir = dir
+	if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	if s.asPG {
 		u, err := user.Lookup("postgres")
 		if err != nil {
