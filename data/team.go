@@ -489,6 +489,24 @@ type TeamTx struct {
 	tx     *sql.Tx
 	tables map[string]TeamTable
 	guard  bool
+	stmts  map[string]*sql.Stmt // prepared writes: a join writes every record
+}
+
+// exec runs a write through a statement prepared once per transaction.
+func (t *TeamTx) exec(q string, args ...any) error {
+	st, ok := t.stmts[q]
+	if !ok {
+		var err error
+		if st, err = t.tx.PrepareContext(t.ctx, q); err != nil {
+			return err
+		}
+		if t.stmts == nil {
+			t.stmts = map[string]*sql.Stmt{}
+		}
+		t.stmts[q] = st
+	}
+	_, err := st.ExecContext(t.ctx, args...)
+	return err
 }
 
 // TeamApply runs fn in one transaction of the local file with foreign
@@ -507,6 +525,11 @@ func (s *Store) TeamApply(ctx context.Context, fn func(*TeamTx) error) error {
 		for _, t := range ts {
 			tt.tables[t.Name] = t
 		}
+		defer func() {
+			for _, st := range tt.stmts {
+				st.Close()
+			}
+		}()
 		if err := fn(tt); err != nil {
 			return err
 		}
@@ -720,7 +743,7 @@ func (t *TeamTx) Put(table, key string, r TeamRow) (dropped []TeamPending, err e
 	q := `INSERT INTO ` + quoteIdent(table) + ` (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(vals, ", ") +
 		`) ON CONFLICT (` + strings.Join(pk, ", ") + `) DO UPDATE SET ` + strings.Join(sets, ", ")
 	for try := 0; ; try++ {
-		_, err = t.tx.ExecContext(t.ctx, q, args...)
+		err = t.exec(q, args...)
 		if err == nil || try > 3 || !strings.Contains(err.Error(), "UNIQUE constraint failed") {
 			return dropped, err
 		}
