@@ -14,6 +14,8 @@ import (
 	"channeldesk/data"
 	"channeldesk/data/teamserver"
 	"channeldesk/internal/pgtest"
+
+	"github.com/jackc/pgx/v5"
 )
 
 var srv *pgtest.Server
@@ -247,11 +249,20 @@ func TestRemovedMemberCannotSync(t *testing.T) {
 	ctx := context.Background()
 	anna, join := newTeam(t, nil)
 	boris := join("Boris")
+	// A member cannot change who is in the team, only the owner can.
+	c, err := pgx.Connect(ctx, boris.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Exec(ctx, `UPDATE channeldesk.members SET active = false WHERE name = 'Anna'`); !teamserver.IsPermission(err) {
+		t.Fatalf("a member changed the members table: %v", err)
+	}
+	c.Close(ctx)
 	if err := team.Remove(ctx, anna.s, "Boris", ""); err != nil {
 		t.Fatal(err)
 	}
 	partner(t, boris.s, "Sneaky")
-	_, err := team.Sync(ctx, boris.s, team.Options{})
+	_, err = team.Sync(ctx, boris.s, team.Options{})
 	if e, ok := data.AsError(err); !ok || e.Key != "team.err_not_member" {
 		t.Fatalf("removed member's sync: %v", err)
 	}

@@ -132,6 +132,30 @@ var ddl = []string{
 	END $$`,
 	`CREATE TRIGGER member_only BEFORE INSERT OR UPDATE OR DELETE ON ` + Schema + `.changes FOR EACH STATEMENT EXECUTE FUNCTION ` + Schema + `.member_only()`,
 	`CREATE TRIGGER member_only BEFORE INSERT OR UPDATE OR DELETE ON ` + Schema + `.rows FOR EACH STATEMENT EXECUTE FUNCTION ` + Schema + `.member_only()`,
+	// Members change the members table only through these two functions
+	// (they run with the owner's rights): joining adds this login under a
+	// new number, touching records one's own last sync. Nobody can make
+	// themselves active again.
+	`CREATE FUNCTION ` + Schema + `.join_team(p_name text) RETURNS int LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = ` + Schema + `, pg_temp AS $$
+	DECLARE n int;
+	BEGIN
+		LOCK TABLE members IN EXCLUSIVE MODE;
+		IF EXISTS (SELECT 1 FROM members WHERE name = p_name) THEN
+			RAISE EXCEPTION 'channeldesk: member name taken' USING ERRCODE = '23505';
+		END IF;
+		SELECT coalesce(max(no), 0) + 1 INTO n FROM members;
+		IF n > 99 THEN
+			RAISE EXCEPTION 'channeldesk: the team has 99 members' USING ERRCODE = '54000';
+		END IF;
+		INSERT INTO members (no, name, login) VALUES (n, p_name, session_user);
+		RETURN n;
+	END $$`,
+	`CREATE FUNCTION ` + Schema + `.touch(p_no int) RETURNS void LANGUAGE sql SECURITY DEFINER
+	SET search_path = ` + Schema + `, pg_temp AS $$
+		UPDATE members SET last_sync = now() WHERE no = p_no AND login = session_user AND active
+	$$`,
+	`REVOKE ALL ON FUNCTION ` + Schema + `.join_team(text), ` + Schema + `.touch(int) FROM PUBLIC`,
 }
 
 // Row is one record of the team's data.
@@ -218,8 +242,11 @@ func (s *Server) Init(ctx context.Context, name string, schemaVersion int, rows 
 	} else {
 		for _, q := range []string{
 			`GRANT USAGE ON SCHEMA ` + Schema + ` TO ` + role,
-			`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ` + Schema + ` TO ` + role,
+			`GRANT SELECT ON ` + Schema + `.meta, ` + Schema + `.members TO ` + role,
+			`GRANT SELECT, INSERT ON ` + Schema + `.changes, ` + Schema + `.batches TO ` + role,
+			`GRANT SELECT, INSERT, UPDATE, DELETE ON ` + Schema + `.rows TO ` + role,
 			`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ` + Schema + ` TO ` + role,
+			`GRANT EXECUTE ON FUNCTION ` + Schema + `.join_team(text), ` + Schema + `.touch(int) TO ` + role,
 		} {
 			if _, err := tx.Exec(ctx, q); err != nil {
 				return "", "", err
@@ -256,32 +283,18 @@ func (s *Server) SetSchemaVersion(ctx context.Context, v int) error {
 
 // Join adds this login as a new member with a new number.
 func (s *Server) Join(ctx context.Context, name string) (int, error) {
-	tx, err := s.c.Begin(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `LOCK TABLE `+Schema+`.members IN EXCLUSIVE MODE`); err != nil {
-		return 0, err
-	}
-	var taken bool
-	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+Schema+`.members WHERE name = $1)`, name).Scan(&taken); err != nil {
-		return 0, err
-	}
-	if taken {
-		return 0, ErrNameTaken
-	}
 	var no int
-	if err := tx.QueryRow(ctx, `SELECT coalesce(max(no), 0) + 1 FROM `+Schema+`.members`).Scan(&no); err != nil {
-		return 0, err
+	err := s.c.QueryRow(ctx, `SELECT `+Schema+`.join_team($1)`, name).Scan(&no)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "23505":
+			return 0, ErrNameTaken
+		case "54000":
+			return 0, ErrTeamFull
+		}
 	}
-	if no > 99 {
-		return 0, ErrTeamFull
-	}
-	if _, err := tx.Exec(ctx, `INSERT INTO `+Schema+`.members (no, name, login) VALUES ($1, $2, session_user)`, no, name); err != nil {
-		return 0, err
-	}
-	return no, tx.Commit(ctx)
+	return no, err
 }
 
 // Members lists the team.
@@ -461,7 +474,7 @@ func (s *Server) Push(ctx context.Context, batch string, member int, base int64,
 	if _, err := tx.Exec(ctx, `INSERT INTO `+Schema+`.batches (batch, author, seq_to) VALUES ($1, $2, $3)`, batch, member, seq); err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec(ctx, `UPDATE `+Schema+`.members SET last_sync = now() WHERE no = $1`, member); err != nil {
+	if _, err := tx.Exec(ctx, `SELECT `+Schema+`.touch($1)`, member); err != nil {
 		return 0, err
 	}
 	return seq, tx.Commit(ctx)
@@ -469,7 +482,7 @@ func (s *Server) Push(ctx context.Context, batch string, member int, base int64,
 
 // Touch records that a member synced (a sync with nothing to push).
 func (s *Server) Touch(ctx context.Context, member int) error {
-	_, err := s.c.Exec(ctx, `UPDATE `+Schema+`.members SET last_sync = now() WHERE no = $1`, member)
+	_, err := s.c.Exec(ctx, `SELECT `+Schema+`.touch($1)`, member)
 	return err
 }
 
