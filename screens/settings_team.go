@@ -16,6 +16,7 @@ import (
 
 	"channeldesk/app/team"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // AutoSyncEvery is how often a team database syncs by itself.
@@ -193,9 +194,9 @@ func (t *teamSection) refresh() {
 
 // initForm starts a team with this file (joining makes a new file: the command line).
 func (t *teamSection) initForm() []fyne.CanvasObject {
-	url := newText(&widget.Entry{PlaceHolder: "postgres://anna@db.example.com:5432/channeldesk?sslmode=verify-full"})
-	name := newText(&widget.Entry{Text: t.ui.Settings.ManagerName})
-	pw := newText(&widget.Entry{Password: true})
+	url := widgets.NewText(&widget.Entry{PlaceHolder: "postgres://anna@db.example.com:5432/channeldesk?sslmode=verify-full"})
+	name := widgets.NewText(&widget.Entry{Text: t.ui.Settings.ManagerName})
+	pw := widgets.NewText(&widget.Entry{Password: true})
 	msg := teamWrap("")
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("team.server"), url),
@@ -306,16 +307,15 @@ func (t *teamSection) conflicts() []fyne.CanvasObject {
 		theirs := &widget.Button{Text: lang.L("team.keep_theirs"), OnTapped: func() { resolve("theirs", nil) }}
 		mine := &widget.Button{Text: lang.L("team.keep_other"), OnTapped: func() { resolve("mine", nil) }}
 		typed := &widget.Button{Text: lang.L("team.type_value"), OnTapped: func() {
-			e := newText(&widget.Entry{})
+			e := widgets.NewText(&widget.Entry{})
 			if s, ok := c.Kept.(string); ok {
 				e.SetText(s)
 			}
-			dialog.ShowForm(lang.L("team.type_value"), lang.L("action.save"), lang.L("action.cancel"),
-				[]*widget.FormItem{widget.NewFormItem(field, e)}, func(ok bool) {
-					if ok {
-						resolve("new", team.TypedValue(c, e.Text))
-					}
-				}, t.ui.Win)
+			(&widgets.FormDialog{Title: lang.L("team.type_value"), Items: []*widget.FormItem{widget.NewFormItem(field, e)},
+				OnSave: func() error {
+					return t.ui.Store.ResolveTeamConflict(context.Background(), c.ID, "new", team.TypedValue(c, e.Text), by)
+				},
+				OnDone: t.refresh}).Show(t.ui.Win)
 		}}
 		if c.Field == "*" {
 			typed.Disable()

@@ -25,7 +25,7 @@ import (
 	"strings"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/check"
 	"channeldesk/data"
 	"channeldesk/data/teamserver"
 )
@@ -880,7 +880,7 @@ func enforceRules(ctx context.Context, s *data.Store, baseline map[string]bool) 
 // ruleFindings are the invariants `check` verifies (without SQLite's page
 // check, which only a damaged disk fails).
 func ruleFindings(ctx context.Context, s *data.Store) ([]string, error) {
-	found, err := app.RunInvariants(ctx, s)
+	found, err := check.RunInvariants(ctx, s)
 	if err != nil {
 		return nil, err
 	}

@@ -8,8 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"channeldesk/app"
+	"channeldesk/app/check"
 	"channeldesk/app/team"
 	"channeldesk/data"
 	"channeldesk/data/teamserver"
@@ -125,7 +124,7 @@ func sameData(t testing.TB, ls ...*laptop) {
 func checkClean(t testing.TB, ls ...*laptop) {
 	t.Helper()
 	for _, l := range ls {
-		found, err := app.RunChecks(context.Background(), l.s)
+		found, err := check.RunChecks(context.Background(), l.s)
 		if err != nil {
 			t.Fatal(err)
 		}
