@@ -362,7 +362,8 @@ func (s *Server) Snapshot(ctx context.Context, fn func(Row) error) (int64, error
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM `+Schema+`.changes`).Scan(&seq); err != nil {
 		return 0, err
 	}
-	rows, err := tx.Query(ctx, `SELECT tbl, row_key, data::text FROM `+Schema+`.rows`)
+	// In key order, so the laptop appends to its tables instead of inserting all over them.
+	rows, err := tx.Query(ctx, `SELECT tbl, row_key, data::text FROM `+Schema+`.rows ORDER BY tbl, length(row_key), row_key`)
 	if err != nil {
 		return 0, err
 	}
