@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
 	"channeldesk/app/mdf"
 	"channeldesk/app/team"
 	"channeldesk/data"

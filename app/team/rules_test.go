@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 	"time"
+
 	"channeldesk/app/mdf"
 	"channeldesk/data"
 )

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
 	"channeldesk/app/check"
 	"channeldesk/app/team"
 	"channeldesk/data"
