@@ -13,8 +13,9 @@ ARCH        := $(shell $(GO) env GOARCH)
 GOBIN       := $(shell $(GO) env GOPATH)/bin
 # System packages the cgo build of Fyne needs on Debian/Ubuntu, and
 # poppler-utils, whose pdftotext the PDF tests read documents back with, and
-# LibreOffice Calc, which re-saves a partner kit as a partner would.
-DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils libreoffice-calc-nogui
+# LibreOffice Calc, which re-saves a partner kit as a partner would, and
+# PostgreSQL, whose initdb and pg_ctl the team tests start a server with.
+DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils libreoffice-calc-nogui postgresql
 
 .PHONY: all deps build run test lint vet fmt-check staticcheck bench bench-app clean crash fuzz package \
   deps-windows build-windows package-windows test-windows vet-darwin
@@ -74,7 +75,7 @@ vet-darwin:
 
 ## test: deps, gofmt, vet, staticcheck, the macOS check, then every test with the race detector
 test: deps lint vet-darwin
-	CHANNELDESK_REQUIRE_SOFFICE=1 $(GO) test -tags $(TAGS) -race -count=1 -timeout 45m ./...
+	CHANNELDESK_REQUIRE_SOFFICE=1 CHANNELDESK_REQUIRE_PG=1 $(GO) test -tags $(TAGS) -race -count=1 -timeout 45m ./...
 	@# the MDF property test runs 200 sequences under -race; here all 2,000
 	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/mdf/
 

@@ -64,6 +64,12 @@ const usage = `usage:
   channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
   channeldesk check [--db PATH]                            integrity and invariants; exit 1 with the findings
   channeldesk version                                      print the version
+  channeldesk team init --url URL --name NAME [--db PATH]  start a team on an empty PostgreSQL database with this file
+  channeldesk team join --url URL --name NAME --db PATH    a new file from the team's data; you become a member
+  channeldesk team members|upgrade|remove NAME [--db PATH] who is in the team; move the server to this version; remove someone
+  channeldesk sync [--db PATH] [--password-stdin]          send your changes, get the others'; prints new conflicts
+  channeldesk conflicts [--all] [--db PATH]                list open conflicts
+  channeldesk conflicts resolve ID (--theirs|--mine|--value V) [--db PATH]
 `
 
 // errUsage marks a bad command line: exit status 2.
@@ -116,6 +122,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runBackup(rest, stdout, stderr)
 	case "check":
 		err = runCheck(rest, stdout, stderr)
+	case "team":
+		err = runTeam(rest, stdout, stderr)
+	case "sync":
+		err = runSync(rest, stdout, stderr)
+	case "conflicts":
+		err = runConflicts(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 	default:

@@ -26,11 +26,11 @@ func (s *Store) NewBulkWriter(ctx context.Context, tx *sql.Tx) (*BulkWriter, err
 		st, err = tx.PrepareContext(ctx, q)
 		return st
 	}
-	w.partner = prep(`INSERT INTO partners (name, legal_name, type, status, country, region, city, website,
+	w.partner = prep(`INSERT INTO partners (id, name, legal_name, type, status, country, region, city, website,
 		verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at, inn, kpp, address)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
-	w.contact = prep(`INSERT INTO contacts (partner_id, name, role, email, phone, is_primary) VALUES (?,?,?,?,?,?)`)
-	w.note = prep(`INSERT INTO events (partner_id, kind, at, author, body) VALUES (?, 'note', ?, ?, ?)`)
+		VALUES (` + teamID("partners") + `, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	w.contact = prep(`INSERT INTO contacts (id, partner_id, name, role, email, phone, is_primary) VALUES (` + teamID("contacts") + `, ?,?,?,?,?,?)`)
+	w.note = prep(`INSERT INTO events (id, partner_id, kind, at, author, body) VALUES (` + teamID("events") + `, ?, 'note', ?, ?, ?)`)
 	w.nb = prep(`SELECT count(*) FROM events WHERE partner_id = ? AND kind = 'note' AND body = ?`)
 	w.source = prep(`INSERT INTO prospect_sources (partner_id, source, event_name, event_date, referred_by, interest,
 		captured_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(partner_id) DO NOTHING`)

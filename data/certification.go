@@ -59,7 +59,7 @@ func SaveCertificationTx(ctx context.Context, tx *sql.Tx, c *Certification) erro
 		return err
 	}
 	if c.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO certifications (contact_id, name, level, earned_on, expires_on) VALUES (?,?,?,?,?)`,
+		res, err := tx.ExecContext(ctx, `INSERT INTO certifications (id, contact_id, name, level, earned_on, expires_on) VALUES (`+teamID("certifications")+`, ?,?,?,?,?)`,
 			c.ContactID, c.Name, c.Level, c.EarnedOn, c.ExpiresOn)
 		if err != nil {
 			return notFoundIfFK(err, "contact")

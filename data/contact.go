@@ -54,7 +54,7 @@ func (s *Store) SaveContactTx(ctx context.Context, tx *sql.Tx, c *Contact) error
 		}
 	}
 	if c.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO contacts (partner_id, name, role, email, phone, is_primary) VALUES (?,?,?,?,?,?)`,
+		res, err := tx.ExecContext(ctx, `INSERT INTO contacts (id, partner_id, name, role, email, phone, is_primary) VALUES (`+teamID("contacts")+`, ?,?,?,?,?,?)`,
 			c.PartnerID, c.Name, c.Role, c.Email, c.Phone, c.Primary)
 		if err != nil {
 			return notFoundIfFK(err, "partner")

@@ -229,9 +229,9 @@ func (s *Store) CreateDealTx(ctx context.Context, tx *sql.Tx, d *Deal) error {
 	if d.MDFRequestID > 0 {
 		mdf = d.MDFRequestID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO deals (partner_id, customer, customer_key, customer_tax_id, customer_domain,
+	res, err := tx.ExecContext(ctx, `INSERT INTO deals (id, partner_id, customer, customer_key, customer_tax_id, customer_domain,
 		product, amount, state, registered_on, expected_close_on, approved_on, protected_until, closed_on, reason,
-		mdf_request_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		mdf_request_id, created_at, updated_at) VALUES (`+teamID("deals")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		d.PartnerID, d.Customer, d.CustomerKey, d.CustomerTaxID, d.CustomerDomain, d.Product, d.Amount, d.State,
 		d.RegisteredOn, d.ExpectedCloseOn, d.ApprovedOn, d.ProtectedUntil, d.ClosedOn, d.Reason, mdf, d.CreatedAt, d.UpdatedAt)
 	if err != nil {

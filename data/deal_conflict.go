@@ -38,8 +38,8 @@ func (s *Store) flagConflicts(ctx context.Context, tx *sql.Tx, d *Deal) error {
 		return nil
 	}
 	now := s.now()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO deal_conflicts (earlier_deal_id, later_deal_id, found_at)
-		SELECT o.id, ?, ? FROM deals o
+	if _, err := tx.ExecContext(ctx, `INSERT INTO deal_conflicts (id, earlier_deal_id, later_deal_id, found_at)
+		SELECT `+teamIDs("deal_conflicts")+`, o.id, ?, ? FROM deals o
 		WHERE o.customer_key = ? AND o.partner_id != ? AND o.id != ? AND o.approved_on != ''
 		  AND o.state IN ('approved','won','lost','expired')
 		  AND o.approved_on <= ? AND o.protected_until >= ? AND (o.closed_on = '' OR o.closed_on >= ?)
@@ -50,8 +50,8 @@ func (s *Store) flagConflicts(ctx context.Context, tx *sql.Tx, d *Deal) error {
 	if d.State != DealApproved {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO deal_conflicts (earlier_deal_id, later_deal_id, found_at)
-		SELECT ?, o.id, ? FROM deals o
+	_, err := tx.ExecContext(ctx, `INSERT INTO deal_conflicts (id, earlier_deal_id, later_deal_id, found_at)
+		SELECT `+teamIDs("deal_conflicts")+`, ?, o.id, ? FROM deals o
 		WHERE o.customer_key = ? AND o.partner_id != ? AND o.id != ? AND o.state IN ('submitted','approved')
 		  AND o.registered_on >= ? AND o.registered_on <= ?
 		ON CONFLICT DO NOTHING`,

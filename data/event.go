@@ -68,8 +68,8 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 		e.At = s.now()
 	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, author, body, shareable, open)
-			VALUES (?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open)
+		res, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, shareable, open)
+			VALUES (`+teamID("events")+`, ?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open)
 		if err != nil {
 			return notFoundIfFK(err, "partner")
 		}
@@ -112,8 +112,8 @@ func (s *Store) Events(ctx context.Context, partnerID int64) ([]Event, error) {
 // InsertEventTx writes an event as given (any kind, any time) inside a
 // caller's transaction; demo data and imports use it to lay down history.
 func InsertEventTx(ctx context.Context, tx *sql.Tx, e *Event) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, author, body, shareable, open, from_status, to_status)
-		VALUES (?,?,?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open, e.FromStatus, e.ToStatus)
+	res, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, shareable, open, from_status, to_status)
+		VALUES (`+teamID("events")+`, ?,?,?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open, e.FromStatus, e.ToStatus)
 	if err != nil {
 		return err
 	}

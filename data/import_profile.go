@@ -55,8 +55,8 @@ func (s *Store) SaveImportProfile(ctx context.Context, p *ImportProfile) error {
 	}
 	p.UpdatedAt = s.now()
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO import_profiles (name, header_key, columns, value_map, source, updated_at)
-			VALUES (?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET header_key = excluded.header_key,
+		err := tx.QueryRowContext(ctx, `INSERT INTO import_profiles (id, name, header_key, columns, value_map, source, updated_at)
+			VALUES (`+teamID("import_profiles")+`, ?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET header_key = excluded.header_key,
 			columns = excluded.columns, value_map = excluded.value_map, source = excluded.source,
 			updated_at = excluded.updated_at RETURNING id`,
 			p.Name, p.HeaderKey, p.Columns, p.Values, p.Source, p.UpdatedAt).Scan(&p.ID)

@@ -77,8 +77,8 @@ func (s *Store) InsertMDFClaimTx(ctx context.Context, tx *sql.Tx, c *MDFClaim) e
 		return err
 	}
 	c.CreatedAt, c.UpdatedAt = s.now(), s.now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_claims (request_id, actual_cost, leads, note, state, reimbursable,
-		reason, submitted_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`, c.RequestID, c.ActualCost, c.Leads,
+	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_claims (id, request_id, actual_cost, leads, note, state, reimbursable,
+		reason, submitted_on, created_at, updated_at) VALUES (`+teamID("mdf_claims")+`, ?,?,?,?,?,?,?,?,?,?)`, c.RequestID, c.ActualCost, c.Leads,
 		c.Note, c.State, c.Reimbursable, c.Reason, c.SubmittedOn, c.CreatedAt, c.UpdatedAt)
 	if err != nil {
 		return notFoundIfFK(err, "mdf_request")
@@ -139,7 +139,7 @@ func (s *Store) InsertMDFPaymentTx(ctx context.Context, tx *sql.Tx, paidOn, refe
 	case utf8.RuneCountInString(reference) > MaxNameLen:
 		return 0, Invalid("mdf_reference", "err.too_long", map[string]any{"Max": MaxNameLen})
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_payments (paid_on, reference, total, created_at) VALUES (?,?,?,?)`,
+	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_payments (id, paid_on, reference, total, created_at) VALUES (`+teamID("mdf_payments")+`, ?,?,?,?)`,
 		paidOn, reference, total, s.now())
 	if err != nil {
 		return 0, err

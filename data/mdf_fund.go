@@ -170,9 +170,9 @@ func (s *Store) InsertMDFFundTx(ctx context.Context, tx *sql.Tx, f *MDFFund) err
 		return err
 	}
 	f.CreatedAt = s.now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_funds (name, period_kind, fiscal_year, quarter, starts_on, ends_on,
+	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_funds (id, name, period_kind, fiscal_year, quarter, starts_on, ends_on,
 		currency, budget, model, activity_types, share_bp, claim_days, accrual_cap, created_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, f.Name, f.PeriodKind, f.FiscalYear, f.Quarter, f.StartsOn, f.EndsOn,
+		VALUES (`+teamID("mdf_funds")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, f.Name, f.PeriodKind, f.FiscalYear, f.Quarter, f.StartsOn, f.EndsOn,
 		f.Currency, f.Budget, f.Model, joinActivities(f.Activities), f.ShareBP, f.ClaimDays, f.AccrualCap, f.CreatedAt)
 	if err != nil {
 		return err

@@ -50,8 +50,8 @@ type MDFEntry struct {
 // changed or deleted; a correction is another entry.
 func (s *Store) InsertMDFEntryTx(ctx context.Context, tx *sql.Tx, e *MDFEntry) error {
 	e.CreatedAt = s.now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_ledger (fund_id, partner_id, kind, bucket, amount, request_id,
-		claim_id, payment_id, on_date, reason, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`, e.FundID, e.PartnerID, e.Kind,
+	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_ledger (id, fund_id, partner_id, kind, bucket, amount, request_id,
+		claim_id, payment_id, on_date, reason, created_at) VALUES (`+teamID("mdf_ledger")+`, ?,?,?,?,?,?,?,?,?,?,?)`, e.FundID, e.PartnerID, e.Kind,
 		e.Bucket, e.Amount, nullID(e.RequestID), nullID(e.ClaimID), nullID(e.PaymentID), e.OnDate, e.Reason, e.CreatedAt)
 	if err != nil {
 		return notFoundIfFK(err, "partner")

@@ -40,7 +40,7 @@ func (s *Store) InsertMDFProofTx(ctx context.Context, tx *sql.Tx, claimID int64,
 			"Name": name, "SizeMB": (len(content) + (1<<20 - 1)) >> 20, "MaxMB": MaxProofSize >> 20})
 	}
 	p := &MDFProof{ClaimID: claimID, Name: name, Size: int64(len(content)), SHA256: ProofHash(content), AddedAt: s.now()}
-	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_proofs (claim_id, name, size, sha256, content, added_at) VALUES (?,?,?,?,?,?)`,
+	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_proofs (id, claim_id, name, size, sha256, content, added_at) VALUES (`+teamID("mdf_proofs")+`, ?,?,?,?,?,?)`,
 		p.ClaimID, p.Name, p.Size, p.SHA256, content, p.AddedAt)
 	if err != nil {
 		return nil, notFoundIfFK(err, "mdf_claim")

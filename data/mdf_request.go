@@ -88,8 +88,8 @@ func (s *Store) InsertMDFRequestTx(ctx context.Context, tx *sql.Tx, r *MDFReques
 		return err
 	}
 	r.State, r.CreatedAt, r.UpdatedAt = RequestDraft, s.now(), s.now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_requests (fund_id, partner_id, activity, description, starts_on,
-		ends_on, requested, expected_leads, expected_pipeline, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_requests (id, fund_id, partner_id, activity, description, starts_on,
+		ends_on, requested, expected_leads, expected_pipeline, state, created_at, updated_at) VALUES (`+teamID("mdf_requests")+`, ?,?,?,?,?,?,?,?,?,?,?,?)`,
 		r.FundID, r.PartnerID, r.Activity, r.Description, r.StartsOn, r.EndsOn, r.Requested, r.ExpectedLeads,
 		r.ExpectedPipeline, r.State, r.CreatedAt, r.UpdatedAt)
 	if err != nil {

@@ -179,8 +179,8 @@ func SaveChecklistTx(ctx context.Context, tx *sql.Tx, cl *OnboardingChecklist) e
 	if !validISODate(cl.StartedOn) {
 		return Invalid("started_on", "err.onboard_date", map[string]any{"Value": cl.StartedOn})
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO onboarding_checklists (partner_id, template_name, started_on, completed_on)
-		VALUES (?,?,?,?) ON CONFLICT(partner_id) DO UPDATE SET template_name = excluded.template_name,
+	_, err := tx.ExecContext(ctx, `INSERT INTO onboarding_checklists (id, partner_id, template_name, started_on, completed_on)
+		VALUES (`+teamID("onboarding_checklists")+`, ?,?,?,?) ON CONFLICT(partner_id) DO UPDATE SET template_name = excluded.template_name,
 		started_on = excluded.started_on, completed_on = excluded.completed_on`,
 		cl.PartnerID, cl.TemplateName, cl.StartedOn, cl.CompletedOn)
 	if err != nil {
@@ -205,9 +205,9 @@ func insertTask(ctx context.Context, tx *sql.Tx, checklistID int64, pos int, t *
 		t.State = TaskPending
 	}
 	t.ChecklistID, t.Position = checklistID, pos
-	res, err := tx.ExecContext(ctx, `INSERT INTO onboarding_tasks (checklist_id, stage, stage_en, stage_ru, position, title_en,
+	res, err := tx.ExecContext(ctx, `INSERT INTO onboarding_tasks (id, checklist_id, stage, stage_en, stage_ru, position, title_en,
 		title_ru, kind, owner, due_on, product, required, target, state, reason, done_on, done_by)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, checklistID, t.Stage, t.StageEN, t.StageRU, pos, t.TitleEN, t.TitleRU,
+		VALUES (`+teamID("onboarding_tasks")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, checklistID, t.Stage, t.StageEN, t.StageRU, pos, t.TitleEN, t.TitleRU,
 		t.Kind, t.Owner, t.DueOn, t.Product, t.Required, t.Target, t.State, t.Reason, t.DoneOn, t.DoneBy)
 	if err != nil {
 		return err

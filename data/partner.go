@@ -200,9 +200,9 @@ func (s *Store) createPartner(ctx context.Context, tx *sql.Tx, p *Partner) error
 		p.CreatedAt = s.now()
 	}
 	p.UpdatedAt = p.CreatedAt
-	res, err := tx.ExecContext(ctx, `INSERT INTO partners (name, legal_name, type, status, country, region, city, website,
+	res, err := tx.ExecContext(ctx, `INSERT INTO partners (id, name, legal_name, type, status, country, region, city, website,
 		verticals, capabilities, products, tags, doc_lang, account_manager, created_at, updated_at, inn, kpp, address)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (`+teamID("partners")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		p.Name, p.LegalName, p.Type, p.Status, p.Country, p.Region, p.City, p.Website,
 		JoinList(p.Verticals), JoinList(p.Capabilities), JoinList(p.Products), JoinList(p.Tags),
 		p.DocLang, p.AccountManager, p.CreatedAt, p.UpdatedAt, p.INN, p.KPP, p.Address)
@@ -295,8 +295,8 @@ func (s *Store) ChangeStatusTx(ctx context.Context, tx *sql.Tx, id int64, to Sta
 	if _, err := tx.ExecContext(ctx, `UPDATE partners SET status = ?, updated_at = ? WHERE id = ?`, to, now, id); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, author, body, from_status, to_status)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, EventStatusChange, now, author, strings.TrimSpace(reason), from, to)
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, from_status, to_status)
+		VALUES (`+teamID("events")+`, ?, ?, ?, ?, ?, ?, ?)`, id, EventStatusChange, now, author, strings.TrimSpace(reason), from, to)
 	if err == nil && to == StatusOffboarded {
 		err = s.returnPartnerLeadsTx(ctx, tx, id, author) // its offered leads go back to the pool
 	}

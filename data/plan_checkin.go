@@ -19,8 +19,8 @@ func (s *Store) SaveCheckInTx(ctx context.Context, tx *sql.Tx, c *CheckIn) error
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO plan_checkins (plan_id, quarter, held_on, attendees, notes, shareable)
-		VALUES (?, ?, ?, ?, ?, ?)
+	err := tx.QueryRowContext(ctx, `INSERT INTO plan_checkins (id, plan_id, quarter, held_on, attendees, notes, shareable)
+		VALUES (`+teamID("plan_checkins")+`, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(plan_id, quarter) DO UPDATE SET held_on = excluded.held_on, attendees = excluded.attendees,
 			notes = excluded.notes, shareable = excluded.shareable
 		RETURNING id`, c.PlanID, c.Quarter, c.HeldOn, c.Attendees, c.Notes, c.Shareable).Scan(&c.ID)

@@ -40,8 +40,8 @@ func (s *Store) CreatePlanTx(ctx context.Context, tx *sql.Tx, p *Plan) error {
 	}
 	p.CreatedAt = s.now()
 	p.UpdatedAt = p.CreatedAt
-	res, err := tx.ExecContext(ctx, `INSERT INTO plans (partner_id, fiscal_year, status, revision, agreed_on, created_at, updated_at)
-		VALUES (?, ?, ?, ?, '', ?, ?)`, p.PartnerID, p.FiscalYear, p.Status, p.Revision, p.CreatedAt, p.UpdatedAt)
+	res, err := tx.ExecContext(ctx, `INSERT INTO plans (id, partner_id, fiscal_year, status, revision, agreed_on, created_at, updated_at)
+		VALUES (`+teamID("plans")+`, ?, ?, ?, ?, '', ?, ?)`, p.PartnerID, p.FiscalYear, p.Status, p.Revision, p.CreatedAt, p.UpdatedAt)
 	if err != nil {
 		return notFoundIfFK(err, "partner")
 	}
@@ -69,7 +69,7 @@ func writePlanBody(ctx context.Context, tx *sql.Tx, p *Plan) error {
 		return err
 	}
 	for i, c := range p.Commitments {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_commitments (plan_id, position, side, kind, body) VALUES (?,?,?,?,?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_commitments (id, plan_id, position, side, kind, body) VALUES (`+teamID("plan_commitments")+`, ?,?,?,?,?)`,
 			p.ID, i, c.Side, c.Kind, c.Body); err != nil {
 			return err
 		}
@@ -96,8 +96,8 @@ func writeObjectives(ctx context.Context, tx *sql.Tx, p *Plan) error {
 				continue
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO plan_objectives (position, measure, title, weight, target_q1, target_q2,
-			target_q3, target_q4, actual_q1, actual_q2, actual_q3, actual_q4, plan_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		res, err := tx.ExecContext(ctx, `INSERT INTO plan_objectives (id, position, measure, title, weight, target_q1, target_q2,
+			target_q3, target_q4, actual_q1, actual_q2, actual_q3, actual_q4, plan_id) VALUES (`+teamID("plan_objectives")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			append(vals, p.ID)...)
 		if err != nil {
 			return err

@@ -111,7 +111,7 @@ func saveCriterion(ctx context.Context, tx *sql.Tx, c *Criterion) error {
 			return nil
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO scorecard_criteria (position, name_en, name_ru, weight) VALUES (?,?,?,?)`,
+	res, err := tx.ExecContext(ctx, `INSERT INTO scorecard_criteria (id, position, name_en, name_ru, weight) VALUES (`+teamID("scorecard_criteria")+`, ?,?,?,?)`,
 		c.Position, c.NameEN, c.NameRU, c.Weight)
 	if err != nil {
 		return err

@@ -30,6 +30,8 @@ type Store struct {
 	readOnly bool
 	// Now returns the current instant; tests replace it.
 	Now func() time.Time
+	// team: the file belongs to a team (data/team.go); its changes are recorded for the next sync.
+	team bool
 }
 
 // ErrNotDatabase is returned when a file is not a ChannelDesk database.
@@ -98,6 +100,9 @@ func openLocked(path string, existed, probed bool) (*Store, error) {
 	}
 	if err == nil {
 		err = s.migrate(existed)
+	}
+	if err == nil {
+		err = s.openTeam(context.Background())
 	}
 	if err != nil {
 		db.Close()
@@ -283,7 +288,9 @@ func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	err = fn(tx)
+	if err = s.teamTick(ctx, tx); err == nil {
+		err = fn(tx)
+	}
 	if err == nil {
 		err = tx.Commit()
 	}

@@ -167,8 +167,8 @@ func (s *Store) SaveTierTx(ctx context.Context, tx *sql.Tx, t *Tier) error {
 	}
 	args := []any{t.Rank, t.NameEN, t.NameRU, t.Color, t.DiscountBP, t.MDFAccrualBP, t.BenefitsEN, t.BenefitsRU}
 	if t.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO tiers (rank, name_en, name_ru, color, discount_bp, mdf_accrual_bp, benefits_en, benefits_ru)
-			VALUES (?,?,?,?,?,?,?,?)`, args...)
+		res, err := tx.ExecContext(ctx, `INSERT INTO tiers (id, rank, name_en, name_ru, color, discount_bp, mdf_accrual_bp, benefits_en, benefits_ru)
+			VALUES (`+teamID("tiers")+`, ?,?,?,?,?,?,?,?)`, args...)
 		if err != nil {
 			return err
 		}
@@ -195,8 +195,8 @@ func saveRequirements(ctx context.Context, tx *sql.Tx, t *Tier) error {
 	for i := range t.Requirements {
 		r := &t.Requirements[i]
 		r.TierID = t.ID
-		res, err := tx.ExecContext(ctx, `INSERT INTO tier_requirements (tier_id, kind, threshold, metric, label_en, label_ru)
-			VALUES (?,?,?,?,?,?)`, r.TierID, r.Kind, r.Threshold, r.Metric, r.LabelEN, r.LabelRU)
+		res, err := tx.ExecContext(ctx, `INSERT INTO tier_requirements (id, tier_id, kind, threshold, metric, label_en, label_ru)
+			VALUES (`+teamID("tier_requirements")+`, ?,?,?,?,?,?)`, r.TierID, r.Kind, r.Threshold, r.Metric, r.LabelEN, r.LabelRU)
 		if err != nil {
 			return err
 		}

@@ -56,8 +56,8 @@ func (s *Store) ChangeTierTx(ctx context.Context, tx *sql.Tx, c *TierChange, bod
 	if _, err := tx.ExecContext(ctx, `UPDATE partners SET tier_id = ?, updated_at = ? WHERE id = ?`, tierIDOrNull(c.ToTierID), c.ChangedAt, c.PartnerID); err != nil {
 		return notFoundIfFK(err, "tier")
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO tier_changes (partner_id, from_tier_id, to_tier_id, changed_at, reason, author)
-		VALUES (?,?,?,?,?,?)`, c.PartnerID, tierIDOrNull(c.FromTierID), tierIDOrNull(c.ToTierID), c.ChangedAt, c.Reason, c.Author)
+	res, err := tx.ExecContext(ctx, `INSERT INTO tier_changes (id, partner_id, from_tier_id, to_tier_id, changed_at, reason, author)
+		VALUES (`+teamID("tier_changes")+`, ?,?,?,?,?,?)`, c.PartnerID, tierIDOrNull(c.FromTierID), tierIDOrNull(c.ToTierID), c.ChangedAt, c.Reason, c.Author)
 	if err != nil {
 		return err
 	}

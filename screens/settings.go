@@ -63,7 +63,8 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(title, form, container.NewHBox(save), s.msg, widget.NewSeparator(), path,
 		newScorecardSettings(s.ui.Store).buildUI(), newImportProfilesSection(s.ui.Store).buildUI(), newCadenceSettings(s.ui.Store, s.ui.Lang).buildUI(),
 		newLeadSettings(s.ui.Store).buildUI(),
-		newBackupSection(s.ui.Store, s.ui.Win, s.ui.Lang, s.ui.background, s.ui.reopened).buildUI()))
+		newBackupSection(s.ui.Store, s.ui.Win, s.ui.Lang, s.ui.background, s.ui.reopened).buildUI(),
+		newTeamSection(s.ui).buildUI()))
 }
 
 func (s *settingsScreen) onSave() {

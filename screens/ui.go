@@ -58,6 +58,7 @@ type UI struct {
 	OpenStore func(path string) (*data.Store, error) // opens another database (File → Open); main sets it
 	actions   map[string]func()                      // menu actions the screens register (menu.go)
 	restored  bool                                   // window prefs applied; screens shown from now on are remembered
+	team      *teamSync                              // the team's syncs (settings_team.go); nil alone
 }
 
 // area is one entry of the navigation sidebar.
@@ -82,6 +83,7 @@ func New(a fyne.App, store *data.Store) *UI {
 	u.restoreWindow()
 	u.startupBackup()
 	u.driveNotice()
+	u.startTeamSync()
 	return u
 }
 
@@ -121,7 +123,13 @@ func (u *UI) build() {
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Icon).SetResource(u.areas[id].icon)
-			row.Objects[1].(*widget.Label).SetText(lang.L(u.areas[id].key))
+			text := lang.L(u.areas[id].key)
+			if u.areas[id].key == "nav.settings" {
+				if n := teamConflictCount(u.Store); n > 0 {
+					text += fmt.Sprintf(" (%d)", n) // open team conflicts
+				}
+			}
+			row.Objects[1].(*widget.Label).SetText(text)
 		},
 		OnSelected: func(id widget.ListItemID) {
 			if u.areas[id].key != u.current { // show() selects too: build once

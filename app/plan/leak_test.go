@@ -59,6 +59,16 @@ var internalFields = []internalField{
 	{"lead_offers", "reason", "", "lead decline reasons"},
 	{"lead_steps", "body", "", "lead timeline notes"},
 	{"lead_steps", "author", "", "lead timeline authors"},
+	{"team_conflicts", "kept", "", "team sync: a conflicting value (any field)"},
+	{"team_conflicts", "other", "", "team sync: a conflicting value (any field)"},
+	{"team_conflicts", "base", "", "team sync: a conflicting value (any field)"},
+	{"team_conflicts", "detail", "", "team sync: why a change was refused"},
+	{"team_conflicts", "kept_by", "", "team sync: authors"},
+	{"team_conflicts", "other_by", "", "team sync: authors"},
+	{"team_conflicts", "resolved_by", "", "team sync: authors"},
+	{"team_pending", "base", "", "team sync: a record's value before a change (any field)"},
+	{"team_self", "member_name", "", "team sync: this laptop's person"},
+	{"team_self", "last_error", "", "team sync: the last failure"},
 }
 
 // partnerField is shareable text of one partner: it may appear in that
@@ -149,6 +159,10 @@ func addInternalRows(t *testing.T, s *data.Store) {
 			SELECT id, NULL, tier_id, '2026-01-01T00:00:00Z', 'promoted', 'manager' FROM partners WHERE tier_id IS NOT NULL`,
 		`INSERT INTO today_marks (kind, ref, partner_id, label, action, reason, at)
 			SELECT 'escalation', id || '|2026-03-02|escalated', id, 'escalated', 'dismiss', 'handled', '2026-03-03T00:00:00Z' FROM partners`,
+		`INSERT INTO team_conflicts (tbl, row_key, field, kept, other, base, kept_by, other_by, resolved_by, detail, reason, found_at)
+			SELECT 'partners', json_array(id), 'city', '"a"', '"b"', '"c"', 'x', 'y', 'z', 'rule', 'rule', '2026-03-03T00:00:00Z' FROM partners`,
+		`INSERT INTO team_pending (tbl, row_key, base, at) SELECT 'partners', json_array(id), '{}', '2026-03-03T00:00:00Z' FROM partners`,
+		`INSERT INTO team_self (id, member_no, member_name, url, team_id, last_error) VALUES (1, 1, 'Anna', 'postgres://h/db', 't', 'down')`,
 	}
 	for _, q := range stmts {
 		if _, err := s.DB().Exec(q); err != nil {
@@ -359,6 +373,11 @@ var otherColumns = map[string]string{
 	"lead_offers.offered_on": "date", "lead_offers.expires_on": "date", "lead_offers.outcome": "enum",
 	"lead_offers.decided_on": "date", "lead_steps.at": "date", "lead_steps.kind": "enum", "lead_steps.from_state": "enum",
 	"lead_steps.to_state": "enum",
+	"team_conflicts.tbl": "key", "team_conflicts.row_key": "key", "team_conflicts.field": "key", "team_conflicts.reason": "enum",
+	"team_conflicts.kept_at": "date", "team_conflicts.other_at": "date", "team_conflicts.found_at": "date",
+	"team_conflicts.resolution": "enum", "team_conflicts.resolved_at": "date", "team_pending.tbl": "key",
+	"team_pending.row_key": "key", "team_pending.at": "date", "team_self.url": "server address, never in a document",
+	"team_self.team_id": "key", "team_self.last_sync": "date",
 }
 
 // TestEveryTextColumnIsClassified makes every area decide, for each text

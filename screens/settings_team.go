@@ -1,0 +1,364 @@
+package screens
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app/team"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
+)
+
+// AutoSyncEvery is how often a team database syncs by itself.
+const AutoSyncEvery = 5 * time.Minute
+
+// teamSync runs the team's syncs in the background: the button's and the
+// automatic ones, never two at once; the window keeps working meanwhile.
+type teamSync struct {
+	mu      sync.Mutex
+	session *team.Session
+	running bool
+	cancel  context.CancelFunc
+	status  string // the last outcome, for the status line
+	onDone  func() // the Team section refreshes itself (on the UI goroutine)
+}
+
+// startTeamSync starts the automatic sync of a team database.
+func (u *UI) startTeamSync() {
+	if !u.Store.InTeam() || runInline {
+		return
+	}
+	u.team = &teamSync{session: team.NewSession(u.Store)}
+	go func() {
+		t := time.NewTicker(AutoSyncEvery)
+		defer t.Stop()
+		u.syncTeam(nil)
+		for range t.C {
+			u.syncTeam(nil)
+		}
+	}()
+}
+
+// syncTeam runs one sync unless one is running; progress (may be nil)
+// hears of its stages on the UI goroutine.
+func (u *UI) syncTeam(progress func(stage string)) {
+	ts := u.team
+	if ts == nil {
+		ts = &teamSync{session: team.NewSession(u.Store)}
+		u.team = ts
+	}
+	ts.mu.Lock()
+	if ts.running {
+		ts.mu.Unlock()
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ts.running, ts.cancel = true, cancel
+	ts.mu.Unlock()
+	run := func() {
+		res, err := ts.session.Sync(ctx, team.Options{Progress: func(stage string, _, _ int) {
+			if progress != nil {
+				fyne.Do(func() { progress(stage) })
+			}
+		}})
+		var status string
+		if err != nil {
+			if ctx.Err() == nil {
+				u.Store.SetTeamError(context.Background(), errorText(err))
+			}
+			status = lang.L("team.status_failed", map[string]any{"Reason": errorText(err)})
+		} else {
+			status = lang.L("team.status_done", map[string]any{"Pulled": res.Pulled, "Pushed": res.Pushed, "Conflicts": len(res.Conflicts)})
+		}
+		ts.mu.Lock()
+		ts.running, ts.status = false, status
+		done := ts.onDone
+		ts.mu.Unlock()
+		cancel()
+		if done != nil {
+			fyne.Do(done)
+		}
+	}
+	go run()
+}
+
+// teamSection is Settings → Team.
+type teamSection struct {
+	ui  *UI
+	box *fyne.Container
+}
+
+func newTeamSection(u *UI) *teamSection { return &teamSection{ui: u} }
+
+func (t *teamSection) buildUI() fyne.CanvasObject {
+	t.box = container.NewVBox()
+	t.refresh()
+	if t.ui.team != nil {
+		t.ui.team.mu.Lock()
+		t.ui.team.onDone = t.refresh
+		t.ui.team.mu.Unlock()
+	}
+	return t.box
+}
+
+func teamBold(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func teamWrap(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// refresh rebuilds the section from the store (on the UI goroutine).
+func (t *teamSection) refresh() {
+	ctx := context.Background()
+	objs := []fyne.CanvasObject{widget.NewSeparator(), teamBold(lang.L("team.title"))}
+	self, err := t.ui.Store.TeamSelf(ctx)
+	if err != nil {
+		objs = append(objs, teamWrap(errorText(err)))
+		t.box.Objects = objs
+		t.box.Refresh()
+		return
+	}
+	if self == nil {
+		objs = append(objs, t.initForm()...)
+		t.box.Objects = objs
+		t.box.Refresh()
+		return
+	}
+	waiting, _ := t.ui.Store.TeamPendingCount(ctx)
+	last := lang.L("team.never")
+	if self.LastSync != "" {
+		if ts, err := time.Parse(time.RFC3339, self.LastSync); err == nil {
+			last = ts.Local().Format("2006-01-02 15:04")
+		}
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("team.server"), teamWrap(self.URL)),
+		widget.NewFormItem(lang.L("team.me"), widget.NewLabel(fmt.Sprintf("%s (%d)", self.Name, self.MemberNo))),
+		widget.NewFormItem(lang.L("team.last_sync"), widget.NewLabel(last)),
+		widget.NewFormItem(lang.L("team.waiting"), widget.NewLabel(fmt.Sprint(waiting))),
+	)
+	objs = append(objs, form)
+	status := teamWrap("")
+	if t.ui.team != nil {
+		t.ui.team.mu.Lock()
+		status.SetText(t.ui.team.status)
+		t.ui.team.mu.Unlock()
+	}
+	if status.Text == "" && self.LastError != "" {
+		status.SetText(lang.L("team.status_failed", map[string]any{"Reason": self.LastError}))
+	}
+	bar := widget.NewProgressBarInfinite()
+	bar.Hide()
+	var syncBtn *widget.Button
+	syncBtn = &widget.Button{Text: lang.L("team.sync_now"), Icon: theme.ViewRefreshIcon(), Importance: widget.HighImportance, OnTapped: func() {
+		syncBtn.Disable()
+		bar.Show()
+		status.SetText(lang.L("team.syncing"))
+		if t.ui.team == nil {
+			t.ui.team = &teamSync{session: team.NewSession(t.ui.Store)}
+		}
+		t.ui.team.mu.Lock()
+		t.ui.team.onDone = t.refresh
+		t.ui.team.mu.Unlock()
+		t.ui.syncTeam(func(stage string) { status.SetText(stageText(stage)) })
+	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() {
+		if ts := t.ui.team; ts != nil {
+			ts.mu.Lock()
+			if ts.cancel != nil {
+				ts.cancel()
+			}
+			ts.mu.Unlock()
+		}
+	}}
+	members := &widget.Button{Text: lang.L("team.members"), Icon: theme.AccountIcon(), OnTapped: t.onMembers}
+	objs = append(objs, container.NewHBox(syncBtn, cancel, members), bar, status)
+	objs = append(objs, t.conflicts()...)
+	t.box.Objects = objs
+	t.box.Refresh()
+}
+
+// initForm starts a team with this file (joining makes a new file: the command line).
+func (t *teamSection) initForm() []fyne.CanvasObject {
+	url := widgets.NewText(&widget.Entry{PlaceHolder: "postgres://anna@db.example.com:5432/channeldesk?sslmode=verify-full"})
+	name := widgets.NewText(&widget.Entry{Text: t.ui.Settings.ManagerName})
+	pw := widgets.NewText(&widget.Entry{Password: true})
+	msg := teamWrap("")
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("team.server"), url),
+		widget.NewFormItem(lang.L("team.your_name"), name),
+		widget.NewFormItem(lang.L("team.password"), pw),
+	)
+	var start *widget.Button
+	start = &widget.Button{Text: lang.L("team.init"), Icon: theme.UploadIcon(), OnTapped: func() {
+		start.Disable()
+		msg.SetText(lang.L("team.init_running"))
+		var note string
+		var err error
+		u, n, p := url.Text, name.Text, pw.Text
+		t.ui.background(func() {
+			note, err = team.Init(context.Background(), t.ui.Store, u, n, p)
+		}, func() {
+			start.Enable()
+			if err != nil {
+				msg.Importance = widget.DangerImportance
+				msg.SetText(errorText(err))
+				return
+			}
+			t.ui.startTeamSync()
+			t.refresh()
+			if note != "" {
+				dialog.ShowInformation(lang.L("team.title"), note, t.ui.Win)
+			}
+		})
+	}}
+	return []fyne.CanvasObject{teamWrap(lang.L("team.not_in_team")), form, container.NewHBox(start), msg}
+}
+
+func (t *teamSection) onMembers() {
+	var ms []string
+	var err error
+	t.ui.background(func() {
+		list, e := team.Members(context.Background(), t.ui.Store, "")
+		err = e
+		for _, m := range list {
+			state := lang.L("team.member_active")
+			if !m.Active {
+				state = lang.L("team.member_removed")
+			}
+			last := lang.L("team.never")
+			if m.LastSync != nil {
+				last = m.LastSync.Local().Format("2006-01-02 15:04")
+			}
+			ms = append(ms, fmt.Sprintf("%d  %s  (%s) – %s: %s", m.No, m.Name, state, lang.L("team.last_sync"), last))
+		}
+	}, func() {
+		if err != nil {
+			t.ui.showError(err, nil)
+			return
+		}
+		box := container.NewVBox()
+		for _, m := range ms {
+			box.Add(widget.NewLabel(m))
+		}
+		dialog.ShowCustom(lang.L("team.members"), lang.L("team.close"), box, t.ui.Win)
+	})
+}
+
+func showValue(v any) string {
+	if v == nil {
+		return lang.L("team.deleted")
+	}
+	if s, ok := v.(string); ok {
+		return "«" + s + "»"
+	}
+	b, _ := json.Marshal(v)
+	if len(b) > 80 {
+		return string(b[:77]) + "..."
+	}
+	return string(b)
+}
+
+// conflicts lists the open conflicts with a way to settle each.
+func (t *teamSection) conflicts() []fyne.CanvasObject {
+	cs, err := t.ui.Store.TeamConflicts(context.Background(), false)
+	if err != nil {
+		return []fyne.CanvasObject{teamWrap(errorText(err))}
+	}
+	objs := []fyne.CanvasObject{teamBold(lang.L("team.conflicts", map[string]any{"Count": len(cs)}))}
+	if len(cs) == 0 {
+		return append(objs, widget.NewLabel(lang.L("team.no_conflicts")))
+	}
+	by := t.ui.Settings.ManagerName
+	for _, c := range cs {
+		c := c
+		field := c.Field
+		if field == "*" {
+			field = lang.L("team.whole_record")
+		}
+		text := lang.L("team.conflict_line", map[string]any{
+			"Table": c.Table, "Key": c.Key, "Field": field, "Reason": reasonText(c.Reason),
+			"Kept": showValue(c.Kept), "KeptBy": c.KeptBy, "Other": showValue(c.Other), "OtherBy": c.OtherBy, "Base": showValue(c.Base),
+		})
+		if c.Detail != "" {
+			text += " – " + c.Detail
+		}
+		resolve := func(res string, v any) {
+			if err := t.ui.Store.ResolveTeamConflict(context.Background(), c.ID, res, v, by); err != nil {
+				t.ui.showError(err, nil)
+				return
+			}
+			t.refresh()
+		}
+		theirs := &widget.Button{Text: lang.L("team.keep_theirs"), OnTapped: func() { resolve("theirs", nil) }}
+		mine := &widget.Button{Text: lang.L("team.keep_other"), OnTapped: func() { resolve("mine", nil) }}
+		typed := &widget.Button{Text: lang.L("team.type_value"), OnTapped: func() {
+			e := widgets.NewText(&widget.Entry{})
+			if s, ok := c.Kept.(string); ok {
+				e.SetText(s)
+			}
+			(&widgets.FormDialog{Title: lang.L("team.type_value"), Items: []*widget.FormItem{widget.NewFormItem(field, e)},
+				OnSave: func() error {
+					return t.ui.Store.ResolveTeamConflict(context.Background(), c.ID, "new", team.TypedValue(c, e.Text), by)
+				},
+				OnDone: t.refresh}).Show(t.ui.Win)
+		}}
+		if c.Field == "*" {
+			typed.Disable()
+		}
+		objs = append(objs, teamWrap(text), container.NewHBox(theirs, mine, typed))
+	}
+	return objs
+}
+
+// teamConflictCount is the number of open conflicts (for the badge).
+func teamConflictCount(s *data.Store) int {
+	if !s.InTeam() {
+		return 0
+	}
+	cs, err := s.TeamConflicts(context.Background(), false)
+	if err != nil {
+		return 0
+	}
+	return len(cs)
+}
+
+func stageText(stage string) string {
+	switch stage {
+	case "connect":
+		return lang.L("team.stage_connect")
+	case "pull":
+		return lang.L("team.stage_pull")
+	case "push":
+		return lang.L("team.stage_push")
+	}
+	return lang.L("team.stage_done")
+}
+
+func reasonText(reason string) string {
+	switch reason {
+	case "edit_deleted":
+		return lang.L("team.reason_edit_deleted")
+	case "deleted_edited":
+		return lang.L("team.reason_deleted_edited")
+	case "duplicate":
+		return lang.L("team.reason_duplicate")
+	case "rule":
+		return lang.L("team.reason_rule")
+	}
+	return lang.L("team.reason_both_changed")
+}
