@@ -16,6 +16,8 @@ func valueLabel(f importer.Field, code string) string {
 	switch code {
 	case importer.ValueSkip:
 		return lang.L("imports.value_skip")
+	case importer.ValueNone:
+		return lang.L("imports.value_none_type")
 	case importer.ValueDefault, "":
 		return lang.L("imports.value_default")
 	}
@@ -112,6 +114,7 @@ func targets(f importer.Field) []string {
 	out := []string{importer.ValueDefault, importer.ValueSkip}
 	switch f {
 	case importer.FType:
+		out = append(out, importer.ValueNone)
 		for _, t := range data.PartnerTypes {
 			out = append(out, string(t))
 		}

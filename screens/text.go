@@ -11,7 +11,16 @@ import (
 )
 
 // typeLabel is a partner type in the interface language.
-func typeLabel(t data.PartnerType) string { return lang.L("type." + string(t)) }
+// No type shows as "—"; the filter for it says so in words.
+func typeLabel(t data.PartnerType) string {
+	switch t {
+	case data.TypeNone:
+		return "—"
+	case app.FilterNoType:
+		return lang.L("type.none")
+	}
+	return lang.L("type." + string(t))
+}
 
 // statusLabel is a lifecycle status in the interface language.
 func statusLabel(s data.Status) string { return lang.L("status." + string(s)) }

@@ -83,7 +83,7 @@ type Preview struct {
 
 // Options tune how values are read.
 type Options struct {
-	DefaultType   data.PartnerType // for rows without a type; reseller if ""
+	DefaultType   data.PartnerType // for rows without a type; Values' default, else reseller, if ""; NoType: none
 	DefaultStatus data.Status      // for rows without a status; prospect if ""
 	// DefaultSource is how prospects (prospect, applied, vetting) without
 	// a source column were found; outbound research if "": a list the
@@ -222,9 +222,7 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	if opt.DefaultType == "" {
-		opt.DefaultType = data.TypeReseller
-	}
+	opt.DefaultType = defaultType(opt)
 	if opt.DefaultStatus == "" {
 		opt.DefaultStatus = data.StatusProspect
 	}
@@ -252,6 +250,26 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	p.Ignored = ignoredColumns(t, m)
 	return p, nil
 }
+
+// defaultType is the type of rows whose type is empty, unknown and not
+// mapped: the one asked for, else the value map's default, else reseller;
+// NoType (or a default of ValueNone) leaves them without a type.
+func defaultType(opt Options) data.PartnerType {
+	t := opt.DefaultType
+	if t == "" {
+		t = data.PartnerType(opt.Values.Default(FType))
+	}
+	switch {
+	case t == NoType:
+		return data.TypeNone
+	case t == "" || !t.Valid():
+		return data.TypeReseller
+	}
+	return t
+}
+
+// NoType as Options.DefaultType leaves rows without a known type untyped.
+const NoType data.PartnerType = ValueNone
 
 func (p *Preview) count(r *Row) {
 	switch r.Action {
@@ -471,6 +489,8 @@ func (r *rowReader) read(rec []string) Row {
 		skipped = skipped || skip
 		switch {
 		case code == "":
+		case f == FType && code == ValueNone:
+			p.Type = data.TypeNone
 		case f == FType:
 			p.Type = data.PartnerType(code)
 		case f == FStatus:
