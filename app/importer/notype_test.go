@@ -53,7 +53,7 @@ func TestUnknownTypeImportsAsNoType(t *testing.T) {
 		}
 	}
 	if untyped != 3 {
-		t.Errorf("%d partners stored without a type, want 3 (Alpha, Beta, Zeta: "Partner")", untyped)
+		t.Errorf("%d partners stored without a type, want 3 (Alpha, Beta, Zeta: Partner)", untyped)
 	}
 	// the profile keeps the default
 	if err := importer.SaveProfile(ctx, s, "crm", p2.Table.Header, p2.Mapping, importer.Options{Values: vm2}); err != nil {
