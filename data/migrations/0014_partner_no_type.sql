@@ -37,3 +37,7 @@ DROP TABLE partners;
 ALTER TABLE partners_new RENAME TO partners;
 CREATE INDEX partners_status ON partners(status);
 CREATE INDEX partners_inn ON partners(inn) WHERE inn <> '';
+-- What each record's fields said in the export they were last imported
+-- from (JSON, field → value): a stored value that differs from it was
+-- edited in ChannelDesk since, and a re-import shows it before replacing it.
+ALTER TABLE partner_source_ids ADD COLUMN imported TEXT NOT NULL DEFAULT '';
