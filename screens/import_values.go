@@ -156,7 +156,7 @@ func (v *valueMapping) show(list []importer.UnknownValue) {
 		sel.OnChanged = func(string) { v.onMap(u, codes[sel.SelectedIndex()]) }
 		v.selects[u.Column+"\x00"+u.Value] = sel
 		text := &widget.Label{Text: UnknownValueText(u), Wrapping: fyne.TextWrapWord}
-		v.box.Add(container.NewBorder(nil, nil, nil, sel, text))
+		v.box.Add(container.NewBorder(nil, nil, nil, wideSelect(sel), text))
 	}
 }
 
