@@ -93,7 +93,11 @@ func (pt *previewTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 		l.SetText(lang.L("imports.table_row"))
 	case id.Col-1 < len(pt.cols):
 		c := pt.cols[id.Col-1]
-		l.SetText(pt.f.table.Header[c] + " › " + fieldLabel(string(pt.f.mapping[c])))
+		h, fl := pt.f.table.Header[c], fieldLabel(string(pt.f.mapping[c]))
+		if !strings.EqualFold(h, fl) {
+			h += " › " + fl
+		}
+		l.SetText(h)
 	}
 }
 

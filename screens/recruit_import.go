@@ -184,7 +184,8 @@ func (f *importFlow) showDialog() {
 	})
 	f.editedTab = container.NewTabItem(lang.L("imports.edited_tab"), container.NewVScroll(f.edited.box))
 	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.L("imports.table_tab"), f.rowsTable.table),
+		container.NewTabItem(lang.L("imports.table_tab"), container.NewBorder(
+			&widget.Label{Text: lang.L("imports.table_hint"), Wrapping: fyne.TextWrapWord}, nil, nil, nil, f.rowsTable.table)),
 		container.NewTabItem(lang.L("recruit.import_rows"), f.problems),
 		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)),
 		container.NewTabItem(lang.L("imports.values_tab"), container.NewBorder(defType, nil, nil, nil,
