@@ -152,3 +152,42 @@ func TestDefaultTypeNone(t *testing.T) {
 		t.Errorf("no type shows %q, want —", txt)
 	}
 }
+
+// Deal import: an unknown CRM stage is listed with its rows, the user
+// maps it, the deals follow, and the choice is kept in a profile.
+func TestDealImportMapsCRMStages(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	ctx := context.Background()
+	u.Store.CreatePartner(ctx, &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
+	ds := newDealsScreen(u)
+	u.Win.SetContent(ds.buildUI())
+	u.Wait()
+	csv := "Partner Account,Account Name,Amount,Created Date,Stage\nOrbit,Acme,10,3/15/2026,Verbal Commit\nOrbit,Beta,20,3/16/2026,Prospecting\n"
+	d := &dealImport{s: ds, name: "opps.csv", content: []byte(csv)}
+	d.check(nil)
+	u.Wait()
+	if d.pv.Errors != 0 || d.pv.UnknownStages != 1 || !strings.Contains(d.summary.Text, "Deals with a stage ChannelDesk does not know: 1") {
+		t.Fatalf("preview: %d errors, %d unknown, %q", d.pv.Errors, d.pv.UnknownStages, d.summary.Text)
+	}
+	sel := d.selects["Verbal Commit"]
+	if sel == nil {
+		t.Fatalf("no choice for the unknown stage: %v", d.selects)
+	}
+	sel.SetSelected(dealStateLabel(data.DealApproved))
+	u.Wait()
+	if d.pv.UnknownStages != 0 || d.pv.Rows[0].Deal.State != data.DealApproved {
+		t.Fatalf("after mapping: %d unknown, state %s", d.pv.UnknownStages, d.pv.Rows[0].Deal.State)
+	}
+	d.saveProfile("SF opps")
+	next := &dealImport{s: ds, name: "opps2.csv", content: []byte(csv)}
+	next.check(nil)
+	u.Wait()
+	if next.pv.Rows[0].Deal.State != data.DealApproved || !strings.Contains(next.summary.Text, "SF opps") {
+		t.Errorf("profile not used: %s, %q", next.pv.Rows[0].Deal.State, next.summary.Text)
+	}
+	next.onImport()
+	u.Wait()
+	if len(ds.deals.deals) != 2 {
+		t.Errorf("%d deals after import", len(ds.deals.deals))
+	}
+}
