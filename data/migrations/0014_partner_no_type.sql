@@ -41,3 +41,12 @@ CREATE INDEX partners_inn ON partners(inn) WHERE inn <> '';
 -- from (JSON, field → value): a stored value that differs from it was
 -- edited in ChannelDesk since, and a re-import shows it before replacing it.
 ALTER TABLE partner_source_ids ADD COLUMN imported TEXT NOT NULL DEFAULT '';
+-- The record ID each contact has in the system it was imported from, so
+-- a newer contacts export updates the person instead of adding a second.
+CREATE TABLE contact_source_ids (
+	source     TEXT NOT NULL CHECK (length(source) > 0),
+	record_id  TEXT NOT NULL CHECK (length(record_id) > 0),
+	contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+	PRIMARY KEY (source, record_id)
+);
+CREATE INDEX contact_source_ids_contact ON contact_source_ids(contact_id);
