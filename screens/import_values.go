@@ -171,6 +171,12 @@ func ContactRowLines(p *importer.ContactPreview) []string {
 				"Company": orDash(r.Company)}))
 		case importer.Reject:
 			out = append(out, ImportRowText(importer.Row{Num: r.Num, Action: importer.Reject, Column: r.Column, Err: r.Err}))
+		case importer.Update:
+			out = append(out, lang.L("imports.row_updated", map[string]any{"Row": r.Num, "Name": r.Contact.Name, "Source": p.Source}))
+			for _, c := range r.Changes {
+				out = append(out, "    "+lang.L("imports.change", map[string]any{"Field": fieldLabel(string(c.Field)),
+					"Old": orDash(c.Old), "New": c.New}))
+			}
 		}
 	}
 	return out
