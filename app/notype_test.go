@@ -49,6 +49,10 @@ func TestNoTypeMigrationKeepsEveryReference(t *testing.T) {
 	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 60, Seed: 3, Today: demoDay}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.DB().Exec(`INSERT INTO partner_source_ids (source, record_id, partner_id)
+		SELECT 'hubspot', 'HS' || id, id FROM partners LIMIT 7`); err != nil {
+		t.Fatal(err)
+	}
 	before := referencingCounts(t, s)
 	if len(before) < 8 {
 		t.Fatalf("only %d tables reference partners: %v", len(before), before)

@@ -40,13 +40,25 @@ CREATE INDEX partners_inn ON partners(inn) WHERE inn <> '';
 -- What each record's fields said in the export they were last imported
 -- from (JSON, field → value): a stored value that differs from it was
 -- edited in ChannelDesk since, and a re-import shows it before replacing it.
-ALTER TABLE partner_source_ids ADD COLUMN imported TEXT NOT NULL DEFAULT '';
+-- (rebuilt rather than altered, so the whole migration reads the same
+-- on any file it finds: the copy keeps the IDs.)
+CREATE TABLE partner_source_ids_new (
+	source     TEXT NOT NULL CHECK (length(source) > 0),
+	record_id  TEXT NOT NULL CHECK (length(record_id) > 0),
+	partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,
+	imported   TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (source, record_id)
+);
+INSERT INTO partner_source_ids_new (source, record_id, partner_id) SELECT source, record_id, partner_id FROM partner_source_ids;
+DROP TABLE partner_source_ids;
+ALTER TABLE partner_source_ids_new RENAME TO partner_source_ids;
+CREATE INDEX partner_source_ids_partner ON partner_source_ids(partner_id);
 -- The record ID each contact has in the system it was imported from, so
 -- a newer contacts export updates the person instead of adding a second.
-CREATE TABLE contact_source_ids (
+CREATE TABLE IF NOT EXISTS contact_source_ids (
 	source     TEXT NOT NULL CHECK (length(source) > 0),
 	record_id  TEXT NOT NULL CHECK (length(record_id) > 0),
 	contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
 	PRIMARY KEY (source, record_id)
 );
-CREATE INDEX contact_source_ids_contact ON contact_source_ids(contact_id);
+CREATE INDEX IF NOT EXISTS contact_source_ids_contact ON contact_source_ids(contact_id);
