@@ -191,3 +191,22 @@ func TestDealImportMapsCRMStages(t *testing.T) {
 		t.Errorf("%d deals after import", len(ds.deals.deals))
 	}
 }
+
+// A partner without a type shows "—" in the list and is found by the
+// "No type" filter.
+func TestPartnerListFiltersNoType(t *testing.T) {
+	u := newTestUI(t, 6, "en")
+	ctx := context.Background()
+	if err := u.Store.CreatePartner(ctx, &data.Partner{Name: "Untyped Co", Type: data.TypeNone, Status: data.StatusActive,
+		DocLang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	s := u.partners
+	s.reload()
+	u.Wait()
+	s.typeSel.SetSelected("No type")
+	u.Wait()
+	if len(s.rows) != 1 || s.rows[0].Name != "Untyped Co" || typeLabel(s.rows[0].Type) != "—" {
+		t.Fatalf("no-type filter shows %d rows", len(s.rows))
+	}
+}
