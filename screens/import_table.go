@@ -141,6 +141,11 @@ func (pt *previewTable) cell(i, c int) (string, widget.Importance) {
 	if r.Action == importer.Skip {
 		return raw, widget.LowImportance
 	}
+	for _, ch := range r.Changes {
+		if ch.Field == f.mapping[c] && ch.Kept { // the user's own value stays
+			return ch.Old, widget.WarningImportance
+		}
+	}
 	return landedValue(r, f.mapping[c], raw, f.ui.Lang), imp
 }
 

@@ -123,8 +123,8 @@ func TestPreviewListsFieldsEditedSinceTheLastImport(t *testing.T) {
 	if chk == nil || chk.Checked {
 		t.Fatalf("edited city not listed, or not kept by default: %v", f.edited.checks)
 	}
-	if txt, _ := tableText(t, f, 0, 3); txt != "Salem" {
-		t.Logf("table shows the file's city %q", txt)
+	if txt, imp := tableText(t, f, 0, 3); txt != "Cambridge" || imp != widget.WarningImportance {
+		t.Errorf("the table shows city %q (%v), want the kept Cambridge marked", txt, imp)
 	}
 	chk.SetChecked(true)
 	u.Wait()
