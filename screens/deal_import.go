@@ -12,9 +12,10 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
 	"channeldesk/app/dealimport"
+	"channeldesk/app/format"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // onImport picks a CSV or XLSX file and shows its preview.
@@ -102,13 +103,13 @@ func (d *dealImport) show() {
 			if r.UnknownStage != "" {
 				l.Importance = widget.WarningImportance
 			}
-			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, app.FormatMoney(r.Deal.Amount, u.Settings.Currency, u.Lang),
+			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, format.FormatMoney(r.Deal.Amount, u.Settings.Currency, u.Lang),
 				dealStateLabel(r.Deal.State), u.date(r.Deal.RegisteredOn)))
 		},
 	}
 	d.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	d.stageBox = container.NewVBox()
-	d.msg = errLabel()
+	d.msg = widgets.NewErrorLine()
 	d.ok = &widget.Button{Text: lang.L("deals.import_go"), Importance: widget.HighImportance, OnTapped: d.onImport}
 	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { d.dlg.Hide() }}
 	save := &widget.Button{Text: lang.L("imports.profile_save"), OnTapped: d.onSaveProfile}
@@ -187,14 +188,14 @@ func (d *dealImport) onImport() {
 
 // onSaveProfile asks for a name and keeps the stage choices under it.
 func (d *dealImport) onSaveProfile() {
-	name := newText(&widget.Entry{Text: d.pv.Profile, PlaceHolder: d.name})
+	name := widgets.NewText(&widget.Entry{Text: d.pv.Profile, PlaceHolder: d.name})
 	f := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
 			if ok {
 				d.saveProfile(name.Text)
 			}
 		}, d.s.ui.Win)
-	showForm(f, d.s.ui.Win)
+	widgets.ShowForm(f, d.s.ui.Win)
 }
 
 func (d *dealImport) saveProfile(name string) {

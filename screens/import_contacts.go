@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
+	"channeldesk/screens/widgets"
 )
 
 // contactFields are what a column of a contacts file can fill.
@@ -44,7 +45,7 @@ type contactImport struct {
 	cancelB  *widget.Button
 	dlg      *dialog.CustomDialog
 	cancel   context.CancelFunc
-	fixEntry *textEntry
+	fixEntry *widgets.TextEntry
 	fixSave  func()
 }
 
@@ -310,7 +311,7 @@ func (c *contactImport) askFix(i, col int) {
 	}
 	col -= 2
 	r := &c.preview.Rows[i]
-	entry := newText(&widget.Entry{Text: c.raw(i, col)})
+	entry := widgets.NewText(&widget.Entry{Text: c.raw(i, col)})
 	c.fixEntry = entry
 	why := lang.L("imports.fix_hint")
 	if r.Action == importer.Reject && r.Err != nil {
@@ -331,7 +332,7 @@ func (c *contactImport) askFix(i, col int) {
 			}
 		}, c.ui.Win)
 	d.Resize(fyne.NewSize(520, 220))
-	showForm(d, c.ui.Win)
+	widgets.ShowForm(d, c.ui.Win)
 }
 
 // onImport adds the new contacts and updates the known ones in one
@@ -375,14 +376,14 @@ func (c *contactImport) onImport() {
 }
 
 func (c *contactImport) onSaveProfile() {
-	name := newText(&widget.Entry{Text: c.profile, PlaceHolder: c.name})
+	name := widgets.NewText(&widget.Entry{Text: c.profile, PlaceHolder: c.name})
 	d := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
 			if ok {
 				c.saveProfile(name.Text)
 			}
 		}, c.ui.Win)
-	showForm(d, c.ui.Win)
+	widgets.ShowForm(d, c.ui.Win)
 }
 
 // saveProfile keeps the column mapping under name for the next export.

@@ -5,6 +5,10 @@ import (
 	"strings"
 	"time"
 
+	"channeldesk/app/format"
+	"channeldesk/app/importer"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -12,10 +16,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/app/importer"
-	"channeldesk/data"
 )
 
 // wideSelect shows sel at least as wide as its longest choice, so a long
@@ -40,7 +40,7 @@ type previewTable struct {
 	cols  []int // file columns shown, in file order
 	table *widget.Table
 	// fixEntry is the open fix dialog's entry (tests type into it).
-	fixEntry *textEntry
+	fixEntry *widgets.TextEntry
 	fixSave  func()
 }
 
@@ -163,7 +163,7 @@ func (pt *previewTable) raw(i, c int) string {
 
 // landedValue is a category cell as ours (the value map and defaults
 // applied); other cells land as written.
-func landedValue(r *importer.Row, fl importer.Field, raw string, l app.Lang) string {
+func landedValue(r *importer.Row, fl importer.Field, raw string, l format.Lang) string {
 	switch fl {
 	case importer.FType:
 		return typeLabel(r.Partner.Type)
@@ -177,7 +177,7 @@ func landedValue(r *importer.Row, fl importer.Field, raw string, l app.Lang) str
 		}
 	case importer.FEventDate:
 		if r.Source != nil && r.Source.EventDate != "" {
-			return app.FormatDate(r.Source.EventDate, l)
+			return format.FormatDate(r.Source.EventDate, l)
 		}
 	}
 	return raw
@@ -219,7 +219,7 @@ func (pt *previewTable) askFix(i, col int) {
 	}
 	c := pt.cols[col-1]
 	r := &f.preview.Rows[i]
-	entry := newText(&widget.Entry{Text: pt.raw(i, c)})
+	entry := widgets.NewText(&widget.Entry{Text: pt.raw(i, c)})
 	pt.fixEntry = entry
 	why := lang.L("imports.fix_hint")
 	if r.Action == importer.Reject && r.Column == f.table.Header[c] {
@@ -246,7 +246,7 @@ func (pt *previewTable) askFix(i, col int) {
 			}
 		}, f.ui.Win)
 	d.Resize(fyne.NewSize(520, 220))
-	showForm(d, f.ui.Win)
+	widgets.ShowForm(d, f.ui.Win)
 }
 
 // dateQuestion asks, once per file, how dates that read either way are
@@ -281,7 +281,7 @@ func choiceIndex(xs []string, s string) int {
 }
 
 // show asks about the first ambiguous date column, if any.
-func (q *dateQuestion) show(dates []importer.DateInfo, order importer.DateOrder, l app.Lang) {
+func (q *dateQuestion) show(dates []importer.DateInfo, order importer.DateOrder, l format.Lang) {
 	for _, d := range dates {
 		if !d.Ambiguous || len(d.Examples) == 0 {
 			continue
@@ -309,16 +309,16 @@ func (q *dateQuestion) show(dates []importer.DateInfo, order importer.DateOrder,
 }
 
 // readingOf writes out the date a value is in the given order ("1 Feb 2026").
-func readingOf(v string, order importer.DateOrder, l app.Lang) string {
+func readingOf(v string, order importer.DateOrder, l format.Lang) string {
 	iso, ok := importer.ReadDate(v, order)
 	if !ok {
 		return "?"
 	}
-	t, err := time.Parse(app.DateLayout, iso)
+	t, err := time.Parse(format.DateLayout, iso)
 	if err != nil {
 		return iso
 	}
-	return app.FormatDateLong(t, l)
+	return format.FormatDateLong(t, l)
 }
 
 // editedList lets the user take the file's value of a field they changed

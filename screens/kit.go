@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/kit"
 	"channeldesk/data"
 )
@@ -43,7 +43,7 @@ func (u *UI) showKitExport() {
 			return
 		}
 		sel := u.kitSelection(scope.SelectedIndex(), value.Text)
-		opt := kit.Options{Lang: []app.Lang{"", app.EN, app.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
+		opt := kit.Options{Lang: []format.Lang{"", format.EN, format.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
 			PlanPDF: mail.Checked && withPlan.Checked}
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
@@ -236,7 +236,7 @@ func (p *kitPreview) show() {
 		c.Refresh()
 		c.OnChanged = func(on bool) { p.toggle(i, on) }
 	})
-	title := lang.L("kit.preview.title", map[string]any{"Partner": p.pv.PartnerName, "Date": app.FormatDate(p.pv.Marker.KitDate, p.ui.Lang)})
+	title := lang.L("kit.preview.title", map[string]any{"Partner": p.pv.PartnerName, "Date": format.FormatDate(p.pv.Marker.KitDate, p.ui.Lang)})
 	body := container.NewBorder(widget.NewLabel(lang.L("kit.preview.hint")), nil, nil, nil, p.list)
 	p.dlg = dialog.NewCustomConfirm(title, lang.L("kit.preview.import"), lang.L("action.cancel"), body, func(ok bool) {
 		if ok {

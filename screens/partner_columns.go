@@ -13,15 +13,19 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
+	"channeldesk/app/partners"
+	"channeldesk/app/tier"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnerColumn is one column the partner list can show.
 type partnerColumn struct {
 	id     string // stable name, kept in the preferences
 	key    string // header translation key
-	sort   app.SortKey
+	sort   partners.SortKey
 	width  float32 // default width
 	number bool    // right-aligned
 	cell   func(s *partnersScreen, r data.PartnerRow) string
@@ -29,20 +33,20 @@ type partnerColumn struct {
 
 // partnerColumns are every column the list can show, in their default order.
 var partnerColumns = []partnerColumn{
-	{"name", "col.name", app.SortName, 210, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Name }},
-	{"type", "col.type", app.SortType, 130, false, func(_ *partnersScreen, r data.PartnerRow) string { return typeLabel(r.Type) }},
-	{"status", "col.status", app.SortStatus, 100, false, func(_ *partnersScreen, r data.PartnerRow) string { return statusLabel(r.Status) }},
-	{"tier", "week.col.tier", app.SortTier, 100, false, (*partnersScreen).tierCell},
-	{"won", "week.col.won", app.SortWon, 90, true, func(s *partnersScreen, r data.PartnerRow) string {
+	{"name", "col.name", partners.SortName, 210, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Name }},
+	{"type", "col.type", partners.SortType, 130, false, func(_ *partnersScreen, r data.PartnerRow) string { return typeLabel(r.Type) }},
+	{"status", "col.status", partners.SortStatus, 100, false, func(_ *partnersScreen, r data.PartnerRow) string { return statusLabel(r.Status) }},
+	{"tier", "week.col.tier", partners.SortTier, 100, false, (*partnersScreen).tierCell},
+	{"won", "week.col.won", partners.SortWon, 90, true, func(s *partnersScreen, r data.PartnerRow) string {
 		return compactMoney(r.Won12m, s.ui.Settings.Currency, s.ui.Lang)
 	}},
-	{"open", "week.col.open_deals", app.SortOpenDeals, 90, true, func(_ *partnersScreen, r data.PartnerRow) string {
+	{"open", "week.col.open_deals", partners.SortOpenDeals, 90, true, func(_ *partnersScreen, r data.PartnerRow) string {
 		return strconv.Itoa(r.OpenDeals)
 	}},
-	{"contact", "week.col.last_contact", app.SortLastContact, 90, true, (*partnersScreen).contactCell},
-	{"manager", "week.col.manager", app.SortManager, 140, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.AccountManager }},
-	{"city", "col.city", app.SortCity, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.City }},
-	{"region", "col.region", app.SortRegion, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Region }},
+	{"contact", "week.col.last_contact", partners.SortLastContact, 90, true, (*partnersScreen).contactCell},
+	{"manager", "week.col.manager", partners.SortManager, 140, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.AccountManager }},
+	{"city", "col.city", partners.SortCity, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.City }},
+	{"region", "col.region", partners.SortRegion, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Region }},
 }
 
 // defaultColumns is what the list shows until the user chooses.
@@ -122,16 +126,16 @@ func (s *partnersScreen) applyColumnWidths() {
 // suggest a promotion (+) or a demotion (–): characters the bundled font has.
 func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	name := r.TierEN
-	if s.ui.Lang == app.RU && r.TierRU != "" {
+	if s.ui.Lang == format.RU && r.TierRU != "" {
 		name = r.TierRU
 	}
 	if name == "" {
 		name = "—"
 	}
 	switch s.suggest[r.ID] { // first, so that truncation never hides it
-	case app.SuggestPromote:
+	case tier.SuggestPromote:
 		return "+ " + name
-	case app.SuggestDemote:
+	case tier.SuggestDemote:
 		return "– " + name
 	}
 	return name
@@ -142,7 +146,7 @@ func (s *partnersScreen) contactCell(r data.PartnerRow) string {
 	if r.LastContact == "" {
 		return "—"
 	}
-	return strconv.Itoa(app.DaysSince(r.LastContact, s.ui.Store.Now()))
+	return strconv.Itoa(metrics.DaysSince(r.LastContact, s.ui.Store.Now()))
 }
 
 // columnsDialog lets the user choose which columns show, in what order
@@ -159,11 +163,11 @@ type columnsDialog struct {
 type columnChoice struct {
 	col   partnerColumn
 	show  *widget.Check
-	width *textEntry
+	width *widgets.TextEntry
 }
 
 func (s *partnersScreen) showColumns() {
-	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: errLabel()}
+	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: widgets.NewErrorLine()}
 	shown := map[string]bool{}
 	for _, sc := range s.columns {
 		shown[sc.col.id] = true
@@ -189,7 +193,7 @@ func (s *partnersScreen) showColumns() {
 
 func (c *columnsDialog) choice(col partnerColumn, width float32, show bool) *columnChoice {
 	ch := &columnChoice{col: col, show: widget.NewCheck(lang.L(col.key), nil),
-		width: newText(&widget.Entry{Text: fmt.Sprintf("%.0f", width)})}
+		width: widgets.NewText(&widget.Entry{Text: fmt.Sprintf("%.0f", width)})}
 	ch.show.SetChecked(show)
 	if col.id == "name" {
 		ch.show.Disable() // the list always names the partner

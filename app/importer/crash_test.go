@@ -2,19 +2,16 @@ package importer_test
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // The import crash test: a child process (this test binary, re-executed)
@@ -88,18 +85,8 @@ func writeCrashCSV(t *testing.T, dir string, run int) string {
 	return path
 }
 
-func importCrashRuns() (n int, calibrate bool) {
-	if v, err := strconv.Atoi(os.Getenv("CRASH_N")); err == nil && v > 0 {
-		return v, true
-	}
-	if testing.Short() {
-		return 1, false
-	}
-	return 2, false
-}
-
 func TestImportCrashLeavesAllOrNothing(t *testing.T) {
-	if os.Getenv(importCrashEnv) != "" {
+	if testutil.CrashChild(importCrashEnv) {
 		t.Skip("inside the child")
 	}
 	dir := t.TempDir()
@@ -109,111 +96,35 @@ func TestImportCrashLeavesAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
-	runs, calibrate := importCrashRuns()
-	window, took := 800*time.Millisecond, time.Duration(0)
-	if calibrate {
-		// Run 0 is not killed: it measures the import's transaction, so
-		// that later kills fall anywhere in 130% of it after it began
-		// (the writes, the commit, the checkpoint and the close).
-		_, took = importCrashOnce(t, path, writeCrashCSV(t, dir, 0), 0, time.Hour)
-		if got := verifyImportCrash(t, path, 0); got != importCrashRows {
-			t.Fatalf("the unkilled run imported %d partners", got)
-		}
-		window = took * 13 / 10
-	}
-	killed, finished, whole := 0, 0, 0
-	for i := 1; i <= runs; i++ {
-		delay := time.Duration(r.Int64N(int64(window)))
-		done, took := importCrashOnce(t, path, writeCrashCSV(t, dir, i), i, delay)
-		if done {
-			finished++
-			window = max(window, took*13/10)
-		} else {
-			killed++
-		}
-		got := verifyImportCrash(t, path, i)
-		if done && got != importCrashRows {
-			t.Fatalf("run %d finished but %d partners are there", i, got)
-		}
-		if got == importCrashRows {
-			whole++
-		}
-	}
-	t.Logf("kills within %v (a whole transaction: %v, 0 = not measured); %d runs killed, %d finished first; %d imports are there whole", window, took, killed, finished, whole)
-}
-
-// importCrashOnce runs the child and kills it delay after its transaction
-// began (the child says so on stdout); done means it had finished by itself
-// first, took is how long its transaction then lasted.
-func importCrashOnce(t *testing.T, path, csv string, run int, delay time.Duration) (done bool, took time.Duration) {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestImportCrashChild$", "-test.count=1", "-test.v")
-	cmd.Env = append(os.Environ(), importCrashEnv+"="+path, importCrashEnv+"_CSV="+csv)
-	// out collects stdout (by the reader goroutine) and then stderr (copied
-	// by exec): it is read only once the child has exited.
-	var out, errOut bytes.Buffer
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	began := make(chan struct{})
-	exited := make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if sc.Text() == inTransaction {
-				close(began)
+	whole := 0
+	testutil.CrashTest{
+		Child: "TestImportCrashChild",
+		Env: func(t *testing.T, run int) []string {
+			return []string{importCrashEnv + "=" + path, importCrashEnv + "_CSV=" + writeCrashCSV(t, dir, run)}
+		},
+		Began:  inTransaction,
+		Window: 800 * time.Millisecond,
+		Normal: 2,
+		Seed:   2,
+		Verify: func(t *testing.T, run int, killed bool) {
+			got := verifyImportCrash(t, path, run)
+			if !killed && got != importCrashRows {
+				t.Fatalf("run %d finished but %d partners are there", run, got)
 			}
-			out.WriteString(sc.Text() + "\n")
-		}
-		err := cmd.Wait()
-		out.Write(errOut.Bytes())
-		exited <- err
-	}()
-	select {
-	case <-began:
-	case err := <-exited:
-		t.Fatalf("run %d: child ended before its transaction: %v\n%s", run, err, out.Bytes())
-	}
-	start := time.Now()
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Fatalf("run %d: child failed by itself: %v\n%s", run, err, out.Bytes())
-		}
-		return true, time.Since(start)
-	case <-time.After(delay):
-		cmd.Process.Kill() // SIGKILL on unix, TerminateProcess on Windows
-		if err := <-exited; err == nil {
-			return true, time.Since(start) // it won the race
-		}
-		return false, 0
-	}
+			if got == importCrashRows {
+				whole++
+			}
+		},
+	}.Run(t)
+	t.Logf("%d imports are there whole", whole)
 }
 
-// verifyImportCrash opens the database as the program would, runs
-// integrity_check and returns how many of run's partners are there, after
+// verifyImportCrash checks the database is sound and returns how many of run's partners are there, after
 // checking that it is all or nothing, with their contacts and notes.
 func verifyImportCrash(t *testing.T, path string, run int) int {
 	t.Helper()
-	s, err := data.Open(path)
-	if err != nil {
-		t.Fatalf("run %d: open after the kill: %v", run, err)
-	}
+	s := testutil.OpenAfterCrash(t, path, run)
 	defer s.Close()
-	var res string
-	if err := s.DB().QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil || res != "ok" {
-		t.Fatalf("run %d: integrity_check = %q, %v", run, res, err)
-	}
-	var fk int
-	if err := s.DB().QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&fk); err != nil || fk != 0 {
-		t.Fatalf("run %d: foreign_key_check: %d violations, %v", run, fk, err)
-	}
 	var partners, contacts, notes int
 	prefix := fmt.Sprintf("Run%d Partner %%", run)
 	q := `SELECT count(*),

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -86,7 +87,7 @@ func (im *importer) deal(r Row, it *Item) error {
 	if cur := r.cellAt(5); cur != "" && !strings.EqualFold(cur, im.currency) {
 		return data.Invalid("currency", "err.kit_currency", map[string]any{"Value": cur, "Currency": im.currency})
 	}
-	d := &data.Deal{PartnerID: im.m.PartnerID, Customer: customer, CustomerKey: app.NormalizeCompany(customer),
+	d := &data.Deal{PartnerID: im.m.PartnerID, Customer: customer, CustomerKey: format.NormalizeCompany(customer),
 		CustomerTaxID: taxID, CustomerDomain: site, Product: product, Amount: amount, State: data.DealSubmitted,
 		RegisteredOn: im.today, ExpectedCloseOn: closeOn}
 	if err := d.Validate(); err != nil {
@@ -114,7 +115,7 @@ func (im *importer) deal(r Row, it *Item) error {
 // activity reads an activity type by its label in either language.
 func activity(label string) (data.MDFActivity, bool) {
 	for _, l := range []string{"en", "ru"} {
-		t, _ := translations(app.Lang(l))
+		t, _ := translations(format.Lang(l))
 		for _, a := range data.MDFActivities {
 			if strings.EqualFold(strings.TrimSpace(t["mdf.activity."+string(a)]), label) || strings.EqualFold(string(a), label) {
 				return a, true
@@ -159,7 +160,7 @@ func (im *importer) request(r Row, it *Item) error {
 		return err
 	}
 	req.FundID = fund
-	return app.RequestMDFTx(im.ctx, im.tx, im.s, req)
+	return mdf.RequestMDFTx(im.ctx, im.tx, im.s, req)
 }
 
 // fundFor is the partner's fund for a request: its period holds the start
@@ -173,7 +174,7 @@ func (im *importer) fundFor(req *data.MDFRequest) (int64, error) {
 		if req.StartsOn < f.StartsOn || req.StartsOn > f.EndsOn || !f.Eligible(req.Activity) {
 			continue
 		}
-		b, err := app.PartnerMDFBalance(im.ctx, im.tx, f.ID, im.m.PartnerID)
+		b, err := mdf.PartnerMDFBalance(im.ctx, im.tx, f.ID, im.m.PartnerID)
 		if err != nil {
 			return 0, err
 		}
@@ -209,7 +210,7 @@ func (im *importer) claim(r Row, it *Item) error {
 	if proofs != "" {
 		c.Note = "Proof files: " + proofs
 	}
-	if err := app.SubmitMDFClaimTx(im.ctx, im.tx, im.s, c, nil); err != nil {
+	if err := mdf.SubmitMDFClaimTx(im.ctx, im.tx, im.s, c, nil); err != nil {
 		return err
 	}
 	f, err := data.MDFFundTx(im.ctx, im.tx, req.FundID)
@@ -217,7 +218,7 @@ func (im *importer) claim(r Row, it *Item) error {
 		return err
 	}
 	if pay := cost * int64(f.ShareBP) / 10000; pay > req.Approved {
-		it.Warning = data.Conflict("err.kit_claim_capped", map[string]any{"Value": app.FormatMoney(req.Approved, im.currency, im.lang)})
+		it.Warning = data.Conflict("err.kit_claim_capped", map[string]any{"Value": format.FormatMoney(req.Approved, im.currency, im.lang)})
 	}
 	return nil
 }

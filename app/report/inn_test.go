@@ -1,12 +1,11 @@
 package report
 
 import (
+	"channeldesk/app/format"
+	"channeldesk/data"
 	"context"
 	"slices"
 	"testing"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // The partner sheet carries ИНН and КПП, and a partner an import left
@@ -19,7 +18,7 @@ func TestPartnersSheetHasINNAndNoTypeIsCounted(t *testing.T) {
 	if err := s.CreatePartner(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range []app.Lang{app.EN, app.RU} {
+	for _, l := range []format.Lang{format.EN, format.RU} {
 		f, _ := writeReport(t, s, Options{Lang: l})
 		rows, _ := f.GetRows(f.GetSheetList()[1])
 		inn, kpp := slices.Index(rows[0], "ИНН"), slices.Index(rows[0], "КПП")
