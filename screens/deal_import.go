@@ -188,23 +188,17 @@ func (d *dealImport) onImport() {
 
 // onSaveProfile asks for a name and keeps the stage choices under it.
 func (d *dealImport) onSaveProfile() {
-	name := widgets.NewText(&widget.Entry{Text: d.pv.Profile, PlaceHolder: d.name})
-	f := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
-			if ok {
-				d.saveProfile(name.Text)
-			}
-		}, d.s.ui.Win)
-	widgets.ShowForm(f, d.s.ui.Win)
+	askProfileName(d.s.ui.Win, d.pv.Profile, d.name, d.saveProfile)
 }
 
-func (d *dealImport) saveProfile(name string) {
+func (d *dealImport) saveProfile(name string) error {
 	if err := dealimport.SaveProfile(context.Background(), d.s.ui.Store, name, d.pv.Table.Header,
 		dealimport.Options{Stages: d.stages}); err != nil {
 		d.msg.SetText(errorText(err))
-		return
+		return err
 	}
 	d.pv.Profile = name
 	d.msg.Importance = widget.SuccessImportance
 	d.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
+	return nil
 }

@@ -324,15 +324,7 @@ func (c *contactImport) askFix(i, col int) {
 		c.fixes[importer.Cell{Row: i, Col: col}] = strings.TrimSpace(entry.Text)
 		c.replan()
 	}
-	d := dialog.NewForm(lang.L("imports.fix_title", map[string]any{"Row": r.Num}), lang.L("action.save"),
-		lang.L("action.cancel"), []*widget.FormItem{widget.NewFormItem(c.table.Header[col], entry),
-			widget.NewFormItem("", &widget.Label{Text: why, Wrapping: fyne.TextWrapWord})}, func(ok bool) {
-			if ok {
-				c.fixSave()
-			}
-		}, c.ui.Win)
-	d.Resize(fyne.NewSize(520, 220))
-	widgets.ShowForm(d, c.ui.Win)
+	askCellFix(c.ui.Win, r.Num, c.table.Header[col], entry, why, c.fixSave)
 }
 
 // onImport adds the new contacts and updates the known ones in one
@@ -376,18 +368,11 @@ func (c *contactImport) onImport() {
 }
 
 func (c *contactImport) onSaveProfile() {
-	name := widgets.NewText(&widget.Entry{Text: c.profile, PlaceHolder: c.name})
-	d := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
-			if ok {
-				c.saveProfile(name.Text)
-			}
-		}, c.ui.Win)
-	widgets.ShowForm(d, c.ui.Win)
+	askProfileName(c.ui.Win, c.profile, c.name, c.saveProfile)
 }
 
 // saveProfile keeps the column mapping under name for the next export.
-func (c *contactImport) saveProfile(name string) {
+func (c *contactImport) saveProfile(name string) error {
 	src := ""
 	if c.preview != nil {
 		src = c.preview.Source
@@ -396,9 +381,10 @@ func (c *contactImport) saveProfile(name string) {
 		importer.Options{Source: src}); err != nil {
 		c.msg.Importance = widget.DangerImportance
 		c.msg.SetText(errorText(err))
-		return
+		return err
 	}
 	c.profile = name
 	c.msg.Importance = widget.SuccessImportance
 	c.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
+	return nil
 }

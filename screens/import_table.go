@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -237,16 +236,25 @@ func (pt *previewTable) askFix(i, col int) {
 		f.fixes[importer.Cell{Row: i, Col: c}] = strings.TrimSpace(entry.Text)
 		f.replan()
 	}
+	askCellFix(f.ui.Win, r.Num, f.table.Header[c], entry, why, pt.fixSave)
+}
+
+// askCellFix is the single-cell fix: the column's text to correct, why
+// the cell is marked; Save rebuilds the preview with the fix.
+func askCellFix(w fyne.Window, row int, column string, entry *widgets.TextEntry, why string, save func()) {
 	hint := &widget.Label{Text: why, Wrapping: fyne.TextWrapWord}
-	d := dialog.NewForm(lang.L("imports.fix_title", map[string]any{"Row": r.Num}), lang.L("action.save"),
-		lang.L("action.cancel"), []*widget.FormItem{widget.NewFormItem(f.table.Header[c], entry),
-			widget.NewFormItem("", hint)}, func(ok bool) {
-			if ok {
-				pt.fixSave()
-			}
-		}, f.ui.Win)
-	d.Resize(fyne.NewSize(520, 220))
-	widgets.ShowForm(d, f.ui.Win)
+	(&widgets.FormDialog{Title: lang.L("imports.fix_title", map[string]any{"Row": row}),
+		Items: []*widget.FormItem{widget.NewFormItem(column, entry), widget.NewFormItem("", hint)},
+		Size:  fyne.NewSize(520, 240), OnSave: func() error { save(); return nil }}).Show(w)
+}
+
+// askProfileName asks for an import profile's name and saves under it;
+// a failed save keeps the dialog open with the reason.
+func askProfileName(w fyne.Window, current, placeholder string, save func(name string) error) {
+	name := widgets.NewText(&widget.Entry{Text: current, PlaceHolder: placeholder})
+	(&widgets.FormDialog{Title: lang.L("imports.profile_save"),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)},
+		OnSave: func() error { return save(name.Text) }}).Show(w)
 }
 
 // dateQuestion asks, once per file, how dates that read either way are

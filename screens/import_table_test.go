@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
@@ -48,7 +49,7 @@ func TestPreviewTableFixesOneCell(t *testing.T) {
 		t.Fatal("clicking the cell opens no fix with its text")
 	}
 	f.rowsTable.fixEntry.SetText("b@beta.example")
-	f.rowsTable.fixSave()
+	test.Tap(overlayButton(t, u, "Save"))
 	u.Wait()
 	if f.preview.Rejected != 0 || f.preview.Created != 3 {
 		t.Fatalf("after the fix: %d rejected, %d new", f.preview.Rejected, f.preview.Created)

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
-	"channeldesk/screens/widgets"
 )
 
 // importFlow is the GUI partner import: choose a file, check the preview
@@ -321,28 +320,22 @@ func (f *importFlow) useProfile() error {
 
 // onSaveProfile asks for a name and saves the current columns and values.
 func (f *importFlow) onSaveProfile() {
-	name := widgets.NewText(&widget.Entry{Text: f.profile, PlaceHolder: f.name})
-	d := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
-			if ok {
-				f.saveProfile(name.Text)
-			}
-		}, f.ui.Win)
-	widgets.ShowForm(d, f.ui.Win)
+	askProfileName(f.ui.Win, f.profile, f.name, f.saveProfile)
 }
 
 // saveProfile stores the mapping as it is now under name.
-func (f *importFlow) saveProfile(name string) {
+func (f *importFlow) saveProfile(name string) error {
 	err := importer.SaveProfile(context.Background(), f.ui.Store, name, f.table.Header, f.mapping,
 		importer.Options{Values: f.values, DateOrder: f.dateOrder})
 	if err != nil {
 		f.msg.Importance = widget.DangerImportance
 		f.msg.SetText(errorText(err))
-		return
+		return err
 	}
 	f.profile = name
 	f.msg.Importance = widget.SuccessImportance
 	f.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
+	return nil
 }
 
 // showPreviewParts fills the table, the dates question and the list of
