@@ -253,7 +253,7 @@ func askCellFix(w fyne.Window, row int, column string, entry *widgets.TextEntry,
 func askProfileName(w fyne.Window, current, placeholder string, save func(name string) error) {
 	name := widgets.NewText(&widget.Entry{Text: current, PlaceHolder: placeholder})
 	(&widgets.FormDialog{Title: lang.L("imports.profile_save"),
-		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)},
+		Items:  []*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)},
 		OnSave: func() error { return save(name.Text) }}).Show(w)
 }
 
