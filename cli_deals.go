@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -18,6 +19,8 @@ import (
 func runImportDeals(args []string, stdout, stderr io.Writer) error {
 	fs, db := newFlags("import deals", stderr)
 	dryRun := fs.Bool("dry-run", false, "check the file and report, store nothing")
+	stageFlag := fs.String("stages", "", "what CRM stages become: STAGE=STATE,... (submitted, approved, won, lost, expired, rejected)")
+	saveAs := fs.String("save-profile", "", "keep the stage mapping as import profile NAME")
 	file, rest := "", args
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		file, rest = args[0], args[1:]
@@ -28,6 +31,10 @@ func runImportDeals(args []string, stdout, stderr io.Writer) error {
 	if file == "" {
 		fmt.Fprintln(stderr, "channeldesk import deals: FILE is required")
 		return errUsage
+	}
+	stages, err := parseStagesFlag(*stageFlag, stderr)
+	if err != nil {
+		return err
 	}
 	content, err := os.ReadFile(file)
 	if err != nil {
@@ -43,11 +50,17 @@ func runImportDeals(args []string, stdout, stderr io.Writer) error {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	pv, err := dealimport.Check(ctx, s, file, content)
+	pv, err := dealimport.CheckWith(ctx, s, file, content, dealimport.Options{Stages: stages})
 	if err != nil {
 		return err
 	}
 	printDealPreview(stdout, pv)
+	if *saveAs != "" {
+		if err := dealimport.SaveProfile(ctx, s, *saveAs, pv.Table.Header, pv.Options); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, lang.L("imports.profile_saved", map[string]any{"Name": *saveAs}))
+	}
 	if pv.Errors > 0 {
 		return data.Invalid("file", "err.deals_import_rows", map[string]any{"Count": pv.Errors})
 	}
@@ -78,7 +91,32 @@ func printDealPreview(w io.Writer, pv *dealimport.Preview) {
 	for _, col := range pv.AmbiguousDates {
 		fmt.Fprintln(w, lang.L("imports.deal_dates_ambiguous", map[string]any{"Column": col}))
 	}
+	for _, st := range pv.Stages {
+		if !st.Known && !st.Mapped {
+			fmt.Fprintln(w, lang.L("imports.deal_stage_unknown", map[string]any{"Stage": st.Value, "Rows": st.Rows}))
+		}
+	}
 	for _, name := range pv.Unknown {
 		fmt.Fprintln(w, lang.L("deals.import_unknown", map[string]any{"Partner": name}))
 	}
+}
+
+// parseStagesFlag reads --stages 'STAGE=STATE,...'; nil (the saved
+// profile's mapping) when not given. A profile's choices are replaced,
+// not merged, by the flag.
+func parseStagesFlag(spec string, stderr io.Writer) (map[string]data.DealState, error) {
+	if strings.TrimSpace(spec) == "" {
+		return nil, nil
+	}
+	out := map[string]data.DealState{}
+	for _, pair := range strings.Split(spec, ",") {
+		stage, state, ok := cutLast(pair, "=")
+		st := data.DealState(strings.ToLower(strings.TrimSpace(state)))
+		if !ok || strings.TrimSpace(stage) == "" || !st.Valid() {
+			fmt.Fprintf(stderr, "channeldesk import deals: --stages wants STAGE=STATE with STATE one of submitted, approved, won, lost, expired, rejected; got %q\n", pair)
+			return nil, errUsage
+		}
+		out[dealimport.StageKey(stage)] = st
+	}
+	return out, nil
 }

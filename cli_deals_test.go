@@ -54,3 +54,37 @@ func TestImportDealsCommand(t *testing.T) {
 		})
 	}
 }
+
+// An unknown CRM stage is listed and the deal still imports; --stages
+// maps it, --save-profile keeps the mapping for the next file.
+func TestImportDealsStages(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cd.db")
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.CreatePartner(context.Background(), &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
+	s.Close()
+	file := filepath.Join(dir, "opps.csv")
+	os.WriteFile(file, []byte("Partner Account,Account Name,Amount,Created Date,Stage\nOrbit,Acme,10,3/15/2026,Verbal Commit\n"), 0o600)
+	var out, errb bytes.Buffer
+	if code := run([]string{"import", "deals", file, "--dry-run", "--db", db}, &out, &errb); code != 0 ||
+		!strings.Contains(out.String(), "«Verbal Commit» (rows: 1) — unknown stage") {
+		t.Fatalf("exit %d: %s %s", code, out.String(), errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"import", "deals", file, "--stages", "Verbal Commit=approved", "--save-profile", "SF",
+		"--db", db}, &out, &errb); code != 0 || strings.Contains(out.String(), "unknown stage") {
+		t.Fatalf("exit %d: %s %s", code, out.String(), errb.String())
+	}
+	if code := run([]string{"import", "deals", file, "--stages", "Verbal=maybe", "--db", db}, &out, &errb); code != 2 {
+		t.Errorf("a bad --stages exits %d, want 2", code)
+	}
+	s, _ = data.Open(db)
+	defer s.Close()
+	ds, _ := s.Deals(context.Background(), data.DealFilter{})
+	if len(ds) != 1 || ds[0].State != data.DealApproved {
+		t.Errorf("stored %+v", ds)
+	}
+}

@@ -19,7 +19,7 @@ import (
 
 // runImport is `channeldesk import partners FILE [--dry-run] [--skip-invalid]
 // [--map SRC=FIELD,...] [--values COLUMN:VALUE=OURS,...] [--dates dmy|mdy]
-// [--profile NAME] [--save-profile NAME] [--db PATH]`: it prints the
+// [--profile NAME] [--save-profile NAME] [--default-type TYPE|none] [--db PATH]`: it prints the
 // preview, then imports in one transaction. Unknown values of category
 // columns import with the default and are printed as warnings. A saved
 // profile for the file's headers is used unless --profile names another;
@@ -43,8 +43,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	profile := fs.String("profile", "", "use the saved import profile NAME")
 	saveAs := fs.String("save-profile", "", "save the columns and values used as import profile NAME")
 	keep := fs.String("keep-ours", "", "fields an update by record ID leaves as stored: FIELD,...")
+	defType := fs.String("default-type", "", "type of rows whose type is empty or unknown: a type, or none (no type)")
 	file, tab, err := readOneFile(fs, args[1:], map[string]bool{"db": true, "map": true, "values": true, "dates": true,
-		"profile": true, "save-profile": true, "keep-ours": true}, "partners", stderr)
+		"profile": true, "save-profile": true, "keep-ours": true, "default-type": true}, "partners", stderr)
 	if err != nil {
 		return err
 	}
@@ -78,8 +79,12 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	dt, err := parseDefaultType(*defType, stderr)
+	if err != nil {
+		return err
+	}
 	req := importReq{maps: *maps, values: *values, profile: *profile, saveAs: *saveAs, order: order, dry: *dry, skip: *skip,
-		keep: keepOurs}
+		keep: keepOurs, defaultType: dt}
 	err = importInto(path, file, tab, req, stdout, stderr)
 	if err != nil && created {
 		removeDB(path)
@@ -137,6 +142,20 @@ func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, 
 		return data.Invalid("", "err.recruit_rejected_rows", map[string]any{"Count": p.Rejected})
 	}
 	return nil
+}
+
+// parseDefaultType reads --default-type: one of our types in any
+// spelling, or none (the rows stay without a type, shown as "—").
+func parseDefaultType(v string, stderr io.Writer) (string, error) {
+	if strings.TrimSpace(v) == "" {
+		return "", nil
+	}
+	t, ok := importer.ValueTarget(importer.FType, v)
+	if !ok || t == importer.ValueSkip || t == importer.ValueDefault {
+		fmt.Fprintf(stderr, "channeldesk import partners: --default-type wants a partner type or none, got %q\n", v)
+		return "", errUsage
+	}
+	return t, nil
 }
 
 // splitArgs separates flags (with the values of those that take one) from

@@ -50,11 +50,14 @@ func runImportContacts(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, lang.L("recruit.import_dry_run"))
 		return nil
 	}
-	n, err := importer.ApplyContacts(ctx, s, p)
+	n, updated, err := importer.ApplyContactsCounted(ctx, s, p)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, lang.L("imports.contacts_done", map[string]any{"Count": n}))
+	if updated > 0 {
+		fmt.Fprintln(stdout, lang.L("imports.done_updated", map[string]any{"Updated": updated}))
+	}
 	return nil
 }
 
@@ -75,6 +78,9 @@ func readOneFile(fs *flag.FlagSet, args []string, withValue map[string]bool, wha
 func printContactPreview(w io.Writer, p *importer.ContactPreview) {
 	fmt.Fprintln(w, lang.L("imports.contacts_counts", map[string]any{"Created": p.Created, "Existing": p.Existing,
 		"Unmatched": p.Unmatched, "Rejected": p.Rejected}))
+	if p.Updated > 0 {
+		fmt.Fprintln(w, lang.L("imports.counts_updated", map[string]any{"Updated": p.Updated}))
+	}
 	for _, line := range screens.ContactRowLines(p) {
 		fmt.Fprintln(w, "  "+line)
 	}

@@ -15,6 +15,7 @@ import (
 // importReq is what the command line asks of a partner import.
 type importReq struct {
 	maps, values, profile, saveAs string
+	defaultType                   string // importer.ValueNone or a type; "" keeps the profile's or reseller
 	order                         importer.DateOrder
 	dry, skip                     bool
 	keep                          map[importer.Field]bool
@@ -49,6 +50,9 @@ func (r importReq) mapping(ctx context.Context, s *data.Store, tab *importer.Tab
 		return nil, opt, err
 	}
 	opt.Values.Merge(vm)
+	if r.defaultType != "" {
+		opt.Values.SetDefault(importer.FType, r.defaultType)
+	}
 	opt.DateOrder, opt.KeepOurs = r.order, r.keep
 	return m, opt, nil
 }

@@ -44,8 +44,9 @@ const usage = `usage:
         [--deals N] [--mdf N] [--plans N] [--tasks N]     counts (default in proportion to --partners)
   channeldesk import partners FILE [--dry-run] [--skip-invalid] [--map SRC=FIELD,...] [--db PATH]
         [--values COLUMN:VALUE=OURS|default|skip,...] [--dates dmy|mdy] [--profile NAME] [--save-profile NAME]
-        [--keep-ours FIELD,...]                           import partners from CSV, XLSX or an HTML .xls
-  channeldesk import deals FILE [--dry-run] [--db PATH]    import deals from CSV or XLSX, all or none
+        [--keep-ours FIELD,...] [--default-type TYPE|none]                        import partners from CSV, XLSX or an HTML .xls
+  channeldesk import deals FILE [--dry-run] [--stages STAGE=STATE,...] [--save-profile NAME] [--db PATH]
+                                                           import deals from CSV or XLSX, all or none
   channeldesk import contacts FILE [--dry-run] [--db PATH] import contacts, linked to partners by ID, ИНН, name or domain
   channeldesk import kit FILE [--dry-run] [--db PATH]      a partner kit sent back: valid rows in, the rest refused with reasons
   channeldesk import leads FILE [--event NAME --event-date DATE] [--dry-run] [--profile NAME] [--db PATH]

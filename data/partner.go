@@ -19,6 +19,9 @@ const (
 	TypeMSP         PartnerType = "msp"
 	TypeIntegrator  PartnerType = "integrator"
 	TypeService     PartnerType = "service"
+	// TypeNone is a partner without a type: an import whose category the
+	// user chose to leave unset. It gets the generic onboarding checklist.
+	TypeNone PartnerType = ""
 )
 
 // PartnerTypes lists every partner type in display order.
@@ -118,7 +121,7 @@ func (p *Partner) Validate() error {
 		return err
 	}
 	switch {
-	case !p.Type.Valid():
+	case p.Type != TypeNone && !p.Type.Valid():
 		return Invalid("type", "err.unknown_type", map[string]any{"Value": string(p.Type)})
 	case !p.Status.Valid():
 		return Invalid("status", "err.unknown_status", map[string]any{"Value": string(p.Status)})

@@ -44,6 +44,26 @@ func (s *Store) SourceIDs(ctx context.Context, source string) (map[string]int64,
 	return out, rows.Err()
 }
 
+// SourceImported returns, per record ID of source, what its last import
+// said of the partner's fields (JSON; "" before this was kept).
+func (s *Store) SourceImported(ctx context.Context, source string) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT record_id, imported FROM partner_source_ids
+		WHERE source = ? AND imported <> ''`, source)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var rec, imp string
+		if err := rows.Scan(&rec, &imp); err != nil {
+			return nil, err
+		}
+		out[rec] = imp
+	}
+	return out, rows.Err()
+}
+
 // PartnerSourceIDs lists the record IDs a partner has in the systems it
 // was imported from, as "source: id" pairs ordered by source.
 func (s *Store) PartnerSourceIDs(ctx context.Context, partnerID int64) ([][2]string, error) {
@@ -73,8 +93,9 @@ type SourceWriter struct {
 
 // NewSourceWriter prepares its statements in tx; Close releases them.
 func (s *Store) NewSourceWriter(ctx context.Context, tx *sql.Tx) (*SourceWriter, error) {
-	setID, err := tx.PrepareContext(ctx, `INSERT INTO partner_source_ids (source, record_id, partner_id) VALUES (?,?,?)
-		ON CONFLICT(source, record_id) DO UPDATE SET partner_id = excluded.partner_id`)
+	setID, err := tx.PrepareContext(ctx, `INSERT INTO partner_source_ids (source, record_id, partner_id, imported)
+		VALUES (?,?,?,?) ON CONFLICT(source, record_id) DO UPDATE SET partner_id = excluded.partner_id,
+		imported = excluded.imported`)
 	if err != nil {
 		return nil, err
 	}
@@ -93,9 +114,10 @@ func (w *SourceWriter) Close() {
 	w.updateP.Close()
 }
 
-// SetID records that recordID in source is the partner partnerID.
-func (w *SourceWriter) SetID(ctx context.Context, source, recordID string, partnerID int64) error {
-	_, err := w.setID.ExecContext(ctx, source, recordID, partnerID)
+// SetID records that recordID in source is the partner partnerID, and
+// what the export said of its fields (imported, JSON) this time.
+func (w *SourceWriter) SetID(ctx context.Context, source, recordID string, partnerID int64, imported string) error {
+	_, err := w.setID.ExecContext(ctx, source, recordID, partnerID, imported)
 	return notFoundIfFK(err, "partner")
 }
 

@@ -227,6 +227,9 @@ func (s *Store) currentVersion(ctx context.Context, existed bool) (int, error) {
 }
 
 func (s *Store) applyMigration(ctx context.Context, m migration) error {
+	if strings.HasPrefix(m.sql, fkOffMarker) {
+		return s.applyMigrationFKOff(ctx, m)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -16,6 +16,8 @@ func valueLabel(f importer.Field, code string) string {
 	switch code {
 	case importer.ValueSkip:
 		return lang.L("imports.value_skip")
+	case importer.ValueNone:
+		return lang.L("imports.value_none_type")
 	case importer.ValueDefault, "":
 		return lang.L("imports.value_default")
 	}
@@ -112,6 +114,7 @@ func targets(f importer.Field) []string {
 	out := []string{importer.ValueDefault, importer.ValueSkip}
 	switch f {
 	case importer.FType:
+		out = append(out, importer.ValueNone)
 		for _, t := range data.PartnerTypes {
 			out = append(out, string(t))
 		}
@@ -153,7 +156,7 @@ func (v *valueMapping) show(list []importer.UnknownValue) {
 		sel.OnChanged = func(string) { v.onMap(u, codes[sel.SelectedIndex()]) }
 		v.selects[u.Column+"\x00"+u.Value] = sel
 		text := &widget.Label{Text: UnknownValueText(u), Wrapping: fyne.TextWrapWord}
-		v.box.Add(container.NewBorder(nil, nil, nil, sel, text))
+		v.box.Add(container.NewBorder(nil, nil, nil, wideSelect(sel), text))
 	}
 }
 
@@ -168,6 +171,12 @@ func ContactRowLines(p *importer.ContactPreview) []string {
 				"Company": orDash(r.Company)}))
 		case importer.Reject:
 			out = append(out, ImportRowText(importer.Row{Num: r.Num, Action: importer.Reject, Column: r.Column, Err: r.Err}))
+		case importer.Update:
+			out = append(out, lang.L("imports.row_updated", map[string]any{"Row": r.Num, "Name": r.Contact.Name, "Source": p.Source}))
+			for _, c := range r.Changes {
+				out = append(out, "    "+lang.L("imports.change", map[string]any{"Field": fieldLabel(string(c.Field)),
+					"Old": orDash(c.Old), "New": c.New}))
+			}
 		}
 	}
 	return out

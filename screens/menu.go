@@ -19,22 +19,23 @@ import (
 // u.registerAction(id, fn); the menu shows only the items whose action is
 // registered, so a feature appears in the menu by registering it.
 const (
-	actNewPartner   = "file.new_partner"
-	actQuickCapture = "file.quick_capture"
-	actImport       = "file.import"
-	actExportReport = "file.export_report"
-	actExportPlan   = "file.export_plan"
-	actKitExport    = "file.kit_export"
-	actKitImport    = "file.kit_import"
-	actBackup       = "file.backup"
-	actOpenDB       = "file.open_db"
-	actFind         = "edit.find"
-	actSave         = "edit.save"
-	actCancel       = "edit.cancel"
-	actCancelWork   = "edit.cancel_work" // set while a progress dialog is open
-	actShortcuts    = "help.shortcuts"
-	actAbout        = "help.about"
-	actLogFolder    = "help.log_folder"
+	actNewPartner     = "file.new_partner"
+	actQuickCapture   = "file.quick_capture"
+	actImport         = "file.import"
+	actExportReport   = "file.export_report"
+	actExportPlan     = "file.export_plan"
+	actKitExport      = "file.kit_export"
+	actKitImport      = "file.kit_import"
+	actImportContacts = "file.import_contacts"
+	actBackup         = "file.backup"
+	actOpenDB         = "file.open_db"
+	actFind           = "edit.find"
+	actSave           = "edit.save"
+	actCancel         = "edit.cancel"
+	actCancelWork     = "edit.cancel_work" // set while a progress dialog is open
+	actShortcuts      = "help.shortcuts"
+	actAbout          = "help.about"
+	actLogFolder      = "help.log_folder"
 )
 
 // menuItemDef is one action item of the main menu.
@@ -57,6 +58,7 @@ var fileItems = []menuItemDef{
 	{actQuickCapture, "desk.menu.quick_capture", ctrlShift(fyne.KeyN)},
 	{"", "", nil},
 	{actImport, "desk.menu.import", nil},
+	{actImportContacts, "imports.menu_contacts", nil},
 	{actExportReport, "desk.menu.export_report", ctrl(fyne.KeyE)},
 	{actExportPlan, "desk.menu.export_plan", ctrl(fyne.KeyP)},
 	{actKitExport, "kit.menu.export", nil},

@@ -14,6 +14,7 @@ import (
 func (u *UI) registerAreaActions() {
 	u.registerAction(actQuickCapture, u.ShowQuickCapture)
 	u.registerAction(actImport, u.ShowImport)
+	u.registerAction(actImportContacts, u.ShowContactImport)
 	u.registerAction(actExportReport, func() { newReportExport(u).ask() })
 	u.registerAction(actExportPlan, u.exportPlan)
 	u.registerAction(actBackup, u.backupNow)

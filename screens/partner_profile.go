@@ -48,8 +48,8 @@ func (f *profileForm) buildUI() fyne.CanvasObject {
 	for _, e := range []*widgets.TextEntry{f.verticals, f.capabilities, f.products, f.tags} {
 		e.PlaceHolder = lang.L("hint.comma_list")
 	}
-	types := make([]string, len(data.PartnerTypes))
-	for i, t := range data.PartnerTypes {
+	types := make([]string, len(profileTypes))
+	for i, t := range profileTypes {
 		types[i] = typeLabel(t)
 	}
 	f.typeSel = newSelect(types, nil)
@@ -107,7 +107,7 @@ func (f *profileForm) set(p *data.Partner) {
 	f.kpp.SetText(p.KPP)
 	f.address.SetText(p.Address)
 	f.markINN(p.INN)
-	f.typeSel.SetSelectedIndex(slices.Index(data.PartnerTypes, p.Type))
+	f.typeSel.SetSelectedIndex(slices.Index(profileTypes, p.Type))
 	f.statusSel.SetSelectedIndex(slices.Index(data.Statuses, p.Status))
 	f.docLang.SetSelectedIndex(max(0, slices.Index(docLangs, p.DocLang)))
 	creating := p.ID == 0
@@ -132,7 +132,7 @@ func (f *profileForm) read() *data.Partner {
 	p.Verticals, p.Capabilities = data.SplitList(f.verticals.Text), data.SplitList(f.capabilities.Text)
 	p.Products, p.Tags = data.SplitList(f.products.Text), data.SplitList(f.tags.Text)
 	if i := f.typeSel.SelectedIndex(); i >= 0 {
-		p.Type = data.PartnerTypes[i]
+		p.Type = profileTypes[i]
 	}
 	if i := f.statusSel.SelectedIndex(); i >= 0 && p.ID == 0 {
 		p.Status = data.Statuses[i]
@@ -239,3 +239,7 @@ func (f *profileForm) onOffboard() {
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)},
 		Size:  fyne.NewSize(460, 220), OnSave: save, OnDone: func() { f.d.saved(p.ID) }}).Show(f.d.ui.Win)
 }
+
+// profileTypes are the types a profile offers: ours, then "—" (none),
+// which an import may have left.
+var profileTypes = append(slices.Clone(data.PartnerTypes), data.TypeNone)

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -111,7 +112,8 @@ func (s *partnersScreen) showDetail(show bool) {
 
 // fillFilters sets the filter choices; the first choice of each is "all".
 func (s *partnersScreen) fillFilters() {
-	filterChoices(s.typeSel, lang.L("filter.all_types"), data.PartnerTypes, typeLabel, &s.filter.Type, s.apply)
+	filterChoices(s.typeSel, lang.L("filter.all_types"), append(slices.Clone(data.PartnerTypes), partners.FilterNoType), typeLabel,
+		&s.filter.Type, s.apply)
 	filterChoices(s.status, lang.L("filter.all_statuses"), data.Statuses, statusLabel, &s.filter.Status, s.apply)
 	valueFilter(s.region, &s.filter.Region, s.apply)
 	s.fillRegions()

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
-	"channeldesk/screens/widgets"
 )
 
 // importFlow is the GUI partner import: choose a file, check the preview
@@ -35,6 +34,17 @@ type importFlow struct {
 	selects  []*widget.Select
 	valueBox *valueMapping
 	profile  string // the saved profile in use, if any
+	// fixes are the cells corrected in the preview table, takeFile the
+	// edited fields the file's value replaces, dateOrder how ambiguous
+	// dates are read (asked in the preview, kept in the profile).
+	fixes     map[importer.Cell]string
+	takeFile  map[string]bool
+	dateOrder importer.DateOrder
+	rowsTable *previewTable
+	dates     *dateQuestion
+	edited    *editedList
+	tabs      *container.AppTabs
+	editedTab *container.TabItem
 
 	saveProfileB *widget.Button
 	msg          *widget.Label
@@ -92,9 +102,16 @@ func (f *importFlow) replan() {
 	m := append(importer.Mapping(nil), f.mapping...)
 	vm := importer.ValueMap{}
 	vm.Merge(f.values)
+	opt := importer.Options{Values: vm, DateOrder: f.dateOrder, Fixes: map[importer.Cell]string{}, TakeFile: map[string]bool{}}
+	for k, v := range f.fixes {
+		opt.Fixes[k] = v
+	}
+	for k, v := range f.takeFile {
+		opt.TakeFile[k] = v
+	}
 	f.importB.Disable()
 	f.ui.background(func() {
-		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, importer.Options{Values: vm})
+		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, opt)
 	}, func() {
 		if err != nil {
 			f.preview, f.lines = nil, nil
@@ -116,6 +133,7 @@ func (f *importFlow) replan() {
 		f.summary.SetText(summary)
 		f.problems.Refresh()
 		f.valueBox.show(p.Unknown)
+		f.showPreviewParts(p)
 		if p.Created+p.Merged > 0 {
 			f.importB.Enable()
 		}
@@ -154,18 +172,33 @@ func (f *importFlow) showDialog() {
 		f.values.Set(u.Column, u.Value, target)
 		f.replan()
 	})
+	f.rowsTable = newPreviewTable(f)
+	f.dates = newDateQuestion(func(o importer.DateOrder) {
+		f.dateOrder = o
+		f.replan()
+	})
+	f.edited = newEditedList()
+	defType := defaultTypeChoice(f.values, func(code string) {
+		f.values.SetDefault(importer.FType, code)
+		f.replan()
+	})
+	f.editedTab = container.NewTabItem(lang.L("imports.edited_tab"), container.NewVScroll(f.edited.box))
 	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("imports.table_tab"), container.NewBorder(
+			&widget.Label{Text: lang.L("imports.table_hint"), Wrapping: fyne.TextWrapWord}, nil, nil, nil, f.rowsTable.table)),
 		container.NewTabItem(lang.L("recruit.import_rows"), f.problems),
 		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)),
-		container.NewTabItem(lang.L("imports.values_tab"), container.NewVScroll(f.valueBox.box)))
-	top := container.NewVBox(info, f.summary)
+		container.NewTabItem(lang.L("imports.values_tab"), container.NewBorder(defType, nil, nil, nil,
+			container.NewVScroll(f.valueBox.box))))
+	f.tabs = tabs
+	top := container.NewVBox(info, f.summary, f.dates.box)
 	if f.profile != "" {
 		top.Add(widget.NewLabel(lang.L("imports.profile_used", map[string]any{"Name": f.profile})))
 	}
 	f.saveProfileB = &widget.Button{Text: lang.L("imports.profile_save"), OnTapped: f.onSaveProfile}
 	bottom := container.NewVBox(f.msg, f.progress, container.NewHBox(f.importB, f.abortB, f.cancelB, f.saveProfileB))
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("recruit.import_title"), container.NewBorder(top, bottom, nil, nil, tabs), f.ui.Win)
-	f.dlg.Resize(fyne.NewSize(760, 520))
+	f.dlg.Resize(fyne.NewSize(900, 600))
 	f.dlg.Show()
 }
 
@@ -281,32 +314,51 @@ func (f *importFlow) useProfile() error {
 	if err != nil {
 		return err
 	}
-	f.mapping, f.values, f.profile = m, opt.Values, prof.Name
+	f.mapping, f.values, f.profile, f.dateOrder = m, opt.Values, prof.Name, opt.DateOrder
 	return nil
 }
 
 // onSaveProfile asks for a name and saves the current columns and values.
 func (f *importFlow) onSaveProfile() {
-	name := widgets.NewText(&widget.Entry{Text: f.profile, PlaceHolder: f.name})
-	d := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
-			if ok {
-				f.saveProfile(name.Text)
-			}
-		}, f.ui.Win)
-	widgets.ShowForm(d, f.ui.Win)
+	askProfileName(f.ui.Win, f.profile, f.name, f.saveProfile)
 }
 
 // saveProfile stores the mapping as it is now under name.
-func (f *importFlow) saveProfile(name string) {
+func (f *importFlow) saveProfile(name string) error {
 	err := importer.SaveProfile(context.Background(), f.ui.Store, name, f.table.Header, f.mapping,
-		importer.Options{Values: f.values})
+		importer.Options{Values: f.values, DateOrder: f.dateOrder})
 	if err != nil {
 		f.msg.Importance = widget.DangerImportance
 		f.msg.SetText(errorText(err))
-		return
+		return err
 	}
 	f.profile = name
 	f.msg.Importance = widget.SuccessImportance
 	f.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
+	return nil
+}
+
+// showPreviewParts fills the table, the dates question and the list of
+// fields edited since the last import from a new preview; the edited
+// list is a tab of its own only when there is something in it.
+func (f *importFlow) showPreviewParts(p *importer.Preview) {
+	f.rowsTable.refresh()
+	f.dates.show(p.Dates, f.dateOrder, f.ui.Lang)
+	n := f.edited.show(p, f.takeFile, func(key string, take bool) {
+		if f.takeFile == nil {
+			f.takeFile = map[string]bool{}
+		}
+		f.takeFile[key] = take
+		f.replan()
+	})
+	has := false
+	for _, it := range f.tabs.Items {
+		has = has || it == f.editedTab
+	}
+	switch {
+	case n > 0 && !has:
+		f.tabs.Append(f.editedTab)
+	case n == 0 && has:
+		f.tabs.Remove(f.editedTab)
+	}
 }

@@ -5,12 +5,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/errtext"
+	"channeldesk/app/partners"
 	"channeldesk/data"
 	"channeldesk/screens/widgets"
 )
 
 // typeLabel is a partner type in the interface language.
-func typeLabel(t data.PartnerType) string { return lang.L("type." + string(t)) }
+// No type shows as "—"; the filter for it says so in words.
+func typeLabel(t data.PartnerType) string {
+	switch t {
+	case data.TypeNone:
+		return "—"
+	case partners.FilterNoType:
+		return lang.L("type.none")
+	}
+	return lang.L("type." + string(t))
+}
 
 // statusLabel is a lifecycle status in the interface language.
 func statusLabel(s data.Status) string { return lang.L("status." + string(s)) }

@@ -1,13 +1,14 @@
 package dealimport
 
 import (
-	"channeldesk/app/importer"
 	"context"
 	"database/sql"
+	"sort"
 	"strconv"
 	"strings"
 
 	"channeldesk/app/format"
+	"channeldesk/app/importer"
 	"channeldesk/data"
 )
 
@@ -54,6 +55,26 @@ var stateNames = map[string]data.DealState{
 	"closedlost": data.DealLost, "сделка провалена": data.DealLost, "закрыто и не реализовано": data.DealLost,
 }
 
+// Options are the user's answers for a file: what its CRM stages become.
+type Options struct {
+	// Stages maps a stage as the file writes it (folded by StageKey) to
+	// one of our states; it wins over the stages we know.
+	Stages map[string]data.DealState
+}
+
+// StageKey folds a stage name for comparison and for Options.Stages.
+func StageKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// Stage is one distinct value of the file's stage column, with its rows
+// and the state it becomes.
+type Stage struct {
+	Value  string // as first written in the file
+	Rows   int
+	State  data.DealState
+	Known  bool // we know the word (Closed Won, «Сделка успешна»…)
+	Mapped bool // the user said what it becomes
+}
+
 // Row is one line of the file as a deal, with what is wrong with it.
 type Row struct {
 	Line    int // 1-based line in the file (the header is line 1)
@@ -63,6 +84,9 @@ type Row struct {
 	// Currency is a currency the amount names other than the program's:
 	// the amount is taken as written and the row is flagged.
 	Currency string
+	// UnknownStage: the stage is neither known nor mapped; the deal is
+	// registered (submitted) until the user maps the stage.
+	UnknownStage string
 }
 
 // Preview is the whole file checked and ready to import.
@@ -75,6 +99,15 @@ type Preview struct {
 	// D/M or M/D; they are read day first.
 	AmbiguousDates []string
 	Foreign        int // rows whose amount names another currency
+	// Stages lists every distinct stage of the file with its row count,
+	// most frequent first; the unknown ones are for the user to map.
+	Stages []Stage
+	// UnknownStages counts rows whose stage is neither known nor mapped.
+	UnknownStages int
+	// Profile names the saved profile whose stage mapping was used.
+	Profile string
+	// Options are the answers the preview was made with.
+	Options Options
 }
 
 // partnerIndex finds partners by ID, name or legal name.
@@ -117,6 +150,11 @@ func (ix *partnerIndex) find(ref string) int64 {
 
 // Check reads a file and checks every row; nothing is stored.
 func Check(ctx context.Context, s *data.Store, name string, content []byte) (*Preview, error) {
+	return CheckWith(ctx, s, name, content, Options{})
+}
+
+// CheckWith is Check with the user's stage mapping.
+func CheckWith(ctx context.Context, s *data.Store, name string, content []byte, opt Options) (*Preview, error) {
 	t, err := ReadTable(name, content)
 	if err != nil && err != importer.ErrEmptyFile {
 		return nil, err
@@ -141,14 +179,25 @@ func Check(ctx context.Context, s *data.Store, name string, content []byte) (*Pr
 		return nil, err
 	}
 	p := &Preview{Table: t}
+	if opt.Stages == nil {
+		if opt.Stages, p.Profile, err = profileStages(ctx, s, t.Header); err != nil {
+			return nil, err
+		}
+	}
+	p.Options = opt
 	orders := p.dateOrders(t, cols)
 	unknown := map[string]bool{}
+	stages := map[string]int{}
 	for i, rec := range t.Rows {
 		if blank(rec) {
 			continue
 		}
-		r := parseRow(rec, cols, ix, st.Currency, days, orders)
+		r := parseRow(rec, cols, ix, st.Currency, days, orders, opt)
 		r.Line = t.RowNums[i]
+		p.countStage(cell(rec, cols, "state"), opt, stages)
+		if r.UnknownStage != "" {
+			p.UnknownStages++
+		}
 		if r.Currency != "" {
 			p.Foreign++
 		}
@@ -161,7 +210,37 @@ func Check(ctx context.Context, s *data.Store, name string, content []byte) (*Pr
 		}
 		p.Rows = append(p.Rows, r)
 	}
+	sort.SliceStable(p.Stages, func(i, j int) bool { return p.Stages[i].Rows > p.Stages[j].Rows })
 	return p, nil
+}
+
+// countStage adds a row's stage to the list of the file's stages.
+func (p *Preview) countStage(v string, opt Options, index map[string]int) {
+	if v == "" {
+		return
+	}
+	k := StageKey(v)
+	if i, ok := index[k]; ok {
+		p.Stages[i].Rows++
+		return
+	}
+	st, known, mapped := stageState(v, opt)
+	index[k] = len(p.Stages)
+	p.Stages = append(p.Stages, Stage{Value: v, Rows: 1, State: st, Known: known, Mapped: mapped})
+}
+
+// stageState is what a stage becomes: the user's mapping, else the
+// stage we know, else submitted (registered) with known and mapped false.
+func stageState(v string, opt Options) (st data.DealState, known, mapped bool) {
+	k := StageKey(v)
+	if st, ok := opt.Stages[k]; ok {
+		_, known = stateNames[k]
+		return st, known, true
+	}
+	if st, ok := stateNames[k]; ok {
+		return st, true, false
+	}
+	return data.DealSubmitted, false, false
 }
 
 func blank(rec []string) bool {
@@ -231,7 +310,7 @@ func cell(rec []string, cols map[string]int, key string) string {
 
 // parseRow turns one record into a deal; the first problem is its error.
 func parseRow(rec []string, cols map[string]int, ix *partnerIndex, currency string, days int,
-	orders map[string]importer.DateOrder) Row {
+	orders map[string]importer.DateOrder, opt Options) Row {
 	get := func(k string) string { return cell(rec, cols, k) }
 	r := Row{Partner: get("partner")}
 	d := &r.Deal
@@ -254,9 +333,7 @@ func parseRow(rec []string, cols map[string]int, ix *partnerIndex, currency stri
 	if r.Err = parseDates(d, get, orders); r.Err != nil {
 		return r
 	}
-	if r.Err = parseState(d, get("state"), days); r.Err != nil {
-		return r
-	}
+	r.UnknownStage = parseState(d, get("state"), days, opt)
 	r.Err = d.Validate()
 	return r
 }
@@ -284,15 +361,17 @@ func parseDates(d *data.Deal, get func(string) string, orders map[string]importe
 }
 
 // parseState reads the state (default submitted) and fills the dates an
-// approved deal needs.
-func parseState(d *data.Deal, s string, days int) error {
+// approved deal needs. A stage nobody knows is no reason to refuse the
+// deal: it is registered (submitted) and the stage is returned, to be
+// listed for the user to map.
+func parseState(d *data.Deal, s string, days int, opt Options) (unknown string) {
 	d.State = data.DealSubmitted
 	if s != "" {
-		st, ok := stateNames[strings.ToLower(strings.Join(strings.Fields(s), " "))]
-		if !ok {
-			return data.Invalid("state", "err.deals_import_state", map[string]any{"Value": s})
-		}
+		st, known, mapped := stageState(s, opt)
 		d.State = st
+		if !known && !mapped {
+			unknown = s
+		}
 	}
 	if d.State == data.DealApproved || d.ApprovedOn != "" {
 		if d.ApprovedOn == "" {
@@ -300,7 +379,7 @@ func parseState(d *data.Deal, s string, days int) error {
 		}
 		d.ProtectedUntil = data.AddDays(d.ApprovedOn, days)
 	}
-	return nil
+	return unknown
 }
 
 // Import stores every row of a preview in one transaction, or none: a

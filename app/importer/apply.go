@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"time"
 
 	"channeldesk/data"
@@ -155,7 +156,7 @@ func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 		}
 	case Update:
 		id = row.MergeID
-		if len(row.Changes) > 0 {
+		if row.Applied() {
 			p := row.Partner
 			if err := w.src.Update(ctx, &p); err != nil {
 				return err
@@ -164,7 +165,18 @@ func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 	}
 	w.ids[i] = id
 	if row.RecordID != "" && w.source != "" {
-		if err := w.src.SetID(ctx, w.source, row.RecordID, id); err != nil {
+		imported := ""
+		if row.Action == Create || row.Action == Update {
+			if row.Imported == nil {
+				row.Imported = importedValues(&row.Partner)
+			}
+			b, err := json.Marshal(row.Imported)
+			if err != nil {
+				return err
+			}
+			imported = string(b)
+		}
+		if err := w.src.SetID(ctx, w.source, row.RecordID, id, imported); err != nil {
 			return err
 		}
 	}

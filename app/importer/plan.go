@@ -28,6 +28,19 @@ const (
 type Change struct {
 	Field    Field
 	Old, New string
+	// Edited: the user changed the field in ChannelDesk after the last
+	// import; Kept: their value stays (the default for an edited field).
+	Edited, Kept bool
+}
+
+// Applied reports whether any change of the row is written.
+func (r *Row) Applied() bool {
+	for _, c := range r.Changes {
+		if !c.Kept {
+			return true
+		}
+	}
+	return false
 }
 
 // Warning is something about a row the user should see that does not
@@ -58,6 +71,9 @@ type Row struct {
 	Warnings    []Warning
 	RecordID    string   // the row's ID in its source system
 	Changes     []Change // Update: what changes
+	// Imported: the file's values of the fields an update compares, kept
+	// with the record ID (rows with one).
+	Imported map[Field]string
 }
 
 // Preview is what an import would do, before anything is written.
@@ -83,7 +99,7 @@ type Preview struct {
 
 // Options tune how values are read.
 type Options struct {
-	DefaultType   data.PartnerType // for rows without a type; reseller if ""
+	DefaultType   data.PartnerType // for rows without a type; Values' default, else reseller, if ""; NoType: none
 	DefaultStatus data.Status      // for rows without a status; prospect if ""
 	// DefaultSource is how prospects (prospect, applied, vetting) without
 	// a source column were found; outbound research if "": a list the
@@ -99,12 +115,42 @@ type Options struct {
 	DateOrder DateOrder
 	// KeepOurs names fields an update by record ID leaves as stored.
 	KeepOurs map[Field]bool
+	// TakeFile names fields (EditKey) the user edited since the last
+	// import that the file's value replaces all the same.
+	TakeFile map[string]bool
+	// Fixes are single cells the user corrected in the preview; they
+	// replace the file's text on import, nothing else changes.
+	Fixes map[Cell]string
+}
+
+// Cell names one cell of the file: its row's index in Table.Rows and its column.
+type Cell struct{ Row, Col int }
+
+// fixedRecord is rec with the user's corrections of row i, if any.
+func fixedRecord(rec []string, i int, fixes map[Cell]string, cols int) []string {
+	var out []string
+	for c := 0; c < cols; c++ {
+		v, ok := fixes[Cell{i, c}]
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = make([]string, max(len(rec), cols))
+			copy(out, rec)
+		}
+		out[c] = v
+	}
+	if out == nil {
+		return rec
+	}
+	return out
 }
 
 // DateInfo is what the preview says about a date column.
 type DateInfo struct {
 	Column string
 	DateColumn
+	Examples []string // a few values of the column, as the file writes them
 }
 
 // IgnoredColumn is a column the import leaves out, with the number of
@@ -123,7 +169,8 @@ type existing struct {
 	byKey    map[string]int64
 	byDomain map[string]int64
 	byINN    map[string]int64
-	byRecord map[string]int64 // source record ID → partner
+	byRecord map[string]int64  // source record ID → partner
+	imported map[string]string // source record ID → what its last import said (JSON)
 	names    map[int64]string
 	stored   map[int64]*data.Partner
 	emails   map[int64]map[string]bool // lower-case contact e-mails and names per partner
@@ -142,6 +189,9 @@ func loadExisting(ctx context.Context, s *data.Store, source string) (*existing,
 		ex.rememberINN(p.ID, p.INN)
 	}
 	if ex.byRecord, err = s.SourceIDs(ctx, source); err != nil {
+		return nil, err
+	}
+	if ex.imported, err = s.SourceImported(ctx, source); err != nil {
 		return nil, err
 	}
 	return ex, ex.loadContacts(ctx, s)
@@ -222,9 +272,7 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	if err != nil {
 		return nil, err
 	}
-	if opt.DefaultType == "" {
-		opt.DefaultType = data.TypeReseller
-	}
+	opt.DefaultType = defaultType(opt)
 	if opt.DefaultStatus == "" {
 		opt.DefaultStatus = data.StatusProspect
 	}
@@ -240,9 +288,12 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 		if i%1000 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if len(opt.Fixes) > 0 {
+			rec = fixedRecord(rec, i, opt.Fixes, len(t.Header))
+		}
 		row := rr.read(rec)
 		row.Num = t.RowNums[i]
-		if row.Action == Create && !p.update(&row, ex, opt.KeepOurs) {
+		if row.Action == Create && !p.update(&row, ex, opt) {
 			p.dedupe(&row, ex, fileIDs)
 		}
 		p.count(&row)
@@ -252,6 +303,26 @@ func Plan(ctx context.Context, s *data.Store, t *Table, m Mapping, opt Options) 
 	p.Ignored = ignoredColumns(t, m)
 	return p, nil
 }
+
+// defaultType is the type of rows whose type is empty, unknown and not
+// mapped: the one asked for, else the value map's default, else reseller;
+// NoType (or a default of ValueNone) leaves them without a type.
+func defaultType(opt Options) data.PartnerType {
+	t := opt.DefaultType
+	if t == "" {
+		t = data.PartnerType(opt.Values.Default(FType))
+	}
+	switch {
+	case t == NoType:
+		return data.TypeNone
+	case t == "" || !t.Valid():
+		return data.TypeReseller
+	}
+	return t
+}
+
+// NoType as Options.DefaultType leaves rows without a known type untyped.
+const NoType data.PartnerType = ValueNone
 
 func (p *Preview) count(r *Row) {
 	switch r.Action {
@@ -369,7 +440,25 @@ func detectDateColumns(t *Table, m Mapping, asked DateOrder) ([]DateInfo, DateOr
 	if dc.Ambiguous || order == OrderUnknown {
 		order = asked
 	}
-	return []DateInfo{{Column: t.Header[col], DateColumn: dc}}, order
+	return []DateInfo{{Column: t.Header[col], DateColumn: dc, Examples: dateExamples(values, 3)}}, order
+}
+
+// dateExamples are the first n distinct non-empty values of a date
+// column, for the question of how to read it.
+func dateExamples(values []string, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
 }
 
 type matchResult struct {
@@ -471,6 +560,8 @@ func (r *rowReader) read(rec []string) Row {
 		skipped = skipped || skip
 		switch {
 		case code == "":
+		case f == FType && code == ValueNone:
+			p.Type = data.TypeNone
 		case f == FType:
 			p.Type = data.PartnerType(code)
 		case f == FStatus:

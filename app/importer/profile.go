@@ -9,6 +9,12 @@ import (
 	"channeldesk/data"
 )
 
+// dateOrderKey keeps, among a profile's value defaults, how its
+// ambiguous dates are read.
+const dateOrderKey Field = "date_order"
+
+var dateOrderNames = map[DateOrder]string{OrderDMY: "dmy", OrderMDY: "mdy"}
+
 // HeaderKey is what a file's set of headers is recognised by: the folded
 // names, sorted, so the same export with its columns moved still matches.
 func HeaderKey(header []string) string {
@@ -35,7 +41,12 @@ func SaveProfile(ctx context.Context, s *data.Store, name string, header []strin
 	if err != nil {
 		return err
 	}
-	vj, err := json.Marshal(opt.Values)
+	values := ValueMap{}
+	values.Merge(opt.Values)
+	if opt.DateOrder != OrderUnknown {
+		values.SetDefault(dateOrderKey, dateOrderNames[opt.DateOrder])
+	}
+	vj, err := json.Marshal(values)
 	if err != nil {
 		return err
 	}
@@ -63,6 +74,11 @@ func UseProfile(p *data.ImportProfile, header []string) (Mapping, Options, error
 	}
 	if opt.Values == nil {
 		opt.Values = ValueMap{}
+	}
+	for o, name := range dateOrderNames {
+		if opt.Values.Default(dateOrderKey) == name {
+			opt.DateOrder = o
+		}
 	}
 	return m, opt, nil
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"encoding/json"
 	"strings"
 
 	"channeldesk/data"
@@ -46,7 +47,7 @@ func DetectSource(header []string) string {
 // update turns a row into an update of the partner its record ID names
 // in this source, listing each field that changes (but those the user
 // keeps as stored); it reports whether the row was such a one.
-func (p *Preview) update(row *Row, ex *existing, keep map[Field]bool) bool {
+func (p *Preview) update(row *Row, ex *existing, opt Options) bool {
 	id, ok := ex.byRecord[row.RecordID]
 	stored := ex.stored[id]
 	if row.RecordID == "" || !ok || stored == nil {
@@ -54,13 +55,23 @@ func (p *Preview) update(row *Row, ex *existing, keep map[Field]bool) bool {
 	}
 	next := *stored
 	row.Changes = nil
+	last := ex.lastImported(row.RecordID)
 	set := func(f Field, dst *string, v string) {
-		if v != "" && v != *dst && !keep[f] {
-			row.Changes = append(row.Changes, Change{Field: f, Old: *dst, New: v})
+		if v == "" || v == *dst || opt.KeepOurs[f] {
+			return
+		}
+		c := Change{Field: f, Old: *dst, New: v}
+		// the stored value is not what the last import wrote: the user
+		// changed it in ChannelDesk since, so it stays unless they say
+		c.Edited = last != nil && last[f] != *dst
+		c.Kept = c.Edited && !opt.TakeFile[EditKey(row.RecordID, f)]
+		row.Changes = append(row.Changes, c)
+		if !c.Kept {
 			*dst = v
 		}
 	}
 	in := &row.Partner
+	row.Imported = importedValues(in)
 	set(FName, &next.Name, in.Name)
 	set(FLegalName, &next.LegalName, in.LegalName)
 	set(FCountry, &next.Country, in.Country)
@@ -71,10 +82,9 @@ func (p *Preview) update(row *Row, ex *existing, keep map[Field]bool) bool {
 	set(FINN, &next.INN, in.INN)
 	set(FKPP, &next.KPP, in.KPP)
 	set(FAddress, &next.Address, in.Address)
-	if v := data.JoinList(in.Verticals); v != "" && v != data.JoinList(next.Verticals) && !keep[FVerticals] {
-		row.Changes = append(row.Changes, Change{Field: FVerticals, Old: data.JoinList(next.Verticals), New: v})
-		next.Verticals = in.Verticals
-	}
+	verticals := data.JoinList(next.Verticals)
+	set(FVerticals, &verticals, data.JoinList(in.Verticals))
+	next.Verticals = data.SplitList(verticals)
 	row.Action, row.MergeID, row.MergeRow, row.MergeName, row.Partner = Update, id, -1, stored.Name, next
 	if row.Contact != nil {
 		if k := contactKey(row.Contact.Name, row.Contact.Email); ex.emails[id][k] {
@@ -84,6 +94,31 @@ func (p *Preview) update(row *Row, ex *existing, keep map[Field]bool) bool {
 		}
 	}
 	return true
+}
+
+// EditKey names one field of one record for Options.TakeFile.
+func EditKey(recordID string, f Field) string { return recordID + "\x00" + string(f) }
+
+// importedValues are the fields an update by record ID compares, as the
+// file gives them: kept with the record ID, to tell next time which
+// stored values the user edited since.
+func importedValues(p *data.Partner) map[Field]string {
+	return map[Field]string{FName: p.Name, FLegalName: p.LegalName, FCountry: p.Country, FRegion: p.Region,
+		FCity: p.City, FWebsite: p.Website, FAccountMgr: p.AccountManager, FINN: p.INN, FKPP: p.KPP,
+		FAddress: p.Address, FVerticals: data.JoinList(p.Verticals)}
+}
+
+// lastImported is what the last import of recordID said, nil if unknown.
+func (ex *existing) lastImported(recordID string) map[Field]string {
+	raw := ex.imported[recordID]
+	if raw == "" {
+		return nil
+	}
+	var m map[Field]string
+	if json.Unmarshal([]byte(raw), &m) != nil {
+		return nil
+	}
+	return m
 }
 
 // ignoredColumns counts the non-empty values of each column no field takes.

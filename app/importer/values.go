@@ -13,7 +13,26 @@ import (
 const (
 	ValueDefault = "default" // use the import's default (or leave the source unsaid)
 	ValueSkip    = "skip"    // leave the row out: not a partner
+	// ValueNone stores a partner without a type (shown as "—"); for the
+	// other fields it is the default.
+	ValueNone = "none"
 )
+
+// defaultsColumn is the ValueMap column holding what rows without a
+// known value of a field get (no header folds to "*").
+const defaultsColumn = "*"
+
+// SetDefault says what rows get whose field f is empty or unknown and
+// unmapped: one of our codes, or ValueNone for a type.
+func (vm ValueMap) SetDefault(f Field, target string) {
+	if vm[defaultsColumn] == nil {
+		vm[defaultsColumn] = map[string]string{}
+	}
+	vm[defaultsColumn][string(f)] = target
+}
+
+// Default is what SetDefault said for f, "" when nothing was.
+func (vm ValueMap) Default(f Field) string { return vm[defaultsColumn][string(f)] }
 
 // ValueMap says what values of category columns become, keyed by the
 // folded column header and then the folded value. A target is one of our
@@ -58,7 +77,12 @@ func CategoryField(f Field) bool {
 // default (also "unset", "-", ""), or a value of ours in any spelling
 // MatchValue knows. It returns the target to store in a ValueMap.
 func ValueTarget(f Field, s string) (string, bool) {
-	switch headerKey(s) {
+	k := headerKey(s)
+	switch {
+	case f == FType && (k == "none" || k == "no type" || k == "без типа" || s == "—" || s == "-"):
+		return ValueNone, true
+	}
+	switch k {
 	case "skip", "skip row", "пропустить":
 		return ValueSkip, true
 	case "", "default", "unset", "none", "по умолчанию", "не задано":

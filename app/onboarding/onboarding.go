@@ -12,8 +12,19 @@ import (
 	"channeldesk/data"
 )
 
+// templateType is the type whose checklist a partner of type t follows:
+// one without a type gets the reseller's, the generic one (agreement,
+// portal, sales training, first deal).
+func templateType(t data.PartnerType) data.PartnerType {
+	if t == data.TypeNone {
+		return data.TypeReseller
+	}
+	return t
+}
+
 // DefaultTemplate is the template shipped for a partner type.
 func DefaultTemplate(t data.PartnerType) (*data.OnboardingTemplate, error) {
+	t = templateType(t)
 	b, err := onboarding.Template(string(t))
 	if err != nil {
 		return nil, data.NotFound("onboarding_template")
@@ -24,11 +35,13 @@ func DefaultTemplate(t data.PartnerType) (*data.OnboardingTemplate, error) {
 // TemplateFor is the template a partner type uses now: the edited one if
 // the manager saved one, else the shipped default.
 func TemplateFor(ctx context.Context, s *data.Store, t data.PartnerType) (tpl *data.OnboardingTemplate, edited bool, err error) {
+	t = templateType(t)
 	tpl, err = s.OnboardingTemplate(ctx, t)
 	return orDefault(tpl, t, err)
 }
 
 func orDefaultTx(ctx context.Context, tx *sql.Tx, t data.PartnerType) (*data.OnboardingTemplate, bool, error) {
+	t = templateType(t)
 	tpl, err := data.OnboardingTemplateTx(ctx, tx, t)
 	return orDefault(tpl, t, err)
 }

@@ -8,10 +8,13 @@ import (
 	"channeldesk/data"
 )
 
+// FilterNoType as PartnerFilter.Type keeps the partners without a type.
+const FilterNoType data.PartnerType = "-"
+
 // PartnerFilter narrows the partner list. Empty fields match everything.
 type PartnerFilter struct {
-	Query  string // words matched against name, city, contacts and tags
-	Type   data.PartnerType
+	Query  string           // words matched against name, city, contacts and tags
+	Type   data.PartnerType // FilterNoType: the partners without one
 	Status data.Status
 	Region string
 	// SilentBefore (ISO date) keeps the partners whose last contact is
@@ -76,7 +79,7 @@ func (ix *PartnerIndex) Find(f PartnerFilter, key SortKey, desc bool) []data.Par
 	words := strings.Fields(strings.ToLower(f.Query))
 	out := make([]data.PartnerRow, 0, len(ix.rows))
 	for i, r := range ix.rows {
-		if (f.Type != "" && r.Type != f.Type) || (f.Status != "" && r.Status != f.Status) ||
+		if !f.typeMatches(r.Type) || (f.Status != "" && r.Status != f.Status) ||
 			(f.Region != "" && r.Region != f.Region) || (f.SilentBefore != "" && r.LastContact >= f.SilentBefore) ||
 			!containsAll(ix.hay[i], words) {
 			continue
@@ -87,6 +90,13 @@ func (ix *PartnerIndex) Find(f PartnerFilter, key SortKey, desc bool) []data.Par
 		sortRows(out, key, desc)
 	}
 	return out
+}
+
+func (f PartnerFilter) typeMatches(t data.PartnerType) bool {
+	if f.Type == FilterNoType {
+		return t == data.TypeNone
+	}
+	return f.Type == "" || t == f.Type
 }
 
 func containsAll(hay string, words []string) bool {

@@ -50,6 +50,7 @@ type Profile struct {
 	Verticals    []string
 	Capabilities []string
 	Products     []string
+	INN, KPP     string // Russian tax numbers; the plan shows them when set
 }
 
 // Contact is a person named in the document.
@@ -194,7 +195,8 @@ func newDoc(st data.Settings, p *data.Partner, opt Options) *PlanDoc {
 		Lang: l, Today: opt.Today, Year: year, YearPeriod: Year(year, st.FiscalYearFrom),
 		Program: Program{Vendor: st.VendorName, Name: st.ProgramName, Currency: st.Currency, FYStart: st.FiscalYearFrom},
 		Partner: Profile{ID: p.ID, Name: p.Name, LegalName: p.LegalName, Type: p.Type, Country: p.Country, Region: p.Region,
-			City: p.City, Website: p.Website, Verticals: p.Verticals, Capabilities: p.Capabilities, Products: p.Products},
+			City: p.City, Website: p.Website, Verticals: p.Verticals, Capabilities: p.Capabilities, Products: p.Products,
+			INN: p.INN, KPP: p.KPP},
 	}
 }
 

@@ -323,7 +323,10 @@ func exportEveryPlan(t *testing.T, s *data.Store) []exportedDoc {
 var otherColumns = map[string]string{
 	"partners.inn": "partner's own", "partners.kpp": "partner's own", "partners.address": "partner's own",
 	"partner_source_ids.source": "import bookkeeping, never in a document", "partner_source_ids.record_id": "import bookkeeping, never in a document",
-	"import_profiles.name": "program", "import_profiles.source": "program", "import_profiles.header_key": "program",
+	"partner_source_ids.imported":  "import bookkeeping, never in a document",
+	"contact_source_ids.source":    "import bookkeeping, never in a document",
+	"contact_source_ids.record_id": "import bookkeeping, never in a document",
+	"import_profiles.name":         "program", "import_profiles.source": "program", "import_profiles.header_key": "program",
 	"import_profiles.columns": "program", "import_profiles.value_map": "program", "import_profiles.updated_at": "date",
 	"today_marks.action": "enum", "today_marks.at": "date", "today_marks.kind": "enum", "today_marks.until": "date",
 	"certifications.earned_on": "date", "certifications.expires_on": "date", "certifications.level": "partner's own, not shown",

@@ -323,6 +323,9 @@ func (r *renderer) profile() {
 	r.h1(r.t("profile"))
 	r.kv(r.t("legal_name"), p.LegalName)
 	r.kv(r.t("type"), r.t("type."+string(p.Type)))
+	if p.INN != "" || p.KPP != "" {
+		r.kv(r.t("inn_kpp"), joinNonEmpty(" / ", p.INN, p.KPP))
+	}
 	r.kv(r.t("location"), joinNonEmpty(", ", p.City, p.Region, p.Country))
 	r.kv(r.t("website"), p.Website)
 	r.kv(r.t("verticals"), strings.Join(p.Verticals, ", "))

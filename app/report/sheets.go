@@ -82,6 +82,8 @@ var partnerCols = []column{
 	{"report.col.last_won", colDate, false},
 	{"report.col.open_deals", colInt, true},
 	{"report.col.risk", colText, false},
+	{"report.col.inn", colText, false},
+	{"report.col.kpp", colText, false},
 }
 
 // writePartners is one row per partner with its tier, won revenue and
@@ -94,22 +96,22 @@ func writePartners(ctx context.Context, b *Book, sheet string) error {
 	var (
 		id, won, wonN, open                                  int64
 		name, legal, typ, status, country, region, city, mgr string
-		tierEN, tierRU, added, lastWon                       string
+		tierEN, tierRU, added, lastWon, inn, kpp             string
 	)
 	since := b.iso(-365)
 	var rows [][]any
 	err = queryRows(ctx, b.Store.DB(), `SELECT p.id, p.name, p.legal_name, p.type, p.status, p.country, p.region,
 		p.city, p.account_manager, coalesce(t.name_en, ''), coalesce(t.name_ru, ''), substr(p.created_at, 1, 10),
-		coalesce(w.won, 0), coalesce(w.n, 0), coalesce(w.last, ''), coalesce(o.n, 0)
+		coalesce(w.won, 0), coalesce(w.n, 0), coalesce(w.last, ''), coalesce(o.n, 0), p.inn, p.kpp
 		FROM partners p LEFT JOIN tiers t ON t.id = p.tier_id
 		LEFT JOIN (SELECT partner_id, sum(CASE WHEN closed_on >= ? THEN amount ELSE 0 END) won,
 			sum(closed_on >= ?) n, max(closed_on) last FROM deals WHERE state = 'won' GROUP BY partner_id) w ON w.partner_id = p.id
 		LEFT JOIN (SELECT partner_id, count(*) n FROM deals WHERE state IN ('submitted', 'approved') GROUP BY partner_id) o ON o.partner_id = p.id
 		ORDER BY p.name COLLATE NOCASE, p.id`, []any{since, since},
-		[]any{&id, &name, &legal, &typ, &status, &country, &region, &city, &mgr, &tierEN, &tierRU, &added, &won, &wonN, &lastWon, &open},
+		[]any{&id, &name, &legal, &typ, &status, &country, &region, &city, &mgr, &tierEN, &tierRU, &added, &won, &wonN, &lastWon, &open, &inn, &kpp},
 		func() error {
 			rows = append(rows, []any{id, name, legal, b.L("type." + typ), b.L("status." + status), country, region, city, mgr,
-				b.tierName(tierEN, tierRU), added, won, wonN, lastWon, open, risk[id]})
+				b.tierName(tierEN, tierRU), added, won, wonN, lastWon, open, risk[id], inn, kpp})
 			return nil
 		})
 	if err != nil {

@@ -104,6 +104,17 @@ func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
 			style int
 		}{b.L("report.kpi.won_period"), b.major(won), b.styles.money})
 	}
+	untyped, err := b.Store.PartnersWithoutType(ctx)
+	if err != nil {
+		return err
+	}
+	if untyped > 0 { // an import left them so; the manager should see how many
+		kpis = append(kpis, struct {
+			label string
+			value any
+			style int
+		}{b.L("report.kpi.no_type"), untyped, b.styles.integer})
+	}
 	for i, kpi := range kpis {
 		row := 5 + i
 		b.F.SetCellStr(sheet, fmt.Sprintf("A%d", row), kpi.label)
