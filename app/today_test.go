@@ -205,8 +205,9 @@ func TestTodaySnoozeReturnsOnItsDayAndDismissStays(t *testing.T) {
 	}
 }
 
-// The demo of 200 partners holds a day's work: a few dozen entries, a
-// few recent escalations, and some partners gone quiet.
+// The demo of 200 partners holds a day's work: at most 40 entries, each
+// kind of Today item among them, a few recent escalations, and some
+// partners gone quiet.
 func TestDemoTodayIsADaysWork(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
@@ -220,8 +221,13 @@ func TestDemoTodayIsADaysWork(t *testing.T) {
 	}
 	kinds := todayKinds(board)
 	t.Logf("Today on the 200-partner demo: %d entries %v", board.Entries, kinds)
-	if board.Entries > 80 || board.Entries < 15 {
-		t.Errorf("Today holds %d entries, want a few dozen", board.Entries)
+	if board.Entries > 40 || board.Entries < 15 {
+		t.Errorf("Today holds %d entries, want a day's work (15 to 40)", board.Entries)
+	}
+	for _, k := range app.TodayOrder { // a smaller demo must not hide a rule
+		if kinds[k] == 0 {
+			t.Errorf("no %s entry on the demo's Today", k)
+		}
 	}
 	if kinds[app.TodayEscalation] == 0 || kinds[app.TodayEscalation] > 10 {
 		t.Errorf("%d open escalations, want a few", kinds[app.TodayEscalation])

@@ -138,6 +138,9 @@ func addInternalRows(t *testing.T, s *data.Store) {
 			SELECT id, NULL, tier_id, '2026-01-01T00:00:00Z', 'promoted', 'manager' FROM partners WHERE tier_id IS NOT NULL`,
 		`INSERT INTO today_marks (kind, ref, partner_id, label, action, reason, at)
 			SELECT 'escalation', id || '|2026-03-02|escalated', id, 'escalated', 'dismiss', 'handled', '2026-03-03T00:00:00Z' FROM partners`,
+		// a conflict whatever the demo's customers happen to be
+		`INSERT INTO deal_conflicts (earlier_deal_id, later_deal_id, found_at)
+			SELECT min(id), max(id), '2026-03-01T00:00:00Z' FROM deals WHERE customer = 'Lost customer'`,
 	}
 	for _, q := range stmts {
 		if _, err := s.DB().Exec(q); err != nil {
