@@ -37,10 +37,16 @@ func TestPartnerColumnWidthDraggedIsRemembered(t *testing.T) {
 	}
 }
 
-// In Russian every header shows whole (with room for the sort arrow) and
+// In either language every header shows whole (with room for the sort arrow) and
 // the tier column holds every tier's name whole, with its arrow.
-func TestPartnerColumnsFitRussian(t *testing.T) {
-	u := newTestUI(t, 20, "ru")
+func TestPartnerColumnsFitEachLanguage(t *testing.T) {
+	for _, l := range []string{"ru", "en"} {
+		t.Run(l, func(t *testing.T) { testColumnsFit(t, l) })
+	}
+}
+
+func testColumnsFit(t *testing.T, l string) {
+	u := newTestUI(t, 20, l)
 	s := u.partners
 	for _, c := range s.columns {
 		label := &widget.Button{Text: c.col.headerText(), Icon: theme.MenuDropDownIcon(), Importance: widget.LowImportance}
@@ -54,7 +60,7 @@ func TestPartnerColumnsFitRussian(t *testing.T) {
 		t.Fatalf("tiers %v, %v", tiers, err)
 	}
 	for _, tr := range tiers {
-		cell := &widget.Label{Text: "+ " + tr.NameRU}
+		cell := &widget.Label{Text: "+ " + tr.Name(l)}
 		if tier.col.id != "tier" || tier.width < cell.MinSize().Width {
 			t.Errorf("tier column %q %.0f wide, %q needs %.0f", tier.col.id, tier.width, cell.Text, cell.MinSize().Width)
 		}
