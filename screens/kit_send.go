@@ -1,0 +1,69 @@
+package screens
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app"
+	"channeldesk/app/kit"
+)
+
+// outboxDir is where "Send to partner…" writes one partner's kit and
+// e-mail draft without asking: the Outbox folder beside the database,
+// one folder per day.
+func (u *UI) outboxDir() string {
+	return filepath.Join(filepath.Dir(u.Store.Path()), "Outbox", app.ISODate(u.Store.Now()))
+}
+
+// askSendKits is "Send to partner…" on a partner or a selection: a kit
+// per partner with an e-mail draft that carries it (and the plan PDF if
+// asked). One partner's draft is written to the outbox and opens in the
+// mail client at once; a batch goes to a folder the user picks. With
+// mail unchecked only the kits are written.
+func (u *UI) askSendKits(ids []int64, title string) {
+	if len(ids) == 0 {
+		return
+	}
+	docLang := widget.NewSelect([]string{lang.L("kit.lang.partner"), "English", "Русский"}, nil)
+	docLang.SetSelectedIndex(0)
+	mail := widget.NewCheck(lang.L("kit.mail.write"), nil)
+	withPlan := widget.NewCheck(lang.L("kit.mail.with_plan"), nil)
+	mail.OnChanged = func(on bool) {
+		if on {
+			withPlan.Enable()
+		} else {
+			withPlan.SetChecked(false)
+			withPlan.Disable()
+		}
+	}
+	mail.SetChecked(true)
+	form := widget.NewForm(widget.NewFormItem(lang.L("field.doc_lang"), docLang), widget.NewFormItem("", mail),
+		widget.NewFormItem("", withPlan))
+	confirm := lang.L("kit.choose_folder")
+	if len(ids) == 1 {
+		confirm = lang.L("kit.send.make")
+	}
+	dlg := dialog.NewCustomConfirm(title, confirm, lang.L("action.cancel"), form, func(ok bool) {
+		if !ok {
+			return
+		}
+		opt := kit.Options{Lang: []app.Lang{"", app.EN, app.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
+			PlanPDF: mail.Checked && withPlan.Checked}
+		sel := kit.Selection{PartnerIDs: ids}
+		if len(ids) == 1 {
+			u.exportKits(sel, u.outboxDir(), opt)
+			return
+		}
+		u.showFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil {
+				u.exportKits(sel, dir.Path(), opt)
+			}
+		})
+	}, u.Win)
+	dlg.Resize(fyne.NewSize(560, dlg.MinSize().Height))
+	dlg.Show()
+}
