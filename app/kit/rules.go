@@ -272,8 +272,8 @@ func yes(s string) bool {
 	return s == "yes" || s == "да" || s == "y" || s == "1" || s == "true"
 }
 
-// contact applies a partner's corrections to one of its people, or
-// removes one who left. A field changed in the database since the kit was
+// contact applies a partner's corrections to one of its people, or marks
+// one who left (kept, with the day). A field changed in the database since the kit was
 // made is not overwritten: the row is refused naming it.
 func (im *importer) contact(r Row, it *Item) error {
 	id := tagID(r.Tag, tagContact)
@@ -291,9 +291,13 @@ func (im *importer) contact(r Row, it *Item) error {
 	if err != nil {
 		return data.Conflict("err.kit_contact_gone", map[string]any{"Name": was[0]})
 	}
+	if left && c.Left() { // known already (the same kit imported again)
+		it.Kind, it.Summary = "", ""
+		return nil
+	}
 	if left {
 		it.Kind = RowContactLeft
-		return data.DeleteContactTx(im.ctx, im.tx, im.m.PartnerID, id)
+		return data.MarkContactLeftTx(im.ctx, im.tx, im.m.PartnerID, id, im.s.Today())
 	}
 	cur := [4]*string{&c.Name, &c.Role, &c.Email, &c.Phone}
 	var changed []string

@@ -305,7 +305,7 @@ var otherColumns = map[string]string{
 	"import_profiles.columns": "program", "import_profiles.value_map": "program", "import_profiles.updated_at": "date",
 	"today_marks.action": "enum", "today_marks.at": "date", "today_marks.kind": "enum", "today_marks.until": "date",
 	"certifications.earned_on": "date", "certifications.expires_on": "date", "certifications.level": "partner's own, not shown",
-	"certifications.name": "partner's own, not shown", "contacts.phone": "partner's own",
+	"certifications.name": "partner's own, not shown", "contacts.phone": "partner's own", "contacts.left_on": "date",
 	"deal_conflicts.found_at": "date", "deal_conflicts.resolution": "enum", "deal_conflicts.resolved_at": "date",
 	"deals.approved_on": "date", "deals.closed_on": "date", "deals.created_at": "date", "deals.customer_domain": "like customer",
 	"deals.customer_key": "key", "deals.customer_tax_id": "like customer", "deals.expected_close_on": "date",
