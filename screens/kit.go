@@ -286,5 +286,25 @@ func (p *kitPreview) commit() {
 			}
 		}
 		dialog.ShowInformation(lang.L("kit.menu.import"), lang.L("kit.imported", map[string]any{"Count": n, "Refused": refused}), p.ui.Win)
+		if n > 0 {
+			p.ui.refreshAfterKit()
+		}
 	})
+}
+
+// refreshAfterKit shows what a kit import changed on the screen that is
+// open: the partner list with the open partner (its deals, MDF, contacts,
+// plan, timeline), or the current area read again (dashboard, deals,
+// MDF, plans, recruitment).
+func (u *UI) refreshAfterKit() {
+	switch u.current {
+	case "nav.partners":
+		u.partners.reload()
+		if id := u.partners.selected; id != 0 {
+			u.partners.detail.load(id)
+		}
+	case "", "nav.settings":
+	default:
+		u.show(u.current)
+	}
 }
