@@ -59,7 +59,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	path := widget.NewLabel(lang.L("settings.db_path", map[string]any{"Path": s.ui.Store.Path()}))
 	path.Wrapping = fyne.TextWrapBreak
 	return container.NewVScroll(container.NewVBox(title, form, container.NewHBox(save), s.msg, widget.NewSeparator(), path,
-		newScorecardSettings(s.ui).buildUI(), newImportProfilesSection(s.ui).buildUI(), newCadenceSettings(s.ui).buildUI(), newBackupSection(s.ui).buildUI()))
+		newScorecardSettings(s.ui).buildUI(), newImportProfilesSection(s.ui).buildUI(), newCadenceSettings(s.ui).buildUI(), newMailSettings(s.ui).buildUI(), newBackupSection(s.ui).buildUI()))
 }
 
 func (s *settingsScreen) onSave() {
