@@ -74,7 +74,9 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 		OnTapped: func() {
 			d.ui.askSendKits([]int64{d.partner.ID}, lang.L("kit.send_title", map[string]any{"Name": d.partner.Name}))
 		}}
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(d.sendBtn, d.statusBtn), d.title)
+	// The partner's name on its own line; its status and "Send to partner…"
+	// below, so that neither squeezes the name nor widens the panel.
+	header := container.NewVBox(d.title, container.NewBorder(nil, nil, d.sendBtn, d.statusBtn))
 	d.body = container.NewStack(d.empty)
 	d.body.Objects = []fyne.CanvasObject{d.empty, container.NewBorder(header, nil, nil, nil, d.tabs)}
 	d.showEmpty(true)
