@@ -76,7 +76,7 @@ vet-darwin:
 test: deps lint vet-darwin
 	CHANNELDESK_REQUIRE_SOFFICE=1 $(GO) test -tags $(TAGS) -race -count=1 -timeout 45m ./...
 	@# the MDF property test runs 200 sequences under -race; here all 2,000
-	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/
+	$(GO) test -tags $(TAGS) -count=1 -run 'RandomSequences' ./app/mdf/
 
 ## bench: the Go benchmarks, each figure printed next to its target
 bench:
@@ -92,7 +92,7 @@ crash:
 
 ## fuzz: run every fuzz target for FUZZTIME; crashers land in testdata/fuzz (keep them as seed corpus)
 FUZZTIME ?= 30s
-FUZZ_TARGETS := ./app/:FuzzParseMoney ./app/:FuzzParseDate ./app/:FuzzSafeFileName \
+FUZZ_TARGETS := ./app/format/:FuzzParseMoney ./app/format/:FuzzParseDate ./app/files/:FuzzSafeFileName \
   ./app/importer/:FuzzReadCSV ./app/importer/:FuzzMapper ./app/importer/:FuzzReadXLSX \
   ./app/importer/:FuzzReadDate ./app/importer/:FuzzReadAmount ./app/importer/:FuzzReadHTML \
   ./app/dealimport/:FuzzDealImport ./:FuzzMapFlag
@@ -129,10 +129,10 @@ clean:
 
 # ---- Windows: cross-built here with Debian's mingw-w64, packaged with wixl, tested under Wine ----
 # Everything comes from Debian: the C cross-compiler (Fyne's GLFW needs cgo), wixl for the MSI, zip.
-WIN_DEB_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools zip
+WIN_DEB_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools zip osslsigncode
 # Wine 8 and a virtual X screen for the Windows tests; poppler-utils and
 # imagemagick read the PDFs back and keep the screenshot.
-WINE_DEB_PKGS := wine wine64 xvfb xauth xdotool x11-utils imagemagick poppler-utils
+WINE_DEB_PKGS := wine wine64 xvfb xauth xdotool x11-utils imagemagick poppler-utils locales openssl
 WIN_ENV   := GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc
 WIN_OUT   := build/windows
 WIN_BUILD := $(shell sed -n 's/^Build *= *\([0-9]*\).*/\1/p' FyneApp.toml)
@@ -155,11 +155,14 @@ build-windows: deps-windows
 	  && $(WIN_ENV) $(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o $(WIN_OUT)/channeldesk-cli.exe .; \
 	  rc=$$?; rm -f $(WIN_SYSO); exit $$rc
 
-## package-windows: dist/ChannelDesk-VERSION-windows-amd64.msi (per user, no admin rights) and .zip (portable)
+## package-windows: dist/ChannelDesk-VERSION-windows-amd64.msi (per user, no admin rights) and .zip (portable);
+## with SIGN_P12=cert.p12 [SIGN_PASS_FILE=F SIGN_TIMESTAMP=URL] the programs and the MSI are signed
 package-windows: build-windows
 	sed 's/$$/\r/' packaging/windows/README.txt > $(WIN_OUT)/README.txt
 	mkdir -p dist
+	$(if $(SIGN_P12),packaging/windows/sign.sh $(WIN_OUT)/channeldesk.exe $(WIN_OUT)/channeldesk-cli.exe)
 	wixl -a x64 -D Version=$(VERSION) -D Bin=$(WIN_OUT) -o dist/$(WIN_NAME).msi packaging/windows/channeldesk.wxs
+	$(if $(SIGN_P12),packaging/windows/sign.sh dist/$(WIN_NAME).msi)
 	rm -rf $(WIN_OUT)/zip && mkdir -p $(WIN_OUT)/zip/ChannelDesk
 	cp $(WIN_OUT)/channeldesk.exe $(WIN_OUT)/channeldesk-cli.exe $(WIN_OUT)/README.txt $(WIN_OUT)/zip/ChannelDesk/
 	rm -f dist/$(WIN_NAME).zip && cd $(WIN_OUT)/zip && zip -qr9 $(CURDIR)/dist/$(WIN_NAME).zip ChannelDesk

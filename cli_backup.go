@@ -1,11 +1,10 @@
 package main
 
 import (
+	"channeldesk/app/files"
 	"context"
 	"fmt"
 	"io"
-
-	"channeldesk/app"
 )
 
 // runBackup writes a consistent copy of the database to --out, which must
@@ -25,7 +24,7 @@ func runBackup(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	if err := app.BackupFile(context.Background(), s, *out); err != nil {
+	if err := files.BackupFile(context.Background(), s, *out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "backup of %s written to %s\n", s.Path(), *out)

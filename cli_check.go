@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 
-	"channeldesk/app"
+	"channeldesk/app/check"
 	"channeldesk/data"
 )
 
@@ -24,7 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	found, err := app.RunChecks(context.Background(), s)
+	found, err := check.RunChecks(context.Background(), s)
 	if err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if len(found) > 0 {
 		return &data.Error{Code: data.EINVALID, Key: "err.rel_check_findings", Args: map[string]any{"Count": len(found), "Path": s.Path()}}
 	}
-	fmt.Fprintf(stdout, "%s: ok (%d checks)\n", s.Path(), len(app.Checks)+2)
+	fmt.Fprintf(stdout, "%s: ok (%d checks)\n", s.Path(), len(check.Checks())+2)
 	return nil
 }
 

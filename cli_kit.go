@@ -11,8 +11,8 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"channeldesk/app"
 	"channeldesk/app/errtext"
+	"channeldesk/app/format"
 	"channeldesk/app/kit"
 	"channeldesk/data"
 )
@@ -70,7 +70,7 @@ func runExportKit(args []string, stdout, stderr io.Writer) error {
 		}
 		sel.PartnerIDs = []int64{id}
 	}
-	opt := kit.Options{Lang: app.Lang(*docLang), Mail: *mail, PlanPDF: *withPlan}
+	opt := kit.Options{Lang: format.Lang(*docLang), Mail: *mail, PlanPDF: *withPlan}
 	if *partner != "" && strings.EqualFold(filepath.Ext(*out), ".xlsx") && !*mail {
 		if _, err := kit.ExportFile(ctx, s, sel.PartnerIDs[0], *out, opt); err != nil {
 			return err
@@ -188,7 +188,7 @@ func runExportApplication(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	if err := kit.ExportApplication(context.Background(), s, *out, app.Lang(*docLang)); err != nil {
+	if err := kit.ExportApplication(context.Background(), s, *out, format.Lang(*docLang)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "application form: %s\n", *out)

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -47,7 +47,7 @@ func runExportPlan(args []string, stdout, stderr io.Writer) error {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	opt := plan.Options{Lang: app.Lang(*docLang), Year: *year, Today: s.Now()}
+	opt := plan.Options{Lang: format.Lang(*docLang), Year: *year, Today: s.Now()}
 	start := time.Now()
 	if *all {
 		paths, err := plan.ExportAll(ctx, s, *out, opt, nil)

@@ -9,7 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
 	"channeldesk/app/report"
 	"channeldesk/assets"
 	"channeldesk/data"
@@ -66,7 +67,7 @@ func runExportReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := report.ParsePeriod(*period, app.FiscalFromSetting(st))
+	p, err := report.ParsePeriod(*period, metrics.FiscalFromSetting(st))
 	if err != nil {
 		return err
 	}
@@ -75,7 +76,7 @@ func runExportReport(args []string, stdout, stderr io.Writer) error {
 		language = assets.Language(st.UILang)
 	}
 	start := time.Now()
-	if err := report.Write(ctx, s, *out, report.Options{Lang: app.Lang(language), Period: p}); err != nil {
+	if err := report.Write(ctx, s, *out, report.Options{Lang: format.Lang(language), Period: p}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "report: %s (%.1fs)\n", *out, time.Since(start).Seconds())

@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/data"
 )
 
@@ -22,7 +22,7 @@ func TestExportReportCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = app.FillVolume(context.Background(), s, app.Volume{Partners: 12, Deals: 40, Today: time.Now()})
+	err = demo.FillVolume(context.Background(), s, demo.Volume{Partners: 12, Deals: 40, Today: time.Now()})
 	s.Close()
 	if err != nil {
 		t.Fatal(err)

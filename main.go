@@ -17,7 +17,8 @@ import (
 
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
+	"channeldesk/app/files"
 	"channeldesk/assets"
 	_ "channeldesk/assets/clocale" // before fyne.io: see the package doc
 	"channeldesk/data"
@@ -148,14 +149,14 @@ func dbPath(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
-	return app.DefaultDBPath()
+	return files.DefaultDBPath()
 }
 
 func runDemo(args []string, stdout, stderr io.Writer) error {
 	fs, db := newFlags("demo", stderr)
 	partners := fs.Int("partners", 150, "how many partners")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same data")
-	opt := app.DemoOptions{Seed: 1}
+	opt := demo.DemoOptions{Seed: 1}
 	fs.IntVar(&opt.Deals, "deals", 0, "how many deals (default 20 per partner)")
 	fs.IntVar(&opt.MDFRequests, "mdf", 0, "how many MDF requests (default 4 per partner)")
 	fs.IntVar(&opt.Plans, "plans", 0, "how many business plans (default 1 per partner)")
@@ -175,7 +176,7 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	opt.Partners, opt.Seed = *partners, *seed
-	err = app.Demo(context.Background(), s, opt)
+	err = demo.Demo(context.Background(), s, opt)
 	s.Close()
 	if err != nil {
 		if created {

@@ -8,10 +8,12 @@
 #    export plan --all, export report, backup, check — in a folder whose
 #    name has Cyrillic letters and spaces; the PDFs' text and the workbook's
 #    sheets and row counts must equal the Linux build's for the same data;
-#    the default data folder %AppData%\ChannelDesk;
-# 2. the MSI: per-user install (program, Start-menu shortcuts), a newer
+#    the default data folder %AppData%\ChannelDesk; under a Russian
+#    Windows locale the command line speaks Russian as on Linux;
+# 2. signing with a throwaway certificate (osslsigncode verifies it); the
+#    MSI: per-user install (program, Start-menu shortcuts), a newer
 #    version replacing it in place, uninstall — the user's data untouched;
-# 3. the Windows-only Go tests (data, app), built with go test -c;
+# 3. the Windows-only Go tests (data, app/files), built with go test -c;
 # 4. the GUI under Xvfb: its window appears (screenshot kept as
 #    WIN_OUT/wine-gui.png), and Alt+F4 ends it with the lock file removed.
 #
@@ -84,6 +86,25 @@ csv="$repo/app/importer/testdata/ru-excel-1251.csv"
 wcli import partners "$csv" --skip-invalid --db "win/channeldesk.db" >win/import.txt
 diff -u linux/import.txt win/import.txt || fail "import partners reports differ (Linux -, Windows +)"
 
+step "a Russian Windows: the interface language follows the Windows locale"
+# Wine takes the Windows user locale from LANG and also hands LANG to the
+# program, which would read it first; ru.bat empties those variables, so
+# the language comes from Windows itself (GetUserDefaultLocaleName), as on
+# a real Russian Windows. Wine needs the Unix locale to exist.
+if ! locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$'; then
+  localedef -i ru_RU -f UTF-8 ru_RU.UTF-8 2>/dev/null ||
+    fail "no ru_RU.UTF-8 locale and localedef could not make it (run as root, package locales)"
+fi
+printf '@echo off\r\nset LANG=\r\nset LC_ALL=\r\nset LC_MESSAGES=\r\nset LANGUAGE=\r\n"%s" %%*\r\n' "$(winepath -w "$cli" 2>/dev/null)" >ru.bat
+cp win/channeldesk.db ru.db
+LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 LANGUAGE= "${wine[@]}" cmd /c ru.bat import partners "$csv" --dry-run --skip-invalid --db ru.db 2>&1 |
+  tr -d '\r' >win/import-ru.txt || fail "channeldesk-cli.exe under a Russian Windows locale failed: $(cat win/import-ru.txt)"
+LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 LANGUAGE= "$linux" import partners "$csv" --dry-run --skip-invalid --db ru.db >linux/import-ru.txt 2>&1 ||
+  fail "the Linux build could not dry-run $csv in Russian"
+grep -q '[А-Яа-я]' linux/import-ru.txt || fail "the Linux build's Russian output has no Russian in it: $(head -3 linux/import-ru.txt)"
+diff -u linux/import-ru.txt win/import-ru.txt ||
+  fail "under a Russian Windows locale the Windows build does not speak Russian as the Linux build does (Linux -, Windows +)"
+
 step "export plan --all, export report"
 "$linux" export plan --all --out linux/plans --db linux/channeldesk.db >/dev/null
 "$linux" export report --out linux/report.xlsx --db linux/channeldesk.db >/dev/null
@@ -112,7 +133,7 @@ wcli check --db "win/channeldesk.db" >/dev/null
 step "the default data folder, %AppData%\\ChannelDesk"
 # Wine sets %AppData% from its prefix and ignores the variable from outside,
 # so a Cyrillic profile with a space is tested by the Windows Go test
-# TestDefaultDBPathWindowsCyrillicProfile (./app) below.
+# TestDefaultDBPathWindowsCyrillicProfile (./app/files) below.
 unixdata="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/ChannelDesk"
 mkdir -p "$unixdata"
 cp win/channeldesk.db "$unixdata/channeldesk.db"
@@ -120,6 +141,28 @@ wcli check >/dev/null
 wcli backup --out "win/from-appdata.db" >/dev/null
 [[ -s win/from-appdata.db ]] || fail "backup from %AppData%\\ChannelDesk wrote nothing"
 [[ ! -e $unixdata/channeldesk.db.lock ]] || fail "check left the lock file in %AppData%\\ChannelDesk"
+
+step "signing: the programs and the MSI take an Authenticode signature"
+# A throwaway certificate stands in for the vendor's (make package-windows
+# SIGN_P12=...); osslsigncode must verify what packaging/windows/sign.sh made.
+sig="$out/sign-test"
+rm -rf "$sig" && mkdir -p "$sig"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$sig/key.pem" -out "$sig/cert.pem" -days 2 \
+  -subj "/CN=ChannelDesk test signing/O=ChannelDesk" -addext "extendedKeyUsage=codeSigning" 2>/dev/null ||
+  fail "openssl could not make a test certificate"
+echo "test-only" >"$sig/pass"
+openssl pkcs12 -export -inkey "$sig/key.pem" -in "$sig/cert.pem" -out "$sig/cert.p12" -passout "file:$sig/pass" ||
+  fail "openssl could not make the .p12"
+cp "$cli" "$msi" "$sig/"
+SIGN_P12="$sig/cert.p12" SIGN_PASS_FILE="$sig/pass" "$repo/packaging/windows/sign.sh" "$sig/$(basename "$cli")" "$sig/$(basename "$msi")" >/dev/null ||
+  fail "packaging/windows/sign.sh could not sign"
+for f in "$sig/$(basename "$cli")" "$sig/$(basename "$msi")"; do
+  osslsigncode verify -CAfile "$sig/cert.pem" -in "$f" >"$sig/verify.txt" 2>&1 ||
+    { cat "$sig/verify.txt"; fail "the signature of $(basename "$f") does not verify"; }
+done
+got=$("${wine[@]}" "$sig/$(basename "$cli")" version | tr -d '\r')
+[[ $got == "$("$linux" version)" ]] || fail "the signed channeldesk-cli.exe says '$got'"
+echo "   channeldesk-cli.exe and the MSI signed and verified; the signed program runs"
 
 step "the MSI: install for this user, upgrade in place, uninstall; data kept"
 cd "$repo"
@@ -159,16 +202,16 @@ echo "   installed per user, upgraded in place, uninstalled; %AppData%\\ChannelD
 
 step "Windows-only Go tests (go test -c, GOOS=windows) under Wine"
 cd "$repo"
-for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app:DefaultDBPath|WriteFileAtomic|FileHeldOpen|Windows"; do
-  pkg=${spec%%:*} run=${spec#*:}
+for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app/files:DefaultDBPath|WriteFileAtomic|FileHeldOpen|Windows"; do
+  pkg=${spec%%:*} run=${spec#*:} name=${pkg//\//-}
   # the same settings as the program, so the compiled packages are shared with its build
-  GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/$pkg.test.exe" "./$pkg" ||
+  GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/$name.test.exe" "./$pkg" ||
     fail "go test -c ./$pkg for Windows"
   # the binary's own exit status is not used: see .ci/wine/gotest-verdict.awk
-  (cd "$pkg" && "${wine[@]}" "$out/$pkg.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
-    >"$out/$pkg.test.txt" || true
-  awk -f "$repo/.ci/wine/gotest-verdict.awk" "$out/$pkg.test.txt" ||
-    { cat "$out/$pkg.test.txt"; fail "Windows Go tests in ./$pkg (-run '$run'), output above"; }
+  (cd "$pkg" && "${wine[@]}" "$out/$name.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
+    >"$out/$name.test.txt" || true
+  awk -f "$repo/.ci/wine/gotest-verdict.awk" "$out/$name.test.txt" ||
+    { cat "$out/$name.test.txt"; fail "Windows Go tests in ./$pkg (-run '$run'), output above"; }
 done
 
 step "the GUI under Xvfb + Wine"

@@ -117,9 +117,7 @@ func (s *Store) CertifiedPeople(ctx context.Context, partnerID int64, day string
 }
 
 // CertifiedPeopleTx is CertifiedPeople on a transaction (or the database).
-func CertifiedPeopleTx(ctx context.Context, q interface {
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}, partnerID int64, day string) (int, error) {
+func CertifiedPeopleTx(ctx context.Context, q Querier, partnerID int64, day string) (int, error) {
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT count(DISTINCT x.contact_id) FROM certifications x JOIN contacts c ON c.id = x.contact_id
 		WHERE c.partner_id = ? AND x.earned_on <= ? AND (x.expires_on = '' OR x.expires_on >= ?)`, partnerID, day, day).Scan(&n)

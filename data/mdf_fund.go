@@ -217,10 +217,3 @@ func MDFFundsTx(ctx context.Context, q MDFQuerier) ([]MDFFund, error) {
 	}
 	return fs, rows.Err()
 }
-
-// MDFQuerier is what both *sql.DB and *sql.Tx offer for reading.
-type MDFQuerier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}

@@ -138,11 +138,6 @@ func scanTask(r scanner) (OnboardingTask, error) {
 	return t, err
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
-
 // Checklist returns a partner's checklist with its tasks in order, or nil
 // when the partner has none.
 func (s *Store) Checklist(ctx context.Context, partnerID int64) (*OnboardingChecklist, error) {

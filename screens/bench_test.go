@@ -6,8 +6,11 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"channeldesk/app"
 	"channeldesk/app/benchdata"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/mdf"
+	"channeldesk/app/onboarding"
+	"channeldesk/app/tier"
 	"channeldesk/data"
 )
 
@@ -74,20 +77,20 @@ func BenchmarkPartnerDetailL(b *testing.B) {
 
 // loadPartnerDetail is what partnerDetail.load and each tab's load call.
 func loadPartnerDetail(ctx context.Context, s *data.Store, id int64, year int) error {
-	today := app.ISODate(s.Now())
+	today := fiscal.ISODate(s.Now())
 	steps := []func() error{
 		func() error { _, err := s.Partner(ctx, id); return err },
 		func() error { _, err := s.Contacts(ctx, id); return err },
 		func() error { _, err := s.Events(ctx, id); return err },
 		func() error { _, err := s.Certifications(ctx, id); return err },
 		func() error { _, err := s.CertifiedPeople(ctx, id, today); return err },
-		func() error { _, err := app.ApplyAutoRules(ctx, s, id, today); return err },
+		func() error { _, err := onboarding.ApplyAutoRules(ctx, s, id, today); return err },
 		func() error { _, err := s.Checklist(ctx, id); return err },
-		func() error { _, err := app.FirstDealOn(ctx, s.DB(), id, today); return err },
-		func() error { _, _, _, err := app.EvaluatePartner(ctx, s, id, s.Today()); return err },
+		func() error { _, err := onboarding.FirstDealOn(ctx, s, id, today); return err },
+		func() error { _, _, _, err := tier.EvaluatePartner(ctx, s, id, s.Today()); return err },
 		func() error { _, err := s.TierChanges(ctx, id); return err },
 		func() error { _, err := s.Deals(ctx, data.DealFilter{PartnerID: id}); return err },
-		func() error { _, err := app.LoadPartnerMDF(ctx, s, id); return err },
+		func() error { _, err := mdf.LoadPartnerMDF(ctx, s, id); return err },
 		func() error { _, _, _, err := loadPartnerPlan(s, id, year, 1); return err },
 	}
 	for _, step := range steps {

@@ -32,7 +32,7 @@ func TestScreensTakeTodayFromTheStoreClock(t *testing.T) {
 	if got, err := f.registered.Value(); err != nil || got != "2025-03-14" {
 		t.Fatalf("registered date %q (%v), want the store's day 2025-03-14", got, err)
 	}
-	f.partner.entry.SetText("Orbit")
+	f.partner.Entry.SetText("Orbit")
 	test.Type(f.customer, "Acme")
 	test.Type(f.amount, "100")
 	test.Tap(overlayButton(t, u, "Save"))

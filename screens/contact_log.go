@@ -7,8 +7,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // actLogContact logs a call, meeting or e-mail with the selected partner.
@@ -31,8 +32,8 @@ func (u *UI) logContactForSelected() {
 // contactLog is the open "log a contact" form (for tests).
 type contactLog struct {
 	kind      *widget.Select
-	on        *dateEntry
-	notes     *textEntry
+	on        *widgets.DateEntry
+	notes     *widgets.TextEntry
 	shareable *widget.Check
 }
 
@@ -45,9 +46,9 @@ func (u *UI) showLogContact(partnerID int64, name string, saved func()) {
 		labels[i] = lang.L("event." + string(k))
 	}
 	f := &contactLog{kind: newSelect(labels, nil), on: newDateEntry(u, "date"),
-		notes: newText(&widget.Entry{PlaceHolder: lang.L("week.notes_hint")}), shareable: widget.NewCheck(lang.L("week.shareable"), nil)}
+		notes: widgets.NewText(&widget.Entry{PlaceHolder: lang.L("week.notes_hint")}), shareable: widget.NewCheck(lang.L("week.shareable"), nil)}
 	f.kind.SetSelectedIndex(0)
-	f.on.SetValue(app.ISODate(u.Store.Now()))
+	f.on.SetValue(fiscal.ISODate(u.Store.Now()))
 	if u.partners != nil {
 		u.partners.contactLog = f
 	}
@@ -77,7 +78,7 @@ func (u *UI) saveContact(partnerID int64, f *contactLog) error {
 	if err != nil {
 		return err
 	}
-	today := app.ISODate(u.Store.Now())
+	today := fiscal.ISODate(u.Store.Now())
 	if day > today {
 		return data.Invalid("date", "err.week_not_future", nil)
 	}

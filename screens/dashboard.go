@@ -6,6 +6,11 @@ import (
 	"strings"
 	"time"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -13,9 +18,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // dashboardScreen is the first screen: the program at a glance (KPI
@@ -28,12 +30,12 @@ type dashboardScreen struct {
 	active, won, vsPlan, onboarding, awaiting, expiring, tiers *kpiTile
 	mdf                                                        *kpiTile // dashboard_mdf.go
 
-	wonChart, tierChart, funnel *barChart
+	wonChart, tierChart, funnel *widgets.BarChart
 
-	board      app.TodayBoard
-	today      []app.TodayEntry // every entry of every group, in order (dashboard_today.go)
-	todayRows  []todayRow       // what the list shows
-	expanded   map[app.TodayKind]bool
+	board      metrics.TodayBoard
+	today      []metrics.TodayEntry // every entry of every group, in order (dashboard_today.go)
+	todayRows  []todayRow           // what the list shows
+	expanded   map[metrics.TodayKind]bool
 	todayList  *widget.List
 	todayWidth float32 // the Today list's width, for its rows' heights
 	todayMsg   *widget.Label
@@ -41,12 +43,12 @@ type dashboardScreen struct {
 
 	// dashboard_marks.go: the snooze and dismiss dialogs, the list of marks
 	marksDlg      *dialog.CustomDialog
-	dismissReason *textEntry
-	snoozeUntil   *dateEntry
+	dismissReason *widgets.TextEntry
+	snoozeUntil   *widgets.DateEntry
 	marks         []data.TodayMark
 	marksList     *widget.List
 
-	risks    []app.AtRisk
+	risks    []metrics.AtRisk
 	riskList *widget.List
 	riskMsg  *widget.Label
 
@@ -90,9 +92,9 @@ func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 	tiles := container.NewGridWithColumns(4, d.active.card, d.won.card, d.vsPlan.card, d.tiers.card,
 		d.onboarding.card, d.awaiting.card, d.expiring.card, d.buildMDFTile())
 
-	d.wonChart = newBarChart(lang.L("dash.chart.won"), true)
-	d.tierChart = newBarChart(lang.L("dash.chart.tiers"), false)
-	d.funnel = newBarChart(lang.L("dash.chart.funnel"), false)
+	d.wonChart = widgets.NewBarChart(lang.L("dash.chart.won"), true)
+	d.tierChart = widgets.NewBarChart(lang.L("dash.chart.tiers"), false)
+	d.funnel = widgets.NewBarChart(lang.L("dash.chart.funnel"), false)
 	charts := container.NewGridWithColumns(3, d.wonChart, d.tierChart, d.funnel)
 
 	d.exporter = newReportExport(d.ui)
@@ -134,40 +136,40 @@ func (d *dashboardScreen) run(steps ...step) {
 
 func (d *dashboardScreen) now() time.Time { return d.ui.Store.Now() }
 
-func (d *dashboardScreen) fiscalFrom() int { return app.FiscalFromSetting(d.ui.Settings) }
+func (d *dashboardScreen) fiscalFrom() int { return metrics.FiscalFromSetting(d.ui.Settings) }
 
 func (d *dashboardScreen) money(minor int64) string {
-	return app.FormatMoney(minor, d.ui.Settings.Currency, d.ui.Lang)
+	return format.FormatMoney(minor, d.ui.Settings.Currency, d.ui.Lang)
 }
 
 func (d *dashboardScreen) kpiStep(ctx context.Context) func() {
-	k, err := app.LoadKPIs(ctx, d.ui.Store, d.now(), d.fiscalFrom())
+	k, err := metrics.LoadKPIs(ctx, d.ui.Store, d.now(), d.fiscalFrom())
 	return func() {
 		if err != nil {
 			d.active.set("—", errorText(err))
 			return
 		}
-		q := app.QuarterOf(d.now(), d.fiscalFrom())
-		d.active.set(app.FormatNumber(int64(k.ActivePartners), d.ui.Lang), "")
+		q := fiscal.QuarterOf(d.now(), d.fiscalFrom())
+		d.active.set(format.FormatNumber(int64(k.ActivePartners), d.ui.Lang), "")
 		d.won.set(d.money(k.WonThisQuarter), lang.L("dash.kpi.won_vs", map[string]any{
 			"Quarter": q.Prev().Label(), "Amount": compactMoney(k.WonLastQuarter, d.ui.Settings.Currency, d.ui.Lang),
 			"Change": change(k.WonThisQuarter, k.WonLastQuarter)}))
 		d.showVsPlan(k)
-		d.onboarding.set(app.FormatNumber(int64(k.OnboardingInProgress), d.ui.Lang), "")
-		d.awaiting.set(app.FormatNumber(int64(k.DealsAwaitingApproval), d.ui.Lang), "")
-		d.expiring.set(app.FormatNumber(int64(k.DealsExpiringSoon), d.ui.Lang), "")
+		d.onboarding.set(format.FormatNumber(int64(k.OnboardingInProgress), d.ui.Lang), "")
+		d.awaiting.set(format.FormatNumber(int64(k.DealsAwaitingApproval), d.ui.Lang), "")
+		d.expiring.set(format.FormatNumber(int64(k.DealsExpiringSoon), d.ui.Lang), "")
 	}
 }
 
 // showVsPlan compares this quarter's won revenue with the sum of the
 // agreed plans' revenue targets for the quarter.
-func (d *dashboardScreen) showVsPlan(k app.KPIs) {
+func (d *dashboardScreen) showVsPlan(k metrics.KPIs) {
 	if !k.HasPlan || k.PlanThisQuarter <= 0 {
 		d.vsPlan.set("—", lang.L("dash.kpi.no_plan"))
 		return
 	}
 	pct := k.WonThisQuarter * 100 / k.PlanThisQuarter
-	d.vsPlan.set(app.FormatNumber(pct, d.ui.Lang)+" %", lang.L("dash.kpi.won_vs_plan", map[string]any{
+	d.vsPlan.set(format.FormatNumber(pct, d.ui.Lang)+" %", lang.L("dash.kpi.won_vs_plan", map[string]any{
 		"Amount": compactMoney(k.PlanThisQuarter, d.ui.Settings.Currency, d.ui.Lang), "Percent": pct}))
 }
 
@@ -181,7 +183,7 @@ func change(now, before int64) string {
 }
 
 func (d *dashboardScreen) wonStep(ctx context.Context) func() {
-	won, err := app.WonByQuarter(ctx, d.ui.Store, d.now(), d.fiscalFrom(), 8)
+	won, err := metrics.WonByQuarter(ctx, d.ui.Store, d.now(), d.fiscalFrom(), 8)
 	return func() {
 		if err == nil {
 			d.wonChart.SetBars(d.wonBars(won))
@@ -190,10 +192,10 @@ func (d *dashboardScreen) wonStep(ctx context.Context) func() {
 }
 
 func (d *dashboardScreen) tierStep(ctx context.Context) func() {
-	tiers, err := app.PartnersByTier(ctx, d.ui.Store, d.ui.Lang)
-	var statuses []app.Count
+	tiers, err := metrics.PartnersByTier(ctx, d.ui.Store, d.ui.Lang)
+	var statuses []metrics.Count
 	if err == nil {
-		statuses, err = app.PartnersByStatus(ctx, d.ui.Store)
+		statuses, err = metrics.PartnersByStatus(ctx, d.ui.Store)
 	}
 	return func() {
 		if err != nil {
@@ -205,24 +207,24 @@ func (d *dashboardScreen) tierStep(ctx context.Context) func() {
 	}
 }
 
-func (d *dashboardScreen) wonBars(won []app.QuarterAmount) []chartBar {
-	bars := make([]chartBar, len(won))
+func (d *dashboardScreen) wonBars(won []metrics.QuarterAmount) []widgets.Bar {
+	bars := make([]widgets.Bar, len(won))
 	for i, q := range won {
-		bars[i] = chartBar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
+		bars[i] = widgets.Bar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
 			Text: compactMoney(q.Amount, d.ui.Settings.Currency, d.ui.Lang)}
 	}
 	return bars
 }
 
-func (d *dashboardScreen) showTiers(tiers []app.Count) {
-	var bars []chartBar
+func (d *dashboardScreen) showTiers(tiers []metrics.Count) {
+	var bars []widgets.Bar
 	note := ""
 	for _, t := range tiers {
 		label := t.Label
 		if t.Key == "" {
 			label = lang.L("dash.no_tier")
 		}
-		bars = append(bars, chartBar{Label: label, Value: float64(t.N), Text: app.FormatNumber(int64(t.N), d.ui.Lang)})
+		bars = append(bars, widgets.Bar{Label: label, Value: float64(t.N), Text: format.FormatNumber(int64(t.N), d.ui.Lang)})
 		if t.Key != "" && t.N > 0 {
 			if note != "" {
 				note += " · "
@@ -237,29 +239,29 @@ func (d *dashboardScreen) showTiers(tiers []app.Count) {
 			ranked += t.N
 		}
 	}
-	d.tiers.set(app.FormatNumber(int64(ranked), d.ui.Lang), note)
+	d.tiers.set(format.FormatNumber(int64(ranked), d.ui.Lang), note)
 }
 
 // funnelStatuses are the recruitment stages, in order.
 var funnelStatuses = []data.Status{data.StatusProspect, data.StatusApplied, data.StatusVetting, data.StatusOnboarding, data.StatusActive}
 
-func funnelBars(counts []app.Count, l app.Lang) []chartBar {
+func funnelBars(counts []metrics.Count, l format.Lang) []widgets.Bar {
 	n := map[string]int{}
 	for _, c := range counts {
 		n[c.Key] = c.N
 	}
-	bars := make([]chartBar, len(funnelStatuses))
+	bars := make([]widgets.Bar, len(funnelStatuses))
 	for i, st := range funnelStatuses {
-		bars[i] = chartBar{Label: statusLabel(st), Value: float64(n[string(st)]), Text: app.FormatNumber(int64(n[string(st)]), l)}
+		bars[i] = widgets.Bar{Label: statusLabel(st), Value: float64(n[string(st)]), Text: format.FormatNumber(int64(n[string(st)]), l)}
 	}
 	return bars
 }
 
 // compactMoney is an amount short enough for a chart or a note:
 // "€1.2M", "€350k" in English, "1,2 млн €", "350 тыс. €" in Russian.
-func compactMoney(minor int64, currency string, l app.Lang) string {
+func compactMoney(minor int64, currency string, l format.Lang) string {
 	unit := int64(1)
-	for range app.MinorDigits(currency) {
+	for range format.MinorDigits(currency) {
 		unit *= 10
 	}
 	v := float64(minor / unit)
@@ -270,8 +272,8 @@ func compactMoney(minor int64, currency string, l app.Lang) string {
 	case v >= 1e3:
 		num, suffix = fmt.Sprintf("%.0f", v/1e3), "k"
 	}
-	sym := app.CurrencySymbol(currency)
-	if l == app.RU {
+	sym := format.CurrencySymbol(currency)
+	if l == format.RU {
 		ru := map[string]string{"M": "\u00a0млн", "k": "\u00a0тыс."}[suffix]
 		return strings.Replace(num, ".", ",", 1) + ru + "\u00a0" + sym
 	}

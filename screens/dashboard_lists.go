@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/metrics"
 	"channeldesk/data"
 )
 
@@ -37,7 +37,7 @@ func (d *dashboardScreen) buildRisks() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(title, d.riskMsg), nil, nil, nil, d.riskList)
 }
 
-func (d *dashboardScreen) updateRisk(r app.AtRisk, row *fyne.Container) {
+func (d *dashboardScreen) updateRisk(r metrics.AtRisk, row *fyne.Container) {
 	text := row.Objects[0].(*fyne.Container).Objects
 	text[0].(*widget.Label).SetText(r.Name)
 	text[1].(*widget.Label).SetText(d.riskText(r))
@@ -55,12 +55,12 @@ func (d *dashboardScreen) updateRisk(r app.AtRisk, row *fyne.Container) {
 }
 
 // riskText is why a partner is at risk and since when.
-func (d *dashboardScreen) riskText(r app.AtRisk) string {
+func (d *dashboardScreen) riskText(r metrics.AtRisk) string {
 	return lang.L("dash.risk."+string(r.Kind)) + " · " + lang.L("dash.risk.since", map[string]any{"Date": d.ui.date(r.Since)})
 }
 
 func (d *dashboardScreen) riskStep(ctx context.Context) func() {
-	risks, err := app.FindAtRisk(ctx, d.ui.Store, d.now(), app.DefaultRiskRules)
+	risks, err := metrics.FindAtRisk(ctx, d.ui.Store, d.now(), metrics.DefaultRiskRules)
 	return func() {
 		d.risks = nil
 		switch {
@@ -78,7 +78,7 @@ func (d *dashboardScreen) riskStep(ctx context.Context) func() {
 
 // markAtRisk sets the partner's status to at risk, with the warning as
 // the reason in its timeline.
-func (d *dashboardScreen) markAtRisk(r app.AtRisk) {
+func (d *dashboardScreen) markAtRisk(r metrics.AtRisk) {
 	reason := lang.L("dash.risk."+string(r.Kind)) + " (" + lang.L("dash.risk.since", map[string]any{"Date": d.ui.date(r.Since)}) + ")"
 	d.run(func(ctx context.Context) func() {
 		err := d.ui.Store.ChangeStatus(ctx, r.PartnerID, data.StatusAtRisk, reason, d.ui.Settings.ManagerName)
@@ -87,9 +87,9 @@ func (d *dashboardScreen) markAtRisk(r app.AtRisk) {
 }
 
 // dismiss hides the warning for a while.
-func (d *dashboardScreen) dismiss(r app.AtRisk) {
+func (d *dashboardScreen) dismiss(r metrics.AtRisk) {
 	d.run(func(ctx context.Context) func() {
-		return d.showError(app.DismissRisk(ctx, d.ui.Store, r.PartnerID, r.Kind, d.now()))
+		return d.showError(metrics.DismissRisk(ctx, d.ui.Store, r.PartnerID, r.Kind, d.now()))
 	}, d.riskStep)
 }
 

@@ -5,21 +5,22 @@ import (
 	"errors"
 	"time"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/metrics"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // askSnooze asks until when to hide an entry (a week by default).
-func (d *dashboardScreen) askSnooze(e app.TodayEntry) {
+func (d *dashboardScreen) askSnooze(e metrics.TodayEntry) {
 	until := newDateEntry(d.ui, "until")
-	until.SetValue(app.ISODate(d.now().AddDate(0, 0, 7)))
+	until.SetValue(fiscal.ISODate(d.now().AddDate(0, 0, 7)))
 	d.snoozeUntil = until
 	label := d.todayText(e)
 	showMDFForm(d.ui, lang.L("week.snooze_title"), lang.L("action.save"), []*widget.FormItem{
@@ -28,7 +29,7 @@ func (d *dashboardScreen) askSnooze(e app.TodayEntry) {
 	}, func() error {
 		day, err := until.Value()
 		if err == nil {
-			err = app.SnoozeToday(context.Background(), d.ui.Store, e, day, label)
+			err = metrics.SnoozeToday(context.Background(), d.ui.Store, e, day, label)
 		}
 		if err == nil {
 			d.run(d.todayStep)
@@ -38,14 +39,14 @@ func (d *dashboardScreen) askSnooze(e app.TodayEntry) {
 }
 
 // askDismiss asks why an entry is dismissed; a reason is required.
-func (d *dashboardScreen) askDismiss(e app.TodayEntry) {
-	reason := newText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
+func (d *dashboardScreen) askDismiss(e metrics.TodayEntry) {
+	reason := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
 	label := d.todayText(e)
 	showMDFForm(d.ui, lang.L("week.dismiss_title"), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),
 		widget.NewFormItem(lang.L("field.reason"), reason),
 	}, func() error {
-		err := app.DismissToday(context.Background(), d.ui.Store, e, reason.Text, label)
+		err := metrics.DismissToday(context.Background(), d.ui.Store, e, reason.Text, label)
 		if err == nil {
 			d.run(d.todayStep)
 		}
@@ -57,7 +58,7 @@ func (d *dashboardScreen) askDismiss(e app.TodayEntry) {
 // showMarks lists what is snoozed (until when) and dismissed (why), each
 // with a way to bring it back to Today.
 func (d *dashboardScreen) showMarks() {
-	marks, err := app.ActiveTodayMarks(context.Background(), d.ui.Store, d.now())
+	marks, err := metrics.ActiveTodayMarks(context.Background(), d.ui.Store, d.now())
 	if err != nil {
 		dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
 		return
@@ -93,7 +94,7 @@ func (d *dashboardScreen) showMarks() {
 // markText says until when an entry sleeps, or why it was dismissed.
 func (d *dashboardScreen) markText(m data.TodayMark) string {
 	at, _ := time.Parse(time.RFC3339, m.At)
-	on := d.ui.date(app.ISODate(at))
+	on := d.ui.date(fiscal.ISODate(at))
 	if m.Action == data.TodaySnooze {
 		return lang.L("week.snoozed_until", map[string]any{"Date": d.ui.date(m.Until), "On": on})
 	}

@@ -1,13 +1,12 @@
 package screens
 
 import (
+	"channeldesk/app/metrics"
 	"context"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-
-	"channeldesk/app"
 )
 
 // buildMDFTile is the MDF tile of the dashboard: what the current funds
@@ -21,7 +20,7 @@ func (d *dashboardScreen) buildMDFTile() fyne.CanvasObject {
 
 // mdfStep loads the MDF tile's figures.
 func (d *dashboardScreen) mdfStep(ctx context.Context) func() {
-	k, err := app.LoadMDFKPI(ctx, d.ui.Store, d.now())
+	k, err := metrics.LoadMDFKPI(ctx, d.ui.Store, d.now())
 	return func() {
 		switch {
 		case err != nil:

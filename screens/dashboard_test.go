@@ -4,14 +4,14 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2/test"
-	"github.com/xuri/excelize/v2"
-
-	"channeldesk/app"
+	"channeldesk/app/demo"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
 	"channeldesk/app/report"
 	"channeldesk/data"
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 )
 
 // newDashUI opens the window on a database filled by fill; the dashboard
@@ -40,7 +40,7 @@ func newDashUI(t *testing.T, uiLang string, fill func(ctx context.Context, s *da
 
 func volume(partners, deals int) func(context.Context, *data.Store) error {
 	return func(ctx context.Context, s *data.Store) error {
-		return app.FillVolume(ctx, s, app.Volume{Partners: partners, Deals: deals, Today: time.Now()})
+		return demo.FillVolume(ctx, s, demo.Volume{Partners: partners, Deals: deals, Today: s.Now()})
 	}
 }
 
@@ -60,18 +60,18 @@ func TestDashboardIsFirstAndShowsFigures(t *testing.T) {
 		t.Fatalf("first screen %q", u.current)
 	}
 	active := count(t, u.Store, `SELECT count(*) FROM partners WHERE status = 'active'`)
-	if got := d.active.value.Text; got != app.FormatNumber(int64(active), app.EN) {
+	if got := d.active.value.Text; got != format.FormatNumber(int64(active), format.EN) {
 		t.Errorf("active tile %q, want %d", got, active)
 	}
 	submitted := count(t, u.Store, `SELECT count(*) FROM deals WHERE state = 'submitted'`)
-	if got := d.awaiting.value.Text; got != app.FormatNumber(int64(submitted), app.EN) {
+	if got := d.awaiting.value.Text; got != format.FormatNumber(int64(submitted), format.EN) {
 		t.Errorf("awaiting tile %q, want %d", got, submitted)
 	}
 	if d.won.value.Text == "…" || d.won.note.Text == "" {
 		t.Errorf("won tile not filled: %q / %q", d.won.value.Text, d.won.note.Text)
 	}
 	checkCharts(t, d, active)
-	if len(d.today) == 0 || d.todayList.Length() != len(d.todayRows) || len(d.todayRows) > len(d.board.Groups)*(app.TodayHandful+2) {
+	if len(d.today) == 0 || d.todayList.Length() != len(d.todayRows) || len(d.todayRows) > len(d.board.Groups)*(metrics.TodayHandful+2) {
 		t.Errorf("Today list shows %d rows for %d entries in %d groups", d.todayList.Length(), len(d.today), len(d.board.Groups))
 	}
 	if len(d.risks) == 0 || d.riskMsg.Text != "Partners: "+itoa(len(d.risks)) {
@@ -89,19 +89,19 @@ func checkCharts(t *testing.T, d *dashboardScreen, active int) {
 	}
 }
 
-func itoa(n int) string { return app.FormatNumber(int64(n), app.EN) }
+func itoa(n int) string { return format.FormatNumber(int64(n), format.EN) }
 
 func TestDashboardWithDemoData(t *testing.T) {
 	u := newDashUI(t, "ru", func(ctx context.Context, s *data.Store) error {
-		return app.Demo(ctx, s, app.DemoOptions{Partners: 40, Seed: 5, Today: time.Now()})
+		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 40, Seed: 5, Today: s.Now()})
 	})
 	d := u.dashboard
 	active := count(t, u.Store, `SELECT count(*) FROM partners WHERE status = 'active'`)
-	if d.active.value.Text != app.FormatNumber(int64(active), app.RU) {
+	if d.active.value.Text != format.FormatNumber(int64(active), format.RU) {
 		t.Errorf("active tile %q, want %d", d.active.value.Text, active)
 	}
 	escalations := count(t, u.Store, `SELECT count(*) FROM events WHERE kind = 'escalation' AND open = 1`)
-	if n := todayItems(d, app.TodayEscalation); n != escalations {
+	if n := todayItems(d, metrics.TodayEscalation); n != escalations {
 		t.Errorf("Today lists %d escalations, the demo has %d open", n, escalations)
 	}
 	if len(d.today) == 0 && d.todayMsg.Text != "Сегодня ничего не требует внимания." {
@@ -132,7 +132,7 @@ func TestTodayItemOpensThePartner(t *testing.T) {
 func TestMarkAtRiskAndDismiss(t *testing.T) {
 	u := newDashUI(t, "en", volume(30, 0)) // no deals: every active partner is at risk
 	d := u.dashboard
-	var active, other app.AtRisk
+	var active, other metrics.AtRisk
 	for _, r := range d.risks {
 		if r.Status == data.StatusActive && active.PartnerID == 0 {
 			active = r
@@ -189,7 +189,7 @@ func TestExportReportFromDashboard(t *testing.T) {
 
 // todayItems counts the items of a kind on Today (entries gather one
 // partner's items of a kind).
-func todayItems(d *dashboardScreen, k app.TodayKind) int {
+func todayItems(d *dashboardScreen, k metrics.TodayKind) int {
 	n := 0
 	for _, e := range d.today {
 		if e.Kind == k {

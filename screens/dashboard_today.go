@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
 	"context"
 
 	"fyne.io/fyne/v2"
@@ -8,15 +10,13 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
 )
 
 // todayRow is one line of the Today list: a group's title, one entry or
 // the group's "show all N" / "show fewer" switch.
 type todayRow struct {
 	kind  todayRowKind
-	group app.TodayKind
+	group metrics.TodayKind
 	entry int // index in d.today (entries only)
 }
 
@@ -33,7 +33,7 @@ const (
 // dismissed.
 func (d *dashboardScreen) buildToday() fyne.CanvasObject {
 	d.todayMsg = widget.NewLabel("…")
-	d.expanded = map[app.TodayKind]bool{}
+	d.expanded = map[metrics.TodayKind]bool{}
 	d.todayList = &widget.List{
 		Length:     func() int { return len(d.todayRows) },
 		CreateItem: d.newTodayRow,
@@ -158,7 +158,7 @@ func (d *dashboardScreen) fitTodayRows(width float32) {
 	}
 }
 
-func (d *dashboardScreen) moreText(k app.TodayKind) string {
+func (d *dashboardScreen) moreText(k metrics.TodayKind) string {
 	if d.expanded[k] {
 		return lang.L("week.show_fewer")
 	}
@@ -175,7 +175,7 @@ func (d *dashboardScreen) tapTodayRow(r todayRow) {
 	}
 }
 
-func (d *dashboardScreen) groupEntries(k app.TodayKind) []app.TodayEntry {
+func (d *dashboardScreen) groupEntries(k metrics.TodayKind) []metrics.TodayEntry {
 	for _, g := range d.board.Groups {
 		if g.Kind == k {
 			return g.Entries
@@ -192,12 +192,12 @@ func (d *dashboardScreen) layoutToday() {
 	for _, g := range d.board.Groups {
 		d.todayRows = append(d.todayRows, todayRow{kind: rowHeader, group: g.Kind})
 		for i, e := range g.Entries {
-			if i < app.TodayHandful || d.expanded[g.Kind] {
+			if i < metrics.TodayHandful || d.expanded[g.Kind] {
 				d.todayRows = append(d.todayRows, todayRow{kind: rowEntry, group: g.Kind, entry: len(d.today)})
 			}
 			d.today = append(d.today, e)
 		}
-		if len(g.Entries) > app.TodayHandful {
+		if len(g.Entries) > metrics.TodayHandful {
 			d.todayRows = append(d.todayRows, todayRow{kind: rowMore, group: g.Kind})
 		}
 	}
@@ -216,19 +216,19 @@ func (d *dashboardScreen) todayRowOf(i int) int {
 	return -1
 }
 
-func todayIcon(k app.TodayKind) fyne.Resource {
+func todayIcon(k metrics.TodayKind) fyne.Resource {
 	switch k {
-	case app.TodayDealExpiry:
+	case metrics.TodayDealExpiry:
 		return theme.HistoryIcon()
-	case app.TodayCertExpiry:
+	case metrics.TodayCertExpiry:
 		return theme.InfoIcon()
-	case app.TodayTaskDue:
+	case metrics.TodayTaskDue:
 		return theme.ErrorIcon()
-	case app.TodayCheckIn:
+	case metrics.TodayCheckIn:
 		return theme.CalendarIcon()
-	case app.TodayMDFDeadline:
+	case metrics.TodayMDFDeadline:
 		return theme.DocumentIcon()
-	case app.TodayGoneQuiet:
+	case metrics.TodayGoneQuiet:
 		return theme.MailComposeIcon()
 	}
 	return theme.WarningIcon()
@@ -236,28 +236,28 @@ func todayIcon(k app.TodayKind) fyne.Resource {
 
 // todayText is the whole entry in one line: the partner, then what it is
 // about (todayDetail).
-func (d *dashboardScreen) todayText(e app.TodayEntry) string {
+func (d *dashboardScreen) todayText(e metrics.TodayEntry) string {
 	return e.PartnerName + " — " + d.todayDetail(e)
 }
 
 // todayDetail is what an entry is about, and how many more of the same
 // when the partner has several.
-func (d *dashboardScreen) todayDetail(e app.TodayEntry) string {
+func (d *dashboardScreen) todayDetail(e metrics.TodayEntry) string {
 	text := e.Text
-	if d.ui.Lang == app.RU && e.TextRU != "" {
+	if d.ui.Lang == format.RU && e.TextRU != "" {
 		text = e.TextRU
 	}
 	line := lang.L("dash.today."+string(e.Kind), map[string]any{"Date": d.ui.date(e.Date), "Text": text, "Days": e.Cadence})
-	if e.N > 1 && e.Kind != app.TodayGoneQuiet {
+	if e.N > 1 && e.Kind != metrics.TodayGoneQuiet {
 		line += " " + lang.L("week.and_more", map[string]any{"Count": e.N - 1})
 	}
 	return line
 }
 
 func (d *dashboardScreen) todayStep(ctx context.Context) func() {
-	board, err := app.BuildToday(ctx, d.ui.Store, d.now())
+	board, err := metrics.BuildToday(ctx, d.ui.Store, d.now())
 	return func() {
-		d.board = app.TodayBoard{}
+		d.board = metrics.TodayBoard{}
 		switch {
 		case err != nil:
 			d.todayMsg.SetText(errorText(err))
@@ -273,22 +273,22 @@ func (d *dashboardScreen) todayStep(ctx context.Context) func() {
 }
 
 // todayTabs is where each kind of entry is done, by the partner detail's tab title key.
-var todayTabs = map[app.TodayKind]string{
-	app.TodayEscalation:  "tab.timeline",
-	app.TodayDealExpiry:  "deals.tab",
-	app.TodayMDFDeadline: "tab.mdf",
-	app.TodayTaskDue:     "onboard.tab",
-	app.TodayCheckIn:     "plans.tab",
-	app.TodayCertExpiry:  "onboard.tab_certs",
-	app.TodayGoneQuiet:   "tab.timeline",
+var todayTabs = map[metrics.TodayKind]string{
+	metrics.TodayEscalation:  "tab.timeline",
+	metrics.TodayDealExpiry:  "deals.tab",
+	metrics.TodayMDFDeadline: "tab.mdf",
+	metrics.TodayTaskDue:     "onboard.tab",
+	metrics.TodayCheckIn:     "plans.tab",
+	metrics.TodayCertExpiry:  "onboard.tab_certs",
+	metrics.TodayGoneQuiet:   "tab.timeline",
 }
 
 // doToday opens the place where the entry is done: the partner at the
 // right tab; for a partner gone quiet, the contact to log as well.
-func (d *dashboardScreen) doToday(e app.TodayEntry) {
+func (d *dashboardScreen) doToday(e metrics.TodayEntry) {
 	d.openPartner(e.PartnerID)
 	d.ui.partners.detail.showTab(lang.L(todayTabs[e.Kind]))
-	if e.Kind == app.TodayGoneQuiet {
+	if e.Kind == metrics.TodayGoneQuiet {
 		d.ui.showLogContact(e.PartnerID, e.PartnerName, nil)
 	}
 }

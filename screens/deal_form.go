@@ -3,40 +3,33 @@ package screens
 import (
 	"context"
 
+	"channeldesk/app/deals"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // dealForm is the open create/edit dialog; tests reach it through the table.
 type dealForm struct {
-	partner                          *partnerPicker
-	customer, taxID, domain, product *textEntry
-	amount                           *moneyEntry
-	registered, expected             *dateEntry
+	partner                          *widgets.PartnerPicker
+	customer, taxID, domain, product *widgets.TextEntry
+	amount                           *widgets.MoneyEntry
+	registered, expected             *widgets.DateEntry
 	msg                              *widget.Label
 	dlg                              *dialog.CustomDialog
-}
-
-func errLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 // edit opens the deal form (ID 0: a new registration).
 func (t *dealTable) edit(d data.Deal) {
 	f := &dealForm{
-		customer: newText(&widget.Entry{Text: d.Customer}), taxID: newText(&widget.Entry{Text: d.CustomerTaxID}),
-		domain: newText(&widget.Entry{Text: d.CustomerDomain}), product: newText(&widget.Entry{Text: d.Product}),
+		customer: widgets.NewText(&widget.Entry{Text: d.Customer}), taxID: widgets.NewText(&widget.Entry{Text: d.CustomerTaxID}),
+		domain: widgets.NewText(&widget.Entry{Text: d.CustomerDomain}), product: widgets.NewText(&widget.Entry{Text: d.Product}),
 		amount: newMoneyEntry(t.ui, "amount"), registered: newDateEntry(t.ui, "registered_on"),
-		expected: newDateEntry(t.ui, "expected_close_on"), msg: errLabel(),
+		expected: newDateEntry(t.ui, "expected_close_on"), msg: widgets.NewErrorLine(),
 	}
 	f.expected.Optional = true
 	f.registered.SetValue(d.RegisteredOn)
@@ -48,9 +41,9 @@ func (t *dealTable) edit(d data.Deal) {
 	if selected == 0 {
 		selected = t.filter.PartnerID
 	}
-	f.partner = newPartnerPicker(t.partners, selected)
+	f.partner = widgets.NewPartnerPicker(t.partners, selected)
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("field.partner"), f.partner.box),
+		widget.NewFormItem(lang.L("field.partner"), f.partner.Box),
 		widget.NewFormItem(lang.L("field.customer"), f.customer),
 		widget.NewFormItem(lang.L("field.customer_tax_id"), f.taxID),
 		widget.NewFormItem(lang.L("field.customer_domain"), f.domain),
@@ -63,13 +56,10 @@ func (t *dealTable) edit(d data.Deal) {
 	if d.ID == 0 {
 		title = lang.L("deals.new")
 	}
-	save := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() { t.onSave(d, f) }}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { f.dlg.Hide() }}
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.msg), t.ui.Win)
-	f.dlg.SetButtons([]fyne.CanvasObject{cancel, save})
-	f.dlg.Resize(fyne.NewSize(520, 480))
 	t.form = f
-	showForm(f.dlg, t.ui.Win)
+	fd := &widgets.FormDialog{Title: title, Body: form, Msg: f.msg, Size: fyne.NewSize(520, 480),
+		OnSave: func() error { return t.onSave(d, f) }, OnDone: t.changed}
+	f.dlg = fd.Show(t.ui.Win).Dialog
 }
 
 // read copies the form into d; a bad amount or date names its field.
@@ -89,53 +79,35 @@ func (f *dealForm) read(t *dealTable, d *data.Deal) error {
 	return err
 }
 
-func (t *dealTable) onSave(orig data.Deal, f *dealForm) {
+func (t *dealTable) onSave(orig data.Deal, f *dealForm) error {
 	d := orig
-	err := f.read(t, &d)
-	if err == nil {
-		err = app.SaveDeal(context.Background(), t.ui.Store, &d)
+	if err := f.read(t, &d); err != nil {
+		return err
 	}
-	if err != nil {
-		f.msg.SetText(errorText(err))
-		return
-	}
-	f.dlg.Hide()
-	t.changed()
+	return deals.SaveDeal(context.Background(), t.ui.Store, &d)
 }
 
 // move asks for the date (and a reason where one is needed) of a step.
 func (t *dealTable) move(d data.Deal, to data.DealState) {
 	date := newDateEntry(t.ui, "date")
 	date.SetValue(t.ui.Store.Today())
-	reason := newText(&widget.Entry{MultiLine: true})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true})
 	reason.SetMinRowsVisible(2)
-	msg := errLabel()
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("field.date"), date)}
 	if to == data.DealRejected || to == data.DealLost {
 		items = append(items, widget.NewFormItem(lang.L("field.reason"), reason))
 	}
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("deals.action." + string(to)), Importance: widget.HighImportance, OnTapped: func() {
+	save := func() error {
 		on, err := date.Value()
 		if err != nil {
-			msg.SetText(errorText(err))
-			return
+			return err
 		}
-		err = t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text,
+		return t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text,
 			Author: t.ui.Settings.ManagerName})
-		if err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		t.changed()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	head := widget.NewLabel(d.Customer + " · " + d.PartnerName)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.action."+string(to)), container.NewVBox(head, widget.NewForm(items...), msg), t.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(440, 260))
-	showForm(dlg, t.ui.Win)
+	}
+	(&widgets.FormDialog{Title: lang.L("deals.action." + string(to)), Confirm: lang.L("deals.action." + string(to)),
+		Head: widget.NewLabel(d.Customer + " · " + d.PartnerName), Items: items,
+		Size: fyne.NewSize(440, 260), OnSave: save, OnDone: t.changed}).Show(t.ui.Win)
 }
 
 // resolve lets the manager decide which registration keeps the customer.
@@ -145,39 +117,27 @@ func (t *dealTable) resolve(d data.Deal) {
 	choices := []data.ConflictResolution{data.KeepEarlier, data.KeepLater, data.KeepBoth}
 	labels := []string{lang.L("deals.keep_earlier"), lang.L("deals.keep_later"), lang.L("deals.keep_both")}
 	sel := widget.NewRadioGroup(labels, nil)
-	note := newText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("deals.resolve_hint")})
+	note := widgets.NewText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("deals.resolve_hint")})
 	note.SetMinRowsVisible(2)
-	msg := errLabel()
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("deals.resolve"), Importance: widget.HighImportance, OnTapped: func() {
-		i := sel.Selected
+	save := func() error {
 		idx := -1
 		for k, l := range labels {
-			if l == i {
+			if l == sel.Selected {
 				idx = k
 			}
 		}
 		if idx < 0 {
-			msg.SetText(errorText(data.Invalid("resolution", "err.required", nil)))
-			return
+			return data.Invalid("resolution", "err.required", nil)
 		}
-		if err := t.ui.Store.ResolveConflict(context.Background(), c.ID, choices[idx], note.Text); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		t.changed()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+		return t.ui.Store.ResolveConflict(context.Background(), c.ID, choices[idx], note.Text)
+	}
 	who := lang.L("deals.conflict_summary", map[string]any{"Customer": d.Customer, "Earlier": pickName(earlierIsThis, d.PartnerName, c.OtherPartner),
 		"Later": pickName(earlierIsThis, c.OtherPartner, d.PartnerName)})
 	head := widget.NewLabel(who)
 	head.Wrapping = fyne.TextWrapWord
-	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.resolve"), container.NewVBox(head, sel, note, msg), t.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(480, 340))
 	t.resolveSel, t.resolveNote = sel, note
-	showForm(dlg, t.ui.Win)
+	(&widgets.FormDialog{Title: lang.L("deals.resolve"), Confirm: lang.L("deals.resolve"), Head: head, Body: container.NewVBox(sel, note),
+		Size: fyne.NewSize(480, 340), OnSave: save, OnDone: t.changed}).Show(t.ui.Win)
 }
 
 func pickName(first bool, a, b string) string {

@@ -4,15 +4,15 @@ import (
 	"context"
 	"io"
 
+	"channeldesk/app/dealimport"
+	"channeldesk/app/format"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/app/dealimport"
 )
 
 // onImport picks a CSV or XLSX file and shows its preview.
@@ -64,12 +64,12 @@ func (s *dealsScreen) showPreview(pv *dealimport.Preview) {
 				l.SetText(lang.L("deals.import_row_error", map[string]any{"Line": r.Line, "Error": errorText(r.Err)}))
 				return
 			}
-			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, app.FormatMoney(r.Deal.Amount, u.Settings.Currency, u.Lang),
+			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, format.FormatMoney(r.Deal.Amount, u.Settings.Currency, u.Lang),
 				dealStateLabel(r.Deal.State), u.date(r.Deal.RegisteredOn)))
 		},
 	}
 	summary := widget.NewLabel(lang.L("deals.import_summary", map[string]any{"Format": dealimport.Describe(pv.Table), "Rows": len(pv.Rows), "Errors": pv.Errors}))
-	msg := errLabel()
+	msg := widgets.NewErrorLine()
 	var dlg *dialog.CustomDialog
 	ok := &widget.Button{Text: lang.L("deals.import_go"), Importance: widget.HighImportance, OnTapped: func() {
 		if _, err := dealimport.Import(context.Background(), u.Store, pv); err != nil {

@@ -7,13 +7,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	dealsx "channeldesk/app/deals"
+	"channeldesk/app/format"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // dealStateLabel is a deal state in the interface language.
@@ -33,7 +34,7 @@ type dealTable struct {
 	// the open dialogs, for tests
 	form        *dealForm
 	resolveSel  *widget.RadioGroup
-	resolveNote *textEntry
+	resolveNote *widgets.TextEntry
 
 	table   *widget.Table
 	count   *widget.Label
@@ -97,7 +98,7 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 	case 3:
 		return d.Product
 	case 4:
-		return app.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
+		return format.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
 	case 5:
 		return dealStateLabel(d.State)
 	case 6:
@@ -202,7 +203,7 @@ type dealsScreen struct {
 	deals *dealTable
 
 	partner, state    *widget.Select
-	from, to          *dateEntry
+	from, to          *widgets.DateEntry
 	expiring, clashes *widget.Check
 	partnerIDs        []int64
 }
@@ -262,9 +263,9 @@ func (s *dealsScreen) apply() {
 	if i := s.state.SelectedIndex(); i > 0 {
 		f.State = data.DealStates[i-1]
 	}
-	f.From, f.To = s.from.filterValue(), s.to.filterValue()
+	f.From, f.To = s.from.FilterValue(), s.to.FilterValue()
 	if s.expiring.Checked {
-		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, app.ExpiringSoonDays).Format(app.DateLayout)
+		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, dealsx.ExpiringSoonDays).Format(format.DateLayout)
 	}
 	s.deals.filter = f
 	s.deals.reload()
@@ -278,26 +279,17 @@ func (s *dealsScreen) onProtection() {
 		s.deals.msg.SetText(errorText(err))
 		return
 	}
-	entry := newText(&widget.Entry{Text: strconv.Itoa(days)})
-	msg := errLabel()
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	entry := widgets.NewText(&widget.Entry{Text: strconv.Itoa(days)})
+	save := func() error {
 		n, err := strconv.Atoi(strings.TrimSpace(entry.Text))
 		if err != nil {
 			n = 0
 		}
-		if err := s.ui.Store.SetProtectionDays(ctx, n); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+		return s.ui.Store.SetProtectionDays(ctx, n)
+	}
 	hint := widget.NewLabel(lang.L("deals.protection_hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(lang.L("field.protection_days"), entry))
-	dlg = dialog.NewCustomWithoutButtons(lang.L("deals.protection"), container.NewVBox(hint, form, msg), s.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(420, 240))
-	showForm(dlg, s.ui.Win)
+	(&widgets.FormDialog{Title: lang.L("deals.protection"), Head: hint,
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.protection_days"), entry)},
+		Size:  fyne.NewSize(420, 240), OnSave: save}).Show(s.ui.Win)
 }

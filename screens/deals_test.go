@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	dealsx "channeldesk/app/deals"
 	"channeldesk/data"
 )
 
@@ -26,7 +26,7 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 	s.CreatePartner(ctx, vector)
 	today := s.Today()
 	first := &data.Deal{PartnerID: orbit.ID, Customer: "Acme Inc.", Amount: 500_00, RegisteredOn: today}
-	if err := app.SaveDeal(ctx, s, first); err != nil {
+	if err := dealsx.SaveDeal(ctx, s, first); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.MoveDeal(ctx, first.ID, data.DealMove{To: data.DealApproved, On: today}); err != nil {
@@ -40,7 +40,7 @@ func TestRegisterConflictingDealAndResolve(t *testing.T) {
 	test.Tap(findButton(t, u, "Register deal"))
 	u.Wait()
 	f := ds.deals.form
-	f.partner.entry.SetText("Vector")
+	f.partner.Entry.SetText("Vector")
 	test.Type(f.customer, "«ACME» LLC")
 	test.Type(f.amount, "1000")
 	test.Tap(overlayButton(t, u, "Save"))
@@ -157,33 +157,33 @@ func TestDealPartnerIsPickedByTyping(t *testing.T) {
 	u.Wait()
 	ds.deals.edit(data.Deal{RegisteredOn: "2026-11-01"})
 	f := ds.deals.form
-	if u.Win.Canvas().Focused() != f.partner.entry {
+	if u.Win.Canvas().Focused() != f.partner.Entry {
 		t.Fatalf("the form opened with the focus on %T, not the partner", u.Win.Canvas().Focused())
 	}
-	test.Type(f.partner.entry, "нев")
+	test.Type(f.partner.Entry, "нев")
 	var shown []string
-	for _, o := range f.partner.matches.Objects {
+	for _, o := range f.partner.Matches.Objects {
 		shown = append(shown, o.(*widget.Button).Text)
 	}
 	if got := strings.Join(shown, ", "); got != "Нева Софт, Нева Телеком, Вектор Нева" {
 		t.Fatalf("matches %q: names starting with the text first, then the rest", got)
 	}
-	f.partner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	f.partner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if f.partner.entry.Text != "Нева Телеком" || len(f.partner.matches.Objects) != 0 {
-		t.Fatalf("picked %q, %d matches still shown", f.partner.entry.Text, len(f.partner.matches.Objects))
+	f.partner.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	f.partner.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.partner.Entry.Text != "Нева Телеком" || len(f.partner.Matches.Objects) != 0 {
+		t.Fatalf("picked %q, %d matches still shown", f.partner.Entry.Text, len(f.partner.Matches.Objects))
 	}
 	f.customer.SetText("ООО «Ромашка»")
 	f.amount.SetText("100")
-	f.partner.entry.SetText("Нева Банк")
-	if l, ok := f.partner.matches.Objects[0].(*widget.Label); !ok || l.Text != "Партнёра с таким названием нет" {
-		t.Errorf("no match shows %#v", f.partner.matches.Objects)
+	f.partner.Entry.SetText("Нева Банк")
+	if l, ok := f.partner.Matches.Objects[0].(*widget.Label); !ok || l.Text != "Партнёра с таким названием нет" {
+		t.Errorf("no match shows %#v", f.partner.Matches.Objects)
 	}
 	test.Tap(overlayButton(t, u, "Сохранить"))
 	if want := "Партнёр: выберите партнёра из списка под полем"; f.msg.Text != want {
 		t.Fatalf("message %q, want %q", f.msg.Text, want)
 	}
-	f.partner.entry.SetText("нева телеком") // the full name, in any case, is a pick too
+	f.partner.Entry.SetText("нева телеком") // the full name, in any case, is a pick too
 	test.Tap(overlayButton(t, u, "Сохранить"))
 	u.Wait()
 	deals, _ := u.Store.Deals(ctx, data.DealFilter{})

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // Every form dialog fits a 1280×720 window in Russian, the longer of the
@@ -26,9 +27,9 @@ func TestFormDialogsFitTheWindow(t *testing.T) {
 		"new fund": m.onNewFund,
 		"new deal": func() { // with the partner picker listing its matches
 			ds.deals.edit(data.Deal{RegisteredOn: "2026-11-27"})
-			test.Type(ds.deals.form.partner.entry, "а")
-			if n := len(ds.deals.form.partner.matches.Objects); n != pickerMatches {
-				t.Errorf("new deal: %d matches listed for «а», want %d", n, pickerMatches)
+			test.Type(ds.deals.form.partner.Entry, "а")
+			if n := len(ds.deals.form.partner.Matches.Objects); n != widgets.PickerMatches {
+				t.Errorf("new deal: %d matches listed for «а», want %d", n, widgets.PickerMatches)
 			}
 		},
 		"certification": func() { d.certs.edit(&data.Certification{}) },

@@ -27,7 +27,7 @@ func TestDealFormTakesRussianAmountAndDate(t *testing.T) {
 	u.Wait()
 	ds.deals.edit(data.Deal{RegisteredOn: "2026-11-01"})
 	f := ds.deals.form
-	f.partner.entry.SetText("Вектор")
+	f.partner.Entry.SetText("Вектор")
 	f.customer.SetText("ООО «Ромашка»")
 	f.amount.SetText("сто")
 	test.Tap(overlayButton(t, u, "Сохранить"))

@@ -24,7 +24,7 @@ var nativeChooser func(w fyne.Window, save bool, open func(fyne.URIReadCloser, e
 
 // newFileOpen asks for a file to read.
 func (u *UI) newFileOpen(cb func(fyne.URIReadCloser, error)) fileChooser {
-	fallback := func() fileChooser { return dialog.NewFileOpen(cb, u.Win) }
+	fallback := func() fileChooser { return fyneFileDialog{dialog.NewFileOpen(cb, u.Win), u.Win} }
 	if nativeChooser != nil {
 		return nativeChooser(u.Win, false, cb, nil, fallback)
 	}
@@ -33,7 +33,7 @@ func (u *UI) newFileOpen(cb func(fyne.URIReadCloser, error)) fileChooser {
 
 // newFileSave asks for a file to write.
 func (u *UI) newFileSave(cb func(fyne.URIWriteCloser, error)) fileChooser {
-	fallback := func() fileChooser { return dialog.NewFileSave(cb, u.Win) }
+	fallback := func() fileChooser { return fyneFileDialog{dialog.NewFileSave(cb, u.Win), u.Win} }
 	if nativeChooser != nil {
 		return nativeChooser(u.Win, true, nil, cb, fallback)
 	}
@@ -47,6 +47,6 @@ var nativeFolder func(w fyne.Window, cb func(fyne.ListableURI, error)) (ok bool)
 // showFolderOpen asks for a folder.
 func (u *UI) showFolderOpen(cb func(fyne.ListableURI, error)) {
 	if nativeFolder == nil || !nativeFolder(u.Win, cb) {
-		dialog.ShowFolderOpen(cb, u.Win)
+		showFyneFolderOpen(u.Win, cb)
 	}
 }

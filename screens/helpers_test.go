@@ -6,40 +6,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/screens/uitest"
+	"channeldesk/screens/widgets"
 )
 
 func init() { runInline = true }
 
-// walkVisible visits every visible object under roots, depth first, through
-// containers and widget renderers. visit returns true to stop the walk.
+// walkVisible visits the visible objects under roots (see uitest.WalkVisible).
 func walkVisible(roots []fyne.CanvasObject, visit func(o fyne.CanvasObject) (stop bool)) {
-	var walk func(o fyne.CanvasObject) bool
-	walk = func(o fyne.CanvasObject) bool {
-		if o == nil || !o.Visible() {
-			return false
-		}
-		if visit(o) {
-			return true
-		}
-		var children []fyne.CanvasObject
-		switch w := o.(type) {
-		case *fyne.Container:
-			children = w.Objects
-		case fyne.Widget:
-			children = test.WidgetRenderer(w).Objects()
-		}
-		for _, c := range children {
-			if walk(c) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, r := range roots {
-		if walk(r) {
-			return
-		}
-	}
+	uitest.WalkVisible(roots, visit)
 }
 
 // overlays are the open dialogs and pop-ups of the window.
@@ -52,15 +28,7 @@ func windowAndOverlays(u *UI) []fyne.CanvasObject {
 
 // buttonIn finds a visible button by its text under roots.
 func buttonIn(roots []fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	walkVisible(roots, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
-		if ok && b.Text == text {
-			found = b
-		}
-		return found != nil
-	})
-	return found
+	return uitest.ButtonIn(roots, text)
 }
 
 // findButtonOK finds a visible button by its text anywhere in the window
@@ -87,3 +55,29 @@ func overlayButton(t *testing.T, u *UI, text string) *widget.Button {
 }
 
 func cellAt(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// localeEntry is the plain entry inside a money, date, percent or text
+// entry.
+func localeEntry(o fyne.CanvasObject) *widget.Entry {
+	switch e := o.(type) {
+	case *widgets.MoneyEntry:
+		return &e.Entry
+	case *widgets.DateEntry:
+		return &e.Entry
+	case *widgets.PercentEntry:
+		return &e.Entry
+	case *widgets.TextEntry:
+		return e.Entry
+	case *widgets.PickerEntry:
+		return e.Entry
+	}
+	return nil
+}
+
+// typeAndLeave types into a focusable entry in the window, then moves
+// the focus away as Tab would.
+func typeAndLeave(u *UI, e fyne.Focusable, text string) {
+	u.Win.Canvas().Focus(e)
+	test.Type(e, text)
+	u.Win.Canvas().FocusNext()
+}

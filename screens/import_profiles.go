@@ -15,10 +15,10 @@ import (
 // importProfilesSection lists the saved import profiles in Settings: each
 // can be renamed or deleted.
 type importProfilesSection struct {
-	ui   *UI
-	box  *fyne.Container
-	msg  *widget.Label
-	rows []*profileRow
+	store *data.Store
+	box   *fyne.Container
+	msg   *widget.Label
+	rows  []*profileRow
 }
 
 // profileRow is one saved profile's line.
@@ -29,7 +29,9 @@ type profileRow struct {
 	deleteB *widget.Button
 }
 
-func newImportProfilesSection(u *UI) *importProfilesSection { return &importProfilesSection{ui: u} }
+func newImportProfilesSection(store *data.Store) *importProfilesSection {
+	return &importProfilesSection{store: store}
+}
 
 func (s *importProfilesSection) buildUI() fyne.CanvasObject {
 	s.box = container.NewVBox()
@@ -43,7 +45,7 @@ func (s *importProfilesSection) buildUI() fyne.CanvasObject {
 func (s *importProfilesSection) reload() {
 	s.box.RemoveAll()
 	s.rows = nil
-	ps, err := s.ui.Store.ImportProfiles(context.Background())
+	ps, err := s.store.ImportProfiles(context.Background())
 	if err != nil {
 		s.show(err)
 		return
@@ -62,7 +64,7 @@ func (s *importProfilesSection) reload() {
 }
 
 func (s *importProfilesSection) onRename(r *profileRow) {
-	if err := s.ui.Store.RenameImportProfile(context.Background(), r.p.ID, r.name.Text); err != nil {
+	if err := s.store.RenameImportProfile(context.Background(), r.p.ID, r.name.Text); err != nil {
 		s.show(err) // the typed name stays in its entry
 		return
 	}
@@ -72,7 +74,7 @@ func (s *importProfilesSection) onRename(r *profileRow) {
 }
 
 func (s *importProfilesSection) onDelete(r *profileRow) {
-	if err := s.ui.Store.DeleteImportProfile(context.Background(), r.p.ID); err != nil {
+	if err := s.store.DeleteImportProfile(context.Background(), r.p.ID); err != nil {
 		s.show(err)
 		return
 	}

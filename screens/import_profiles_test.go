@@ -18,7 +18,7 @@ func TestImportProfilesAreRenamedAndDeletedInSettings(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := newImportProfilesSection(u)
+	s := newImportProfilesSection(u.Store)
 	s.buildUI()
 	if len(s.rows) != 2 || s.rows[0].name.Text != "Bitrix24" {
 		t.Fatalf("%d rows listed", len(s.rows))

@@ -16,8 +16,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/kit"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -43,7 +44,7 @@ func (u *UI) showKitExport() {
 			return
 		}
 		sel := u.kitSelection(scope.SelectedIndex(), value.Text)
-		opt := kit.Options{Lang: []app.Lang{"", app.EN, app.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
+		opt := kit.Options{Lang: []format.Lang{"", format.EN, format.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
 			PlanPDF: mail.Checked && withPlan.Checked}
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
@@ -175,7 +176,7 @@ func (u *UI) previewKit(b []byte) { u.previewKitWith(b, nil) }
 
 // previewKitWith previews a kit that came with proof files (dropped onto
 // the window together): the claims that name them get them attached.
-func (u *UI) previewKitWith(b []byte, proofs []app.ProofFile) {
+func (u *UI) previewKitWith(b []byte, proofs []mdf.ProofFile) {
 	var pv *kit.Preview
 	var err error
 	u.background(func() {
@@ -199,7 +200,7 @@ type kitPreview struct {
 	ui     *UI
 	pv     *kit.Preview
 	file   []byte
-	proofs []app.ProofFile // files that came with the kit, for its claims
+	proofs []mdf.ProofFile // files that came with the kit, for its claims
 	dec    map[string]kit.Decision
 	list   *widget.List
 	dlg    dialog.Dialog
@@ -251,7 +252,7 @@ func (p *kitPreview) show() {
 		c.Refresh()
 		c.OnChanged = func(on bool) { p.toggle(i, on) }
 	})
-	title := lang.L("kit.preview.title", map[string]any{"Partner": p.pv.PartnerName, "Date": app.FormatDate(p.pv.Marker.KitDate, p.ui.Lang)})
+	title := lang.L("kit.preview.title", map[string]any{"Partner": p.pv.PartnerName, "Date": format.FormatDate(p.pv.Marker.KitDate, p.ui.Lang)})
 	body := container.NewBorder(widget.NewLabel(lang.L("kit.preview.hint")), nil, nil, nil, p.list)
 	p.dlg = dialog.NewCustomConfirm(title, lang.L("kit.preview.import"), lang.L("action.cancel"), body, func(ok bool) {
 		if ok {

@@ -5,11 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-
-	"channeldesk/app"
 	"channeldesk/app/kit"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
+	"fyne.io/fyne/v2"
 )
 
 // droppedKitOr handles files dropped onto the window: when one of them is
@@ -34,7 +33,7 @@ func (u *UI) droppedKitOr(next func(fyne.Position, []fyne.URI)) func(fyne.Positi
 			return
 		}
 		var file []byte
-		var proofs []app.ProofFile
+		var proofs []mdf.ProofFile
 		u.background(func() { file, proofs = readDroppedKit(paths) }, func() {
 			if file == nil {
 				next(pos, uris)
@@ -48,7 +47,7 @@ func (u *UI) droppedKitOr(next func(fyne.Position, []fyne.URI)) func(fyne.Positi
 // readDroppedKit finds the kit among the files and reads the others as
 // proof files; a file too large to be a proof, or unreadable, is left
 // out (the preview then names it as missing).
-func readDroppedKit(paths []string) (file []byte, proofs []app.ProofFile) {
+func readDroppedKit(paths []string) (file []byte, proofs []mdf.ProofFile) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil || st.IsDir() || st.Size() > data.MaxProofSize && file != nil {
@@ -64,7 +63,7 @@ func readDroppedKit(paths []string) (file []byte, proofs []app.ProofFile) {
 			continue
 		}
 		if len(b) <= data.MaxProofSize {
-			proofs = append(proofs, app.ProofFile{Name: filepath.Base(p), Content: b})
+			proofs = append(proofs, mdf.ProofFile{Name: filepath.Base(p), Content: b})
 		}
 	}
 	return file, proofs

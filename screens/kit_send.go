@@ -3,20 +3,20 @@ package screens
 import (
 	"path/filepath"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/kit"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/app/kit"
 )
 
 // outboxDir is where "Send to partner…" writes one partner's kit and
 // e-mail draft without asking: the Outbox folder beside the database,
 // one folder per day.
 func (u *UI) outboxDir() string {
-	return filepath.Join(filepath.Dir(u.Store.Path()), "Outbox", app.ISODate(u.Store.Now()))
+	return filepath.Join(filepath.Dir(u.Store.Path()), "Outbox", fiscal.ISODate(u.Store.Now()))
 }
 
 // askSendKits is "Send to partner…" on a partner or a selection: a kit
@@ -51,7 +51,7 @@ func (u *UI) askSendKits(ids []int64, title string) {
 		if !ok {
 			return
 		}
-		opt := kit.Options{Lang: []app.Lang{"", app.EN, app.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
+		opt := kit.Options{Lang: []format.Lang{"", format.EN, format.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
 			PlanPDF: mail.Checked && withPlan.Checked}
 		sel := kit.Selection{PartnerIDs: ids}
 		if len(ids) == 1 {

@@ -5,15 +5,17 @@ import (
 	"fmt"
 	"strconv"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // mdfScreen runs the program's market development funds: funds with their
@@ -21,10 +23,10 @@ import (
 type mdfScreen struct {
 	ui *UI
 
-	funds     []app.MDFFundSummary
+	funds     []mdf.MDFFundSummary
 	fundList  *widget.List
 	fundSel   int
-	queue     []app.MDFQueueItem
+	queue     []mdf.MDFQueueItem
 	queueList *widget.List
 	queueSel  int
 	status    *widget.Label
@@ -37,8 +39,8 @@ func newMDFScreen(u *UI) *mdfScreen { return &mdfScreen{ui: u, fundSel: -1, queu
 
 func (m *mdfScreen) buildUI() fyne.CanvasObject {
 	m.status = widget.NewLabel("")
-	m.ledger = newMDFLedgerView(m.ui)
-	m.roi = newMDFROIView(m.ui)
+	m.ledger = newMDFLedgerView(m.ui.Store, m.ui.locale(), m.ui.background)
+	m.roi = newMDFROIView(m.ui.Store, m.ui.locale(), m.ui.background)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("mdf.tab.funds"), m.buildFunds()),
 		container.NewTabItem(lang.L("mdf.tab.queue"), m.buildQueue()),
@@ -101,25 +103,25 @@ func (m *mdfScreen) buildQueue() fyne.CanvasObject {
 	return container.NewBorder(bar, nil, nil, nil, m.queueList)
 }
 
-func (m *mdfScreen) queueText(q app.MDFQueueItem) string {
+func (m *mdfScreen) queueText(q mdf.MDFQueueItem) string {
 	return fmt.Sprintf("%s · %s · %s · %s · %s · %s", lang.L("mdf.queue."+q.Kind), m.ui.date(q.Date), q.PartnerName,
 		activityLabel(q.Activity), q.Description, m.ui.money(q.Amount))
 }
 
 // reload reads funds and the work queue off the UI goroutine.
 func (m *mdfScreen) reload() {
-	var funds []app.MDFFundSummary
-	var queue []app.MDFQueueItem
+	var funds []mdf.MDFFundSummary
+	var queue []mdf.MDFQueueItem
 	var err error
 	ctx := context.Background()
 	m.ui.background(func() {
 		// requests whose claim deadline passed release their money before
 		// anyone looks at a balance
-		if _, err = app.ExpireMDFRequests(ctx, m.ui.Store); err != nil {
+		if _, err = mdf.ExpireMDFRequests(ctx, m.ui.Store); err != nil {
 			return
 		}
-		if funds, err = app.MDFFundSummaries(ctx, m.ui.Store); err == nil {
-			queue, err = app.MDFWorkQueue(ctx, m.ui.Store, 14)
+		if funds, err = mdf.MDFFundSummaries(ctx, m.ui.Store); err == nil {
+			queue, err = mdf.MDFWorkQueue(ctx, m.ui.Store, 14)
 		}
 	}, func() {
 		if err != nil {
@@ -153,7 +155,7 @@ func (m *mdfScreen) selectedFund() *data.MDFFund {
 	return &m.funds[m.fundSel].Fund
 }
 
-func (m *mdfScreen) selectedQueue() *app.MDFQueueItem {
+func (m *mdfScreen) selectedQueue() *mdf.MDFQueueItem {
 	if m.queueSel < 0 || m.queueSel >= len(m.queue) {
 		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.pick_item"), m.ui.Win)
 		return nil
@@ -162,12 +164,12 @@ func (m *mdfScreen) selectedQueue() *app.MDFQueueItem {
 }
 
 func (m *mdfScreen) onNewFund() {
-	name := newText(&widget.Entry{})
+	name := widgets.NewText(&widget.Entry{})
 	kinds := []string{lang.L("mdf.period.quarter"), lang.L("mdf.period.year")}
 	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
-	year, quarter := app.FiscalQuarterOf(m.ui.Settings.FiscalYearFrom, m.ui.Store.Now())
-	fy := newText(&widget.Entry{})
+	year, quarter := fiscal.FiscalQuarterOf(m.ui.Settings.FiscalYearFrom, m.ui.Store.Now())
+	fy := widgets.NewText(&widget.Entry{})
 	fy.SetText(strconv.Itoa(year))
 	q := newSelect([]string{"1", "2", "3", "4"}, nil)
 	q.SetSelectedIndex(quarter - 1)
@@ -190,7 +192,7 @@ func (m *mdfScreen) onNewFund() {
 	}
 	share := newPercentEntry(m.ui, "mdf_share")
 	share.SetValue(5000)
-	days := newText(&widget.Entry{})
+	days := widgets.NewText(&widget.Entry{})
 	days.SetText("30")
 	capE := newMoneyEntry(m.ui, "mdf_accrual_cap")
 	capE.Optional = true
@@ -229,7 +231,7 @@ func (m *mdfScreen) onNewFund() {
 		if f.AccrualCap, err = capE.Value(); err != nil {
 			return err
 		}
-		return m.done(app.CreateMDFFund(context.Background(), m.ui.Store, f))
+		return m.done(mdf.CreateMDFFund(context.Background(), m.ui.Store, f))
 	})
 }
 
@@ -247,25 +249,25 @@ func (m *mdfScreen) partnerPicker() (*widget.SelectEntry, func() (int64, error))
 				return r.ID, nil
 			}
 		}
-		return 0, errMDFInput{fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
+		return 0, widgets.InputError{Msg: fieldLabel("mdf_partner") + ": " + lang.L("err.required")}
 	}
 }
 
 func (m *mdfScreen) onAllocate() {
-	m.partnerAmountForm("mdf.allocate", fieldLabel("mdf_note"), nil, app.AllocateMDF)
+	m.partnerAmountForm("mdf.allocate", fieldLabel("mdf_note"), nil, mdf.AllocateMDF)
 }
 
 // onAdjust posts a signed correction with its reason.
 func (m *mdfScreen) onAdjust() {
-	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *moneyEntry) {
+	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *widgets.MoneyEntry) {
 		e.Signed, e.PlaceHolder = true, lang.L("mdf.adjust_hint")
-	}, app.AdjustMDF)
+	}, mdf.AdjustMDF)
 }
 
 // partnerAmountForm asks for a partner, an amount and a text for the
 // selected fund, then posts them with post; action names the title and
 // the button, textLabel the text field.
-func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*moneyEntry),
+func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*widgets.MoneyEntry),
 	post func(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, text string) error) {
 	f := m.selectedFund()
 	if f == nil {
@@ -276,7 +278,7 @@ func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*mone
 	if setup != nil {
 		setup(amount)
 	}
-	text := newText(&widget.Entry{})
+	text := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
 		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(textLabel, text)}
 	showMDFForm(m.ui, lang.L(action)+" · "+f.Name, lang.L(action), items, func() error {
@@ -297,7 +299,7 @@ func (m *mdfScreen) onAccrual() {
 	if f == nil {
 		return
 	}
-	n, total, err := app.PostMDFAccrual(context.Background(), m.ui.Store, f.ID)
+	n, total, err := mdf.PostMDFAccrual(context.Background(), m.ui.Store, f.ID)
 	if err != nil {
 		dialog.ShowInformation(lang.L("mdf.post_accrual"), errorText(err), m.ui.Win)
 		return
@@ -323,10 +325,10 @@ func (m *mdfScreen) onApprove() {
 				if err != nil {
 					return err
 				}
-				return m.done(app.ApproveMDFRequest(ctx, m.ui.Store, q.RequestID, v))
+				return m.done(mdf.ApproveMDFRequest(ctx, m.ui.Store, q.RequestID, v))
 			})
 	case "claim":
-		m.report(m.done(app.ApproveMDFClaim(ctx, m.ui.Store, q.ClaimID)))
+		m.report(m.done(mdf.ApproveMDFClaim(ctx, m.ui.Store, q.ClaimID)))
 	default:
 		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.deadline_no_action"), m.ui.Win)
 	}
@@ -345,9 +347,9 @@ func (m *mdfScreen) onReject() {
 	}
 	askMDFReason(m.ui, lang.L("mdf.reject")+" · "+q.PartnerName, lang.L("mdf.reject"), func(reason string) error {
 		if q.Kind == "claim" {
-			return m.done(app.RejectMDFClaim(context.Background(), m.ui.Store, q.ClaimID, reason))
+			return m.done(mdf.RejectMDFClaim(context.Background(), m.ui.Store, q.ClaimID, reason))
 		}
-		return m.done(app.RejectMDFRequest(context.Background(), m.ui.Store, q.RequestID, reason))
+		return m.done(mdf.RejectMDFRequest(context.Background(), m.ui.Store, q.RequestID, reason))
 	})
 }
 
@@ -361,28 +363,28 @@ func (m *mdfScreen) onRequestInfo() {
 		return
 	}
 	askMDFReason(m.ui, lang.L("mdf.request_info")+" · "+q.PartnerName, lang.L("mdf.request_info"), func(reason string) error {
-		return m.done(app.RequestMDFClaimInfo(context.Background(), m.ui.Store, q.ClaimID, reason))
+		return m.done(mdf.RequestMDFClaimInfo(context.Background(), m.ui.Store, q.ClaimID, reason))
 	})
 }
 
 // onPay pays every approved claim the manager ticks with one payment.
 func (m *mdfScreen) onPay() {
 	ctx := context.Background()
-	claims, err := data.MDFClaims(ctx, m.ui.Store.DB(), `state = 'approved'`)
+	claims, err := m.ui.Store.MDFClaimsBy(ctx, data.MDFClaimFilter{State: data.ClaimApproved})
 	if err != nil || len(claims) == 0 {
 		dialog.ShowInformation(lang.L("mdf.pay_claims"), lang.L("mdf.nothing_to_pay"), m.ui.Win)
 		return
 	}
 	labels := make([]string, len(claims))
 	for i, c := range claims {
-		r, _ := data.MDFRequestTx(ctx, m.ui.Store.DB(), c.RequestID)
+		r, _ := m.ui.Store.MDFRequest(ctx, c.RequestID)
 		labels[i] = fmt.Sprintf("#%d · %s · %s", c.ID, r.Description, m.ui.money(c.Reimbursable))
 	}
 	pick := widget.NewCheckGroup(labels, nil)
 	pick.SetSelected(labels)
 	date := newDateEntry(m.ui, "mdf_paid_on")
-	date.SetValue(m.ui.Store.Now().Format(app.DateLayout))
-	ref := newText(&widget.Entry{})
+	date.SetValue(m.ui.Store.Now().Format(format.DateLayout))
+	ref := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_claims"), container.NewVScroll(pick)),
 		widget.NewFormItem(fieldLabel("mdf_paid_on"), date), widget.NewFormItem(fieldLabel("mdf_reference"), ref)}
 	showMDFForm(m.ui, lang.L("mdf.pay_claims"), lang.L("mdf.pay"), items, func() error {
@@ -398,13 +400,13 @@ func (m *mdfScreen) onPay() {
 		if err != nil {
 			return err
 		}
-		_, err = app.PayMDFClaims(ctx, m.ui.Store, ids, on, ref.Text)
+		_, err = mdf.PayMDFClaims(ctx, m.ui.Store, ids, on, ref.Text)
 		return m.done(err)
 	})
 }
 
 func (m *mdfScreen) onExpire() {
-	n, err := app.ExpireMDFRequests(context.Background(), m.ui.Store)
+	n, err := mdf.ExpireMDFRequests(context.Background(), m.ui.Store)
 	if err != nil {
 		m.report(err)
 		return

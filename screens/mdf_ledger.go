@@ -5,33 +5,37 @@ import (
 	"fmt"
 	"strings"
 
+	"channeldesk/app/mdf"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // mdfLedgerView lists ledger movements, filtered by fund, kind, partner
 // name and date range.
 type mdfLedgerView struct {
-	ui    *UI
-	rows  []app.MDFLedgerRow
-	shown []app.MDFLedgerRow
+	store *data.Store
+	loc   locale
+	run   runner
+	rows  []mdf.MDFLedgerRow
+	shown []mdf.MDFLedgerRow
 	funds []data.MDFFund
 
 	fund    *widget.Select
 	kind    *widget.Select
-	partner *textEntry
-	from    *dateEntry
-	to      *dateEntry
+	partner *widgets.TextEntry
+	from    *widgets.DateEntry
+	to      *widgets.DateEntry
 	count   *widget.Label
 	table   *widget.Table
 }
 
-func newMDFLedgerView(u *UI) *mdfLedgerView { return &mdfLedgerView{ui: u} }
+func newMDFLedgerView(store *data.Store, loc locale, run runner) *mdfLedgerView {
+	return &mdfLedgerView{store: store, loc: loc, run: run}
+}
 
 var mdfLedgerColumns = []string{"mdf.col.date", "mdf.col.partner", "mdf.col.fund", "mdf.col.kind", "mdf.col.bucket",
 	"mdf.col.amount", "mdf.col.ref", "mdf.col.reason"}
@@ -43,9 +47,9 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 		kinds = append(kinds, entryKindLabel(k))
 	}
 	v.kind = newSelect(kinds, func(string) { v.reload() })
-	v.partner = newText(&widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }})
-	v.from = newFilterDate(v.ui, lang.L("mdf.from"), v.reload)
-	v.to = newFilterDate(v.ui, lang.L("mdf.to"), v.reload)
+	v.partner = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("mdf.col.partner"), OnChanged: func(string) { v.apply() }})
+	v.from = v.loc.filterDate(v.store, lang.L("mdf.from"), v.reload)
+	v.to = v.loc.filterDate(v.store, lang.L("mdf.to"), v.reload)
 	v.count = widget.NewLabel("")
 	v.table = widget.NewTable(func() (int, int) { return len(v.shown), len(mdfLedgerColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("reservation · 1 234 567,00 ₽") },
@@ -67,10 +71,10 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 	return container.NewBorder(filters, nil, nil, nil, v.table)
 }
 
-func (v *mdfLedgerView) cell(r app.MDFLedgerRow, col int) string {
+func (v *mdfLedgerView) cell(r mdf.MDFLedgerRow, col int) string {
 	switch col {
 	case 0:
-		return v.ui.date(r.OnDate)
+		return v.loc.date(r.OnDate)
 	case 1:
 		return r.PartnerName
 	case 2:
@@ -80,7 +84,7 @@ func (v *mdfLedgerView) cell(r app.MDFLedgerRow, col int) string {
 	case 4:
 		return bucketLabel(r.Bucket)
 	case 5:
-		return v.ui.money(r.Amount)
+		return v.loc.money(r.Amount)
 	case 6:
 		return ledgerRef(r.MDFEntry)
 	}
@@ -103,15 +107,15 @@ func ledgerRef(e data.MDFEntry) string {
 }
 
 // filter is what the filter widgets say.
-func (v *mdfLedgerView) filter() app.MDFLedgerFilter {
-	var f app.MDFLedgerFilter
+func (v *mdfLedgerView) filter() mdf.MDFLedgerFilter {
+	var f mdf.MDFLedgerFilter
 	if i := v.fund.SelectedIndex(); i > 0 && i <= len(v.funds) {
 		f.FundID = v.funds[i-1].ID
 	}
 	if i := v.kind.SelectedIndex(); i > 0 {
 		f.Kind = data.MDFEntryKinds[i-1]
 	}
-	f.From, f.To = v.from.filterValue(), v.to.filterValue()
+	f.From, f.To = v.from.FilterValue(), v.to.FilterValue()
 	return f
 }
 
@@ -120,13 +124,13 @@ func (v *mdfLedgerView) reload() {
 		return
 	}
 	f := v.filter()
-	var rows []app.MDFLedgerRow
+	var rows []mdf.MDFLedgerRow
 	var funds []data.MDFFund
 	var err error
 	ctx := context.Background()
-	v.ui.background(func() {
-		if funds, err = v.ui.Store.MDFFunds(ctx); err == nil {
-			rows, err = app.MDFLedger(ctx, v.ui.Store, f)
+	v.run(func() {
+		if funds, err = v.store.MDFFunds(ctx); err == nil {
+			rows, err = mdf.MDFLedger(ctx, v.store, f)
 		}
 	}, func() {
 		if err != nil {
@@ -174,19 +178,23 @@ func (v *mdfLedgerView) apply() {
 
 // mdfROIView is the return on MDF per activity or per partner.
 type mdfROIView struct {
-	ui         *UI
-	activities []app.MDFROIRow
-	partners   []app.MDFROIRow
+	store      *data.Store
+	loc        locale
+	run        runner
+	activities []mdf.MDFROIRow
+	partners   []mdf.MDFROIRow
 	byPartner  *widget.Check
 	table      *widget.Table
 }
 
-func newMDFROIView(u *UI) *mdfROIView { return &mdfROIView{ui: u} }
+func newMDFROIView(store *data.Store, loc locale, run runner) *mdfROIView {
+	return &mdfROIView{store: store, loc: loc, run: run}
+}
 
 var mdfROIColumns = []string{"mdf.col.partner", "mdf.col.activity", "mdf.col.paid", "mdf.col.revenue", "mdf.col.roi",
 	"mdf.col.leads", "mdf.col.pipeline"}
 
-func (v *mdfROIView) rows() []app.MDFROIRow {
+func (v *mdfROIView) rows() []mdf.MDFROIRow {
 	if v.byPartner != nil && v.byPartner.Checked {
 		return v.partners
 	}
@@ -213,7 +221,7 @@ func (v *mdfROIView) buildUI() fyne.CanvasObject {
 	return container.NewBorder(v.byPartner, nil, nil, nil, v.table)
 }
 
-func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
+func (v *mdfROIView) cell(r mdf.MDFROIRow, col int) string {
 	switch col {
 	case 0:
 		return r.PartnerName
@@ -223,9 +231,9 @@ func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
 		}
 		return activityLabel(r.Activity) + " · " + r.Description
 	case 2:
-		return v.ui.money(r.Paid)
+		return v.loc.money(r.Paid)
 	case 3:
-		return v.ui.money(r.Revenue)
+		return v.loc.money(r.Revenue)
 	case 4:
 		if r.Paid == 0 {
 			return "—"
@@ -234,13 +242,13 @@ func (v *mdfROIView) cell(r app.MDFROIRow, col int) string {
 	case 5:
 		return fmt.Sprintf("%d / %d", r.Leads, r.ExpectedLeads)
 	}
-	return v.ui.money(r.Pipeline)
+	return v.loc.money(r.Pipeline)
 }
 
 func (v *mdfROIView) reload() {
-	var acts, parts []app.MDFROIRow
+	var acts, parts []mdf.MDFROIRow
 	var err error
-	v.ui.background(func() { acts, parts, err = app.MDFROI(context.Background(), v.ui.Store) }, func() {
+	v.run(func() { acts, parts, err = mdf.MDFROI(context.Background(), v.store) }, func() {
 		if err == nil {
 			v.activities, v.partners = acts, parts
 			v.table.Refresh()

@@ -9,7 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -94,9 +95,9 @@ func TestMDFScreenAllocationBeyondBudgetNamesTheShortfall(t *testing.T) {
 	es := overlayEntries(u)
 	rows, _ := u.Store.PartnerRows(context.Background())
 	es[0].SetText(rows[0].Name)
-	es[1].SetText(app.FormatMoney(fund.Unallocated()+100_00, "RUB", app.RU))
+	es[1].SetText(format.FormatMoney(fund.Unallocated()+100_00, "RUB", format.RU))
 	test.Tap(overlayButton(t, u, "Выделить"))
-	b, _ := app.FundMDFBalance(context.Background(), u.Store.DB(), fund.Fund.ID)
+	b, _ := mdf.FundMDFBalance(context.Background(), u.Store.DB(), fund.Fund.ID)
 	if b.Allocated != fund.Balance.Allocated {
 		t.Fatalf("allocated %d, was %d: the refused allocation changed the ledger", b.Allocated, fund.Balance.Allocated)
 	}
@@ -128,7 +129,7 @@ func TestPartnerMDFTabShowsBalanceAndProofs(t *testing.T) {
 	if tab.view == nil || len(tab.view.Claims) == 0 || !strings.Contains(tab.balance.Text, "available") {
 		t.Fatalf("tab not filled: %q", tab.balance.Text)
 	}
-	want, _ := app.LoadPartnerMDF(ctx, u.Store, partnerID)
+	want, _ := mdf.LoadPartnerMDF(ctx, u.Store, partnerID)
 	if !strings.Contains(tab.balance.Text, u.money(want.Total.Available())) {
 		t.Errorf("balance %q does not show available %s", tab.balance.Text, u.money(want.Total.Available()))
 	}
@@ -187,7 +188,7 @@ func TestPartnerMDFTabCreatesAndSubmitsARequest(t *testing.T) {
 	tab.onSubmit()
 	u.Wait()
 	got, _ := data.MDFRequestTx(ctx, u.Store.DB(), r.ID)
-	b, _ := app.PartnerMDFBalance(ctx, u.Store.DB(), got.FundID, partnerID)
+	b, _ := mdf.PartnerMDFBalance(ctx, u.Store.DB(), got.FundID, partnerID)
 	if got.State == data.RequestSubmitted {
 		if b.Available() < 0 {
 			t.Errorf("available %d after submit", b.Available())

@@ -1,62 +1,27 @@
 package screens
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"channeldesk/app/mdf"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
-// errMDFInput marks input that could not be read; its text is already translated.
-type errMDFInput struct{ msg string }
-
-// Error returns the translated message.
-func (e errMDFInput) Error() string { return e.msg }
-
-// mdfError says what went wrong: translated input errors as they are,
-// application errors through errorText.
-func mdfError(err error) string {
-	var in errMDFInput
-	if errors.As(err, &in) {
-		return in.msg
-	}
-	return errorText(err)
-}
-
-// showMDFForm shows a dialog with a form; ok runs on confirm and keeps the
-// dialog open, with the error under the form, when it fails, so nothing
-// typed is lost.
+// showMDFForm shows a form dialog (see widgets.FormDialog) whose confirm button
+// runs ok.
 func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func() error) {
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	okBtn := &widget.Button{Text: confirm, Importance: widget.HighImportance, OnTapped: func() {
-		if err := ok(); err != nil {
-			msg.SetText(mdfError(err))
-			return
-		}
-		dlg.Hide()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewForm(items...), msg), u.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, okBtn})
-	dlg.Resize(fyne.NewSize(520, 200))
-	showForm(dlg, u.Win)
+	(&widgets.FormDialog{Title: title, Confirm: confirm, Items: items, OnSave: ok, Size: fyne.NewSize(520, 200)}).Show(u.Win)
 }
 
 // askMDFReason asks for a reason and runs ok with it.
 func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) {
-	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetMinRowsVisible(3)
 	showMDFForm(u, title, confirm, []*widget.FormItem{widget.NewFormItem(fieldLabel("reason"), reason)},
 		func() error { return ok(reason.Text) })
@@ -70,12 +35,12 @@ func parseMDFInt(field, text string) (int64, error) {
 	}
 	v, err := strconv.ParseInt(text, 10, 64)
 	if err != nil {
-		return 0, errMDFInput{fieldLabel(field) + ": " + lang.L("err.mdf_number")}
+		return 0, widgets.InputError{Msg: fieldLabel(field) + ": " + lang.L("err.mdf_number")}
 	}
 	return v, nil
 }
 
-func (u *UI) money(minor int64) string { return app.FormatMoney(minor, u.Settings.Currency, u.Lang) }
+func (u *UI) money(minor int64) string { return u.locale().money(minor) }
 
 func activityLabel(a data.MDFActivity) string { return lang.L("mdf.activity." + string(a)) }
 
@@ -88,7 +53,7 @@ func entryKindLabel(k data.MDFEntryKind) string { return lang.L("mdf.entry." + s
 func bucketLabel(b string) string { return lang.L("mdf.bucket." + b) }
 
 // balanceText is a balance breakdown on one line.
-func (u *UI) balanceText(b app.MDFBalance) string {
+func (u *UI) balanceText(b mdf.MDFBalance) string {
 	return lang.L("mdf.balance_line", map[string]any{"Allocated": u.money(b.Allocated), "Pending": u.money(b.Pending),
 		"Approved": u.money(b.ApprovedUnpaid), "Paid": u.money(b.Paid), "Available": u.money(b.Available())})
 }

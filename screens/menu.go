@@ -12,6 +12,7 @@ import (
 
 	"channeldesk/app/applog"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // Menu actions. Screens register what they can do with
@@ -145,11 +146,11 @@ func (u *UI) cancelTop() {
 	}
 	if top := c.Overlays().Top(); top != nil {
 		close := func() {
-			forgetTyping(c, top)
+			widgets.ForgetTyping(c, top)
 			top.Hide()
 			c.Overlays().Remove(top)
 		}
-		if typedIntoTop(c) {
+		if widgets.TypedIntoTop(c) {
 			u.askDiscard(close)
 		} else {
 			close()
@@ -248,7 +249,7 @@ func (u *UI) menuItems(defs []menuItemDef) []*fyne.MenuItem {
 }
 
 // typedKey handles Esc and F1 when nothing has the focus, and when a text,
-// money, percent or date entry passes them on (passKeyToWindow).
+// money, percent or date entry passes them on (widgets.PassKeyToWindow).
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:

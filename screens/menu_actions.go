@@ -1,12 +1,11 @@
 package screens
 
 import (
+	"channeldesk/app/files"
 	"errors"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-
-	"channeldesk/app"
 )
 
 // registerAreaActions binds the File menu's items (and their shortcuts) to
@@ -41,7 +40,7 @@ func (u *UI) exportPlan() {
 func (u *UI) backupNow() {
 	var path string
 	var err error
-	u.background(func() { path, err = app.BackupNow(u.Store) }, func() {
+	u.background(func() { path, err = files.BackupNow(u.Store) }, func() {
 		if err != nil {
 			dialog.ShowError(errors.New(errorText(err)), u.Win)
 			return

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
 	"channeldesk/data"
 )
 
@@ -295,7 +295,7 @@ func TestFileMenuReachesTheAreas(t *testing.T) {
 	u.cancelTop()
 	menuItem(u, "Back up…").Action()
 	u.Wait()
-	backups, err := app.ListBackups(u.Store.Path())
+	backups, err := files.ListBackups(u.Store.Path())
 	if err != nil || len(backups) == 0 {
 		t.Errorf("File → Back up… wrote no backup: %v %v", backups, err)
 	}

@@ -3,28 +3,36 @@ package screens
 import (
 	"context"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/onboarding"
+	"channeldesk/data"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
 )
 
 // onboardingScreen is the manager's overview: every partner in onboarding
 // with its progress, overdue tasks and the next task due, most at risk
 // first. A row opens the partner.
 type onboardingScreen struct {
-	ui    *UI
-	rows  []app.OnboardingRow
-	today string
-	count *widget.Label
-	list  *widget.List
+	store         *data.Store
+	win           fyne.Window
+	loc           locale
+	run           runner
+	openPartner   func(id int64)
+	editTemplates func()
+	rows          []onboarding.OnboardingRow
+	today         string
+	count         *widget.Label
+	list          *widget.List
 }
 
-func newOnboardingScreen(u *UI) *onboardingScreen { return &onboardingScreen{ui: u} }
+func newOnboardingScreen(store *data.Store, win fyne.Window, loc locale, run runner, openPartner func(id int64), editTemplates func()) *onboardingScreen {
+	return &onboardingScreen{store: store, win: win, loc: loc, run: run, openPartner: openPartner, editTemplates: editTemplates}
+}
 
 func (s *onboardingScreen) buildUI() fyne.CanvasObject {
 	s.count = widget.NewLabel("")
@@ -34,11 +42,11 @@ func (s *onboardingScreen) buildUI() fyne.CanvasObject {
 		UpdateItem: s.updateRow,
 		OnSelected: func(id widget.ListItemID) {
 			s.list.UnselectAll()
-			s.ui.openPartner(s.rows[id].PartnerID)
+			s.openPartner(s.rows[id].PartnerID)
 		},
 	}
 	templates := &widget.Button{Text: lang.L("onboard.templates"), Icon: theme.DocumentCreateIcon(), OnTapped: func() {
-		newTemplateEditor(s.ui).show()
+		s.editTemplates()
 	}}
 	expiring := &widget.Button{Text: lang.L("onboard.expiring"), Icon: theme.WarningIcon(), OnTapped: s.onExpiring}
 	refresh := &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: s.reload}
@@ -78,23 +86,23 @@ func (s *onboardingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	top.Refresh() // the overdue count's width changes with the language and number
 }
 
-func (s *onboardingScreen) nextText(r app.OnboardingRow) string {
+func (s *onboardingScreen) nextText(r onboarding.OnboardingRow) string {
 	switch {
 	case !r.Started:
 		return lang.L("onboard.not_started")
 	case r.NextDue.ID == 0:
 		return lang.L("onboard.all_done")
 	}
-	return lang.L("onboard.next", map[string]any{"Task": r.NextDue.Title(string(s.ui.Lang))}) + " · " + taskInfo(s.ui, r.NextDue, s.today)
+	return lang.L("onboard.next", map[string]any{"Task": r.NextDue.Title(string(s.loc.lang))}) + " · " + taskInfo(s.loc, r.NextDue, s.today)
 }
 
 // reload measures every partner in onboarding off the UI goroutine.
 func (s *onboardingScreen) reload() {
-	var rows []app.OnboardingRow
+	var rows []onboarding.OnboardingRow
 	var err error
-	today := app.ISODate(s.ui.Store.Now())
-	s.ui.background(func() {
-		rows, err = app.OnboardingOverview(context.Background(), s.ui.Store, today)
+	today := fiscal.ISODate(s.store.Now())
+	s.run(func() {
+		rows, err = onboarding.OnboardingOverview(context.Background(), s.store, today)
 	}, func() {
 		if err != nil {
 			s.count.SetText(errorText(err))
@@ -108,9 +116,9 @@ func (s *onboardingScreen) reload() {
 
 // onExpiring lists the certifications that run out in the next 60 days.
 func (s *onboardingScreen) onExpiring() {
-	certs, err := app.ExpiringSoon(context.Background(), s.ui.Store, s.ui.Store.Now())
+	certs, err := onboarding.ExpiringSoon(context.Background(), s.store, s.store.Now())
 	if err != nil {
-		dialog.ShowInformation(lang.L("onboard.expiring"), errorText(err), s.ui.Win)
+		dialog.ShowInformation(lang.L("onboard.expiring"), errorText(err), s.win)
 		return
 	}
 	list := &widget.List{
@@ -118,15 +126,15 @@ func (s *onboardingScreen) onExpiring() {
 		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("partner · person · certification · date") },
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
 			c := certs[id]
-			o.(*widget.Label).SetText(joinNonEmpty(" · ", s.ui.date(c.ExpiresOn), c.PartnerName, c.ContactName, c.Name, c.Level))
+			o.(*widget.Label).SetText(joinNonEmpty(" · ", s.loc.date(c.ExpiresOn), c.PartnerName, c.ContactName, c.Name, c.Level))
 		},
 	}
 	var body fyne.CanvasObject = list
 	if len(certs) == 0 {
 		body = widget.NewLabel(lang.L("onboard.expiring_none"))
 	}
-	head := widget.NewLabel(lang.L("onboard.expiring_count", map[string]any{"Count": len(certs), "Days": app.ExpiryWindowDays}))
-	d := dialog.NewCustom(lang.L("onboard.expiring"), lang.L("onboard.close"), container.NewBorder(head, nil, nil, nil, body), s.ui.Win)
+	head := widget.NewLabel(lang.L("onboard.expiring_count", map[string]any{"Count": len(certs), "Days": onboarding.ExpiryWindowDays}))
+	d := dialog.NewCustom(lang.L("onboard.expiring"), lang.L("onboard.close"), container.NewBorder(head, nil, nil, nil, body), s.win)
 	d.Resize(fyne.NewSize(720, 480))
 	d.Show()
 }
@@ -135,4 +143,10 @@ func (s *onboardingScreen) onExpiring() {
 func (u *UI) openPartner(id int64) {
 	u.show("nav.partners")
 	u.partners.open(id)
+}
+
+// newOnboardingScreen builds the overview for this window: a row opens the
+// partner, Templates opens the template editor.
+func (u *UI) newOnboardingScreen() *onboardingScreen {
+	return newOnboardingScreen(u.Store, u.Win, u.locale(), u.background, u.openPartner, func() { newTemplateEditor(u).show() })
 }

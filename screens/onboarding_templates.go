@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // flatTask is a template task with its stage, as the editor lists it;
@@ -94,7 +96,7 @@ func (e *templateEditor) buildUI() fyne.CanvasObject {
 
 func (e *templateEditor) rowText(t flatTask) string {
 	stage, title := t.StageEN, t.TitleEN
-	if e.ui.Lang == app.RU {
+	if e.ui.Lang == format.RU {
 		stage, title = t.StageRU, t.TitleRU
 	}
 	req := ""
@@ -107,7 +109,7 @@ func (e *templateEditor) rowText(t flatTask) string {
 
 // load reads the template of the chosen type (the edited one or the default).
 func (e *templateEditor) load() {
-	tpl, edited, err := app.TemplateFor(context.Background(), e.ui.Store, e.typ)
+	tpl, edited, err := onboarding.TemplateFor(context.Background(), e.ui.Store, e.typ)
 	if err != nil {
 		e.msg.SetText(errorText(err))
 		return
@@ -192,25 +194,16 @@ func (e *templateEditor) editTask(i int) {
 		t.StageEN, t.StageRU, t.DueDays = e.tasks[e.selected].StageEN, e.tasks[e.selected].StageRU, e.tasks[e.selected].DueDays
 	}
 	f := newTaskForm(t)
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	save := func() error {
 		out, err := f.read()
 		if err != nil {
-			msg.SetText(errorText(err))
-			return
+			return err
 		}
 		e.putTask(i, out)
-		dlg.Hide()
-		markTopTyped(e.ui.Win.Canvas()) // the template now has unsaved changes
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.task_edit"), container.NewVBox(f.form, msg), e.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(620, 520))
-	showForm(dlg, e.ui.Win)
+		return nil
+	}
+	(&widgets.FormDialog{Title: lang.L("onboard.task_edit"), Body: f.form, Size: fyne.NewSize(620, 520), OnSave: save,
+		OnDone: func() { widgets.MarkTopTyped(e.ui.Win.Canvas()) }}).Show(e.ui.Win) // the template now has unsaved changes
 }
 
 func (e *templateEditor) putTask(i int, t flatTask) {
@@ -228,7 +221,7 @@ func (e *templateEditor) putTask(i int, t flatTask) {
 
 // taskForm edits one template task.
 type taskForm struct {
-	stageEN, stageRU, titleEN, titleRU, due, product, target *textEntry
+	stageEN, stageRU, titleEN, titleRU, due, product, target *widgets.TextEntry
 	kind, owner                                              *widget.Select
 	required                                                 *widget.Check
 	form                                                     *widget.Form
@@ -236,10 +229,10 @@ type taskForm struct {
 
 func newTaskForm(t flatTask) *taskForm {
 	f := &taskForm{
-		stageEN: newText(&widget.Entry{Text: t.StageEN}), stageRU: newText(&widget.Entry{Text: t.StageRU}),
-		titleEN: newText(&widget.Entry{Text: t.TitleEN}), titleRU: newText(&widget.Entry{Text: t.TitleRU}),
-		due: newText(&widget.Entry{Text: strconv.Itoa(t.DueDays)}), product: newText(&widget.Entry{Text: t.Product, PlaceHolder: lang.L("onboard.product_hint")}),
-		target: newText(&widget.Entry{Text: strconv.Itoa(t.Target)}),
+		stageEN: widgets.NewText(&widget.Entry{Text: t.StageEN}), stageRU: widgets.NewText(&widget.Entry{Text: t.StageRU}),
+		titleEN: widgets.NewText(&widget.Entry{Text: t.TitleEN}), titleRU: widgets.NewText(&widget.Entry{Text: t.TitleRU}),
+		due: widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.DueDays)}), product: widgets.NewText(&widget.Entry{Text: t.Product, PlaceHolder: lang.L("onboard.product_hint")}),
+		target: widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Target)}),
 	}
 	kinds, sel := make([]string, len(data.TaskKinds)), 0
 	for i, k := range data.TaskKinds {

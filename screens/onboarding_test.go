@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
 )
 
@@ -91,7 +91,7 @@ func TestTickingATaskMovesTheProgress(t *testing.T) {
 func TestOverdueTasksAreFlagged(t *testing.T) {
 	ctx := context.Background()
 	u, p, o := openOnboardingPartner(t, 29) // 1 March: tasks due by 28 Feb are late
-	if _, err := app.StartOnboarding(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := onboarding.StartOnboarding(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	o.load(p.ID)
@@ -105,11 +105,11 @@ func TestOverdueTasksAreFlagged(t *testing.T) {
 	if want == 0 || o.progress.Overdue != want || !strings.Contains(o.summary.Text, "Overdue: ") {
 		t.Fatalf("overdue %d, want %d; summary %q", o.progress.Overdue, want, o.summary.Text)
 	}
-	info := taskInfo(u, o.checklist.Tasks[0], "2026-03-01")
+	info := taskInfo(u.locale(), o.checklist.Tasks[0], "2026-03-01")
 	if !strings.HasPrefix(info, "Overdue: was due 7 Feb 2026, days late: 22") {
 		t.Errorf("first task shows %q", info)
 	}
-	s := newOnboardingScreen(u)
+	s := u.newOnboardingScreen()
 	s.buildUI()
 	u.Wait()
 	if len(s.rows) != 0 {
@@ -127,10 +127,10 @@ func TestFinishedOnboardingSuggestsActive(t *testing.T) {
 	ctx := context.Background()
 	u, p, o := openOnboardingPartner(t, 100)
 	u.Store.ChangeStatus(ctx, p.ID, data.StatusOnboarding, "", "")
-	cl, _ := app.StartOnboarding(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC))
+	cl, _ := onboarding.StartOnboarding(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC))
 	for _, task := range cl.Tasks[1:] {
 		if task.Required {
-			app.SetTaskState(ctx, u.Store, task.ID, data.TaskChange{State: data.TaskDone, On: "2026-03-01", By: "me"})
+			onboarding.SetTaskState(ctx, u.Store, task.ID, data.TaskChange{State: data.TaskDone, On: "2026-03-01", By: "me"})
 		}
 	}
 	u.partners.open(p.ID)

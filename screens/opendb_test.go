@@ -9,7 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/theme"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/data"
 )
 
@@ -21,7 +21,7 @@ func TestOpenDatabaseSwitchesAndRemembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: 4, Seed: 9, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if err := demo.Demo(context.Background(), s, demo.DemoOptions{Partners: 4, Seed: 9, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

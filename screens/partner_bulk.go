@@ -13,9 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	partnersx "channeldesk/app/partners"
 	"channeldesk/app/plan"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // keyModifiers are the keys held while a row is clicked (Shift, Ctrl);
@@ -70,7 +71,7 @@ func (s *partnersScreen) rowIndex(id int64) int {
 // markedRows are the selected partners in list order.
 func (s *partnersScreen) markedRows() []data.PartnerRow {
 	var out []data.PartnerRow
-	for _, r := range s.index.Find(app.PartnerFilter{}, app.SortName, false) {
+	for _, r := range s.index.Find(partnersx.PartnerFilter{}, partnersx.SortName, false) {
 		if s.marked[r.ID] {
 			out = append(out, r)
 		}
@@ -122,7 +123,7 @@ func (s *partnersScreen) clearMarks() {
 
 // askManager gives the selected partners one account manager.
 func (s *partnersScreen) askManager() {
-	entry := newText(&widget.Entry{PlaceHolder: s.ui.Settings.ManagerName})
+	entry := widgets.NewText(&widget.Entry{PlaceHolder: s.ui.Settings.ManagerName})
 	s.bulkEntry = entry
 	showMDFForm(s.ui, lang.L("week.bulk.manager_title", map[string]any{"Count": len(s.marked)}), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.account_manager"), entry),
@@ -133,7 +134,7 @@ func (s *partnersScreen) askManager() {
 
 // askTag adds a tag to the selected partners or takes it off them.
 func (s *partnersScreen) askTag(remove bool) {
-	entry := newText(&widget.Entry{PlaceHolder: "key, trade-show…"})
+	entry := widgets.NewText(&widget.Entry{PlaceHolder: "key, trade-show…"})
 	s.bulkEntry = entry
 	title := "week.bulk.add_tag_title"
 	if remove {

@@ -5,13 +5,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // certificationsTab lists the certifications of a partner's contacts,
@@ -39,7 +40,7 @@ func (c *certificationsTab) buildUI() fyne.CanvasObject {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", ct.ContactName, ct.Name, ct.Level))
 			l := box.Objects[1].(*widget.Label)
-			text, imp := certStatus(c.d.ui, ct, app.ISODate(c.d.ui.Store.Now()))
+			text, imp := certStatus(c.d.ui, ct, fiscal.ISODate(c.d.ui.Store.Now()))
 			l.Importance = imp
 			l.SetText(text)
 		},
@@ -51,7 +52,7 @@ func (c *certificationsTab) buildUI() fyne.CanvasObject {
 	}
 	c.addBtn = &widget.Button{Text: lang.L("onboard.cert_add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 		if len(c.contacts) > 0 {
-			c.edit(&data.Certification{ContactID: c.contacts[0].ID, EarnedOn: app.ISODate(c.d.ui.Store.Now())})
+			c.edit(&data.Certification{ContactID: c.contacts[0].ID, EarnedOn: fiscal.ISODate(c.d.ui.Store.Now())})
 		}
 	}}
 	return container.NewBorder(container.NewHBox(c.addBtn, c.count), nil, nil, nil, c.list)
@@ -66,7 +67,7 @@ func certStatus(u *UI, ct data.Certification, today string) (string, widget.Impo
 		return earned + " · " + lang.L("onboard.cert_no_expiry"), widget.MediumImportance
 	case !ct.ValidOn(today) && ct.ExpiresOn < today:
 		return earned + " · " + lang.L("onboard.cert_expired", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.DangerImportance
-	case app.DaysBetween(today, ct.ExpiresOn) <= app.ExpiryWindowDays:
+	case fiscal.DaysBetween(today, ct.ExpiresOn) <= onboarding.ExpiryWindowDays:
 		return earned + " · " + lang.L("onboard.cert_expires", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.WarningImportance
 	}
 	return earned + " · " + lang.L("onboard.cert_valid_until", map[string]any{"Date": u.date(ct.ExpiresOn)}), widget.MediumImportance
@@ -88,7 +89,7 @@ func (c *certificationsTab) set(p *data.Partner, contacts []data.Contact) {
 	var certs []data.Certification
 	var n int
 	var err error
-	ctx, today := context.Background(), app.ISODate(c.d.ui.Store.Now())
+	ctx, today := context.Background(), fiscal.ISODate(c.d.ui.Store.Now())
 	c.d.ui.background(func() {
 		if certs, err = c.d.ui.Store.Certifications(ctx, p.ID); err == nil {
 			n, err = c.d.ui.Store.CertifiedPeople(ctx, p.ID, today)
@@ -117,16 +118,12 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	}
 	who := newSelect(names, nil)
 	who.SetSelectedIndex(sel)
-	name, level := newText(&widget.Entry{Text: ct.Name}), newText(&widget.Entry{Text: ct.Level})
+	name, level := widgets.NewText(&widget.Entry{Text: ct.Name}), widgets.NewText(&widget.Entry{Text: ct.Level})
 	earned, expires := newDateEntry(c.d.ui, "earned_on"), newDateEntry(c.d.ui, "expires_on")
 	earned.SetValue(ct.EarnedOn)
 	expires.SetValue(ct.ExpiresOn)
 	expires.Optional, expires.PlaceHolder = true, lang.L("onboard.expiry_hint")
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	save := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	save := func() error {
 		out := *ct
 		out.ContactID = c.contacts[max(0, who.SelectedIndex())].ID
 		out.Name, out.Level = name.Text, level.Text
@@ -137,33 +134,19 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 		if err == nil {
 			err = c.d.ui.Store.SaveCertification(context.Background(), &out)
 		}
-		if err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		c.set(c.d.partner, c.contacts)
-	}}
-	buttons := []fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}}
-	if ct.ID != 0 {
-		buttons = append(buttons, &widget.Button{Text: lang.L("action.delete"), Importance: widget.DangerImportance, OnTapped: func() {
-			if err := c.d.ui.Store.DeleteCertification(context.Background(), ct.ID); err != nil {
-				msg.SetText(errorText(err))
-				return
-			}
-			dlg.Hide()
-			c.set(c.d.partner, c.contacts)
-		}})
+		return err
 	}
-	form := widget.NewForm(
+	var del func() error
+	if ct.ID != 0 {
+		del = func() error { return c.d.ui.Store.DeleteCertification(context.Background(), ct.ID) }
+	}
+	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.contact_name"), who),
 		widget.NewFormItem(lang.L("field.cert_name"), name),
 		widget.NewFormItem(lang.L("field.cert_level"), level),
 		widget.NewFormItem(lang.L("field.earned_on"), earned),
 		widget.NewFormItem(lang.L("field.expires_on"), expires),
-	)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.cert_title"), container.NewVBox(form, msg), c.d.ui.Win)
-	dlg.SetButtons(append(buttons, save))
-	dlg.Resize(fyne.NewSize(480, 360))
-	showForm(dlg, c.d.ui.Win)
+	}
+	(&widgets.FormDialog{Title: lang.L("onboard.cert_title"), Items: items, Size: fyne.NewSize(480, 360), OnSave: save, Delete: del,
+		OnDone: func() { c.set(c.d.partner, c.contacts) }}).Show(c.d.ui.Win)
 }

@@ -13,15 +13,19 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
+	"channeldesk/app/partners"
+	"channeldesk/app/tier"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnerColumn is one column the partner list can show.
 type partnerColumn struct {
 	id     string // stable name, kept in the preferences
 	key    string // header translation key
-	sort   app.SortKey
+	sort   partners.SortKey
 	width  float32 // default width
 	number bool    // right-aligned
 	cell   func(s *partnersScreen, r data.PartnerRow) string
@@ -29,20 +33,20 @@ type partnerColumn struct {
 
 // partnerColumns are every column the list can show, in their default order.
 var partnerColumns = []partnerColumn{
-	{"name", "col.name", app.SortName, 210, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Name }},
-	{"type", "col.type", app.SortType, 130, false, func(_ *partnersScreen, r data.PartnerRow) string { return typeLabel(r.Type) }},
-	{"status", "col.status", app.SortStatus, 100, false, func(_ *partnersScreen, r data.PartnerRow) string { return statusLabel(r.Status) }},
-	{"tier", "week.col.tier", app.SortTier, 100, false, (*partnersScreen).tierCell},
-	{"won", "week.col.won", app.SortWon, 90, true, func(s *partnersScreen, r data.PartnerRow) string {
+	{"name", "col.name", partners.SortName, 210, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Name }},
+	{"type", "col.type", partners.SortType, 130, false, func(_ *partnersScreen, r data.PartnerRow) string { return typeLabel(r.Type) }},
+	{"status", "col.status", partners.SortStatus, 100, false, func(_ *partnersScreen, r data.PartnerRow) string { return statusLabel(r.Status) }},
+	{"tier", "week.col.tier", partners.SortTier, 100, false, (*partnersScreen).tierCell},
+	{"won", "week.col.won", partners.SortWon, 90, true, func(s *partnersScreen, r data.PartnerRow) string {
 		return compactMoney(r.Won12m, s.ui.Settings.Currency, s.ui.Lang)
 	}},
-	{"open", "week.col.open_deals", app.SortOpenDeals, 90, true, func(_ *partnersScreen, r data.PartnerRow) string {
+	{"open", "week.col.open_deals", partners.SortOpenDeals, 90, true, func(_ *partnersScreen, r data.PartnerRow) string {
 		return strconv.Itoa(r.OpenDeals)
 	}},
-	{"contact", "week.col.last_contact", app.SortLastContact, 90, true, (*partnersScreen).contactCell},
-	{"manager", "week.col.manager", app.SortManager, 140, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.AccountManager }},
-	{"city", "col.city", app.SortCity, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.City }},
-	{"region", "col.region", app.SortRegion, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Region }},
+	{"contact", "week.col.last_contact", partners.SortLastContact, 90, true, (*partnersScreen).contactCell},
+	{"manager", "week.col.manager", partners.SortManager, 140, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.AccountManager }},
+	{"city", "col.city", partners.SortCity, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.City }},
+	{"region", "col.region", partners.SortRegion, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Region }},
 }
 
 // columnWidthRU are the default widths of the columns whose Russian
@@ -52,8 +56,8 @@ var columnWidthRU = map[string]float32{"type": 185, "status": 140, "tier": 185, 
 
 // defaultWidth is the column's width until the user changes it, in the
 // language of the interface.
-func (c partnerColumn) defaultWidth(l app.Lang) float32 {
-	if w, ok := columnWidthRU[c.id]; ok && l == app.RU {
+func (c partnerColumn) defaultWidth(l format.Lang) float32 {
+	if w, ok := columnWidthRU[c.id]; ok && l == format.RU {
 		return w
 	}
 	return c.width
@@ -76,8 +80,8 @@ const defaultColumns = "name,type,status,tier,won,open,contact,manager"
 // prefPartnerColumns + ".ru", since its words are longer.
 const prefPartnerColumns = "partners.columns"
 
-func columnsPref(l app.Lang) string {
-	if l == app.RU {
+func columnsPref(l format.Lang) string {
+	if l == format.RU {
 		return prefPartnerColumns + ".ru"
 	}
 	return prefPartnerColumns
@@ -99,7 +103,7 @@ func columnByID(id string) (partnerColumn, bool) {
 
 // parseColumns reads the preference; unknown names are skipped and the
 // name column is always there, so the list can never be empty.
-func parseColumns(pref string, l app.Lang) []shownColumn {
+func parseColumns(pref string, l format.Lang) []shownColumn {
 	var out []shownColumn
 	seen := map[string]bool{}
 	for _, part := range strings.Split(pref, ",") {
@@ -138,9 +142,9 @@ func (s *partnersScreen) loadColumns() {
 	prefs := s.ui.App.Preferences()
 	pref := prefs.String(columnsPref(s.ui.Lang))
 	if pref == "" {
-		other := app.RU
-		if s.ui.Lang == app.RU {
-			other = app.EN
+		other := format.RU
+		if s.ui.Lang == format.RU {
+			other = format.EN
 		}
 		pref = prefs.StringWithFallback(columnsPref(other), defaultColumns)
 		ids := strings.Split(pref, ",")
@@ -192,16 +196,16 @@ func (s *partnersScreen) noteColumnWidth(col int, header fyne.CanvasObject) {
 // suggest a promotion (+) or a demotion (–): characters the bundled font has.
 func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	name := r.TierEN
-	if s.ui.Lang == app.RU && r.TierRU != "" {
+	if s.ui.Lang == format.RU && r.TierRU != "" {
 		name = r.TierRU
 	}
 	if name == "" {
 		name = "—"
 	}
 	switch s.suggest[r.ID] { // first, so that truncation never hides it
-	case app.SuggestPromote:
+	case tier.SuggestPromote:
 		return "+ " + name
-	case app.SuggestDemote:
+	case tier.SuggestDemote:
 		return "– " + name
 	}
 	return name
@@ -212,7 +216,7 @@ func (s *partnersScreen) contactCell(r data.PartnerRow) string {
 	if r.LastContact == "" {
 		return "—"
 	}
-	return strconv.Itoa(app.DaysSince(r.LastContact, s.ui.Store.Now()))
+	return strconv.Itoa(metrics.DaysSince(r.LastContact, s.ui.Store.Now()))
 }
 
 // columnsDialog lets the user choose which columns show, in what order
@@ -229,11 +233,11 @@ type columnsDialog struct {
 type columnChoice struct {
 	col   partnerColumn
 	show  *widget.Check
-	width *textEntry
+	width *widgets.TextEntry
 }
 
 func (s *partnersScreen) showColumns() {
-	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: errLabel()}
+	c := &columnsDialog{s: s, box: container.NewVBox(), errMsg: widgets.NewErrorLine()}
 	shown := map[string]bool{}
 	for _, sc := range s.columns {
 		shown[sc.col.id] = true
@@ -259,7 +263,7 @@ func (s *partnersScreen) showColumns() {
 
 func (c *columnsDialog) choice(col partnerColumn, width float32, show bool) *columnChoice {
 	ch := &columnChoice{col: col, show: widget.NewCheck(lang.L(col.key), nil),
-		width: newText(&widget.Entry{Text: fmt.Sprintf("%.0f", width)})}
+		width: widgets.NewText(&widget.Entry{Text: fmt.Sprintf("%.0f", width)})}
 	ch.show.SetChecked(show)
 	if col.id == "name" {
 		ch.show.Disable() // the list always names the partner

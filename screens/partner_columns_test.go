@@ -7,7 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/partners"
 	"channeldesk/data"
 )
 
@@ -65,19 +66,19 @@ func TestPartnerListSortsOnEveryColumn(t *testing.T) {
 			t.Fatalf("%s: %d rows", col.id, len(s.rows))
 		}
 	}
-	s.sortBy(app.SortWon)
+	s.sortBy(partners.SortWon)
 	if !slices.IsSortedFunc(s.rows, func(a, b data.PartnerRow) int { return int(a.Won12m - b.Won12m) }) || s.rows[59].Won12m == 0 {
 		t.Errorf("won revenue not in order: %d … %d", s.rows[0].Won12m, s.rows[59].Won12m)
 	}
-	s.sortBy(app.SortWon) // again: descending
+	s.sortBy(partners.SortWon) // again: descending
 	if s.rows[0].Won12m < s.rows[59].Won12m {
 		t.Error("second tap did not reverse the order")
 	}
-	s.sortBy(app.SortLastContact)
+	s.sortBy(partners.SortLastContact)
 	if s.rows[0].LastContact == "" || s.rows[0].LastContact < s.rows[1].LastContact {
 		t.Errorf("days quiet: first rows contacted %q, %q", s.rows[0].LastContact, s.rows[1].LastContact)
 	}
-	s.sortBy(app.SortTier)
+	s.sortBy(partners.SortTier)
 	if s.rows[59].TierID == 0 || s.rows[0].TierRank > s.rows[59].TierRank {
 		t.Errorf("tiers from %q to %q", s.rows[0].TierEN, s.rows[59].TierEN)
 	}
@@ -90,7 +91,7 @@ func TestPartnerListQuietFilterAndFoldedDetail(t *testing.T) {
 	u := newTestUI(t, 60, "en")
 	s := u.partners
 	s.silence.SetSelectedIndex(3)
-	cut := app.ISODate(u.Store.Now().AddDate(0, 0, -90))
+	cut := fiscal.ISODate(u.Store.Now().AddDate(0, 0, -90))
 	if len(s.rows) == 0 || len(s.rows) == 60 {
 		t.Fatalf("90+ days quiet: %d of 60", len(s.rows))
 	}

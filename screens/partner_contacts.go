@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // contactsTab lists a partner's people and edits them in a form that
@@ -30,7 +31,7 @@ type contactsTab struct {
 }
 
 type contactForm struct {
-	name, role, email, phone *textEntry
+	name, role, email, phone *widgets.TextEntry
 	primary                  *widget.Check
 	msg                      *widget.Label
 	save                     *widget.Button
@@ -106,9 +107,9 @@ func (c *contactsTab) set(cs []data.Contact) {
 // edit opens the contact form for ct (ID 0 for a new contact).
 func (c *contactsTab) edit(ct *data.Contact) {
 	f := &contactForm{
-		name: newText(&widget.Entry{Text: ct.Name}), role: newText(&widget.Entry{Text: ct.Role}),
-		email: newText(&widget.Entry{Text: ct.Email}), phone: newText(&widget.Entry{Text: ct.Phone}),
-		primary: widget.NewCheck(lang.L("contact.primary"), nil), msg: widget.NewLabel(""),
+		name: widgets.NewText(&widget.Entry{Text: ct.Name}), role: widgets.NewText(&widget.Entry{Text: ct.Role}),
+		email: widgets.NewText(&widget.Entry{Text: ct.Email}), phone: widgets.NewText(&widget.Entry{Text: ct.Phone}),
+		primary: widget.NewCheck(lang.L("contact.primary"), nil), msg: widgets.NewErrorLine(),
 	}
 	f.primary.Checked = ct.Primary
 	f.email.Validator = func(s string) error {
@@ -117,66 +118,41 @@ func (c *contactsTab) edit(ct *data.Contact) {
 		}
 		return nil
 	}
-	f.msg.Importance = widget.DangerImportance
-	f.msg.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(
+	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.contact_name"), f.name),
 		widget.NewFormItem(lang.L("field.role"), f.role),
 		widget.NewFormItem(lang.L("field.email"), f.email),
 		widget.NewFormItem(lang.L("field.phone"), f.phone),
 		widget.NewFormItem("", f.primary),
-	)
-	f.save = &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() { c.onSave(ct, f) }}
-	buttons := []fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { f.dlg.Hide() }}}
-	if ct.ID != 0 {
-		buttons = append(buttons, &widget.Button{Text: lang.L("action.delete"), Importance: widget.DangerImportance,
-			OnTapped: func() { c.onDelete(ct, f) }})
 	}
-	buttons = append(buttons, f.save)
 	title := lang.L("contact.edit")
 	if ct.ID == 0 {
 		title = lang.L("contact.add")
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.msg), c.d.ui.Win)
-	f.dlg.SetButtons(buttons)
-	f.dlg.Resize(fyne.NewSize(480, 340))
+	fd := &widgets.FormDialog{Title: title, Items: items, Msg: f.msg, Size: fyne.NewSize(480, 340),
+		OnSave: func() error { return c.onSave(ct, f) }, OnDone: func() { c.d.saved(c.d.partner.ID) }}
+	if ct.ID != 0 {
+		fd.Delete = func() error { return c.d.ui.Store.DeleteContact(context.Background(), ct.ID) }
+		fd.AskHead, fd.Ask = lang.L("contact.delete_title"), lang.L("contact.delete_confirm", map[string]any{"Name": ct.Name})
+	}
 	c.form = f
-	f.dlg.Show()
-	c.d.ui.Win.Canvas().Focus(f.name)
+	fd.Show(c.d.ui.Win)
+	f.dlg, f.save = fd.Dialog, fd.SaveBtn
 }
 
-func (c *contactsTab) onSave(orig *data.Contact, f *contactForm) {
+func (c *contactsTab) onSave(orig *data.Contact, f *contactForm) error {
 	ct := *orig
 	ct.Name, ct.Role, ct.Email, ct.Phone, ct.Primary = f.name.Text, f.role.Text, f.email.Text, f.phone.Text, f.primary.Checked
 	f.name.SetValidationError(nil)
 	f.email.SetValidationError(nil)
-	if err := c.d.ui.Store.SaveContact(context.Background(), &ct); err != nil {
-		text := errorText(err)
-		switch errorField(err) {
-		case "email":
-			f.email.SetValidationError(errors.New(text))
-		case "contact_name":
-			f.name.SetValidationError(errors.New(text))
-		}
-		f.msg.SetText(text)
-		return
+	err := c.d.ui.Store.SaveContact(context.Background(), &ct)
+	switch errorField(err) { // "" for no error and for internal ones
+	case "email":
+		f.email.SetValidationError(errors.New(errorText(err)))
+	case "contact_name":
+		f.name.SetValidationError(errors.New(errorText(err)))
 	}
-	f.dlg.Hide()
-	c.d.saved(c.d.partner.ID)
-}
-
-func (c *contactsTab) onDelete(ct *data.Contact, f *contactForm) {
-	dialog.ShowConfirm(lang.L("contact.delete_title"), lang.L("contact.delete_confirm", map[string]any{"Name": ct.Name}), func(ok bool) {
-		if !ok {
-			return
-		}
-		if err := c.d.ui.Store.DeleteContact(context.Background(), ct.ID); err != nil {
-			f.msg.SetText(errorText(err))
-			return
-		}
-		f.dlg.Hide()
-		c.d.saved(c.d.partner.ID)
-	}, c.d.ui.Win)
+	return err
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -4,15 +4,15 @@ import (
 	"context"
 	"errors"
 
+	"channeldesk/app/onboarding"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // partnerDetail shows one partner: profile form, contacts and timeline.
@@ -187,32 +187,18 @@ func (d *partnerDetail) onChangeStatus() {
 		labels[i] = statusLabel(s)
 	}
 	sel := newSelect(labels, nil)
-	reason := newText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")})
+	reason := widgets.NewText(&widget.Entry{MultiLine: true, PlaceHolder: lang.L("status.reason_hint")})
 	reason.SetMinRowsVisible(3)
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	confirm := &widget.Button{Text: lang.L("status.change"), Importance: widget.HighImportance, OnTapped: func() {
+	save := func() error {
 		if sel.SelectedIndex() < 0 {
-			msg.SetText(fieldLabel("status") + ": " + lang.L("err.required"))
-			return
+			return widgets.InputError{Msg: fieldLabel("status") + ": " + lang.L("err.required")}
 		}
 		// entering onboarding starts the partner's checklist in the same transaction
-		err := app.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
+		return onboarding.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
 			d.ui.Settings.ManagerName, d.ui.Store.Now())
-		if err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		d.saved(d.partner.ID)
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	form := widget.NewForm(widget.NewFormItem(lang.L("status.to"), sel), widget.NewFormItem(lang.L("field.reason"), reason))
-	content := container.NewVBox(widget.NewLabel(lang.L("status.from", map[string]any{"Status": statusLabel(d.partner.Status)})), form, msg)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("status.title"), content, d.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, confirm})
-	dlg.Resize(fyne.NewSize(460, 320))
-	showForm(dlg, d.ui.Win)
+	}
+	(&widgets.FormDialog{Title: lang.L("status.title"), Confirm: lang.L("status.change"),
+		Head:  widget.NewLabel(lang.L("status.from", map[string]any{"Status": statusLabel(d.partner.Status)})),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("status.to"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(460, 320), OnSave: save, OnDone: func() { d.saved(d.partner.ID) }}).Show(d.ui.Win)
 }

@@ -8,14 +8,14 @@ import (
 	"os"
 	"path/filepath"
 
+	"channeldesk/app/mdf"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // mdfTab is the MDF tab of a partner: balance per fund, requests, claims
@@ -23,7 +23,7 @@ import (
 type mdfTab struct {
 	d         *partnerDetail
 	partnerID int64
-	view      *app.PartnerMDF
+	view      *mdf.PartnerMDF
 
 	balance  *widget.Label
 	requests *widget.List
@@ -129,9 +129,9 @@ func (t *mdfTab) set(partnerID int64) {
 		t.show(nil)
 		return
 	}
-	var v *app.PartnerMDF
+	var v *mdf.PartnerMDF
 	var err error
-	t.d.ui.background(func() { v, err = app.LoadPartnerMDF(context.Background(), t.d.ui.Store, partnerID) }, func() {
+	t.d.ui.background(func() { v, err = mdf.LoadPartnerMDF(context.Background(), t.d.ui.Store, partnerID) }, func() {
 		if err != nil {
 			t.msg.SetText(errorText(err))
 			return
@@ -142,7 +142,7 @@ func (t *mdfTab) set(partnerID int64) {
 	})
 }
 
-func (t *mdfTab) show(v *app.PartnerMDF) {
+func (t *mdfTab) show(v *mdf.PartnerMDF) {
 	t.view, t.reqSel, t.claimSel, t.proofSel = v, -1, -1, -1
 	t.msg.SetText("")
 	text := lang.L("mdf.no_funds")
@@ -192,7 +192,7 @@ func (t *mdfTab) onNewRequest() {
 	fund.SetSelectedIndex(0)
 	act := newSelect(activityLabels(data.MDFActivities), nil)
 	act.SetSelectedIndex(0)
-	desc, leads := newText(&widget.Entry{}), newText(&widget.Entry{})
+	desc, leads := widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	start, end := newDateEntry(u, "mdf_starts_on"), newDateEntry(u, "mdf_ends_on")
 	amount, pipeline := newMoneyEntry(u, "mdf_requested"), newMoneyEntry(u, "mdf_expected")
 	pipeline.Optional = true
@@ -219,13 +219,13 @@ func (t *mdfTab) onNewRequest() {
 		if r.ExpectedPipeline, err = pipeline.Value(); err != nil {
 			return err
 		}
-		return t.reload(app.CreateMDFRequest(context.Background(), u.Store, r))
+		return t.reload(mdf.CreateMDFRequest(context.Background(), u.Store, r))
 	})
 }
 
 func (t *mdfTab) onSubmit() {
 	if r := t.selectedRequest(); r != nil {
-		err := t.reload(app.SubmitMDFRequest(context.Background(), t.d.ui.Store, r.ID))
+		err := t.reload(mdf.SubmitMDFRequest(context.Background(), t.d.ui.Store, r.ID))
 		if err != nil {
 			t.msg.SetText(errorText(err))
 		}
@@ -238,7 +238,7 @@ func (t *mdfTab) onCancel() {
 		return
 	}
 	askMDFReason(t.d.ui, lang.L("mdf.cancel_request"), lang.L("mdf.cancel_request"), func(reason string) error {
-		return t.reload(app.CancelMDFRequest(context.Background(), t.d.ui.Store, r.ID, reason))
+		return t.reload(mdf.CancelMDFRequest(context.Background(), t.d.ui.Store, r.ID, reason))
 	})
 }
 
@@ -250,11 +250,11 @@ func (t *mdfTab) onClaim() {
 		return
 	}
 	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), newText(&widget.Entry{}), newText(&widget.Entry{})
-	var files []app.ProofFile
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
+	var files []mdf.ProofFile
 	filesLabel := widget.NewLabel(lang.L("mdf.files", map[string]any{"Count": 0}))
 	pickBtn := &widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: func() {
-		t.pickFile(func(p app.ProofFile) {
+		t.pickFile(func(p mdf.ProofFile) {
 			files = append(files, p)
 			filesLabel.SetText(lang.L("mdf.files", map[string]any{"Count": len(files)}))
 		})
@@ -270,7 +270,7 @@ func (t *mdfTab) onClaim() {
 		if c.Leads, err = parseMDFInt("mdf_leads", leads.Text); err != nil {
 			return err
 		}
-		return t.reload(app.SubmitMDFClaim(context.Background(), u.Store, c, files))
+		return t.reload(mdf.SubmitMDFClaim(context.Background(), u.Store, c, files))
 	})
 }
 
@@ -282,7 +282,7 @@ func (t *mdfTab) onResubmit() {
 	}
 	c := t.view.Claims[t.claimSel]
 	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), newText(&widget.Entry{}), newText(&widget.Entry{})
+	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	cost.SetValue(c.ActualCost)
 	leads.SetText(fmt.Sprint(c.Leads))
 	note.SetText(c.Note)
@@ -297,13 +297,13 @@ func (t *mdfTab) onResubmit() {
 		if err != nil {
 			return err
 		}
-		return t.reload(app.ResubmitMDFClaim(context.Background(), u.Store, c.ID, v, n, note.Text, nil))
+		return t.reload(mdf.ResubmitMDFClaim(context.Background(), u.Store, c.ID, v, n, note.Text, nil))
 	})
 }
 
 // pickFile reads a file the manager picks; one over the size limit is
 // refused at once with the limit named.
-func (t *mdfTab) pickFile(got func(app.ProofFile)) {
+func (t *mdfTab) pickFile(got func(mdf.ProofFile)) {
 	t.d.ui.newFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
@@ -319,7 +319,7 @@ func (t *mdfTab) pickFile(got func(app.ProofFile)) {
 				map[string]any{"Name": rc.URI().Name(), "SizeMB": ">" + fmt.Sprint(data.MaxProofSize>>20), "MaxMB": data.MaxProofSize >> 20}))
 			return
 		}
-		got(app.ProofFile{Name: rc.URI().Name(), Content: buf})
+		got(mdf.ProofFile{Name: rc.URI().Name(), Content: buf})
 	}).Show()
 }
 
@@ -329,8 +329,8 @@ func (t *mdfTab) onAddProof() {
 		return
 	}
 	id := t.view.Claims[t.claimSel].ID
-	t.pickFile(func(p app.ProofFile) {
-		if err := t.reload(app.AddMDFProof(context.Background(), t.d.ui.Store, id, p)); err != nil {
+	t.pickFile(func(p mdf.ProofFile) {
+		if err := t.reload(mdf.AddMDFProof(context.Background(), t.d.ui.Store, id, p)); err != nil {
 			t.msg.SetText(errorText(err))
 		}
 	})

@@ -4,15 +4,17 @@ import (
 	"context"
 	"errors"
 
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/onboarding"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // onboardingTab is a partner's checklist in the partner detail: a task is
@@ -21,7 +23,7 @@ import (
 type onboardingTab struct {
 	d         *partnerDetail
 	checklist *data.OnboardingChecklist
-	progress  app.OnboardingProgress
+	progress  onboarding.OnboardingProgress
 
 	bar         *widget.ProgressBar
 	summary     *widget.Label
@@ -57,7 +59,7 @@ func (o *onboardingTab) length() int {
 	return len(o.checklist.Tasks)
 }
 
-func (o *onboardingTab) today() string { return app.ISODate(o.d.ui.Store.Now()) }
+func (o *onboardingTab) today() string { return fiscal.ISODate(o.d.ui.Store.Now()) }
 
 // set shows a partner's checklist, loading it (and running the automatic
 // rules) off the UI goroutine.
@@ -76,13 +78,13 @@ func (o *onboardingTab) load(partnerID int64) {
 	var err error
 	ctx, today := context.Background(), o.today()
 	o.d.ui.background(func() {
-		if _, err = app.ApplyAutoRules(ctx, o.d.ui.Store, partnerID, today); err != nil {
+		if _, err = onboarding.ApplyAutoRules(ctx, o.d.ui.Store, partnerID, today); err != nil {
 			return
 		}
 		if cl, err = o.d.ui.Store.Checklist(ctx, partnerID); err != nil {
 			return
 		}
-		first, err = app.FirstDealOn(ctx, o.d.ui.Store.DB(), partnerID, today)
+		first, err = onboarding.FirstDealOn(ctx, o.d.ui.Store, partnerID, today)
 	}, func() {
 		if err != nil {
 			o.summary.SetText(errorText(err))
@@ -92,7 +94,7 @@ func (o *onboardingTab) load(partnerID int64) {
 			return // another partner was opened meanwhile
 		}
 		o.checklist = cl
-		o.progress = app.Progress(cl, today, first)
+		o.progress = onboarding.Progress(cl, today, first)
 		o.refresh()
 	})
 }
@@ -165,11 +167,11 @@ func (o *onboardingTab) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	if t.Overdue(o.today()) {
 		info.Importance = widget.DangerImportance
 	}
-	info.SetText(taskInfo(o.d.ui, t, o.today()))
+	info.SetText(taskInfo(o.d.ui.locale(), t, o.today()))
 }
 
 // taskTitle is "Stage · title", with a mark for optional tasks.
-func taskTitle(t data.OnboardingTask, l app.Lang) string {
+func taskTitle(t data.OnboardingTask, l format.Lang) string {
 	s := t.StageName(string(l)) + " · " + t.Title(string(l))
 	if !t.Required {
 		s += " (" + lang.L("onboard.optional") + ")"
@@ -178,10 +180,10 @@ func taskTitle(t data.OnboardingTask, l app.Lang) string {
 }
 
 // taskInfo is the due date, owner, state and what goes with the state.
-func taskInfo(u *UI, t data.OnboardingTask, today string) string {
-	due := lang.L("onboard.due", map[string]any{"Date": u.date(t.DueOn)})
+func taskInfo(loc locale, t data.OnboardingTask, today string) string {
+	due := lang.L("onboard.due", map[string]any{"Date": loc.date(t.DueOn)})
 	if t.Overdue(today) {
-		due = lang.L("onboard.overdue_by", map[string]any{"Date": u.date(t.DueOn), "Days": app.DaysBetween(t.DueOn, today)})
+		due = lang.L("onboard.overdue_by", map[string]any{"Date": loc.date(t.DueOn), "Days": fiscal.DaysBetween(t.DueOn, today)})
 	}
 	parts := []string{due, lang.L("onboard.owner." + string(t.Owner)), lang.L("onboard.state." + string(t.State))}
 	if t.Reason != "" {
@@ -192,7 +194,7 @@ func taskInfo(u *UI, t data.OnboardingTask, today string) string {
 		if by == data.AutoAuthor {
 			by = lang.L("onboard.auto")
 		}
-		parts = append(parts, joinNonEmpty(" ", u.date(t.DoneOn), by))
+		parts = append(parts, joinNonEmpty(" ", loc.date(t.DoneOn), by))
 	}
 	return joinNonEmpty(" · ", parts...)
 }
@@ -207,7 +209,7 @@ func (o *onboardingTab) onTick(taskID int64, done bool) {
 }
 
 func (o *onboardingTab) change(taskID int64, c data.TaskChange) error {
-	if _, err := app.SetTaskState(context.Background(), o.d.ui.Store, taskID, c); err != nil {
+	if _, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, taskID, c); err != nil {
 		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
 		o.list.Refresh()
 		return err
@@ -224,26 +226,15 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	}
 	sel := newSelect(labels, nil)
 	sel.SetSelectedIndex(max(0, indexOfState(t.State)))
-	reason := newText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() {
+	reason := widgets.NewText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
+	save := func() error {
 		c := data.TaskChange{State: data.TaskStates[max(0, sel.SelectedIndex())], Reason: reason.Text, On: o.today(), By: o.d.ui.Settings.ManagerName}
-		if _, err := app.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		o.load(o.d.partner.ID)
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
-	form := widget.NewForm(widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason))
-	dlg = dialog.NewCustomWithoutButtons(t.Title(string(o.d.ui.Lang)), container.NewVBox(form, msg), o.d.ui.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(460, 260))
-	showForm(dlg, o.d.ui.Win)
+		_, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c)
+		return err
+	}
+	(&widgets.FormDialog{Title: t.Title(string(o.d.ui.Lang)),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(460, 260), OnSave: save, OnDone: func() { o.load(o.d.partner.ID) }}).Show(o.d.ui.Win)
 }
 
 func indexOfState(st data.TaskState) int {
@@ -259,7 +250,7 @@ func (o *onboardingTab) onStart() {
 	if o.d.partner == nil || o.d.partner.ID == 0 {
 		return
 	}
-	if _, err := app.StartOnboarding(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
+	if _, err := onboarding.StartOnboarding(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
 		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
 		return
 	}
@@ -274,7 +265,7 @@ func (o *onboardingTab) onUpdate() {
 		if !yes {
 			return
 		}
-		if _, err := app.UpdateFromTemplate(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
+		if _, err := onboarding.UpdateFromTemplate(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
 			dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
 			return
 		}

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -219,12 +219,12 @@ func (t *planTab) checkInsText() string {
 }
 
 // bpText shows basis points as a percentage, "—" when there is no target.
-func bpText(bp int, l app.Lang) string {
+func bpText(bp int, l format.Lang) string {
 	if bp == plan.NoTarget {
 		return "—"
 	}
 	s := strconv.Itoa(bp / 100)
-	if l == app.RU {
+	if l == format.RU {
 		return s + "\u00a0%"
 	}
 	return s + "%"

@@ -15,6 +15,7 @@ import (
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // profileForm edits a partner's profile. A failed save leaves every field
@@ -22,10 +23,10 @@ import (
 type profileForm struct {
 	d *partnerDetail
 
-	name, legal, country, region, city, website *textEntry
-	verticals, capabilities, products, tags     *textEntry
-	manager                                     *textEntry
-	inn, kpp, address                           *textEntry
+	name, legal, country, region, city, website *widgets.TextEntry
+	verticals, capabilities, products, tags     *widgets.TextEntry
+	manager                                     *widgets.TextEntry
+	inn, kpp, address                           *widgets.TextEntry
 	innItem                                     *widget.FormItem
 	typeSel, statusSel, docLang                 *widget.Select
 	statusItem                                  *widget.FormItem
@@ -39,12 +40,12 @@ var docLangs = []string{"en", "ru"}
 func newProfileForm(d *partnerDetail) *profileForm { return &profileForm{d: d} }
 
 func (f *profileForm) buildUI() fyne.CanvasObject {
-	entry := func() *textEntry { return newText(&widget.Entry{}) }
+	entry := func() *widgets.TextEntry { return widgets.NewText(&widget.Entry{}) }
 	f.name, f.legal, f.country, f.region, f.city, f.website = entry(), entry(), entry(), entry(), entry(), entry()
 	f.verticals, f.capabilities, f.products, f.tags, f.manager = entry(), entry(), entry(), entry(), entry()
 	f.inn, f.kpp, f.address = entry(), entry(), entry()
 	f.innItem = widget.NewFormItem(lang.L("field.inn"), f.inn)
-	for _, e := range []*textEntry{f.verticals, f.capabilities, f.products, f.tags} {
+	for _, e := range []*widgets.TextEntry{f.verticals, f.capabilities, f.products, f.tags} {
 		e.PlaceHolder = lang.L("hint.comma_list")
 	}
 	types := make([]string, len(data.PartnerTypes))
@@ -140,8 +141,8 @@ func (f *profileForm) read() *data.Partner {
 	return &p
 }
 
-func (f *profileForm) entryFor(field string) *textEntry {
-	return map[string]*textEntry{"name": f.name, "legal_name": f.legal, "country": f.country, "region": f.region,
+func (f *profileForm) entryFor(field string) *widgets.TextEntry {
+	return map[string]*widgets.TextEntry{"name": f.name, "legal_name": f.legal, "country": f.country, "region": f.region,
 		"city": f.city, "website": f.website, "account_manager": f.manager, "inn": f.inn, "kpp": f.kpp,
 		"address": f.address}[field]
 }
@@ -159,7 +160,7 @@ func (f *profileForm) markINN(inn string) {
 // hasText reports whether any text field of the form holds something: a
 // new partner with something typed in is not left without asking.
 func (f *profileForm) hasText() bool {
-	for _, e := range []*textEntry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager,
+	for _, e := range []*widgets.TextEntry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager,
 		f.verticals, f.capabilities, f.products, f.tags, f.inn, f.kpp, f.address} {
 		if strings.TrimSpace(e.Text) != "" {
 			return true
@@ -170,7 +171,7 @@ func (f *profileForm) hasText() bool {
 
 func (f *profileForm) clearErrors() {
 	f.msg.Hide()
-	for _, e := range []*textEntry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager} {
+	for _, e := range []*widgets.TextEntry{f.name, f.legal, f.country, f.region, f.city, f.website, f.manager} {
 		e.SetValidationError(nil)
 	}
 }
@@ -230,17 +231,11 @@ func (f *profileForm) onOffboard() {
 	if p == nil || p.ID == 0 {
 		return
 	}
-	reason := newText(&widget.Entry{PlaceHolder: lang.L("status.reason_hint")})
-	dialog.ShowForm(lang.L("partners.offboard_title", map[string]any{"Name": p.Name}), lang.L("partners.offboard"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := f.d.ui.Store.ChangeStatus(context.Background(), p.ID, data.StatusOffboarded, reason.Text, f.d.ui.Settings.ManagerName); err != nil {
-				dialog.ShowError(errors.New(errorText(err)), f.d.ui.Win)
-				return
-			}
-			f.d.saved(p.ID)
-		}, f.d.ui.Win)
-	focusFirstEntry(f.d.ui.Win)
+	reason := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("status.reason_hint")})
+	save := func() error {
+		return f.d.ui.Store.ChangeStatus(context.Background(), p.ID, data.StatusOffboarded, reason.Text, f.d.ui.Settings.ManagerName)
+	}
+	(&widgets.FormDialog{Title: lang.L("partners.offboard_title", map[string]any{"Name": p.Name}), Confirm: lang.L("partners.offboard"),
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(460, 220), OnSave: save, OnDone: func() { f.d.saved(p.ID) }}).Show(f.d.ui.Win)
 }

@@ -4,13 +4,14 @@ import (
 	"context"
 	"strings"
 
+	"channeldesk/app/format"
+	"channeldesk/app/tier"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // partnerTierTab is a partner's tier card: the assigned tier, progress to
@@ -18,9 +19,9 @@ import (
 type partnerTierTab struct {
 	d *partnerDetail
 
-	program app.Program
-	facts   *app.PartnerFacts
-	eval    app.Evaluation
+	program tier.Program
+	facts   *tier.PartnerFacts
+	eval    tier.Evaluation
 	history []data.TierChange
 
 	badge      *tierBadge
@@ -33,9 +34,9 @@ type partnerTierTab struct {
 	historyBox *fyne.Container
 	msg        *widget.Label
 
-	extraRevenue               *moneyEntry
-	extraDeals, extraCertified *textEntry
-	targetDate                 *dateEntry
+	extraRevenue               *widgets.MoneyEntry
+	extraDeals, extraCertified *widgets.TextEntry
+	targetDate                 *widgets.DateEntry
 	whatIfResult               *widget.Label
 }
 
@@ -53,7 +54,7 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.progress = container.NewVBox()
 	t.risk = widget.NewLabel("")
 	t.risk.Wrapping = fyne.TextWrapWord
-	t.msg = errLabel()
+	t.msg = widgets.NewErrorLine()
 	t.custom = container.NewVBox()
 	t.historyBox = container.NewVBox()
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), container.NewVBox(t.confirm), t.qualified)
@@ -66,12 +67,12 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 	t.extraRevenue = newMoneyEntry(t.d.ui, "amount")
 	t.extraRevenue.Optional, t.extraRevenue.Signed, t.extraRevenue.PlaceHolder = true, true, "0"
-	t.extraDeals = newText(&widget.Entry{PlaceHolder: "0"})
-	t.extraCertified = newText(&widget.Entry{PlaceHolder: "0"})
+	t.extraDeals = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
+	t.extraCertified = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
 	t.targetDate = newDateEntry(t.d.ui, "date")
 	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
-		t.targetDate.SetValue(app.QuarterEnd(t.d.ui.Store.Today(), t.d.ui.Settings.FiscalYearFrom))
+		t.targetDate.SetValue(tier.QuarterEnd(t.d.ui.Store.Today(), t.d.ui.Settings.FiscalYearFrom))
 	}}
 	t.whatIfResult = widget.NewLabel("")
 	t.whatIfResult.Wrapping = fyne.TextWrapWord
@@ -93,14 +94,14 @@ func (t *partnerTierTab) historyLine(c data.TierChange) string {
 
 // load evaluates the partner as of today off the UI goroutine.
 func (t *partnerTierTab) load(id int64) {
-	var p app.Program
-	var f *app.PartnerFacts
-	var e app.Evaluation
+	var p tier.Program
+	var f *tier.PartnerFacts
+	var e tier.Evaluation
 	var hist []data.TierChange
 	var err error
 	t.d.ui.background(func() {
 		ctx := context.Background()
-		if p, f, e, err = app.EvaluatePartner(ctx, t.d.ui.Store, id, t.d.ui.Store.Today()); err != nil {
+		if p, f, e, err = tier.EvaluatePartner(ctx, t.d.ui.Store, id, t.d.ui.Store.Today()); err != nil {
 			return
 		}
 		hist, err = t.d.ui.Store.TierChanges(ctx, id)
@@ -137,12 +138,12 @@ func (t *partnerTierTab) show() {
 	u, e := t.d.ui, t.eval
 	t.badge.set(u, e.Assigned)
 	line := lang.L("tiers.qualifies", map[string]any{"Tier": u.tierName(e.Qualified)})
-	if e.Suggest != app.SuggestNone {
+	if e.Suggest != tier.SuggestNone {
 		line += " · " + lang.L("tiers.suggest."+string(e.Suggest), map[string]any{"Tier": u.tierName(e.Qualified)})
 	}
 	t.qualified.SetText(line)
 	t.confirm.Hide()
-	if e.Suggest != app.SuggestNone {
+	if e.Suggest != tier.SuggestNone {
 		t.confirm.Show()
 	}
 	t.risk.SetText(riskText(u, e))
@@ -172,7 +173,7 @@ func (t *partnerTierTab) showCustom() {
 }
 
 func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
-	entry := newText(&widget.Entry{Text: app.FormatNumber(t.facts.Custom[r.Metric], app.EN)})
+	entry := widgets.NewText(&widget.Entry{Text: format.FormatNumber(t.facts.Custom[r.Metric], format.EN)})
 	save := &widget.Button{Text: lang.L("action.save"), OnTapped: func() {
 		v, err := parseCount(strings.ReplaceAll(entry.Text, ",", ""))
 		if err == nil {
@@ -187,17 +188,17 @@ func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewLabel(t.d.ui.reqLabel(r)), save, entry)
 }
 
-func riskText(u *UI, e app.Evaluation) string {
+func riskText(u *UI, e tier.Evaluation) string {
 	switch e.Risk {
-	case app.RiskNow:
+	case tier.RiskNow:
 		return lang.L("tiers.risk_now", map[string]any{"Gaps": u.gapsText(e.RiskReqs)})
-	case app.RiskSoon:
-		return lang.L("tiers.risk_soon", map[string]any{"Days": app.RiskHorizonDays, "Gaps": u.gapsText(e.RiskReqs)})
+	case tier.RiskSoon:
+		return lang.L("tiers.risk_soon", map[string]any{"Days": tier.RiskHorizonDays, "Gaps": u.gapsText(e.RiskReqs)})
 	}
 	return lang.L("tiers.risk_none")
 }
 
-func (t *partnerTierTab) showProgress(e app.Evaluation) {
+func (t *partnerTierTab) showProgress(e tier.Evaluation) {
 	u := t.d.ui
 	t.progress.RemoveAll()
 	if e.Next == nil {
@@ -233,8 +234,8 @@ func (t *partnerTierTab) onWhatIf() {
 	t.whatIfResult.SetText(text)
 }
 
-func (t *partnerTierTab) readWhatIf() (app.WhatIf, error) {
-	var w app.WhatIf
+func (t *partnerTierTab) readWhatIf() (tier.WhatIf, error) {
+	var w tier.WhatIf
 	var err error
 	if w.Revenue, err = t.extraRevenue.Value(); err != nil {
 		return w, err

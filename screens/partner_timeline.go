@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // timelineTab shows a partner's history and adds notes, calls, meetings,
@@ -21,7 +22,7 @@ type timelineTab struct {
 	list   *widget.List
 
 	kind      *widget.Select
-	body      *textEntry
+	body      *widgets.TextEntry
 	shareable *widget.Check
 	add       *widget.Button
 	msg       *widget.Label
@@ -36,7 +37,7 @@ func (t *timelineTab) buildUI() fyne.CanvasObject {
 	}
 	t.kind = newSelect(kinds, nil)
 	t.kind.SetSelectedIndex(0)
-	t.body = newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("timeline.hint")})
+	t.body = widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: lang.L("timeline.hint")})
 	t.body.SetMinRowsVisible(2)
 	t.shareable = widget.NewCheck(lang.L("timeline.shareable"), nil)
 	t.msg = widget.NewLabel("")

@@ -9,8 +9,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/partners"
+	"channeldesk/app/tier"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // partnersScreen is the partner list with search, filters and sorting,
@@ -18,13 +21,13 @@ import (
 type partnersScreen struct {
 	ui *UI
 
-	index   *app.PartnerIndex
+	index   *partners.PartnerIndex
 	rows    []data.PartnerRow // what the table shows now
-	filter  app.PartnerFilter
-	sortKey app.SortKey
+	filter  partners.PartnerFilter
+	sortKey partners.SortKey
 	desc    bool
 
-	search   *textEntry
+	search   *widgets.TextEntry
 	typeSel  *widget.Select
 	status   *widget.Select
 	region   *widget.Select
@@ -39,26 +42,26 @@ type partnersScreen struct {
 	// applyingWidths is set while the table takes the remembered widths,
 	// so that the headers' sizes are not mistaken for a user's drag.
 	applyingWidths bool
-	suggest        map[int64]app.SuggestionKind // tier promotions and demotions the rules suggest
-	split          *container.Split             // list | detail
-	detailBtn      *widget.Button               // hides or shows the detail
+	suggest        map[int64]tier.SuggestionKind // tier promotions and demotions the rules suggest
+	split          *container.Split              // list | detail
+	detailBtn      *widget.Button                // hides or shows the detail
 
 	// partner_bulk.go: the partners selected with Shift/Ctrl and what can be done to them
 	marked    map[int64]bool
 	anchor    int64
 	bulk      *fyne.Container
 	bulkLabel *widget.Label
-	bulkEntry *textEntry
+	bulkEntry *widgets.TextEntry
 
 	contactLog *contactLog // the last "log a contact" form (contact_log.go)
 }
 
 func newPartnersScreen(u *UI) *partnersScreen {
-	return &partnersScreen{ui: u, index: app.NewPartnerIndex(nil), marked: map[int64]bool{}}
+	return &partnersScreen{ui: u, index: partners.NewPartnerIndex(nil), marked: map[int64]bool{}}
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
-	s.search = newText(&widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
+	s.search = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("partners.search"), OnChanged: func(q string) {
 		s.filter.Query = q
 		s.apply()
 	}})
@@ -131,7 +134,7 @@ func (s *partnersScreen) fillSilence() {
 	s.silence.OnChanged = func(string) {
 		s.filter.SilentBefore = ""
 		if i := s.silence.SelectedIndex(); i > 0 {
-			s.filter.SilentBefore = app.ISODate(s.ui.Store.Now().AddDate(0, 0, -silenceDays[i-1]))
+			s.filter.SilentBefore = fiscal.ISODate(s.ui.Store.Now().AddDate(0, 0, -silenceDays[i-1]))
 		}
 		s.apply()
 	}
@@ -187,7 +190,7 @@ func (s *partnersScreen) newTable() *widget.Table {
 	return t
 }
 
-func (s *partnersScreen) sortBy(key app.SortKey) {
+func (s *partnersScreen) sortBy(key partners.SortKey) {
 	if s.sortKey == key {
 		s.desc = !s.desc
 	} else {
@@ -207,7 +210,7 @@ func (s *partnersScreen) reload() {
 			s.count.SetText(errorText(err))
 			return
 		}
-		s.index = app.NewPartnerIndex(rows)
+		s.index = partners.NewPartnerIndex(rows)
 		s.fillRegions()
 		s.apply()
 		s.ui.trace("partner list shown", len(s.rows))
@@ -219,17 +222,17 @@ func (s *partnersScreen) reload() {
 // loadSuggestions evaluates the tier rules off the UI goroutine and then
 // puts the promotion and demotion arrows in the tier column.
 func (s *partnersScreen) loadSuggestions() {
-	var ov *app.TierOverview
+	var ov *tier.TierOverview
 	var err error
 	s.ui.background(func() {
-		ov, err = app.EvaluateProgram(context.Background(), s.ui.Store, app.ISODate(s.ui.Store.Now()))
+		ov, err = tier.EvaluateProgram(context.Background(), s.ui.Store, fiscal.ISODate(s.ui.Store.Now()))
 	}, func() {
 		if err != nil {
 			return // the arrows are a hint; the list stands without them
 		}
-		s.suggest = map[int64]app.SuggestionKind{}
+		s.suggest = map[int64]tier.SuggestionKind{}
 		for _, e := range ov.Evaluations {
-			if e.Suggest != app.SuggestNone && !ov.Dismissed[e.PartnerID][e.SuggestedTierID()] {
+			if e.Suggest != tier.SuggestNone && !ov.Dismissed[e.PartnerID][e.SuggestedTierID()] {
 				s.suggest[e.PartnerID] = e.Suggest
 			}
 		}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/data"
 )
 
@@ -25,7 +25,7 @@ func newTestUI(t testing.TB, n int, uiLang string) *UI {
 	t.Cleanup(func() { s.Close() })
 	ctx := context.Background()
 	if n > 0 {
-		if err := app.Demo(ctx, s, app.DemoOptions{Partners: n, Seed: 3, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
+		if err := demo.Demo(ctx, s, demo.DemoOptions{Partners: n, Seed: 3, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
 			t.Fatal(err)
 		}
 	}

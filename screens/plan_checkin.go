@@ -5,19 +5,18 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // checkInForm is the open check-in dialog's inputs, for tests.
 type checkInForm struct {
 	quarter   *widget.Select
-	held      *dateEntry
-	notes     *textEntry
+	held      *widgets.DateEntry
+	notes     *widgets.TextEntry
 	shareable *widget.Check
 	save      *widget.Button
 	msg       *widget.Label
@@ -40,8 +39,8 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	quarter.SetSelectedIndex(c.Quarter - 1)
 	held := newDateEntry(t.d.ui, "held_on")
 	held.SetValue(c.HeldOn)
-	attendees := newText(&widget.Entry{Text: c.Attendees})
-	notes := newText(&widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord})
+	attendees := widgets.NewText(&widget.Entry{Text: c.Attendees})
+	notes := widgets.NewText(&widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord})
 	notes.SetMinRowsVisible(3)
 	shareable := widget.NewCheck(lang.L("timeline.shareable"), nil)
 	shareable.Checked = c.Shareable
@@ -82,35 +81,26 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 			}
 		}
 	}
-	msg := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-	var dlg *dialog.CustomDialog
-	save := func() {
+	save := func() error {
 		out := &data.CheckIn{PlanID: t.plan.ID, Attendees: attendees.Text, Notes: notes.Text, Shareable: shareable.Checked,
 			Statuses: map[int64]data.ObjectiveStatus{}}
 		out.Quarter, _ = strconv.Atoi(quarter.Selected)
 		var err error
 		if out.HeldOn, err = held.Value(); err != nil {
-			msg.SetText(errorText(err))
-			return
+			return err
 		}
 		for id, sel := range sels {
 			if i := sel.SelectedIndex(); i >= 0 {
 				out.Statuses[id] = objectiveStatuses[i]
 			}
 		}
-		if err = t.d.ui.Store.SaveCheckIn(context.Background(), out); err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		t.reload()
+		return t.d.ui.Store.SaveCheckIn(context.Background(), out)
 	}
-	dlg = dialog.NewCustomWithoutButtons(lang.L("plans.checkin_add"), container.NewVScroll(container.NewVBox(widget.NewForm(items...), msg)), t.d.ui.Win)
-	saveBtn := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: save}
-	dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}, saveBtn})
-	t.checkForm = &checkInForm{quarter: quarter, held: held, notes: notes, shareable: shareable, save: saveBtn, msg: msg}
-	dlg.Resize(fyne.NewSize(620, 560))
-	showForm(dlg, t.d.ui.Win)
+	fd := &widgets.FormDialog{Title: lang.L("plans.checkin_add"), Items: items, Scroll: true, Size: fyne.NewSize(620, 560),
+		OnSave: save, OnDone: t.reload}
+	t.checkForm = &checkInForm{quarter: quarter, held: held, notes: notes, shareable: shareable}
+	fd.Show(t.d.ui.Win)
+	t.checkForm.save, t.checkForm.msg = fd.SaveBtn, fd.Msg
 }
 
 // checkInOf returns the recorded check-in of quarter q, or a new one dated today.

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // planEditor edits a plan's objectives, commitments and vendor contact in
@@ -26,10 +27,10 @@ type planEditor struct {
 	rows    []*objectiveRow
 	rowsBox *fyne.Container
 
-	contactName, contactRole, contactEmail, contactPhone *textEntry
+	contactName, contactRole, contactEmail, contactPhone *widgets.TextEntry
 	repShare                                             *widget.Select
-	repCommit                                            *textEntry
-	training, mdf, otherVendor, partnerSide              *textEntry
+	repCommit                                            *widgets.TextEntry
+	training, mdf, otherVendor, partnerSide              *widgets.TextEntry
 	msg                                                  *widget.Label
 	saveBtn                                              *widget.Button
 }
@@ -39,9 +40,9 @@ type objectiveRow struct {
 	id      int64
 	actuals [4]int64
 	measure *widget.Select
-	title   *textEntry
-	weight  *textEntry
-	targets [4]*moneyEntry // money for revenue, a count for the rest
+	title   *widgets.TextEntry
+	weight  *widgets.TextEntry
+	targets [4]*widgets.MoneyEntry // money for revenue, a count for the rest
 	box     *fyne.Container
 }
 
@@ -56,15 +57,15 @@ func (t *planTab) openEditor(p *data.Plan) {
 	})
 	e.dlg.Resize(fyne.NewSize(1100, 700))
 	t.editor = e
-	showForm(e.dlg, t.d.ui.Win)
+	widgets.ShowForm(e.dlg, t.d.ui.Win)
 }
 
 func (e *planEditor) build() fyne.CanvasObject {
 	p := e.plan
-	e.contactName = newText(&widget.Entry{Text: p.VendorContactName})
-	e.contactRole = newText(&widget.Entry{Text: p.VendorContactRole})
-	e.contactEmail = newText(&widget.Entry{Text: p.VendorContactEmail})
-	e.contactPhone = newText(&widget.Entry{Text: p.VendorContactPhone})
+	e.contactName = widgets.NewText(&widget.Entry{Text: p.VendorContactName})
+	e.contactRole = widgets.NewText(&widget.Entry{Text: p.VendorContactRole})
+	e.contactEmail = widgets.NewText(&widget.Entry{Text: p.VendorContactEmail})
+	e.contactPhone = widgets.NewText(&widget.Entry{Text: p.VendorContactPhone})
 	shareLabels := []string{lang.L("plans.rep_none"), "50%", "75%"}
 	e.repShare = newSelect(shareLabels, nil)
 	for i, s := range repShares {
@@ -72,7 +73,7 @@ func (e *planEditor) build() fyne.CanvasObject {
 			e.repShare.SetSelectedIndex(i)
 		}
 	}
-	e.repCommit = newText(&widget.Entry{Text: p.RepCommitment, PlaceHolder: lang.L("plans.rep_commit_hint")})
+	e.repCommit = widgets.NewText(&widget.Entry{Text: p.RepCommitment, PlaceHolder: lang.L("plans.rep_commit_hint")})
 	e.training = e.lines(data.SideVendor, data.CommitTraining)
 	e.mdf = e.lines(data.SideVendor, data.CommitMDF)
 	e.otherVendor = e.lines(data.SideVendor, data.CommitOther)
@@ -104,14 +105,14 @@ func (e *planEditor) build() fyne.CanvasObject {
 }
 
 // lines is a multi-line entry with one commitment per line.
-func (e *planEditor) lines(side data.Side, kind string) *textEntry {
+func (e *planEditor) lines(side data.Side, kind string) *widgets.TextEntry {
 	var ls []string
 	for _, c := range e.plan.Commitments {
 		if c.Side == side && (kind == "" || c.Kind == kind) {
 			ls = append(ls, c.Body)
 		}
 	}
-	en := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: strings.Join(ls, "\n"), PlaceHolder: lang.L("plans.one_per_line")})
+	en := widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, Text: strings.Join(ls, "\n"), PlaceHolder: lang.L("plans.one_per_line")})
 	en.SetMinRowsVisible(2)
 	return en
 }
@@ -128,8 +129,8 @@ func (e *planEditor) addRow(o data.Objective) {
 			r.measure.SetSelectedIndex(i)
 		}
 	}
-	r.title = newText(&widget.Entry{Text: o.Title, PlaceHolder: lang.L("field.objective_title")})
-	r.weight = newText(&widget.Entry{Text: strconv.Itoa(o.Weight), PlaceHolder: lang.L("field.weight")})
+	r.title = widgets.NewText(&widget.Entry{Text: o.Title, PlaceHolder: lang.L("field.objective_title")})
+	r.weight = widgets.NewText(&widget.Entry{Text: strconv.Itoa(o.Weight), PlaceHolder: lang.L("field.weight")})
 	grid := container.NewGridWithColumns(6, r.title, r.weight)
 	for q := range 4 {
 		t := newMoneyEntry(e.t.d.ui, "target_q"+strconv.Itoa(q+1))
@@ -143,7 +144,7 @@ func (e *planEditor) addRow(o data.Objective) {
 	r.measure.OnChanged = func(string) {
 		money := data.Measures[max(r.measure.SelectedIndex(), 0)].Money()
 		for _, t := range r.targets {
-			t.setWhole(!money)
+			t.SetWhole(!money)
 		}
 	}
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
@@ -179,7 +180,7 @@ func (e *planEditor) collect() (*data.Plan, error) {
 	for _, part := range []struct {
 		side data.Side
 		kind string
-		en   *textEntry
+		en   *widgets.TextEntry
 	}{{data.SideVendor, data.CommitTraining, e.training}, {data.SideVendor, data.CommitMDF, e.mdf},
 		{data.SideVendor, data.CommitOther, e.otherVendor}, {data.SidePartner, data.CommitOther, e.partnerSide}} {
 		for _, line := range strings.Split(part.en.Text, "\n") {

@@ -13,9 +13,11 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // measureLabel is an objective measure in the interface language.
@@ -86,9 +88,9 @@ func (t *planTab) cellText(id widget.TableCellID) string {
 
 func (t *planTab) value(v int64, m data.Measure) string {
 	if m.Money() {
-		return app.FormatMoney(v, t.d.ui.Settings.Currency, t.d.ui.Lang)
+		return format.FormatMoney(v, t.d.ui.Settings.Currency, t.d.ui.Lang)
 	}
-	return app.FormatNumber(v, t.d.ui.Lang)
+	return format.FormatNumber(v, t.d.ui.Lang)
 }
 
 // onCell records an entered actual; computed measures come from data.
@@ -105,22 +107,15 @@ func (t *planTab) onCell(id widget.TableCellID) {
 	entry := newCountEntry(t.d.ui, "actual")
 	entry.SetValue(o.Actuals[q-1])
 	title := lang.L("plans.actual_title", map[string]any{"Quarter": q})
-	dialog.ShowForm(title, lang.L("action.save"), lang.L("action.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			v, err := entry.Value()
-			if err == nil {
-				err = t.d.ui.Store.SetActual(context.Background(), o.ID, q, v)
-			}
-			if err != nil {
-				dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
-				return
-			}
-			t.reload()
-		}, t.d.ui.Win)
-	focusFirstEntry(t.d.ui.Win)
+	save := func() error {
+		v, err := entry.Value()
+		if err != nil {
+			return err
+		}
+		return t.d.ui.Store.SetActual(context.Background(), o.ID, q, v)
+	}
+	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)},
+		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).Show(t.d.ui.Win)
 }
 
 // onRevisions shows the agreed revisions, each as it was frozen.
@@ -176,7 +171,7 @@ func (t *planTab) onExport() {
 		w.Close()
 		t.exportTo(path)
 	})
-	fd.SetFileName(app.SafeFileName(t.d.partner.Name) + ".pdf")
+	fd.SetFileName(files.SafeFileName(t.d.partner.Name) + ".pdf")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	fd.Show()
 }

@@ -6,23 +6,30 @@ import (
 	"strconv"
 	"strings"
 
+	"channeldesk/app/format"
+	"channeldesk/app/plan"
+	"channeldesk/data"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app/plan"
 )
 
 // plansScreen is the year's overview of business plans: status, weighted
 // attainment per quarter and year, and the check-ins that are due. It also
 // exports every active partner's plan PDF in one go.
 type plansScreen struct {
-	ui   *UI
-	year int
-	rows []plan.OverviewRow
+	store       *data.Store
+	win         fyne.Window
+	lang        format.Lang
+	fiscalFrom  int // the month the fiscal year starts in
+	run         runner
+	pickFolder  func(func(fyne.ListableURI, error))
+	exportPlans func(dir string, year int) // every active partner's plan, with progress
+	year        int
+	rows        []plan.OverviewRow
 
 	yearSel   *widget.Select
 	count     *widget.Label
@@ -38,10 +45,19 @@ var plansColumns = []struct {
 	{"plans.col_q3", 70}, {"plans.col_q4", 70}, {"plans.col_year", 80}, {"plans.col_due", 160},
 }
 
-func newPlansScreen(u *UI) *plansScreen { return &plansScreen{ui: u} }
+func newPlansScreen(store *data.Store, win fyne.Window, l format.Lang, fiscalFrom int, run runner,
+	pickFolder func(func(fyne.ListableURI, error)), exportPlans func(dir string, year int)) *plansScreen {
+	return &plansScreen{store: store, win: win, lang: l, fiscalFrom: fiscalFrom, run: run, pickFolder: pickFolder, exportPlans: exportPlans}
+}
+
+// newPlansScreen builds the plans overview for this window.
+func (u *UI) newPlansScreen() *plansScreen {
+	return newPlansScreen(u.Store, u.Win, u.Lang, u.Settings.FiscalYearFrom, u.background, u.showFolderOpen,
+		func(dir string, year int) { u.exportPlans(dir, year, nil) })
+}
 
 func (s *plansScreen) buildUI() fyne.CanvasObject {
-	cur := plan.FiscalYearOf(s.ui.Store.Now(), s.ui.Settings.FiscalYearFrom)
+	cur := plan.FiscalYearOf(s.store.Now(), s.fiscalFrom)
 	s.year = cur
 	var years []string
 	for y := cur - 2; y <= cur+1; y++ {
@@ -88,11 +104,11 @@ func (s *plansScreen) cellText(id widget.TableCellID) string {
 	case 1:
 		return lang.L("plans.state."+string(r.Status)) + " · " + lang.L("plans.rev_short", map[string]any{"Revision": r.Revision})
 	case 6:
-		return bpText(r.Attainment.YearBP, s.ui.Lang)
+		return bpText(r.Attainment.YearBP, s.lang)
 	case 7:
 		return dueText(r.Due)
 	}
-	return bpText(r.Attainment.QuarterBP[id.Col-2], s.ui.Lang)
+	return bpText(r.Attainment.QuarterBP[id.Col-2], s.lang)
 }
 
 func dueText(due []int) string {
@@ -111,11 +127,11 @@ func (s *plansScreen) reload() {
 	year := s.year
 	var rows []plan.OverviewRow
 	var err error
-	s.ui.background(func() {
-		rows, err = plan.Overview(context.Background(), s.ui.Store, year, s.ui.Store.Now())
+	s.run(func() {
+		rows, err = plan.Overview(context.Background(), s.store, year, s.store.Now())
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), s.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), s.win)
 			return
 		}
 		if year != s.year {
@@ -136,7 +152,7 @@ func (s *plansScreen) reload() {
 // onExportAll asks for a folder, then writes every active partner's plan
 // there with a progress bar that can be cancelled.
 func (s *plansScreen) onExportAll() {
-	s.ui.showFolderOpen(func(u fyne.ListableURI, err error) {
+	s.pickFolder(func(u fyne.ListableURI, err error) {
 		if err != nil || u == nil {
 			return
 		}
@@ -145,7 +161,7 @@ func (s *plansScreen) onExportAll() {
 }
 
 // exportAll runs the batch export into dir with a progress dialog.
-func (s *plansScreen) exportAll(dir string) { s.ui.exportPlans(dir, s.year, nil) }
+func (s *plansScreen) exportAll(dir string) { s.exportPlans(dir, s.year) }
 
 // quarterLabel names quarter q (1–4) of the fiscal year.
 func quarterLabel(q int) string {

@@ -82,7 +82,7 @@ func TestPlanExportWritesPDF(t *testing.T) {
 
 func TestPlansOverviewShowsYear(t *testing.T) {
 	u := newTestUI(t, 60, "ru")
-	s := newPlansScreen(u)
+	s := u.newPlansScreen()
 	s.buildUI()
 	u.Wait()
 	var n int

@@ -29,8 +29,8 @@ func TestProgressShowsCountAndCancels(t *testing.T) {
 		return ctx.Err()
 	}, func(err error) { got, finished = err, true })
 	<-reported
-	if p.bar.Value != 3 || p.bar.Max != 10 || p.count.Text != "Done: 3 of 10" || !p.bar.Visible() {
-		t.Errorf("bar %v/%v visible %v, count %q", p.bar.Value, p.bar.Max, p.bar.Visible(), p.count.Text)
+	if p.Bar.Value != 3 || p.Bar.Max != 10 || p.Count.Text != "Done: 3 of 10" || !p.Bar.Visible() {
+		t.Errorf("bar %v/%v visible %v, count %q", p.Bar.Value, p.Bar.Max, p.Bar.Visible(), p.Count.Text)
 	}
 	if finished {
 		t.Fatal("done ran before the work ended")

@@ -1,12 +1,11 @@
 package screens
 
 import (
+	"channeldesk/app/recruit"
+	"channeldesk/data"
 	"context"
 	"database/sql"
 	"testing"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // A prospect that applied with the application form shows its answers,
@@ -15,8 +14,8 @@ import (
 func TestApplicationAnswersBesideScorecard(t *testing.T) {
 	u := newTestUI(t, 0, "en")
 	ctx := context.Background()
-	a, _ := app.CaptureProspect(ctx, u.Store, app.Capture{Company: "Alpha"})
-	b, _ := app.CaptureProspect(ctx, u.Store, app.Capture{Company: "Beta"})
+	a, _ := recruit.CaptureProspect(ctx, u.Store, recruit.Capture{Company: "Alpha"})
+	b, _ := recruit.CaptureProspect(ctx, u.Store, recruit.Capture{Company: "Beta"})
 	err := u.Store.WithTx(ctx, func(tx *sql.Tx) error {
 		return data.SaveApplicationAnswersTx(ctx, tx, a.ID, []data.ApplicationAnswer{
 			{Question: "q_company", Answer: "Alpha"}, {Question: "q_team_size", Answer: ""},

@@ -4,15 +4,15 @@ import (
 	"context"
 	"strings"
 
+	"channeldesk/app/recruit"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // captureEntry is a one-line entry of the capture form: Enter saves, Esc
@@ -37,7 +37,7 @@ func (e *captureEntry) TypedKey(k *fyne.KeyEvent) {
 		e.onEscape()
 		return
 	}
-	if !passKeyToWindow(e, k) {
+	if !widgets.PassKeyToWindow(e, k) {
 		e.Entry.TypedKey(k)
 	}
 }
@@ -48,7 +48,7 @@ type captureForm struct {
 	ui *UI
 
 	company, contact, email, phone, interest, event *captureEntry
-	eventDate                                       *dateEntry
+	eventDate                                       *widgets.DateEntry
 
 	msg     *widget.Label
 	dupText *widget.Label
@@ -87,8 +87,8 @@ func (f *captureForm) buildUI() fyne.CanvasObject {
 	f.eventDate.Optional, f.eventDate.OnEscape = true, f.escape
 	f.eventDate.OnSubmitted = func(string) { f.onSave() }
 	ctx := context.Background()
-	f.event.Text, _ = f.ui.Store.Setting(ctx, app.SettingLastEvent)
-	last, _ := f.ui.Store.Setting(ctx, app.SettingLastEventDate)
+	f.event.Text, _ = f.ui.Store.Setting(ctx, recruit.SettingLastEvent)
+	last, _ := f.ui.Store.Setting(ctx, recruit.SettingLastEventDate)
 	if last == "" {
 		last = f.ui.Store.Today()
 	}
@@ -139,9 +139,9 @@ func (f *captureForm) escape() {
 	f.close()
 }
 
-func (f *captureForm) values() app.Capture {
-	return app.Capture{Company: f.company.Text, ContactName: f.contact.Text, Email: f.email.Text, Phone: f.phone.Text,
-		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.filterValue()}
+func (f *captureForm) values() recruit.Capture {
+	return recruit.Capture{Company: f.company.Text, ContactName: f.contact.Text, Email: f.email.Text, Phone: f.phone.Text,
+		Interest: f.interest.Text, Event: f.event.Text, EventDate: f.eventDate.FilterValue()}
 }
 
 // onSave checks for a likely duplicate first; one found waits for the
@@ -156,10 +156,10 @@ func (f *captureForm) onSave() {
 	}
 	c := f.values()
 	f.busy = true
-	var dup *app.Duplicate
+	var dup *recruit.Duplicate
 	var err error
 	f.ui.background(func() {
-		dup, err = app.FindDuplicate(context.Background(), f.ui.Store, c.Company, c.Email)
+		dup, err = recruit.FindDuplicate(context.Background(), f.ui.Store, c.Company, c.Email)
 	}, func() {
 		f.busy = false
 		switch {
@@ -188,12 +188,12 @@ func (f *captureForm) onOpenExisting() {
 	f.ui.partners.open(id)
 }
 
-func (f *captureForm) store(c app.Capture) {
+func (f *captureForm) store(c recruit.Capture) {
 	f.busy = true
 	var p *data.Partner
 	var err error
 	f.ui.background(func() {
-		p, err = app.CaptureProspect(context.Background(), f.ui.Store, c)
+		p, err = recruit.CaptureProspect(context.Background(), f.ui.Store, c)
 	}, func() {
 		f.busy = false
 		if err != nil {

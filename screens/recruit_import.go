@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
+	"channeldesk/screens/widgets"
 )
 
 // importFlow is the GUI partner import: choose a file, check the preview
@@ -286,14 +287,14 @@ func (f *importFlow) useProfile() error {
 
 // onSaveProfile asks for a name and saves the current columns and values.
 func (f *importFlow) onSaveProfile() {
-	name := newText(&widget.Entry{Text: f.profile, PlaceHolder: f.name})
+	name := widgets.NewText(&widget.Entry{Text: f.profile, PlaceHolder: f.name})
 	d := dialog.NewForm(lang.L("imports.profile_save"), lang.L("action.save"), lang.L("action.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("field.name"), name)}, func(ok bool) {
 			if ok {
 				f.saveProfile(name.Text)
 			}
 		}, f.ui.Win)
-	showForm(d, f.ui.Win)
+	widgets.ShowForm(d, f.ui.Win)
 }
 
 // saveProfile stores the mapping as it is now under name.

@@ -12,23 +12,26 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // scorecardSettings edits the recruitment scorecard: criteria in both
 // languages with their weights. It sits in the Settings screen.
 type scorecardSettings struct {
-	ui   *UI
-	rows []criterionRow
-	box  *fyne.Container
-	msg  *widget.Label
+	store *data.Store
+	rows  []criterionRow
+	box   *fyne.Container
+	msg   *widget.Label
 }
 
 type criterionRow struct {
 	id             int64
-	en, ru, weight *textEntry
+	en, ru, weight *widgets.TextEntry
 }
 
-func newScorecardSettings(u *UI) *scorecardSettings { return &scorecardSettings{ui: u} }
+func newScorecardSettings(store *data.Store) *scorecardSettings {
+	return &scorecardSettings{store: store}
+}
 
 func (s *scorecardSettings) buildUI() fyne.CanvasObject {
 	s.box = container.NewVBox()
@@ -38,7 +41,7 @@ func (s *scorecardSettings) buildUI() fyne.CanvasObject {
 		s.addRow(data.Criterion{Weight: 10})
 	}}
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), OnTapped: s.onSave}
-	crit, err := s.ui.Store.Criteria(context.Background())
+	crit, err := s.store.Criteria(context.Background())
 	if err != nil {
 		s.msg.SetText(errorText(err))
 	}
@@ -51,8 +54,8 @@ func (s *scorecardSettings) buildUI() fyne.CanvasObject {
 }
 
 func (s *scorecardSettings) addRow(c data.Criterion) {
-	r := criterionRow{id: c.ID, en: newText(&widget.Entry{Text: c.NameEN}), ru: newText(&widget.Entry{Text: c.NameRU}),
-		weight: newText(&widget.Entry{Text: strconv.Itoa(c.Weight)})}
+	r := criterionRow{id: c.ID, en: widgets.NewText(&widget.Entry{Text: c.NameEN}), ru: widgets.NewText(&widget.Entry{Text: c.NameRU}),
+		weight: widgets.NewText(&widget.Entry{Text: strconv.Itoa(c.Weight)})}
 	s.rows = append(s.rows, r)
 	var line *fyne.Container
 	remove := &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
@@ -82,7 +85,7 @@ func (s *scorecardSettings) onSave() {
 		s.fail(data.Invalid("weight", "err.recruit_no_weight", nil))
 		return
 	}
-	if err := s.ui.Store.SaveCriteria(context.Background(), cs); err != nil {
+	if err := s.store.SaveCriteria(context.Background(), cs); err != nil {
 		s.fail(err)
 		return
 	}

@@ -11,8 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/recruit"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // recruitScreen is the recruitment pipeline: prospects by stage with
@@ -21,12 +23,12 @@ import (
 type recruitScreen struct {
 	ui *UI
 
-	pipeline *app.RecruitPipeline
+	pipeline *recruit.RecruitPipeline
 	criteria []data.Criterion
 	stage    data.Status
-	filter   app.RecruitFilter
+	filter   recruit.RecruitFilter
 	byScore  bool
-	rows     []app.Prospect
+	rows     []recruit.Prospect
 
 	stageBtns []*widget.Button
 	stagesBox *fyne.Container
@@ -38,7 +40,7 @@ type recruitScreen struct {
 }
 
 func newRecruitScreen(u *UI) *recruitScreen {
-	return &recruitScreen{ui: u, pipeline: app.NewPipeline(nil, nil, nil), stage: data.StatusProspect}
+	return &recruitScreen{ui: u, pipeline: recruit.NewPipeline(nil, nil, nil), stage: data.StatusProspect}
 }
 
 func (s *recruitScreen) buildUI() fyne.CanvasObject {
@@ -92,7 +94,7 @@ func (s *recruitScreen) newList() *widget.List {
 			c := o.(*fyne.Container)
 			texts := c.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*widget.Label).SetText(p.Name)
-			texts.Objects[1].(*widget.Label).SetText(app.SourceText(p.RecruitRow, sourceLabel, s.ui.Lang))
+			texts.Objects[1].(*widget.Label).SetText(recruit.SourceText(p.RecruitRow, sourceLabel, s.ui.Lang))
 			c.Objects[1].(*widget.Label).SetText(scoreText(p))
 		},
 		OnSelected: func(id widget.ListItemID) {
@@ -103,7 +105,7 @@ func (s *recruitScreen) newList() *widget.List {
 	}
 }
 
-func scoreText(p app.Prospect) string {
+func scoreText(p recruit.Prospect) string {
 	if !p.Scored {
 		return "—"
 	}
@@ -117,12 +119,12 @@ func (s *recruitScreen) setStage(st data.Status) {
 
 // reload reads the pipeline off the UI goroutine.
 func (s *recruitScreen) reload() {
-	var pl *app.RecruitPipeline
+	var pl *recruit.RecruitPipeline
 	var crit []data.Criterion
 	var err error
 	s.ui.background(func() {
 		ctx := context.Background()
-		if pl, err = app.LoadPipeline(ctx, s.ui.Store); err == nil {
+		if pl, err = recruit.LoadPipeline(ctx, s.ui.Store); err == nil {
 			crit, err = s.ui.Store.Criteria(ctx)
 		}
 	}, func() {
@@ -176,13 +178,13 @@ type scorecardPane struct {
 	row     data.RecruitRow
 	title   *widget.Label
 	source  *widget.Select
-	event   *textEntry
-	date    *dateEntry
-	refBy   *textEntry
+	event   *widgets.TextEntry
+	date    *widgets.DateEntry
+	refBy   *widgets.TextEntry
 	marks   []*widget.Select
-	notes   []*textEntry
+	notes   []*widgets.TextEntry
 	total   *widget.Label
-	reason  *textEntry
+	reason  *widgets.TextEntry
 	msg     *widget.Label
 	form    *fyne.Container
 	body    *fyne.Container
@@ -202,12 +204,12 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 		opts = append(opts, sourceLabel(src))
 	}
 	c.source = newSelect(opts, nil)
-	c.event = newText(&widget.Entry{PlaceHolder: lang.L("field.event_name")})
+	c.event = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("field.event_name")})
 	c.date = newDateEntry(c.s.ui, "event_date")
 	c.date.Optional = true
-	c.refBy = newText(&widget.Entry{PlaceHolder: lang.L("field.referred_by")})
+	c.refBy = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("field.referred_by")})
 	c.total = widget.NewLabel("")
-	c.reason = newText(&widget.Entry{PlaceHolder: lang.L("recruit.decline_reason")})
+	c.reason = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("recruit.decline_reason")})
 	c.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.form = container.NewVBox()
 	c.approve = &widget.Button{Text: lang.L("recruit.approve"), Icon: theme.ConfirmIcon(), Importance: widget.SuccessImportance, OnTapped: c.onApprove}
@@ -268,10 +270,10 @@ func (c *scorecardPane) show(scores []data.Score) {
 	for _, cr := range c.s.criteria {
 		sel := newSelect(marks, func(string) { c.updateTotal() })
 		sel.SetSelectedIndex(byID[cr.ID].Score)
-		note := newText(&widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")})
+		note := widgets.NewText(&widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")})
 		c.marks, c.notes = append(c.marks, sel), append(c.notes, note)
 		name := cr.NameEN
-		if c.s.ui.Lang == app.RU {
+		if c.s.ui.Lang == format.RU {
 			name = cr.NameRU
 		}
 		label := &widget.Label{Text: lang.L("recruit.criterion", map[string]any{"Name": name, "Weight": cr.Weight}), Truncation: fyne.TextTruncateEllipsis}
@@ -314,7 +316,7 @@ func (c *scorecardPane) updateTotal() {
 	if len(c.marks) != len(c.s.criteria) {
 		return
 	}
-	if score, ok := app.WeightedScore(c.s.criteria, c.entered()); ok {
+	if score, ok := recruit.WeightedScore(c.s.criteria, c.entered()); ok {
 		c.total.SetText(lang.L("recruit.score_total", map[string]any{"Score": score}))
 	} else {
 		c.total.SetText(lang.L("recruit.score_none"))
@@ -341,18 +343,18 @@ func (c *scorecardPane) onSave() {
 
 func (c *scorecardPane) onApprove() {
 	note := lang.L("recruit.approved_note")
-	if score, ok := app.WeightedScore(c.s.criteria, c.entered()); ok {
+	if score, ok := recruit.WeightedScore(c.s.criteria, c.entered()); ok {
 		note = lang.L("recruit.approved_note_score", map[string]any{"Score": score})
 	}
 	c.run(func(ctx context.Context) error {
-		return app.Approve(ctx, c.s.ui.Store, c.row.ID, note, c.s.ui.Settings.ManagerName)
+		return recruit.Approve(ctx, c.s.ui.Store, c.row.ID, note, c.s.ui.Settings.ManagerName)
 	}, "recruit.approved")
 }
 
 func (c *scorecardPane) onDecline() {
 	reason := c.reason.Text
 	c.run(func(ctx context.Context) error {
-		return app.Decline(ctx, c.s.ui.Store, c.row.ID, reason, c.s.ui.Settings.ManagerName)
+		return recruit.Decline(ctx, c.s.ui.Store, c.row.ID, reason, c.s.ui.Settings.ManagerName)
 	}, "recruit.declined")
 }
 

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"channeldesk/app"
 	"channeldesk/app/importer"
+	"channeldesk/app/recruit"
 	"channeldesk/data"
 )
 
@@ -90,7 +90,7 @@ func TestQuickCaptureRemembersEventAndEscCloses(t *testing.T) {
 func TestQuickCaptureWarnsOfDuplicates(t *testing.T) {
 	u := newTestUI(t, 0, "en")
 	ctx := context.Background()
-	existing, err := app.CaptureProspect(ctx, u.Store, app.Capture{Company: "ООО «Орбита Софт»", Email: "petrov@orbita.example"})
+	existing, err := recruit.CaptureProspect(ctx, u.Store, recruit.Capture{Company: "ООО «Орбита Софт»", Email: "petrov@orbita.example"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,8 +131,8 @@ func TestQuickCaptureWarnsOfDuplicates(t *testing.T) {
 func TestRecruitmentStagesScorecardAndDecisions(t *testing.T) {
 	u := newTestUI(t, 0, "en")
 	ctx := context.Background()
-	a, _ := app.CaptureProspect(ctx, u.Store, app.Capture{Company: "Alpha", Event: "CeBIT", EventDate: "2026-11-20"})
-	b, _ := app.CaptureProspect(ctx, u.Store, app.Capture{Company: "Beta"})
+	a, _ := recruit.CaptureProspect(ctx, u.Store, recruit.Capture{Company: "Alpha", Event: "CeBIT", EventDate: "2026-11-20"})
+	b, _ := recruit.CaptureProspect(ctx, u.Store, recruit.Capture{Company: "Beta"})
 	u.show("nav.recruitment")
 	u.Wait()
 	s := u.recruit
@@ -223,7 +223,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 
 func TestScorecardCriteriaInSettings(t *testing.T) {
 	u := newTestUI(t, 0, "en")
-	sc := newScorecardSettings(u)
+	sc := newScorecardSettings(u.Store)
 	u.Win.SetContent(sc.buildUI())
 	if len(sc.rows) != 6 || sc.rows[0].en.Text != "Region coverage" {
 		t.Fatalf("rows %d", len(sc.rows))

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/report"
 )
 
@@ -47,7 +47,7 @@ func (e *reportExport) ask() {
 		}
 		e.run(path)
 	})
-	fd.SetFileName("channeldesk-report-" + e.ui.Store.Now().Format(app.DateLayout) + ".xlsx")
+	fd.SetFileName("channeldesk-report-" + e.ui.Store.Now().Format(format.DateLayout) + ".xlsx")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	fd.Show()
 }

@@ -10,12 +10,14 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/screens/widgets"
 )
 
 // settingsScreen edits the program settings.
 type settingsScreen struct {
 	ui                                     *UI
-	vendor, program, currency, managerName *textEntry
+	vendor, program, currency, managerName *widgets.TextEntry
 	fyStart, uiLang                        *widget.Select
 	msg                                    *widget.Label
 }
@@ -26,10 +28,10 @@ func newSettingsScreen(u *UI) *settingsScreen { return &settingsScreen{ui: u} }
 
 func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	st := s.ui.Settings
-	s.vendor = newText(&widget.Entry{Text: st.VendorName})
-	s.program = newText(&widget.Entry{Text: st.ProgramName})
-	s.currency = newText(&widget.Entry{Text: st.Currency, PlaceHolder: "EUR, RUB, USD…"})
-	s.managerName = newText(&widget.Entry{Text: st.ManagerName})
+	s.vendor = widgets.NewText(&widget.Entry{Text: st.VendorName})
+	s.program = widgets.NewText(&widget.Entry{Text: st.ProgramName})
+	s.currency = widgets.NewText(&widget.Entry{Text: st.Currency, PlaceHolder: "EUR, RUB, USD…"})
+	s.managerName = widgets.NewText(&widget.Entry{Text: st.ManagerName})
 	months := make([]string, 12)
 	for i := range months {
 		months[i] = lang.L("month." + strconv.Itoa(i+1))
@@ -59,7 +61,8 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	path := widget.NewLabel(lang.L("settings.db_path", map[string]any{"Path": s.ui.Store.Path()}))
 	path.Wrapping = fyne.TextWrapBreak
 	return container.NewVScroll(container.NewVBox(title, form, container.NewHBox(save), s.msg, widget.NewSeparator(), path,
-		newScorecardSettings(s.ui).buildUI(), newImportProfilesSection(s.ui).buildUI(), newCadenceSettings(s.ui).buildUI(), newMailSettings(s.ui).buildUI(), newBackupSection(s.ui).buildUI()))
+		newScorecardSettings(s.ui.Store).buildUI(), newImportProfilesSection(s.ui.Store).buildUI(), newCadenceSettings(s.ui.Store, s.ui.Lang).buildUI(),
+		newMailSettings(s.ui).buildUI(), newBackupSection(s.ui.Store, s.ui.Win, s.ui.Lang, s.ui.background, s.ui.reopened).buildUI()))
 }
 
 func (s *settingsScreen) onSave() {

@@ -5,33 +5,39 @@ import (
 	"log"
 	"time"
 
+	"channeldesk/app/files"
+	"channeldesk/app/format"
+	"channeldesk/data"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // backupSection is the Backups part of the settings screen: back up now,
 // the list of backups, restore one.
 type backupSection struct {
-	ui    *UI
-	items []app.BackupInfo
-	rows  *fyne.Container
-	empty *widget.Label
-	msg   *widget.Label
+	store    *data.Store
+	win      fyne.Window
+	lang     format.Lang
+	run      runner
+	reopened func() // after a restore replaced the data
+	items    []files.BackupInfo
+	rows     *fyne.Container
+	empty    *widget.Label
+	msg      *widget.Label
 }
 
-func newBackupSection(u *UI) *backupSection { return &backupSection{ui: u} }
+func newBackupSection(store *data.Store, win fyne.Window, l format.Lang, run runner, reopened func()) *backupSection {
+	return &backupSection{store: store, win: win, lang: l, run: run, reopened: reopened}
+}
 
 func (b *backupSection) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("rel.backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	now := &widget.Button{Text: lang.L("rel.backup_now"), Icon: theme.DocumentSaveIcon(), OnTapped: b.onBackupNow}
-	folder := widget.NewLabel(lang.L("rel.backups_folder", map[string]any{"Path": data.BackupDir(b.ui.Store.Path())}))
+	folder := widget.NewLabel(lang.L("rel.backups_folder", map[string]any{"Path": data.BackupDir(b.store.Path())}))
 	folder.Wrapping = fyne.TextWrapBreak
 	b.msg = widget.NewLabel("")
 	b.msg.Wrapping = fyne.TextWrapWord
@@ -44,7 +50,7 @@ func (b *backupSection) buildUI() fyne.CanvasObject {
 // reload reads the backups folder (a directory listing, cheap) and shows
 // one row per backup: at most a few dozen, as old daily ones are pruned.
 func (b *backupSection) reload() {
-	items, err := app.ListBackups(b.ui.Store.Path())
+	items, err := files.ListBackups(b.store.Path())
 	if err != nil {
 		b.showErr(err)
 	}
@@ -61,8 +67,8 @@ func (b *backupSection) reload() {
 	b.rows.Refresh()
 }
 
-func (b *backupSection) when(it app.BackupInfo) string {
-	return app.FormatDate(it.Time.Format(time.RFC3339), b.ui.Lang) + " " + it.Time.Local().Format("15:04:05")
+func (b *backupSection) when(it files.BackupInfo) string {
+	return format.FormatDate(it.Time.Format(time.RFC3339), b.lang) + " " + it.Time.Local().Format("15:04:05")
 }
 
 func reasonLabel(reason string) string {
@@ -89,7 +95,7 @@ func sizeLabel(n int64) string {
 func (b *backupSection) onBackupNow() {
 	var path string
 	var err error
-	b.ui.background(func() { path, err = app.BackupNow(b.ui.Store) }, func() {
+	b.run(func() { path, err = files.BackupNow(b.store) }, func() {
 		if err != nil {
 			b.showErr(err)
 			return
@@ -100,27 +106,27 @@ func (b *backupSection) onBackupNow() {
 	})
 }
 
-func (b *backupSection) confirmRestore(it app.BackupInfo) {
+func (b *backupSection) confirmRestore(it files.BackupInfo) {
 	when := b.when(it)
 	dialog.ShowCustomConfirm(lang.L("rel.restore_title"), lang.L("rel.restore_do"), lang.L("action.cancel"),
 		widget.NewLabel(lang.L("rel.restore_confirm", map[string]any{"When": when})), func(ok bool) {
 			if ok {
 				b.restore(it, when)
 			}
-		}, b.ui.Win)
+		}, b.win)
 }
 
-func (b *backupSection) restore(it app.BackupInfo, when string) {
+func (b *backupSection) restore(it files.BackupInfo, when string) {
 	var safety string
 	var err error
-	b.ui.background(func() { safety, err = app.Restore(b.ui.Store, it.Path) }, func() {
+	b.run(func() { safety, err = files.Restore(b.store, it.Path) }, func() {
 		if err != nil {
 			b.showErr(err)
 			return
 		}
-		b.ui.reopened()
+		b.reopened()
 		dialog.ShowInformation(lang.L("rel.restore_title"),
-			lang.L("rel.restored", map[string]any{"When": when, "Path": safety}), b.ui.Win)
+			lang.L("rel.restored", map[string]any{"When": when, "Path": safety}), b.win)
 	})
 }
 
@@ -140,10 +146,10 @@ func (u *UI) reopened() {
 }
 
 // startupBackup makes the day's automatic backup (at most one a day, the
-// last app.KeepDaily kept) when the window opens.
+// last files.KeepDaily kept) when the window opens.
 func (u *UI) startupBackup() {
 	var err error
-	u.background(func() { _, err = app.DailyBackup(u.Store) }, func() {
+	u.background(func() { _, err = files.DailyBackup(u.Store) }, func() {
 		if err != nil {
 			log.Printf("daily backup: %v", err)
 		}

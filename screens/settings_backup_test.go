@@ -6,14 +6,14 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
 	"channeldesk/data"
 )
 
 func TestBackupNowAndRestore(t *testing.T) {
 	u := newTestUI(t, 3, "en")
 	ctx := context.Background()
-	list, _ := app.ListBackups(u.Store.Path())
+	list, _ := files.ListBackups(u.Store.Path())
 	if len(list) != 1 || list[0].Reason != "daily" {
 		t.Fatalf("start-up backups: %+v, want one daily", list)
 	}
@@ -26,7 +26,7 @@ func TestBackupNowAndRestore(t *testing.T) {
 	u.Win.Resize(u.Win.Content().MinSize().AddWidthHeight(200, 400))
 	test.Tap(findButton(t, u, "Back up now"))
 	u.Wait()
-	list, _ = app.ListBackups(u.Store.Path())
+	list, _ = files.ListBackups(u.Store.Path())
 	if len(list) != 2 {
 		t.Fatalf("after Back up now: %+v", list)
 	}
@@ -43,7 +43,7 @@ func TestBackupNowAndRestore(t *testing.T) {
 	if len(rows) != 3 || rebuilt != 1 {
 		t.Fatalf("after restore: %d partners (want 3), rebuilt %d times", len(rows), rebuilt)
 	}
-	list, _ = app.ListBackups(u.Store.Path())
+	list, _ = files.ListBackups(u.Store.Path())
 	if len(list) != 3 || list[0].Reason != "prerestore" {
 		t.Fatalf("the current data was not backed up first: %+v", list)
 	}

@@ -5,25 +5,29 @@ import (
 	"strconv"
 	"strings"
 
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // cadenceSettings edits how often each tier's partners expect contact.
 type cadenceSettings struct {
-	ui      *UI
-	tiers   []app.TierCadence
-	entries []*textEntry
+	store   *data.Store
+	lang    format.Lang // names the tiers
+	tiers   []metrics.TierCadence
+	entries []*widgets.TextEntry
 	msg     *widget.Label
 }
 
-func newCadenceSettings(u *UI) *cadenceSettings { return &cadenceSettings{ui: u} }
+func newCadenceSettings(store *data.Store, l format.Lang) *cadenceSettings {
+	return &cadenceSettings{store: store, lang: l}
+}
 
 func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("week.cadence_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -31,7 +35,7 @@ func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	c.msg = widget.NewLabel("")
 	c.msg.Wrapping = fyne.TextWrapWord
-	cad, err := app.LoadCadence(context.Background(), c.ui.Store)
+	cad, err := metrics.LoadCadence(context.Background(), c.store)
 	if err != nil {
 		c.msg.SetText(errorText(err))
 		return container.NewVBox(widget.NewSeparator(), title, c.msg)
@@ -39,12 +43,12 @@ func (c *cadenceSettings) buildUI() fyne.CanvasObject {
 	c.tiers = cad.Tiers
 	form := widget.NewForm()
 	for _, t := range cad.Tiers {
-		e := newText(&widget.Entry{Text: strconv.Itoa(t.Days)})
+		e := widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Days)})
 		c.entries = append(c.entries, e)
-		form.Append(lang.L("week.cadence_tier", map[string]any{"Tier": t.Tier.Name(string(c.ui.Lang))}), e)
+		form.Append(lang.L("week.cadence_tier", map[string]any{"Tier": t.Tier.Name(string(c.lang))}), e)
 	}
 	if len(cad.Tiers) == 0 {
-		c.msg.SetText(lang.L("week.cadence_no_tiers", map[string]any{"Days": app.FallbackCadenceDays}))
+		c.msg.SetText(lang.L("week.cadence_no_tiers", map[string]any{"Days": metrics.FallbackCadenceDays}))
 	}
 	save := &widget.Button{Text: lang.L("week.cadence_save"), Icon: theme.DocumentSaveIcon(), OnTapped: c.onSave}
 	return container.NewVBox(widget.NewSeparator(), title, hint, form, container.NewHBox(save), c.msg)
@@ -56,12 +60,12 @@ func (c *cadenceSettings) onSave() {
 		n, err := strconv.Atoi(strings.TrimSpace(c.entries[i].Text))
 		if err != nil || n < 1 || n > data.MaxCadenceDays {
 			c.msg.Importance = widget.DangerImportance
-			c.msg.SetText(t.Tier.Name(string(c.ui.Lang)) + ": " + lang.L("err.week_cadence", map[string]any{"Max": data.MaxCadenceDays}))
+			c.msg.SetText(t.Tier.Name(string(c.lang)) + ": " + lang.L("err.week_cadence", map[string]any{"Max": data.MaxCadenceDays}))
 			return
 		}
 		days[t.Tier.ID] = n
 	}
-	if err := c.ui.Store.SaveCadences(context.Background(), days); err != nil {
+	if err := c.store.SaveCadences(context.Background(), days); err != nil {
 		c.msg.Importance = widget.DangerImportance
 		c.msg.SetText(errorText(err))
 		return

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/metrics"
 	"channeldesk/data"
 )
 
@@ -26,7 +27,7 @@ func TestCadencePerTierInSettingsAtTheBoundaryDay(t *testing.T) {
 	if err := u.Store.ChangeTier(ctx, &data.TierChange{PartnerID: p.ID, ToTierID: gold.ID, Reason: "test"}, "Gold"); err != nil {
 		t.Fatal(err)
 	}
-	last := app.ISODate(u.Store.Now().AddDate(0, 0, -46))
+	last := fiscal.ISODate(u.Store.Now().AddDate(0, 0, -46))
 	if err := u.Store.AddEvent(ctx, &data.Event{PartnerID: p.ID, Kind: data.EventMeeting, Body: "review", At: last + "T10:00:00Z"}); err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +35,7 @@ func TestCadencePerTierInSettingsAtTheBoundaryDay(t *testing.T) {
 		u.dashboard.load()
 		u.Wait()
 		for _, e := range u.dashboard.today {
-			if e.Kind == app.TodayGoneQuiet && e.PartnerID == p.ID {
+			if e.Kind == metrics.TodayGoneQuiet && e.PartnerID == p.ID {
 				return true
 			}
 		}
@@ -45,7 +46,7 @@ func TestCadencePerTierInSettingsAtTheBoundaryDay(t *testing.T) {
 	}
 	u.show("nav.settings")
 	u.Wait()
-	c := newCadenceSettings(u)
+	c := newCadenceSettings(u.Store, u.Lang)
 	c.buildUI()
 	if len(c.entries) != 1 || c.entries[0].Text != "45" {
 		t.Fatalf("cadence entries %d, Gold %q", len(c.entries), c.entries[0].Text)

@@ -4,14 +4,14 @@ import (
 	"context"
 	"errors"
 
+	"channeldesk/app/format"
+	"channeldesk/app/kit"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/app/kit"
 )
 
 // mailSettings edits the subject and text of the e-mail drafts that carry
@@ -19,13 +19,13 @@ import (
 type mailSettings struct {
 	ui            *UI
 	lang          *widget.Select
-	subject, body *textEntry
+	subject, body *widgets.TextEntry
 	msg           *widget.Label
 	preview       *widget.Label
 }
 
 // mailLangs are the template languages, in the order of the selector.
-var mailLangs = []app.Lang{app.EN, app.RU}
+var mailLangs = []format.Lang{format.EN, format.RU}
 
 func newMailSettings(u *UI) *mailSettings { return &mailSettings{ui: u} }
 
@@ -33,8 +33,8 @@ func (m *mailSettings) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("kit.tmpl.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(lang.L("kit.tmpl.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	m.subject = newText(&widget.Entry{})
-	m.body = newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
+	m.subject = widgets.NewText(&widget.Entry{})
+	m.body = widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	m.body.SetMinRowsVisible(8)
 	m.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	m.preview = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -44,7 +44,7 @@ func (m *mailSettings) buildUI() fyne.CanvasObject {
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), OnTapped: m.onSave}
 	show := &widget.Button{Text: lang.L("kit.tmpl.preview"), Icon: theme.VisibilityIcon(), OnTapped: m.showPreview}
 	reset := &widget.Button{Text: lang.L("kit.tmpl.reset"), Importance: widget.LowImportance, OnTapped: m.onReset}
-	if m.ui.Lang == app.RU {
+	if m.ui.Lang == format.RU {
 		m.lang.SetSelectedIndex(1)
 	} else {
 		m.lang.SetSelectedIndex(0)
@@ -52,7 +52,7 @@ func (m *mailSettings) buildUI() fyne.CanvasObject {
 	return container.NewVBox(widget.NewSeparator(), title, hint, form, container.NewHBox(save, show, reset), m.msg, m.preview)
 }
 
-func (m *mailSettings) current() app.Lang { return mailLangs[max(0, m.lang.SelectedIndex())] }
+func (m *mailSettings) current() format.Lang { return mailLangs[max(0, m.lang.SelectedIndex())] }
 
 // load shows the template of the language chosen.
 func (m *mailSettings) load() {
@@ -74,7 +74,7 @@ func (m *mailSettings) entered() kit.MailTemplate {
 func (m *mailSettings) say(err error) {
 	m.msg.Importance = widget.DangerImportance
 	m.msg.SetText(errorText(err))
-	for field, e := range map[string]*textEntry{"mail_subject": m.subject, "mail_body": m.body} {
+	for field, e := range map[string]*widgets.TextEntry{"mail_subject": m.subject, "mail_body": m.body} {
 		if errorField(err) == field {
 			e.SetValidationError(errors.New(errorText(err)))
 		} else {

@@ -5,10 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/kit"
+	"fyne.io/fyne/v2/test"
 )
 
 // The mail template is edited per language in Settings: an unknown
@@ -43,15 +42,15 @@ func TestMailTemplateEditor(t *testing.T) {
 	}
 	ctx := context.Background()
 	rows := u.partners.rows
-	d, err := kit.NewDraft(ctx, u.Store, rows[0].ID, kit.MailOptions{Lang: app.RU})
+	d, err := kit.NewDraft(ctx, u.Store, rows[0].ID, kit.MailOptions{Lang: format.RU})
 	if err != nil || !strings.HasPrefix(d.Subject, "Комплект для "+rows[0].Name+" до ") {
 		t.Errorf("a Russian draft's subject %q (%v)", d.Subject, err)
 	}
-	if d, _ := kit.NewDraft(ctx, u.Store, rows[0].ID, kit.MailOptions{Lang: app.EN}); strings.HasPrefix(d.Subject, "Комплект") {
+	if d, _ := kit.NewDraft(ctx, u.Store, rows[0].ID, kit.MailOptions{Lang: format.EN}); strings.HasPrefix(d.Subject, "Комплект") {
 		t.Errorf("the English draft took the Russian template: %q", d.Subject)
 	}
 	m.onReset()
-	if d, _ := kit.NewDraft(ctx, u.Store, rows[0].ID, kit.MailOptions{Lang: app.RU}); strings.HasPrefix(d.Subject, "Комплект для ") {
+	if d, _ := kit.NewDraft(ctx, u.Store, rows[0].ID, kit.MailOptions{Lang: format.RU}); strings.HasPrefix(d.Subject, "Комплект для ") {
 		t.Errorf("after reset the draft still says %q", d.Subject)
 	}
 }

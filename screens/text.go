@@ -4,10 +4,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
-	"channeldesk/app/applog"
 	"channeldesk/app/errtext"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // typeLabel is a partner type in the interface language.
@@ -19,15 +18,9 @@ func statusLabel(s data.Status) string { return lang.L("status." + string(s)) }
 // fieldLabel is the name of an input, as errors name it.
 func fieldLabel(field string) string { return errtext.FieldLabel(field) }
 
-// errorText says what went wrong in the user's language (see errtext.Text,
-// which the command line uses too); an internal error goes to the log,
-// and the text names the log file.
-func errorText(err error) string {
-	if errtext.Internal(err) {
-		applog.Error("window", err)
-	}
-	return errtext.WithLog(err, applog.Path())
-}
+// errorText says what went wrong in the user's language (see
+// widgets.ErrorText).
+func errorText(err error) string { return widgets.ErrorText(err) }
 
 // errorField is the input an error is about, or "".
 func errorField(err error) string {
@@ -37,7 +30,7 @@ func errorField(err error) string {
 	return ""
 }
 
-func (u *UI) date(s string) string { return app.FormatDate(s, u.Lang) }
+func (u *UI) date(s string) string { return u.locale().date(s) }
 
 // newSelect is widget.NewSelect with its empty-choice placeholder in the
 // interface language (Fyne's own "(Select one)" is not translated).

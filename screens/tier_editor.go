@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // tierEditor is the program editor: the tiers by rank, each opened in a
@@ -25,12 +26,12 @@ type tierEditor struct {
 }
 
 type tierForm struct {
-	nameEN, nameRU, rank, color *textEntry
-	discount, mdf               *percentEntry
-	benefitsEN, benefitsRU      *textEntry
+	nameEN, nameRU, rank, color *widgets.TextEntry
+	discount, mdf               *widgets.PercentEntry
+	benefitsEN, benefitsRU      *widgets.TextEntry
 	reqs                        map[data.RequirementKind]*widget.Entry
-	revenue                     *moneyEntry // the revenue threshold, also in reqs
-	customEN, customRU          *textEntry
+	revenue                     *widgets.MoneyEntry // the revenue threshold, also in reqs
+	customEN, customRU          *widgets.TextEntry
 	msg                         *widget.Label
 	dlg                         *dialog.CustomDialog
 }
@@ -76,8 +77,8 @@ func (e *tierEditor) line(t *data.Tier) string {
 	if len(reqs) == 0 {
 		reqs = []string{lang.L("tiers.no_requirements")}
 	}
-	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), formatPercent(t.DiscountBP, u.Lang),
-		lang.L("tiers.mdf_accrual"), formatPercent(t.MDFAccrualBP, u.Lang), strings.Join(reqs, ", "))
+	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), widgets.FormatPercent(t.DiscountBP, u.Lang),
+		lang.L("tiers.mdf_accrual"), widgets.FormatPercent(t.MDFAccrualBP, u.Lang), strings.Join(reqs, ", "))
 }
 
 func (e *tierEditor) buildUI() fyne.CanvasObject {
@@ -97,10 +98,10 @@ func (e *tierEditor) buildUI() fyne.CanvasObject {
 func (e *tierEditor) edit(t *data.Tier) {
 	u := e.s.ui
 	f := &tierForm{
-		nameEN: newText(&widget.Entry{Text: t.NameEN}), nameRU: newText(&widget.Entry{Text: t.NameRU}), rank: newText(&widget.Entry{Text: strconv.Itoa(t.Rank)}),
-		color: newText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
-		benefitsEN: newText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: newText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
-		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: newText(&widget.Entry{}), customRU: newText(&widget.Entry{}), msg: errLabel(),
+		nameEN: widgets.NewText(&widget.Entry{Text: t.NameEN}), nameRU: widgets.NewText(&widget.Entry{Text: t.NameRU}), rank: widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Rank)}),
+		color: widgets.NewText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
+		benefitsEN: widgets.NewText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: widgets.NewText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
+		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: widgets.NewText(&widget.Entry{}), customRU: widgets.NewText(&widget.Entry{}), msg: widgets.NewErrorLine(),
 		revenue: newMoneyEntry(u, "threshold"),
 	}
 	f.discount.Optional, f.mdf.Optional, f.revenue.Optional = true, true, true
@@ -113,9 +114,9 @@ func (e *tierEditor) edit(t *data.Tier) {
 		widget.NewFormItem(lang.L("field.discount"), f.discount), widget.NewFormItem(lang.L("field.mdf_accrual"), f.mdf),
 		widget.NewFormItem(lang.L("field.benefits_en"), f.benefitsEN), widget.NewFormItem(lang.L("field.benefits_ru"), f.benefitsRU),
 	}
-	custom := newText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
+	custom := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
 	for _, k := range standardKinds {
-		text := newText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
+		text := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
 		var obj fyne.CanvasObject = text
 		en := text.Entry
 		if k == data.ReqRevenue12m {
@@ -142,25 +143,13 @@ func (e *tierEditor) edit(t *data.Tier) {
 
 func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormItem) {
 	u := e.s.ui
-	save := &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: func() { e.onSave(t, f) }}
-	buttons := []fyne.CanvasObject{&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { f.dlg.Hide() }}}
+	fd := &widgets.FormDialog{Title: lang.L("tiers.edit"), Items: items, Msg: f.msg, Scroll: true, Size: fyne.NewSize(620, 640),
+		OnSave: func() error { return e.onSave(t, f) }, OnDone: e.s.reload}
 	if t.ID != 0 {
-		buttons = append(buttons, &widget.Button{Text: lang.L("action.delete"), Importance: widget.DangerImportance, OnTapped: func() {
-			if err := u.Store.DeleteTier(context.Background(), t.ID); err != nil {
-				f.msg.SetText(errorText(err))
-				return
-			}
-			f.dlg.Hide()
-			e.s.reload()
-		}})
+		fd.Delete = func() error { return u.Store.DeleteTier(context.Background(), t.ID) }
 	}
-	buttons = append(buttons, save)
-	body := container.NewVScroll(container.NewVBox(widget.NewForm(items...), f.msg))
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.edit"), body, u.Win)
-	f.dlg.SetButtons(buttons)
-	f.dlg.Resize(fyne.NewSize(620, 640))
 	e.form = f
-	showForm(f.dlg, u.Win)
+	f.dlg = fd.Show(u.Win).Dialog
 }
 
 // read copies the form into a tier; bad numbers name their field.
@@ -202,16 +191,10 @@ func (f *tierForm) read(t *data.Tier) error {
 	return nil
 }
 
-func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) {
+func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) error {
 	t := *orig
-	err := f.read(&t)
-	if err == nil {
-		err = e.s.ui.Store.SaveTier(context.Background(), &t)
+	if err := f.read(&t); err != nil {
+		return err
 	}
-	if err != nil {
-		f.msg.SetText(errorText(err))
-		return
-	}
-	f.dlg.Hide()
-	e.s.reload()
+	return e.s.ui.Store.SaveTier(context.Background(), &t)
 }

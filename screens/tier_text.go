@@ -10,17 +10,18 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/tier"
 	"channeldesk/data"
 )
 
 // tierName is a tier's name in the interface language, or "No tier".
-func (u *UI) tierName(t *data.Tier) string { return app.TierName(t, u.Lang, lang.L("tiers.none")) }
+func (u *UI) tierName(t *data.Tier) string { return tier.TierName(t, u.Lang, lang.L("tiers.none")) }
 
 // reqLabel names what a requirement measures.
 func (u *UI) reqLabel(r data.Requirement) string {
 	if r.Kind == data.ReqCustomValue {
-		if u.Lang == app.RU && r.LabelRU != "" {
+		if u.Lang == format.RU && r.LabelRU != "" {
 			return r.LabelRU
 		}
 		if r.LabelEN != "" {
@@ -35,18 +36,18 @@ func (u *UI) reqLabel(r data.Requirement) string {
 func (u *UI) reqValue(r data.Requirement, v int64) string {
 	switch r.Kind {
 	case data.ReqRevenue12m:
-		return app.FormatMoney(v, u.Settings.Currency, u.Lang)
+		return format.FormatMoney(v, u.Settings.Currency, u.Lang)
 	case data.ReqOnboarded:
 		if v > 0 {
 			return lang.L("tiers.yes")
 		}
 		return lang.L("tiers.no")
 	}
-	return app.FormatNumber(v, u.Lang)
+	return format.FormatNumber(v, u.Lang)
 }
 
 // gapText says what is missing: "1 200 000 ₽ more won revenue in 12 months".
-func (u *UI) gapText(rp app.ReqProgress) string {
+func (u *UI) gapText(rp tier.ReqProgress) string {
 	if rp.Met {
 		return lang.L("tiers.met")
 	}
@@ -54,7 +55,7 @@ func (u *UI) gapText(rp app.ReqProgress) string {
 }
 
 // gapsText joins the gaps of the requirements not met yet.
-func (u *UI) gapsText(ps []app.ReqProgress) string {
+func (u *UI) gapsText(ps []tier.ReqProgress) string {
 	var parts []string
 	for _, rp := range ps {
 		if !rp.Met {

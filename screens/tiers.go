@@ -6,15 +6,14 @@ import (
 	"sort"
 	"strings"
 
+	"channeldesk/app/tier"
+	"channeldesk/data"
+	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // tiersScreen is the tier program: suggestions to confirm or dismiss,
@@ -22,11 +21,11 @@ import (
 type tiersScreen struct {
 	ui *UI
 
-	overview    *app.TierOverview
+	overview    *tier.TierOverview
 	names       map[int64]string
-	suggestions []app.Evaluation
-	close       []app.Evaluation
-	atRisk      []app.Evaluation
+	suggestions []tier.Evaluation
+	close       []tier.Evaluation
+	atRisk      []tier.Evaluation
 	perTier     []string
 
 	suggestList, closeList, riskList, perTierList, programList *widget.List
@@ -83,15 +82,15 @@ func (s *tiersScreen) textList(n func() int, text func(int) string) *widget.List
 // reload installs the default program on first use, then evaluates every
 // partner as of today off the UI goroutine.
 func (s *tiersScreen) reload() {
-	var o *app.TierOverview
+	var o *tier.TierOverview
 	var rows []data.PartnerRow
 	var err error
 	s.ui.background(func() {
 		ctx := context.Background()
-		if _, err = app.EnsureDefaultProgram(ctx, s.ui.Store); err != nil {
+		if _, err = tier.EnsureDefaultProgram(ctx, s.ui.Store); err != nil {
 			return
 		}
-		if o, err = app.EvaluateProgram(ctx, s.ui.Store, s.ui.Store.Today()); err != nil {
+		if o, err = tier.EvaluateProgram(ctx, s.ui.Store, s.ui.Store.Today()); err != nil {
 			return
 		}
 		rows, err = s.ui.Store.PartnerRows(ctx)
@@ -108,7 +107,7 @@ func (s *tiersScreen) reload() {
 	})
 }
 
-func (s *tiersScreen) show(o *app.TierOverview) {
+func (s *tiersScreen) show(o *tier.TierOverview) {
 	s.overview = o
 	s.suggestions, s.close, s.atRisk = o.Suggestions(), o.CloseToNext(), o.AtRisk()
 	s.perTier = s.perTierLines(o)
@@ -121,7 +120,7 @@ func (s *tiersScreen) show(o *app.TierOverview) {
 }
 
 // perTierLines are "Gold: 12 — Orbit, Vector, …", highest tier first.
-func (s *tiersScreen) perTierLines(o *app.TierOverview) []string {
+func (s *tiersScreen) perTierLines(o *tier.TierOverview) []string {
 	members := map[int64][]string{}
 	for _, e := range o.Evaluations {
 		id := int64(0)
@@ -146,12 +145,12 @@ func (s *tiersScreen) perTierLines(o *app.TierOverview) []string {
 	return append(out, line(lang.L("tiers.none"), 0))
 }
 
-func (s *tiersScreen) suggestionLine(e app.Evaluation) string {
+func (s *tiersScreen) suggestionLine(e tier.Evaluation) string {
 	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Qualified),
 		lang.L("tiers.kind."+string(e.Suggest)))
 }
 
-func (s *tiersScreen) closeLine(e app.Evaluation) string {
+func (s *tiersScreen) closeLine(e tier.Evaluation) string {
 	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Next),
 		s.ui.gapsText(e.NextProgress))
 }
@@ -166,37 +165,26 @@ func (s *tiersScreen) updateSuggestion(id widget.ListItemID, o fyne.CanvasObject
 }
 
 // confirm asks for the reason and changes the partner's assigned tier.
-func (s *tiersScreen) confirm(e app.Evaluation) { s.ui.confirmTier(e, s.suggestionLine(e), s.reload) }
+func (s *tiersScreen) confirm(e tier.Evaluation) { s.ui.confirmTier(e, s.suggestionLine(e), s.reload) }
 
 // confirmTier asks for the reason (prefilled from the evaluation), then
 // moves the partner to the tier it qualifies for and calls done.
-func (u *UI) confirmTier(e app.Evaluation, headText string, done func()) {
-	reason := newText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
+func (u *UI) confirmTier(e tier.Evaluation, headText string, done func()) {
+	reason := widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
 	reason.SetMinRowsVisible(3)
-	msg := errLabel()
-	var dlg *dialog.CustomDialog
-	ok := &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance, OnTapped: func() {
-		err := app.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
+	save := func() error {
+		return tier.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
 			u.Settings.ManagerName, u.Lang, lang.L("tiers.none"))
-		if err != nil {
-			msg.SetText(errorText(err))
-			return
-		}
-		dlg.Hide()
-		done()
-	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { dlg.Hide() }}
+	}
 	head := widget.NewLabel(headText)
 	head.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(head, widget.NewForm(widget.NewFormItem(lang.L("field.reason"), reason)), msg)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("tiers.confirm_title"), body, u.Win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
-	dlg.Resize(fyne.NewSize(520, 300))
-	showForm(dlg, u.Win)
+	(&widgets.FormDialog{Title: lang.L("tiers.confirm_title"), Confirm: lang.L("tiers.confirm"), Head: head,
+		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)},
+		Size:  fyne.NewSize(520, 300), OnSave: save, OnDone: done}).Show(u.Win)
 }
 
-func (s *tiersScreen) dismiss(e app.Evaluation) {
+func (s *tiersScreen) dismiss(e tier.Evaluation) {
 	if err := s.ui.Store.DismissSuggestion(context.Background(), e.PartnerID, e.SuggestedTierID()); err != nil {
 		s.status.SetText(errorText(err))
 		return

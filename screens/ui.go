@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/assets"
 	"channeldesk/data"
 )
@@ -26,7 +26,7 @@ type UI struct {
 	App      fyne.App
 	Win      fyne.Window
 	Store    *data.Store
-	Lang     app.Lang
+	Lang     format.Lang
 	Settings data.Settings
 
 	areas   []area
@@ -91,7 +91,7 @@ func (u *UI) loadSettings() {
 	if err := assets.LoadTranslations(language); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	u.Lang = app.Lang(language)
+	u.Lang = format.Lang(language)
 }
 
 // build lays out the sidebar and the areas that work.
@@ -101,11 +101,11 @@ func (u *UI) build() {
 		{"dash.nav", theme.HomeIcon(), func() fyne.CanvasObject { u.dashboard = newDashboardScreen(u); return u.dashboard.buildUI() }},
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
 		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return newRecruitScreen(u).buildUI() }},
-		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return newOnboardingScreen(u).buildUI() }},
+		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return u.newOnboardingScreen().buildUI() }},
 		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return newDealsScreen(u).buildUI() }},
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
 		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return newMDFScreen(u).buildUI() }},
-		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = newPlansScreen(u); return u.plans.buildUI() }},
+		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = u.newPlansScreen(); return u.plans.buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}
 	u.content = container.NewStack()

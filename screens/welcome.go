@@ -13,9 +13,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"channeldesk/app"
+	demox "channeldesk/app/demo"
+	"channeldesk/app/format"
 	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // demoPartnersOnFirstRun is how many demo partners the welcome loads.
@@ -27,8 +29,8 @@ type welcome struct {
 	ui  *UI
 	dlg *dialog.CustomDialog
 
-	vendor, program *textEntry
-	currency        *textEntry
+	vendor, program *widgets.TextEntry
+	currency        *widgets.TextEntry
 	fyStart, uiLang *widget.Select
 	msg             *widget.Label
 	demoBtn, empty  *widget.Button
@@ -54,22 +56,22 @@ func (w *welcome) show() {
 
 func (w *welcome) buildUI() fyne.CanvasObject {
 	st := w.ui.Settings
-	keep := func(e *textEntry, fallback string) string {
+	keep := func(e *widgets.TextEntry, fallback string) string {
 		if e != nil {
 			return e.Text
 		}
 		return fallback
 	}
-	w.vendor = newText(&widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")})
-	w.program = newText(&widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")})
+	w.vendor = widgets.NewText(&widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")})
+	w.program = widgets.NewText(&widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")})
 	cur := st.Currency
-	if cur == data.DefaultSettings().Currency && w.ui.Lang == app.RU {
+	if cur == data.DefaultSettings().Currency && w.ui.Lang == format.RU {
 		cur = "RUB" // a fresh database in Russian most likely counts roubles
 	}
 	if w.currency != nil {
 		cur = w.currency.Text
 	}
-	w.currency = newText(&widget.Entry{Text: cur, PlaceHolder: "EUR, RUB, USD…"})
+	w.currency = widgets.NewText(&widget.Entry{Text: cur, PlaceHolder: "EUR, RUB, USD…"})
 	month := st.FiscalYearFrom - 1
 	if w.fyStart != nil {
 		month = w.fyStart.SelectedIndex()
@@ -81,7 +83,7 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	w.fyStart = newSelect(months, nil)
 	w.fyStart.SetSelectedIndex(max(0, month))
 	w.uiLang = newSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
-	w.uiLang.SetSelectedIndex(map[app.Lang]int{app.EN: 0, app.RU: 1}[w.ui.Lang])
+	w.uiLang.SetSelectedIndex(map[format.Lang]int{format.EN: 0, format.RU: 1}[w.ui.Lang])
 	w.uiLang.OnChanged = func(string) { w.switchLanguage() }
 	intro := widget.NewLabel(lang.L("desk.welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
@@ -133,13 +135,13 @@ func (w *welcome) startImport() {
 // keeping what was typed.
 func (w *welcome) switchLanguage() {
 	language := []string{"en", "ru"}[max(0, w.uiLang.SelectedIndex())]
-	if app.Lang(language) == w.ui.Lang {
+	if format.Lang(language) == w.ui.Lang {
 		return
 	}
 	if err := assets.LoadTranslations(language); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	w.ui.Lang = app.Lang(language)
+	w.ui.Lang = format.Lang(language)
 	w.dlg.Hide()
 	w.show()
 }
@@ -157,7 +159,7 @@ func (w *welcome) finish(demo bool) {
 		return
 	}
 	w.ui.runWithProgress(lang.L("desk.welcome.loading"), func(ctx context.Context, _ func(int, int)) error {
-		return app.Demo(ctx, w.ui.Store, app.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: w.ui.Store.Now()})
+		return demox.Demo(ctx, w.ui.Store, demox.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: w.ui.Store.Now()})
 	}, func(err error) {
 		w.ui.Rebuild()
 		if err != nil && !errors.Is(err, context.Canceled) {

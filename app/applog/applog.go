@@ -5,14 +5,13 @@
 package applog
 
 import (
+	"channeldesk/app/files"
 	"fmt"
 	"io"
 	"log"
 	"os"
 	"path/filepath"
 	"sync"
-
-	"channeldesk/app"
 )
 
 // MaxSize is the size at which the log is rotated; Keep older files are
@@ -25,7 +24,7 @@ const (
 // DefaultPath is the log file in the per-user data folder, beside the
 // default database.
 func DefaultPath() (string, error) {
-	db, err := app.DefaultDBPath()
+	db, err := files.DefaultDBPath()
 	if err != nil {
 		return "", err
 	}

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/data"
 )
 
@@ -90,7 +90,7 @@ func cachedL() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	err = app.Demo(context.Background(), s, app.DemoOptions{Partners: 5000, Seed: 1, Today: Day})
+	err = demo.Demo(context.Background(), s, demo.DemoOptions{Partners: 5000, Seed: 1, Today: Day})
 	if err == nil {
 		_, err = s.DB().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	}

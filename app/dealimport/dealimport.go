@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -98,7 +98,7 @@ func loadPartners(ctx context.Context, s *data.Store) (*partnerIndex, error) {
 		}
 		ix.byID[id] = true
 		for _, n := range []string{name, legal} {
-			if k := app.NormalizeCompany(n); k != "" {
+			if k := format.NormalizeCompany(n); k != "" {
 				if _, taken := ix.byName[k]; !taken {
 					ix.byName[k] = id
 				}
@@ -112,7 +112,7 @@ func (ix *partnerIndex) find(ref string) int64 {
 	if id, err := strconv.ParseInt(strings.TrimSpace(ref), 10, 64); err == nil && ix.byID[id] {
 		return id
 	}
-	return ix.byName[app.NormalizeCompany(ref)]
+	return ix.byName[format.NormalizeCompany(ref)]
 }
 
 // Check reads a file and checks every row; nothing is stored.
@@ -237,7 +237,7 @@ func parseRow(rec []string, cols map[string]int, ix *partnerIndex, currency stri
 	d := &r.Deal
 	d.Customer, d.CustomerTaxID, d.CustomerDomain, d.Product, d.Reason =
 		get("customer"), get("tax_id"), get("domain"), get("product"), get("reason")
-	d.CustomerKey = app.NormalizeCompany(d.Customer)
+	d.CustomerKey = format.NormalizeCompany(d.Customer)
 	if d.PartnerID = ix.find(r.Partner); d.PartnerID == 0 {
 		r.Err = data.Invalid("partner", "err.deals_unknown_partner", map[string]any{"Value": r.Partner})
 		return r

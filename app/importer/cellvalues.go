@@ -1,12 +1,11 @@
 package importer
 
 import (
+	"channeldesk/app/format"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
-
-	"channeldesk/app"
 )
 
 // DateOrder is how a column writes day and month in dates like 03/04/2026.
@@ -74,7 +73,7 @@ func ReadDate(s string, order DateOrder) (string, bool) {
 	}
 	if n, err := strconv.ParseFloat(s, 64); err == nil {
 		if n > 20000 && n < 80000 {
-			return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)).Format(app.DateLayout), true
+			return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)).Format(format.DateLayout), true
 		}
 		return "", false
 	}
@@ -88,7 +87,7 @@ func ReadDate(s string, order DateOrder) (string, bool) {
 	for _, layout := range []string{"Jan 2, 2006", "January 2, 2006", "2 Jan 2006", "2 January 2006", "02-Jan-2006",
 		"2-Jan-2006", "Jan 2 2006", "Monday, January 2, 2006"} {
 		if t, err := time.Parse(layout, datePart(s, true)); err == nil {
-			return t.Format(app.DateLayout), true
+			return t.Format(format.DateLayout), true
 		}
 	}
 	return "", false
@@ -182,7 +181,7 @@ func isoDate(y, m, d int) (string, bool) {
 	if t.Day() != d {
 		return "", false
 	}
-	return t.Format(app.DateLayout), true
+	return t.Format(format.DateLayout), true
 }
 
 // currencyMarks are the symbols and words amounts carry, by ISO code.
@@ -208,7 +207,7 @@ func ReadAmount(s, currency string) (minor int64, cur string, ok bool) {
 		neg, num = !neg, num[1:]
 	}
 	intPart, frac, ok := splitNumber(num)
-	digits := app.MinorDigits(currency)
+	digits := format.MinorDigits(currency)
 	if !ok || len(frac) > digits || len(intPart) > 15 {
 		return 0, cur, false
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -135,12 +135,12 @@ func (ex *existing) link(vals map[Field]string, rec []string, companyID int, ema
 			return id, FINN
 		}
 	}
-	if k := app.NormalizeCompany(vals[FName]); k != "" {
+	if k := format.NormalizeCompany(vals[FName]); k != "" {
 		if id, ok := ex.byKey[k]; ok {
 			return id, FName
 		}
 	}
-	if d := app.CompanyDomain(email); d != "" {
+	if d := format.CompanyDomain(email); d != "" {
 		if id, ok := ex.byDomain[d]; ok {
 			return id, FWebsite
 		}

@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
 	"errors"
 	"path/filepath"
@@ -11,15 +12,8 @@ import (
 	"channeldesk/data"
 )
 
-func openStore(tb testing.TB) *data.Store {
-	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
-}
+// openStore is the shared temp store (internal/testutil).
+var openStore = testutil.OpenStore
 
 func read(t *testing.T, name string) *importer.Table {
 	t.Helper()

@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -138,7 +138,7 @@ func loadExisting(ctx context.Context, s *data.Store, source string) (*existing,
 	}
 	for _, p := range all {
 		ex.names[p.ID], ex.stored[p.ID] = p.Name, p
-		ex.remember(p.ID, NormalizeKeys(p.Name, p.LegalName), app.CompanyDomain(p.Website))
+		ex.remember(p.ID, NormalizeKeys(p.Name, p.LegalName), format.CompanyDomain(p.Website))
 		ex.rememberINN(p.ID, p.INN)
 	}
 	if ex.byRecord, err = s.SourceIDs(ctx, source); err != nil {
@@ -166,7 +166,7 @@ func (ex *existing) loadContacts(ctx context.Context, s *data.Store) error {
 			return err
 		}
 		ex.addContact(id, name, email)
-		ex.remember(id, nil, app.CompanyDomain(email))
+		ex.remember(id, nil, format.CompanyDomain(email))
 	}
 	return rows.Err()
 }
@@ -201,8 +201,8 @@ func contactKey(name, email string) string {
 // NormalizeKeys are the duplicate keys of a company: its name's and its
 // legal name's normalised forms.
 func NormalizeKeys(name, legal string) []string {
-	keys := []string{app.NormalizeCompany(name)}
-	if k := app.NormalizeCompany(legal); k != "" && k != keys[0] {
+	keys := []string{format.NormalizeCompany(name)}
+	if k := format.NormalizeCompany(legal); k != "" && k != keys[0] {
 		keys = append(keys, k)
 	}
 	return keys
@@ -275,9 +275,9 @@ func (p *Preview) count(r *Row) {
 // records it so that later rows of the file find it.
 func (p *Preview) dedupe(row *Row, ex *existing, fileIDs map[int64]int) {
 	keys := NormalizeKeys(row.Partner.Name, row.Partner.LegalName)
-	domain := app.CompanyDomain(row.Partner.Website)
+	domain := format.CompanyDomain(row.Partner.Website)
 	if row.Contact != nil && domain == "" {
-		domain = app.CompanyDomain(row.Contact.Email)
+		domain = format.CompanyDomain(row.Contact.Email)
 	}
 	id, found := ex.byINN[row.Partner.INN]
 	found = found && row.Partner.INN != ""
@@ -318,7 +318,7 @@ func (p *Preview) dedupe(row *Row, ex *existing, fileIDs map[int64]int) {
 		}
 	}
 	if row.Contact != nil {
-		ex.remember(id, nil, app.CompanyDomain(row.Contact.Email))
+		ex.remember(id, nil, format.CompanyDomain(row.Contact.Email))
 	}
 }
 
@@ -544,14 +544,14 @@ func readSource(vals map[Field]string, src data.Source, status data.Status, def 
 // CellDate reads a date cell: ISO, Russian and slash dates, a date with a
 // time, and Excel serial numbers; the result is ISO.
 func CellDate(s string) (string, bool) {
-	if t, err := app.ParseDate(s); err == nil {
-		return t.Format(app.DateLayout), true
+	if t, err := format.ParseDate(s); err == nil {
+		return t.Format(format.DateLayout), true
 	}
 	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 20000 && n < 80000 {
-		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)).Format(app.DateLayout), true
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)).Format(format.DateLayout), true
 	}
 	if t, err := time.Parse("2006-01-02 15:04:05", s); err == nil {
-		return t.Format(app.DateLayout), true
+		return t.Format(format.DateLayout), true
 	}
 	return "", false
 }

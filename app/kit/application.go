@@ -7,7 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -32,7 +33,7 @@ var applicationQuestions = []column{
 }
 
 // RenderApplication writes a blank partner application in language l.
-func RenderApplication(program string, l app.Lang, kitDate string, secret []byte, w io.Writer) error {
+func RenderApplication(program string, l format.Lang, kitDate string, secret []byte, w io.Writer) error {
 	b, err := newBook(l, "EUR")
 	if err != nil {
 		return err
@@ -69,7 +70,7 @@ func RenderApplication(program string, l app.Lang, kitDate string, secret []byte
 }
 
 // ExportApplication writes a blank application form to path.
-func ExportApplication(ctx context.Context, s *data.Store, path string, l app.Lang) error {
+func ExportApplication(ctx context.Context, s *data.Store, path string, l format.Lang) error {
 	secret, err := s.KitSecret(ctx)
 	if err != nil {
 		return err
@@ -82,8 +83,8 @@ func ExportApplication(ctx context.Context, s *data.Store, path string, l app.La
 	if program == "" {
 		program = st.VendorName
 	}
-	return app.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
-		return RenderApplication(program, l, s.Now().Format(app.DateLayout), secret, w)
+	return files.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
+		return RenderApplication(program, l, s.Now().Format(format.DateLayout), secret, w)
 	})
 }
 
@@ -140,7 +141,7 @@ func applyApplication(ctx context.Context, s *data.Store, ret *Returned, opt Imp
 }
 
 // applicant is the partner an application describes.
-func applicant(a map[string]string, l app.Lang) (*data.Partner, error) {
+func applicant(a map[string]string, l format.Lang) (*data.Partner, error) {
 	p := &data.Partner{Name: a["q_company"], LegalName: a["q_legal_name"], Type: data.TypeReseller, Status: data.StatusApplied,
 		Country: a["q_country"], Region: a["q_region"], Website: a["q_website"], DocLang: string(l),
 		Verticals: splitList(a["q_verticals"]), Capabilities: splitList(a["q_capabilities"])}
@@ -160,7 +161,7 @@ func applicant(a map[string]string, l app.Lang) (*data.Partner, error) {
 }
 
 func partnerType(label string) (data.PartnerType, bool) {
-	for _, l := range []app.Lang{app.EN, app.RU} {
+	for _, l := range []format.Lang{format.EN, format.RU} {
 		t, _ := translations(l)
 		for _, pt := range data.PartnerTypes {
 			if strings.EqualFold(t["type."+string(pt)], label) || strings.EqualFold(string(pt), label) {

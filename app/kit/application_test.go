@@ -7,7 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/kit"
 	"channeldesk/data"
 )
@@ -19,7 +19,7 @@ func TestApplicationBecomesAnAppliedProspect(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	blank := filepath.Join(t.TempDir(), "application.xlsx")
-	if err := kit.ExportApplication(ctx, s, blank, app.RU); err != nil {
+	if err := kit.ExportApplication(ctx, s, blank, format.RU); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(blank)

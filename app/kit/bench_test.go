@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/app/kit"
 	"channeldesk/data"
 )
@@ -16,7 +16,7 @@ import (
 func BenchmarkKitsFor500Partners(b *testing.B) {
 	ctx := context.Background()
 	s := openStore(b)
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 500, Seed: 3, Today: today}); err != nil {
+	if err := demo.Demo(ctx, s, demo.DemoOptions{Partners: 500, Seed: 3, Today: today}); err != nil {
 		b.Fatal(err)
 	}
 	rows, err := s.PartnerRows(ctx)

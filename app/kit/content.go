@@ -5,15 +5,17 @@ import (
 	"sort"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
 // Options choose how kits are made.
 type Options struct {
-	Lang  app.Lang  // "" = each partner's document language
-	Today time.Time // the kit's date; zero = the store's clock
-	Due   string    // deadline for this quarter's figures; "" = 10 days after the quarter ends
+	Lang  format.Lang // "" = each partner's document language
+	Today time.Time   // the kit's date; zero = the store's clock
+	Due   string      // deadline for this quarter's figures; "" = 10 days after the quarter ends
 	// DealRows is how many empty registration rows the kit offers (default 30).
 	DealRows int
 	// Mail writes an e-mail draft (.eml) beside each kit, with the kit
@@ -26,7 +28,7 @@ type Options struct {
 type Content struct {
 	PartnerID   int64
 	PartnerName string
-	Lang        app.Lang
+	Lang        format.Lang
 	Program     string // the program (or vendor) name
 	Currency    string
 	KitDate     string
@@ -91,27 +93,27 @@ func newContent(s *data.Store, st data.Settings, p *data.Partner, opt Options) *
 		today = s.Now()
 	}
 	l := opt.Lang
-	if l != app.EN && l != app.RU {
-		l = app.Lang(p.DocLang)
-		if l != app.RU {
-			l = app.EN
+	if l != format.EN && l != format.RU {
+		l = format.Lang(p.DocLang)
+		if l != format.RU {
+			l = format.EN
 		}
 	}
 	due := opt.Due
 	if due == "" {
-		due = app.QuarterOf(today, st.FiscalYearFrom).End().AddDate(0, 0, 10).Format(app.DateLayout)
+		due = fiscal.QuarterOf(today, st.FiscalYearFrom).End().AddDate(0, 0, 10).Format(format.DateLayout)
 	}
 	program := st.ProgramName
 	if program == "" {
 		program = st.VendorName
 	}
-	fy := app.QuarterOf(today, st.FiscalYearFrom).Year
+	fy := fiscal.QuarterOf(today, st.FiscalYearFrom).Year
 	rows := opt.DealRows
 	if rows <= 0 {
 		rows = newDealRows
 	}
 	return &Content{DealRows: rows, PartnerID: p.ID, PartnerName: p.Name, Lang: l, Program: program, Currency: st.Currency,
-		KitDate: today.Format(app.DateLayout), Due: due, Manager: Person{Name: st.ManagerName}, Products: p.Products, Year: fy}
+		KitDate: today.Format(format.DateLayout), Due: due, Manager: Person{Name: st.ManagerName}, Products: p.Products, Year: fy}
 }
 
 func loadDeals(ctx context.Context, s *data.Store, c *Content) error {
@@ -127,7 +129,7 @@ func loadDeals(ctx context.Context, s *data.Store, c *Content) error {
 }
 
 func loadMDF(ctx context.Context, s *data.Store, c *Content) error {
-	m, err := app.LoadPartnerMDFWithoutProofs(ctx, s, c.PartnerID)
+	m, err := mdf.LoadPartnerMDFWithoutProofs(ctx, s, c.PartnerID)
 	if err != nil {
 		return err
 	}
@@ -160,7 +162,7 @@ func loadMDF(ctx context.Context, s *data.Store, c *Content) error {
 		if r.State != data.RequestApproved || claimed[r.ID] || !ok {
 			continue
 		}
-		if dl := app.MDFDeadline(&r, &f); dl >= c.KitDate {
+		if dl := mdf.MDFDeadline(&r, &f); dl >= c.KitDate {
 			c.Claimable = append(c.Claimable, Claimable{Request: r, Deadline: dl})
 		}
 	}

@@ -9,7 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -33,7 +34,7 @@ func exportFile(ctx context.Context, s *data.Store, secret []byte, partnerID int
 	if err != nil {
 		return nil, err
 	}
-	return m, app.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
+	return m, files.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	})
@@ -87,12 +88,12 @@ func Partners(ctx context.Context, s *data.Store, sel Selection) ([]data.Partner
 
 // FileName is the kit's file name for a partner: its name made safe for
 // every file system.
-func FileName(partnerName string, lang app.Lang) string {
+func FileName(partnerName string, lang format.Lang) string {
 	word := "kit"
-	if lang == app.RU {
+	if lang == format.RU {
 		word = "комплект"
 	}
-	return app.SafeFileName(partnerName+" — "+word) + ".xlsx"
+	return files.SafeFileName(partnerName+" — "+word) + ".xlsx"
 }
 
 // ExportAll writes one kit per partner into dir, named after the partner
@@ -142,9 +143,9 @@ func ExportAll(ctx context.Context, s *data.Store, partners []data.PartnerRow, d
 	return paths, nil
 }
 
-func partnerLang(ctx context.Context, s *data.Store, id int64) app.Lang {
-	if p, err := s.Partner(ctx, id); err == nil && p.DocLang == string(app.RU) {
-		return app.RU
+func partnerLang(ctx context.Context, s *data.Store, id int64) format.Lang {
+	if p, err := s.Partner(ctx, id); err == nil && p.DocLang == string(format.RU) {
+		return format.RU
 	}
-	return app.EN
+	return format.EN
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/kit"
 	"channeldesk/data"
 )
@@ -28,7 +28,7 @@ func TestKitHasItsSheetsLockedAndSigned(t *testing.T) {
 	ctx := context.Background()
 	id := firstActive(t, s)
 	path := filepath.Join(t.TempDir(), "k.xlsx")
-	m, err := kit.ExportFile(ctx, s, id, path, kit.Options{Lang: app.EN})
+	m, err := kit.ExportFile(ctx, s, id, path, kit.Options{Lang: format.EN})
 	if err != nil {
 		t.Fatal(err)
 	}

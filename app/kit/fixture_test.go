@@ -4,7 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"channeldesk/app"
+	"channeldesk/app/deals"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -50,19 +51,19 @@ func newWorld(t testing.TB) *world {
 	w.ann, w.boris = ann.ID, boris.ID
 
 	other := &data.Deal{PartnerID: w.b, Customer: "Globex", Product: "Desk", Amount: 100000, RegisteredOn: "2026-08-01"}
-	must(app.SaveDeal(ctx, s, other))
+	must(deals.SaveDeal(ctx, s, other))
 	must(s.MoveDeal(ctx, other.ID, data.DealMove{To: data.DealApproved, On: "2026-08-02"}))
 
 	f := &data.MDFFund{Name: "Q3 budget line", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 3, Budget: 10_000_00,
 		Model: data.ModelDiscretionary, Activities: []data.MDFActivity{data.ActivityWebinar, data.ActivityEvent}, ShareBP: 5000, ClaimDays: 60}
-	must(app.CreateMDFFund(ctx, s, f))
+	must(mdf.CreateMDFFund(ctx, s, f))
 	w.fund = f.ID
-	must(app.AllocateMDF(ctx, s, f.ID, w.a, 5_000_00, ""))
+	must(mdf.AllocateMDF(ctx, s, f.ID, w.a, 5_000_00, ""))
 	r := &data.MDFRequest{FundID: f.ID, PartnerID: w.a, Activity: data.ActivityEvent, Description: "Summer roadshow",
 		StartsOn: "2026-07-05", EndsOn: "2026-07-10", Requested: 1_000_00}
-	must(app.CreateMDFRequest(ctx, s, r))
-	must(app.SubmitMDFRequest(ctx, s, r.ID))
-	must(app.ApproveMDFRequest(ctx, s, r.ID, 800_00))
+	must(mdf.CreateMDFRequest(ctx, s, r))
+	must(mdf.SubmitMDFRequest(ctx, s, r.ID))
+	must(mdf.ApproveMDFRequest(ctx, s, r.ID, 800_00))
 	w.claimReq = r.ID
 
 	p := &data.Plan{PartnerID: w.a, FiscalYear: 2026, Objectives: []data.Objective{

@@ -1,12 +1,12 @@
 package kit_test
 
 import (
+	"channeldesk/internal/testutil"
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/data"
 )
 
@@ -15,12 +15,8 @@ var today = time.Date(2026, 8, 15, 10, 0, 0, 0, time.UTC)
 // openStore opens a fresh database whose clock stands at today.
 func openStore(tb testing.TB) *data.Store {
 	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s := testutil.OpenStore(tb)
 	s.Now = func() time.Time { return today }
-	tb.Cleanup(func() { s.Close() })
 	return s
 }
 
@@ -28,7 +24,7 @@ func openStore(tb testing.TB) *data.Store {
 func demoStore(tb testing.TB, n int) *data.Store {
 	tb.Helper()
 	s := openStore(tb)
-	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: n, Seed: 5, Today: today}); err != nil {
+	if err := demo.Demo(context.Background(), s, demo.DemoOptions{Partners: n, Seed: 5, Today: today}); err != nil {
 		tb.Fatal(err)
 	}
 	return s

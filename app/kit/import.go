@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -82,7 +83,7 @@ type ImportOptions struct {
 	Author    string
 	// Proofs are files that came with the kit (dropped onto the window
 	// with it); a claim that names one by its file name gets it attached.
-	Proofs []app.ProofFile
+	Proofs []mdf.ProofFile
 }
 
 // errPreview rolls the preview's transaction back.
@@ -123,7 +124,7 @@ func Apply(ctx context.Context, s *data.Store, ret *Returned, opt ImportOptions)
 	pv := &Preview{Marker: m, PartnerName: p.Name}
 	err = s.WithTx(ctx, func(tx *sql.Tx) error {
 		im := &importer{ctx: ctx, tx: tx, s: s, m: m, lang: ret.Lang, currency: st.Currency, opt: opt,
-			today: s.Now().Format(app.DateLayout)}
+			today: s.Now().Format(format.DateLayout)}
 		for i, row := range ret.Rows {
 			it, err := im.row(i, row)
 			if err != nil {
@@ -150,7 +151,7 @@ type importer struct {
 	tx       *sql.Tx
 	s        *data.Store
 	m        *Marker
-	lang     app.Lang
+	lang     format.Lang
 	currency string
 	today    string
 	opt      ImportOptions

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/app/kit"
 )
 
@@ -109,7 +109,7 @@ func TestKitLeaksNothingInternal(t *testing.T) {
 		t.Fatal(err)
 	}
 	checked := 0
-	for _, l := range []app.Lang{app.EN, app.RU} {
+	for _, l := range []format.Lang{format.EN, format.RU} {
 		dir := t.TempDir()
 		paths, err := kit.ExportAll(ctx, s, rows, dir, kit.Options{Lang: l}, nil)
 		if err != nil {

@@ -14,7 +14,8 @@ import (
 	"strings"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -94,7 +95,7 @@ func writeBase64(w io.Writer, b []byte) {
 type MailOptions struct {
 	KitPath string // the kit to attach ("" = none)
 	PlanPDF bool   // attach the partner's plan PDF too
-	Lang    app.Lang
+	Lang    format.Lang
 }
 
 // WriteDraft writes an e-mail draft for a partner into dir (its subject
@@ -110,7 +111,7 @@ func WriteDraft(ctx context.Context, s *data.Store, partnerID int64, dir string,
 		return "", err
 	}
 	path := filepath.Join(dir, DraftName(p.Name))
-	if err := app.WriteFileAtomic(path, 0o644, d.Compose); err != nil {
+	if err := files.WriteFileAtomic(path, 0o644, d.Compose); err != nil {
 		return "", err
 	}
 	var names []string
@@ -125,7 +126,7 @@ func WriteDraft(ctx context.Context, s *data.Store, partnerID int64, dir string,
 }
 
 // DraftName is the file name of a partner's e-mail draft.
-func DraftName(partnerName string) string { return app.SafeFileName(partnerName) + ".eml" }
+func DraftName(partnerName string) string { return files.SafeFileName(partnerName) + ".eml" }
 
 // NewDraft composes the draft for a partner: to its primary contact, the
 // templates filled with its name, the manager and the due date.
@@ -160,13 +161,13 @@ func NewDraft(ctx context.Context, s *data.Store, partnerID int64, opt MailOptio
 		if err != nil {
 			return nil, err
 		}
-		d.Attachments = append(d.Attachments, Attachment{Name: app.SafeFileName(c.PartnerName) + ".pdf", Content: b, Type: "application/pdf"})
+		d.Attachments = append(d.Attachments, Attachment{Name: files.SafeFileName(c.PartnerName) + ".pdf", Content: b, Type: "application/pdf"})
 	}
 	return d, nil
 }
 
 // template is the manager's template from the settings, or the built-in one.
-func template(ctx context.Context, s *data.Store, key string, l app.Lang, t map[string]string) string {
+func template(ctx context.Context, s *data.Store, key string, l format.Lang, t map[string]string) string {
 	if v, err := s.Setting(ctx, key+"."+string(l)); err == nil && strings.TrimSpace(v) != "" {
 		return v
 	}

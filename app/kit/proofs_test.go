@@ -1,14 +1,13 @@
 package kit_test
 
 import (
+	"channeldesk/app/kit"
+	"channeldesk/app/mdf"
+	"channeldesk/data"
 	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
-
-	"channeldesk/app"
-	"channeldesk/app/kit"
-	"channeldesk/data"
 )
 
 // Proof files that come with the kit (dropped onto the window with it)
@@ -21,7 +20,7 @@ func TestClaimProofFilesCameWithTheKit(t *testing.T) {
 	p.fill(shMDF, p.next(shMDF, "C:"+fmt.Sprint(w.claimReq)), 9, 2000, 25, "Photos.ZIP; leads.xlsx")
 	out := filepath.Join(t.TempDir(), "back.xlsx")
 	p.save(out)
-	proofs := []app.ProofFile{{Name: "photos.zip", Content: []byte("zip bytes")}, {Name: "unrelated.txt", Content: []byte("x")}}
+	proofs := []mdf.ProofFile{{Name: "photos.zip", Content: []byte("zip bytes")}, {Name: "unrelated.txt", Content: []byte("x")}}
 	pv, err := importFile(t, w.s, out, kit.ImportOptions{Proofs: proofs})
 	if err != nil {
 		t.Fatal(err)

@@ -11,14 +11,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
 // Returned is a kit read back: its verified marker and its tagged rows.
 type Returned struct {
 	Marker *Marker
-	Lang   app.Lang
+	Lang   format.Lang
 	Rows   []Row
 }
 
@@ -59,8 +59,8 @@ func Read(r io.Reader, secret []byte) (*Returned, error) {
 	if !m.Verify(secret) {
 		return nil, data.Conflict("err.kit_tampered", nil)
 	}
-	ret := &Returned{Marker: m, Lang: app.Lang(m.Lang)}
-	t, err := translations(app.Lang(m.Lang))
+	ret := &Returned{Marker: m, Lang: format.Lang(m.Lang)}
+	t, err := translations(format.Lang(m.Lang))
 	if err != nil {
 		return nil, err
 	}
@@ -184,14 +184,14 @@ func plainNumber(s string) (float64, bool) {
 
 // money reads an amount into minor units: a number cell, or text written
 // the way the kit's language writes amounts ("1 200,50", "$1,200.50").
-func money(s, field, currency string, l app.Lang) (int64, error) {
+func money(s, field, currency string, l format.Lang) (int64, error) {
 	if v, ok := plainNumber(s); ok {
 		if v < 0 || v > 1e13 {
 			return 0, data.Invalid(field, "err.kit_money", map[string]any{"Value": s})
 		}
-		return int64(math.Round(v * math.Pow10(app.MinorDigits(currency)))), nil
+		return int64(math.Round(v * math.Pow10(format.MinorDigits(currency)))), nil
 	}
-	v, err := app.ParseMoney(s, currency, l)
+	v, err := format.ParseMoney(s, currency, l)
 	if err != nil || v < 0 {
 		return 0, data.Invalid(field, "err.kit_money", map[string]any{"Value": s})
 	}
@@ -199,11 +199,11 @@ func money(s, field, currency string, l app.Lang) (int64, error) {
 }
 
 // count reads a whole number ≥ 0.
-func count(s, field string, l app.Lang) (int64, error) {
+func count(s, field string, l format.Lang) (int64, error) {
 	if v, ok := plainNumber(s); ok && v == math.Trunc(v) && v >= 0 && v < 1e15 {
 		return int64(v), nil
 	}
-	v, err := app.ParseCount(s, l)
+	v, err := format.ParseCount(s, l)
 	if err != nil || v < 0 {
 		return 0, data.Invalid(field, "err.kit_count", map[string]any{"Value": s})
 	}
@@ -215,14 +215,14 @@ func day(s, field string) (string, error) {
 	if v, ok := plainNumber(s); ok && v > 1 && v < 2958465 {
 		t, err := excelize.ExcelDateToTime(v, false)
 		if err == nil {
-			return t.Format(app.DateLayout), nil
+			return t.Format(format.DateLayout), nil
 		}
 	}
-	t, err := app.ParseDate(s)
+	t, err := format.ParseDate(s)
 	if err != nil {
 		return "", data.Invalid(field, "err.kit_date", map[string]any{"Value": s})
 	}
-	return t.Format(app.DateLayout), nil
+	return t.Format(format.DateLayout), nil
 }
 
 // IsKit says whether a workbook is a ChannelDesk kit or application

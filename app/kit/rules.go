@@ -7,7 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -87,7 +88,7 @@ func (im *importer) deal(r Row, it *Item) error {
 	if cur := r.cellAt(5); cur != "" && !strings.EqualFold(cur, im.currency) {
 		return data.Invalid("currency", "err.kit_currency", map[string]any{"Value": cur, "Currency": im.currency})
 	}
-	d := &data.Deal{PartnerID: im.m.PartnerID, Customer: customer, CustomerKey: app.NormalizeCompany(customer),
+	d := &data.Deal{PartnerID: im.m.PartnerID, Customer: customer, CustomerKey: format.NormalizeCompany(customer),
 		CustomerTaxID: taxID, CustomerDomain: site, Product: product, Amount: amount, State: data.DealSubmitted,
 		RegisteredOn: im.today, ExpectedCloseOn: closeOn}
 	if err := d.Validate(); err != nil {
@@ -115,7 +116,7 @@ func (im *importer) deal(r Row, it *Item) error {
 // activity reads an activity type by its label in either language.
 func activity(label string) (data.MDFActivity, bool) {
 	for _, l := range []string{"en", "ru"} {
-		t, _ := translations(app.Lang(l))
+		t, _ := translations(format.Lang(l))
 		for _, a := range data.MDFActivities {
 			if strings.EqualFold(strings.TrimSpace(t["mdf.activity."+string(a)]), label) || strings.EqualFold(string(a), label) {
 				return a, true
@@ -160,7 +161,7 @@ func (im *importer) request(r Row, it *Item) error {
 		return err
 	}
 	req.FundID = fund
-	return app.RequestMDFTx(im.ctx, im.tx, im.s, req)
+	return mdf.RequestMDFTx(im.ctx, im.tx, im.s, req)
 }
 
 // fundFor is the partner's fund for a request: its period holds the start
@@ -174,7 +175,7 @@ func (im *importer) fundFor(req *data.MDFRequest) (int64, error) {
 		if req.StartsOn < f.StartsOn || req.StartsOn > f.EndsOn || !f.Eligible(req.Activity) {
 			continue
 		}
-		b, err := app.PartnerMDFBalance(im.ctx, im.tx, f.ID, im.m.PartnerID)
+		b, err := mdf.PartnerMDFBalance(im.ctx, im.tx, f.ID, im.m.PartnerID)
 		if err != nil {
 			return 0, err
 		}
@@ -211,7 +212,7 @@ func (im *importer) claim(r Row, it *Item) error {
 		c.Note = "Proof files: " + proofs
 	}
 	files := im.proofs(proofs, it)
-	if err := app.SubmitMDFClaimTx(im.ctx, im.tx, im.s, c, files); err != nil {
+	if err := mdf.SubmitMDFClaimTx(im.ctx, im.tx, im.s, c, files); err != nil {
 		return err
 	}
 	f, err := data.MDFFundTx(im.ctx, im.tx, req.FundID)
@@ -219,7 +220,7 @@ func (im *importer) claim(r Row, it *Item) error {
 		return err
 	}
 	if pay := cost * int64(f.ShareBP) / 10000; pay > req.Approved {
-		it.Warning = data.Conflict("err.kit_claim_capped", map[string]any{"Value": app.FormatMoney(req.Approved, im.currency, im.lang)})
+		it.Warning = data.Conflict("err.kit_claim_capped", map[string]any{"Value": format.FormatMoney(req.Approved, im.currency, im.lang)})
 	}
 	return nil
 }
@@ -227,11 +228,11 @@ func (im *importer) claim(r Row, it *Item) error {
 // proofs finds the files a claim names (separated by commas, semicolons
 // or line breaks; matched by file name, any case) among those that came
 // with the kit, and notes on the item which came and which did not.
-func (im *importer) proofs(names string, it *Item) []app.ProofFile {
+func (im *importer) proofs(names string, it *Item) []mdf.ProofFile {
 	if len(im.opt.Proofs) == 0 {
 		return nil // imported from the menu: the names stay in the claim's note
 	}
-	var out []app.ProofFile
+	var out []mdf.ProofFile
 	for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }) {
 		n = strings.TrimSpace(n)
 		if n == "" {
@@ -240,7 +241,7 @@ func (im *importer) proofs(names string, it *Item) []app.ProofFile {
 		found := false
 		for _, f := range im.opt.Proofs {
 			if strings.EqualFold(filepath.Base(f.Name), filepath.Base(n)) {
-				out, found = append(out, app.ProofFile{Name: filepath.Base(f.Name), Content: f.Content}), true
+				out, found = append(out, mdf.ProofFile{Name: filepath.Base(f.Name), Content: f.Content}), true
 				it.Proofs = append(it.Proofs, filepath.Base(f.Name))
 				break
 			}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -55,7 +55,7 @@ func (b *book) addLists(c *Content) {
 	b.addList(listPeople, 8, people)
 }
 
-func (b *book) date(s string) string { return app.FormatDate(s, b.lang) }
+func (b *book) date(s string) string { return format.FormatDate(s, b.lang) }
 
 func (b *book) readme(c *Content) error {
 	if err := b.newSheet(sheetReadme); err != nil {

@@ -1,14 +1,13 @@
 package kit
 
 import (
+	"channeldesk/app/format"
+	"channeldesk/data"
 	"context"
 	"database/sql"
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"channeldesk/app"
-	"channeldesk/data"
 )
 
 // Placeholders are what a mail template may use; each is filled per
@@ -28,7 +27,7 @@ type MailTemplate struct {
 }
 
 // MailTemplateFor is the template drafts in language l use now.
-func MailTemplateFor(ctx context.Context, s *data.Store, l app.Lang) (MailTemplate, error) {
+func MailTemplateFor(ctx context.Context, s *data.Store, l format.Lang) (MailTemplate, error) {
 	t, err := translations(l)
 	if err != nil {
 		return MailTemplate{}, err
@@ -73,7 +72,7 @@ func (m *MailTemplate) Validate() error {
 
 // SaveMailTemplate stores the manager's template for language l; a nil
 // template goes back to the built-in one.
-func SaveMailTemplate(ctx context.Context, s *data.Store, l app.Lang, m *MailTemplate) error {
+func SaveMailTemplate(ctx context.Context, s *data.Store, l format.Lang, m *MailTemplate) error {
 	subject, body := "", ""
 	if m != nil {
 		if err := m.Validate(); err != nil {
@@ -97,7 +96,7 @@ type MailPreview struct {
 // PreviewMail fills a template as the draft for a partner would read
 // (partnerID 0: the first active partner, or sample values when there is
 // none).
-func PreviewMail(ctx context.Context, s *data.Store, partnerID int64, l app.Lang, m MailTemplate) (MailPreview, error) {
+func PreviewMail(ctx context.Context, s *data.Store, partnerID int64, l format.Lang, m MailTemplate) (MailPreview, error) {
 	if partnerID == 0 {
 		ps, err := Partners(ctx, s, Selection{All: true})
 		if err != nil {
@@ -108,7 +107,7 @@ func PreviewMail(ctx context.Context, s *data.Store, partnerID int64, l app.Lang
 		}
 	}
 	name := "Example Partner Ltd"
-	fill := strings.NewReplacer("{partner}", name, "{manager}", "Manager", "{due}", app.FormatDate(s.Today(), l),
+	fill := strings.NewReplacer("{partner}", name, "{manager}", "Manager", "{due}", format.FormatDate(s.Today(), l),
 		"{program}", "Partner Program")
 	if partnerID != 0 {
 		c, err := Load(ctx, s, partnerID, Options{Lang: l})
@@ -122,6 +121,6 @@ func PreviewMail(ctx context.Context, s *data.Store, partnerID int64, l app.Lang
 
 // fillFor fills the placeholders for a partner's kit content.
 func fillFor(c *Content) *strings.Replacer {
-	return strings.NewReplacer("{partner}", c.PartnerName, "{manager}", c.Manager.Name, "{due}", app.FormatDate(c.Due, c.Lang),
+	return strings.NewReplacer("{partner}", c.PartnerName, "{manager}", c.Manager.Name, "{due}", format.FormatDate(c.Due, c.Lang),
 		"{program}", c.Program)
 }

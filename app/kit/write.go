@@ -10,14 +10,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/assets"
 )
 
 // book is a kit being written.
 type book struct {
 	f      *excelize.File
-	lang   app.Lang
+	lang   format.Lang
 	t      map[string]string
 	st     styles
 	cur    string
@@ -33,9 +33,9 @@ type book struct {
 
 // texts caches each language's translation table: reading it parses every
 // translation file, which would cost more than a kit itself.
-var texts sync.Map // app.Lang → map[string]string
+var texts sync.Map // format.Lang → map[string]string
 
-func translations(l app.Lang) (map[string]string, error) {
+func translations(l format.Lang) (map[string]string, error) {
 	if t, ok := texts.Load(l); ok {
 		return t.(map[string]string), nil
 	}
@@ -47,12 +47,12 @@ func translations(l app.Lang) (map[string]string, error) {
 	return t, nil
 }
 
-func newBook(l app.Lang, currency string) (*book, error) {
+func newBook(l format.Lang, currency string) (*book, error) {
 	t, err := translations(l)
 	if err != nil {
 		return nil, err
 	}
-	b := &book{f: excelize.NewFile(), lang: l, t: t, cur: currency, digits: app.MinorDigits(currency), lists: map[string]string{}}
+	b := &book{f: excelize.NewFile(), lang: l, t: t, cur: currency, digits: format.MinorDigits(currency), lists: map[string]string{}}
 	if b.st, err = newStyles(b.f, b.digits); err != nil {
 		return nil, err
 	}

@@ -6,25 +6,26 @@ import (
 	"strings"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/metrics"
 	"channeldesk/data"
 )
 
-// The dashboard (package app) reaches the plans through app.PlanFigures.
+// The dashboard (package app/metrics) reaches the plans through metrics.PlanFigures.
 func init() {
-	app.PlanFigures = app.PlanHooks{MissedTargets: MissedTargets, CheckInsDue: CheckInsDue, QuarterTarget: QuarterTarget}
+	metrics.PlanFigures = metrics.PlanHooks{MissedTargets: MissedTargets, CheckInsDue: CheckInsDue, QuarterTarget: QuarterTarget}
 }
 
 // agreed reports whether a plan was agreed with the partner: only agreed
 // (or since completed) plans hold targets the partner signed up to.
 func agreed(st data.PlanStatus) bool { return st == data.PlanAgreed || st == data.PlanCompleted }
 
-func fiscalQuarter(ctx context.Context, s *data.Store, day time.Time) (app.FiscalQuarter, error) {
+func fiscalQuarter(ctx context.Context, s *data.Store, day time.Time) (fiscal.FiscalQuarter, error) {
 	st, err := s.Settings(ctx)
 	if err != nil {
-		return app.FiscalQuarter{}, err
+		return fiscal.FiscalQuarter{}, err
 	}
-	return app.QuarterOf(day, app.FiscalFromSetting(st)), nil
+	return fiscal.QuarterOf(day, metrics.FiscalFromSetting(st)), nil
 }
 
 // hasAgreedPlans spares the attainment queries when a year has no agreed plan.
@@ -38,7 +39,7 @@ func hasAgreedPlans(ctx context.Context, s *data.Store, year int) (bool, error) 
 // MissedTargets lists the partners (not offboarded or declined) whose
 // agreed plan's weighted attainment in the fiscal quarter before today's
 // is under minBP basis points; Since is that quarter's last day.
-func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP int) ([]app.AtRisk, error) {
+func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP int) ([]metrics.AtRisk, error) {
 	cur, err := fiscalQuarter(ctx, s, today)
 	if err != nil {
 		return nil, err
@@ -55,14 +56,14 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	if err != nil {
 		return nil, err
 	}
-	var out []app.AtRisk
+	var out []metrics.AtRisk
 	for _, r := range rows {
 		bp := r.Attainment.QuarterBP[q.Q-1]
 		st := status[r.PartnerID]
 		if !agreed(r.Status) || bp == NoTarget || bp >= minBP || gone(st) {
 			continue
 		}
-		out = append(out, app.AtRisk{PartnerID: r.PartnerID, Name: r.Partner, Status: st, Kind: app.RiskMissedTarget,
+		out = append(out, metrics.AtRisk{PartnerID: r.PartnerID, Name: r.Partner, Status: st, Kind: metrics.RiskMissedTarget,
 			Since: iso(q.End())})
 	}
 	return out, nil
@@ -72,7 +73,7 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 // partners still in the program, the quarterly check-ins that are due or
 // overdue (DueQuarters), oldest quarter first; Date is the quarter's last
 // day, Text its label.
-func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]app.TodayItem, error) {
+func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]metrics.TodayItem, error) {
 	cur, err := fiscalQuarter(ctx, s, today)
 	if err != nil {
 		return nil, err
@@ -97,12 +98,12 @@ func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]app.Tod
 			due[i] = DueQuarters(cur.Year, cur.FromMonth, today, held[h.PlanID])
 		}
 	}
-	var out []app.TodayItem
+	var out []metrics.TodayItem
 	for q := 1; q <= 4; q++ {
-		fq := app.FiscalQuarter{Year: cur.Year, Q: q, FromMonth: cur.FromMonth}
+		fq := fiscal.FiscalQuarter{Year: cur.Year, Q: q, FromMonth: cur.FromMonth}
 		for i, h := range heads {
 			if containsInt(due[i], q) {
-				out = append(out, app.TodayItem{Kind: app.TodayCheckIn, PartnerID: h.PartnerID, PartnerName: h.Partner,
+				out = append(out, metrics.TodayItem{Kind: metrics.TodayCheckIn, PartnerID: h.PartnerID, PartnerName: h.Partner,
 					Date: iso(fq.End()), Text: fq.Label()})
 			}
 		}

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/metrics"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -54,30 +54,30 @@ func TestMissedTargetIsAnAtRiskReason(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	ids := dashFixture(t, s)
-	missed, err := plan.MissedTargets(ctx, s, dashDay, app.MissedTargetBP)
+	missed, err := plan.MissedTargets(ctx, s, dashDay, metrics.MissedTargetBP)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(missed) != 1 || missed[0].PartnerID != ids["Alpha"] || missed[0].Kind != app.RiskMissedTarget || missed[0].Since != "2026-09-30" {
+	if len(missed) != 1 || missed[0].PartnerID != ids["Alpha"] || missed[0].Kind != metrics.RiskMissedTarget || missed[0].Since != "2026-09-30" {
 		t.Fatalf("missed %+v, want only Alpha (50 %% of its agreed Q3 target) since 2026-09-30", missed)
 	}
-	risks, err := app.FindAtRisk(ctx, s, dashDay, app.DefaultRiskRules)
+	risks, err := metrics.FindAtRisk(ctx, s, dashDay, metrics.DefaultRiskRules)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !hasRisk(risks, ids["Alpha"], app.RiskMissedTarget) || hasRisk(risks, ids["Beta"], app.RiskMissedTarget) {
+	if !hasRisk(risks, ids["Alpha"], metrics.RiskMissedTarget) || hasRisk(risks, ids["Beta"], metrics.RiskMissedTarget) {
 		t.Errorf("dashboard risks %+v: want Alpha's missed target, not Beta's", risks)
 	}
-	if err := app.DismissRisk(ctx, s, ids["Alpha"], app.RiskMissedTarget, dashDay); err != nil {
+	if err := metrics.DismissRisk(ctx, s, ids["Alpha"], metrics.RiskMissedTarget, dashDay); err != nil {
 		t.Fatal(err)
 	}
-	risks, _ = app.FindAtRisk(ctx, s, dashDay, app.DefaultRiskRules)
-	if hasRisk(risks, ids["Alpha"], app.RiskMissedTarget) {
+	risks, _ = metrics.FindAtRisk(ctx, s, dashDay, metrics.DefaultRiskRules)
+	if hasRisk(risks, ids["Alpha"], metrics.RiskMissedTarget) {
 		t.Error("dismissed missed target still listed")
 	}
 }
 
-func hasRisk(rs []app.AtRisk, id int64, k app.RiskKind) bool {
+func hasRisk(rs []metrics.AtRisk, id int64, k metrics.RiskKind) bool {
 	for _, r := range rs {
 		if r.PartnerID == id && r.Kind == k {
 			return true
@@ -91,13 +91,13 @@ func TestCheckInsDueOnToday(t *testing.T) {
 	ctx := context.Background()
 	ids := dashFixture(t, s)
 	exec1(t, s, `INSERT INTO plan_checkins (plan_id, quarter, held_on) VALUES (?, 3, '2026-10-05')`, ids["plan Alpha"])
-	items, err := app.TodayList(ctx, s, dashDay)
+	items, err := metrics.TodayList(ctx, s, dashDay)
 	if err != nil {
 		t.Fatal(err)
 	}
 	due := map[int64][]string{}
 	for _, it := range items {
-		if it.Kind == app.TodayCheckIn {
+		if it.Kind == metrics.TodayCheckIn {
 			due[it.PartnerID] = append(due[it.PartnerID], it.Text+"@"+it.Date)
 		}
 	}
@@ -118,7 +118,7 @@ func TestWonVersusPlanThisQuarter(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	dashFixture(t, s)
-	k, err := app.LoadKPIs(ctx, s, dashDay, 1)
+	k, err := metrics.LoadKPIs(ctx, s, dashDay, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -13,7 +13,7 @@ import (
 // cannot leak what it never receives (internal notes, scorecards, demotion
 // risk, the lifecycle status, tags, other partners).
 type PlanDoc struct {
-	Lang    app.Lang
+	Lang    format.Lang
 	Today   time.Time
 	Program Program
 	Partner Profile
@@ -143,7 +143,7 @@ type SharedCheckIn struct {
 // Options say what to load: the document language ("" for the partner's
 // own), the fiscal year (0 for the one today falls in) and today.
 type Options struct {
-	Lang  app.Lang
+	Lang  format.Lang
 	Year  int
 	Today time.Time
 }
@@ -179,8 +179,8 @@ func Load(ctx context.Context, s *data.Store, partnerID int64, opt Options) (*Pl
 
 func newDoc(st data.Settings, p *data.Partner, opt Options) *PlanDoc {
 	l := opt.Lang
-	if l != app.EN && l != app.RU {
-		l = app.Lang(p.DocLang)
+	if l != format.EN && l != format.RU {
+		l = format.Lang(p.DocLang)
 	}
 	year := opt.Year
 	if year == 0 {
@@ -261,7 +261,7 @@ func agreedVersion(ctx context.Context, s *data.Store, p *data.Plan) (*data.Plan
 
 // sharedCheckIns keeps what a partner may read of the check-ins: date,
 // attendees and statuses always, notes only when marked shareable.
-func sharedCheckIns(ctx context.Context, s *data.Store, p *data.Plan, l app.Lang) ([]SharedCheckIn, error) {
+func sharedCheckIns(ctx context.Context, s *data.Store, p *data.Plan, l format.Lang) ([]SharedCheckIn, error) {
 	cs, err := s.CheckIns(ctx, p.ID)
 	if err != nil {
 		return nil, err
@@ -284,7 +284,7 @@ func sharedCheckIns(ctx context.Context, s *data.Store, p *data.Plan, l app.Lang
 
 // ObjectiveLabel names an objective in a language: its measure, and its
 // title when it has one.
-func ObjectiveLabel(o data.Objective, l app.Lang) string {
+func ObjectiveLabel(o data.Objective, l format.Lang) string {
 	m := text(l, "measure."+string(o.Measure))
 	switch {
 	case o.Measure == data.MeasureCustom:

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
 	"channeldesk/data"
 )
 
@@ -33,7 +33,7 @@ func ExportFile(ctx context.Context, s *data.Store, partnerID int64, path string
 	if err != nil {
 		return err
 	}
-	return app.WriteFileAtomic(path, app.ExportMode, func(w io.Writer) error {
+	return files.WriteFileAtomic(path, files.ExportMode, func(w io.Writer) error {
 		_, err := w.Write(b)
 		return err
 	})
@@ -112,7 +112,7 @@ func exportInto(ctx context.Context, s *data.Store, staging string, partners []d
 		if err := ctx.Err(); err != nil {
 			return names, err
 		}
-		name := app.SafeFileName(p.Name)
+		name := files.SafeFileName(p.Name)
 		if used[strings.ToLower(name)] {
 			name = fmt.Sprintf("%s (%d)", name, p.ID)
 		}

@@ -3,9 +3,8 @@
 package plan
 
 import (
+	"channeldesk/app/format"
 	"time"
-
-	"channeldesk/app"
 )
 
 // Period is a span of calendar days, both ends included, as ISO dates.
@@ -24,7 +23,7 @@ func FiscalYearOf(day time.Time, startMonth int) int {
 func Quarter(year, startMonth, q int) Period {
 	from := time.Date(year, time.Month(startMonth+3*(q-1)), 1, 0, 0, 0, 0, time.UTC)
 	to := from.AddDate(0, 3, -1)
-	return Period{from.Format(app.DateLayout), to.Format(app.DateLayout)}
+	return Period{from.Format(format.DateLayout), to.Format(format.DateLayout)}
 }
 
 // Year returns the days of a fiscal year.
@@ -32,4 +31,4 @@ func Year(year, startMonth int) Period {
 	return Period{Quarter(year, startMonth, 1).From, Quarter(year, startMonth, 4).To}
 }
 
-func iso(t time.Time) string { return t.Format(app.DateLayout) }
+func iso(t time.Time) string { return t.Format(format.DateLayout) }

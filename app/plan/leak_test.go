@@ -11,7 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -184,7 +185,7 @@ func TestPlanPDFLeaksNothingInternal(t *testing.T) {
 	}
 	ctx := context.Background()
 	s := openStore(t)
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 24, Seed: 9, Today: today}); err != nil {
+	if err := demo.Demo(ctx, s, demo.DemoOptions{Partners: 24, Seed: 9, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	addInternalRows(t, s)
@@ -261,7 +262,7 @@ func exportEveryPlan(t *testing.T, s *data.Store) []exportedDoc {
 		t.Fatal(err)
 	}
 	var docs []exportedDoc
-	for _, l := range []app.Lang{app.EN, app.RU} {
+	for _, l := range []format.Lang{format.EN, format.RU} {
 		dir := t.TempDir()
 		paths, err := plan.ExportAll(ctx, s, dir, plan.Options{Lang: l, Today: today}, nil)
 		if err != nil {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"channeldesk/app"
+	"channeldesk/app/format"
 	"channeldesk/assets"
 	"channeldesk/data"
 )
@@ -39,7 +39,7 @@ var (
 type renderer struct {
 	f *fpdf.Fpdf
 	d *PlanDoc
-	l app.Lang
+	l format.Lang
 }
 
 // Render writes the plan document as an A4 PDF with embedded fonts.
@@ -72,7 +72,7 @@ func newPDF(d *PlanDoc) *fpdf.Fpdf {
 	f.SetCreator("ChannelDesk", true)
 	f.SetCreationDate(d.Today)
 	f.SetModificationDate(d.Today)
-	f.SetLang(map[app.Lang]string{app.EN: "en", app.RU: "ru"}[d.Lang])
+	f.SetLang(map[format.Lang]string{format.EN: "en", format.RU: "ru"}[d.Lang])
 	r := &renderer{f: f, d: d, l: d.Lang}
 	f.SetHeaderFunc(r.header)
 	f.SetFooterFunc(r.footer)
@@ -129,7 +129,7 @@ func (r *renderer) footer() {
 	r.f.SetY(-12)
 	r.font(false, 8)
 	r.color(muted)
-	issued := r.t("issued", app.FormatDate(iso(r.d.Today), r.l))
+	issued := r.t("issued", format.FormatDate(iso(r.d.Today), r.l))
 	r.f.CellFormat(contentW/2, 5, issued, "", 0, "L", false, 0, "")
 	r.f.CellFormat(contentW/2, 5, r.t("page", r.f.PageNo(), "{nb}"), "", 0, "R", false, 0, "")
 	r.color(ink)
@@ -170,7 +170,7 @@ func (r *renderer) cover() {
 	f.MultiCell(contentW, 12, r.t("title"), "", "L", false)
 	f.SetX(margin)
 	r.font(false, 12)
-	f.MultiCell(contentW, 6, r.t("period", r.d.Year, app.FormatDate(r.d.YearPeriod.From, r.l), app.FormatDate(r.d.YearPeriod.To, r.l)), "", "L", false)
+	f.MultiCell(contentW, 6, r.t("period", r.d.Year, format.FormatDate(r.d.YearPeriod.From, r.l), format.FormatDate(r.d.YearPeriod.To, r.l)), "", "L", false)
 	f.SetXY(margin, 110)
 	r.color(muted)
 	r.font(false, 11)
@@ -189,7 +189,7 @@ func (r *renderer) cover() {
 	f.SetX(margin)
 	f.MultiCell(contentW, 6, r.planStatusLine(), "", "L", false)
 	f.SetX(margin)
-	f.MultiCell(contentW, 6, r.t("issued", app.FormatDateLong(r.d.Today, r.l))+" · "+r.t("by", vendorName(r.d)), "", "L", false)
+	f.MultiCell(contentW, 6, r.t("issued", format.FormatDateLong(r.d.Today, r.l))+" · "+r.t("by", vendorName(r.d)), "", "L", false)
 	r.glance()
 }
 
@@ -241,9 +241,9 @@ func (r *renderer) planStatusLine() string {
 	}
 	switch p.Status {
 	case data.PlanAgreed:
-		return r.t("status.agreed", app.FormatDate(p.AgreedOn, r.l), p.Revision)
+		return r.t("status.agreed", format.FormatDate(p.AgreedOn, r.l), p.Revision)
 	case data.PlanCompleted:
-		return r.t("status.completed", p.Revision, app.FormatDate(p.AgreedOn, r.l))
+		return r.t("status.completed", p.Revision, format.FormatDate(p.AgreedOn, r.l))
 	}
 	return r.t("status.draft", p.Revision)
 }
@@ -397,14 +397,14 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // percent writes basis points as a percentage in the language's style.
-func percent(bp int, l app.Lang) string {
+func percent(bp int, l format.Lang) string {
 	if bp == NoTarget {
 		return "—"
 	}
 	s := strconv.Itoa(bp / 100)
 	if frac := bp % 100; frac != 0 {
 		dec := "."
-		if l == app.RU {
+		if l == format.RU {
 			dec = ","
 		}
 		s += dec + strconv.Itoa(frac/10)
@@ -412,21 +412,21 @@ func percent(bp int, l app.Lang) string {
 			s += strconv.Itoa(frac % 10)
 		}
 	}
-	if l == app.RU {
+	if l == format.RU {
 		return s + "\u00a0%"
 	}
 	return s + "%"
 }
 
 func (r *renderer) money(minor int64) string {
-	return app.FormatMoney(minor, r.d.Program.Currency, r.l)
+	return format.FormatMoney(minor, r.d.Program.Currency, r.l)
 }
 
 func (r *renderer) value(v int64, money bool) string {
 	if money {
 		return r.money(v)
 	}
-	return app.FormatNumber(v, r.l)
+	return format.FormatNumber(v, r.l)
 }
 
 func parseColor(s string) rgb {

@@ -1,9 +1,8 @@
 package plan
 
 import (
+	"channeldesk/app/format"
 	"fmt"
-
-	"channeldesk/app"
 )
 
 func (r *renderer) tier() {
@@ -114,10 +113,10 @@ func (r *renderer) onboarding() {
 		r.notSet(r.t("no_onboarding"))
 		return
 	case o.CompletedOn != "":
-		r.para(r.t("onboarding_done", app.FormatDate(o.CompletedOn, r.l)))
+		r.para(r.t("onboarding_done", format.FormatDate(o.CompletedOn, r.l)))
 		return
 	}
-	r.para(r.t("onboarding_running", app.FormatDate(o.StartedOn, r.l)))
+	r.para(r.t("onboarding_running", format.FormatDate(o.StartedOn, r.l)))
 	if len(o.Tasks) == 0 {
 		r.notSet(r.t("no_tasks"))
 		return
@@ -126,7 +125,7 @@ func (r *renderer) onboarding() {
 	for _, t := range o.Tasks {
 		due := r.t("no_due")
 		if t.Due != "" {
-			due = r.t("due", app.FormatDate(t.Due, r.l))
+			due = r.t("due", format.FormatDate(t.Due, r.l))
 		}
 		r.bullet(t.Title + " — " + due)
 	}
@@ -194,7 +193,7 @@ func (r *renderer) objectiveBlock(o ObjectiveResult) {
 	r.font(false, 7.5)
 	r.color(muted)
 	r.f.SetX(margin + 1)
-	r.f.CellFormat(objCols.name-3, lh, r.t("col.weight")+": "+app.FormatNumber(int64(o.Weight), r.l), "", 0, "L", false, 0, "")
+	r.f.CellFormat(objCols.name-3, lh, r.t("col.weight")+": "+format.FormatNumber(int64(o.Weight), r.l), "", 0, "L", false, 0, "")
 	r.color(ink)
 	money := o.Measure.Money()
 	rowH := h / 3
@@ -264,7 +263,7 @@ func (r *renderer) checkIns() {
 		return
 	}
 	for _, c := range p.CheckIns {
-		r.h2(r.t("checkin", c.Quarter, app.FormatDate(c.HeldOn, r.l)))
+		r.h2(r.t("checkin", c.Quarter, format.FormatDate(c.HeldOn, r.l)))
 		if c.Attendees != "" {
 			r.para(r.t("attendees", c.Attendees))
 		}
@@ -322,7 +321,7 @@ func (r *renderer) mdf() {
 		if a.Title != "" {
 			title += ": " + a.Title
 		}
-		r.bullet(fmt.Sprintf("%s — %s, %s", title, app.FormatDate(a.Date, r.l), r.money(a.Amount)))
+		r.bullet(fmt.Sprintf("%s — %s, %s", title, format.FormatDate(a.Date, r.l), r.money(a.Amount)))
 	}
 }
 

@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"bytes"
+	"channeldesk/internal/testutil"
 	"context"
 	"fmt"
 	"os"
@@ -12,7 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -21,15 +23,8 @@ var today = time.Date(2026, 8, 15, 10, 0, 0, 0, time.UTC)
 
 const sentinel = "SENTINEL-INTERNAL-7731"
 
-func openStore(tb testing.TB) *data.Store {
-	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "t.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
-}
+// openStore is the shared temp store (internal/testutil).
+var openStore = testutil.OpenStore
 
 func exec1(tb testing.TB, s *data.Store, q string, args ...any) int64 {
 	tb.Helper()
@@ -133,7 +128,7 @@ func pageCount(t *testing.T, b []byte) int {
 	return n
 }
 
-func render(t *testing.T, s *data.Store, id int64, l app.Lang) []byte {
+func render(t *testing.T, s *data.Store, id int64, l format.Lang) []byte {
 	t.Helper()
 	b, err := plan.RenderBytes(context.Background(), s, id, plan.Options{Lang: l, Today: today})
 	if err != nil {
@@ -149,17 +144,17 @@ func TestPlanPDFContent(t *testing.T) {
 	s := openStore(t)
 	p := fixture(t, s, 3)
 	tests := map[string]struct {
-		lang   app.Lang
+		lang   format.Lang
 		glance string // the longest label of the cover's summary
 		want   []string
 	}{
-		"Russian": {app.RU, "Выполнение годового плана на сегодня", []string{"Орбита Системы Интеграция", "Совместный бизнес-план", "Текущий уровень: Серебряный",
+		"Russian": {format.RU, "Выполнение годового плана на сегодня", []string{"Орбита Системы Интеграция", "Совместный бизнес-план", "Текущий уровень: Серебряный",
 			"Путь к уровню «Золотой»", "не хватает: 1 000 000 ₽", "не хватает: 2", "не хватает: 6",
 			"Выручка по выигранным сделкам", "Вебинары", "Согласован 25.01.2026, редакция 1", "Страница 2 из",
 			"Вебинары прошли успешно", "Ольга Савина", "50 %", "40 звонков в день", "Фонды развития рынка: не заданы",
 			"Референс-заказчики", "Защита сделок 90 дней",
 			"Онбординг идёт с 05.01.2026", "Оставшиеся задачи: не заданы", "Онбординг завершён"}},
-		"English": {app.EN, "Year targets reached so far", []string{"Орбита Системы Интеграция", "Joint business plan", "Current tier: Silver",
+		"English": {format.EN, "Year targets reached so far", []string{"Орбита Системы Интеграция", "Joint business plan", "Current tier: Silver",
 			"Progress to Gold", "missing: 1,000,000 ₽", "missing: 2", "Won revenue", "Agreed on 25 Jan 2026, revision 1",
 			"Page 2 of", "Market development funds: not set", "Weighted attainment"}},
 	}
@@ -178,7 +173,7 @@ func TestPlanPDFContent(t *testing.T) {
 				}
 			}
 			// The cover's summary labels never run into their values.
-			for _, label := range []string{tc.glance, map[app.Lang]string{app.RU: "Ваш контакт", app.EN: "Your contact"}[tc.lang]} {
+			for _, label := range []string{tc.glance, map[format.Lang]string{format.RU: "Ваш контакт", format.EN: "Your contact"}[tc.lang]} {
 				if !regexp.MustCompile(regexp.QuoteMeta(label) + ` {2,}\S`).MatchString(txt) {
 					t.Errorf("cover label %q is not followed by its value in its own column", label)
 				}
@@ -195,7 +190,7 @@ func TestPlanPDFEdgeCases(t *testing.T) {
 	t.Run("ThirtyFiveObjectivesBreakPages", func(t *testing.T) {
 		s := openStore(t)
 		p := fixture(t, s, 35)
-		b := render(t, s, p.ID, app.RU)
+		b := render(t, s, p.ID, format.RU)
 		txt := pdfText(t, b)
 		if !strings.Contains(txt, "Цель номер 35") || pageCount(t, b) < 5 {
 			t.Errorf("35 objectives: %d pages, last objective present %v", pageCount(t, b), strings.Contains(txt, "Цель номер 35"))
@@ -265,7 +260,7 @@ func BenchmarkRenderOnePlan(b *testing.B) {
 func BenchmarkExportAll500(b *testing.B) {
 	s := openStore(b)
 	ctx := context.Background()
-	if err := app.Demo(ctx, s, app.DemoOptions{Partners: 1050, Seed: 5, Today: today}); err != nil {
+	if err := demo.Demo(ctx, s, demo.DemoOptions{Partners: 1050, Seed: 5, Today: today}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
@@ -286,7 +281,7 @@ func TestPlanPDFShowsAgreedRevisionWhileNextIsDrafted(t *testing.T) {
 	if err := s.SavePlan(ctx, pl); err != nil {
 		t.Fatal(err)
 	}
-	txt := pdfText(t, render(t, s, p.ID, app.RU))
+	txt := pdfText(t, render(t, s, p.ID, format.RU))
 	if strings.Contains(txt, "DRAFT-ONLY") || !strings.Contains(txt, "Согласован 25.01.2026, редакция 1") || !strings.Contains(txt, "Вебинары") {
 		t.Error("the document shows the unagreed draft instead of the agreed revision")
 	}

@@ -1,11 +1,11 @@
 package plan
 
 import (
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"context"
 	"database/sql"
 	"time"
-
-	"channeldesk/app"
 )
 
 // This file holds the loaders for sections whose data other areas own:
@@ -13,7 +13,7 @@ import (
 
 // loadOnboarding reads the onboarding checklist header and the remaining
 // tasks.
-func loadOnboarding(ctx context.Context, db *sql.DB, partnerID int64, l app.Lang) (OnboardingSection, error) {
+func loadOnboarding(ctx context.Context, db *sql.DB, partnerID int64, l format.Lang) (OnboardingSection, error) {
 	var sec OnboardingSection
 	err := db.QueryRowContext(ctx, `SELECT started_on, completed_on FROM onboarding_checklists WHERE partner_id = ?`, partnerID).
 		Scan(&sec.StartedOn, &sec.CompletedOn)
@@ -32,7 +32,7 @@ func loadOnboarding(ctx context.Context, db *sql.DB, partnerID int64, l app.Lang
 // loadOnboardingTasks returns the partner's remaining onboarding tasks
 // (not done, not skipped) with their due dates, in the document language.
 // Block reasons are internal and stay out.
-func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l app.Lang) ([]OnboardingTask, error) {
+func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l format.Lang) ([]OnboardingTask, error) {
 	rows, err := db.QueryContext(ctx, `SELECT t.title_en, t.title_ru, t.due_on, t.owner
 		FROM onboarding_tasks t JOIN onboarding_checklists c ON c.id = t.checklist_id
 		WHERE c.partner_id = ? AND t.state IN ('pending','waiting','blocked')
@@ -49,7 +49,7 @@ func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l app
 			return nil, err
 		}
 		t.Title = en
-		if l == app.RU {
+		if l == format.RU {
 			t.Title = ru
 		}
 		out = append(out, t)
@@ -62,12 +62,12 @@ func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l app
 // that have not ended long ago. Amounts the partner may see only.
 func loadMDF(ctx context.Context, db *sql.DB, partnerID int64, today time.Time) (MDFSection, error) {
 	var sec MDFSection
-	b, err := app.MDFBalanceOf(ctx, db, `partner_id = ?`, partnerID)
+	b, err := mdf.MDFBalanceOf(ctx, db, `partner_id = ?`, partnerID)
 	if err != nil {
 		return sec, err
 	}
 	sec.Allocated, sec.Available = b.Allocated, b.Available()
-	since := today.AddDate(0, -6, 0).Format(app.DateLayout)
+	since := today.AddDate(0, -6, 0).Format(format.DateLayout)
 	rows, err := db.QueryContext(ctx, `SELECT activity, description, starts_on, approved_amount FROM mdf_requests
 		WHERE partner_id = ? AND state = 'approved' AND ends_on >= ? ORDER BY starts_on`, partnerID, since)
 	if err != nil {
@@ -81,6 +81,6 @@ func loadMDF(ctx context.Context, db *sql.DB, partnerID int64, today time.Time) 
 		}
 		sec.Activities = append(sec.Activities, a)
 	}
-	sec.Known = b != (app.MDFBalance{}) || len(sec.Activities) > 0
+	sec.Known = b != (mdf.MDFBalance{}) || len(sec.Activities) > 0
 	return sec, rows.Err()
 }

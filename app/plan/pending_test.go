@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/mdf"
+	"channeldesk/app/onboarding"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
@@ -19,16 +20,16 @@ func TestDocumentListsRemainingOnboardingTasks(t *testing.T) {
 	if err := s.CreatePartner(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	cl, err := app.StartOnboarding(ctx, s, p.ID, today)
+	cl, err := onboarding.StartOnboarding(ctx, s, p.ID, today)
 	if err != nil {
 		t.Fatal(err)
 	}
 	first := cl.Tasks[0]
-	if _, err := app.SetTaskState(ctx, s, first.ID, data.TaskChange{State: data.TaskDone, On: "2026-08-10", By: "me"}); err != nil {
+	if _, err := onboarding.SetTaskState(ctx, s, first.ID, data.TaskChange{State: data.TaskDone, On: "2026-08-10", By: "me"}); err != nil {
 		t.Fatal(err)
 	}
 	blocked := cl.Tasks[1]
-	if _, err := app.SetTaskState(ctx, s, blocked.ID, data.TaskChange{State: data.TaskBlocked, Reason: sentinel}); err != nil {
+	if _, err := onboarding.SetTaskState(ctx, s, blocked.ID, data.TaskChange{State: data.TaskBlocked, Reason: sentinel}); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := plan.Load(ctx, s, p.ID, plan.Options{Today: today})
@@ -66,13 +67,13 @@ func TestDocumentShowsMDFFromTheLedger(t *testing.T) {
 	}
 	f := &data.MDFFund{Name: "Q3", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 3, Budget: 1_000_000, Model: data.ModelDiscretionary,
 		Activities: data.MDFActivities, ShareBP: 5000, ClaimDays: 30}
-	must(t, app.CreateMDFFund(ctx, s, f))
-	must(t, app.AllocateMDF(ctx, s, f.ID, p.ID, 500_000, "Q3"))
+	must(t, mdf.CreateMDFFund(ctx, s, f))
+	must(t, mdf.AllocateMDF(ctx, s, f.ID, p.ID, 500_000, "Q3"))
 	r := &data.MDFRequest{FundID: f.ID, PartnerID: p.ID, Activity: data.ActivityWebinar, Description: "Вебинар для банков",
 		StartsOn: "2026-09-10", EndsOn: "2026-09-10", Requested: 200_000}
-	must(t, app.CreateMDFRequest(ctx, s, r))
-	must(t, app.SubmitMDFRequest(ctx, s, r.ID))
-	must(t, app.ApproveMDFRequest(ctx, s, r.ID, 150_000))
+	must(t, mdf.CreateMDFRequest(ctx, s, r))
+	must(t, mdf.SubmitMDFRequest(ctx, s, r.ID))
+	must(t, mdf.ApproveMDFRequest(ctx, s, r.ID, 150_000))
 	doc, err = plan.Load(ctx, s, p.ID, plan.Options{Today: today})
 	if err != nil {
 		t.Fatal(err)

@@ -1,16 +1,15 @@
 package plan
 
 import (
+	"channeldesk/app/format"
 	"fmt"
-
-	"channeldesk/app"
 )
 
 // docTexts are the document's own words in each language. The document
 // speaks the partner's language, whatever the interface language is, so
 // these do not go through the interface translations.
-var docTexts = map[app.Lang]map[string]string{
-	app.EN: {
+var docTexts = map[format.Lang]map[string]string{
+	format.EN: {
 		"title":                    "Joint business plan",
 		"glance":                   "At a glance",
 		"glance.tier":              "Current tier",
@@ -127,7 +126,7 @@ var docTexts = map[app.Lang]map[string]string{
 		"type.integrator":              "System integrator",
 		"type.service":                 "Service partner",
 	},
-	app.RU: {
+	format.RU: {
 		"title":                    "Совместный бизнес-план",
 		"glance":                   "Кратко",
 		"glance.tier":              "Текущий уровень",
@@ -247,10 +246,10 @@ var docTexts = map[app.Lang]map[string]string{
 }
 
 // text returns a document text in a language, formatted with args.
-func text(l app.Lang, key string, args ...any) string {
+func text(l format.Lang, key string, args ...any) string {
 	t, ok := docTexts[l][key]
 	if !ok {
-		t = docTexts[app.EN][key]
+		t = docTexts[format.EN][key]
 	}
 	if len(args) == 0 {
 		return t

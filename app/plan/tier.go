@@ -1,19 +1,18 @@
 package plan
 
 import (
+	"channeldesk/app/format"
 	"context"
 	"database/sql"
 	"strings"
 	"time"
-
-	"channeldesk/app"
 )
 
 // loadTier reads the partner's assigned tier and its progress on every
 // requirement of the next tier up, from the shared tables. The deals &
 // tiers area owns the full evaluation; this reads the same contracts
 // (won deals, valid certifications, the onboarding checklist).
-func loadTier(ctx context.Context, db *sql.DB, partnerID int64, l app.Lang, today time.Time) (TierSection, error) {
+func loadTier(ctx context.Context, db *sql.DB, partnerID int64, l format.Lang, today time.Time) (TierSection, error) {
 	var sec TierSection
 	var n int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM tiers`).Scan(&n); err != nil || n == 0 {
@@ -46,7 +45,7 @@ func loadTier(ctx context.Context, db *sql.DB, partnerID int64, l app.Lang, toda
 	return sec, err
 }
 
-func readTier(ctx context.Context, db *sql.DB, where string, l app.Lang, arg any) (*TierInfo, int, error) {
+func readTier(ctx context.Context, db *sql.DB, where string, l format.Lang, arg any) (*TierInfo, int, error) {
 	var t TierInfo
 	var rank int
 	var nameEN, nameRU, benEN, benRU string
@@ -57,7 +56,7 @@ func readTier(ctx context.Context, db *sql.DB, where string, l app.Lang, arg any
 	}
 	t.Name = nameEN
 	benefits := benEN
-	if l == app.RU {
+	if l == format.RU {
 		t.Name, benefits = nameRU, benRU
 	}
 	for _, line := range strings.Split(benefits, "\n") {
@@ -68,7 +67,7 @@ func readTier(ctx context.Context, db *sql.DB, where string, l app.Lang, arg any
 	return &t, rank, nil
 }
 
-func tierProgress(ctx context.Context, db *sql.DB, partnerID, tierID int64, l app.Lang, today time.Time) ([]ProgressRow, error) {
+func tierProgress(ctx context.Context, db *sql.DB, partnerID, tierID int64, l format.Lang, today time.Time) ([]ProgressRow, error) {
 	rows, err := db.QueryContext(ctx, `SELECT kind, threshold, label_en, label_ru FROM tier_requirements WHERE tier_id = ? ORDER BY id`, tierID)
 	if err != nil {
 		return nil, err
@@ -95,7 +94,7 @@ func tierProgress(ctx context.Context, db *sql.DB, partnerID, tierID int64, l ap
 		}
 		if r.kind == "custom" {
 			row.Label, row.Known = r.en, false
-			if l == app.RU && r.ru != "" {
+			if l == format.RU && r.ru != "" {
 				row.Label = r.ru
 			}
 		} else if row.Actual, err = requirementActual(ctx, db, partnerID, r.kind, today); err != nil {

@@ -6,14 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
 
 // Every export — the workbook, one plan, the plans of all partners — is
 // 0644 (temporary files start 0600), so colleagues can open a copied folder, and a
-// partner's plan file is named by the one rule, app.SafeFileName.
+// partner's plan file is named by the one rule, files.SafeFileName.
 func TestEveryExportIs0644AndNamedByOneRule(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t, 6, 20)
@@ -33,11 +33,11 @@ func TestEveryExportIs0644AndNamedByOneRule(t *testing.T) {
 	}
 	for _, p := range append([]string{book, one}, all...) {
 		st, err := os.Stat(p)
-		if err != nil || st.Mode().Perm() != app.ExportMode {
-			t.Errorf("%s: mode %v (%v), want %v", filepath.Base(p), st.Mode().Perm(), err, app.ExportMode)
+		if err != nil || st.Mode().Perm() != files.ExportMode {
+			t.Errorf("%s: mode %v (%v), want %v", filepath.Base(p), st.Mode().Perm(), err, files.ExportMode)
 		}
 	}
-	want := filepath.Join(dir, "plans", app.SafeFileName(odd.Name)+".pdf")
+	want := filepath.Join(dir, "plans", files.SafeFileName(odd.Name)+".pdf")
 	if _, err := os.Stat(want); err != nil {
 		t.Errorf("plan of %q not at %s: %v", odd.Name, want, err)
 	}

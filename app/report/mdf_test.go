@@ -10,7 +10,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
+	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -18,7 +20,7 @@ import (
 func openMDFStore(tb testing.TB, partners, deals, requests int) *data.Store {
 	tb.Helper()
 	s := openStore(tb, partners, deals)
-	if err := app.FillMDFVolume(context.Background(), s, app.Volume{Partners: partners, Deals: deals, Today: today}, requests); err != nil {
+	if err := demo.FillMDFVolume(context.Background(), s, demo.Volume{Partners: partners, Deals: deals, Today: today}, requests); err != nil {
 		tb.Fatal(err)
 	}
 	return s
@@ -43,7 +45,7 @@ func TestMDFLedgerSheetHasEveryEntry(t *testing.T) {
 	var n int
 	var sum int64
 	s.DB().QueryRow(`SELECT count(*), sum(amount) FROM mdf_ledger`).Scan(&n, &sum)
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	ts, err := f.GetTables("MDF")
 	if err != nil || len(ts) != 1 || ts[0].Name != "MDFLedger" {
 		t.Fatalf("MDF tables %+v (%v)", ts, err)
@@ -77,15 +79,15 @@ func checkLedgerLayout(t *testing.T, f *excelize.File, header []string) {
 
 func TestMDFBalancesTotalsEqualTheLedgerBalances(t *testing.T) {
 	s := openMDFStore(t, 25, 100, 300)
-	bs, err := app.MDFBalances(context.Background(), s.DB())
+	bs, err := mdf.MDFBalances(context.Background(), s.DB())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want app.MDFBalance
+	var want mdf.MDFBalance
 	for _, b := range bs {
 		want = want.Plus(b)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	rows, _ := f.GetRows("MDF balances")
 	if len(rows) != 1+len(bs)+1 {
 		t.Fatalf("%d rows, want header + %d balances + total", len(rows), len(bs))
@@ -106,7 +108,7 @@ func TestMDFBalancesTotalsEqualTheLedgerBalances(t *testing.T) {
 
 func TestMDFFundsSheetHasAChartAndROIRows(t *testing.T) {
 	s := openMDFStore(t, 20, 200, 160)
-	f, path := writeReport(t, s, Options{Lang: app.EN})
+	f, path := writeReport(t, s, Options{Lang: format.EN})
 	if !hasChart(t, path, "MDF budget vs used") {
 		t.Error("no chart \"MDF budget vs used\" in the workbook")
 	}
@@ -116,7 +118,7 @@ func TestMDFFundsSheetHasAChartAndROIRows(t *testing.T) {
 	}
 	var approved int
 	s.DB().QueryRow(`SELECT count(*) FROM mdf_requests WHERE approved_on != ''`).Scan(&approved)
-	acts, _, err := app.MDFROI(context.Background(), s)
+	acts, _, err := mdf.MDFROI(context.Background(), s)
 	if err != nil || len(acts) != approved {
 		t.Fatalf("MDFROI %d rows (%v), want %d", len(acts), err, approved)
 	}
@@ -144,7 +146,7 @@ func TestMDFReasonLikeAFormulaStaysText(t *testing.T) {
 		VALUES (1, 1, 'adjustment', 'allocated', 100, '2026-11-01', '=HYPERLINK("x")', '2026-11-01T00:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.RU})
+	f, _ := writeReport(t, s, Options{Lang: format.RU})
 	rows, _ := f.GetRows("MDF")
 	found := false
 	for i, r := range rows {

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -26,7 +27,7 @@ func (p Period) bounds() (string, string) {
 	return from, to
 }
 
-func parseISO(s string) (time.Time, error) { return time.Parse(app.DateLayout, s) }
+func parseISO(s string) (time.Time, error) { return time.Parse(format.DateLayout, s) }
 
 var (
 	yearRe    = regexp.MustCompile(`^(\d{4})$`)
@@ -44,15 +45,15 @@ func ParsePeriod(s string, fromMonth int) (Period, error) {
 		return Period{}, nil
 	case yearRe.MatchString(s):
 		y, _ := strconv.Atoi(s)
-		start := app.FiscalQuarter{Year: y, Q: 1, FromMonth: fromMonth}
-		end := app.FiscalQuarter{Year: y, Q: 4, FromMonth: fromMonth}
-		return Period{From: start.Start().Format(app.DateLayout), To: end.End().Format(app.DateLayout)}, nil
+		start := fiscal.FiscalQuarter{Year: y, Q: 1, FromMonth: fromMonth}
+		end := fiscal.FiscalQuarter{Year: y, Q: 4, FromMonth: fromMonth}
+		return Period{From: start.Start().Format(format.DateLayout), To: end.End().Format(format.DateLayout)}, nil
 	case quarterRe.MatchString(s):
 		m := quarterRe.FindStringSubmatch(s)
 		y, _ := strconv.Atoi(m[1])
 		q, _ := strconv.Atoi(m[2])
-		fq := app.FiscalQuarter{Year: y, Q: q, FromMonth: fromMonth}
-		return Period{From: fq.Start().Format(app.DateLayout), To: fq.End().Format(app.DateLayout)}, nil
+		fq := fiscal.FiscalQuarter{Year: y, Q: q, FromMonth: fromMonth}
+		return Period{From: fq.Start().Format(format.DateLayout), To: fq.End().Format(format.DateLayout)}, nil
 	}
 	from, to, ok := strings.Cut(s, "..")
 	if !ok {
@@ -63,5 +64,5 @@ func ParsePeriod(s string, fromMonth int) (Period, error) {
 	if err1 != nil || err2 != nil || t.Before(f) {
 		return Period{}, bad
 	}
-	return Period{From: f.Format(app.DateLayout), To: t.Format(app.DateLayout)}, nil
+	return Period{From: f.Format(format.DateLayout), To: t.Format(format.DateLayout)}, nil
 }

@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"strings"
 
-	"channeldesk/app"
+	"channeldesk/app/metrics"
 	"channeldesk/app/plan"
 	"channeldesk/data"
 )
 
 // missedBP is the weighted attainment below which a plan is highlighted
 // as at risk (the dashboard's missed-target rule uses the same figure).
-const missedBP = app.MissedTargetBP
+const missedBP = metrics.MissedTargetBP
 
 var planCols = []column{
 	{"report.col.partner", colText, false},
@@ -32,7 +32,7 @@ var planCols = []column{
 
 // planYear is the fiscal year the plans sheets show: the report date's.
 func (b *Book) planYear() int {
-	return plan.FiscalYearOf(b.Today, app.FiscalFromSetting(b.Settings))
+	return plan.FiscalYearOf(b.Today, metrics.FiscalFromSetting(b.Settings))
 }
 
 // writePlans is one row per joint business plan of the report's fiscal
@@ -71,7 +71,7 @@ func writePlans(ctx context.Context, b *Book, sheet string) error {
 // year-to-date figure is no guide mid-year: it sets the actuals so far
 // against the whole year's targets.
 func (b *Book) missedTargetCond() (condFormat, bool) {
-	prev := plan.QuartersStarted(b.planYear(), app.FiscalFromSetting(b.Settings), b.Today) - 1
+	prev := plan.QuartersStarted(b.planYear(), metrics.FiscalFromSetting(b.Settings), b.Today) - 1
 	if prev < 1 {
 		return condFormat{}, false
 	}

@@ -3,7 +3,7 @@ package report
 import (
 	"context"
 
-	"channeldesk/app"
+	"channeldesk/app/recruit"
 	"channeldesk/data"
 )
 
@@ -27,16 +27,16 @@ var recruitCols = []column{
 
 // writeRecruitment is the recruitment pipeline by stage, best fit first
 // within a stage, with where each prospect came from and its weighted
-// scorecard score (app.LoadPipeline). The workbook is the manager's own,
+// scorecard score (recruit.LoadPipeline). The workbook is the manager's own,
 // so the internal score belongs here; it never goes to a partner.
 func writeRecruitment(ctx context.Context, b *Book, sheet string) error {
-	pl, err := app.LoadPipeline(ctx, b.Store)
+	pl, err := recruit.LoadPipeline(ctx, b.Store)
 	if err != nil {
 		return err
 	}
 	var rows [][]any
 	for _, st := range recruitStages {
-		for _, p := range pl.Find(st, app.RecruitFilter{}, true) {
+		for _, p := range pl.Find(st, recruit.RecruitFilter{}, true) {
 			var score any
 			if p.Scored {
 				score = p.Score

@@ -11,7 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/files"
+	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/assets"
 	"channeldesk/data"
@@ -19,9 +20,9 @@ import (
 
 // Options say what to write and how.
 type Options struct {
-	Lang   app.Lang  // header labels and formats; "" = English
-	Today  time.Time // the report date; zero = now
-	Period Period    // limits the Deals sheet and the period figures; zero = everything
+	Lang   format.Lang // header labels and formats; "" = English
+	Today  time.Time   // the report date; zero = now
+	Period Period      // limits the Deals sheet and the period figures; zero = everything
 	// Progress, when set, is told the fraction done (0–1) as sheets and
 	// rows are written; it is called from the writing goroutine.
 	Progress func(done float64)
@@ -95,12 +96,12 @@ func Write(ctx context.Context, s *data.Store, path string, opt Options) error {
 		}
 		return err
 	}
-	return app.WriteFileAtomic(path, app.ExportMode, func(w io.Writer) error { return b.F.Write(w) })
+	return files.WriteFileAtomic(path, files.ExportMode, func(w io.Writer) error { return b.F.Write(w) })
 }
 
 func newBook(ctx context.Context, s *data.Store, opt Options) (*Book, error) {
 	if opt.Lang == "" {
-		opt.Lang = app.EN
+		opt.Lang = format.EN
 	}
 	if opt.Today.IsZero() {
 		opt.Today = s.Now()

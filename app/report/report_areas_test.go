@@ -9,8 +9,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
+	"channeldesk/app/onboarding"
 	"channeldesk/app/plan"
+	"channeldesk/app/recruit"
+	"channeldesk/app/tier"
 	"channeldesk/data"
 )
 
@@ -22,7 +27,7 @@ func demoStore(t *testing.T) *data.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if err := app.Demo(context.Background(), s, app.DemoOptions{Partners: 120, Seed: 3, Today: today}); err != nil {
+	if err := demo.Demo(context.Background(), s, demo.DemoOptions{Partners: 120, Seed: 3, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -60,11 +65,11 @@ func TestPlansSheetShowsTheAreasAttainment(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
 	st, _ := s.Settings(ctx)
-	ov, err := plan.Overview(ctx, s, plan.FiscalYearOf(today, app.FiscalFromSetting(st)), today)
+	ov, err := plan.Overview(ctx, s, plan.FiscalYearOf(today, metrics.FiscalFromSetting(st)), today)
 	if err != nil || len(ov) == 0 {
 		t.Fatalf("demo has %d plans this year (%v)", len(ov), err)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	rows, _ := f.GetRows("Plans")
 	if len(rows) != 1+len(ov)+1 {
 		t.Fatalf("Plans has %d rows, want header + %d plans + total", len(rows), len(ov))
@@ -112,16 +117,16 @@ func TestPlansSheetShowsTheAreasAttainment(t *testing.T) {
 func TestRecruitmentSheetHasStagesSourcesAndScores(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
-	pl, err := app.LoadPipeline(ctx, s)
+	pl, err := recruit.LoadPipeline(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	rows, _ := f.GetRows("Recruitment")
 	want := 0
 	scored := 0
 	for _, st := range recruitStages {
-		for _, p := range pl.Find(st, app.RecruitFilter{}, true) {
+		for _, p := range pl.Find(st, recruit.RecruitFilter{}, true) {
 			want++
 			i := 0
 			for j, r := range rows {
@@ -155,11 +160,11 @@ func TestRecruitmentSheetHasStagesSourcesAndScores(t *testing.T) {
 
 func TestTiersSheetShowsTheEnginesVerdict(t *testing.T) {
 	s := demoStore(t)
-	ov, err := app.EvaluateProgram(context.Background(), s, today.Format(app.DateLayout))
+	ov, err := tier.EvaluateProgram(context.Background(), s, today.Format(format.DateLayout))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	rows, _ := f.GetRows("Tier progress")
 	if strings.Join(rows[0][:5], "|") != "Partner|Assigned tier|Qualified tier|Suggestion|Demotion risk" {
 		t.Fatalf("header %q", rows[0])
@@ -175,18 +180,18 @@ func TestTiersSheetShowsTheEnginesVerdict(t *testing.T) {
 	r.Close()
 	suggestions := 0
 	for _, e := range ov.Evaluations {
-		if e.Suggest == app.SuggestNone || names[e.PartnerID] == "" {
+		if e.Suggest == tier.SuggestNone || names[e.PartnerID] == "" {
 			continue
 		}
 		i := rowOf(rows, names[e.PartnerID])
 		if i == 0 {
 			continue // not in the program
 		}
-		want := map[app.SuggestionKind]string{app.SuggestPromote: "Promote to ", app.SuggestDemote: "Demote to "}[e.Suggest] + app.TierName(e.Qualified, app.EN, "No tier")
+		want := map[tier.SuggestionKind]string{tier.SuggestPromote: "Promote to ", tier.SuggestDemote: "Demote to "}[e.Suggest] + tier.TierName(e.Qualified, format.EN, "No tier")
 		if got := rows[i-1][3]; got != want {
 			t.Errorf("%s: suggestion %q, want %q", names[e.PartnerID], got, want)
 		}
-		if got := rows[i-1][2]; got != app.TierName(e.Qualified, app.EN, "") {
+		if got := rows[i-1][2]; got != tier.TierName(e.Qualified, format.EN, "") {
 			t.Errorf("%s: qualified %q", names[e.PartnerID], got)
 		}
 		suggestions++
@@ -202,7 +207,7 @@ func TestOnboardingSheetShowsProgressAndOverdueTasks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	rows, _ := f.GetRows("Onboarding")
 	if len(rows) != 1+len(entries)+1 {
 		t.Fatalf("Onboarding has %d rows, want header + %d partners + total", len(rows), len(entries))
@@ -212,7 +217,7 @@ func TestOnboardingSheetShowsProgressAndOverdueTasks(t *testing.T) {
 		if e.Checklist == nil {
 			continue
 		}
-		p := app.Progress(e.Checklist, "2026-11-27", "")
+		p := onboarding.Progress(e.Checklist, "2026-11-27", "")
 		i := strconv.Itoa(rowOf(rows, e.Name))
 		if got := num(t, f, "Onboarding", "I"+i); int(got) != p.Overdue {
 			t.Errorf("%s: overdue %v, want %d", e.Name, got, p.Overdue)
@@ -252,7 +257,7 @@ func TestPlansMarkTheLastFinishedQuarter(t *testing.T) {
 	if err := s.CreatePlan(context.Background(), pl); err != nil {
 		t.Fatal(err)
 	}
-	f, _ := writeReport(t, s, Options{Lang: app.EN, Sheets: []Sheet{{"report.sheet.plans", writePlans}}})
+	f, _ := writeReport(t, s, Options{Lang: format.EN, Sheets: []Sheet{{"report.sheet.plans", writePlans}}})
 	if h, _ := f.GetCellValue("Plans", "J1"); h != "Attainment Q3" {
 		t.Fatalf("J1 %q", h)
 	}

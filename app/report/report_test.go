@@ -2,6 +2,7 @@ package report
 
 import (
 	"archive/zip"
+	"channeldesk/internal/testutil"
 	"context"
 	"errors"
 	"os"
@@ -13,7 +14,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
+	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
@@ -21,12 +23,8 @@ var today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
 func openStore(tb testing.TB, partners, deals int) *data.Store {
 	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "r.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	if err := app.FillVolume(context.Background(), s, app.Volume{Partners: partners, Deals: deals, Today: today}); err != nil {
+	s := testutil.OpenStore(tb)
+	if err := demo.FillVolume(context.Background(), s, demo.Volume{Partners: partners, Deals: deals, Today: today}); err != nil {
 		tb.Fatal(err)
 	}
 	return s
@@ -49,7 +47,7 @@ func writeReport(t *testing.T, s *data.Store, opt Options) (*excelize.File, stri
 
 func TestWorkbookSheetsTablesAndHeaders(t *testing.T) {
 	s := openStore(t, 40, 300)
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	want := []string{"Summary", "Partners", "Recruitment", "Onboarding", "Deals", "Tier progress", "Plans", "Plan objectives", "MDF", "MDF balances", "MDF funds", "MDF ROI"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %q, want %q", got, want)
@@ -86,7 +84,7 @@ func TestWorkbookSheetsTablesAndHeaders(t *testing.T) {
 
 func TestTotalsAreFormulasEqualToTheSum(t *testing.T) {
 	s := openStore(t, 30, 250)
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	var want int64
 	s.DB().QueryRow(`SELECT sum(amount) FROM deals`).Scan(&want)
 	formula, _ := f.GetCellFormula("Deals", "F252")
@@ -113,7 +111,7 @@ func TestTotalsAreFormulasEqualToTheSum(t *testing.T) {
 
 func TestFormulaLikeTextStaysText(t *testing.T) {
 	s := openStore(t, 5, 5)
-	f, _ := writeReport(t, s, Options{Lang: app.EN})
+	f, _ := writeReport(t, s, Options{Lang: format.EN})
 	cases := []struct{ sheet, col, want string }{
 		{"Partners", "B", "=1+2"},
 		{"Deals", "C", "+7 (495) 123-45-67"},
@@ -144,7 +142,7 @@ func TestFormulaLikeTextStaysText(t *testing.T) {
 
 func TestDatesAreDates(t *testing.T) {
 	s := openStore(t, 5, 20)
-	f, _ := writeReport(t, s, Options{Lang: app.RU})
+	f, _ := writeReport(t, s, Options{Lang: format.RU})
 	var reg string
 	s.DB().QueryRow(`SELECT registered_on FROM deals ORDER BY registered_on, id LIMIT 1`).Scan(&reg)
 	raw, _ := f.GetCellValue("Сделки", "G2", excelize.Options{RawCellValue: true})
@@ -153,18 +151,18 @@ func TestDatesAreDates(t *testing.T) {
 		t.Fatalf("date cell holds %q, not a number", raw)
 	}
 	got, _ := excelize.ExcelDateToTime(serial, false)
-	if got.Format(app.DateLayout) != reg {
-		t.Errorf("date %s, want %s", got.Format(app.DateLayout), reg)
+	if got.Format(format.DateLayout) != reg {
+		t.Errorf("date %s, want %s", got.Format(format.DateLayout), reg)
 	}
 	shown, _ := f.GetCellValue("Сделки", "G2")
-	if want, _ := time.Parse(app.DateLayout, reg); shown != want.Format("02.01.2006") {
+	if want, _ := time.Parse(format.DateLayout, reg); shown != want.Format("02.01.2006") {
 		t.Errorf("date shown as %q", shown)
 	}
 }
 
 func TestRussianLabels(t *testing.T) {
 	s := openStore(t, 10, 10)
-	f, _ := writeReport(t, s, Options{Lang: app.RU})
+	f, _ := writeReport(t, s, Options{Lang: format.RU})
 	if f.GetSheetList()[0] != "Сводка" {
 		t.Errorf("sheets %q", f.GetSheetList())
 	}

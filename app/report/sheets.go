@@ -8,7 +8,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"channeldesk/app"
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
+	"channeldesk/app/onboarding"
 	"channeldesk/data"
 )
 
@@ -37,17 +40,17 @@ func colLetter(i int) string {
 }
 
 func (b *Book) tierName(en, ru string) string {
-	if b.Opt.Lang == app.RU && ru != "" {
+	if b.Opt.Lang == format.RU && ru != "" {
 		return ru
 	}
 	return en
 }
 
-func (b *Book) iso(days int) string { return b.Today.AddDate(0, 0, days).Format(app.DateLayout) }
+func (b *Book) iso(days int) string { return b.Today.AddDate(0, 0, days).Format(format.DateLayout) }
 
 // riskReasons are the dashboard's at-risk warnings by partner, in words.
 func (b *Book) riskReasons(ctx context.Context) (map[int64]string, error) {
-	risks, err := app.FindAtRisk(ctx, b.Store, b.Today, app.DefaultRiskRules)
+	risks, err := metrics.FindAtRisk(ctx, b.Store, b.Today, metrics.DefaultRiskRules)
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +143,7 @@ func writeDeals(ctx context.Context, b *Book, sheet string) error {
 		partner, customer, product, state, reg, exp, prot, closed, why string
 	)
 	from, to := b.Opt.Period.bounds()
-	fy := app.FiscalFromSetting(b.Settings)
+	fy := metrics.FiscalFromSetting(b.Settings)
 	var rows [][]any
 	err := queryRows(ctx, b.Store.DB(), `SELECT d.id, p.name, d.customer, d.product, d.state, d.amount, d.registered_on,
 		d.expected_close_on, d.protected_until, d.closed_on, d.reason
@@ -183,7 +186,7 @@ var onboardingCols = []column{
 }
 
 // writeOnboarding is one row per partner in onboarding with its progress
-// as the onboarding area measures it (app.Progress): required tasks done,
+// as the onboarding area measures it (onboarding.Progress): required tasks done,
 // overdue tasks and how late, the day a task was last done, the next task
 // and the overdue tasks by name. A partner with overdue tasks is
 // highlighted as overdue; one with no task done for the stalled limit as
@@ -198,7 +201,7 @@ func writeOnboarding(ctx context.Context, b *Book, sheet string) error {
 	for _, e := range entries {
 		rows = append(rows, b.onboardingRow(e, today))
 	}
-	stalled := app.DefaultRiskRules.StalledDays
+	stalled := metrics.DefaultRiskRules.StalledDays
 	return b.writeTable(ctx, sheet, table{Name: "Onboarding", Cols: onboardingCols, Rows: rows, Conds: []condFormat{
 		{"$I2>0", b.styles.overdue},
 		{fmt.Sprintf(`AND(ISNUMBER($L2),$L2>%d)`, stalled), b.styles.atRisk}}})
@@ -210,8 +213,8 @@ func (b *Book) onboardingRow(e data.OnboardingEntry, today string) []any {
 		return []any{e.Name, typ, "", "", nil, nil, nil, nil, nil, nil, "", nil, b.L("report.onboarding.not_started"), "", ""}
 	}
 	cl := e.Checklist
-	p := app.Progress(cl, today, "")
-	last := app.LastTaskDone(cl)
+	p := onboarding.Progress(cl, today, "")
+	last := metrics.LastTaskDone(cl)
 	next, nextDue := "", ""
 	if p.NextDue != nil {
 		next, nextDue = p.NextDue.Title(string(b.Opt.Lang)), p.NextDue.DueOn
@@ -219,11 +222,11 @@ func (b *Book) onboardingRow(e data.OnboardingEntry, today string) []any {
 	var late []string
 	for i := range cl.Tasks {
 		if t := &cl.Tasks[i]; t.Overdue(today) {
-			late = append(late, t.Title(string(b.Opt.Lang))+" ("+app.FormatDate(t.DueOn, b.Opt.Lang)+")")
+			late = append(late, t.Title(string(b.Opt.Lang))+" ("+format.FormatDate(t.DueOn, b.Opt.Lang)+")")
 		}
 	}
 	return []any{e.Name, typ, cl.TemplateName, cl.StartedOn, p.DaysIn, p.Required, p.RequiredDone, p.Fraction(),
-		p.Overdue, p.MaxLate, last, app.DaysBetween(last, today), next, nextDue, strings.Join(late, "; ")}
+		p.Overdue, p.MaxLate, last, fiscal.DaysBetween(last, today), next, nextDue, strings.Join(late, "; ")}
 }
 
 // quarterLabel is the fiscal quarter of an ISO date, or "".
@@ -232,7 +235,7 @@ func quarterLabel(isoDate string, fromMonth int) string {
 	if err != nil {
 		return ""
 	}
-	return app.QuarterOf(t, fromMonth).Label()
+	return fiscal.QuarterOf(t, fromMonth).Label()
 }
 
 func yesNo(b *Book, v bool) string {

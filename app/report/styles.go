@@ -1,11 +1,10 @@
 package report
 
 import (
+	"channeldesk/app/format"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-
-	"channeldesk/app"
 )
 
 // styles are the cell formats the sheets share.
@@ -18,20 +17,20 @@ type styles struct {
 
 // moneyFormat is an Excel number format for the program currency: "€"#,##0.00
 // in English, #,##0.00 "₽" in Russian and for codes without a sign.
-func moneyFormat(currency string, lang app.Lang) string {
+func moneyFormat(currency string, lang format.Lang) string {
 	num := "#,##0"
-	if d := app.MinorDigits(currency); d > 0 {
+	if d := format.MinorDigits(currency); d > 0 {
 		num += "." + strings.Repeat("0", d)
 	}
-	sym := strings.ReplaceAll(app.CurrencySymbol(currency), `"`, "")
-	if lang == app.EN && len([]rune(sym)) == 1 && strings.ToUpper(currency) != "RUB" {
+	sym := strings.ReplaceAll(format.CurrencySymbol(currency), `"`, "")
+	if lang == format.EN && len([]rune(sym)) == 1 && strings.ToUpper(currency) != "RUB" {
 		return `"` + sym + `"` + num
 	}
 	return num + ` "` + sym + `"`
 }
 
-func dateFormat(lang app.Lang) string {
-	if lang == app.RU {
+func dateFormat(lang format.Lang) string {
+	if lang == format.RU {
 		return "dd.mm.yyyy"
 	}
 	return "d mmm yyyy"

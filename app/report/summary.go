@@ -1,13 +1,14 @@
 package report
 
 import (
+	"channeldesk/app/fiscal"
+	"channeldesk/app/format"
+	"channeldesk/app/metrics"
 	"context"
 	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-
-	"channeldesk/app"
 )
 
 // summaryTableRow is the first row of the small tables under the KPIs.
@@ -54,19 +55,19 @@ func summaryHeader(ctx context.Context, b *Book, sheet string) error {
 	if b.Opt.Period != (Period{}) {
 		f.SetCellStr(sheet, "A4", b.L("report.period"))
 		from, to := b.Opt.Period.bounds()
-		f.SetCellStr(sheet, "B4", app.FormatDate(from, b.Opt.Lang)+" – "+app.FormatDate(to, b.Opt.Lang))
+		f.SetCellStr(sheet, "B4", format.FormatDate(from, b.Opt.Lang)+" – "+format.FormatDate(to, b.Opt.Lang))
 	}
 	return nil
 }
 
 // summaryKPIs writes label/value pairs from row 6.
 func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
-	fy := app.FiscalFromSetting(b.Settings)
-	k, err := app.LoadKPIs(ctx, b.Store, b.Today, fy)
+	fy := metrics.FiscalFromSetting(b.Settings)
+	k, err := metrics.LoadKPIs(ctx, b.Store, b.Today, fy)
 	if err != nil {
 		return err
 	}
-	q := app.QuarterOf(b.Today, fy)
+	q := fiscal.QuarterOf(b.Today, fy)
 	var completed int
 	err = b.Store.DB().QueryRowContext(ctx, `SELECT coalesce(sum(completed_on <> ''), 0) FROM onboarding_checklists`).Scan(&completed)
 	if err != nil {
@@ -116,12 +117,12 @@ func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
 }
 
 // stalledOnboardings counts the dashboard's stalled onboardings: no task
-// done for the stalled limit (app.FindAtRisk).
+// done for the stalled limit (metrics.FindAtRisk).
 func (b *Book) stalledOnboardings(ctx context.Context) (int, error) {
-	risks, err := app.FindAtRisk(ctx, b.Store, b.Today, app.DefaultRiskRules)
+	risks, err := metrics.FindAtRisk(ctx, b.Store, b.Today, metrics.DefaultRiskRules)
 	n := 0
 	for _, r := range risks {
-		if r.Kind == app.RiskStalledOnboarding {
+		if r.Kind == metrics.RiskStalledOnboarding {
 			n++
 		}
 	}
@@ -158,7 +159,7 @@ func (b *Book) smallTable(sheet, name string, col int, headers [2]string, labels
 }
 
 func summaryStatus(ctx context.Context, b *Book, sheet string) error {
-	counts, err := app.PartnersByStatus(ctx, b.Store)
+	counts, err := metrics.PartnersByStatus(ctx, b.Store)
 	if err != nil {
 		return err
 	}
@@ -177,7 +178,7 @@ func summaryStatus(ctx context.Context, b *Book, sheet string) error {
 }
 
 func summaryQuarters(ctx context.Context, b *Book, sheet string) error {
-	won, err := app.WonByQuarter(ctx, b.Store, b.Today, app.FiscalFromSetting(b.Settings), 8)
+	won, err := metrics.WonByQuarter(ctx, b.Store, b.Today, metrics.FiscalFromSetting(b.Settings), 8)
 	if err != nil {
 		return err
 	}
@@ -196,7 +197,7 @@ func summaryQuarters(ctx context.Context, b *Book, sheet string) error {
 }
 
 func summaryTiers(ctx context.Context, b *Book, sheet string) error {
-	counts, err := app.PartnersByTier(ctx, b.Store, b.Opt.Lang)
+	counts, err := metrics.PartnersByTier(ctx, b.Store, b.Opt.Lang)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"channeldesk/app/format"
 	"context"
 	"fmt"
 	"strings"
@@ -8,8 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-
-	"channeldesk/app"
 )
 
 // colKind is how a column's values are written and formatted.
@@ -117,7 +116,7 @@ func (b *Book) cell(kind colKind, v any) excelize.Cell {
 	case colMoney:
 		return excelize.Cell{StyleID: b.styles.money, Value: b.major(toInt(v))}
 	case colDate:
-		if t, err := time.Parse(app.DateLayout, fmt.Sprint(v)); err == nil {
+		if t, err := time.Parse(format.DateLayout, fmt.Sprint(v)); err == nil {
 			return excelize.Cell{StyleID: b.styles.date, Value: t}
 		}
 		return excelize.Cell{StyleID: b.styles.text, Value: fmt.Sprint(v)}
@@ -203,7 +202,7 @@ func (b *Book) widths(t table, headers []any) []float64 {
 // major converts minor units to a number of the currency's major units.
 func (b *Book) major(minor int64) float64 {
 	unit := 1.0
-	for range app.MinorDigits(b.Settings.Currency) {
+	for range format.MinorDigits(b.Settings.Currency) {
 		unit *= 10
 	}
 	return float64(minor) / unit

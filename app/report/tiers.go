@@ -3,7 +3,7 @@ package report
 import (
 	"context"
 
-	"channeldesk/app"
+	"channeldesk/app/tier"
 	"channeldesk/data"
 )
 
@@ -22,17 +22,17 @@ var tierCols = []column{
 }
 
 // writeTiers is, for every partner in the tier program, where the tier
-// engine (app.EvaluateProgram) places it: assigned and qualified tier, the
+// engine (tier.EvaluateProgram) places it: assigned and qualified tier, the
 // promotion or demotion it suggests, the demotion risk, then its progress
 // on each requirement of the assigned tier (is it still met?) and of the
 // next tier up (what is missing). A requirement of the assigned tier that
 // is no longer met is highlighted as at risk.
 func writeTiers(ctx context.Context, b *Book, sheet string) error {
-	ov, err := app.EvaluateProgram(ctx, b.Store, b.iso(0))
+	ov, err := tier.EvaluateProgram(ctx, b.Store, b.iso(0))
 	if err != nil {
 		return err
 	}
-	byPartner := make(map[int64]*app.Evaluation, len(ov.Evaluations))
+	byPartner := make(map[int64]*tier.Evaluation, len(ov.Evaluations))
 	for i := range ov.Evaluations {
 		byPartner[ov.Evaluations[i].PartnerID] = &ov.Evaluations[i]
 	}
@@ -42,7 +42,7 @@ func writeTiers(ctx context.Context, b *Book, sheet string) error {
 	var status data.Status
 	err = queryRows(ctx, b.Store.DB(), `SELECT id, name, status FROM partners ORDER BY name COLLATE NOCASE, id`, nil,
 		[]any{&id, &name, &status}, func() error {
-			if e := byPartner[id]; e != nil && (app.InProgram(status) || e.Assigned != nil) {
+			if e := byPartner[id]; e != nil && (tier.InProgram(status) || e.Assigned != nil) {
 				rows = append(rows, b.tierRows(name, e)...)
 			}
 			return nil
@@ -56,16 +56,16 @@ func writeTiers(ctx context.Context, b *Book, sheet string) error {
 
 // tierRows are one partner's rows: the assigned tier's requirements, then
 // the next tier's; one row without a requirement when there is neither.
-func (b *Book) tierRows(partner string, e *app.Evaluation) [][]any {
+func (b *Book) tierRows(partner string, e *tier.Evaluation) [][]any {
 	head := []any{partner, b.tierLabel(e.Assigned), b.tierLabel(e.Qualified), b.suggestion(e), b.riskLabel(e.Risk)}
 	var rows [][]any
-	add := func(t *data.Tier, ps []app.ReqProgress) {
+	add := func(t *data.Tier, ps []tier.ReqProgress) {
 		for _, p := range ps {
 			rows = append(rows, append(append([]any{}, head...), b.requirementCells(t, p)...))
 		}
 	}
 	if e.Assigned != nil {
-		add(e.Assigned, app.TierProgress(e.Assigned, e.Measures))
+		add(e.Assigned, tier.TierProgress(e.Assigned, e.Measures))
 	}
 	if e.Next != nil {
 		add(e.Next, e.NextProgress)
@@ -76,7 +76,7 @@ func (b *Book) tierRows(partner string, e *app.Evaluation) [][]any {
 	return rows
 }
 
-func (b *Book) requirementCells(t *data.Tier, p app.ReqProgress) []any {
+func (b *Book) requirementCells(t *data.Tier, p tier.ReqProgress) []any {
 	label := b.L("report.req." + string(p.Req.Kind))
 	if p.Req.Kind == data.ReqCustomValue {
 		if l := b.tierName(p.Req.LabelEN, p.Req.LabelRU); l != "" {
@@ -98,8 +98,8 @@ func (b *Book) tierLabel(t *data.Tier) string {
 }
 
 // suggestion is the engine's proposal in words: "Promote to Gold".
-func (b *Book) suggestion(e *app.Evaluation) string {
-	if e.Suggest == app.SuggestNone {
+func (b *Book) suggestion(e *tier.Evaluation) string {
+	if e.Suggest == tier.SuggestNone {
 		return ""
 	}
 	to := b.tierLabel(e.Qualified)
@@ -109,8 +109,8 @@ func (b *Book) suggestion(e *app.Evaluation) string {
 	return b.L("report.suggest."+string(e.Suggest)) + " " + to
 }
 
-func (b *Book) riskLabel(r app.Risk) string {
-	if r == app.RiskNone {
+func (b *Book) riskLabel(r tier.Risk) string {
+	if r == tier.RiskNone {
 		return ""
 	}
 	return b.L("report.tier_risk." + string(r))

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"channeldesk/app"
+	"channeldesk/app/demo"
 	"channeldesk/data"
 	"channeldesk/internal/testfs"
 )
@@ -23,7 +23,7 @@ func Open(t testing.TB) (*data.Store, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if err := app.FillVolume(context.Background(), s, app.Volume{Partners: 40, Deals: 300}); err != nil {
+	if err := demo.FillVolume(context.Background(), s, demo.Volume{Partners: 40, Deals: 300}); err != nil {
 		t.Fatal(err)
 	}
 	testfs.Fill(t, dir, 16<<10)

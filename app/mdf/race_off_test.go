@@ -1,0 +1,5 @@
+//go:build !race
+
+package mdf_test
+
+const raceEnabled = false

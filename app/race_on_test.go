@@ -1,8 +1,0 @@
-//go:build race
-
-package app_test
-
-// raceEnabled: the race detector slows tests about tenfold; the longest
-// property tests run fewer rounds under it (make test runs them in full
-// without it).
-const raceEnabled = true
