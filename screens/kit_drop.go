@@ -5,10 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"fyne.io/fyne/v2"
+
 	"channeldesk/app/kit"
 	"channeldesk/app/mdf"
 	"channeldesk/data"
-	"fyne.io/fyne/v2"
 )
 
 // droppedKitOr handles files dropped onto the window: when one of them is

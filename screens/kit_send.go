@@ -3,13 +3,14 @@ package screens
 import (
 	"path/filepath"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
 	"channeldesk/app/fiscal"
 	"channeldesk/app/format"
 	"channeldesk/app/kit"
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
+	"channeldesk/screens/widgets"
 )
 
 // outboxDir is where "Send to partner…" writes one partner's kit and
@@ -41,29 +42,29 @@ func (u *UI) askSendKits(ids []int64, title string) {
 		}
 	}
 	mail.SetChecked(true)
-	form := widget.NewForm(widget.NewFormItem(lang.L("field.doc_lang"), docLang), widget.NewFormItem("", mail),
-		widget.NewFormItem("", withPlan))
 	confirm := lang.L("kit.choose_folder")
 	if len(ids) == 1 {
 		confirm = lang.L("kit.send.make")
 	}
-	dlg := dialog.NewCustomConfirm(title, confirm, lang.L("action.cancel"), form, func(ok bool) {
-		if !ok {
-			return
+	(&widgets.FormDialog{Title: title, Confirm: confirm, Size: fyne.NewSize(560, 0), Items: []*widget.FormItem{
+		widget.NewFormItem(lang.L("field.doc_lang"), docLang), widget.NewFormItem("", mail), widget.NewFormItem("", withPlan)},
+		OnSave: func() error {
+			u.sendKits(ids, docLang.SelectedIndex(), mail.Checked, withPlan.Checked)
+			return nil
+		}}).Show(u.Win)
+}
+
+// sendKits writes the kits (and drafts) as askSendKits was answered.
+func (u *UI) sendKits(ids []int64, docLang int, mail, withPlan bool) {
+	opt := kit.Options{Lang: []format.Lang{"", format.EN, format.RU}[max(0, docLang)], Mail: mail, PlanPDF: mail && withPlan}
+	sel := kit.Selection{PartnerIDs: ids}
+	if len(ids) == 1 {
+		u.exportKits(sel, u.outboxDir(), opt)
+		return
+	}
+	u.showFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err == nil && dir != nil {
+			u.exportKits(sel, dir.Path(), opt)
 		}
-		opt := kit.Options{Lang: []format.Lang{"", format.EN, format.RU}[max(0, docLang.SelectedIndex())], Mail: mail.Checked,
-			PlanPDF: mail.Checked && withPlan.Checked}
-		sel := kit.Selection{PartnerIDs: ids}
-		if len(ids) == 1 {
-			u.exportKits(sel, u.outboxDir(), opt)
-			return
-		}
-		u.showFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err == nil && dir != nil {
-				u.exportKits(sel, dir.Path(), opt)
-			}
-		})
-	}, u.Win)
-	dlg.Resize(fyne.NewSize(560, dlg.MinSize().Height))
-	dlg.Show()
+	})
 }

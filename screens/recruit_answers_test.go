@@ -1,11 +1,12 @@
 package screens
 
 import (
-	"channeldesk/app/recruit"
-	"channeldesk/data"
 	"context"
 	"database/sql"
 	"testing"
+
+	"channeldesk/app/recruit"
+	"channeldesk/data"
 )
 
 // A prospect that applied with the application form shows its answers,

@@ -4,14 +4,15 @@ import (
 	"context"
 	"errors"
 
-	"channeldesk/app/format"
-	"channeldesk/app/kit"
-	"channeldesk/screens/widgets"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"channeldesk/app/format"
+	"channeldesk/app/kit"
+	"channeldesk/screens/widgets"
 )
 
 // mailSettings edits the subject and text of the e-mail drafts that carry

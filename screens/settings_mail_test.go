@@ -5,9 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"channeldesk/app/format"
 	"channeldesk/app/kit"
-	"fyne.io/fyne/v2/test"
 )
 
 // The mail template is edited per language in Settings: an unknown

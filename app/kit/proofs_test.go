@@ -1,13 +1,14 @@
 package kit_test
 
 import (
-	"channeldesk/app/kit"
-	"channeldesk/app/mdf"
-	"channeldesk/data"
 	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"channeldesk/app/kit"
+	"channeldesk/app/mdf"
+	"channeldesk/data"
 )
 
 // Proof files that come with the kit (dropped onto the window with it)

@@ -1,13 +1,14 @@
 package kit
 
 import (
-	"channeldesk/app/format"
-	"channeldesk/data"
 	"context"
 	"database/sql"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"channeldesk/app/format"
+	"channeldesk/data"
 )
 
 // Placeholders are what a mail template may use; each is filled per

@@ -1,7 +1,6 @@
 package metrics_test
 
 import (
-	"channeldesk/internal/testutil"
 	"context"
 	"database/sql"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"channeldesk/app/metrics"
 	_ "channeldesk/app/plan" // check-ins due and missed targets
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // weekStore is a store whose clock stands at day (noon UTC).
