@@ -16,6 +16,21 @@ type Contact struct {
 	Email     string
 	Phone     string
 	Primary   bool
+	LeftOn    string // ISO date the partner said the person left ("" while they are there)
+}
+
+// Left says whether the partner reported the person gone.
+func (c Contact) Left() bool { return c.LeftOn != "" }
+
+// CurrentContacts are the contacts still at the partner, in their order.
+func CurrentContacts(cs []Contact) []Contact {
+	var out []Contact
+	for _, c := range cs {
+		if !c.Left() {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Validate checks a contact before it is stored.
@@ -79,10 +94,11 @@ func (s *Store) DeleteContact(ctx context.Context, id int64) error {
 	return err
 }
 
-// Contacts returns a partner's contacts, primary first.
+// Contacts returns a partner's contacts, primary first, those who left
+// last (see CurrentContacts).
 func (s *Store) Contacts(ctx context.Context, partnerID int64) ([]Contact, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary FROM contacts
-		WHERE partner_id = ? ORDER BY is_primary DESC, name COLLATE NOCASE`, partnerID)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary, left_on FROM contacts
+		WHERE partner_id = ? ORDER BY left_on <> '', is_primary DESC, name COLLATE NOCASE`, partnerID)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +106,7 @@ func (s *Store) Contacts(ctx context.Context, partnerID int64) ([]Contact, error
 	var out []Contact
 	for rows.Next() {
 		var c Contact
-		if err := rows.Scan(&c.ID, &c.PartnerID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Primary); err != nil {
+		if err := rows.Scan(&c.ID, &c.PartnerID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Primary, &c.LeftOn); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

@@ -178,22 +178,37 @@ func OpenDealOfCustomerTx(ctx context.Context, tx *sql.Tx, partnerID int64, cust
 // ContactTx reads one contact of a partner.
 func ContactTx(ctx context.Context, tx *sql.Tx, partnerID, id int64) (*Contact, error) {
 	var c Contact
-	err := tx.QueryRowContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary FROM contacts
-		WHERE id = ? AND partner_id = ?`, id, partnerID).Scan(&c.ID, &c.PartnerID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Primary)
+	err := tx.QueryRowContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary, left_on FROM contacts
+		WHERE id = ? AND partner_id = ?`, id, partnerID).Scan(&c.ID, &c.PartnerID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Primary, &c.LeftOn)
 	return &c, notFoundIf(err, "contact")
 }
 
 // ContactByNameTx finds a partner's contact by name, ignoring case.
 func ContactByNameTx(ctx context.Context, tx *sql.Tx, partnerID int64, name string) (*Contact, error) {
 	var c Contact
-	err := tx.QueryRowContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary FROM contacts
+	err := tx.QueryRowContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary, left_on FROM contacts
 		WHERE partner_id = ? AND lower(trim(name)) = lower(trim(?)) ORDER BY id LIMIT 1`, partnerID, name).
-		Scan(&c.ID, &c.PartnerID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Primary)
+		Scan(&c.ID, &c.PartnerID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Primary, &c.LeftOn)
 	return &c, notFoundIf(err, "contact")
 }
 
-// DeleteContactTx removes a partner's contact (a person who left) with
-// its certifications, inside a caller's transaction.
+// MarkContactLeftTx records that a partner's contact left on the day
+// given (ISO): kept with their history, no longer primary, left out of
+// kits and e-mails. Marking one already gone keeps the first day.
+func MarkContactLeftTx(ctx context.Context, tx *sql.Tx, partnerID, id int64, on string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE contacts SET left_on = CASE WHEN left_on = '' THEN ? ELSE left_on END, is_primary = 0
+		WHERE id = ? AND partner_id = ?`, on, id, partnerID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return NotFound("contact")
+	}
+	return nil
+}
+
+// DeleteContactTx removes a partner's contact with its certifications,
+// inside a caller's transaction.
 func DeleteContactTx(ctx context.Context, tx *sql.Tx, partnerID, id int64) error {
 	res, err := tx.ExecContext(ctx, `DELETE FROM contacts WHERE id = ? AND partner_id = ?`, id, partnerID)
 	if err != nil {

@@ -33,13 +33,14 @@ type dashboardScreen struct {
 
 	wonChart, tierChart, funnel *widgets.BarChart
 
-	board     metrics.TodayBoard
-	today     []metrics.TodayEntry // every entry of every group, in order (dashboard_today.go)
-	todayRows []todayRow           // what the list shows
-	expanded  map[metrics.TodayKind]bool
-	todayList *widget.List
-	todayMsg  *widget.Label
-	marksBtn  *widget.Button
+	board      metrics.TodayBoard
+	today      []metrics.TodayEntry // every entry of every group, in order (dashboard_today.go)
+	todayRows  []todayRow           // what the list shows
+	expanded   map[metrics.TodayKind]bool
+	todayList  *widget.List
+	todayWidth float32 // the Today list's width, for its rows' heights
+	todayMsg   *widget.Label
+	marksBtn   *widget.Button
 
 	// dashboard_marks.go: the snooze and dismiss dialogs, the list of marks
 	marksDlg      *dialog.CustomDialog
@@ -106,7 +107,11 @@ func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 
 	lists := container.NewGridWithColumns(2, d.buildToday(), d.buildRisks())
 	d.ui.whenShown(d.load)
-	return container.NewBorder(container.NewVBox(top, tiles, charts), nil, nil, nil, lists)
+	// Today is the work: on a laptop screen the figures scroll above it
+	// and the divider gives the lists more room when dragged.
+	split := container.NewVSplit(container.NewVScroll(container.NewVBox(tiles, charts)), lists)
+	split.Offset = 0.4
+	return container.NewBorder(top, nil, nil, nil, split)
 }
 
 // step computes one group of figures off the UI goroutine and returns

@@ -14,7 +14,14 @@ import (
 // and the plan tile compares this quarter's won revenue with the plans.
 func TestDashboardTodayHasTasksAndCheckIns(t *testing.T) {
 	u := newDashUI(t, "en", func(ctx context.Context, s *data.Store) error {
-		return demo.Demo(ctx, s, demo.DemoOptions{Partners: 80, Seed: 5, Today: s.Now()})
+		if err := demo.Demo(ctx, s, demo.DemoOptions{Partners: 80, Seed: 5, Today: s.Now()}); err != nil {
+			return err
+		}
+		// The demo leaves few tasks overdue; make sure one is, whatever the day.
+		_, err := s.DB().ExecContext(ctx, `UPDATE onboarding_tasks SET due_on = date('now', '-3 days') WHERE id = (
+			SELECT t.id FROM onboarding_tasks t JOIN onboarding_checklists c ON c.id = t.checklist_id JOIN partners p ON p.id = c.partner_id
+			WHERE t.state = 'pending' AND c.completed_on = '' AND p.status = 'onboarding' ORDER BY t.id LIMIT 1)`)
+		return err
 	})
 	d := u.dashboard
 	kinds := map[metrics.TodayKind]int{}

@@ -4,7 +4,6 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/app/metrics"
 	"context"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,7 +38,7 @@ func (d *dashboardScreen) buildToday() fyne.CanvasObject {
 		Length:     func() int { return len(d.todayRows) },
 		CreateItem: d.newTodayRow,
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) {
-			d.updateTodayRow(d.todayRows[id], o.(*fyne.Container))
+			d.updateTodayRow(d.todayRows[id], o)
 		},
 		OnSelected: func(id widget.ListItemID) {
 			d.todayList.UnselectAll()
@@ -50,45 +49,118 @@ func (d *dashboardScreen) buildToday() fyne.CanvasObject {
 		OnTapped: d.showMarks}
 	title := widget.NewLabelWithStyle(lang.L("dash.today"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head := container.NewBorder(nil, nil, nil, d.marksBtn, container.NewHBox(title, d.todayMsg))
-	return container.NewBorder(head, nil, nil, nil, d.todayList)
+	// Entries take two lines or more (the partner beside the buttons, what
+	// it is about wrapped below), so row heights follow the list's width.
+	list := container.New(&widthWatch{onWidth: d.fitTodayRows}, d.todayList)
+	return container.NewBorder(head, nil, nil, nil, list)
+}
+
+// todayRowView is one row of the Today list: an icon, the partner (or the
+// group's title) with the buttons beside it, and what the entry is about
+// on the lines below, wrapped so that nothing is cut off.
+type todayRowView struct {
+	widget.BaseWidget
+	icon                  *widget.Icon
+	title, detail         *widget.Label
+	buttons               *fyne.Container
+	done, snooze, dismiss *widget.Button
+}
+
+func (v *todayRowView) CreateRenderer() fyne.WidgetRenderer {
+	top := container.NewBorder(nil, nil, nil, v.buttons, v.title)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewVBox(v.icon), nil,
+		container.NewVBox(top, v.detail)))
 }
 
 func (d *dashboardScreen) newTodayRow() fyne.CanvasObject {
-	done := &widget.Button{Text: lang.L("week.done"), Icon: theme.ConfirmIcon(), Importance: widget.LowImportance}
-	snooze := &widget.Button{Text: lang.L("week.snooze"), Importance: widget.LowImportance}
-	dismiss := &widget.Button{Text: lang.L("dash.dismiss"), Importance: widget.LowImportance}
-	text := &widget.Label{Text: "Partner name — what happened", Truncation: fyne.TextTruncateEllipsis}
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewHBox(done, snooze, dismiss), text)
+	v := &todayRowView{
+		icon:    widget.NewIcon(theme.WarningIcon()),
+		title:   &widget.Label{Text: "Partner", Truncation: fyne.TextTruncateEllipsis},
+		detail:  &widget.Label{Text: "What happened", Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
+		done:    &widget.Button{Text: lang.L("week.done"), Icon: theme.ConfirmIcon(), Importance: widget.LowImportance},
+		snooze:  &widget.Button{Text: lang.L("week.snooze"), Importance: widget.LowImportance},
+		dismiss: &widget.Button{Text: lang.L("dash.dismiss"), Importance: widget.LowImportance},
+	}
+	v.buttons = container.NewHBox(v.done, v.snooze, v.dismiss)
+	v.ExtendBaseWidget(v)
+	return v
 }
 
-func (d *dashboardScreen) updateTodayRow(r todayRow, row *fyne.Container) {
-	text, icon := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon)
-	buttons := row.Objects[2].(*fyne.Container)
-	text.TextStyle.Bold = r.kind == rowHeader
-	text.Importance = widget.MediumImportance
-	buttons.Hide()
-	icon.Show()
+func (d *dashboardScreen) updateTodayRow(r todayRow, o fyne.CanvasObject) {
+	v := o.(*todayRowView)
+	v.title.TextStyle.Bold = r.kind != rowMore
+	v.title.Importance = widget.MediumImportance
+	v.buttons.Hide()
+	v.detail.Hide()
+	v.icon.Show()
 	switch r.kind {
 	case rowHeader:
-		icon.SetResource(todayIcon(r.group))
-		text.SetText(lang.L("week.group."+string(r.group), map[string]any{"Count": len(d.groupEntries(r.group))}))
+		v.icon.SetResource(todayIcon(r.group))
+		v.title.SetText(lang.L("week.group."+string(r.group), map[string]any{"Count": len(d.groupEntries(r.group))}))
 	case rowMore:
-		icon.Hide()
-		text.Importance = widget.HighImportance
-		text.SetText(d.moreText(r.group))
+		v.icon.Hide()
+		v.title.Importance = widget.HighImportance
+		v.title.SetText(d.moreText(r.group))
 	default:
 		e := d.today[r.entry]
-		icon.SetResource(theme.NavigateNextIcon())
-		text.SetText(d.todayText(e))
-		b := buttons.Objects
-		b[0].(*widget.Button).OnTapped = func() { d.doToday(e) }
-		b[1].(*widget.Button).OnTapped = func() { d.askSnooze(e) }
-		b[2].(*widget.Button).OnTapped = func() { d.askDismiss(e) }
-		showMarkButtons(b, e.PartnerID != 0) // marks belong to a partner; waiting leads have none
-		buttons.Show()
+		v.icon.SetResource(theme.NavigateNextIcon())
+		v.title.TextStyle.Bold = false
+		v.title.SetText(e.PartnerName)
+		v.detail.SetText(d.todayDetail(e))
+		if e.PartnerName == "" { // a lead waiting for a partner: its line is the title
+			v.title.SetText(v.detail.Text)
+			v.detail.SetText("")
+		}
+		v.done.OnTapped = func() { d.doToday(e) }
+		v.snooze.OnTapped = func() { d.askSnooze(e) }
+		v.dismiss.OnTapped = func() { d.askDismiss(e) }
+		showMarkButtons(v.buttons.Objects, e.PartnerID != 0) // marks belong to a partner; waiting leads have none
+		v.buttons.Show()
+		v.detail.Show()
 	}
-	text.Refresh()
-	row.Refresh()
+	v.title.Refresh()
+	v.Refresh()
+}
+
+// widthWatch lays its one object out at its full size and calls onWidth
+// when the width changes.
+type widthWatch struct {
+	width   float32
+	onWidth func(float32)
+}
+
+func (w *widthWatch) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (w *widthWatch) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Resize(size)
+	objects[0].Move(fyne.NewPos(0, 0))
+	if size.Width != w.width {
+		w.width = size.Width
+		w.onWidth(size.Width)
+	}
+}
+
+// fitTodayRows gives every row the height its text needs at the list's
+// width: one line for titles, the partner's line and the wrapped detail
+// for entries.
+func (d *dashboardScreen) fitTodayRows(width float32) {
+	d.todayWidth = width
+	if width <= 0 {
+		return
+	}
+	line := widget.NewLabel("X").MinSize().Height
+	btn := widget.NewButtonWithIcon("X", theme.ConfirmIcon(), nil).MinSize().Height
+	textW := width - theme.IconInlineSize() - 2*theme.Padding()
+	probe := &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	for i, r := range d.todayRows {
+		if r.kind != rowEntry {
+			d.todayList.SetItemHeight(i, line)
+			continue
+		}
+		probe.SetText(d.todayDetail(d.today[r.entry]))
+		probe.Resize(fyne.NewSize(textW, probe.MinSize().Height))
+		d.todayList.SetItemHeight(i, max(line, btn)+theme.Padding()+probe.MinSize().Height)
+	}
 }
 
 func (d *dashboardScreen) moreText(k metrics.TodayKind) string {
@@ -134,6 +206,7 @@ func (d *dashboardScreen) layoutToday() {
 			d.todayRows = append(d.todayRows, todayRow{kind: rowMore, group: g.Kind})
 		}
 	}
+	d.fitTodayRows(d.todayWidth)
 	d.todayList.Refresh()
 }
 
@@ -166,17 +239,20 @@ func todayIcon(k metrics.TodayKind) fyne.Resource {
 	return theme.WarningIcon()
 }
 
-// todayText is one line: the partner, then what it is about, and how
-// many more of the same when the partner has several.
+// todayText is the whole entry in one line: the partner, then what it is
+// about (todayDetail).
 func (d *dashboardScreen) todayText(e metrics.TodayEntry) string {
+	return e.PartnerName + " — " + d.todayDetail(e)
+}
+
+// todayDetail is what an entry is about, and how many more of the same
+// when the partner has several.
+func (d *dashboardScreen) todayDetail(e metrics.TodayEntry) string {
 	text := e.Text
 	if d.ui.Lang == format.RU && e.TextRU != "" {
 		text = e.TextRU
 	}
-	line := e.PartnerName + " — " + lang.L("dash.today."+string(e.Kind), map[string]any{"Date": d.ui.date(e.Date), "Text": text, "Days": e.Cadence})
-	if e.PartnerName == "" {
-		line = strings.TrimPrefix(line, " — ")
-	}
+	line := lang.L("dash.today."+string(e.Kind), map[string]any{"Date": d.ui.date(e.Date), "Text": text, "Days": e.Cadence})
 	if e.N > 1 && e.Kind != metrics.TodayGoneQuiet {
 		line += " " + lang.L("week.and_more", map[string]any{"Count": e.N - 1})
 	}

@@ -167,7 +167,7 @@ func TestTodaySnoozeAndDismiss(t *testing.T) {
 // rowButton builds list row r as the list does and returns its button
 // (0 do, 1 snooze, 2 dismiss).
 func rowButton(d *dashboardScreen, r, i int) *widget.Button {
-	row := d.newTodayRow().(*fyne.Container)
+	row := d.newTodayRow().(*todayRowView)
 	d.updateTodayRow(d.todayRows[r], row)
-	return row.Objects[2].(*fyne.Container).Objects[i].(*widget.Button)
+	return row.buttons.Objects[i].(*widget.Button)
 }

@@ -24,7 +24,7 @@ func IsImportFile(path string) bool {
 // EnableFileDrop lets a CSV or Excel file dropped onto the window open the
 // partner import preview.
 func (u *UI) EnableFileDrop() {
-	u.Win.SetOnDropped(u.dropped)
+	u.Win.SetOnDropped(u.droppedKitOr(u.dropped)) // a returned kit goes to the kit import (kit_drop.go)
 }
 
 // dropped opens the first importable file among those dropped; when none

@@ -18,6 +18,7 @@ import (
 
 	"channeldesk/app/format"
 	"channeldesk/app/kit"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -171,29 +172,38 @@ func (u *UI) kitImportOptions(commit bool, dec map[string]kit.Decision) kit.Impo
 }
 
 // previewKit checks the kit without storing anything and shows the rows.
-func (u *UI) previewKit(b []byte) {
+func (u *UI) previewKit(b []byte) { u.previewKitWith(b, nil) }
+
+// previewKitWith previews a kit that came with proof files (dropped onto
+// the window together): the claims that name them get them attached.
+func (u *UI) previewKitWith(b []byte, proofs []mdf.ProofFile) {
 	var pv *kit.Preview
 	var err error
 	u.background(func() {
-		pv, err = kit.Import(context.Background(), u.Store, strings.NewReader(string(b)), u.kitImportOptions(false, nil))
+		opt := u.kitImportOptions(false, nil)
+		opt.Proofs = proofs
+		pv, err = kit.Import(context.Background(), u.Store, strings.NewReader(string(b)), opt)
 	}, func() {
 		if err != nil {
 			dialog.ShowError(errors.New(errorText(err)), u.Win)
 			return
 		}
-		newKitPreview(u, pv, b).show()
+		p := newKitPreview(u, pv, b)
+		p.proofs = proofs
+		p.show()
 	})
 }
 
 // kitPreview is the preview dialog: one line per row with its outcome and
 // a check to accept it; unchecking a valid row asks for the reason.
 type kitPreview struct {
-	ui   *UI
-	pv   *kit.Preview
-	file []byte
-	dec  map[string]kit.Decision
-	list *widget.List
-	dlg  dialog.Dialog
+	ui     *UI
+	pv     *kit.Preview
+	file   []byte
+	proofs []mdf.ProofFile // files that came with the kit, for its claims
+	dec    map[string]kit.Decision
+	list   *widget.List
+	dlg    dialog.Dialog
 }
 
 func newKitPreview(u *UI, pv *kit.Preview, file []byte) *kitPreview {
@@ -209,7 +219,13 @@ func rowText(it kit.Item) string {
 	case it.Err != nil:
 		return head + " — " + errorText(it.Err)
 	case it.Warning != nil:
-		return head + " — " + errorText(it.Warning)
+		head += " — " + errorText(it.Warning)
+	}
+	if len(it.Proofs) > 0 {
+		head += " — " + lang.L("kit.row.proofs", map[string]any{"Names": strings.Join(it.Proofs, ", ")})
+	}
+	if len(it.Missing) > 0 {
+		head += " — " + lang.L("kit.row.proofs_missing", map[string]any{"Names": strings.Join(it.Missing, ", ")})
 	}
 	return head
 }
@@ -271,7 +287,9 @@ func (p *kitPreview) commit() {
 	var pv *kit.Preview
 	var err error
 	p.ui.background(func() {
-		pv, err = kit.Import(context.Background(), p.ui.Store, strings.NewReader(string(p.file)), p.ui.kitImportOptions(true, p.dec))
+		opt := p.ui.kitImportOptions(true, p.dec)
+		opt.Proofs = p.proofs
+		pv, err = kit.Import(context.Background(), p.ui.Store, strings.NewReader(string(p.file)), opt)
 	}, func() {
 		if err != nil {
 			dialog.ShowError(errors.New(errorText(err)), p.ui.Win)
@@ -286,5 +304,25 @@ func (p *kitPreview) commit() {
 			}
 		}
 		dialog.ShowInformation(lang.L("kit.menu.import"), lang.L("kit.imported", map[string]any{"Count": n, "Refused": refused}), p.ui.Win)
+		if n > 0 {
+			p.ui.refreshAfterKit()
+		}
 	})
+}
+
+// refreshAfterKit shows what a kit import changed on the screen that is
+// open: the partner list with the open partner (its deals, MDF, contacts,
+// plan, timeline), or the current area read again (dashboard, deals,
+// MDF, plans, recruitment).
+func (u *UI) refreshAfterKit() {
+	switch u.current {
+	case "nav.partners":
+		u.partners.reload()
+		if id := u.partners.selected; id != 0 {
+			u.partners.detail.load(id)
+		}
+	case "", "nav.settings":
+	default:
+		u.show(u.current)
+	}
 }

@@ -97,6 +97,9 @@ func (s *partnersScreen) buildBulk() fyne.CanvasObject {
 		&widget.Button{Text: lang.L("week.bulk.add_tag"), Icon: theme.ContentAddIcon(), OnTapped: func() { s.askTag(false) }},
 		&widget.Button{Text: lang.L("week.bulk.remove_tag"), Icon: theme.ContentRemoveIcon(), OnTapped: func() { s.askTag(true) }},
 		&widget.Button{Text: lang.L("week.bulk.export_plans"), Icon: theme.DocumentSaveIcon(), OnTapped: s.askExportPlans},
+		&widget.Button{Text: lang.L("kit.send_bulk"), Icon: theme.MailSendIcon(), OnTapped: func() {
+			s.ui.askSendKits(s.markedIDs(), lang.L("kit.send_bulk_title", map[string]any{"Count": len(s.marked)}))
+		}},
 		&widget.Button{Text: lang.L("week.bulk.clear"), Importance: widget.LowImportance, OnTapped: s.clearMarks},
 	)
 	s.bulk.Hide()

@@ -49,12 +49,43 @@ var partnerColumns = []partnerColumn{
 	{"region", "col.region", partners.SortRegion, 120, false, func(_ *partnersScreen, r data.PartnerRow) string { return r.Region }},
 }
 
+// columnWidthRU are the default widths of the columns whose Russian
+// header or cells ("+ Зарегистрированный", "Без связи, дн") need more room.
+var columnWidthRU = map[string]float32{"type": 185, "status": 140, "tier": 185, "won": 110, "open": 100,
+	"contact": 135, "manager": 150}
+
+// defaultWidth is the column's width until the user changes it, in the
+// language of the interface.
+func (c partnerColumn) defaultWidth(l format.Lang) float32 {
+	if w, ok := columnWidthRU[c.id]; ok && l == format.RU {
+		return w
+	}
+	return c.width
+}
+
+// headerWidth is the least width that shows the column's header whole,
+// with room for the sort arrow.
+func (c partnerColumn) headerWidth() float32 {
+	b := &widget.Button{Text: c.headerText(), Icon: theme.MenuDropDownIcon(), Importance: widget.LowImportance}
+	return b.MinSize().Width
+}
+
+func (c partnerColumn) headerText() string { return lang.L(c.key) }
+
 // defaultColumns is what the list shows until the user chooses.
 const defaultColumns = "name,type,status,tier,won,open,contact,manager"
 
 // prefPartnerColumns keeps the shown columns in order, each with its
-// width: "name:210,tier:100,…".
+// width: "name:210,tier:100,…"; Russian keeps its own widths under
+// prefPartnerColumns + ".ru", since its words are longer.
 const prefPartnerColumns = "partners.columns"
+
+func columnsPref(l format.Lang) string {
+	if l == format.RU {
+		return prefPartnerColumns + ".ru"
+	}
+	return prefPartnerColumns
+}
 
 // shownColumn is a column the list shows, at a width.
 type shownColumn struct {
@@ -72,7 +103,7 @@ func columnByID(id string) (partnerColumn, bool) {
 
 // parseColumns reads the preference; unknown names are skipped and the
 // name column is always there, so the list can never be empty.
-func parseColumns(pref string) []shownColumn {
+func parseColumns(pref string, l format.Lang) []shownColumn {
 	var out []shownColumn
 	seen := map[string]bool{}
 	for _, part := range strings.Split(pref, ",") {
@@ -82,7 +113,7 @@ func parseColumns(pref string) []shownColumn {
 			continue
 		}
 		seen[id] = true
-		width := c.width
+		width := c.defaultWidth(l)
 		if f, err := strconv.ParseFloat(w, 32); err == nil && f >= 40 && f <= 800 {
 			width = float32(f)
 		}
@@ -90,7 +121,7 @@ func parseColumns(pref string) []shownColumn {
 	}
 	if !seen["name"] {
 		c, _ := columnByID("name")
-		out = append([]shownColumn{{c, c.width}}, out...)
+		out = append([]shownColumn{{c, c.defaultWidth(l)}}, out...)
 	}
 	return out
 }
@@ -103,22 +134,61 @@ func formatColumns(cols []shownColumn) string {
 	return strings.Join(parts, ",")
 }
 
-// loadColumns reads the user's columns from the preferences.
+// loadColumns reads the user's columns from the preferences: those of
+// the interface's language, or the other language's choice of columns
+// at this language's widths, or the defaults. No column is narrower than
+// its header.
 func (s *partnersScreen) loadColumns() {
-	s.columns = parseColumns(s.ui.App.Preferences().StringWithFallback(prefPartnerColumns, defaultColumns))
+	prefs := s.ui.App.Preferences()
+	pref := prefs.String(columnsPref(s.ui.Lang))
+	if pref == "" {
+		other := format.RU
+		if s.ui.Lang == format.RU {
+			other = format.EN
+		}
+		pref = prefs.StringWithFallback(columnsPref(other), defaultColumns)
+		ids := strings.Split(pref, ",")
+		for i := range ids {
+			ids[i], _, _ = strings.Cut(ids[i], ":")
+		}
+		pref = strings.Join(ids, ",")
+	}
+	s.columns = parseColumns(pref, s.ui.Lang)
+	for i := range s.columns {
+		s.columns[i].width = max(s.columns[i].width, s.columns[i].col.headerWidth())
+	}
 }
 
 // setColumns shows cols, remembers them and lays the table out again.
 func (s *partnersScreen) setColumns(cols []shownColumn) {
 	s.columns = cols
-	s.ui.App.Preferences().SetString(prefPartnerColumns, formatColumns(cols))
+	s.saveColumns()
 	s.applyColumnWidths()
 	s.table.Refresh()
 }
 
+func (s *partnersScreen) saveColumns() {
+	s.ui.App.Preferences().SetString(columnsPref(s.ui.Lang), formatColumns(s.columns))
+}
+
 func (s *partnersScreen) applyColumnWidths() {
+	s.applyingWidths = true
+	defer func() { s.applyingWidths = false }()
 	for i, c := range s.columns {
 		s.table.SetColumnWidth(i, c.width)
+	}
+}
+
+// noteColumnWidth remembers a width the user dragged a column to: the
+// table lays its header out at the column's width just before updating it.
+func (s *partnersScreen) noteColumnWidth(col int, header fyne.CanvasObject) {
+	w := header.Size().Width
+	if s.applyingWidths || col < 0 || col >= len(s.columns) || w < 1 {
+		return
+	}
+	if d := w - s.columns[col].width; d > 0.5 || d < -0.5 {
+		s.columns[col].width = w
+		s.saveColumns()
 	}
 }
 

@@ -20,9 +20,11 @@ import (
 // stays open, with the input kept, until the contact saves.
 type contactsTab struct {
 	d        *partnerDetail
-	contacts []data.Contact
+	all      []data.Contact // with the people who left, last
+	contacts []data.Contact // what the list shows
 	list     *widget.List
 	addBtn   *widget.Button
+	showLeft *widget.Check // show the people the partner said left, greyed
 
 	// the open contact form, for tests
 	form *contactForm
@@ -52,8 +54,18 @@ func (c *contactsTab) buildUI() fyne.CanvasObject {
 			if ct.Primary {
 				name += " · " + lang.L("contact.primary")
 			}
-			box.Objects[0].(*widget.Label).SetText(name)
-			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", ct.Role, ct.Email, ct.Phone))
+			detail := joinNonEmpty(" · ", ct.Role, ct.Email, ct.Phone)
+			importance := widget.MediumImportance
+			if ct.Left() {
+				name = lang.L("contact.left_name", map[string]any{"Name": ct.Name, "Date": c.d.ui.date(ct.LeftOn)})
+				importance = widget.LowImportance
+			}
+			for i, text := range []string{name, detail} {
+				l := box.Objects[i].(*widget.Label)
+				l.Importance = importance
+				l.SetText(text)
+				l.Refresh()
+			}
 		},
 		OnSelected: func(id widget.ListItemID) {
 			c.list.UnselectAll()
@@ -63,14 +75,27 @@ func (c *contactsTab) buildUI() fyne.CanvasObject {
 	}
 	c.addBtn = &widget.Button{Text: lang.L("contact.add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 		if c.d.partner != nil && c.d.partner.ID != 0 {
-			c.edit(&data.Contact{PartnerID: c.d.partner.ID, Primary: len(c.contacts) == 0})
+			c.edit(&data.Contact{PartnerID: c.d.partner.ID, Primary: len(data.CurrentContacts(c.all)) == 0})
 		}
 	}}
-	return container.NewBorder(container.NewHBox(c.addBtn), nil, nil, nil, c.list)
+	c.showLeft = widget.NewCheck(lang.L("contact.show_left", map[string]any{"Count": 0}), func(bool) { c.set(c.all) })
+	c.showLeft.Hide()
+	return container.NewBorder(container.NewHBox(c.addBtn, c.showLeft), nil, nil, nil, c.list)
 }
 
 func (c *contactsTab) set(cs []data.Contact) {
+	c.all = cs
 	c.contacts = cs
+	if left := len(cs) - len(data.CurrentContacts(cs)); left > 0 {
+		c.showLeft.Text = lang.L("contact.show_left", map[string]any{"Count": left})
+		c.showLeft.Show()
+		c.showLeft.Refresh()
+		if !c.showLeft.Checked {
+			c.contacts = data.CurrentContacts(cs)
+		}
+	} else {
+		c.showLeft.Hide()
+	}
 	c.list.Refresh()
 	if c.d.partner == nil || c.d.partner.ID == 0 {
 		c.addBtn.Disable()

@@ -24,6 +24,7 @@ type partnerDetail struct {
 
 	title     *widget.Label
 	statusBtn *widget.Button
+	sendBtn   *widget.Button // Send to partner… (kit_send.go)
 	tabs      *container.AppTabs
 	empty     fyne.CanvasObject
 	body      *fyne.Container
@@ -69,7 +70,13 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	// partner list: tabs stand on the left and each tab scrolls.
 	d.tabs.SetTabLocation(container.TabLocationLeading)
 	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
-	header := container.NewBorder(nil, nil, nil, d.statusBtn, d.title)
+	d.sendBtn = &widget.Button{Text: lang.L("kit.send"), Icon: theme.MailSendIcon(), Importance: widget.LowImportance,
+		OnTapped: func() {
+			d.ui.askSendKits([]int64{d.partner.ID}, lang.L("kit.send_title", map[string]any{"Name": d.partner.Name}))
+		}}
+	// The partner's name on its own line; its status and "Send to partner…"
+	// below, so that neither squeezes the name nor widens the panel.
+	header := container.NewVBox(d.title, container.NewBorder(nil, nil, d.sendBtn, d.statusBtn))
 	d.body = container.NewStack(d.empty)
 	d.body.Objects = []fyne.CanvasObject{d.empty, container.NewBorder(header, nil, nil, nil, d.tabs)}
 	d.showEmpty(true)
@@ -125,6 +132,7 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 	d.title.SetText(p.Name)
 	d.statusBtn.SetText(statusLabel(p.Status))
 	d.statusBtn.Show()
+	d.sendBtn.Show()
 	d.profile.set(p)
 	d.contacts.set(cs)
 	d.timeline.set(evs)
@@ -143,6 +151,7 @@ func (d *partnerDetail) newPartner() {
 	d.partner = p
 	d.title.SetText(lang.L("partners.new_title"))
 	d.statusBtn.Hide()
+	d.sendBtn.Hide()
 	d.profile.set(p)
 	d.contacts.set(nil)
 	d.timeline.set(nil)

@@ -38,11 +38,14 @@ type partnersScreen struct {
 	detail   *partnerDetail
 	selected int64
 
-	columns    []shownColumn                 // partner_columns.go
-	columnsDlg *columnsDialog                // the open column chooser (for tests)
-	suggest    map[int64]tier.SuggestionKind // tier promotions and demotions the rules suggest
-	split      *container.Split              // list | detail
-	detailBtn  *widget.Button                // hides or shows the detail
+	columns    []shownColumn  // partner_columns.go
+	columnsDlg *columnsDialog // the open column chooser (for tests)
+	// applyingWidths is set while the table takes the remembered widths,
+	// so that the headers' sizes are not mistaken for a user's drag.
+	applyingWidths bool
+	suggest        map[int64]tier.SuggestionKind // tier promotions and demotions the rules suggest
+	split          *container.Split              // list | detail
+	detailBtn      *widget.Button                // hides or shows the detail
 
 	// partner_bulk.go: the partners selected with Shift/Ctrl and what can be done to them
 	marked    map[int64]bool
@@ -167,6 +170,7 @@ func (s *partnersScreen) newTable() *widget.Table {
 		if id.Col < 0 || id.Col >= len(s.columns) {
 			return
 		}
+		s.noteColumnWidth(id.Col, o)
 		col := s.columns[id.Col].col
 		b.SetText(lang.L(col.key))
 		b.SetIcon(nil)

@@ -192,6 +192,7 @@ type scorecardPane struct {
 	empty   fyne.CanvasObject
 	approve *widget.Button
 	decline *widget.Button
+	answers *answersPane // the application's answers beside the scorecard (recruit_answers.go)
 }
 
 func newScorecardPane(s *recruitScreen) *scorecardPane { return &scorecardPane{s: s} }
@@ -223,7 +224,8 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 		container.NewHBox(save), widget.NewSeparator(), decision, c.msg)
 	c.empty = container.NewCenter(widget.NewLabel(lang.L("recruit.none_selected")))
 	c.scroll = container.NewVScroll(content)
-	c.body = container.NewStack(c.empty, c.scroll)
+	c.answers = newAnswersPane()
+	c.body = container.NewStack(c.empty, c.answers.beside(c.scroll))
 	c.body.Objects[1].Hide()
 	return c.body
 }
@@ -231,9 +233,12 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 // load shows a prospect: its source and its marks, read off the UI goroutine.
 func (c *scorecardPane) load(row data.RecruitRow) {
 	var scores []data.Score
+	var answers []data.ApplicationAnswer
 	var err error
 	c.s.ui.background(func() {
-		scores, err = c.s.ui.Store.Scores(context.Background(), row.ID)
+		if scores, err = c.s.ui.Store.Scores(context.Background(), row.ID); err == nil {
+			answers, err = c.s.ui.Store.ApplicationAnswers(context.Background(), row.ID)
+		}
 	}, func() {
 		if err != nil {
 			c.fail(err)
@@ -241,6 +246,7 @@ func (c *scorecardPane) load(row data.RecruitRow) {
 		}
 		c.row = row
 		c.show(scores)
+		c.answers.set(answers)
 	})
 }
 

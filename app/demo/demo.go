@@ -302,10 +302,9 @@ func demoTimeline(ctx context.Context, tx *sql.Tx, r *rand.Rand, p *data.Partner
 			body = n.ru
 		}
 		at := created.Add(time.Duration(r.Int64N(int64(span))))
-		// Escalations get resolved: only recent ones may still be open.
-		open := n.kind == data.EventEscalation && today.Sub(at) < demoOpenEscalation && r.IntN(2) == 0
+		// Escalations get resolved; demoRecentContact leaves a few recent ones open.
 		e := &data.Event{PartnerID: p.ID, Kind: n.kind, At: at.UTC().Format(time.RFC3339), Author: p.AccountManager,
-			Body: body, Shareable: n.kind == data.EventMeeting, Open: open}
+			Body: body, Shareable: n.kind == data.EventMeeting}
 		if err := data.InsertEventTx(ctx, tx, e); err != nil {
 			return err
 		}
@@ -314,14 +313,23 @@ func demoTimeline(ctx context.Context, tx *sql.Tx, r *rand.Rand, p *data.Partner
 }
 
 // demoOpenEscalation is how long an escalation may stay open in the demo.
-const demoOpenEscalation = 6 * 7 * 24 * time.Hour
+const demoOpenEscalation = 3 * 7 * 24 * time.Hour
 
 // demoRecentContact gives most partners in the program a call, meeting
 // or e-mail in the last weeks, as a manager keeping in touch would; the
 // rest (and more of those at risk) have gone quiet.
 func demoRecentContact(ctx context.Context, tx *sql.Tx, r *rand.Rand, p *data.Partner, created, today time.Time) error {
 	working := p.Status == data.StatusActive || p.Status == data.StatusOnboarding || p.Status == data.StatusAtRisk
-	if !working || r.IntN(20) == 0 || p.Status == data.StatusAtRisk && r.IntN(2) == 0 {
+	if working && r.IntN(35) == 0 { // one partner in thirty-odd has an escalation still open
+		at := today.Add(-time.Duration(r.Int64N(int64(demoOpenEscalation))) - time.Hour)
+		n := demoNotes[4]
+		e := &data.Event{PartnerID: p.ID, Kind: n.kind, At: at.UTC().Format(time.RFC3339), Author: p.AccountManager,
+			Body: demoText(p.DocLang, n.en, n.ru), Open: true}
+		if err := data.InsertEventTx(ctx, tx, e); err != nil {
+			return err
+		}
+	}
+	if !working || r.IntN(30) == 0 || p.Status == data.StatusAtRisk && r.IntN(4) == 0 {
 		return nil
 	}
 	at := today.Add(-time.Duration(r.Int64N(int64(28*24*time.Hour))) - time.Hour)

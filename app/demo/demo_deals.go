@@ -162,10 +162,15 @@ func demoDealState(r *rand.Rand, d *data.Deal, reg, today time.Time, docLang str
 	approved := reg.AddDate(0, 0, 1+r.IntN(min(age-1, 4)))
 	d.State, d.ApprovedOn = data.DealApproved, approved.Format(format.DateLayout)
 	d.ProtectedUntil = approved.AddDate(0, 0, data.DefaultProtectionDays).Format(format.DateLayout)
-	closeDays := 10 + r.IntN(120)
+	// Most deals close well inside their protection; one in six is a long
+	// cycle that may outlast it (and shows on Today when it runs out).
+	closeDays := 10 + r.IntN(70)
+	if r.IntN(6) == 0 {
+		closeDays += r.IntN(90)
+	}
 	closed := approved.AddDate(0, 0, closeDays)
 	switch n := r.IntN(10); {
-	case closed.After(today) || n < 1:
+	case closed.After(today) || n < 1 && r.IntN(3) == 0:
 		if d.ProtectedUntil < today.Format(format.DateLayout) {
 			d.State = data.DealExpired
 		}

@@ -231,7 +231,7 @@ func demoBefore(a, b time.Time) time.Time {
 func demoEnd(r *rand.Rand, today time.Time, f *data.MDFFund, sc string) time.Time {
 	switch sc {
 	case "approved_due":
-		return today.AddDate(0, 0, -f.ClaimDays+3+r.IntN(90)) // claim deadline in the next three months
+		return today.AddDate(0, 0, -f.ClaimDays+3+r.IntN(180)) // claim deadline in the next six months
 	case "expired":
 		return today.AddDate(0, 0, -f.ClaimDays-5-r.IntN(30))
 	case "paid", "claim_submitted", "claim_info", "claim_approved", "claim_rejected":

@@ -102,7 +102,7 @@ func demoExtraTasks(ctx context.Context, tx *sql.Tx, r *rand.Rand, opt DemoOptio
 		n := k/len(cls) + 1
 		due := fiscal.AddDays(mustDay(c.started), 30+14*n+r.IntN(7))
 		state, doneOn, by := data.TaskPending, "", ""
-		if due <= today && (c.done != "" || r.IntN(10) != 0) { // a running checklist leaves a few behind
+		if due <= today && (c.done != "" || r.IntN(60) != 0) { // a running checklist leaves a few behind
 			state, doneOn, by = data.TaskDone, due, "demo"
 		}
 		owner := []string{"vendor", "partner"}[r.IntN(2)]
@@ -143,7 +143,7 @@ func demoCertifications(ctx context.Context, tx *sql.Tx, r *rand.Rand, today tim
 
 func demoCert(ctx context.Context, tx *sql.Tx, r *rand.Rand, today time.Time, contactID int64, recent bool) error {
 	cn := pick(r, demoCertNames)
-	ago := 30 + r.IntN(900)
+	ago := 30 + r.IntN(1400)
 	if recent {
 		ago = 1 + r.IntN(60)
 	}
@@ -153,7 +153,7 @@ func demoCert(ctx context.Context, tx *sql.Tx, r *rand.Rand, today time.Time, co
 	case n < 7: // two-year certifications: some expired, some running out soon
 		c.ExpiresOn = fiscal.AddDays(earned, 730)
 	case n < 8:
-		c.ExpiresOn = fiscal.AddDays(today, r.IntN(90)) // expiring in the next months
+		c.ExpiresOn = fiscal.AddDays(today, r.IntN(365)) // expiring in the coming year
 	}
 	if c.ExpiresOn != "" && c.ExpiresOn < c.EarnedOn {
 		c.ExpiresOn = c.EarnedOn
@@ -202,7 +202,7 @@ func demoTaskChange(r *rand.Rand, p data.Partner, t data.OnboardingTask, today s
 	}
 	late := t.DueOn < today
 	switch n := r.IntN(10); {
-	case late && (n < 9 || r.IntN(3) > 0), !late && n < 1: // a few late tasks are left overdue
+	case late && (n < 9 || r.IntN(6) > 0), !late && n < 1: // a few late tasks are left overdue
 		return data.TaskChange{State: data.TaskDone, On: fiscal.AddDays(mustDay(doneOn), -r.IntN(4)), By: p.AccountManager}, true
 	case n == 6 && !t.Required:
 		return data.TaskChange{State: data.TaskSkipped, Reason: demoReason(r, p, demoSkipReasons), On: today, By: p.AccountManager}, true

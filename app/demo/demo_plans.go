@@ -116,7 +116,7 @@ func demoCheckIns(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, 
 	}
 	statuses := []data.ObjectiveStatus{data.OnTrack, data.OnTrack, data.AtRisk, data.OffTrack}
 	for q := 1; q <= done; q++ {
-		if r.IntN(30) == 0 {
+		if r.IntN(60) == 0 {
 			continue // a check-in that is due and missing
 		}
 		n := pick(r, notes)

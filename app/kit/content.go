@@ -189,10 +189,20 @@ func loadPlan(ctx context.Context, s *data.Store, c *Content) error {
 }
 
 func loadPeople(ctx context.Context, s *data.Store, c *Content) error {
-	var err error
-	if c.Contacts, err = s.Contacts(ctx, c.PartnerID); err != nil {
+	cs, err := s.Contacts(ctx, c.PartnerID)
+	if err != nil {
 		return err
 	}
-	c.Certs, err = s.Certifications(ctx, c.PartnerID)
+	c.Contacts = data.CurrentContacts(cs) // people who left get no kit, no mail
+	here := map[int64]bool{}
+	for _, p := range c.Contacts {
+		here[p.ID] = true
+	}
+	certs, err := s.Certifications(ctx, c.PartnerID)
+	for _, ct := range certs {
+		if here[ct.ContactID] {
+			c.Certs = append(c.Certs, ct)
+		}
+	}
 	return err
 }

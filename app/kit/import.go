@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"channeldesk/app/format"
+	"channeldesk/app/mdf"
 	"channeldesk/data"
 )
 
@@ -43,6 +44,9 @@ type Item struct {
 	// Rejected is the manager's decision to refuse an acceptable row.
 	Rejected bool
 	Reason   string
+	// Proofs are the proof files a claim names that came with the kit
+	// (attached to the claim); Missing those it names that did not.
+	Proofs, Missing []string
 }
 
 // Accepted says whether the row is (or would be) stored.
@@ -77,6 +81,9 @@ type ImportOptions struct {
 	// date and the row's summary; nil gives an English line.
 	EventText func(kitDate, summary string) string
 	Author    string
+	// Proofs are files that came with the kit (dropped onto the window
+	// with it); a claim that names one by its file name gets it attached.
+	Proofs []mdf.ProofFile
 }
 
 // errPreview rolls the preview's transaction back.

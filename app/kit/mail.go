@@ -145,8 +145,7 @@ func NewDraft(ctx context.Context, s *data.Store, partnerID int64, opt MailOptio
 	if err != nil {
 		return nil, err
 	}
-	fill := strings.NewReplacer("{partner}", c.PartnerName, "{manager}", c.Manager.Name, "{due}", format.FormatDate(c.Due, c.Lang),
-		"{program}", c.Program)
+	fill := fillFor(c)
 	d := &Draft{To: to, Date: s.Now(), Subject: fill.Replace(template(ctx, s, SettingMailSubject, c.Lang, t)),
 		Body: fill.Replace(template(ctx, s, SettingMailBody, c.Lang, t))}
 	if opt.KitPath != "" {

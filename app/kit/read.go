@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -222,4 +223,21 @@ func day(s, field string) (string, error) {
 		return "", data.Invalid(field, "err.kit_date", map[string]any{"Value": s})
 	}
 	return t.Format(format.DateLayout), nil
+}
+
+// IsKit says whether a workbook is a ChannelDesk kit or application
+// form (it carries the marker sheet), signed by this program or not; a
+// file dropped onto the window goes to the kit import when it is.
+func IsKit(b []byte) bool {
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	rows, err := f.GetRows(markerSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return false
+	}
+	_, ok := parseMarker(rows)
+	return ok
 }

@@ -268,11 +268,24 @@ func checkLanded(t *testing.T, w *world) {
 	}
 	cs, _ := w.s.Contacts(ctx, w.a)
 	names := map[string]string{}
-	for _, c := range cs {
+	for _, c := range data.CurrentContacts(cs) {
 		names[c.Name] = c.Role
 	}
-	if names["Ann Archer"] != "Head of sales" || names["Nina New"] != "Presales" || len(cs) != 2 {
-		t.Errorf("contacts after import: %v (Boris left)", names)
+	if names["Ann Archer"] != "Head of sales" || names["Nina New"] != "Presales" || len(names) != 2 {
+		t.Errorf("current contacts after import: %v (Boris left)", names)
+	}
+	// Boris is kept, marked as gone on the import's day, last in the list.
+	if len(cs) != 3 || cs[2].Name != "Boris Brown" || cs[2].LeftOn != w.s.Today() {
+		t.Errorf("contacts after import: %+v, want Boris Brown kept as left on %s", cs, w.s.Today())
+	}
+	c, err := kit.Load(ctx, w.s, w.a, kit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range c.Contacts {
+		if p.Name == "Boris Brown" {
+			t.Error("the next kit still lists Boris, who left")
+		}
 	}
 	certs, _ := w.s.Certifications(ctx, w.a)
 	if len(certs) != 1 || certs[0].ContactName != "Nina New" || certs[0].ExpiresOn != "2028-06-01" {

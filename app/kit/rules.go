@@ -3,6 +3,7 @@ package kit
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -210,7 +211,8 @@ func (im *importer) claim(r Row, it *Item) error {
 	if proofs != "" {
 		c.Note = "Proof files: " + proofs
 	}
-	if err := mdf.SubmitMDFClaimTx(im.ctx, im.tx, im.s, c, nil); err != nil {
+	files := im.proofs(proofs, it)
+	if err := mdf.SubmitMDFClaimTx(im.ctx, im.tx, im.s, c, files); err != nil {
 		return err
 	}
 	f, err := data.MDFFundTx(im.ctx, im.tx, req.FundID)
@@ -221,6 +223,34 @@ func (im *importer) claim(r Row, it *Item) error {
 		it.Warning = data.Conflict("err.kit_claim_capped", map[string]any{"Value": format.FormatMoney(req.Approved, im.currency, im.lang)})
 	}
 	return nil
+}
+
+// proofs finds the files a claim names (separated by commas, semicolons
+// or line breaks; matched by file name, any case) among those that came
+// with the kit, and notes on the item which came and which did not.
+func (im *importer) proofs(names string, it *Item) []mdf.ProofFile {
+	if len(im.opt.Proofs) == 0 {
+		return nil // imported from the menu: the names stay in the claim's note
+	}
+	var out []mdf.ProofFile
+	for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }) {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		found := false
+		for _, f := range im.opt.Proofs {
+			if strings.EqualFold(filepath.Base(f.Name), filepath.Base(n)) {
+				out, found = append(out, mdf.ProofFile{Name: filepath.Base(f.Name), Content: f.Content}), true
+				it.Proofs = append(it.Proofs, filepath.Base(f.Name))
+				break
+			}
+		}
+		if !found {
+			it.Missing = append(it.Missing, n)
+		}
+	}
+	return out
 }
 
 // actual stores the quarters the partner changed. A quarter whose actual
@@ -273,8 +303,8 @@ func yes(s string) bool {
 	return s == "yes" || s == "да" || s == "y" || s == "1" || s == "true"
 }
 
-// contact applies a partner's corrections to one of its people, or
-// removes one who left. A field changed in the database since the kit was
+// contact applies a partner's corrections to one of its people, or marks
+// one who left (kept, with the day). A field changed in the database since the kit was
 // made is not overwritten: the row is refused naming it.
 func (im *importer) contact(r Row, it *Item) error {
 	id := tagID(r.Tag, tagContact)
@@ -292,9 +322,13 @@ func (im *importer) contact(r Row, it *Item) error {
 	if err != nil {
 		return data.Conflict("err.kit_contact_gone", map[string]any{"Name": was[0]})
 	}
+	if left && c.Left() { // known already (the same kit imported again)
+		it.Kind, it.Summary = "", ""
+		return nil
+	}
 	if left {
 		it.Kind = RowContactLeft
-		return data.DeleteContactTx(im.ctx, im.tx, im.m.PartnerID, id)
+		return data.MarkContactLeftTx(im.ctx, im.tx, im.m.PartnerID, id, im.s.Today())
 	}
 	cur := [4]*string{&c.Name, &c.Role, &c.Email, &c.Phone}
 	var changed []string

@@ -1,7 +1,6 @@
 package metrics_test
 
 import (
-	"channeldesk/internal/testutil"
 	"context"
 	"database/sql"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"channeldesk/app/metrics"
 	_ "channeldesk/app/plan" // check-ins due and missed targets
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // weekStore is a store whose clock stands at day (noon UTC).
@@ -207,8 +207,9 @@ func TestTodaySnoozeReturnsOnItsDayAndDismissStays(t *testing.T) {
 	}
 }
 
-// The demo of 200 partners holds a day's work: a few dozen entries, a
-// few recent escalations, and some partners gone quiet.
+// The demo of 200 partners holds a day's work: at most 40 entries, each
+// kind of Today item among them, a few recent escalations, and some
+// partners gone quiet.
 func TestDemoTodayIsADaysWork(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
@@ -222,8 +223,13 @@ func TestDemoTodayIsADaysWork(t *testing.T) {
 	}
 	kinds := todayKinds(board)
 	t.Logf("Today on the 200-partner demo: %d entries %v", board.Entries, kinds)
-	if board.Entries > 80 || board.Entries < 15 {
-		t.Errorf("Today holds %d entries, want a few dozen", board.Entries)
+	if board.Entries > 40 || board.Entries < 15 {
+		t.Errorf("Today holds %d entries, want a day's work (15 to 40)", board.Entries)
+	}
+	for _, k := range metrics.TodayOrder { // a smaller demo must not hide a rule
+		if kinds[k] == 0 {
+			t.Errorf("no %s entry on the demo's Today", k)
+		}
 	}
 	if kinds[metrics.TodayEscalation] == 0 || kinds[metrics.TodayEscalation] > 10 {
 		t.Errorf("%d open escalations, want a few", kinds[metrics.TodayEscalation])

@@ -163,6 +163,9 @@ func addInternalRows(t *testing.T, s *data.Store) {
 			SELECT 'partners', json_array(id), 'city', '"a"', '"b"', '"c"', 'x', 'y', 'z', 'rule', 'rule', '2026-03-03T00:00:00Z' FROM partners`,
 		`INSERT INTO team_pending (tbl, row_key, base, at) SELECT 'partners', json_array(id), '{}', '2026-03-03T00:00:00Z' FROM partners`,
 		`INSERT INTO team_self (id, member_no, member_name, url, team_id, last_error) VALUES (1, 1, 'Anna', 'postgres://h/db', 't', 'down')`,
+		// a conflict whatever the demo's customers happen to be
+		`INSERT INTO deal_conflicts (earlier_deal_id, later_deal_id, found_at)
+			SELECT min(id), max(id), '2026-03-01T00:00:00Z' FROM deals WHERE customer = 'Lost customer'`,
 	}
 	for _, q := range stmts {
 		if _, err := s.DB().Exec(q); err != nil {
@@ -330,7 +333,7 @@ var otherColumns = map[string]string{
 	"import_profiles.columns": "program", "import_profiles.value_map": "program", "import_profiles.updated_at": "date",
 	"today_marks.action": "enum", "today_marks.at": "date", "today_marks.kind": "enum", "today_marks.until": "date",
 	"certifications.earned_on": "date", "certifications.expires_on": "date", "certifications.level": "partner's own, not shown",
-	"certifications.name": "partner's own, not shown", "contacts.phone": "partner's own",
+	"certifications.name": "partner's own, not shown", "contacts.phone": "partner's own", "contacts.left_on": "date",
 	"deal_conflicts.found_at": "date", "deal_conflicts.resolution": "enum", "deal_conflicts.resolved_at": "date",
 	"deals.approved_on": "date", "deals.closed_on": "date", "deals.created_at": "date", "deals.customer_domain": "like customer",
 	"deals.customer_key": "key", "deals.customer_tax_id": "like customer", "deals.expected_close_on": "date",
@@ -376,7 +379,7 @@ var otherColumns = map[string]string{
 	"lead_offers.offered_on": "date", "lead_offers.expires_on": "date", "lead_offers.outcome": "enum",
 	"lead_offers.decided_on": "date", "lead_steps.at": "date", "lead_steps.kind": "enum", "lead_steps.from_state": "enum",
 	"lead_steps.to_state": "enum",
-	"team_conflicts.tbl": "key", "team_conflicts.row_key": "key", "team_conflicts.field": "key", "team_conflicts.reason": "enum",
+	"team_conflicts.tbl":  "key", "team_conflicts.row_key": "key", "team_conflicts.field": "key", "team_conflicts.reason": "enum",
 	"team_conflicts.kept_at": "date", "team_conflicts.other_at": "date", "team_conflicts.found_at": "date",
 	"team_conflicts.resolution": "enum", "team_conflicts.resolved_at": "date", "team_pending.tbl": "key",
 	"team_pending.row_key": "key", "team_pending.at": "date", "team_self.url": "server address, never in a document",
