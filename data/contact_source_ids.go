@@ -36,8 +36,8 @@ type ContactWriter struct {
 func (s *Store) NewContactWriter(ctx context.Context, tx *sql.Tx) (*ContactWriter, error) {
 	w := &ContactWriter{}
 	var err error
-	if w.insert, err = tx.PrepareContext(ctx, `INSERT INTO contacts (partner_id, name, role, email, phone, is_primary)
-		VALUES (?,?,?,?,?,?)`); err != nil {
+	if w.insert, err = tx.PrepareContext(ctx, `INSERT INTO contacts (id, partner_id, name, role, email, phone, is_primary)
+		VALUES (`+teamID("contacts")+`, ?,?,?,?,?,?)`); err != nil {
 		return nil, err
 	}
 	if w.update, err = tx.PrepareContext(ctx, `UPDATE contacts SET name=?, role=?, email=?, phone=? WHERE id=?`); err != nil {

@@ -234,10 +234,10 @@ func (s *Store) CreateLeadTx(ctx context.Context, tx *sql.Tx, l *Lead) error {
 		l.CreatedAt = s.now()
 	}
 	l.UpdatedAt = l.CreatedAt
-	res, err := tx.ExecContext(ctx, `INSERT INTO leads (company, company_key, tax_id, website, contact_name, contact_role,
+	res, err := tx.ExecContext(ctx, `INSERT INTO leads (id, company, company_key, tax_id, website, contact_name, contact_role,
 		contact_email, contact_phone, country, region, city, product, est_amount, currency, source, event_name, event_date,
 		notes_internal, notes_shareable, created_by, created_at, updated_at, state)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (`+teamID("leads")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		l.Company, l.CompanyKey, l.TaxID, l.Website, l.ContactName, l.ContactRole, l.ContactEmail, l.ContactPhone,
 		l.Country, l.Region, l.City, l.Product, l.EstAmount, l.Currency, l.Source, l.EventName, l.EventDate,
 		l.NotesInternal, l.NotesShareable, l.CreatedBy, l.CreatedAt, l.UpdatedAt, l.State)

@@ -43,8 +43,8 @@ func insertLeadStep(ctx context.Context, tx *sql.Tx, st *LeadStep) error {
 	if st.PartnerID > 0 {
 		partner = st.PartnerID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO lead_steps (lead_id, at, kind, from_state, to_state, partner_id, author, body)
-		VALUES (?,?,?,?,?,?,?,?)`, st.LeadID, st.At, st.Kind, st.From, st.To, partner, st.Author, st.Body)
+	res, err := tx.ExecContext(ctx, `INSERT INTO lead_steps (id, lead_id, at, kind, from_state, to_state, partner_id, author, body)
+		VALUES (`+teamID("lead_steps")+`, ?,?,?,?,?,?,?,?)`, st.LeadID, st.At, st.Kind, st.From, st.To, partner, st.Author, st.Body)
 	if err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func (s *Store) OfferLeadTx(ctx context.Context, tx *sql.Tx, leadID, partnerID i
 		}
 	}
 	expires := AddDays(m.On, days)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO lead_offers (lead_id, partner_id, offered_on, expires_on) VALUES (?,?,?,?)`,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO lead_offers (id, lead_id, partner_id, offered_on, expires_on) VALUES (`+teamID("lead_offers")+`, ?,?,?,?)`,
 		leadID, partnerID, m.On, expires); err != nil {
 		return err
 	}

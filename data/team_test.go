@@ -15,8 +15,8 @@ import (
 // teamSynced are the tables every laptop of a team shares. A new table
 // must be added here or to data.TeamLocalTables: the sync takes every
 // table not listed local, and this test makes that a decision.
-var teamSynced = strings.Fields(`application_answers certifications contacts deal_conflicts deals events
-	import_profiles kit_rows mdf_claims mdf_funds mdf_ledger mdf_payments mdf_proofs mdf_requests
+var teamSynced = strings.Fields(`application_answers certifications contact_source_ids contacts deal_conflicts deals events
+	import_profiles kit_rows lead_offers lead_steps leads mdf_claims mdf_funds mdf_ledger mdf_payments mdf_proofs mdf_requests
 	onboarding_checklists onboarding_tasks onboarding_templates partner_metric_values partner_source_ids partners
 	plan_checkin_statuses plan_checkins plan_commitments plan_objectives plan_revisions plans prospect_sources
 	scorecard_criteria scorecard_scores settings team_conflicts tier_changes tier_dismissals tier_requirements tiers`)
