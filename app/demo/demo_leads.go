@@ -71,6 +71,7 @@ type demoLeadGen struct {
 	active   []data.Partner
 	currency string
 	today    time.Time
+	lapsing  bool // one recent offer was made the day after its show, so it lapses within days
 }
 
 func (g *demoLeadGen) day(daysAgo int) string {
@@ -133,6 +134,11 @@ func (g *demoLeadGen) walk(ctx context.Context, l *data.Lead, age int, lang stri
 	offered := g.day(age - 1 - r.IntN(2))
 	if age <= 7 {
 		offered = g.day(r.IntN(max(1, age-1)))
+		if !g.lapsing && l.EventName != "" && (roll < 80) {
+			// a real program has an offer about to lapse: made the day
+			// after the show and not yet answered
+			offered, g.lapsing = g.day(age-1), true
+		}
 	}
 	move := data.LeadMove{On: offered, Author: "Ольга Савина"}
 	if err := g.s.OfferLeadTx(ctx, g.tx, l.ID, p.ID, data.DefaultLeadOfferDays, move); err != nil {
