@@ -132,11 +132,13 @@ type ExpiringCertification struct {
 }
 
 // ExpiringCertifications lists certifications whose last valid day falls
-// between from and to inclusive, soonest first.
+// between from and to inclusive, soonest first; people who left the
+// partner are not listed.
 func (s *Store) ExpiringCertifications(ctx context.Context, from, to string) ([]ExpiringCertification, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+certColumns+`, p.id, p.name FROM certifications x
 		JOIN contacts c ON c.id = x.contact_id JOIN partners p ON p.id = c.partner_id
-		WHERE x.expires_on != '' AND x.expires_on >= ? AND x.expires_on <= ? ORDER BY x.expires_on, p.name COLLATE NOCASE`, from, to)
+		WHERE x.expires_on != '' AND x.expires_on >= ? AND x.expires_on <= ? AND c.left_on = ''
+		ORDER BY x.expires_on, p.name COLLATE NOCASE`, from, to)
 	if err != nil {
 		return nil, err
 	}

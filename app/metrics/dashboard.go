@@ -165,7 +165,7 @@ func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 			WHERE d.state = 'approved' AND d.protected_until BETWEEN ? AND ? ORDER BY d.protected_until LIMIT 200`, []any{t0, dealEnd}},
 		{TodayCertExpiry, `SELECT p.id, p.name, c.expires_on, c.name || ' — ' || k.name, '' FROM certifications c
 			JOIN contacts k ON k.id = c.contact_id JOIN partners p ON p.id = k.partner_id
-			WHERE c.expires_on BETWEEN ? AND ? ORDER BY c.expires_on LIMIT 200`, []any{t0, certEnd}},
+			WHERE c.expires_on BETWEEN ? AND ? AND k.left_on = '' ORDER BY c.expires_on LIMIT 200`, []any{t0, certEnd}},
 	}
 	var out []TodayItem
 	for _, q := range queries {

@@ -118,6 +118,28 @@ func TestTodayList(t *testing.T) {
 	}
 }
 
+// A certification of someone who left the partner is not the partner's
+// to renew: it leaves Today.
+func TestTodayListLeavesOutPeopleWhoLeft(t *testing.T) {
+	s := volumeStore(t, 100, 200)
+	ctx := context.Background()
+	if _, err := s.DB().ExecContext(ctx, `UPDATE contacts SET left_on = '2026-11-01'`); err != nil {
+		t.Fatal(err)
+	}
+	items, err := TodayList(ctx, s, dashToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		if it.Kind == TodayCertExpiry {
+			t.Errorf("certification of someone who left in Today: %+v", it)
+		}
+	}
+	if certs, _ := s.ExpiringCertifications(ctx, "2026-01-01", "2027-12-31"); len(certs) != 0 {
+		t.Errorf("%d expiring certifications of people who left", len(certs))
+	}
+}
+
 func TestAtRiskAndDismiss(t *testing.T) {
 	s := volumeStore(t, 20, 0) // no deals: every active partner has won nothing
 	ctx := context.Background()
