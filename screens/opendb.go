@@ -93,11 +93,13 @@ func (u *UI) openDatabase(path string) {
 			return
 		}
 		old := u.Store
+		u.stopTeamSync() // the team sync of the file closed now
 		u.Store = s
 		if err := old.Close(); err != nil {
 			log.Printf("close %s: %v", old.Path(), err)
 		}
 		u.addRecent(path)
+		u.startTeamSync() // and of the file opened, when it is a team's
 		u.Rebuild()
 	})
 }

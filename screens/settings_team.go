@@ -29,24 +29,61 @@ type teamSync struct {
 	session *team.Session
 	running bool
 	cancel  context.CancelFunc
-	status  string // the last outcome, for the status line
-	onDone  func() // the Team section refreshes itself (on the UI goroutine)
+	status  string        // the last outcome, for the status line
+	onDone  func()        // the Team section refreshes itself (on the UI goroutine)
+	stop    chan struct{} // closed to end the automatic sync
 }
 
-// startTeamSync starts the automatic sync of a team database.
+// startTeamSync starts the automatic sync of a team database (the one
+// open now: a sync of the database open before is stopped first). The
+// ticks only ask the UI goroutine to sync, so the store and the sync in
+// use are read there alone.
 func (u *UI) startTeamSync() {
+	u.stopTeamSync()
 	if !u.Store.InTeam() || runInline {
 		return
 	}
-	u.team = &teamSync{session: team.NewSession(u.Store)}
+	ts := &teamSync{session: team.NewSession(u.Store), stop: make(chan struct{})}
+	u.team = ts
 	go func() {
 		t := time.NewTicker(AutoSyncEvery)
 		defer t.Stop()
-		u.syncTeam(nil)
-		for range t.C {
-			u.syncTeam(nil)
+		tick := func() {
+			fyne.Do(func() {
+				if u.team == ts {
+					u.syncTeam(nil)
+				}
+			})
+		}
+		tick()
+		for {
+			select {
+			case <-ts.stop:
+				return
+			case <-t.C:
+				tick()
+			}
 		}
 	}()
+}
+
+// stopTeamSync ends the automatic sync and cancels a sync under way, as
+// when another database is opened.
+func (u *UI) stopTeamSync() {
+	ts := u.team
+	u.team = nil
+	if ts == nil {
+		return
+	}
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if ts.stop != nil {
+		close(ts.stop)
+		ts.stop = nil
+	}
+	if ts.running && ts.cancel != nil {
+		ts.cancel()
+	}
 }
 
 // syncTeam runs one sync unless one is running; progress (may be nil)
