@@ -63,10 +63,10 @@ staticcheck: $(GOBIN)/staticcheck
 lint: fmt-check vet staticcheck
 
 # macOS cannot be built here (no SDK, and Fyne's driver needs cgo): every
-# package without cgo, i.e. all but main and screens (Fyne widgets need
+# package without cgo, i.e. all but main and screens and its sub-packages (Fyne widgets need
 # cgo on macOS), is vetted and built for it.
 DARWIN_ENV  := GOOS=darwin GOARCH=arm64 CGO_ENABLED=0
-DARWIN_PKGS  = $(shell $(GO) list ./... | grep -vx -e channeldesk -e channeldesk/screens)
+DARWIN_PKGS  = $(shell $(GO) list ./... | grep -vx -e channeldesk -e "channeldesk/screens\(/.*\)\?")
 
 ## vet-darwin: go vet and go build for macOS of every package that needs no cgo
 vet-darwin:
