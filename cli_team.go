@@ -59,6 +59,17 @@ func passwordFlag(fs *flag.FlagSet) func() (string, error) {
 	}
 }
 
+// openTeamCommand reads the password a team command was given (or asks
+// for it) and opens the team's local database; the caller closes it.
+func openTeamCommand(db string, pw func() (string, error)) (*data.Store, string, error) {
+	password, err := pw()
+	if err != nil {
+		return nil, "", err
+	}
+	s, err := openForTeam(db)
+	return s, password, err
+}
+
 func openForTeam(db string) (*data.Store, error) {
 	path, err := dbPath(db)
 	if err != nil {
@@ -82,11 +93,7 @@ func runTeamInit(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "channeldesk team init: --url and --name are required")
 		return errUsage
 	}
-	password, err := pw()
-	if err != nil {
-		return err
-	}
-	s, err := openForTeam(*db)
+	s, password, err := openTeamCommand(*db, pw)
 	if err != nil {
 		return err
 	}
@@ -149,11 +156,7 @@ func runTeamMembers(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	password, err := pw()
-	if err != nil {
-		return err
-	}
-	s, err := openForTeam(*db)
+	s, password, err := openTeamCommand(*db, pw)
 	if err != nil {
 		return err
 	}
@@ -188,11 +191,7 @@ func runTeamRemove(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	password, err := pw()
-	if err != nil {
-		return err
-	}
-	s, err := openForTeam(*db)
+	s, password, err := openTeamCommand(*db, pw)
 	if err != nil {
 		return err
 	}
@@ -217,11 +216,7 @@ func runTeamUpgrade(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "channeldesk team upgrade: back up the server first (pg_dump -Fc -n channeldesk DB > team.dump), then add --server-backed-up")
 		return errUsage
 	}
-	password, err := pw()
-	if err != nil {
-		return err
-	}
-	s, err := openForTeam(*db)
+	s, password, err := openTeamCommand(*db, pw)
 	if err != nil {
 		return err
 	}
@@ -242,11 +237,7 @@ func runSync(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	password, err := pw()
-	if err != nil {
-		return err
-	}
-	s, err := openForTeam(*db)
+	s, password, err := openTeamCommand(*db, pw)
 	if err != nil {
 		return err
 	}
