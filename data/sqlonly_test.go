@@ -59,7 +59,6 @@ var sqlPending = map[string]bool{
 	"app/onboarding/onboarding.go":       true,
 	"app/onboarding/onboarding_rules.go": true,
 	"app/recruit/recruit.go":             true,
-	"app/tier/tier_facts.go":             true,
 }
 
 // sqlText finds statements in Go string literals.
