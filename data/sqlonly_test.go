@@ -44,7 +44,6 @@ var sqlPending = map[string]bool{
 	"internal/testutil/crash.go": true,
 	// demo, benchdata, recruit, onboarding, importer, dealimport, tier (k16b)
 	"app/benchdata/benchdata.go":         true,
-	"app/dealimport/dealimport.go":       true,
 	"app/demo/demo.go":                   true,
 	"app/demo/demo_deals.go":             true,
 	"app/demo/demo_leads.go":             true,
@@ -54,11 +53,8 @@ var sqlPending = map[string]bool{
 	"app/demo/demo_recruit.go":           true,
 	"app/demo/volume.go":                 true,
 	"app/demo/volume_mdf.go":             true,
-	"app/importer/apply.go":              true,
-	"app/importer/plan.go":               true,
 	"app/onboarding/onboarding.go":       true,
 	"app/onboarding/onboarding_rules.go": true,
-	"app/recruit/recruit.go":             true,
 }
 
 // sqlText finds statements in Go string literals.
