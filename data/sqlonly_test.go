@@ -43,16 +43,8 @@ var sqlPending = map[string]bool{
 	// the crash harness checks the file's integrity after a kill
 	"internal/testutil/crash.go": true,
 	// demo, benchdata, recruit, onboarding, importer, dealimport, tier (k16b)
-	"app/benchdata/benchdata.go":  true,
-	"app/demo/demo.go":            true,
-	"app/demo/demo_deals.go":      true,
-	"app/demo/demo_leads.go":      true,
-	"app/demo/demo_mdf.go":        true,
-	"app/demo/demo_onboarding.go": true,
-	"app/demo/demo_plans.go":      true,
-	"app/demo/demo_recruit.go":    true,
-	"app/demo/volume.go":          true,
-	"app/demo/volume_mdf.go":      true,
+	"app/demo/volume.go":     true,
+	"app/demo/volume_mdf.go": true,
 }
 
 // sqlText finds statements in Go string literals.
