@@ -43,8 +43,6 @@ var sqlPending = map[string]bool{
 	// the crash harness checks the file's integrity after a kill
 	"internal/testutil/crash.go": true,
 	// demo, benchdata, recruit, onboarding, importer, dealimport, tier (k16b)
-	"app/demo/volume.go":     true,
-	"app/demo/volume_mdf.go": true,
 }
 
 // sqlText finds statements in Go string literals.
