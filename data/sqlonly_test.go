@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -55,6 +56,7 @@ var sqlText = regexp.MustCompile(`\b(SELECT\s[\s\S]*\sFROM|INSERT\s+(OR\s+\w+\s+
 func TestNoSQLOutsideData(t *testing.T) {
 	root := ".."
 	var offenders []string
+	walked := 0
 	stillPending := map[string]bool{}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -71,6 +73,7 @@ func TestNoSQLOutsideData(t *testing.T) {
 		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") {
 			return nil
 		}
+		walked++
 		why := sqlIn(t, path)
 		if why == "" {
 			return nil
@@ -85,6 +88,9 @@ func TestNoSQLOutsideData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if walked < 100 {
+		t.Fatalf("walked only %d Go files from %s; the walk is broken", walked, root)
+	}
 	sort.Strings(offenders)
 	for _, o := range offenders {
 		t.Errorf("SQL outside data/ (move it into a typed data method): %s", o)
@@ -94,6 +100,33 @@ func TestNoSQLOutsideData(t *testing.T) {
 			t.Errorf("%s holds no SQL any more: take it off sqlPending", f)
 		}
 	}
+}
+
+// The detector itself: each kind of offence is found, plain text is not.
+func TestSQLDetector(t *testing.T) {
+	for name, src := range map[string]string{
+		"import": "package p\nimport _ \"database/sql\"\n",
+		"select": "package p\nvar q = `SELECT id\n\tFROM partners`\n",
+		"insert": "package p\nvar q = \"INSERT INTO deals (id) VALUES (1)\"\n",
+		"update": "package p\nvar q = \"UPDATE deals SET amount = 1\"\n",
+		"delete": "package p\nvar q = \"DELETE FROM deals\"\n",
+		"db":     "package p\nfunc f(s interface{ DB() any }) { s.DB() }\n",
+	} {
+		if why := sqlIn(t, writeGo(t, src)); why == "" {
+			t.Errorf("%s: not found", name)
+		}
+	}
+	if why := sqlIn(t, writeGo(t, "package p\nvar s = \"Select a partner from the list\"\n")); why != "" {
+		t.Errorf("plain text taken for SQL: %s", why)
+	}
+}
+
+func writeGo(t *testing.T, src string) string {
+	path := filepath.Join(t.TempDir(), "f.go")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 func allowedSQLDir(rel string) bool {
