@@ -59,6 +59,24 @@ func teamFrom(t testing.TB, s *data.Store, db, owner, dir string) (*laptop, func
 	if _, err := team.Init(ctx, s, first.url, first.name, ""); err != nil {
 		t.Fatal(err)
 	}
+	// The server's log is trimmed as members pull; the tests that check
+	// nothing is lost keep every change the server ever took in an archive.
+	if _, bench := t.(*testing.B); bench {
+		return teamJoiner(t, first, db, dir)
+	}
+	if err := srv.Exec(db,
+		`CREATE TABLE public.changes_archive (seq bigint, data jsonb)`,
+		`GRANT SELECT ON public.changes_archive TO PUBLIC`,
+		`CREATE FUNCTION public.archive_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+		BEGIN INSERT INTO public.changes_archive VALUES (NEW.seq, NEW.data); RETURN NULL; END $$`,
+		`CREATE TRIGGER archive AFTER INSERT ON channeldesk.changes FOR EACH ROW EXECUTE FUNCTION public.archive_change()`); err != nil {
+		t.Fatal(err)
+	}
+	return teamJoiner(t, first, db, dir)
+}
+
+func teamJoiner(t testing.TB, first *laptop, db, dir string) (*laptop, func(name string) *laptop) {
+	ctx := context.Background()
 	join := func(name string) *laptop {
 		t.Helper()
 		login := strings.ToLower(fmt.Sprintf("%s_%s", db, strings.ReplaceAll(name, " ", "")))
