@@ -15,6 +15,8 @@ package team
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -101,6 +103,17 @@ func connect(ctx context.Context, rawURL, password string) (*teamserver.Server, 
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		var cv *tls.CertificateVerificationError
+		var ua x509.UnknownAuthorityError
+		var he x509.HostnameError
+		var ci x509.CertificateInvalidError
+		if errors.As(err, &cv) || errors.As(err, &ua) || errors.As(err, &he) || errors.As(err, &ci) {
+			reason := err.Error()
+			if cv != nil {
+				reason = cv.Err.Error()
+			}
+			return nil, errKey(data.EINVALID, "team.err_tls", map[string]any{"URL": clean, "Reason": reason})
 		}
 		return nil, errKey(data.EINVALID, "team.err_connect", map[string]any{"URL": clean, "Reason": strings.ReplaceAll(err.Error(), password+"@", "")})
 	}
