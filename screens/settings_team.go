@@ -29,12 +29,12 @@ type teamSync struct {
 	session *team.Session
 	running bool
 	cancel  context.CancelFunc
-	status  string        // the last outcome, for the status line
+	status  string // the last outcome, for the status line
 	// needUpgrade: the last sync was refused because the team's server is
 	// older than this app (the section offers to upgrade it).
 	needUpgrade bool
-	onDone  func()        // the Team section refreshes itself (on the UI goroutine)
-	stop    chan struct{} // closed to end the automatic sync
+	onDone      func()        // the Team section refreshes itself (on the UI goroutine)
+	stop        chan struct{} // closed to end the automatic sync
 }
 
 // startTeamSync starts the automatic sync of a team database (the one
