@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -120,7 +121,7 @@ func (t *teamSection) showJoin() {
 	d.Show()
 }
 
-func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // showUpgrade asks before the team's server moves to this version: the
 // server should be backed up first (by its owner: pg_dump or the

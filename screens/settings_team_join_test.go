@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,6 +36,21 @@ func fakeJoin(t *testing.T, progressed *[][2]int) func(ctx context.Context, path
 		}
 		return s.BecomeTeamMember(ctx, data.TeamSelf{MemberNo: 2, Name: name, URL: url, TeamID: "t"})
 	}
+}
+
+// teamShot saves the window to the file named by env (to look at it).
+func teamShot(u *UI, env string) {
+	out := os.Getenv(env)
+	if out == "" {
+		return
+	}
+	u.Win.Resize(fyne.NewSize(1280, 800))
+	f, err := os.Create(out)
+	if err != nil {
+		return
+	}
+	png.Encode(f, u.Win.Canvas().Capture())
+	f.Close()
 }
 
 func dialogLabels(u *UI) string {
@@ -76,6 +92,7 @@ func TestJoinATeamFromSettings(t *testing.T) {
 	if !es[2].Password {
 		t.Fatal("the password entry shows what is typed")
 	}
+	teamShot(u, "JOIN_SHOT")
 	test.Tap(overlayButton(t, u, "Join"))
 	u.Wait()
 	if len(progressed) == 0 {
@@ -159,6 +176,7 @@ func TestUpgradeTheServerAsksForABackup(t *testing.T) {
 			t.Fatalf("the upgrade dialog does not say %q:\n%s", want, text)
 		}
 	}
+	teamShot(u, "UPGRADE_SHOT")
 	up := overlayButton(t, u, "Upgrade")
 	if !up.Disabled() {
 		t.Fatal("Upgrade can be tapped before the server's backup is confirmed")
