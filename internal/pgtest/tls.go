@@ -8,6 +8,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -104,4 +105,47 @@ func (s *Server) EnableTLS() (*TLS, error) {
 // TLSURL is the URL of database db as user over TLS checked against the CA in file ca.
 func (s *Server) TLSURL(user, db, ca string) string {
 	return fmt.Sprintf("postgres://%s@127.0.0.1:%d/%s?sslmode=verify-full&sslrootcert=%s", user, s.port, db, ca)
+}
+
+// CPU is the processor time the server's processes have used so far
+// (the postmaster, its finished and its running backends; Linux only,
+// 0 elsewhere), so benchmarks can say what the server's share was.
+func (s *Server) CPU() time.Duration {
+	b, err := os.ReadFile(filepath.Join(s.dir, "data", "postmaster.pid"))
+	if err != nil {
+		return 0
+	}
+	pm, _ := strconv.Atoi(strings.SplitN(string(b), "\n", 2)[0])
+	ticks := func(pid string, withChildren bool) (ppid int, n int64) {
+		st, err := os.ReadFile("/proc/" + pid + "/stat")
+		if err != nil {
+			return 0, 0
+		}
+		f := strings.Fields(string(st[strings.LastIndexByte(string(st), ')')+2:]))
+		// after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15), counted from state = 0
+		if len(f) < 15 {
+			return 0, 0
+		}
+		ppid, _ = strconv.Atoi(f[1])
+		last := 12
+		if withChildren {
+			last = 14
+		}
+		for i := 11; i <= last; i++ {
+			v, _ := strconv.ParseInt(f[i], 10, 64)
+			n += v
+		}
+		return ppid, n
+	}
+	_, total := ticks(strconv.Itoa(pm), true)
+	procs, _ := os.ReadDir("/proc")
+	for _, p := range procs {
+		if _, err := strconv.Atoi(p.Name()); err != nil {
+			continue
+		}
+		if ppid, n := ticks(p.Name(), false); ppid == pm {
+			total += n
+		}
+	}
+	return time.Duration(total) * time.Second / 100 // USER_HZ
 }
