@@ -426,3 +426,39 @@ func TestTrimLog(t *testing.T) {
 		t.Fatal("Dora's file knows no position in the log")
 	}
 }
+
+// A team whose server was set up before the log could be trimmed (layout
+// 1) is told to upgrade; the owner's upgrade brings the server's own
+// tables and functions up to date and everyone syncs again.
+func TestOldServerLayoutIsUpgraded(t *testing.T) {
+	ctx := context.Background()
+	anna, join := newTeam(t, func(s *data.Store) { partner(t, s, "One") })
+	boris := join("Boris")
+	u, _ := url.Parse(anna.url)
+	db := strings.TrimPrefix(u.Path, "/")
+	if err := srv.Exec(db,
+		`ALTER TABLE channeldesk.members DROP COLUMN pulled_seq CASCADE`,
+		`DROP FUNCTION channeldesk.touch(int, bigint)`,
+		`DROP FUNCTION channeldesk.trim_log()`,
+		`DROP FUNCTION channeldesk.member_state()`,
+		`DELETE FROM channeldesk.meta WHERE key = 'layout'`); err != nil {
+		t.Fatal(err)
+	}
+	partner(t, boris.s, "Waits")
+	_, err := team.Sync(ctx, boris.s, team.Options{})
+	if e, ok := data.AsError(err); !ok || e.Key != "team.err_layout_older" {
+		t.Fatalf("sync against an old server: %v", err)
+	}
+	if need, err := team.UpgradeNeeded(ctx, anna.s, ""); err != nil || !need {
+		t.Fatalf("upgrade needed: %v %v", need, err)
+	}
+	if err := team.Upgrade(ctx, anna.s, ""); err != nil {
+		t.Fatal(err)
+	}
+	boris.sync(t)
+	anna.sync(t)
+	sameData(t, anna, boris)
+	if !strings.Contains(dump(t, anna.s), "Waits") {
+		t.Fatal("Boris's change did not arrive after the upgrade")
+	}
+}
