@@ -170,7 +170,9 @@ func (t *teamSection) showUpgrade() {
 				done += "\n" + lang.L("team.upgrade_local_done", map[string]any{"Path": backup})
 			}
 			dialog.ShowInformation(lang.L("team.title"), done, u.Win)
-			u.syncTeam(nil)
+			if !runInline { // as startTeamSync: screen tests run no real sync
+				u.syncTeam(nil)
+			}
 			t.refresh()
 		})
 	}}
