@@ -198,7 +198,7 @@ func runTeamRemove(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s is no longer in the team: the server refuses their syncs\n", name)
-	if !r.Revoked {
+	if !r.Revoked && !r.Shared {
 		fmt.Fprintf(stderr, "warning: the PostgreSQL login %s keeps the team's role %s, so it can still read the team's data (%s).\n"+
 			"Ask the server's administrator to run: REVOKE %s FROM %s;\n", r.Login, r.Role, r.Why, r.Role, r.Login)
 	}

@@ -406,6 +406,7 @@ type Removal struct {
 	Login   string // the member's PostgreSQL login
 	Role    string // the team's role
 	Revoked bool   // the login lost the team's role
+	Shared  bool   // the login stays, as another active member's: nothing to revoke
 	Why     string // why it could not be revoked (the server's words)
 }
 
@@ -436,6 +437,7 @@ func (s *Server) Remove(ctx context.Context, name string) (Removal, error) {
 		return r, err
 	}
 	if others {
+		r.Shared = true
 		r.Why = "the login is also an active member under another name"
 		return r, nil
 	}
