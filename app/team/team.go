@@ -313,6 +313,8 @@ func serverErr(ctx context.Context, err error) error {
 		return errKey(data.EINVALID, "team.err_not_member", nil)
 	case errors.Is(err, teamserver.ErrNotInitialised):
 		return errKey(data.EINVALID, "team.err_no_team_on_server", nil)
+	case teamserver.IsBusy(err):
+		return errKey(data.EINVALID, "team.err_locked", map[string]any{"Seconds": int(teamserver.LockTimeout.Seconds())})
 	}
 	var de *data.Error
 	if errors.As(err, &de) {

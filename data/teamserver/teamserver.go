@@ -37,6 +37,18 @@ var (
 	ErrTeamFull       = errors.New("teamserver: the team has 99 members")
 )
 
+// LockTimeout is how long a statement waits for a lock another member's
+// connection holds (a push in progress, a long-open transaction) before it
+// gives up; the URL's lock_timeout, when given, wins.
+var LockTimeout = 60 * time.Second
+
+// IsBusy reports whether err is a statement that gave up waiting for a
+// lock (SQLSTATE 55P03): nothing was changed and the sync can be retried.
+func IsBusy(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "55P03"
+}
+
 // Server is one connection to the team's server.
 type Server struct {
 	c *pgx.Conn
@@ -54,6 +66,11 @@ func Connect(ctx context.Context, url, password string) (*Server, error) {
 	}
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 10 * time.Second
+	}
+	if cfg.RuntimeParams["lock_timeout"] == "" {
+		// A sync waiting on another member's lock gives up with IsBusy
+		// instead of hanging the laptop's sync (and the CLI) for ever.
+		cfg.RuntimeParams["lock_timeout"] = fmt.Sprintf("%dms", LockTimeout.Milliseconds())
 	}
 	c, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
