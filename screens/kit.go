@@ -23,7 +23,10 @@ import (
 )
 
 // kitScopes are the ways to choose the partners who get a kit.
-var kitScopes = []string{"kit.scope.all", "kit.scope.tier", "kit.scope.type", "kit.scope.partner"}
+var kitScopes = []string{"kit.scope.all", "kit.scope.tier", "kit.scope.type", "kit.scope.partner", "kit.scope.due"}
+
+// kitScopeDue is the index of "the partners whose figures are due".
+const kitScopeDue = 4
 
 // showKitExport is File → Partner kit…: which partners, in which
 // language; then a folder; then one kit per partner with progress.
@@ -86,6 +89,11 @@ func (u *UI) kitScopeValues(scope int, value *widget.SelectEntry) {
 	}
 	value.SetOptions(opts)
 	value.SetText("")
+	value.Enable()
+	if scope == kitScopeDue {
+		value.SetText(u.kitDueText())
+		value.Disable()
+	}
 	if d := u.partners; scope == 3 && d != nil && d.detail != nil && d.detail.partner != nil {
 		value.SetText(d.detail.partner.Name)
 	}
@@ -107,6 +115,8 @@ func (u *UI) kitSelection(scope int, value string) kit.Selection {
 			}
 		}
 		return kit.Selection{PartnerIDs: []int64{-1}}
+	case kitScopeDue:
+		return kit.Selection{Due: true}
 	}
 	return kit.Selection{All: true}
 }
@@ -123,6 +133,9 @@ func (u *UI) exportKits(sel kit.Selection, dir string, opt kit.Options) {
 		if err != nil {
 			return err
 		}
+		if len(partners) == 0 && sel.Due {
+			return errNoFiguresDue
+		}
 		if len(partners) == 0 {
 			return data.NotFound("partner")
 		}
@@ -130,6 +143,8 @@ func (u *UI) exportKits(sel kit.Selection, dir string, opt kit.Options) {
 		return err
 	}, func(err error) {
 		switch {
+		case errors.Is(err, errNoFiguresDue):
+			dialog.ShowInformation(lang.L("kit.menu.export"), u.kitDueText(), u.Win)
 		case errors.Is(err, context.Canceled):
 			dialog.ShowInformation(lang.L("kit.menu.export"), lang.L("kit.export_cancelled", map[string]any{"Count": len(paths)}), u.Win)
 		case err != nil:
