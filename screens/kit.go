@@ -215,14 +215,17 @@ type kitPreview struct {
 	ui     *UI
 	pv     *kit.Preview
 	file   []byte
-	proofs []mdf.ProofFile // files that came with the kit, for its claims
+	proofs []mdf.ProofFile     // files that came with the kit, for its claims
+	attach map[string][]string // files the manager attached to claim rows by hand
 	dec    map[string]kit.Decision
 	list   *widget.List
 	dlg    dialog.Dialog
+	// proofNote names the dropped files no claim took (nil: no claims)
+	proofNote *widget.Label
 }
 
 func newKitPreview(u *UI, pv *kit.Preview, file []byte) *kitPreview {
-	return &kitPreview{ui: u, pv: pv, file: file, dec: map[string]kit.Decision{}}
+	return &kitPreview{ui: u, pv: pv, file: file, dec: map[string]kit.Decision{}, attach: map[string][]string{}}
 }
 
 // rowText says what one row is and what will happen to it.
@@ -246,12 +249,11 @@ func rowText(it kit.Item) string {
 }
 
 func (p *kitPreview) show() {
-	items := p.pv.Items
-	p.list = widget.NewList(func() int { return len(items) }, func() fyne.CanvasObject {
+	p.list = widget.NewList(func() int { return len(p.pv.Items) }, func() fyne.CanvasObject {
 		return &widget.Check{}
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*widget.Check)
-		it := items[i]
+		it := p.pv.Items[i]
 		c.OnChanged = nil
 		c.Text = rowText(it)
 		d, rejected := p.dec[it.Hash]
@@ -268,7 +270,7 @@ func (p *kitPreview) show() {
 		c.OnChanged = func(on bool) { p.toggle(i, on) }
 	})
 	title := lang.L("kit.preview.title", map[string]any{"Partner": p.pv.PartnerName, "Date": format.FormatDate(p.pv.Marker.KitDate, p.ui.Lang)})
-	body := container.NewBorder(widget.NewLabel(lang.L("kit.preview.hint")), nil, nil, nil, p.list)
+	body := container.NewBorder(widget.NewLabel(lang.L("kit.preview.hint")), p.proofBar(), nil, nil, p.list)
 	p.dlg = dialog.NewCustomConfirm(title, lang.L("kit.preview.import"), lang.L("action.cancel"), body, func(ok bool) {
 		if ok {
 			p.commit()
@@ -303,7 +305,7 @@ func (p *kitPreview) commit() {
 	var err error
 	p.ui.background(func() {
 		opt := p.ui.kitImportOptions(true, p.dec)
-		opt.Proofs = p.proofs
+		opt.Proofs, opt.Attach = p.proofs, p.attach
 		pv, err = kit.Import(context.Background(), p.ui.Store, strings.NewReader(string(p.file)), opt)
 	}, func() {
 		if err != nil {
