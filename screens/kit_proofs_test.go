@@ -90,7 +90,7 @@ func TestKitPreviewAttachesAnUnnamedProofByHand(t *testing.T) {
 	}
 	pr.commit()
 	u.Wait()
-	claims, _ := data.MDFClaims(ctx, u.Store.DB(), `request_id = ?`, r.ID)
+	claims, _ := u.Store.MDFClaimsBy(ctx, data.MDFClaimFilter{PartnerID: p.ID})
 	if len(claims) != 1 {
 		t.Fatalf("claims stored: %+v", claims)
 	}

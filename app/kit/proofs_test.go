@@ -40,7 +40,7 @@ func TestClaimProofFilesCameWithTheKit(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	claims, _ := data.MDFClaims(ctx, w.s.DB(), `request_id = ?`, w.claimReq)
+	claims, _ := w.s.MDFClaimsBy(ctx, data.MDFClaimFilter{PartnerID: w.a})
 	if len(claims) != 1 {
 		t.Fatalf("claims %+v", claims)
 	}
@@ -93,7 +93,7 @@ func TestClaimProofsMatchLooselyAndAttachByHand(t *testing.T) {
 		t.Errorf("after attaching by hand: proofs %q, by hand %q, unnamed %q", claim.Proofs, claim.ByHand, pv.Unnamed)
 	}
 	ctx := context.Background()
-	claims, _ := data.MDFClaims(ctx, w.s.DB(), `request_id = ?`, w.claimReq)
+	claims, _ := w.s.MDFClaimsBy(ctx, data.MDFClaimFilter{PartnerID: w.a})
 	if len(claims) != 1 {
 		t.Fatalf("claims %+v", claims)
 	}
