@@ -2,7 +2,6 @@ package mdf
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +36,7 @@ func badState(what, state string) error {
 
 // post appends ledger entries for one partner of a fund and then checks
 // that no balance went negative.
-func post(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, partnerID int64, es ...data.MDFEntry) error {
+func post(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFund, partnerID int64, es ...data.MDFEntry) error {
 	raises := false
 	for i := range es {
 		e := &es[i]
@@ -66,10 +65,10 @@ func post(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, pa
 // CreateMDFFund stores a new fund for a fiscal quarter or year; its dates
 // and currency come from the settings (fiscal-year start, program currency).
 func CreateMDFFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return CreateFundTx(ctx, tx, s, f) })
+	return inTx(ctx, s, func(tx *data.Tx) error { return CreateFundTx(ctx, tx, s, f) })
 }
 
-func CreateFundTx(ctx context.Context, tx *sql.Tx, s *data.Store, f *data.MDFFund) error {
+func CreateFundTx(ctx context.Context, tx *data.Tx, s *data.Store, f *data.MDFFund) error {
 	fyFrom, currency := 1, "EUR"
 	var v string
 	if tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fiscal_year_from'`).Scan(&v) == nil {
@@ -93,7 +92,7 @@ func CreateFundTx(ctx context.Context, tx *sql.Tx, s *data.Store, f *data.MDFFun
 // SetMDFFundBudget changes a fund's budget; it cannot go below what has
 // already been allocated.
 func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		f, err := data.MDFFundTx(ctx, tx, fundID)
 		if err != nil {
 			return err
@@ -115,10 +114,10 @@ func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) 
 
 // AllocateMDF gives a partner an amount of a discretionary fund.
 func AllocateMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, note string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return AllocateTx(ctx, tx, s, fundID, partnerID, amount, note) })
+	return inTx(ctx, s, func(tx *data.Tx) error { return AllocateTx(ctx, tx, s, fundID, partnerID, amount, note) })
 }
 
-func AllocateTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID, partnerID, amount int64, note string) error {
+func AllocateTx(ctx context.Context, tx *data.Tx, s *data.Store, fundID, partnerID, amount int64, note string) error {
 	if amount <= 0 {
 		return data.Invalid("mdf_amount", "err.mdf_positive", nil)
 	}
@@ -142,7 +141,7 @@ func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int
 	if amount == 0 {
 		return data.Invalid("mdf_amount", "err.mdf_nonzero", nil)
 	}
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		f, err := data.MDFFundTx(ctx, tx, fundID)
 		if err != nil {
 			return err
@@ -153,7 +152,7 @@ func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int
 }
 
 // withRequest runs fn on a request and its fund, then writes the request back.
-func withRequest(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn func(r *data.MDFRequest, f *data.MDFFund) error) error {
+func withRequest(ctx context.Context, tx *data.Tx, s *data.Store, id int64, fn func(r *data.MDFRequest, f *data.MDFFund) error) error {
 	r, err := data.MDFRequestTx(ctx, tx, id)
 	if err != nil {
 		return err
@@ -169,16 +168,16 @@ func withRequest(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn fu
 }
 
 // inTx runs fn in one transaction of the store.
-func inTx(ctx context.Context, s *data.Store, fn func(tx *sql.Tx) error) error {
+func inTx(ctx context.Context, s *data.Store, fn func(tx *data.Tx) error) error {
 	return s.WithTx(ctx, fn)
 }
 
 // CreateMDFRequest stores a draft request for an activity the fund pays for.
 func CreateMDFRequest(ctx context.Context, s *data.Store, r *data.MDFRequest) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return CreateRequestTx(ctx, tx, s, r) })
+	return inTx(ctx, s, func(tx *data.Tx) error { return CreateRequestTx(ctx, tx, s, r) })
 }
 
-func CreateRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFRequest) error {
+func CreateRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRequest) error {
 	f, err := data.MDFFundTx(ctx, tx, r.FundID)
 	if err != nil {
 		return err
@@ -191,7 +190,7 @@ func CreateRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDF
 
 // UpdateMDFRequest changes a draft request's details.
 func UpdateMDFRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return withRequest(ctx, tx, s, in.ID, func(r *data.MDFRequest, f *data.MDFFund) error {
 			if r.State != data.RequestDraft {
 				return badState("mdf_request", string(r.State))
@@ -209,10 +208,10 @@ func UpdateMDFRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) e
 // SubmitMDFRequest sends a draft for approval and reserves the requested
 // amount; refused when the partner has not that much available.
 func SubmitMDFRequest(ctx context.Context, s *data.Store, id int64) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return SubmitRequestTx(ctx, tx, s, id) })
+	return inTx(ctx, s, func(tx *data.Tx) error { return SubmitRequestTx(ctx, tx, s, id) })
 }
 
-func SubmitRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) error {
+func SubmitRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) error {
 	return withRequest(ctx, tx, s, id, func(r *data.MDFRequest, f *data.MDFFund) error {
 		if r.State != data.RequestDraft {
 			return badState("mdf_request", string(r.State))
@@ -226,10 +225,10 @@ func SubmitRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) e
 // ApproveMDFRequest approves a submitted request for amount (at most what
 // was requested); the rest of the reservation is released.
 func ApproveMDFRequest(ctx context.Context, s *data.Store, id, amount int64) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return ApproveRequestTx(ctx, tx, s, id, amount) })
+	return inTx(ctx, s, func(tx *data.Tx) error { return ApproveRequestTx(ctx, tx, s, id, amount) })
 }
 
-func ApproveRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id, amount int64) error {
+func ApproveRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id, amount int64) error {
 	return withRequest(ctx, tx, s, id, func(r *data.MDFRequest, f *data.MDFFund) error {
 		if r.State != data.RequestSubmitted {
 			return badState("mdf_request", string(r.State))
@@ -248,7 +247,7 @@ func ApproveRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id, amount
 // RejectMDFRequest turns down a submitted request with a reason and
 // releases its reservation.
 func RejectMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return CloseRequestTx(ctx, tx, s, id, reason, data.RequestRejected, data.RequestSubmitted)
 	})
 }
@@ -256,12 +255,12 @@ func RejectMDFRequest(ctx context.Context, s *data.Store, id int64, reason strin
 // CancelMDFRequest withdraws a draft or submitted request, releasing any
 // reservation.
 func CancelMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return CloseRequestTx(ctx, tx, s, id, reason, data.RequestCancelled, data.RequestDraft, data.RequestSubmitted)
 	})
 }
 
-func CloseRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, reason string, to data.MDFRequestState, from ...data.MDFRequestState) error {
+func CloseRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64, reason string, to data.MDFRequestState, from ...data.MDFRequestState) error {
 	reason, err := requireReason(reason)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package mdf
 
 import (
 	"context"
-	"database/sql"
 
 	"channeldesk/data"
 )
@@ -53,7 +52,7 @@ func MDFAccruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]MDF
 // adjusts with a reason. Refused as a whole when the budget is short. It
 // returns the partners credited and the total posted.
 func PostMDFAccrual(ctx context.Context, s *data.Store, fundID int64) (partners int, total int64, err error) {
-	err = inTx(ctx, s, func(tx *sql.Tx) (err error) {
+	err = inTx(ctx, s, func(tx *data.Tx) (err error) {
 		partners, total, err = PostAccrualTx(ctx, tx, s, fundID)
 		return err
 	})
@@ -63,7 +62,7 @@ func PostMDFAccrual(ctx context.Context, s *data.Store, fundID int64) (partners 
 	return partners, total, nil
 }
 
-func PostAccrualTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID int64) (partners int, total int64, err error) {
+func PostAccrualTx(ctx context.Context, tx *data.Tx, s *data.Store, fundID int64) (partners int, total int64, err error) {
 	f, err := data.MDFFundTx(ctx, tx, fundID)
 	if err != nil {
 		return 0, 0, err

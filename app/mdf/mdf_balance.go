@@ -2,7 +2,6 @@ package mdf
 
 import (
 	"context"
-	"database/sql"
 
 	"channeldesk/app/format"
 	"channeldesk/data"
@@ -107,7 +106,7 @@ func FundMDFBalance(ctx context.Context, q data.MDFQuerier, fundID int64) (MDFBa
 // guardMDF refuses a change that leaves the partner's or the fund's
 // available amount negative, or allocates beyond the fund's budget. It
 // runs after the change, inside its transaction, so a refusal rolls it back.
-func guardMDF(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, partnerID int64) error {
+func guardMDF(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFund, partnerID int64) error {
 	if err := guardPartnerMDF(ctx, tx, fund, partnerID); err != nil {
 		return err
 	}
@@ -126,7 +125,7 @@ func guardMDF(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund
 
 // guardPartnerMDF refuses a change that leaves the partner's available
 // amount in the fund negative.
-func guardPartnerMDF(ctx context.Context, tx *sql.Tx, fund *data.MDFFund, partnerID int64) error {
+func guardPartnerMDF(ctx context.Context, tx *data.Tx, fund *data.MDFFund, partnerID int64) error {
 	pb, err := PartnerMDFBalance(ctx, tx, fund.ID, partnerID)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package mdf
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"channeldesk/data"
@@ -20,11 +19,11 @@ const liveClaimStates = `state IN ('submitted','info','approved','paid')`
 
 // withClaim runs fn on a claim, its request and fund in one transaction,
 // then writes the claim back.
-func withClaim(ctx context.Context, s *data.Store, id int64, fn func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return withClaimTx(ctx, tx, s, id, fn) })
+func withClaim(ctx context.Context, s *data.Store, id int64, fn func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error) error {
+	return inTx(ctx, s, func(tx *data.Tx) error { return withClaimTx(ctx, tx, s, id, fn) })
 }
 
-func withClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error) error {
+func withClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64, fn func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error) error {
 	c, err := data.MDFClaimTx(ctx, tx, id)
 	if err != nil {
 		return err
@@ -43,7 +42,7 @@ func withClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn fu
 	return s.UpdateMDFClaimTx(ctx, tx, c)
 }
 
-func attachProofs(ctx context.Context, tx *sql.Tx, s *data.Store, claimID int64, proofs []ProofFile) error {
+func attachProofs(ctx context.Context, tx *data.Tx, s *data.Store, claimID int64, proofs []ProofFile) error {
 	for _, p := range proofs {
 		if _, err := s.InsertMDFProofTx(ctx, tx, claimID, p.Name, p.Content); err != nil {
 			return err
@@ -56,10 +55,10 @@ func attachProofs(ctx context.Context, tx *sql.Tx, s *data.Store, claimID int64,
 // activity ended and no later than its claim deadline; a request has at
 // most one claim that is not rejected.
 func SubmitMDFClaim(ctx context.Context, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return SubmitClaimTx(ctx, tx, s, c, proofs) })
+	return inTx(ctx, s, func(tx *data.Tx) error { return SubmitClaimTx(ctx, tx, s, c, proofs) })
 }
 
-func SubmitClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
+func SubmitClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -81,7 +80,7 @@ func SubmitClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, c *data.MDFCl
 	return attachProofs(ctx, tx, s, c.ID, proofs)
 }
 
-func claimable(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFRequest, f *data.MDFFund) error {
+func claimable(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRequest, f *data.MDFFund) error {
 	today := MDFToday(s)
 	switch {
 	case r.State != data.RequestApproved:
@@ -104,7 +103,7 @@ func claimable(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFReques
 // ResubmitMDFClaim answers a "more info needed" claim with corrected
 // figures and more files.
 func ResubmitMDFClaim(ctx context.Context, s *data.Store, id, actualCost, leads int64, note string, proofs []ProofFile) error {
-	return withClaim(ctx, s, id, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
+	return withClaim(ctx, s, id, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		if c.State != data.ClaimInfo {
 			return badState("mdf_claim", string(c.State))
 		}
@@ -118,7 +117,7 @@ func ResubmitMDFClaim(ctx context.Context, s *data.Store, id, actualCost, leads 
 
 // AddMDFProof attaches one more file to a claim that is not yet decided.
 func AddMDFProof(ctx context.Context, s *data.Store, claimID int64, p ProofFile) error {
-	return withClaim(ctx, s, claimID, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
+	return withClaim(ctx, s, claimID, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		if c.State != data.ClaimSubmitted && c.State != data.ClaimInfo {
 			return badState("mdf_claim", string(c.State))
 		}
@@ -135,11 +134,11 @@ func Reimbursable(approved, actualCost int64, shareBP int) int64 {
 // ApproveMDFClaim approves a submitted claim for min(approved, actual ×
 // share) and releases the rest of the request's approved money.
 func ApproveMDFClaim(ctx context.Context, s *data.Store, id int64) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return ApproveClaimTx(ctx, tx, s, id) })
+	return inTx(ctx, s, func(tx *data.Tx) error { return ApproveClaimTx(ctx, tx, s, id) })
 }
 
-func ApproveClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) error {
-	return withClaimTx(ctx, tx, s, id, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
+func ApproveClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) error {
+	return withClaimTx(ctx, tx, s, id, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		if c.State != data.ClaimSubmitted {
 			return badState("mdf_claim", string(c.State))
 		}
@@ -152,7 +151,7 @@ func ApproveClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) er
 
 // RequestMDFClaimInfo sends a submitted claim back for more information.
 func RequestMDFClaimInfo(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return DecideClaimTx(ctx, tx, s, id, reason, data.ClaimInfo, data.ClaimSubmitted)
 	})
 }
@@ -161,17 +160,17 @@ func RequestMDFClaimInfo(ctx context.Context, s *data.Store, id int64, reason st
 // stays approved: another claim may follow until the deadline, after
 // which the request expires and releases it.
 func RejectMDFClaim(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return DecideClaimTx(ctx, tx, s, id, reason, data.ClaimRejected, data.ClaimSubmitted, data.ClaimInfo)
 	})
 }
 
-func DecideClaimTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, reason string, to data.MDFClaimState, from ...data.MDFClaimState) error {
+func DecideClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64, reason string, to data.MDFClaimState, from ...data.MDFClaimState) error {
 	reason, err := requireReason(reason)
 	if err != nil {
 		return err
 	}
-	return withClaimTx(ctx, tx, s, id, func(tx *sql.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
+	return withClaimTx(ctx, tx, s, id, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		ok := false
 		for _, st := range from {
 			ok = ok || c.State == st
@@ -191,14 +190,14 @@ func PayMDFClaims(ctx context.Context, s *data.Store, claimIDs []int64, paidOn, 
 		return 0, data.Invalid("mdf_claims", "err.required", nil)
 	}
 	var payID int64
-	err := inTx(ctx, s, func(tx *sql.Tx) (err error) {
+	err := inTx(ctx, s, func(tx *data.Tx) (err error) {
 		payID, err = PayClaimsTx(ctx, tx, s, claimIDs, paidOn, reference)
 		return err
 	})
 	return payID, err
 }
 
-func PayClaimsTx(ctx context.Context, tx *sql.Tx, s *data.Store, claimIDs []int64, paidOn, reference string) (int64, error) {
+func PayClaimsTx(ctx context.Context, tx *data.Tx, s *data.Store, claimIDs []int64, paidOn, reference string) (int64, error) {
 	payID, err := s.InsertMDFPaymentTx(ctx, tx, paidOn, reference, 0)
 	if err != nil {
 		return 0, err
@@ -220,7 +219,7 @@ func PayClaimsTx(ctx context.Context, tx *sql.Tx, s *data.Store, claimIDs []int6
 	return payID, err
 }
 
-func payClaim(ctx context.Context, tx *sql.Tx, s *data.Store, id, payID int64, paidOn, reference string) (int64, error) {
+func payClaim(ctx context.Context, tx *data.Tx, s *data.Store, id, payID int64, paidOn, reference string) (int64, error) {
 	c, err := data.MDFClaimTx(ctx, tx, id)
 	if err != nil {
 		return 0, err
@@ -253,14 +252,14 @@ func payClaim(ctx context.Context, tx *sql.Tx, s *data.Store, id, payID int64, p
 // returns how many expired.
 func ExpireMDFRequests(ctx context.Context, s *data.Store) (int, error) {
 	n := 0
-	err := inTx(ctx, s, func(tx *sql.Tx) (err error) {
+	err := inTx(ctx, s, func(tx *data.Tx) (err error) {
 		n, err = ExpireTx(ctx, tx, s)
 		return err
 	})
 	return n, err
 }
 
-func ExpireTx(ctx context.Context, tx *sql.Tx, s *data.Store) (int, error) {
+func ExpireTx(ctx context.Context, tx *data.Tx, s *data.Store) (int, error) {
 	today := MDFToday(s)
 	rs, err := data.MDFRequests(ctx, tx, `state = 'approved' AND NOT EXISTS (SELECT 1 FROM mdf_claims c
 		WHERE c.request_id = mdf_requests.id AND c.`+liveClaimStates+`)`)
@@ -280,7 +279,7 @@ func ExpireTx(ctx context.Context, tx *sql.Tx, s *data.Store) (int, error) {
 	return n, nil
 }
 
-func expireRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFRequest, today string) (bool, error) {
+func expireRequest(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRequest, today string) (bool, error) {
 	f, err := data.MDFFundTx(ctx, tx, r.FundID)
 	if err != nil || today <= MDFDeadline(r, f) {
 		return false, err

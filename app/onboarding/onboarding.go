@@ -40,7 +40,7 @@ func TemplateFor(ctx context.Context, s *data.Store, t data.PartnerType) (tpl *d
 	return orDefault(tpl, t, err)
 }
 
-func orDefaultTx(ctx context.Context, tx *sql.Tx, t data.PartnerType) (*data.OnboardingTemplate, bool, error) {
+func orDefaultTx(ctx context.Context, tx *data.Tx, t data.PartnerType) (*data.OnboardingTemplate, bool, error) {
 	t = templateType(t)
 	tpl, err := data.OnboardingTemplateTx(ctx, tx, t)
 	return orDefault(tpl, t, err)
@@ -84,7 +84,7 @@ func BuildTasks(tpl *data.OnboardingTemplate, products []string, start time.Time
 // run at once (a partner may already have a deal).
 func StartOnboarding(ctx context.Context, s *data.Store, partnerID int64, start time.Time) (*data.OnboardingChecklist, error) {
 	var cl *data.OnboardingChecklist
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		var err error
 		cl, err = StartOnboardingTx(ctx, tx, partnerID, start, start)
 		return err
@@ -94,7 +94,7 @@ func StartOnboarding(ctx context.Context, s *data.Store, partnerID int64, start 
 
 // StartOnboardingTx is StartOnboarding inside a caller's transaction;
 // today is the day the automatic rules are judged on.
-func StartOnboardingTx(ctx context.Context, tx *sql.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
+func StartOnboardingTx(ctx context.Context, tx *data.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)
 	if err != nil || cl != nil {
 		return cl, err
@@ -114,7 +114,7 @@ func StartOnboardingTx(ctx context.Context, tx *sql.Tx, partnerID int64, start, 
 	return data.ChecklistTx(ctx, tx, partnerID)
 }
 
-func partnerTemplate(ctx context.Context, tx *sql.Tx, partnerID int64) (*data.Partner, *data.OnboardingTemplate, error) {
+func partnerTemplate(ctx context.Context, tx *data.Tx, partnerID int64) (*data.Partner, *data.OnboardingTemplate, error) {
 	var typ data.PartnerType
 	var products string
 	err := tx.QueryRowContext(ctx, `SELECT type, products FROM partners WHERE id = ?`, partnerID).Scan(&typ, &products)
@@ -133,7 +133,7 @@ func partnerTemplate(ctx context.Context, tx *sql.Tx, partnerID int64) (*data.Pa
 // English title). Without a checklist it starts one today.
 func UpdateFromTemplate(ctx context.Context, s *data.Store, partnerID int64, today time.Time) (*data.OnboardingChecklist, error) {
 	var out *data.OnboardingChecklist
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		old, err := data.ChecklistTx(ctx, tx, partnerID)
 		if err != nil {
 			return err
@@ -179,7 +179,7 @@ func carryStates(old, fresh []data.OnboardingTask) []data.OnboardingTask {
 // checklist's completion date right. It reports whether every required
 // task is now done, so the screen can suggest moving the partner to active.
 func SetTaskState(ctx context.Context, s *data.Store, taskID int64, c data.TaskChange) (complete bool, err error) {
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		partnerID, err := data.SetTaskStateTx(ctx, tx, taskID, c)
 		if err != nil {
 			return err
@@ -197,7 +197,7 @@ func SetTaskState(ctx context.Context, s *data.Store, taskID int64, c data.TaskC
 // RefreshCompletionTx sets onboarding_checklists.completed_on when every
 // required task is done (to the day the last one was done) and clears it
 // when one is reopened. It reports whether the checklist is complete.
-func RefreshCompletionTx(ctx context.Context, tx *sql.Tx, partnerID int64, today string) (bool, error) {
+func RefreshCompletionTx(ctx context.Context, tx *data.Tx, partnerID int64, today string) (bool, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)
 	if err != nil || cl == nil {
 		return false, err
@@ -229,7 +229,7 @@ func RefreshCompletionTx(ctx context.Context, tx *sql.Tx, partnerID int64, today
 // Store.ChangeStatus and, when it enters onboarding, gives it its
 // checklist starting today, all in one transaction.
 func ChangePartnerStatus(ctx context.Context, s *data.Store, id int64, to data.Status, reason, author string, today time.Time) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := s.ChangeStatusTx(ctx, tx, id, to, reason, author); err != nil {
 			return err
 		}

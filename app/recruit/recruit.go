@@ -3,7 +3,6 @@ package recruit
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -100,7 +99,7 @@ func CaptureProspect(ctx context.Context, s *data.Store, c Capture) (*data.Partn
 	if strings.TrimSpace(c.Event) != "" {
 		src.Source, src.EventName, src.EventDate = data.SourceEvent, c.Event, c.EventDate
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := s.CreatePartnerTx(ctx, tx, p); err != nil {
 			return err
 		}
@@ -156,13 +155,13 @@ func WeightedScore(criteria []data.Criterion, scores []data.Score) (score int, o
 
 // ApproveHooks run inside the approval's transaction after the status
 // change and the start of the onboarding checklist (tests add theirs).
-var ApproveHooks []func(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID int64) error
+var ApproveHooks []func(ctx context.Context, tx *data.Tx, s *data.Store, partnerID int64) error
 
 // Approve moves a vetted prospect to onboarding in one transaction: the
 // status change with note in the timeline, the onboarding checklist from
 // the partner type's template, then every ApproveHook.
 func Approve(ctx context.Context, s *data.Store, partnerID int64, note, author string) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := s.ChangeStatusTx(ctx, tx, partnerID, data.StatusOnboarding, strings.TrimSpace(note), author); err != nil {
 			return err
 		}

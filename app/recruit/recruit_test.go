@@ -3,7 +3,6 @@ package recruit_test
 import (
 	"channeldesk/internal/testutil"
 	"context"
-	"database/sql"
 	"testing"
 
 	"channeldesk/app/demo"
@@ -93,7 +92,7 @@ func TestApproveAndDecline(t *testing.T) {
 	d, _ := recruit.CaptureProspect(ctx, s, recruit.Capture{Company: "Declined Co"})
 	hooked := int64(0)
 	saved := recruit.ApproveHooks
-	recruit.ApproveHooks = append(recruit.ApproveHooks, func(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) error {
+	recruit.ApproveHooks = append(recruit.ApproveHooks, func(ctx context.Context, tx *data.Tx, s *data.Store, id int64) error {
 		hooked = id
 		return nil
 	})
