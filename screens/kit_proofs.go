@@ -50,11 +50,22 @@ func (p *kitPreview) refreshProofNote() {
 	if p.proofNote == nil {
 		return
 	}
-	if len(p.pv.Unnamed) > 0 {
-		p.proofNote.SetText(lang.L("kit.proofs.unnamed", map[string]any{"Names": strings.Join(p.pv.Unnamed, ", ")}))
-	} else {
-		p.proofNote.SetText(lang.L("kit.proofs.hint"))
+	var missing, lines []string
+	for _, it := range p.claimRows() {
+		if len(it.Missing) > 0 {
+			missing = append(missing, fmt.Sprintf("%s %d: %s", lang.L("kit.doc.sheet."+it.Sheet), it.Line, strings.Join(it.Missing, ", ")))
+		}
 	}
+	if len(missing) > 0 {
+		lines = append(lines, lang.L("kit.proofs.missing", map[string]any{"Names": strings.Join(missing, "; ")}))
+	}
+	if len(p.pv.Unnamed) > 0 {
+		lines = append(lines, lang.L("kit.proofs.unnamed", map[string]any{"Names": strings.Join(p.pv.Unnamed, ", ")}))
+	}
+	if len(lines) == 0 {
+		lines = append(lines, lang.L("kit.proofs.hint"))
+	}
+	p.proofNote.SetText(strings.Join(lines, "\n"))
 }
 
 // askAttach asks which claim gets which file.
@@ -73,7 +84,7 @@ func (p *kitPreview) askAttach() {
 	other := lang.L("kit.proofs.other")
 	file := widget.NewSelect(append(slices.Clone(p.pv.Unnamed), other), nil)
 	file.SetSelectedIndex(0)
-	dialog.ShowForm(lang.L("kit.proofs.attach"), lang.L("kit.proofs.attach_ok"), lang.L("action.cancel"), []*widget.FormItem{
+	d := dialog.NewForm(lang.L("kit.proofs.attach"), lang.L("kit.proofs.attach_ok"), lang.L("action.cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("kit.kind.mdf_claim"), claim), widget.NewFormItem(lang.L("kit.proofs.file"), file)},
 		func(ok bool) {
 			if !ok || claim.SelectedIndex() < 0 {
@@ -101,6 +112,8 @@ func (p *kitPreview) askAttach() {
 				}
 			}).Show()
 		}, p.ui.Win)
+	d.Resize(fyne.NewSize(640, d.MinSize().Height))
+	d.Show()
 }
 
 // attachFile adds a file from this computer to the kit's files and

@@ -76,7 +76,7 @@ func TestKitPreviewAttachesAnUnnamedProofByHand(t *testing.T) {
 	}
 	txt := rowsText()
 	for _, want := range []string{"proof files attached: invoice_12.PDF", "not among the files dropped: contract.pdf",
-		"no claim names: scan001.png"} {
+		"Named in a claim but not among the files dropped: MDF", "no claim names: scan001.png"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the preview does not say %q:\n%s", want, txt)
 		}
