@@ -220,6 +220,15 @@ products() { # the installed ChannelDesk versions, one a line
   done
   return 0
 }
+# a run stopped half-way can leave a newer test version installed in the
+# reused prefix, which would refuse this one: take it out first
+for k in $(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' 2>/dev/null | tr -d '\r' | grep '{'); do
+  if wine reg query "$k" 2>/dev/null | tr -d '\r' | grep -q 'DisplayName.*ChannelDesk'; then
+    echo "   removing ChannelDesk $(wine reg query "$k" /v DisplayVersion 2>/dev/null | tr -d '\r' | awk '/DisplayVersion/ {print $3}') left in the prefix by an earlier run"
+    "${wine[@]}" msiexec /x "${k##*\\}" /qn || fail "could not remove the ChannelDesk an earlier run left installed (${k##*\\})"
+  fi
+done
+[[ -z $(products) ]] || fail "ChannelDesk is still installed in the test prefix: $(products)"
 "${wine[@]}" msiexec /i "$msi" /qn || fail "msiexec /i $(basename "$msi") failed"
 for f in "$programs/channeldesk.exe" "$programs/channeldesk-cli.exe" "$menu/ChannelDesk.lnk" "$menu/Uninstall ChannelDesk.lnk"; do
   [[ -f $f ]] || fail "the MSI did not install ${f#"$profile"/}"
