@@ -17,11 +17,11 @@ func RequestMDFTx(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRe
 	if err := SubmitRequestTx(ctx, tx, s, r.ID); err != nil {
 		return err
 	}
-	r.State, r.SubmittedOn = data.RequestSubmitted, MDFToday(s)
+	r.State, r.SubmittedOn = data.RequestSubmitted, Today(s)
 	return nil
 }
 
-// SubmitMDFClaimTx is SubmitMDFClaim inside a caller's transaction: the
+// SubmitMDFClaimTx is SubmitClaim inside a caller's transaction: the
 // request must be approved, its activity over, its deadline not passed
 // and no other live claim filed.
 func SubmitMDFClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
