@@ -33,13 +33,13 @@ func TestKitPreviewAttachesAnUnnamedProofByHand(t *testing.T) {
 	must(u.Store.CreatePartner(ctx, p))
 	f := &data.MDFFund{Name: "Q3", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 3, Budget: 10_000_00,
 		Model: data.ModelDiscretionary, Activities: []data.MDFActivity{data.ActivityEvent}, ShareBP: 5000, ClaimDays: 60}
-	must(mdf.CreateMDFFund(ctx, u.Store, f))
-	must(mdf.AllocateMDF(ctx, u.Store, f.ID, p.ID, 5_000_00, ""))
+	must(mdf.CreateFund(ctx, u.Store, f))
+	must(mdf.Allocate(ctx, u.Store, f.ID, p.ID, 5_000_00, ""))
 	r := &data.MDFRequest{FundID: f.ID, PartnerID: p.ID, Activity: data.ActivityEvent, Description: "Summer roadshow",
 		StartsOn: "2026-07-05", EndsOn: "2026-07-10", Requested: 1_000_00}
-	must(mdf.CreateMDFRequest(ctx, u.Store, r))
-	must(mdf.SubmitMDFRequest(ctx, u.Store, r.ID))
-	must(mdf.ApproveMDFRequest(ctx, u.Store, r.ID, 800_00))
+	must(mdf.CreateRequest(ctx, u.Store, r))
+	must(mdf.SubmitRequest(ctx, u.Store, r.ID))
+	must(mdf.ApproveRequest(ctx, u.Store, r.ID, 800_00))
 
 	path := t.TempDir() + "/kit.xlsx"
 	if _, err := kit.ExportFile(ctx, u.Store, p.ID, path, kit.Options{}); err != nil {
