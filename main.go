@@ -57,9 +57,10 @@ const usage = `usage:
                                                            write the Excel report
   channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
                                                            the partner plan PDF; --all: one file per active partner
-  channeldesk export kit (--partner ID|NAME | --all | --tier T | --type T) --out FILE.xlsx|DIR [--lang ru|en]
+  channeldesk export kit (--partner ID|NAME | --all | --tier T | --type T | --due) --out FILE.xlsx|DIR [--lang ru|en]
         [--mail [--with-plan]] [--db PATH]                  --mail: an e-mail draft (.eml) per partner beside its kit
                                                            the partner kit workbook(s) partners fill in and send back
+                                                           --due: the partners whose last closed quarter's figures are missing
   channeldesk export application --out FILE.xlsx [--lang en|ru] [--db PATH]
                                                            a blank partner application; import it back with import kit
   channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
