@@ -16,7 +16,9 @@
 #    version replacing it in place, uninstall — the user's data untouched;
 # 3. the Windows-only Go tests (assets, data, app/files), built with go test -c;
 # 4. the GUI under Xvfb: its window appears (screenshot kept as
-#    WIN_OUT/wine-gui.png), and Alt+F4 ends it with the lock file removed.
+#    WIN_OUT/wine-gui.png), Ctrl+O opens the system's own Open dialog
+#    (WIN_OUT/wine-open-dialog.png), and Alt+F4 ends it with the lock file
+#    removed.
 #
 # Wine 8 lacks bcryptprimitives.dll!ProcessPrng, which Go >= 1.24 needs; a
 # shim built from .ci/wine/bcryptprimitives.c goes into the test prefix's
@@ -284,6 +286,26 @@ xwininfo -id "$win" | grep -E 'xwininfo|Width|Height' | sed 's/^/   /'
 import -display "$disp" -window root "$out/wine-gui.png" || fail "could not take the screenshot"
 echo "   screenshot: $out/wine-gui.png"
 [[ -e win/channeldesk.db.lock ]] || fail "the running GUI holds no lock file"
+# File › Open database (Ctrl+O) must bring up the system's own Open dialog
+# (comdlg32, a window of its own titled "Open"), not Fyne's dialog drawn
+# inside ChannelDesk's window; Escape closes it and the app goes on.
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+xdotool key --window "$win" ctrl+o
+dlg=""
+for _ in $(seq 30); do
+  dlg=$(xdotool search --onlyvisible --name '^Open$' 2>/dev/null | head -1) && [[ -n $dlg ]] && break
+  sleep 1
+done
+[[ -n $dlg ]] || { import -display "$disp" -window root "$out/wine-open-dialog.png" || true
+  fail "Ctrl+O showed no system Open dialog within 30 s (screen: $out/wine-open-dialog.png)"; }
+sleep 2
+import -display "$disp" -window root "$out/wine-open-dialog.png" || fail "could not take the screenshot"
+echo "   the system's Open dialog appeared: $out/wine-open-dialog.png"
+xdotool windowactivate --sync "$dlg" 2>/dev/null || xdotool windowfocus "$dlg"
+xdotool key --window "$dlg" Escape
+for _ in $(seq 15); do xdotool search --onlyvisible --name '^Open$' >/dev/null 2>&1 || break; sleep 1; done
+if xdotool search --onlyvisible --name '^Open$' >/dev/null 2>&1; then fail "Escape did not close the system Open dialog"; fi
+kill -0 "$gui" 2>/dev/null || fail "channeldesk.exe ended after its Open dialog was cancelled: $(cat "$out/wine-gui.log")"
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
 xdotool key --window "$win" alt+F4
 for _ in $(seq 30); do kill -0 "$gui" 2>/dev/null || break; sleep 1; done
