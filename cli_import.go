@@ -14,7 +14,6 @@ import (
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // runImport is `channeldesk import partners FILE [--dry-run] [--skip-invalid]
@@ -233,11 +232,11 @@ func printPreview(w io.Writer, file string, p *importer.Preview) {
 	if p.Skipped+p.Warned > 0 {
 		fmt.Fprintln(w, lang.L("imports.counts_more", map[string]any{"Skipped": p.Skipped, "Warned": p.Warned}))
 	}
-	for _, line := range screens.ImportDetailLines(p) {
+	for _, line := range importer.DetailLines(p) {
 		fmt.Fprintln(w, "  "+line)
 	}
 	for _, r := range p.Rows {
-		if line := screens.ImportRowText(r); line != "" {
+		if line := importer.RowText(r); line != "" {
 			fmt.Fprintln(w, "  "+line)
 		}
 	}

@@ -12,7 +12,6 @@ import (
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // runImportContacts is `channeldesk import contacts FILE [--dry-run]
@@ -81,7 +80,7 @@ func printContactPreview(w io.Writer, p *importer.ContactPreview) {
 	if p.Updated > 0 {
 		fmt.Fprintln(w, lang.L("imports.counts_updated", map[string]any{"Updated": p.Updated}))
 	}
-	for _, line := range screens.ContactRowLines(p) {
+	for _, line := range importer.ContactLines(p) {
 		fmt.Fprintln(w, "  "+line)
 	}
 }

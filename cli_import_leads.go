@@ -12,7 +12,6 @@ import (
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // runImportLeads is `channeldesk import leads FILE [--event NAME
@@ -73,7 +72,7 @@ func runImportLeads(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, lang.L("imports.leads_counts", map[string]any{"Created": p.Created, "Existing": p.Existing,
 		"Rejected": p.Rejected}))
-	for _, line := range screens.LeadImportLines(p) {
+	for _, line := range importer.LeadLines(p) {
 		fmt.Fprintln(stdout, "  "+line)
 	}
 	if *dry {

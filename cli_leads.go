@@ -11,7 +11,7 @@ import (
 	"channeldesk/app/lead"
 	"channeldesk/assets"
 	"channeldesk/data"
-	"channeldesk/screens"
+
 	"fyne.io/fyne/v2/lang"
 )
 
@@ -52,7 +52,7 @@ func runLeads(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, line := range screens.LeadRoutedLines(out, format.Lang(assets.Language(st.UILang))) {
+	for _, line := range lead.RoutedLines(out, format.Lang(assets.Language(st.UILang))) {
 		fmt.Fprintln(stdout, line)
 	}
 	routed := 0

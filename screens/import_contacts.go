@@ -111,7 +111,7 @@ func (c *contactImport) replan() {
 			c.problems.Refresh()
 			return
 		}
-		c.preview, c.lines = p, ContactRowLines(p)
+		c.preview, c.lines = p, importer.ContactLines(p)
 		text := lang.L("imports.contacts_counts", map[string]any{"Created": p.Created, "Existing": p.Existing,
 			"Unmatched": p.Unmatched, "Rejected": p.Rejected})
 		if p.Updated > 0 {
@@ -315,7 +315,7 @@ func (c *contactImport) askFix(i, col int) {
 	c.fixEntry = entry
 	why := lang.L("imports.fix_hint")
 	if r.Action == importer.Reject && r.Err != nil {
-		why = ImportRowText(importer.Row{Num: r.Num, Action: importer.Reject, Column: r.Column, Err: r.Err})
+		why = importer.RowText(importer.Row{Num: r.Num, Action: importer.Reject, Column: r.Column, Err: r.Err})
 	}
 	c.fixSave = func() {
 		if c.fixes == nil {

@@ -9,6 +9,7 @@ import (
 	"channeldesk/app/importer"
 	"channeldesk/data"
 	"channeldesk/screens/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -222,7 +223,7 @@ func (pt *previewTable) askFix(i, col int) {
 	pt.fixEntry = entry
 	why := lang.L("imports.fix_hint")
 	if r.Action == importer.Reject && r.Column == f.table.Header[c] {
-		why = ImportRowText(*r)
+		why = importer.RowText(*r)
 	}
 	for _, w := range r.Warnings {
 		if w.Column == f.table.Header[c] {

@@ -120,9 +120,9 @@ func (f *importFlow) replan() {
 			return
 		}
 		f.preview = p
-		f.lines = ImportDetailLines(p)
+		f.lines = importer.DetailLines(p)
 		for _, r := range p.Rows {
-			if line := ImportRowText(r); line != "" {
+			if line := importer.RowText(r); line != "" {
 				f.lines = append(f.lines, line)
 			}
 		}
