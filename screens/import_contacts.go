@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
@@ -38,7 +37,7 @@ type contactImport struct {
 	summary  *widget.Label
 	rows     *widget.Table
 	problems *widget.List
-	selects  []*widget.Select
+	columns  *columnMapping
 	msg      *widget.Label
 	importB  *widget.Button
 	abortB   *widget.Button
@@ -52,14 +51,7 @@ type contactImport struct {
 // ShowContactImport asks for a contacts export and opens its preview.
 func (u *UI) ShowContactImport() {
 	c := &contactImport{ui: u}
-	d := u.newFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		c.open(rc.URI().Name(), rc)
-	})
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".htm", ".html"}))
-	d.Show()
+	u.askImportFile(c.open)
 }
 
 // open reads the file (closing r) off the UI goroutine, then previews it.
@@ -128,36 +120,14 @@ func (c *contactImport) replan() {
 
 func (c *contactImport) show() {
 	c.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.rows = widget.NewTableWithHeaders(c.size, func() fyne.CanvasObject {
-		return &widget.Label{Text: "Northwind Integrators", Truncation: fyne.TextTruncateEllipsis}
-	}, c.update)
-	c.rows.ShowHeaderColumn = false
-	c.rows.CreateHeader = func() fyne.CanvasObject {
-		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	}
-	c.rows.UpdateHeader = c.updateHeader
-	c.rows.OnSelected = func(id widget.TableCellID) {
-		c.rows.UnselectAll()
-		c.askFix(id.Row, id.Col)
-	}
+	c.rows = newImportRows(c.size, c.update, c.updateHeader, c.askFix)
 	for i := 0; i <= len(c.table.Header)+1; i++ {
 		c.rows.SetColumnWidth(i, 160)
 	}
 	c.problems = widget.NewList(func() int { return len(c.lines) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.lines[id]) })
-	columns := container.NewVBox()
-	options := []string{lang.L("recruit.field_ignored")}
-	for _, fl := range contactFields {
-		options = append(options, fieldLabel(string(fl)))
-	}
-	for i, h := range c.table.Header {
-		sel := newSelect(options, nil)
-		sel.SetSelectedIndex(contactFieldIndex(c.mapping[i]))
-		sel.OnChanged = func(string) { c.remap(i, sel.SelectedIndex()) }
-		c.selects = append(c.selects, sel)
-		columns.Add(container.NewGridWithColumns(2, widget.NewLabel(h), sel))
-	}
+	c.columns = newColumnMapping(c.table.Header, contactFields, c.mapping, c.replan)
 	c.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.importB = &widget.Button{Text: lang.L("imports.contacts_import"), Importance: widget.HighImportance, OnTapped: c.onImport}
 	c.abortB = &widget.Button{Text: lang.L("recruit.import_abort"), OnTapped: func() { c.dlg.Hide() }}
@@ -178,40 +148,11 @@ func (c *contactImport) show() {
 		container.NewTabItem(lang.L("imports.table_tab"), container.NewBorder(
 			&widget.Label{Text: lang.L("imports.table_hint"), Wrapping: fyne.TextWrapWord}, nil, nil, nil, c.rows)),
 		container.NewTabItem(lang.L("imports.contacts_left_out"), c.problems),
-		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(columns)))
+		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(c.columns.box)))
 	bottom := container.NewVBox(c.msg, container.NewHBox(c.importB, c.abortB, c.cancelB, save))
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("imports.contacts_title"), container.NewBorder(top, bottom, nil, nil, tabs), c.ui.Win)
 	c.dlg.Resize(fyne.NewSize(900, 600))
 	c.dlg.Show()
-}
-
-func contactFieldIndex(fl importer.Field) int {
-	for i, g := range contactFields {
-		if g == fl {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// remap maps column i to the field chosen (0 = ignored); a field moved
-// here leaves the column that had it.
-func (c *contactImport) remap(i, choice int) {
-	fl := importer.Ignore
-	if choice > 0 {
-		fl = contactFields[choice-1]
-	}
-	if c.mapping[i] == fl {
-		return
-	}
-	for j := range c.mapping {
-		if fl != importer.Ignore && c.mapping[j] == fl && j != i {
-			c.mapping[j] = importer.Ignore
-			c.selects[j].SetSelectedIndex(0)
-		}
-	}
-	c.mapping[i] = fl
-	c.replan()
 }
 
 // The table: the row and what happens to it, the partner it is linked
@@ -233,11 +174,7 @@ func (c *contactImport) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 	case id.Col == 1:
 		l.SetText(lang.L("imports.contacts_partner"))
 	default:
-		h := c.table.Header[id.Col-2]
-		if fl := c.mapping[id.Col-2]; fl != importer.Ignore && !strings.EqualFold(h, fieldLabel(string(fl))) {
-			h += " › " + fieldLabel(string(fl))
-		}
-		l.SetText(h)
+		l.SetText(mappedHeader(c.table.Header[id.Col-2], c.mapping[id.Col-2]))
 	}
 }
 
@@ -267,15 +204,7 @@ func (c *contactImport) update(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (c *contactImport) raw(i, col int) string {
-	if v, ok := c.fixes[importer.Cell{Row: i, Col: col}]; ok {
-		return v
-	}
-	if rec := c.table.Rows[i]; col < len(rec) {
-		return strings.TrimSpace(rec[col])
-	}
-	return ""
-}
+func (c *contactImport) raw(i, col int) string { return cellText(c.table, c.fixes, i, col) }
 
 func contactImportance(r *importer.ContactRow) widget.Importance {
 	switch r.Action {
@@ -348,12 +277,7 @@ func (c *contactImport) onImport() {
 		c.cancelB.Hide()
 		c.abortB.Enable()
 		if err != nil {
-			c.msg.Importance = widget.DangerImportance
-			if ctx.Err() != nil {
-				c.msg.SetText(lang.L("recruit.import_cancelled"))
-			} else {
-				c.msg.SetText(errorText(err))
-			}
+			importFailed(c.msg, ctx, err)
 			c.importB.Enable()
 			return
 		}
@@ -377,14 +301,9 @@ func (c *contactImport) saveProfile(name string) error {
 	if c.preview != nil {
 		src = c.preview.Source
 	}
-	if err := importer.SaveProfile(context.Background(), c.ui.Store, name, c.table.Header, c.mapping,
-		importer.Options{Source: src}); err != nil {
-		c.msg.Importance = widget.DangerImportance
-		c.msg.SetText(errorText(err))
-		return err
+	err := importer.SaveProfile(context.Background(), c.ui.Store, name, c.table.Header, c.mapping, importer.Options{Source: src})
+	if err == nil {
+		c.profile = name
 	}
-	c.profile = name
-	c.msg.Importance = widget.SuccessImportance
-	c.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
-	return nil
+	return profileSaved(c.msg, name, err)
 }

@@ -46,19 +46,7 @@ type previewTable struct {
 
 func newPreviewTable(f *importFlow) *previewTable {
 	pt := &previewTable{f: f}
-	pt.table = widget.NewTableWithHeaders(pt.size,
-		func() fyne.CanvasObject {
-			return &widget.Label{Text: "Northwind Integrators", Truncation: fyne.TextTruncateEllipsis}
-		}, pt.update)
-	pt.table.ShowHeaderColumn = false
-	pt.table.CreateHeader = func() fyne.CanvasObject {
-		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	}
-	pt.table.UpdateHeader = pt.updateHeader
-	pt.table.OnSelected = func(id widget.TableCellID) {
-		pt.table.UnselectAll()
-		pt.askFix(id.Row, id.Col)
-	}
+	pt.table = newImportRows(pt.size, pt.update, pt.updateHeader, pt.askFix)
 	return pt
 }
 
@@ -93,11 +81,7 @@ func (pt *previewTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 		l.SetText(lang.L("imports.table_row"))
 	case id.Col-1 < len(pt.cols):
 		c := pt.cols[id.Col-1]
-		h, fl := pt.f.table.Header[c], fieldLabel(string(pt.f.mapping[c]))
-		if !strings.EqualFold(h, fl) {
-			h += " › " + fl
-		}
-		l.SetText(h)
+		l.SetText(mappedHeader(pt.f.table.Header[c], pt.f.mapping[c]))
 	}
 }
 
@@ -150,16 +134,7 @@ func (pt *previewTable) cell(i, c int) (string, widget.Importance) {
 }
 
 // raw is the file's text of a cell, or the user's fix of it.
-func (pt *previewTable) raw(i, c int) string {
-	if v, ok := pt.f.fixes[importer.Cell{Row: i, Col: c}]; ok {
-		return v
-	}
-	rec := pt.f.table.Rows[i]
-	if c < len(rec) {
-		return strings.TrimSpace(rec[c])
-	}
-	return ""
-}
+func (pt *previewTable) raw(i, c int) string { return cellText(pt.f.table, pt.f.fixes, i, c) }
 
 // landedValue is a category cell as ours (the value map and defaults
 // applied); other cells land as written.
