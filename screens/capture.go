@@ -72,20 +72,20 @@ func (c *capture) eventItem() *widget.FormItem {
 
 // layout puts the form over the "looks like" box (with its buttons), the
 // message line, and Save and Close beside the keyboard hint.
-func (c *capture) layout(form *widget.Form, saveKey, hintKey string, dupButtons ...fyne.CanvasObject) fyne.CanvasObject {
+func (c *capture) layout(form *widget.Form, saveText, hintText string, dupButtons ...fyne.CanvasObject) fyne.CanvasObject {
 	c.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.dupText = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	c.dupBox = container.NewVBox(c.dupText, container.NewHBox(dupButtons...))
 	c.dupBox.Hide()
 	buttons := container.NewHBox(
-		&widget.Button{Text: lang.L(saveKey), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: c.save},
+		&widget.Button{Text: saveText, Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: c.save},
 		&widget.Button{Text: lang.L("recruit.capture_close"), OnTapped: c.close})
-	hint := widget.NewLabel(lang.L(hintKey))
+	hint := widget.NewLabel(hintText)
 	return container.NewVBox(form, c.dupBox, c.msg, container.NewBorder(nil, nil, nil, buttons, hint))
 }
 
-func (c *capture) show(titleKey string, content fyne.CanvasObject, width float32) {
-	c.dlg = dialog.NewCustomWithoutButtons(lang.L(titleKey), content, c.ui.Win)
+func (c *capture) show(title string, content fyne.CanvasObject, width float32) {
+	c.dlg = dialog.NewCustomWithoutButtons(title, content, c.ui.Win)
 	c.dlg.Resize(fyne.NewSize(width, 0))
 	c.dlg.Show()
 	c.ui.Win.Canvas().Focus(c.visitor[0])
@@ -126,12 +126,12 @@ func (c *capture) clear() {
 }
 
 // stored counts a saved visitor, empties the form for the next one and
-// says so with the message key (Name, Count).
-func (c *capture) stored(key, name string) {
+// says so (text of the count of visitors saved so far).
+func (c *capture) stored(text func(count int) string) {
 	c.saved++
 	c.clear()
 	c.msg.Importance = widget.SuccessImportance
-	c.msg.SetText(lang.L(key, map[string]any{"Name": name, "Count": c.saved}))
+	c.msg.SetText(text(c.saved))
 	if c.onSaved != nil {
 		c.onSaved()
 	}

@@ -219,17 +219,7 @@ func contactImportance(r *importer.ContactRow) widget.Importance {
 }
 
 func contactActionText(r *importer.ContactRow) string {
-	switch r.Action {
-	case importer.Merge:
-		return lang.L("imports.contact_state_there")
-	case importer.Update:
-		return lang.L("imports.state_update")
-	case importer.Reject:
-		return lang.L("imports.state_reject")
-	case importer.Skip:
-		return lang.L("imports.contact_state_unmatched")
-	}
-	return lang.L("imports.state_new")
+	return actionWord(r.Action, lang.L("imports.contact_state_there"), lang.L("imports.contact_state_unmatched"))
 }
 
 // askFix lets the user correct one cell of the file (a bad e-mail, the

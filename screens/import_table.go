@@ -172,15 +172,21 @@ func rowImportance(r *importer.Row) widget.Importance {
 
 // actionText says in a word what happens to a row.
 func actionText(r *importer.Row) string {
-	switch r.Action {
+	return actionWord(r.Action, lang.L("imports.state_merge"), lang.L("imports.state_skip"))
+}
+
+// actionWord says in a word what an import does with a row; a merged and
+// a skipped row read differently in the partner and the contacts import.
+func actionWord(a importer.Action, merged, skipped string) string {
+	switch a {
 	case importer.Merge:
-		return lang.L("imports.state_merge")
+		return merged
 	case importer.Update:
 		return lang.L("imports.state_update")
 	case importer.Reject:
 		return lang.L("imports.state_reject")
 	case importer.Skip:
-		return lang.L("imports.state_skip")
+		return skipped
 	}
 	return lang.L("imports.state_new")
 }

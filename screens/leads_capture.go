@@ -32,7 +32,7 @@ func (u *UI) ShowLeadCapture() {
 	if u.leads != nil {
 		f.onSaved = u.leads.reload
 	}
-	f.show("leads.capture_title", f.buildUI(), 620)
+	f.show(lang.L("leads.capture_title"), f.buildUI(), 620)
 	u.leadCapture = f
 }
 
@@ -65,7 +65,7 @@ func (f *leadCaptureForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("leads.field.product"), container.NewGridWithColumns(2, f.product, f.size)),
 		f.eventItem(),
 	)
-	return f.layout(form, "leads.capture_save", "leads.capture_hint",
+	return f.layout(form, lang.L("leads.capture_save"), lang.L("leads.capture_hint"),
 		&widget.Button{Text: lang.L("recruit.save_anyway"), Importance: widget.WarningImportance, OnTapped: f.onSaveAnyway})
 }
 
@@ -173,6 +173,8 @@ func (f *leadCaptureForm) store(l *data.Lead) {
 			f.fail(err)
 			return
 		}
-		f.stored("leads.capture_saved", l.Company)
+		f.stored(func(n int) string {
+			return lang.L("leads.capture_saved", map[string]any{"Name": l.Company, "Count": n})
+		})
 	})
 }

@@ -60,7 +60,7 @@ func (u *UI) ShowQuickCapture() {
 	if u.recruit != nil {
 		f.onSaved = u.recruit.reload
 	}
-	f.show("recruit.capture_title", f.buildUI(), 560)
+	f.show(lang.L("recruit.capture_title"), f.buildUI(), 560)
 	u.capture = f
 }
 
@@ -86,7 +86,7 @@ func (f *captureForm) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("field.interest"), f.interest),
 		f.eventItem(),
 	)
-	return f.layout(form, "recruit.capture_save", "recruit.capture_hint",
+	return f.layout(form, lang.L("recruit.capture_save"), lang.L("recruit.capture_hint"),
 		&widget.Button{Text: lang.L("recruit.open_existing"), OnTapped: f.onOpenExisting},
 		&widget.Button{Text: lang.L("recruit.save_anyway"), Importance: widget.WarningImportance, OnTapped: f.onSaveAnyway})
 }
@@ -152,6 +152,8 @@ func (f *captureForm) store(c recruit.Capture) {
 			return
 		}
 		f.dupID = 0
-		f.stored("recruit.capture_saved", p.Name)
+		f.stored(func(n int) string {
+			return lang.L("recruit.capture_saved", map[string]any{"Name": p.Name, "Count": n})
+		})
 	})
 }
