@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
+	"channeldesk/data"
 	"channeldesk/screens/widgets"
 )
 
@@ -25,7 +26,9 @@ var contactFields = []importer.Field{importer.FContactName, importer.FContactFir
 // (a table of the rows as they will land, a cell fix, the column mapping,
 // profiles, updates by record ID), each contact linked to its partner.
 type contactImport struct {
-	ui      *UI
+	store   *data.Store
+	win     fyne.Window
+	run     runner
 	name    string
 	table   *importer.Table
 	mapping importer.Mapping
@@ -50,21 +53,24 @@ type contactImport struct {
 
 // ShowContactImport asks for a contacts export and opens its preview.
 func (u *UI) ShowContactImport() {
-	c := &contactImport{ui: u}
-	u.askImportFile(c.open)
+	u.askImportFile(newContactImport(u.Store, u.Win, u.background).open)
+}
+
+func newContactImport(store *data.Store, win fyne.Window, run runner) *contactImport {
+	return &contactImport{store: store, win: win, run: run}
 }
 
 // open reads the file (closing r) off the UI goroutine, then previews it.
 func (c *contactImport) open(name string, r io.ReadCloser) {
 	c.name = name
 	var err error
-	c.ui.background(func() {
+	c.run(func() {
 		defer r.Close()
 		if c.table, err = importer.Read(name, r); err != nil {
 			return
 		}
 		c.mapping = importer.ContactMapping(c.table.Header)
-		prof, perr := importer.FindProfile(context.Background(), c.ui.Store, c.table.Header)
+		prof, perr := importer.FindProfile(context.Background(), c.store, c.table.Header)
 		if perr != nil || prof == nil {
 			err = perr
 			return
@@ -75,7 +81,7 @@ func (c *contactImport) open(name string, r io.ReadCloser) {
 		}
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), c.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), c.win)
 			return
 		}
 		c.show()
@@ -93,8 +99,8 @@ func (c *contactImport) replan() {
 	var p *importer.ContactPreview
 	var err error
 	c.importB.Disable()
-	c.ui.background(func() {
-		p, err = importer.PlanContactsWith(context.Background(), c.ui.Store, c.table, m, opt)
+	c.run(func() {
+		p, err = importer.PlanContactsWith(context.Background(), c.store, c.table, m, opt)
 	}, func() {
 		if err != nil {
 			c.preview, c.lines = nil, nil
@@ -150,7 +156,7 @@ func (c *contactImport) show() {
 		container.NewTabItem(lang.L("imports.contacts_left_out"), c.problems),
 		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(c.columns.box)))
 	bottom := container.NewVBox(c.msg, container.NewHBox(c.importB, c.abortB, c.cancelB, save))
-	c.dlg = dialog.NewCustomWithoutButtons(lang.L("imports.contacts_title"), container.NewBorder(top, bottom, nil, nil, tabs), c.ui.Win)
+	c.dlg = dialog.NewCustomWithoutButtons(lang.L("imports.contacts_title"), container.NewBorder(top, bottom, nil, nil, tabs), c.win)
 	c.dlg.Resize(fyne.NewSize(900, 600))
 	c.dlg.Show()
 }
@@ -243,7 +249,7 @@ func (c *contactImport) askFix(i, col int) {
 		c.fixes[importer.Cell{Row: i, Col: col}] = strings.TrimSpace(entry.Text)
 		c.replan()
 	}
-	askCellFix(c.ui.Win, r.Num, c.table.Header[col], entry, why, c.fixSave)
+	askCellFix(c.win, r.Num, c.table.Header[col], entry, why, c.fixSave)
 }
 
 // onImport adds the new contacts and updates the known ones in one
@@ -260,8 +266,8 @@ func (c *contactImport) onImport() {
 	p := c.preview
 	var added, updated int
 	var err error
-	c.ui.background(func() {
-		added, updated, err = importer.ApplyContactsCounted(ctx, c.ui.Store, p)
+	c.run(func() {
+		added, updated, err = importer.ApplyContactsCounted(ctx, c.store, p)
 	}, func() {
 		cancel()
 		c.cancelB.Hide()
@@ -282,7 +288,7 @@ func (c *contactImport) onImport() {
 }
 
 func (c *contactImport) onSaveProfile() {
-	askProfileName(c.ui.Win, c.profile, c.name, c.saveProfile)
+	askProfileName(c.win, c.profile, c.name, c.saveProfile)
 }
 
 // saveProfile keeps the column mapping under name for the next export.
@@ -291,7 +297,7 @@ func (c *contactImport) saveProfile(name string) error {
 	if c.preview != nil {
 		src = c.preview.Source
 	}
-	err := importer.SaveProfile(context.Background(), c.ui.Store, name, c.table.Header, c.mapping, importer.Options{Source: src})
+	err := importer.SaveProfile(context.Background(), c.store, name, c.table.Header, c.mapping, importer.Options{Source: src})
 	if err == nil {
 		c.profile = name
 	}
