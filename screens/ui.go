@@ -110,7 +110,7 @@ func (u *UI) build() {
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return u.newOnboardingScreen().buildUI() }},
 		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return withLeadsTab(u, newDealsScreen(u).buildUI()) }},
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
-		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return newMDFScreen(u).buildUI() }},
+		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return u.newMDFScreen().buildUI() }},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = u.newPlansScreen(); return u.plans.buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}
