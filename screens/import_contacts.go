@@ -126,7 +126,7 @@ func (c *contactImport) replan() {
 
 func (c *contactImport) show() {
 	c.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.rows = newImportRows(c.size, c.update, c.updateHeader, c.askFix)
+	c.rows = newImportRows(c.size, c.update, c.header, c.askFix)
 	for i := 0; i <= len(c.table.Header)+1; i++ {
 		c.rows.SetColumnWidth(i, 160)
 	}
@@ -170,18 +170,13 @@ func (c *contactImport) size() (int, int) {
 	return len(c.preview.Rows), len(c.table.Header) + 2
 }
 
-func (c *contactImport) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	switch {
-	case id.Row >= 0:
-		l.SetText("")
-	case id.Col == 0:
-		l.SetText(lang.L("imports.table_row"))
-	case id.Col == 1:
-		l.SetText(lang.L("imports.contacts_partner"))
-	default:
-		l.SetText(mappedHeader(c.table.Header[id.Col-2], c.mapping[id.Col-2]))
+// header names table column col (from 1): the partner, then the file's
+// columns.
+func (c *contactImport) header(col int) string {
+	if col == 1 {
+		return lang.L("imports.contacts_partner")
 	}
+	return mappedHeader(c.table.Header[col-2], c.mapping[col-2])
 }
 
 func (c *contactImport) update(id widget.TableCellID, o fyne.CanvasObject) {
@@ -258,11 +253,8 @@ func (c *contactImport) onImport() {
 	if c.preview == nil {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	c.cancel = cancel
-	c.importB.Disable()
-	c.abortB.Disable()
-	c.cancelB.Show()
+	ctx := startImport(c.importB, c.abortB, c.cancelB, &c.cancel)
+	cancel := c.cancel
 	p := c.preview
 	var added, updated int
 	var err error

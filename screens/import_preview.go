@@ -35,9 +35,10 @@ func (u *UI) askImportFile(open func(name string, r io.ReadCloser)) {
 	d.Show()
 }
 
-// newImportRows is an import preview's table: bold column names over the
-// rows, no row headers; clicking a cell asks to fix it.
-func newImportRows(size func() (int, int), update, updateHeader func(widget.TableCellID, fyne.CanvasObject),
+// newImportRows is an import preview's table: bold column names ("Row",
+// then header(col) for col from 1) over the rows, no row headers;
+// clicking a cell asks to fix it.
+func newImportRows(size func() (int, int), update func(widget.TableCellID, fyne.CanvasObject), header func(col int) string,
 	fix func(row, col int)) *widget.Table {
 	t := widget.NewTableWithHeaders(size, func() fyne.CanvasObject {
 		return &widget.Label{Text: "Northwind Integrators", Truncation: fyne.TextTruncateEllipsis}
@@ -46,7 +47,17 @@ func newImportRows(size func() (int, int), update, updateHeader func(widget.Tabl
 	t.CreateHeader = func() fyne.CanvasObject {
 		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	}
-	t.UpdateHeader = updateHeader
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		switch {
+		case id.Row >= 0:
+			l.SetText("")
+		case id.Col == 0:
+			l.SetText(lang.L("imports.table_row"))
+		default:
+			l.SetText(header(id.Col))
+		}
+	}
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
 		fix(id.Row, id.Col)
@@ -157,4 +168,15 @@ func profileSaved(msg *widget.Label, name string, err error) error {
 	msg.Importance = widget.SuccessImportance
 	msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
 	return nil
+}
+
+// startImport disables Import and Abort and shows Cancel while an import
+// runs; Cancel (through *cancel) stops it.
+func startImport(importB, abortB, cancelB *widget.Button, cancel *context.CancelFunc) context.Context {
+	ctx, stop := context.WithCancel(context.Background())
+	*cancel = stop
+	importB.Disable()
+	abortB.Disable()
+	cancelB.Show()
+	return ctx
 }

@@ -46,7 +46,7 @@ type previewTable struct {
 
 func newPreviewTable(f *importFlow) *previewTable {
 	pt := &previewTable{f: f}
-	pt.table = newImportRows(pt.size, pt.update, pt.updateHeader, pt.askFix)
+	pt.table = newImportRows(pt.size, pt.update, pt.header, pt.askFix)
 	return pt
 }
 
@@ -72,17 +72,13 @@ func (pt *previewTable) size() (int, int) {
 	return len(pt.f.preview.Rows), len(pt.cols) + 1
 }
 
-func (pt *previewTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	switch {
-	case id.Row >= 0:
-		l.SetText("")
-	case id.Col == 0:
-		l.SetText(lang.L("imports.table_row"))
-	case id.Col-1 < len(pt.cols):
-		c := pt.cols[id.Col-1]
-		l.SetText(mappedHeader(pt.f.table.Header[c], pt.f.mapping[c]))
+// header names table column col (from 1): the mapped columns of the file.
+func (pt *previewTable) header(col int) string {
+	if col-1 >= len(pt.cols) {
+		return ""
 	}
+	c := pt.cols[col-1]
+	return mappedHeader(pt.f.table.Header[c], pt.f.mapping[c])
 }
 
 func (pt *previewTable) update(id widget.TableCellID, o fyne.CanvasObject) {

@@ -26,7 +26,9 @@ func showForm(win fyne.Window, title, confirm string, items []*widget.FormItem, 
 }
 
 // askMDFReason asks for a reason and runs ok with it.
-func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) { askReason(u.Win, title, confirm, ok) }
+func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) {
+	askReason(u.Win, title, confirm, ok)
+}
 
 // askReason asks for a reason over win and runs ok with it.
 func askReason(win fyne.Window, title, confirm string, ok func(reason string) error) {

@@ -196,13 +196,10 @@ func (f *importFlow) onImport() {
 	if f.preview == nil {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	f.cancel = cancel
-	f.importB.Disable()
-	f.abortB.Disable()
+	ctx := startImport(f.importB, f.abortB, f.cancelB, &f.cancel)
+	cancel := f.cancel
 	f.progress.SetValue(0)
 	f.progress.Show()
-	f.cancelB.Show()
 	var res importer.Result
 	var err error
 	p := f.preview
