@@ -12,14 +12,9 @@ import (
 )
 
 func TestImportDealsCommand(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cd.db")
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.CreatePartner(context.Background(), &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
-	s.Close()
+	dir, db := cliDB(t, func(s *data.Store) {
+		s.CreatePartner(context.Background(), &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
+	})
 	good := filepath.Join(dir, "good.csv")
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(good, []byte("partner;customer;amount;registered\nOrbit;Acme;100;2026-01-01\nOrbit;Globex;200;2026-01-02\n"), 0o600)
@@ -58,14 +53,9 @@ func TestImportDealsCommand(t *testing.T) {
 // An unknown CRM stage is listed and the deal still imports; --stages
 // maps it, --save-profile keeps the mapping for the next file.
 func TestImportDealsStages(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cd.db")
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.CreatePartner(context.Background(), &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
-	s.Close()
+	dir, db := cliDB(t, func(s *data.Store) {
+		s.CreatePartner(context.Background(), &data.Partner{Name: "Orbit", Type: data.TypeReseller, Status: data.StatusActive})
+	})
 	file := filepath.Join(dir, "opps.csv")
 	os.WriteFile(file, []byte("Partner Account,Account Name,Amount,Created Date,Stage\nOrbit,Acme,10,3/15/2026,Verbal Commit\n"), 0o600)
 	var out, errb bytes.Buffer
@@ -81,7 +71,7 @@ func TestImportDealsStages(t *testing.T) {
 	if code := run([]string{"import", "deals", file, "--stages", "Verbal=maybe", "--db", db}, &out, &errb); code != 2 {
 		t.Errorf("a bad --stages exits %d, want 2", code)
 	}
-	s, _ = data.Open(db)
+	s, _ := data.Open(db)
 	defer s.Close()
 	ds, _ := s.Deals(context.Background(), data.DealFilter{})
 	if len(ds) != 1 || ds[0].State != data.DealApproved {

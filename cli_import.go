@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -14,7 +13,6 @@ import (
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // runImport is `channeldesk import partners FILE [--dry-run] [--skip-invalid]
@@ -93,39 +91,35 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 }
 
 func importInto(path, file string, tab *importer.Table, req importReq, stdout, stderr io.Writer) error {
-	s, err := data.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer s.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	m, opt, err := req.mapping(ctx, s, tab, stdout, stderr)
-	if err != nil {
-		return err
-	}
-	p, err := importer.Plan(ctx, s, tab, m, opt)
-	if err != nil {
-		return err
-	}
-	printPreview(stdout, file, p)
-	if err := finishImport(ctx, s, p, req.dry, req.skip, stdout); err != nil || req.dry || req.saveAs == "" {
-		return err
-	}
-	if err := importer.SaveProfile(ctx, s, req.saveAs, tab.Header, m, opt); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, lang.L("imports.profile_saved", map[string]any{"Name": req.saveAs}))
-	return nil
+	return withStore(path, func(ctx context.Context, s *data.Store) error {
+		m, opt, err := req.mapping(ctx, s, tab, stdout, stderr)
+		if err != nil {
+			return err
+		}
+		p, err := importer.Plan(ctx, s, tab, m, opt)
+		if err != nil {
+			return err
+		}
+		printPreview(stdout, file, p)
+		if err := finishImport(ctx, s, p, req.dry, req.skip, stdout); err != nil || req.dry || req.saveAs == "" {
+			return err
+		}
+		if err := importer.SaveProfile(ctx, s, req.saveAs, tab.Header, m, opt); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, lang.L("imports.profile_saved", map[string]any{"Name": req.saveAs}))
+		return nil
+	})
 }
 
+// finishImport writes a previewed partner import unless it is a dry run:
+// with rejected rows nothing is written unless skip asks for the valid
+// rows alone.
 func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, skip bool, stdout io.Writer) error {
-	switch {
-	case dry:
-		fmt.Fprintln(stdout, lang.L("recruit.import_dry_run"))
-	case p.Rejected > 0 && !skip:
-		// nothing is written: fall through to the rejection below
-	default:
+	return applyUnlessDry(stdout, dry, func() error {
+		if p.Rejected > 0 && !skip {
+			return data.Invalid("", "err.recruit_rejected_rows", map[string]any{"Count": p.Rejected})
+		}
 		st, _ := s.Settings(ctx)
 		res, err := importer.Apply(ctx, s, p, st.ManagerName, nil)
 		if err != nil {
@@ -137,11 +131,7 @@ func finishImport(ctx context.Context, s *data.Store, p *importer.Preview, dry, 
 			fmt.Fprintln(stdout, lang.L("imports.done_updated", map[string]any{"Updated": res.Updated}))
 		}
 		return nil
-	}
-	if p.Rejected > 0 {
-		return data.Invalid("", "err.recruit_rejected_rows", map[string]any{"Count": p.Rejected})
-	}
-	return nil
+	})
 }
 
 // parseDefaultType reads --default-type: one of our types in any
@@ -233,11 +223,11 @@ func printPreview(w io.Writer, file string, p *importer.Preview) {
 	if p.Skipped+p.Warned > 0 {
 		fmt.Fprintln(w, lang.L("imports.counts_more", map[string]any{"Skipped": p.Skipped, "Warned": p.Warned}))
 	}
-	for _, line := range screens.ImportDetailLines(p) {
+	for _, line := range importer.DetailLines(p) {
 		fmt.Fprintln(w, "  "+line)
 	}
 	for _, r := range p.Rows {
-		if line := screens.ImportRowText(r); line != "" {
+		if line := importer.RowText(r); line != "" {
 			fmt.Fprintln(w, "  "+line)
 		}
 	}

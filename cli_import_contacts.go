@@ -5,14 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"fyne.io/fyne/v2/lang"
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // runImportContacts is `channeldesk import contacts FILE [--dry-run]
@@ -27,38 +24,28 @@ func runImportContacts(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	path, err := dbPath(*db)
+	path, err := existingDB(*db, "imports.err_contacts_no_db")
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err != nil {
-		return data.Invalid("db", "imports.err_contacts_no_db", map[string]any{"Path": path})
-	}
-	s, err := data.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer s.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	p, err := importer.PlanContacts(ctx, s, tab, importer.Options{})
-	if err != nil {
-		return err
-	}
-	printContactPreview(stdout, p)
-	if *dry {
-		fmt.Fprintln(stdout, lang.L("recruit.import_dry_run"))
-		return nil
-	}
-	n, updated, err := importer.ApplyContactsCounted(ctx, s, p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, lang.L("imports.contacts_done", map[string]any{"Count": n}))
-	if updated > 0 {
-		fmt.Fprintln(stdout, lang.L("imports.done_updated", map[string]any{"Updated": updated}))
-	}
-	return nil
+	return withStore(path, func(ctx context.Context, s *data.Store) error {
+		p, err := importer.PlanContacts(ctx, s, tab, importer.Options{})
+		if err != nil {
+			return err
+		}
+		printContactPreview(stdout, p)
+		return applyUnlessDry(stdout, *dry, func() error {
+			n, updated, err := importer.ApplyContactsCounted(ctx, s, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, lang.L("imports.contacts_done", map[string]any{"Count": n}))
+			if updated > 0 {
+				fmt.Fprintln(stdout, lang.L("imports.done_updated", map[string]any{"Updated": updated}))
+			}
+			return nil
+		})
+	})
 }
 
 // readOneFile parses an import command's flags and reads its one FILE.
@@ -81,7 +68,7 @@ func printContactPreview(w io.Writer, p *importer.ContactPreview) {
 	if p.Updated > 0 {
 		fmt.Fprintln(w, lang.L("imports.counts_updated", map[string]any{"Updated": p.Updated}))
 	}
-	for _, line := range screens.ContactRowLines(p) {
+	for _, line := range importer.ContactLines(p) {
 		fmt.Fprintln(w, "  "+line)
 	}
 }

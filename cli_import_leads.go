@@ -4,15 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"channeldesk/app/importer"
 	"channeldesk/data"
-	"channeldesk/screens"
 )
 
 // runImportLeads is `channeldesk import leads FILE [--event NAME
@@ -44,48 +41,38 @@ func runImportLeads(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.EventDate = iso
 	}
-	path, err := dbPath(*db)
+	path, err := existingDB(*db, "leads.err_no_db")
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err != nil {
-		return data.Invalid("db", "leads.err_no_db", map[string]any{"Path": path})
-	}
-	s, err := data.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer s.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	m, err := leadMapping(ctx, s, tab, *profile, *maps, *values, &opt, stderr)
-	if err != nil {
-		return err
-	}
-	st, err := s.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	opt.Currency, opt.Author = st.Currency, st.ManagerName
-	p, err := importer.PlanLeads(ctx, s, tab, m, opt)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, lang.L("imports.leads_counts", map[string]any{"Created": p.Created, "Existing": p.Existing,
-		"Rejected": p.Rejected}))
-	for _, line := range screens.LeadImportLines(p) {
-		fmt.Fprintln(stdout, "  "+line)
-	}
-	if *dry {
-		fmt.Fprintln(stdout, lang.L("recruit.import_dry_run"))
-		return nil
-	}
-	n, err := importer.ApplyLeads(ctx, s, p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, lang.L("imports.leads_done", map[string]any{"Count": n}))
-	return nil
+	return withStore(path, func(ctx context.Context, s *data.Store) error {
+		m, err := leadMapping(ctx, s, tab, *profile, *maps, *values, &opt, stderr)
+		if err != nil {
+			return err
+		}
+		st, err := s.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		opt.Currency, opt.Author = st.Currency, st.ManagerName
+		p, err := importer.PlanLeads(ctx, s, tab, m, opt)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, lang.L("imports.leads_counts", map[string]any{"Created": p.Created, "Existing": p.Existing,
+			"Rejected": p.Rejected}))
+		for _, line := range importer.LeadLines(p) {
+			fmt.Fprintln(stdout, "  "+line)
+		}
+		return applyUnlessDry(stdout, *dry, func() error {
+			n, err := importer.ApplyLeads(ctx, s, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, lang.L("imports.leads_done", map[string]any{"Count": n}))
+			return nil
+		})
+	})
 }
 
 // leadMapping is the columns of a leads file: detected, then a saved

@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"channeldesk/app/format"
 	"channeldesk/app/lead"
 	"channeldesk/assets"
 	"channeldesk/data"
-	"channeldesk/screens"
+
 	"fyne.io/fyne/v2/lang"
 )
 
@@ -30,41 +28,33 @@ func runLeads(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	path, err := dbPath(*db)
+	path, err := existingDB(*db, "leads.err_no_db")
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err != nil {
-		return data.Invalid("db", "leads.err_no_db", map[string]any{"Path": path})
-	}
-	s, err := data.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer s.Close()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	st, err := s.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	out, err := lead.RouteBatch(ctx, s, lead.BatchOptions{Event: *event, DryRun: *dry, Author: st.ManagerName})
-	if err != nil {
-		return err
-	}
-	for _, line := range screens.LeadRoutedLines(out, format.Lang(assets.Language(st.UILang))) {
-		fmt.Fprintln(stdout, line)
-	}
-	routed := 0
-	for _, rt := range out {
-		if rt.Suggestion != nil {
-			routed++
+	return withStore(path, func(ctx context.Context, s *data.Store) error {
+		st, err := s.Settings(ctx)
+		if err != nil {
+			return err
 		}
-	}
-	key := "leads.route_done"
-	if *dry {
-		key = "leads.route_dry"
-	}
-	fmt.Fprintln(stdout, lang.L(key, map[string]any{"Routed": routed, "Count": len(out)}))
-	return nil
+		out, err := lead.RouteBatch(ctx, s, lead.BatchOptions{Event: *event, DryRun: *dry, Author: st.ManagerName})
+		if err != nil {
+			return err
+		}
+		for _, line := range lead.RoutedLines(out, format.Lang(assets.Language(st.UILang))) {
+			fmt.Fprintln(stdout, line)
+		}
+		routed := 0
+		for _, rt := range out {
+			if rt.Suggestion != nil {
+				routed++
+			}
+		}
+		key := "leads.route_done"
+		if *dry {
+			key = "leads.route_dry"
+		}
+		fmt.Fprintln(stdout, lang.L(key, map[string]any{"Routed": routed, "Count": len(out)}))
+		return nil
+	})
 }

@@ -15,18 +15,13 @@ import (
 // routes it: the dry run prints the partner and the reasons per lead and
 // writes nothing; the real run offers every lead.
 func TestLeadsCommands(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cd.db")
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	s.CreatePartner(ctx, &data.Partner{Name: "Kazan IT", Type: data.TypeReseller, Status: data.StatusActive, Country: "Russia",
-		Region: "Tatarstan", Products: []string{"Backup"}})
-	s.CreatePartner(ctx, &data.Partner{Name: "Samara Soft", Type: data.TypeReseller, Status: data.StatusActive, Country: "Russia",
-		Region: "Samara", Products: []string{"Mail"}})
-	s.Close()
+	dir, db := cliDB(t, func(s *data.Store) {
+		s.CreatePartner(ctx, &data.Partner{Name: "Kazan IT", Type: data.TypeReseller, Status: data.StatusActive, Country: "Russia",
+			Region: "Tatarstan", Products: []string{"Backup"}})
+		s.CreatePartner(ctx, &data.Partner{Name: "Samara Soft", Type: data.TypeReseller, Status: data.StatusActive, Country: "Russia",
+			Region: "Samara", Products: []string{"Mail"}})
+	})
 	file := filepath.Join(dir, "badges.csv")
 	os.WriteFile(file, []byte("Name,Company,Email,Country,Region,Interest,Budget\n"+
 		"Ivan Petrov,Kazan Steel,ivan@kazansteel.ru,Russia,Tatarstan,Backup,100000\n"+

@@ -1,9 +1,8 @@
 package main
 
 import (
+	"channeldesk/app/importer"
 	"os"
-
-	"channeldesk/screens"
 )
 
 // openWithFile returns the file of a command line made by "Open with
@@ -11,7 +10,7 @@ import (
 // naming an existing CSV or Excel file, which the GUI opens in the partner
 // import preview.
 func openWithFile(args []string) (string, bool) {
-	if len(args) != 1 || !screens.IsImportFile(args[0]) {
+	if len(args) != 1 || !importer.Accepts(args[0]) {
 		return "", false
 	}
 	if st, err := os.Stat(args[0]); err != nil || st.IsDir() {

@@ -16,17 +16,11 @@ import (
 )
 
 func TestExportReportCommand(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "cd.db")
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = demo.FillVolume(context.Background(), s, demo.Volume{Partners: 12, Deals: 40, Today: time.Now()})
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, db := cliDB(t, func(s *data.Store) {
+		if err := demo.FillVolume(context.Background(), s, demo.Volume{Partners: 12, Deals: 40, Today: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	})
 	out := filepath.Join(dir, "r.xlsx")
 	tests := map[string]struct {
 		args []string

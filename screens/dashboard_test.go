@@ -10,13 +10,14 @@ import (
 	"channeldesk/app/metrics"
 	"channeldesk/app/report"
 	"channeldesk/data"
+
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 )
 
 // newDashUI opens the window on a database filled by fill; the dashboard
-// is the first screen.
-func newDashUI(t *testing.T, uiLang string, fill func(ctx context.Context, s *data.Store) error) *UI {
+// is the first screen. Every test window starts here.
+func newDashUI(t testing.TB, uiLang string, fill func(ctx context.Context, s *data.Store) error) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	s, err := data.Open(filepath.Join(t.TempDir(), "dash.db"))

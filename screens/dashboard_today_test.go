@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,41 +19,30 @@ import (
 // lately), and one partner nobody has called for a year.
 func newWeekUI(t *testing.T, uiLang string) (*UI, *time.Time) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "week.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
 	clock := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
-	s.Now = func() time.Time { return clock }
-	ctx := context.Background()
-	for i := range 8 {
-		p := &data.Partner{Name: fmt.Sprintf("Partner %d", i+1), Type: data.TypeReseller, Status: data.StatusActive,
-			CreatedAt: "2025-01-01T00:00:00Z"}
-		if err := s.CreatePartner(ctx, p); err != nil {
-			t.Fatal(err)
-		}
-		if i == 7 {
-			continue // gone quiet
-		}
-		for _, e := range []data.Event{
-			{PartnerID: p.ID, Kind: data.EventCall, Body: "call", At: "2026-11-20T10:00:00Z"},
-			{PartnerID: p.ID, Kind: data.EventEscalation, Body: fmt.Sprintf("problem %d", i+1), Open: true,
-				At: fmt.Sprintf("2026-11-%02dT10:00:00Z", 10+i)},
-		} {
-			if err := s.AddEvent(ctx, &e); err != nil {
-				t.Fatal(err)
+	u := newDashUI(t, uiLang, func(ctx context.Context, s *data.Store) error {
+		s.Now = func() time.Time { return clock }
+		for i := range 8 {
+			p := &data.Partner{Name: fmt.Sprintf("Partner %d", i+1), Type: data.TypeReseller, Status: data.StatusActive,
+				CreatedAt: "2025-01-01T00:00:00Z"}
+			if err := s.CreatePartner(ctx, p); err != nil {
+				return err
+			}
+			if i == 7 {
+				continue // gone quiet
+			}
+			for _, e := range []data.Event{
+				{PartnerID: p.ID, Kind: data.EventCall, Body: "call", At: "2026-11-20T10:00:00Z"},
+				{PartnerID: p.ID, Kind: data.EventEscalation, Body: fmt.Sprintf("problem %d", i+1), Open: true,
+					At: fmt.Sprintf("2026-11-%02dT10:00:00Z", 10+i)},
+			} {
+				if err := s.AddEvent(ctx, &e); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	st, _ := s.Settings(ctx)
-	st.UILang = uiLang
-	if err := s.SaveSettings(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, s)
-	u.Wait()
+		return nil
+	})
 	u.Win.Resize(fyne.NewSize(1280, 760))
 	u.Wait()
 	return u, &clock

@@ -36,3 +36,18 @@ func (l locale) filterDate(store *data.Store, placeHolder string, changed func()
 
 // locale is the window's language and program currency.
 func (u *UI) locale() locale { return locale{lang: u.Lang, currency: u.Settings.Currency} }
+
+// moneyEntry is an amount entry in the program currency.
+func (l locale) moneyEntry(field string) *widgets.MoneyEntry {
+	return widgets.NewMoneyEntry(field, l.currency, l.lang)
+}
+
+// percentEntry is a percentage entry.
+func (l locale) percentEntry(field string) *widgets.PercentEntry {
+	return widgets.NewPercentEntry(field, l.lang)
+}
+
+// dateEntry is a date entry whose calendar marks the store's today.
+func (l locale) dateEntry(store *data.Store, field string) *widgets.DateEntry {
+	return widgets.NewDateEntry(field, l.lang, store.Now)
+}

@@ -6,7 +6,7 @@ import "channeldesk/screens/widgets"
 // language and clock.
 
 func newMoneyEntry(u *UI, field string) *widgets.MoneyEntry {
-	return widgets.NewMoneyEntry(field, u.Settings.Currency, u.Lang)
+	return u.locale().moneyEntry(field)
 }
 
 func newCountEntry(u *UI, field string) *widgets.MoneyEntry {
@@ -14,11 +14,11 @@ func newCountEntry(u *UI, field string) *widgets.MoneyEntry {
 }
 
 func newPercentEntry(u *UI, field string) *widgets.PercentEntry {
-	return widgets.NewPercentEntry(field, u.Lang)
+	return u.locale().percentEntry(field)
 }
 
 func newDateEntry(u *UI, field string) *widgets.DateEntry {
-	return widgets.NewDateEntry(field, u.Lang, u.Store.Now)
+	return u.locale().dateEntry(u.Store, field)
 }
 
 func newFilterDate(u *UI, placeHolder string, changed func()) *widgets.DateEntry {

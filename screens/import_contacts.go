@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
+	"channeldesk/data"
 	"channeldesk/screens/widgets"
 )
 
@@ -26,7 +26,9 @@ var contactFields = []importer.Field{importer.FContactName, importer.FContactFir
 // (a table of the rows as they will land, a cell fix, the column mapping,
 // profiles, updates by record ID), each contact linked to its partner.
 type contactImport struct {
-	ui      *UI
+	store   *data.Store
+	win     fyne.Window
+	run     runner
 	name    string
 	table   *importer.Table
 	mapping importer.Mapping
@@ -38,7 +40,7 @@ type contactImport struct {
 	summary  *widget.Label
 	rows     *widget.Table
 	problems *widget.List
-	selects  []*widget.Select
+	columns  *columnMapping
 	msg      *widget.Label
 	importB  *widget.Button
 	abortB   *widget.Button
@@ -51,28 +53,24 @@ type contactImport struct {
 
 // ShowContactImport asks for a contacts export and opens its preview.
 func (u *UI) ShowContactImport() {
-	c := &contactImport{ui: u}
-	d := u.newFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		c.open(rc.URI().Name(), rc)
-	})
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".htm", ".html"}))
-	d.Show()
+	u.askImportFile(newContactImport(u.Store, u.Win, u.background).open)
+}
+
+func newContactImport(store *data.Store, win fyne.Window, run runner) *contactImport {
+	return &contactImport{store: store, win: win, run: run}
 }
 
 // open reads the file (closing r) off the UI goroutine, then previews it.
 func (c *contactImport) open(name string, r io.ReadCloser) {
 	c.name = name
 	var err error
-	c.ui.background(func() {
+	c.run(func() {
 		defer r.Close()
 		if c.table, err = importer.Read(name, r); err != nil {
 			return
 		}
 		c.mapping = importer.ContactMapping(c.table.Header)
-		prof, perr := importer.FindProfile(context.Background(), c.ui.Store, c.table.Header)
+		prof, perr := importer.FindProfile(context.Background(), c.store, c.table.Header)
 		if perr != nil || prof == nil {
 			err = perr
 			return
@@ -83,7 +81,7 @@ func (c *contactImport) open(name string, r io.ReadCloser) {
 		}
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), c.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), c.win)
 			return
 		}
 		c.show()
@@ -101,8 +99,8 @@ func (c *contactImport) replan() {
 	var p *importer.ContactPreview
 	var err error
 	c.importB.Disable()
-	c.ui.background(func() {
-		p, err = importer.PlanContactsWith(context.Background(), c.ui.Store, c.table, m, opt)
+	c.run(func() {
+		p, err = importer.PlanContactsWith(context.Background(), c.store, c.table, m, opt)
 	}, func() {
 		if err != nil {
 			c.preview, c.lines = nil, nil
@@ -111,7 +109,7 @@ func (c *contactImport) replan() {
 			c.problems.Refresh()
 			return
 		}
-		c.preview, c.lines = p, ContactRowLines(p)
+		c.preview, c.lines = p, importer.ContactLines(p)
 		text := lang.L("imports.contacts_counts", map[string]any{"Created": p.Created, "Existing": p.Existing,
 			"Unmatched": p.Unmatched, "Rejected": p.Rejected})
 		if p.Updated > 0 {
@@ -128,36 +126,14 @@ func (c *contactImport) replan() {
 
 func (c *contactImport) show() {
 	c.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.rows = widget.NewTableWithHeaders(c.size, func() fyne.CanvasObject {
-		return &widget.Label{Text: "Northwind Integrators", Truncation: fyne.TextTruncateEllipsis}
-	}, c.update)
-	c.rows.ShowHeaderColumn = false
-	c.rows.CreateHeader = func() fyne.CanvasObject {
-		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	}
-	c.rows.UpdateHeader = c.updateHeader
-	c.rows.OnSelected = func(id widget.TableCellID) {
-		c.rows.UnselectAll()
-		c.askFix(id.Row, id.Col)
-	}
+	c.rows = newImportRows(c.size, c.update, c.header, c.askFix)
 	for i := 0; i <= len(c.table.Header)+1; i++ {
 		c.rows.SetColumnWidth(i, 160)
 	}
 	c.problems = widget.NewList(func() int { return len(c.lines) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.lines[id]) })
-	columns := container.NewVBox()
-	options := []string{lang.L("recruit.field_ignored")}
-	for _, fl := range contactFields {
-		options = append(options, fieldLabel(string(fl)))
-	}
-	for i, h := range c.table.Header {
-		sel := newSelect(options, nil)
-		sel.SetSelectedIndex(contactFieldIndex(c.mapping[i]))
-		sel.OnChanged = func(string) { c.remap(i, sel.SelectedIndex()) }
-		c.selects = append(c.selects, sel)
-		columns.Add(container.NewGridWithColumns(2, widget.NewLabel(h), sel))
-	}
+	c.columns = newColumnMapping(c.table.Header, contactFields, c.mapping, c.replan)
 	c.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.importB = &widget.Button{Text: lang.L("imports.contacts_import"), Importance: widget.HighImportance, OnTapped: c.onImport}
 	c.abortB = &widget.Button{Text: lang.L("recruit.import_abort"), OnTapped: func() { c.dlg.Hide() }}
@@ -178,40 +154,11 @@ func (c *contactImport) show() {
 		container.NewTabItem(lang.L("imports.table_tab"), container.NewBorder(
 			&widget.Label{Text: lang.L("imports.table_hint"), Wrapping: fyne.TextWrapWord}, nil, nil, nil, c.rows)),
 		container.NewTabItem(lang.L("imports.contacts_left_out"), c.problems),
-		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(columns)))
+		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(c.columns.box)))
 	bottom := container.NewVBox(c.msg, container.NewHBox(c.importB, c.abortB, c.cancelB, save))
-	c.dlg = dialog.NewCustomWithoutButtons(lang.L("imports.contacts_title"), container.NewBorder(top, bottom, nil, nil, tabs), c.ui.Win)
+	c.dlg = dialog.NewCustomWithoutButtons(lang.L("imports.contacts_title"), container.NewBorder(top, bottom, nil, nil, tabs), c.win)
 	c.dlg.Resize(fyne.NewSize(900, 600))
 	c.dlg.Show()
-}
-
-func contactFieldIndex(fl importer.Field) int {
-	for i, g := range contactFields {
-		if g == fl {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// remap maps column i to the field chosen (0 = ignored); a field moved
-// here leaves the column that had it.
-func (c *contactImport) remap(i, choice int) {
-	fl := importer.Ignore
-	if choice > 0 {
-		fl = contactFields[choice-1]
-	}
-	if c.mapping[i] == fl {
-		return
-	}
-	for j := range c.mapping {
-		if fl != importer.Ignore && c.mapping[j] == fl && j != i {
-			c.mapping[j] = importer.Ignore
-			c.selects[j].SetSelectedIndex(0)
-		}
-	}
-	c.mapping[i] = fl
-	c.replan()
 }
 
 // The table: the row and what happens to it, the partner it is linked
@@ -223,22 +170,13 @@ func (c *contactImport) size() (int, int) {
 	return len(c.preview.Rows), len(c.table.Header) + 2
 }
 
-func (c *contactImport) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	switch {
-	case id.Row >= 0:
-		l.SetText("")
-	case id.Col == 0:
-		l.SetText(lang.L("imports.table_row"))
-	case id.Col == 1:
-		l.SetText(lang.L("imports.contacts_partner"))
-	default:
-		h := c.table.Header[id.Col-2]
-		if fl := c.mapping[id.Col-2]; fl != importer.Ignore && !strings.EqualFold(h, fieldLabel(string(fl))) {
-			h += " › " + fieldLabel(string(fl))
-		}
-		l.SetText(h)
+// header names table column col (from 1): the partner, then the file's
+// columns.
+func (c *contactImport) header(col int) string {
+	if col == 1 {
+		return lang.L("imports.contacts_partner")
 	}
+	return mappedHeader(c.table.Header[col-2], c.mapping[col-2])
 }
 
 func (c *contactImport) update(id widget.TableCellID, o fyne.CanvasObject) {
@@ -267,15 +205,7 @@ func (c *contactImport) update(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (c *contactImport) raw(i, col int) string {
-	if v, ok := c.fixes[importer.Cell{Row: i, Col: col}]; ok {
-		return v
-	}
-	if rec := c.table.Rows[i]; col < len(rec) {
-		return strings.TrimSpace(rec[col])
-	}
-	return ""
-}
+func (c *contactImport) raw(i, col int) string { return cellText(c.table, c.fixes, i, col) }
 
 func contactImportance(r *importer.ContactRow) widget.Importance {
 	switch r.Action {
@@ -290,17 +220,7 @@ func contactImportance(r *importer.ContactRow) widget.Importance {
 }
 
 func contactActionText(r *importer.ContactRow) string {
-	switch r.Action {
-	case importer.Merge:
-		return lang.L("imports.contact_state_there")
-	case importer.Update:
-		return lang.L("imports.state_update")
-	case importer.Reject:
-		return lang.L("imports.state_reject")
-	case importer.Skip:
-		return lang.L("imports.contact_state_unmatched")
-	}
-	return lang.L("imports.state_new")
+	return actionWord(r.Action, lang.L("imports.contact_state_there"), lang.L("imports.contact_state_unmatched"))
 }
 
 // askFix lets the user correct one cell of the file (a bad e-mail, the
@@ -315,7 +235,7 @@ func (c *contactImport) askFix(i, col int) {
 	c.fixEntry = entry
 	why := lang.L("imports.fix_hint")
 	if r.Action == importer.Reject && r.Err != nil {
-		why = ImportRowText(importer.Row{Num: r.Num, Action: importer.Reject, Column: r.Column, Err: r.Err})
+		why = importer.RowText(importer.Row{Num: r.Num, Action: importer.Reject, Column: r.Column, Err: r.Err})
 	}
 	c.fixSave = func() {
 		if c.fixes == nil {
@@ -324,7 +244,7 @@ func (c *contactImport) askFix(i, col int) {
 		c.fixes[importer.Cell{Row: i, Col: col}] = strings.TrimSpace(entry.Text)
 		c.replan()
 	}
-	askCellFix(c.ui.Win, r.Num, c.table.Header[col], entry, why, c.fixSave)
+	askCellFix(c.win, r.Num, c.table.Header[col], entry, why, c.fixSave)
 }
 
 // onImport adds the new contacts and updates the known ones in one
@@ -333,27 +253,19 @@ func (c *contactImport) onImport() {
 	if c.preview == nil {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	c.cancel = cancel
-	c.importB.Disable()
-	c.abortB.Disable()
-	c.cancelB.Show()
+	ctx := startImport(c.importB, c.abortB, c.cancelB, &c.cancel)
+	cancel := c.cancel
 	p := c.preview
 	var added, updated int
 	var err error
-	c.ui.background(func() {
-		added, updated, err = importer.ApplyContactsCounted(ctx, c.ui.Store, p)
+	c.run(func() {
+		added, updated, err = importer.ApplyContactsCounted(ctx, c.store, p)
 	}, func() {
 		cancel()
 		c.cancelB.Hide()
 		c.abortB.Enable()
 		if err != nil {
-			c.msg.Importance = widget.DangerImportance
-			if ctx.Err() != nil {
-				c.msg.SetText(lang.L("recruit.import_cancelled"))
-			} else {
-				c.msg.SetText(errorText(err))
-			}
+			importFailed(c.msg, ctx, err)
 			c.importB.Enable()
 			return
 		}
@@ -368,7 +280,7 @@ func (c *contactImport) onImport() {
 }
 
 func (c *contactImport) onSaveProfile() {
-	askProfileName(c.ui.Win, c.profile, c.name, c.saveProfile)
+	askProfileName(c.win, c.profile, c.name, c.saveProfile)
 }
 
 // saveProfile keeps the column mapping under name for the next export.
@@ -377,14 +289,9 @@ func (c *contactImport) saveProfile(name string) error {
 	if c.preview != nil {
 		src = c.preview.Source
 	}
-	if err := importer.SaveProfile(context.Background(), c.ui.Store, name, c.table.Header, c.mapping,
-		importer.Options{Source: src}); err != nil {
-		c.msg.Importance = widget.DangerImportance
-		c.msg.SetText(errorText(err))
-		return err
+	err := importer.SaveProfile(context.Background(), c.store, name, c.table.Header, c.mapping, importer.Options{Source: src})
+	if err == nil {
+		c.profile = name
 	}
-	c.profile = name
-	c.msg.Importance = widget.SuccessImportance
-	c.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
-	return nil
+	return profileSaved(c.msg, name, err)
 }

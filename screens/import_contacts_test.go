@@ -23,7 +23,7 @@ func TestContactImportInTheGUI(t *testing.T) {
 		"11,Lisa,Ray,lisa@summit.example,Summit Systems,Partner Manager\n" +
 		"12,Omar,Haddad,omar(at)summit,Summit Systems,Engineer\n" +
 		"13,Nobody,Known,n@unknown.example,Unknown Co,\n"
-	c := &contactImport{ui: u}
+	c := newContactImport(u.Store, u.Win, u.background)
 	c.open("hubspot-contacts.csv", readCloser{strings.NewReader(csv)})
 	u.Wait()
 	if c.preview == nil || c.preview.Created != 1 || c.preview.Rejected != 1 || c.preview.Unmatched != 1 {
@@ -52,7 +52,7 @@ func TestContactImportInTheGUI(t *testing.T) {
 		t.Fatalf("message %q", c.msg.Text)
 	}
 	newer := strings.Replace(csv, "Partner Manager", "VP Partnerships", 1)
-	next := &contactImport{ui: u}
+	next := newContactImport(u.Store, u.Win, u.background)
 	next.open("hubspot-contacts-2.csv", readCloser{strings.NewReader(newer)})
 	u.Wait()
 	if next.profile != "HubSpot contacts" || next.preview.Updated != 1 || next.preview.Rows[0].Action != importer.Update {

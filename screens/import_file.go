@@ -1,25 +1,15 @@
 package screens
 
 import (
+	"channeldesk/app/importer"
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 )
-
-// importExts are the files the partner import reads.
-var importExts = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
-
-// IsImportFile reports whether path names a file the partner import
-// reads, by its extension (a file opened with "Open with ChannelDesk").
-func IsImportFile(path string) bool {
-	return slices.Contains(importExts, strings.ToLower(filepath.Ext(path)))
-}
 
 // EnableFileDrop lets a CSV or Excel file dropped onto the window open the
 // partner import preview.
@@ -31,7 +21,7 @@ func (u *UI) EnableFileDrop() {
 // is, it says which files it reads.
 func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, uri := range uris {
-		if uri.Scheme() == "file" && IsImportFile(uri.Path()) {
+		if uri.Scheme() == "file" && importer.Accepts(uri.Path()) {
 			u.ImportFile(uri.Path())
 			return
 		}

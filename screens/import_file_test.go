@@ -41,11 +41,3 @@ func TestDroppedOtherFileIsExplained(t *testing.T) {
 		t.Errorf("no message naming the file and what can be dropped: %q", topOverlayText(u))
 	}
 }
-
-func TestIsImportFile(t *testing.T) {
-	for path, want := range map[string]bool{`C:\Users\Ольга\Downloads\Партнёры.CSV`: true, "a.xlsx": true, "a.pdf": false, "csv": false} {
-		if IsImportFile(path) != want {
-			t.Errorf("IsImportFile(%q) = %v", path, !want)
-		}
-	}
-}

@@ -9,6 +9,7 @@ import (
 	"channeldesk/app/importer"
 	"channeldesk/data"
 	"channeldesk/screens/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -45,19 +46,7 @@ type previewTable struct {
 
 func newPreviewTable(f *importFlow) *previewTable {
 	pt := &previewTable{f: f}
-	pt.table = widget.NewTableWithHeaders(pt.size,
-		func() fyne.CanvasObject {
-			return &widget.Label{Text: "Northwind Integrators", Truncation: fyne.TextTruncateEllipsis}
-		}, pt.update)
-	pt.table.ShowHeaderColumn = false
-	pt.table.CreateHeader = func() fyne.CanvasObject {
-		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	}
-	pt.table.UpdateHeader = pt.updateHeader
-	pt.table.OnSelected = func(id widget.TableCellID) {
-		pt.table.UnselectAll()
-		pt.askFix(id.Row, id.Col)
-	}
+	pt.table = newImportRows(pt.size, pt.update, pt.header, pt.askFix)
 	return pt
 }
 
@@ -83,21 +72,13 @@ func (pt *previewTable) size() (int, int) {
 	return len(pt.f.preview.Rows), len(pt.cols) + 1
 }
 
-func (pt *previewTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	switch {
-	case id.Row >= 0:
-		l.SetText("")
-	case id.Col == 0:
-		l.SetText(lang.L("imports.table_row"))
-	case id.Col-1 < len(pt.cols):
-		c := pt.cols[id.Col-1]
-		h, fl := pt.f.table.Header[c], fieldLabel(string(pt.f.mapping[c]))
-		if !strings.EqualFold(h, fl) {
-			h += " › " + fl
-		}
-		l.SetText(h)
+// header names table column col (from 1): the mapped columns of the file.
+func (pt *previewTable) header(col int) string {
+	if col-1 >= len(pt.cols) {
+		return ""
 	}
+	c := pt.cols[col-1]
+	return mappedHeader(pt.f.table.Header[c], pt.f.mapping[c])
 }
 
 func (pt *previewTable) update(id widget.TableCellID, o fyne.CanvasObject) {
@@ -149,16 +130,7 @@ func (pt *previewTable) cell(i, c int) (string, widget.Importance) {
 }
 
 // raw is the file's text of a cell, or the user's fix of it.
-func (pt *previewTable) raw(i, c int) string {
-	if v, ok := pt.f.fixes[importer.Cell{Row: i, Col: c}]; ok {
-		return v
-	}
-	rec := pt.f.table.Rows[i]
-	if c < len(rec) {
-		return strings.TrimSpace(rec[c])
-	}
-	return ""
-}
+func (pt *previewTable) raw(i, c int) string { return cellText(pt.f.table, pt.f.fixes, i, c) }
 
 // landedValue is a category cell as ours (the value map and defaults
 // applied); other cells land as written.
@@ -196,15 +168,21 @@ func rowImportance(r *importer.Row) widget.Importance {
 
 // actionText says in a word what happens to a row.
 func actionText(r *importer.Row) string {
-	switch r.Action {
+	return actionWord(r.Action, lang.L("imports.state_merge"), lang.L("imports.state_skip"))
+}
+
+// actionWord says in a word what an import does with a row; a merged and
+// a skipped row read differently in the partner and the contacts import.
+func actionWord(a importer.Action, merged, skipped string) string {
+	switch a {
 	case importer.Merge:
-		return lang.L("imports.state_merge")
+		return merged
 	case importer.Update:
 		return lang.L("imports.state_update")
 	case importer.Reject:
 		return lang.L("imports.state_reject")
 	case importer.Skip:
-		return lang.L("imports.state_skip")
+		return skipped
 	}
 	return lang.L("imports.state_new")
 }
@@ -222,7 +200,7 @@ func (pt *previewTable) askFix(i, col int) {
 	pt.fixEntry = entry
 	why := lang.L("imports.fix_hint")
 	if r.Action == importer.Reject && r.Column == f.table.Header[c] {
-		why = ImportRowText(*r)
+		why = importer.RowText(*r)
 	}
 	for _, w := range r.Warnings {
 		if w.Column == f.table.Header[c] {

@@ -7,12 +7,10 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/app/recruit"
 	"channeldesk/data"
-	"channeldesk/screens/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -22,29 +20,19 @@ import (
 // prospect). The event stays for the next visitor, shared with the
 // prospect mode.
 type leadCaptureForm struct {
-	ui *UI
+	capture
 
-	company, taxOrSite, contact, email, phone, place, product, size, event *captureEntry
-	eventDate                                                              *widgets.DateEntry
-
-	msg     *widget.Label
-	dupText *widget.Label
-	dupBox  *fyne.Container
-	dlg     *dialog.CustomDialog
-	saved   int
-	busy    bool
-
-	// onSaved runs after each stored lead (the leads list reloads).
-	onSaved func()
+	company, taxOrSite, contact, email, phone, place, product, size *captureEntry
 }
 
 // ShowLeadCapture opens quick capture in its customer-lead mode.
 func (u *UI) ShowLeadCapture() {
-	f := &leadCaptureForm{ui: u}
+	f := &leadCaptureForm{capture: capture{ui: u, fromLead: true}}
+	f.save = f.onSave
 	if u.leads != nil {
 		f.onSaved = u.leads.reload
 	}
-	f.show()
+	f.show(lang.L("leads.capture_title"), f.buildUI(), 620)
 	u.leadCapture = f
 }
 
@@ -63,72 +51,22 @@ func (u *UI) toggleCapture(fromLead bool) {
 	u.ShowLeadCapture()
 }
 
-func (f *leadCaptureForm) entries() []*captureEntry {
-	return []*captureEntry{f.company, f.taxOrSite, f.contact, f.email, f.phone, f.place, f.product, f.size, f.event}
-}
-
 func (f *leadCaptureForm) buildUI() fyne.CanvasObject {
-	entry := func(key string) *captureEntry {
-		e := newCaptureEntry(lang.L(key), f.onSave, f.escape)
-		e.onToggle = func() { f.ui.toggleCapture(true) }
-		return e
-	}
-	f.company, f.taxOrSite = entry("leads.capture_company"), entry("leads.capture_tax_or_site")
-	f.contact, f.email, f.phone = entry("recruit.capture_contact"), entry("recruit.capture_email"), entry("recruit.capture_phone")
-	f.place, f.product, f.size = entry("leads.capture_place"), entry("leads.capture_product"), entry("leads.capture_size")
-	f.event = entry("recruit.capture_event")
-	f.eventDate = newDateEntry(f.ui, "event_date")
-	f.eventDate.Optional, f.eventDate.OnEscape = true, f.escape
-	f.eventDate.OnSubmitted = func(string) { f.onSave() }
-	ctx := context.Background()
-	f.event.Text, _ = f.ui.Store.Setting(ctx, recruit.SettingLastEvent)
-	last, _ := f.ui.Store.Setting(ctx, recruit.SettingLastEventDate)
-	if last == "" {
-		last = f.ui.Store.Today()
-	}
-	f.eventDate.Text = f.ui.date(last)
-	f.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
-	f.dupText = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
-	f.dupBox = container.NewVBox(f.dupText, container.NewHBox(
-		&widget.Button{Text: lang.L("recruit.save_anyway"), Importance: widget.WarningImportance, OnTapped: f.onSaveAnyway}))
-	f.dupBox.Hide()
+	f.company, f.taxOrSite = f.entry("leads.capture_company"), f.entry("leads.capture_tax_or_site")
+	f.contact, f.email, f.phone = f.entry("recruit.capture_contact"), f.entry("recruit.capture_email"), f.entry("recruit.capture_phone")
+	f.place, f.product, f.size = f.entry("leads.capture_place"), f.entry("leads.capture_product"), f.entry("leads.capture_size")
+	f.visitor = []*captureEntry{f.company, f.taxOrSite, f.contact, f.email, f.phone, f.place, f.product, f.size}
+	f.buildEvent()
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("field.company"), container.NewGridWithColumns(2, f.company, f.taxOrSite)),
 		widget.NewFormItem(lang.L("field.contact_name"), f.contact),
 		widget.NewFormItem(lang.L("field.email"), container.NewGridWithColumns(2, f.email, f.phone)),
 		widget.NewFormItem(lang.L("leads.field.place"), f.place),
 		widget.NewFormItem(lang.L("leads.field.product"), container.NewGridWithColumns(2, f.product, f.size)),
-		widget.NewFormItem(lang.L("field.event_name"), container.NewGridWithColumns(2, f.event, f.eventDate)),
+		f.eventItem(),
 	)
-	buttons := container.NewHBox(
-		&widget.Button{Text: lang.L("leads.capture_save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave},
-		&widget.Button{Text: lang.L("recruit.capture_close"), OnTapped: f.close})
-	hint := widget.NewLabel(lang.L("leads.capture_hint"))
-	return container.NewVBox(form, f.dupBox, f.msg, container.NewBorder(nil, nil, nil, buttons, hint))
-}
-
-func (f *leadCaptureForm) show() {
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("leads.capture_title"), f.buildUI(), f.ui.Win)
-	f.dlg.Resize(fyne.NewSize(620, 0))
-	f.dlg.Show()
-	f.ui.Win.Canvas().Focus(f.company)
-}
-
-func (f *leadCaptureForm) close() {
-	if f.dlg != nil {
-		f.dlg.Hide()
-	}
-}
-
-// escape closes the form, first asking when a visitor is typed in.
-func (f *leadCaptureForm) escape() {
-	for _, e := range f.entries()[:8] {
-		if strings.TrimSpace(e.Text) != "" {
-			f.ui.askDiscard(f.close)
-			return
-		}
-	}
-	f.close()
+	return f.layout(form, lang.L("leads.capture_save"), lang.L("leads.capture_hint"),
+		&widget.Button{Text: lang.L("recruit.save_anyway"), Importance: widget.WarningImportance, OnTapped: f.onSaveAnyway})
 }
 
 // lead reads the form: "ИНН or website" is an ИНН when it is all digits;
@@ -189,8 +127,7 @@ func (f *leadCaptureForm) onSave() {
 		case err != nil:
 			f.fail(err)
 		case len(dups) > 0:
-			f.dupText.SetText(leadDuplicateText(dups[0]))
-			f.dupBox.Show()
+			f.duplicate(leadDuplicateText(dups[0]))
 		default:
 			f.store(l)
 		}
@@ -236,26 +173,8 @@ func (f *leadCaptureForm) store(l *data.Lead) {
 			f.fail(err)
 			return
 		}
-		f.saved++
-		f.clear()
-		f.msg.Importance = widget.SuccessImportance
-		f.msg.SetText(lang.L("leads.capture_saved", map[string]any{"Name": l.Company, "Count": f.saved}))
-		if f.onSaved != nil {
-			f.onSaved()
-		}
+		f.stored(func(n int) string {
+			return lang.L("leads.capture_saved", map[string]any{"Name": l.Company, "Count": n})
+		})
 	})
-}
-
-// clear empties the form for the next visitor; the event stays.
-func (f *leadCaptureForm) clear() {
-	for _, e := range f.entries()[:8] {
-		e.SetText("")
-	}
-	f.dupBox.Hide()
-	f.ui.Win.Canvas().Focus(f.company)
-}
-
-func (f *leadCaptureForm) fail(err error) {
-	f.msg.Importance = widget.DangerImportance
-	f.msg.SetText(errorText(err))
 }

@@ -10,6 +10,7 @@ import (
 	"channeldesk/app/mdf"
 	"channeldesk/data"
 	"channeldesk/screens/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -21,7 +22,11 @@ import (
 // mdfScreen runs the program's market development funds: funds with their
 // utilisation, the work queue, the ledger and the ROI table.
 type mdfScreen struct {
-	ui *UI
+	store  *data.Store
+	win    fyne.Window
+	loc    locale
+	run    runner
+	fyFrom int // the month the fiscal year starts (new funds' periods)
 
 	funds     []mdf.FundSummary
 	fundList  *widget.List
@@ -35,12 +40,19 @@ type mdfScreen struct {
 	roi    *mdfROIView
 }
 
-func newMDFScreen(u *UI) *mdfScreen { return &mdfScreen{ui: u, fundSel: -1, queueSel: -1} }
+func newMDFScreen(store *data.Store, win fyne.Window, loc locale, run runner, fyFrom int) *mdfScreen {
+	return &mdfScreen{store: store, win: win, loc: loc, run: run, fyFrom: fyFrom, fundSel: -1, queueSel: -1}
+}
+
+// newMDFScreen builds the MDF screen for this window.
+func (u *UI) newMDFScreen() *mdfScreen {
+	return newMDFScreen(u.Store, u.Win, u.locale(), u.background, u.Settings.FiscalYearFrom)
+}
 
 func (m *mdfScreen) buildUI() fyne.CanvasObject {
 	m.status = widget.NewLabel("")
-	m.ledger = newMDFLedgerView(m.ui.Store, m.ui.locale(), m.ui.background)
-	m.roi = newMDFROIView(m.ui.Store, m.ui.locale(), m.ui.background)
+	m.ledger = newMDFLedgerView(m.store, m.loc, m.run)
+	m.roi = newMDFROIView(m.store, m.loc, m.run)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("mdf.tab.funds"), m.buildFunds()),
 		container.NewTabItem(lang.L("mdf.tab.queue"), m.buildQueue()),
@@ -65,12 +77,12 @@ func (m *mdfScreen) buildFunds() fyne.CanvasObject {
 			// The budget line says what is left to allocate, so the balance
 			// line below fits the window.
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s · %s", f.Fund.Name, fundPeriod(f.Fund),
-				lang.L("mdf.model."+string(f.Fund.Model)), lang.L("mdf.budget_of", map[string]any{"Budget": m.ui.money(f.Fund.Budget)}),
-				lang.L("mdf.unallocated", map[string]any{"Amount": m.ui.money(f.Unallocated())})))
+				lang.L("mdf.model."+string(f.Fund.Model)), lang.L("mdf.budget_of", map[string]any{"Budget": m.loc.money(f.Fund.Budget)}),
+				lang.L("mdf.unallocated", map[string]any{"Amount": m.loc.money(f.Unallocated())})))
 			bar := box.Objects[1].(*widget.ProgressBar)
 			bar.Max = 1
 			bar.SetValue(min(1, f.Utilisation()))
-			box.Objects[2].(*widget.Label).SetText(m.ui.balanceText(f.Balance))
+			box.Objects[2].(*widget.Label).SetText(m.loc.balanceText(f.Balance))
 		},
 		OnSelected: func(id widget.ListItemID) { m.fundSel = id },
 	}
@@ -104,8 +116,8 @@ func (m *mdfScreen) buildQueue() fyne.CanvasObject {
 }
 
 func (m *mdfScreen) queueText(q mdf.QueueItem) string {
-	return fmt.Sprintf("%s · %s · %s · %s · %s · %s", lang.L("mdf.queue."+q.Kind), m.ui.date(q.Date), q.PartnerName,
-		activityLabel(q.Activity), q.Description, m.ui.money(q.Amount))
+	return fmt.Sprintf("%s · %s · %s · %s · %s · %s", lang.L("mdf.queue."+q.Kind), m.loc.date(q.Date), q.PartnerName,
+		activityLabel(q.Activity), q.Description, m.loc.money(q.Amount))
 }
 
 // reload reads funds and the work queue off the UI goroutine.
@@ -114,14 +126,14 @@ func (m *mdfScreen) reload() {
 	var queue []mdf.QueueItem
 	var err error
 	ctx := context.Background()
-	m.ui.background(func() {
+	m.run(func() {
 		// requests whose claim deadline passed release their money before
 		// anyone looks at a balance
-		if _, err = mdf.ExpireRequests(ctx, m.ui.Store); err != nil {
+		if _, err = mdf.ExpireRequests(ctx, m.store); err != nil {
 			return
 		}
-		if funds, err = mdf.FundSummaries(ctx, m.ui.Store); err == nil {
-			queue, err = mdf.WorkQueue(ctx, m.ui.Store, 14)
+		if funds, err = mdf.FundSummaries(ctx, m.store); err == nil {
+			queue, err = mdf.WorkQueue(ctx, m.store, 14)
 		}
 	}, func() {
 		if err != nil {
@@ -149,7 +161,7 @@ func (m *mdfScreen) done(err error) error {
 
 func (m *mdfScreen) selectedFund() *data.MDFFund {
 	if m.fundSel < 0 || m.fundSel >= len(m.funds) {
-		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.pick_fund"), m.ui.Win)
+		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.pick_fund"), m.win)
 		return nil
 	}
 	return &m.funds[m.fundSel].Fund
@@ -157,7 +169,7 @@ func (m *mdfScreen) selectedFund() *data.MDFFund {
 
 func (m *mdfScreen) selectedQueue() *mdf.QueueItem {
 	if m.queueSel < 0 || m.queueSel >= len(m.queue) {
-		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.pick_item"), m.ui.Win)
+		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.pick_item"), m.win)
 		return nil
 	}
 	return &m.queue[m.queueSel]
@@ -168,12 +180,12 @@ func (m *mdfScreen) onNewFund() {
 	kinds := []string{lang.L("mdf.period.quarter"), lang.L("mdf.period.year")}
 	kind := newSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
-	year, quarter := fiscal.FiscalQuarterOf(m.ui.Settings.FiscalYearFrom, m.ui.Store.Now())
+	year, quarter := fiscal.FiscalQuarterOf(m.fyFrom, m.store.Now())
 	fy := widgets.NewText(&widget.Entry{})
 	fy.SetText(strconv.Itoa(year))
 	q := newSelect([]string{"1", "2", "3", "4"}, nil)
 	q.SetSelectedIndex(quarter - 1)
-	budget := newMoneyEntry(m.ui, "mdf_budget")
+	budget := m.loc.moneyEntry("mdf_budget")
 	models := make([]string, len(data.MDFModels))
 	for i, md := range data.MDFModels {
 		models[i] = lang.L("mdf.model." + string(md))
@@ -190,11 +202,11 @@ func (m *mdfScreen) onNewFund() {
 		actChecks[i].SetChecked(true)
 		acts.Add(actChecks[i])
 	}
-	share := newPercentEntry(m.ui, "mdf_share")
+	share := m.loc.percentEntry("mdf_share")
 	share.SetValue(5000)
 	days := widgets.NewText(&widget.Entry{})
 	days.SetText("30")
-	capE := newMoneyEntry(m.ui, "mdf_accrual_cap")
+	capE := m.loc.moneyEntry("mdf_accrual_cap")
 	capE.Optional = true
 	items := []*widget.FormItem{
 		widget.NewFormItem(fieldLabel("mdf_fund_name"), name), widget.NewFormItem(lang.L("mdf.period"), container.NewGridWithColumns(3, kind, fy, q)),
@@ -202,7 +214,7 @@ func (m *mdfScreen) onNewFund() {
 		widget.NewFormItem(fieldLabel("mdf_activities"), acts), widget.NewFormItem(fieldLabel("mdf_share"), share),
 		widget.NewFormItem(fieldLabel("mdf_claim_days"), days), widget.NewFormItem(fieldLabel("mdf_accrual_cap"), capE),
 	}
-	showMDFForm(m.ui, lang.L("mdf.new_fund"), lang.L("action.save"), items, func() error {
+	showForm(m.win, lang.L("mdf.new_fund"), lang.L("action.save"), items, func() error {
 		f := &data.MDFFund{Name: name.Text, PeriodKind: "quarter", Quarter: q.SelectedIndex() + 1, Model: data.MDFModels[model.SelectedIndex()]}
 		if kind.SelectedIndex() == 1 {
 			f.PeriodKind = "year"
@@ -231,13 +243,13 @@ func (m *mdfScreen) onNewFund() {
 		if f.AccrualCap, err = capE.Value(); err != nil {
 			return err
 		}
-		return m.done(mdf.CreateFund(context.Background(), m.ui.Store, f))
+		return m.done(mdf.CreateFund(context.Background(), m.store, f))
 	})
 }
 
 // partnerPicker is a select of every partner by name.
 func (m *mdfScreen) partnerPicker() (*widget.SelectEntry, func() (int64, error)) {
-	rows, _ := m.ui.Store.PartnerRows(context.Background())
+	rows, _ := m.store.PartnerRows(context.Background())
 	names := make([]string, len(rows))
 	for i, r := range rows {
 		names[i] = r.Name
@@ -274,14 +286,14 @@ func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*widg
 		return
 	}
 	partner, partnerID := m.partnerPicker()
-	amount := newMoneyEntry(m.ui, "mdf_amount")
+	amount := m.loc.moneyEntry("mdf_amount")
 	if setup != nil {
 		setup(amount)
 	}
 	text := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_partner"), partner),
 		widget.NewFormItem(fieldLabel("mdf_amount"), amount), widget.NewFormItem(textLabel, text)}
-	showMDFForm(m.ui, lang.L(action)+" · "+f.Name, lang.L(action), items, func() error {
+	showForm(m.win, lang.L(action)+" · "+f.Name, lang.L(action), items, func() error {
 		p, err := partnerID()
 		if err != nil {
 			return err
@@ -290,7 +302,7 @@ func (m *mdfScreen) partnerAmountForm(action, textLabel string, setup func(*widg
 		if err != nil {
 			return err
 		}
-		return m.done(post(context.Background(), m.ui.Store, f.ID, p, v, text.Text))
+		return m.done(post(context.Background(), m.store, f.ID, p, v, text.Text))
 	})
 }
 
@@ -299,14 +311,14 @@ func (m *mdfScreen) onAccrual() {
 	if f == nil {
 		return
 	}
-	n, total, err := mdf.PostAccrual(context.Background(), m.ui.Store, f.ID)
+	n, total, err := mdf.PostAccrual(context.Background(), m.store, f.ID)
 	if err != nil {
-		dialog.ShowInformation(lang.L("mdf.post_accrual"), errorText(err), m.ui.Win)
+		dialog.ShowInformation(lang.L("mdf.post_accrual"), errorText(err), m.win)
 		return
 	}
 	m.reload()
 	dialog.ShowInformation(lang.L("mdf.post_accrual"), lang.L("mdf.accrual_done",
-		map[string]any{"Partners": n, "Total": m.ui.money(total)}), m.ui.Win)
+		map[string]any{"Partners": n, "Total": m.loc.money(total)}), m.win)
 }
 
 func (m *mdfScreen) onApprove() {
@@ -317,26 +329,26 @@ func (m *mdfScreen) onApprove() {
 	ctx := context.Background()
 	switch q.Kind {
 	case "request":
-		amount := newMoneyEntry(m.ui, "mdf_approved")
+		amount := m.loc.moneyEntry("mdf_approved")
 		amount.SetValue(q.Amount)
-		showMDFForm(m.ui, lang.L("mdf.approve")+" · "+q.PartnerName, lang.L("mdf.approve"),
+		showForm(m.win, lang.L("mdf.approve")+" · "+q.PartnerName, lang.L("mdf.approve"),
 			[]*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_approved"), amount)}, func() error {
 				v, err := amount.Value()
 				if err != nil {
 					return err
 				}
-				return m.done(mdf.ApproveRequest(ctx, m.ui.Store, q.RequestID, v))
+				return m.done(mdf.ApproveRequest(ctx, m.store, q.RequestID, v))
 			})
 	case "claim":
-		m.report(m.done(mdf.ApproveClaim(ctx, m.ui.Store, q.ClaimID)))
+		m.report(m.done(mdf.ApproveClaim(ctx, m.store, q.ClaimID)))
 	default:
-		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.deadline_no_action"), m.ui.Win)
+		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.deadline_no_action"), m.win)
 	}
 }
 
 func (m *mdfScreen) report(err error) {
 	if err != nil {
-		dialog.ShowInformation(lang.L("nav.mdf"), errorText(err), m.ui.Win)
+		dialog.ShowInformation(lang.L("nav.mdf"), errorText(err), m.win)
 	}
 }
 
@@ -345,11 +357,11 @@ func (m *mdfScreen) onReject() {
 	if q == nil || q.Kind == "deadline" {
 		return
 	}
-	askMDFReason(m.ui, lang.L("mdf.reject")+" · "+q.PartnerName, lang.L("mdf.reject"), func(reason string) error {
+	askReason(m.win, lang.L("mdf.reject")+" · "+q.PartnerName, lang.L("mdf.reject"), func(reason string) error {
 		if q.Kind == "claim" {
-			return m.done(mdf.RejectClaim(context.Background(), m.ui.Store, q.ClaimID, reason))
+			return m.done(mdf.RejectClaim(context.Background(), m.store, q.ClaimID, reason))
 		}
-		return m.done(mdf.RejectRequest(context.Background(), m.ui.Store, q.RequestID, reason))
+		return m.done(mdf.RejectRequest(context.Background(), m.store, q.RequestID, reason))
 	})
 }
 
@@ -359,35 +371,35 @@ func (m *mdfScreen) onRequestInfo() {
 		return
 	}
 	if q.Kind != "claim" {
-		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.info_claims_only"), m.ui.Win)
+		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.info_claims_only"), m.win)
 		return
 	}
-	askMDFReason(m.ui, lang.L("mdf.request_info")+" · "+q.PartnerName, lang.L("mdf.request_info"), func(reason string) error {
-		return m.done(mdf.RequestClaimInfo(context.Background(), m.ui.Store, q.ClaimID, reason))
+	askReason(m.win, lang.L("mdf.request_info")+" · "+q.PartnerName, lang.L("mdf.request_info"), func(reason string) error {
+		return m.done(mdf.RequestClaimInfo(context.Background(), m.store, q.ClaimID, reason))
 	})
 }
 
 // onPay pays every approved claim the manager ticks with one payment.
 func (m *mdfScreen) onPay() {
 	ctx := context.Background()
-	claims, err := m.ui.Store.MDFClaimsBy(ctx, data.MDFClaimFilter{State: data.ClaimApproved})
+	claims, err := m.store.MDFClaimsBy(ctx, data.MDFClaimFilter{State: data.ClaimApproved})
 	if err != nil || len(claims) == 0 {
-		dialog.ShowInformation(lang.L("mdf.pay_claims"), lang.L("mdf.nothing_to_pay"), m.ui.Win)
+		dialog.ShowInformation(lang.L("mdf.pay_claims"), lang.L("mdf.nothing_to_pay"), m.win)
 		return
 	}
 	labels := make([]string, len(claims))
 	for i, c := range claims {
-		r, _ := m.ui.Store.MDFRequest(ctx, c.RequestID)
-		labels[i] = fmt.Sprintf("#%d · %s · %s", c.ID, r.Description, m.ui.money(c.Reimbursable))
+		r, _ := m.store.MDFRequest(ctx, c.RequestID)
+		labels[i] = fmt.Sprintf("#%d · %s · %s", c.ID, r.Description, m.loc.money(c.Reimbursable))
 	}
 	pick := widget.NewCheckGroup(labels, nil)
 	pick.SetSelected(labels)
-	date := newDateEntry(m.ui, "mdf_paid_on")
-	date.SetValue(m.ui.Store.Now().Format(format.DateLayout))
+	date := m.loc.dateEntry(m.store, "mdf_paid_on")
+	date.SetValue(m.store.Now().Format(format.DateLayout))
 	ref := widgets.NewText(&widget.Entry{})
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_claims"), container.NewVScroll(pick)),
 		widget.NewFormItem(fieldLabel("mdf_paid_on"), date), widget.NewFormItem(fieldLabel("mdf_reference"), ref)}
-	showMDFForm(m.ui, lang.L("mdf.pay_claims"), lang.L("mdf.pay"), items, func() error {
+	showForm(m.win, lang.L("mdf.pay_claims"), lang.L("mdf.pay"), items, func() error {
 		var ids []int64
 		for i, l := range labels {
 			for _, s := range pick.Selected {
@@ -400,17 +412,17 @@ func (m *mdfScreen) onPay() {
 		if err != nil {
 			return err
 		}
-		_, err = mdf.PayClaims(ctx, m.ui.Store, ids, on, ref.Text)
+		_, err = mdf.PayClaims(ctx, m.store, ids, on, ref.Text)
 		return m.done(err)
 	})
 }
 
 func (m *mdfScreen) onExpire() {
-	n, err := mdf.ExpireRequests(context.Background(), m.ui.Store)
+	n, err := mdf.ExpireRequests(context.Background(), m.store)
 	if err != nil {
 		m.report(err)
 		return
 	}
 	m.reload()
-	dialog.ShowInformation(lang.L("mdf.expire"), lang.L("mdf.expired_count", map[string]any{"Count": n}), m.ui.Win)
+	dialog.ShowInformation(lang.L("mdf.expire"), lang.L("mdf.expired_count", map[string]any{"Count": n}), m.win)
 }

@@ -32,7 +32,7 @@ func overlayEntries(u *UI) []*widget.Entry {
 
 func openMDF(t *testing.T, u *UI) *mdfScreen {
 	t.Helper()
-	m := newMDFScreen(u)
+	m := u.newMDFScreen()
 	obj := m.buildUI()
 	u.Wait() // the first load has been applied before the window lays it out
 	u.content.Objects = []fyne.CanvasObject{obj}

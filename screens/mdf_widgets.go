@@ -16,14 +16,25 @@ import (
 // showMDFForm shows a form dialog (see widgets.FormDialog) whose confirm button
 // runs ok.
 func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func() error) {
-	(&widgets.FormDialog{Title: title, Confirm: confirm, Items: items, OnSave: ok, Size: fyne.NewSize(520, 200)}).Show(u.Win)
+	showForm(u.Win, title, confirm, items, ok)
+}
+
+// showForm shows a form dialog over win (see widgets.FormDialog) whose
+// confirm button runs ok.
+func showForm(win fyne.Window, title, confirm string, items []*widget.FormItem, ok func() error) {
+	(&widgets.FormDialog{Title: title, Confirm: confirm, Items: items, OnSave: ok, Size: fyne.NewSize(520, 200)}).Show(win)
 }
 
 // askMDFReason asks for a reason and runs ok with it.
 func askMDFReason(u *UI, title, confirm string, ok func(reason string) error) {
+	askReason(u.Win, title, confirm, ok)
+}
+
+// askReason asks for a reason over win and runs ok with it.
+func askReason(win fyne.Window, title, confirm string, ok func(reason string) error) {
 	reason := widgets.NewText(&widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord})
 	reason.SetMinRowsVisible(3)
-	showMDFForm(u, title, confirm, []*widget.FormItem{widget.NewFormItem(fieldLabel("reason"), reason)},
+	showForm(win, title, confirm, []*widget.FormItem{widget.NewFormItem(fieldLabel("reason"), reason)},
 		func() error { return ok(reason.Text) })
 }
 
@@ -53,9 +64,12 @@ func entryKindLabel(k data.MDFEntryKind) string { return lang.L("mdf.entry." + s
 func bucketLabel(b string) string { return lang.L("mdf.bucket." + b) }
 
 // balanceText is a balance breakdown on one line.
-func (u *UI) balanceText(b mdf.Balance) string {
-	return lang.L("mdf.balance_line", map[string]any{"Allocated": u.money(b.Allocated), "Pending": u.money(b.Pending),
-		"Approved": u.money(b.ApprovedUnpaid), "Paid": u.money(b.Paid), "Available": u.money(b.Available())})
+func (u *UI) balanceText(b mdf.Balance) string { return u.locale().balanceText(b) }
+
+// balanceText is a balance breakdown on one line.
+func (l locale) balanceText(b mdf.Balance) string {
+	return lang.L("mdf.balance_line", map[string]any{"Allocated": l.money(b.Allocated), "Pending": l.money(b.Pending),
+		"Approved": l.money(b.ApprovedUnpaid), "Paid": l.money(b.Paid), "Available": l.money(b.Available())})
 }
 
 // fundPeriod names a fund's period: "FY2026 Q1" or "FY2026".

@@ -148,5 +148,5 @@ func (u *UI) openPartner(id int64) {
 // newOnboardingScreen builds the overview for this window: a row opens the
 // partner, Templates opens the template editor.
 func (u *UI) newOnboardingScreen() *onboardingScreen {
-	return newOnboardingScreen(u.Store, u.Win, u.locale(), u.background, u.openPartner, func() { newTemplateEditor(u).show() })
+	return newOnboardingScreen(u.Store, u.Win, u.locale(), u.background, u.openPartner, func() { newTemplateEditor(u.Store, u.Win, u.Lang).show() })
 }

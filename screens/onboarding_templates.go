@@ -29,7 +29,9 @@ type flatTask struct {
 // templateEditor edits the onboarding template of one partner type at a
 // time. Saving changes new checklists only; running ones are copies.
 type templateEditor struct {
-	ui       *UI
+	store    *data.Store
+	win      fyne.Window
+	lang     format.Lang // which stage names are edited
 	typ      data.PartnerType
 	tpl      *data.OnboardingTemplate
 	tasks    []flatTask
@@ -42,12 +44,12 @@ type templateEditor struct {
 	dlg     *dialog.CustomDialog
 }
 
-func newTemplateEditor(u *UI) *templateEditor {
-	return &templateEditor{ui: u, typ: data.TypeReseller, selected: -1}
+func newTemplateEditor(store *data.Store, win fyne.Window, l format.Lang) *templateEditor {
+	return &templateEditor{store: store, win: win, lang: l, typ: data.TypeReseller, selected: -1}
 }
 
 func (e *templateEditor) show() {
-	e.dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.templates"), e.buildUI(), e.ui.Win)
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("onboard.templates"), e.buildUI(), e.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{&widget.Button{Text: lang.L("onboard.close"), OnTapped: func() { e.dlg.Hide() }}})
 	e.dlg.Resize(fyne.NewSize(900, 600))
 	e.dlg.Show()
@@ -96,7 +98,7 @@ func (e *templateEditor) buildUI() fyne.CanvasObject {
 
 func (e *templateEditor) rowText(t flatTask) string {
 	stage, title := t.StageEN, t.TitleEN
-	if e.ui.Lang == format.RU {
+	if e.lang == format.RU {
 		stage, title = t.StageRU, t.TitleRU
 	}
 	req := ""
@@ -109,7 +111,7 @@ func (e *templateEditor) rowText(t flatTask) string {
 
 // load reads the template of the chosen type (the edited one or the default).
 func (e *templateEditor) load() {
-	tpl, edited, err := onboarding.TemplateFor(context.Background(), e.ui.Store, e.typ)
+	tpl, edited, err := onboarding.TemplateFor(context.Background(), e.store, e.typ)
 	if err != nil {
 		e.msg.SetText(errorText(err))
 		return
@@ -169,7 +171,7 @@ func (e *templateEditor) deleteTask() {
 func (e *templateEditor) save() {
 	tpl := *e.tpl
 	tpl.Type, tpl.Stages = e.typ, unflatten(e.tasks)
-	if err := e.ui.Store.SaveOnboardingTemplate(context.Background(), &tpl); err != nil {
+	if err := e.store.SaveOnboardingTemplate(context.Background(), &tpl); err != nil {
 		e.msg.SetText(errorText(err))
 		return
 	}
@@ -177,7 +179,7 @@ func (e *templateEditor) save() {
 }
 
 func (e *templateEditor) reset() {
-	if err := e.ui.Store.ResetOnboardingTemplate(context.Background(), e.typ); err != nil {
+	if err := e.store.ResetOnboardingTemplate(context.Background(), e.typ); err != nil {
 		e.msg.SetText(errorText(err))
 		return
 	}
@@ -203,7 +205,7 @@ func (e *templateEditor) editTask(i int) {
 		return nil
 	}
 	(&widgets.FormDialog{Title: lang.L("onboard.task_edit"), Body: f.form, Size: fyne.NewSize(620, 520), OnSave: save,
-		OnDone: func() { widgets.MarkTopTyped(e.ui.Win.Canvas()) }}).Show(e.ui.Win) // the template now has unsaved changes
+		OnDone: func() { widgets.MarkTopTyped(e.win.Canvas()) }}).Show(e.win) // the template now has unsaved changes
 }
 
 func (e *templateEditor) putTask(i int, t flatTask) {

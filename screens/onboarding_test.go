@@ -172,7 +172,7 @@ func TestCertificationsTabCountsValidPeople(t *testing.T) {
 
 func TestTemplateEditorSavesAnEditedTemplate(t *testing.T) {
 	u := newTestUI(t, 0, "en")
-	e := newTemplateEditor(u)
+	e := newTemplateEditor(u.Store, u.Win, u.Lang)
 	e.show()
 	if len(e.tasks) < 10 || e.status.Text != "Shipped default template" {
 		t.Fatalf("reseller default: %d tasks, %q", len(e.tasks), e.status.Text)

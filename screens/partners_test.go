@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,25 +16,12 @@ import (
 // newTestUI opens a fresh database (with n demo partners) in a test app.
 func newTestUI(t testing.TB, n int, uiLang string) *UI {
 	t.Helper()
-	a := test.NewTempApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	ctx := context.Background()
-	if n > 0 {
-		if err := demo.Demo(ctx, s, demo.DemoOptions{Partners: n, Seed: 3, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}); err != nil {
-			t.Fatal(err)
+	u := newDashUI(t, uiLang, func(ctx context.Context, s *data.Store) error {
+		if n == 0 {
+			return nil
 		}
-	}
-	st, _ := s.Settings(ctx)
-	st.UILang = uiLang
-	if err := s.SaveSettings(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, s)
-	u.Wait()
+		return demo.Demo(ctx, s, demo.DemoOptions{Partners: n, Seed: 3, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	})
 	u.show("nav.partners") // the dashboard comes first; these tests are about the partner list
 	u.Wait()
 	u.Win.Resize(u.Win.Canvas().Size().Max(u.Win.Content().MinSize()))

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/importer"
@@ -30,8 +29,7 @@ type importFlow struct {
 
 	summary  *widget.Label
 	problems *widget.List
-	columns  *fyne.Container
-	selects  []*widget.Select
+	columns  *columnMapping
 	valueBox *valueMapping
 	profile  string // the saved profile in use, if any
 	// fixes are the cells corrected in the preview table, takeFile the
@@ -64,15 +62,7 @@ type importFlow struct {
 
 // ShowImport asks for a CSV or XLSX file and opens its import preview.
 func (u *UI) ShowImport() {
-	f := u.newImportFlow()
-	d := u.newFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		f.open(rc.URI().Name(), rc)
-	})
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".htm", ".html"}))
-	d.Show()
+	u.askImportFile(u.newImportFlow().open)
 }
 
 // open reads a file (closing r) and plans the import off the UI goroutine.
@@ -120,9 +110,9 @@ func (f *importFlow) replan() {
 			return
 		}
 		f.preview = p
-		f.lines = ImportDetailLines(p)
+		f.lines = importer.DetailLines(p)
 		for _, r := range p.Rows {
-			if line := ImportRowText(r); line != "" {
+			if line := importer.RowText(r); line != "" {
 				f.lines = append(f.lines, line)
 			}
 		}
@@ -147,18 +137,7 @@ func (f *importFlow) showDialog() {
 			return &widget.Label{Text: "row 12, column «E-mail»: reason", Truncation: fyne.TextTruncateEllipsis}
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(f.lines[id]) })
-	f.columns = container.NewVBox()
-	options := []string{lang.L("recruit.field_ignored")}
-	for _, fl := range importer.Fields {
-		options = append(options, fieldLabel(string(fl)))
-	}
-	for i, h := range f.table.Header {
-		sel := newSelect(options, nil)
-		sel.SetSelectedIndex(fieldIndex(f.mapping[i]))
-		sel.OnChanged = func(string) { f.remap(i, sel.SelectedIndex()) }
-		f.selects = append(f.selects, sel)
-		f.columns.Add(container.NewGridWithColumns(2, widget.NewLabel(h), sel))
-	}
+	f.columns = newColumnMapping(f.table.Header, importer.Fields, f.mapping, f.replan)
 	f.msg = &widget.Label{Wrapping: fyne.TextWrapWord}
 	f.importB = &widget.Button{Text: lang.L("recruit.import_valid"), Importance: widget.HighImportance, OnTapped: f.onImport}
 	f.abortB = &widget.Button{Text: lang.L("recruit.import_abort"), OnTapped: f.close}
@@ -187,7 +166,7 @@ func (f *importFlow) showDialog() {
 		container.NewTabItem(lang.L("imports.table_tab"), container.NewBorder(
 			&widget.Label{Text: lang.L("imports.table_hint"), Wrapping: fyne.TextWrapWord}, nil, nil, nil, f.rowsTable.table)),
 		container.NewTabItem(lang.L("recruit.import_rows"), f.problems),
-		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns)),
+		container.NewTabItem(lang.L("field.mapping"), container.NewVScroll(f.columns.box)),
 		container.NewTabItem(lang.L("imports.values_tab"), container.NewBorder(defType, nil, nil, nil,
 			container.NewVScroll(f.valueBox.box))))
 	f.tabs = tabs
@@ -202,15 +181,6 @@ func (f *importFlow) showDialog() {
 	f.dlg.Show()
 }
 
-func fieldIndex(fl importer.Field) int {
-	for i, g := range importer.Fields {
-		if g == fl {
-			return i + 1
-		}
-	}
-	return 0
-}
-
 func delimiterLabel(d rune) string {
 	switch d {
 	case 0:
@@ -221,37 +191,15 @@ func delimiterLabel(d rune) string {
 	return string(d)
 }
 
-// remap maps column i to the field chosen in its select (0 = ignored).
-func (f *importFlow) remap(i, choice int) {
-	fl := importer.Ignore
-	if choice > 0 {
-		fl = importer.Fields[choice-1]
-	}
-	if f.mapping[i] == fl {
-		return
-	}
-	for j := range f.mapping {
-		if fl != importer.Ignore && f.mapping[j] == fl {
-			f.mapping[j] = importer.Ignore
-			f.selects[j].SetSelectedIndex(0)
-		}
-	}
-	f.mapping[i] = fl
-	f.replan()
-}
-
 // onImport imports the valid rows; the rest are skipped.
 func (f *importFlow) onImport() {
 	if f.preview == nil {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	f.cancel = cancel
-	f.importB.Disable()
-	f.abortB.Disable()
+	ctx := startImport(f.importB, f.abortB, f.cancelB, &f.cancel)
+	cancel := f.cancel
 	f.progress.SetValue(0)
 	f.progress.Show()
-	f.cancelB.Show()
 	var res importer.Result
 	var err error
 	p := f.preview
@@ -264,12 +212,7 @@ func (f *importFlow) onImport() {
 		f.abortB.Enable()
 		if err != nil {
 			f.progress.Hide()
-			f.msg.Importance = widget.DangerImportance
-			if ctx.Err() != nil {
-				f.msg.SetText(lang.L("recruit.import_cancelled"))
-			} else {
-				f.msg.SetText(errorText(err))
-			}
+			importFailed(f.msg, ctx, err)
 			f.importB.Enable()
 			return
 		}
@@ -327,15 +270,10 @@ func (f *importFlow) onSaveProfile() {
 func (f *importFlow) saveProfile(name string) error {
 	err := importer.SaveProfile(context.Background(), f.ui.Store, name, f.table.Header, f.mapping,
 		importer.Options{Values: f.values, DateOrder: f.dateOrder})
-	if err != nil {
-		f.msg.Importance = widget.DangerImportance
-		f.msg.SetText(errorText(err))
-		return err
+	if err == nil {
+		f.profile = name
 	}
-	f.profile = name
-	f.msg.Importance = widget.SuccessImportance
-	f.msg.SetText(lang.L("imports.profile_saved", map[string]any{"Name": name}))
-	return nil
+	return profileSaved(f.msg, name, err)
 }
 
 // showPreviewParts fills the table, the dates question and the list of

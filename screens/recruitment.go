@@ -21,7 +21,12 @@ import (
 // counts, filtered by source and event, sortable by fit score, beside the
 // selected prospect's source, scorecard and decision.
 type recruitScreen struct {
-	ui *UI
+	store  *data.Store
+	loc    locale
+	run    runner
+	author func() string // who decides (the manager's name in settings)
+	// capture and importFile open quick capture and the partner import.
+	capture, importFile func()
 
 	pipeline *recruit.Pipeline
 	criteria []data.Criterion
@@ -39,12 +44,21 @@ type recruitScreen struct {
 	card      *scorecardPane
 }
 
-func newRecruitScreen(u *UI) *recruitScreen {
-	return &recruitScreen{ui: u, pipeline: recruit.NewPipeline(nil, nil, nil), stage: data.StatusProspect}
+func newRecruitScreen(store *data.Store, loc locale, run runner, author func() string, capture, importFile func()) *recruitScreen {
+	return &recruitScreen{store: store, loc: loc, run: run, author: author, capture: capture, importFile: importFile,
+		pipeline: recruit.NewPipeline(nil, nil, nil), stage: data.StatusProspect}
+}
+
+// newRecruitScreen builds the recruitment screen for this window; quick
+// capture and the import reload it after saving.
+func (u *UI) newRecruitScreen() *recruitScreen {
+	s := newRecruitScreen(u.Store, u.locale(), u.background, func() string { return u.Settings.ManagerName },
+		u.ShowQuickCapture, u.ShowImport)
+	u.recruit = s
+	return s
 }
 
 func (s *recruitScreen) buildUI() fyne.CanvasObject {
-	s.ui.recruit = s
 	stages := container.NewHBox()
 	s.stagesBox, s.stageBtns = stages, nil
 	for _, st := range data.RecruitStatuses {
@@ -58,8 +72,8 @@ func (s *recruitScreen) buildUI() fyne.CanvasObject {
 	s.fillSources()
 	s.sortCheck = widget.NewCheck(lang.L("recruit.sort_by_score"), func(on bool) { s.byScore = on; s.apply() })
 	capture := &widget.Button{Text: lang.L("recruit.capture"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
-		OnTapped: s.ui.ShowQuickCapture}
-	importBtn := &widget.Button{Text: lang.L("recruit.import"), Icon: theme.UploadIcon(), OnTapped: s.ui.ShowImport}
+		OnTapped: s.capture}
+	importBtn := &widget.Button{Text: lang.L("recruit.import"), Icon: theme.UploadIcon(), OnTapped: s.importFile}
 	filters := container.NewHBox(s.sourceSel, s.eventSel, s.sortCheck, capture, importBtn)
 	top := container.NewVBox(widget.NewLabelWithStyle(lang.L("nav.recruitment"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		stages, filters)
@@ -94,7 +108,7 @@ func (s *recruitScreen) newList() *widget.List {
 			c := o.(*fyne.Container)
 			texts := c.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*widget.Label).SetText(p.Name)
-			texts.Objects[1].(*widget.Label).SetText(recruit.SourceText(p.RecruitRow, sourceLabel, s.ui.Lang))
+			texts.Objects[1].(*widget.Label).SetText(recruit.SourceText(p.RecruitRow, sourceLabel, s.loc.lang))
 			c.Objects[1].(*widget.Label).SetText(scoreText(p))
 		},
 		OnSelected: func(id widget.ListItemID) {
@@ -122,10 +136,10 @@ func (s *recruitScreen) reload() {
 	var pl *recruit.Pipeline
 	var crit []data.Criterion
 	var err error
-	s.ui.background(func() {
+	s.run(func() {
 		ctx := context.Background()
-		if pl, err = recruit.LoadPipeline(ctx, s.ui.Store); err == nil {
-			crit, err = s.ui.Store.Criteria(ctx)
+		if pl, err = recruit.LoadPipeline(ctx, s.store); err == nil {
+			crit, err = s.store.Criteria(ctx)
 		}
 	}, func() {
 		if err != nil {
@@ -205,7 +219,7 @@ func (c *scorecardPane) buildUI() fyne.CanvasObject {
 	}
 	c.source = newSelect(opts, nil)
 	c.event = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("field.event_name")})
-	c.date = newDateEntry(c.s.ui, "event_date")
+	c.date = widgets.NewDateEntry("event_date", c.s.loc.lang, c.s.store.Now)
 	c.date.Optional = true
 	c.refBy = widgets.NewText(&widget.Entry{PlaceHolder: lang.L("field.referred_by")})
 	c.total = widget.NewLabel("")
@@ -235,9 +249,9 @@ func (c *scorecardPane) load(row data.RecruitRow) {
 	var scores []data.Score
 	var answers []data.ApplicationAnswer
 	var err error
-	c.s.ui.background(func() {
-		if scores, err = c.s.ui.Store.Scores(context.Background(), row.ID); err == nil {
-			answers, err = c.s.ui.Store.ApplicationAnswers(context.Background(), row.ID)
+	c.s.run(func() {
+		if scores, err = c.s.store.Scores(context.Background(), row.ID); err == nil {
+			answers, err = c.s.store.ApplicationAnswers(context.Background(), row.ID)
 		}
 	}, func() {
 		if err != nil {
@@ -273,7 +287,7 @@ func (c *scorecardPane) show(scores []data.Score) {
 		note := widgets.NewText(&widget.Entry{Text: byID[cr.ID].Comment, PlaceHolder: lang.L("field.comment")})
 		c.marks, c.notes = append(c.marks, sel), append(c.notes, note)
 		name := cr.NameEN
-		if c.s.ui.Lang == format.RU {
+		if c.s.loc.lang == format.RU {
 			name = cr.NameRU
 		}
 		label := &widget.Label{Text: lang.L("recruit.criterion", map[string]any{"Name": name, "Weight": cr.Weight}), Truncation: fyne.TextTruncateEllipsis}
@@ -334,10 +348,10 @@ func (c *scorecardPane) onSave() {
 		if dateErr != nil {
 			return dateErr
 		}
-		if err := c.s.ui.Store.SaveProspectSource(ctx, src); err != nil {
+		if err := c.s.store.SaveProspectSource(ctx, src); err != nil {
 			return err
 		}
-		return c.s.ui.Store.SaveScores(ctx, c.row.ID, scores)
+		return c.s.store.SaveScores(ctx, c.row.ID, scores)
 	}, "recruit.saved")
 }
 
@@ -347,14 +361,14 @@ func (c *scorecardPane) onApprove() {
 		note = lang.L("recruit.approved_note_score", map[string]any{"Score": score})
 	}
 	c.run(func(ctx context.Context) error {
-		return recruit.Approve(ctx, c.s.ui.Store, c.row.ID, note, c.s.ui.Settings.ManagerName)
+		return recruit.Approve(ctx, c.s.store, c.row.ID, note, c.s.author())
 	}, "recruit.approved")
 }
 
 func (c *scorecardPane) onDecline() {
 	reason := c.reason.Text
 	c.run(func(ctx context.Context) error {
-		return recruit.Decline(ctx, c.s.ui.Store, c.row.ID, reason, c.s.ui.Settings.ManagerName)
+		return recruit.Decline(ctx, c.s.store, c.row.ID, reason, c.s.author())
 	}, "recruit.declined")
 }
 
@@ -362,7 +376,7 @@ func (c *scorecardPane) onDecline() {
 // reloads the pipeline when it worked.
 func (c *scorecardPane) run(work func(ctx context.Context) error, okKey string) {
 	var err error
-	c.s.ui.background(func() { err = work(context.Background()) }, func() {
+	c.s.run(func() { err = work(context.Background()) }, func() {
 		if err != nil {
 			c.fail(err)
 			if errorField(err) == "reason" {

@@ -203,7 +203,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 		t.Fatal("the preview wrote partners")
 	}
 	// map the notes column away: the preview follows
-	f.selects[6].SetSelectedIndex(0)
+	f.columns.selects[6].SetSelectedIndex(0)
 	u.Wait()
 	if f.mapping[6] != "" {
 		t.Errorf("mapping %v", f.mapping)

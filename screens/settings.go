@@ -62,7 +62,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	path.Wrapping = fyne.TextWrapBreak
 	return container.NewVScroll(container.NewVBox(title, form, container.NewHBox(save), s.msg, widget.NewSeparator(), path,
 		newScorecardSettings(s.ui.Store).buildUI(), newImportProfilesSection(s.ui.Store).buildUI(), newCadenceSettings(s.ui.Store, s.ui.Lang).buildUI(),
-		newLeadSettings(s.ui.Store).buildUI(), newMailSettings(s.ui).buildUI(),
+		newLeadSettings(s.ui.Store).buildUI(), newMailSettings(s.ui.Store, s.ui.Lang, s.ui.background).buildUI(),
 		newBackupSection(s.ui.Store, s.ui.Win, s.ui.Lang, s.ui.background, s.ui.reopened).buildUI(),
 		newTeamSection(s.ui).buildUI()))
 }

@@ -12,13 +12,16 @@ import (
 
 	"channeldesk/app/format"
 	"channeldesk/app/kit"
+	"channeldesk/data"
 	"channeldesk/screens/widgets"
 )
 
 // mailSettings edits the subject and text of the e-mail drafts that carry
 // the partner kits, per language, with a preview filled for a partner.
 type mailSettings struct {
-	ui            *UI
+	store         *data.Store
+	uiLang        format.Lang // the template shown first
+	run           runner
 	lang          *widget.Select
 	subject, body *widgets.TextEntry
 	msg           *widget.Label
@@ -28,7 +31,9 @@ type mailSettings struct {
 // mailLangs are the template languages, in the order of the selector.
 var mailLangs = []format.Lang{format.EN, format.RU}
 
-func newMailSettings(u *UI) *mailSettings { return &mailSettings{ui: u} }
+func newMailSettings(store *data.Store, l format.Lang, run runner) *mailSettings {
+	return &mailSettings{store: store, uiLang: l, run: run}
+}
 
 func (m *mailSettings) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("kit.tmpl.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -45,7 +50,7 @@ func (m *mailSettings) buildUI() fyne.CanvasObject {
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), OnTapped: m.onSave}
 	show := &widget.Button{Text: lang.L("kit.tmpl.preview"), Icon: theme.VisibilityIcon(), OnTapped: m.showPreview}
 	reset := &widget.Button{Text: lang.L("kit.tmpl.reset"), Importance: widget.LowImportance, OnTapped: m.onReset}
-	if m.ui.Lang == format.RU {
+	if m.uiLang == format.RU {
 		m.lang.SetSelectedIndex(1)
 	} else {
 		m.lang.SetSelectedIndex(0)
@@ -57,7 +62,7 @@ func (m *mailSettings) current() format.Lang { return mailLangs[max(0, m.lang.Se
 
 // load shows the template of the language chosen.
 func (m *mailSettings) load() {
-	t, err := kit.MailTemplateFor(context.Background(), m.ui.Store, m.current())
+	t, err := kit.MailTemplateFor(context.Background(), m.store, m.current())
 	m.msg.SetText("")
 	m.preview.SetText("")
 	if err != nil {
@@ -93,7 +98,7 @@ func (m *mailSettings) ok(key string) {
 
 func (m *mailSettings) onSave() {
 	t := m.entered()
-	if err := kit.SaveMailTemplate(context.Background(), m.ui.Store, m.current(), &t); err != nil {
+	if err := kit.SaveMailTemplate(context.Background(), m.store, m.current(), &t); err != nil {
 		m.say(err)
 		return
 	}
@@ -101,7 +106,7 @@ func (m *mailSettings) onSave() {
 }
 
 func (m *mailSettings) onReset() {
-	if err := kit.SaveMailTemplate(context.Background(), m.ui.Store, m.current(), nil); err != nil {
+	if err := kit.SaveMailTemplate(context.Background(), m.store, m.current(), nil); err != nil {
 		m.say(err)
 		return
 	}
@@ -120,8 +125,8 @@ func (m *mailSettings) showPreview() {
 	l := m.current()
 	var pv kit.MailPreview
 	var err error
-	m.ui.background(func() {
-		pv, err = kit.PreviewMail(context.Background(), m.ui.Store, 0, l, t)
+	m.run(func() {
+		pv, err = kit.PreviewMail(context.Background(), m.store, 0, l, t)
 	}, func() {
 		if err != nil {
 			m.say(err)

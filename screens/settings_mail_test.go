@@ -17,7 +17,7 @@ import (
 // and the built-in text comes back on request.
 func TestMailTemplateEditor(t *testing.T) {
 	u := newTestUI(t, 6, "en")
-	m := newMailSettings(u)
+	m := newMailSettings(u.Store, u.Lang, u.background)
 	test.NewWindow(m.buildUI())
 	if m.lang.Selected != "English" || !strings.Contains(m.subject.Text, "{program}") {
 		t.Fatalf("starts on %q with subject %q", m.lang.Selected, m.subject.Text)

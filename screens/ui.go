@@ -106,11 +106,11 @@ func (u *UI) build() {
 	u.areas = []area{
 		{"dash.nav", theme.HomeIcon(), func() fyne.CanvasObject { u.dashboard = newDashboardScreen(u); return u.dashboard.buildUI() }},
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
-		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return newRecruitScreen(u).buildUI() }},
+		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return u.newRecruitScreen().buildUI() }},
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return u.newOnboardingScreen().buildUI() }},
 		{"deals.nav", theme.FileTextIcon(), func() fyne.CanvasObject { return withLeadsTab(u, newDealsScreen(u).buildUI()) }},
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
-		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return newMDFScreen(u).buildUI() }},
+		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return u.newMDFScreen().buildUI() }},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = u.newPlansScreen(); return u.plans.buildUI() }},
 		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
 	}

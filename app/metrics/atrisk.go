@@ -77,8 +77,8 @@ func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskR
 		return nil, err
 	}
 	found := append(noWon, stalled...)
-	if PlanFigures.MissedTargets != nil && rules.MissedBP > 0 {
-		missed, err := PlanFigures.MissedTargets(ctx, s, today, rules.MissedBP)
+	if rules.MissedBP > 0 {
+		missed, err := MissedTargets(ctx, s, today, rules.MissedBP)
 		if err != nil {
 			return nil, err
 		}

@@ -60,8 +60,8 @@ func LoadKPIs(ctx context.Context, s *data.Store, today time.Time, fromMonth int
 	k := KPIs{ActivePartners: c.ActivePartners, WonThisQuarter: c.WonThisQuarter, WonLastQuarter: c.WonLastQuarter,
 		OnboardingInProgress: c.OnboardingInProgress, DealsAwaitingApproval: c.DealsAwaitingApproval,
 		DealsExpiringSoon: c.DealsExpiringSoon}
-	if err == nil && PlanFigures.QuarterTarget != nil {
-		k.PlanThisQuarter, k.HasPlan, err = PlanFigures.QuarterTarget(ctx, s, today)
+	if err == nil {
+		k.PlanThisQuarter, k.HasPlan, err = QuarterTarget(ctx, s, today)
 	}
 	return k, err
 }
@@ -175,13 +175,11 @@ func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 		}
 		out = append(out, items...)
 	}
-	if PlanFigures.CheckInsDue != nil {
-		due, err := PlanFigures.CheckInsDue(ctx, s, today)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, due...)
+	due, err := CheckInsDue(ctx, s, today)
+	if err != nil {
+		return nil, err
 	}
+	out = append(out, due...)
 	return appendMDFToday(ctx, s, today, out)
 }
 

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"channeldesk/app/metrics"
-	"channeldesk/app/plan"
 	"channeldesk/data"
 )
 
@@ -54,7 +53,7 @@ func TestMissedTargetIsAnAtRiskReason(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	ids := dashFixture(t, s)
-	missed, err := plan.MissedTargets(ctx, s, dashDay, metrics.MissedTargetBP)
+	missed, err := metrics.MissedTargets(ctx, s, dashDay, metrics.MissedTargetBP)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package plan
+package metrics
 
 import (
 	"context"
@@ -7,14 +7,9 @@ import (
 	"time"
 
 	"channeldesk/app/fiscal"
-	"channeldesk/app/metrics"
+	"channeldesk/app/plan"
 	"channeldesk/data"
 )
-
-// The dashboard (package app/metrics) reaches the plans through metrics.PlanFigures.
-func init() {
-	metrics.PlanFigures = metrics.PlanHooks{MissedTargets: MissedTargets, CheckInsDue: CheckInsDue, QuarterTarget: QuarterTarget}
-}
 
 // agreed reports whether a plan was agreed with the partner: only agreed
 // (or since completed) plans hold targets the partner signed up to.
@@ -25,7 +20,7 @@ func fiscalQuarter(ctx context.Context, s *data.Store, day time.Time) (fiscal.Fi
 	if err != nil {
 		return fiscal.FiscalQuarter{}, err
 	}
-	return fiscal.QuarterOf(day, metrics.FiscalFromSetting(st)), nil
+	return fiscal.QuarterOf(day, FiscalFromSetting(st)), nil
 }
 
 // hasAgreedPlans spares the attainment queries when a year has no agreed plan.
@@ -39,7 +34,7 @@ func hasAgreedPlans(ctx context.Context, s *data.Store, year int) (bool, error) 
 // MissedTargets lists the partners (not offboarded or declined) whose
 // agreed plan's weighted attainment in the fiscal quarter before today's
 // is under minBP basis points; Since is that quarter's last day.
-func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP int) ([]metrics.AtRisk, error) {
+func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP int) ([]AtRisk, error) {
 	cur, err := fiscalQuarter(ctx, s, today)
 	if err != nil {
 		return nil, err
@@ -48,7 +43,7 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	if ok, err := hasAgreedPlans(ctx, s, q.Year); err != nil || !ok {
 		return nil, err
 	}
-	rows, err := Overview(ctx, s, q.Year, today)
+	rows, err := plan.Overview(ctx, s, q.Year, today)
 	if err != nil {
 		return nil, err
 	}
@@ -56,15 +51,15 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	if err != nil {
 		return nil, err
 	}
-	var out []metrics.AtRisk
+	var out []AtRisk
 	for _, r := range rows {
 		bp := r.Attainment.QuarterBP[q.Q-1]
 		st := status[r.PartnerID]
-		if !agreed(r.Status) || bp == NoTarget || bp >= minBP || gone(st) {
+		if !agreed(r.Status) || bp == plan.NoTarget || bp >= minBP || gone(st) {
 			continue
 		}
-		out = append(out, metrics.AtRisk{PartnerID: r.PartnerID, Name: r.Partner, Status: st, Kind: metrics.RiskMissedTarget,
-			Since: iso(q.End())})
+		out = append(out, AtRisk{PartnerID: r.PartnerID, Name: r.Partner, Status: st, Kind: RiskMissedTarget,
+			Since: fiscal.ISODate(q.End())})
 	}
 	return out, nil
 }
@@ -73,7 +68,7 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 // partners still in the program, the quarterly check-ins that are due or
 // overdue (DueQuarters), oldest quarter first; Date is the quarter's last
 // day, Text its label.
-func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]metrics.TodayItem, error) {
+func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error) {
 	cur, err := fiscalQuarter(ctx, s, today)
 	if err != nil {
 		return nil, err
@@ -95,16 +90,16 @@ func CheckInsDue(ctx context.Context, s *data.Store, today time.Time) ([]metrics
 	due := make([][]int, len(heads))
 	for i, h := range heads {
 		if h.Status == data.PlanAgreed && !gone(h.PartnerStatus) {
-			due[i] = DueQuarters(cur.Year, cur.FromMonth, today, held[h.PlanID])
+			due[i] = plan.DueQuarters(cur.Year, cur.FromMonth, today, held[h.PlanID])
 		}
 	}
-	var out []metrics.TodayItem
+	var out []TodayItem
 	for q := 1; q <= 4; q++ {
 		fq := fiscal.FiscalQuarter{Year: cur.Year, Q: q, FromMonth: cur.FromMonth}
 		for i, h := range heads {
 			if containsInt(due[i], q) {
-				out = append(out, metrics.TodayItem{Kind: metrics.TodayCheckIn, PartnerID: h.PartnerID, PartnerName: h.Partner,
-					Date: iso(fq.End()), Text: fq.Label()})
+				out = append(out, TodayItem{Kind: TodayCheckIn, PartnerID: h.PartnerID, PartnerName: h.Partner,
+					Date: fiscal.ISODate(fq.End()), Text: fq.Label()})
 			}
 		}
 	}
