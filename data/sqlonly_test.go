@@ -32,7 +32,7 @@ var sqlPending = map[string]bool{
 	"app/metrics/atrisk.go":        true,
 	"app/metrics/dashboard.go":     true,
 	"app/metrics/dashboard_mdf.go": true,
-	"app/metrics/plans.go":        true,
+	"app/metrics/plans.go":         true,
 	"app/plan/doc.go":              true,
 	"app/plan/overview.go":         true,
 	"app/plan/pending.go":          true,
