@@ -64,7 +64,7 @@ const mdfLowShare = 0.1
 // ledger by mdf.MDFBalances; a row whose available amount is under a
 // tenth of its allocation is highlighted.
 func writeMDFBalances(ctx context.Context, b *Book, sheet string) error {
-	bs, err := mdf.MDFBalances(ctx, b.Store.DB())
+	bs, err := mdf.MDFBalances(ctx, b.Store)
 	if err != nil {
 		return err
 	}
