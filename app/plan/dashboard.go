@@ -30,10 +30,7 @@ func fiscalQuarter(ctx context.Context, s *data.Store, day time.Time) (fiscal.Fi
 
 // hasAgreedPlans spares the attainment queries when a year has no agreed plan.
 func hasAgreedPlans(ctx context.Context, s *data.Store, year int) (bool, error) {
-	var n int
-	err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM plans WHERE fiscal_year = ?
-		AND status IN ('agreed', 'completed'))`, year).Scan(&n)
-	return n == 1, err
+	return s.HasAgreedPlans(ctx, year)
 }
 
 // MissedTargets lists the partners (not offboarded or declined) whose
@@ -147,21 +144,15 @@ func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, 
 }
 
 func partnerStatuses(ctx context.Context, s *data.Store) (map[int64]data.Status, error) {
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, status FROM partners`)
+	ps, err := s.PartnerBriefs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]data.Status{}
-	for rows.Next() {
-		var id int64
-		var st data.Status
-		if err := rows.Scan(&id, &st); err != nil {
-			return nil, err
-		}
-		out[id] = st
+	out := make(map[int64]data.Status, len(ps))
+	for _, p := range ps {
+		out[p.ID] = p.Status
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func gone(st data.Status) bool { return st == data.StatusOffboarded || st == data.StatusDeclined }

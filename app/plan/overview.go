@@ -79,19 +79,13 @@ func DueQuarters(year, startMonth int, today time.Time, held [4]bool) []int {
 }
 
 func partnerNames(ctx context.Context, s *data.Store) (map[int64]string, error) {
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, name FROM partners`)
+	ps, err := s.PartnerBriefs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out[id] = name
+	out := make(map[int64]string, len(ps))
+	for _, p := range ps {
+		out[p.ID] = p.Name
 	}
-	return out, rows.Err()
+	return out, nil
 }
