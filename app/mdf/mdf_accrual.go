@@ -18,9 +18,9 @@ type MDFAccrual struct {
 // MDFAccruals computes each partner's accrual for a fund: won deals closed
 // inside the fund's period times the assigned tier's mdf_accrual_bp,
 // capped by the fund's per-partner cap.
-func MDFAccruals(ctx context.Context, q data.Querier, f *data.MDFFund) ([]MDFAccrual, error) {
+func MDFAccruals(ctx context.Context, tx *data.Tx, f *data.MDFFund) ([]MDFAccrual, error) {
 	var out []MDFAccrual
-	err := data.MDFAccrualBasesTx(ctx, q, f, func(x data.MDFAccrualBase) error {
+	err := data.MDFAccrualBasesTx(ctx, tx, f, func(x data.MDFAccrualBase) error {
 		a := MDFAccrual{PartnerID: x.PartnerID, Revenue: x.Revenue, RateBP: x.RateBP, Posted: x.Posted}
 		a.Earned = a.Revenue * int64(a.RateBP) / 10000
 		if f.AccrualCap > 0 {

@@ -63,11 +63,10 @@ func MDFBalances(ctx context.Context, s *data.Store) ([]MDFBalance, error) {
 	return out, nil
 }
 
-// MDFBalanceOf sums the ledger entries sc chooses, over q (a transaction,
-// or the store's database in tests).
-func MDFBalanceOf(ctx context.Context, q data.Querier, sc data.MDFLedgerScope) (MDFBalance, error) {
+// MDFBalanceOf sums the ledger entries sc chooses inside a transaction.
+func MDFBalanceOf(ctx context.Context, tx *data.Tx, sc data.MDFLedgerScope) (MDFBalance, error) {
 	var b MDFBalance
-	err := data.SumMDFLedgerTx(ctx, q, sc, b.add)
+	err := data.SumMDFLedgerTx(ctx, tx, sc, b.add)
 	return b, err
 }
 
@@ -79,17 +78,19 @@ func LedgerBalance(ctx context.Context, s *data.Store, sc data.MDFLedgerScope) (
 	return b, err
 }
 
-// PartnerMDFBalance is a partner's balance in one fund.
+// PartnerMDFBalance is a partner's balance in one fund, over q: the
+// caller's *data.Tx (tests also pass the store's database).
 func PartnerMDFBalance(ctx context.Context, q data.Querier, fundID, partnerID int64) (MDFBalance, error) {
-	b, err := MDFBalanceOf(ctx, q, data.MDFLedgerScope{FundID: fundID, PartnerID: partnerID})
-	b.FundID, b.PartnerID = fundID, partnerID
+	b := MDFBalance{FundID: fundID, PartnerID: partnerID}
+	err := data.SumMDFLedgerTx(ctx, q, data.MDFLedgerScope{FundID: fundID, PartnerID: partnerID}, b.add)
 	return b, err
 }
 
-// FundMDFBalance is a fund's balance over all its partners.
+// FundMDFBalance is a fund's balance over all its partners, over q as
+// PartnerMDFBalance.
 func FundMDFBalance(ctx context.Context, q data.Querier, fundID int64) (MDFBalance, error) {
-	b, err := MDFBalanceOf(ctx, q, data.MDFLedgerScope{FundID: fundID})
-	b.FundID = fundID
+	b := MDFBalance{FundID: fundID}
+	err := data.SumMDFLedgerTx(ctx, q, data.MDFLedgerScope{FundID: fundID}, b.add)
 	return b, err
 }
 
