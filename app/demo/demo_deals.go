@@ -214,7 +214,7 @@ func demoTierHistory(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Ra
 		to := &program.Tiers[i]
 		at := created.AddDate(0, 0, days*(i+1)/(top+2)+r.IntN(5)).UTC()
 		reason := demoText(p.DocLang, "Requirements met at the review", "Требования выполнены на ревью")
-		body := fmt.Sprintf("%s › %s: %s", tier.TierName(from, format.Lang(p.DocLang), "—"), to.Name(p.DocLang), reason)
+		body := fmt.Sprintf("%s › %s: %s", tier.Name(from, format.Lang(p.DocLang), "—"), to.Name(p.DocLang), reason)
 		c := &data.TierChange{PartnerID: p.ID, ToTierID: to.ID, ChangedAt: at.Format(time.RFC3339), Reason: reason, Author: p.AccountManager}
 		if err := s.ChangeTierTx(ctx, tx, c, body); err != nil {
 			return err

@@ -268,7 +268,7 @@ func demoClaim(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, at
 func demoPayments(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, claims []int64) error {
 	for i, n := 0, 1; i < len(claims); n++ {
 		j := min(len(claims), i+1+r.IntN(3))
-		if _, err := mdf.PayClaimsTx(ctx, tx, s, claims[i:j], mdf.MDFToday(s), fmt.Sprintf("PAY-%04d", n)); err != nil {
+		if _, err := mdf.PayClaimsTx(ctx, tx, s, claims[i:j], mdf.Today(s), fmt.Sprintf("PAY-%04d", n)); err != nil {
 			return err
 		}
 		i = j

@@ -173,7 +173,7 @@ func demoReason(r *rand.Rand, p data.Partner, reasons [][2]string) string {
 // gets every required task done, so the move to active is suggested.
 func demoRunningChecklist(ctx context.Context, tx *data.Tx, r *rand.Rand, today time.Time, p data.Partner, allDone bool) error {
 	start := today.AddDate(0, 0, -(3 + r.IntN(110)))
-	cl, err := onboarding.StartOnboardingTx(ctx, tx, p.ID, start, today)
+	cl, err := onboarding.StartTx(ctx, tx, p.ID, start, today)
 	if err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func demoFinishedChecklist(ctx context.Context, tx *data.Tx, r *rand.Rand, today
 	if !start.Before(today) {
 		start = today.AddDate(0, 0, -30)
 	}
-	cl, err := onboarding.StartOnboardingTx(ctx, tx, p.ID, start, today)
+	cl, err := onboarding.StartTx(ctx, tx, p.ID, start, today)
 	if err != nil {
 		return err
 	}

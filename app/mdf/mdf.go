@@ -12,10 +12,10 @@ import (
 )
 
 // mdfToday is the store's current calendar day.
-func MDFToday(s *data.Store) string { return s.Now().Format(format.DateLayout) }
+func Today(s *data.Store) string { return s.Now().Format(format.DateLayout) }
 
 // MDFDeadline is the last day a request's activity can be claimed.
-func MDFDeadline(r *data.MDFRequest, f *data.MDFFund) string {
+func ClaimDeadline(r *data.MDFRequest, f *data.MDFFund) string {
 	return fiscal.AddDaysISO(r.EndsOn, f.ClaimDays)
 }
 
@@ -46,7 +46,7 @@ func post(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFund, p
 		raises = raises || e.Bucket == data.BucketAllocated && e.Amount > 0
 		e.FundID, e.PartnerID = fund.ID, partnerID
 		if e.OnDate == "" {
-			e.OnDate = MDFToday(s)
+			e.OnDate = Today(s)
 		}
 		if err := s.InsertMDFEntryTx(ctx, tx, e); err != nil {
 			return err
@@ -64,7 +64,7 @@ func post(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFund, p
 
 // CreateMDFFund stores a new fund for a fiscal quarter or year; its dates
 // and currency come from the settings (fiscal-year start, program currency).
-func CreateMDFFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
+func CreateFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return CreateFundTx(ctx, tx, s, f) })
 }
 
@@ -90,7 +90,7 @@ func CreateFundTx(ctx context.Context, tx *data.Tx, s *data.Store, f *data.MDFFu
 
 // SetMDFFundBudget changes a fund's budget; it cannot go below what has
 // already been allocated.
-func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) error {
+func SetFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		f, err := data.MDFFundTx(ctx, tx, fundID)
 		if err != nil {
@@ -100,7 +100,7 @@ func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) 
 			return err
 		}
 		f.Budget = budget
-		fb, err := FundMDFBalance(ctx, tx, fundID)
+		fb, err := FundBalance(ctx, tx, fundID)
 		if err != nil {
 			return err
 		}
@@ -112,7 +112,7 @@ func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) 
 }
 
 // AllocateMDF gives a partner an amount of a discretionary fund.
-func AllocateMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, note string) error {
+func Allocate(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, note string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return AllocateTx(ctx, tx, s, fundID, partnerID, amount, note) })
 }
 
@@ -132,7 +132,7 @@ func AllocateTx(ctx context.Context, tx *data.Tx, s *data.Store, fundID, partner
 }
 
 // AdjustMDF corrects a partner's allocation up or down, with a reason.
-func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, reason string) error {
+func Adjust(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, reason string) error {
 	reason, err := requireReason(reason)
 	if err != nil {
 		return err
@@ -172,7 +172,7 @@ func inTx(ctx context.Context, s *data.Store, fn func(tx *data.Tx) error) error 
 }
 
 // CreateMDFRequest stores a draft request for an activity the fund pays for.
-func CreateMDFRequest(ctx context.Context, s *data.Store, r *data.MDFRequest) error {
+func CreateRequest(ctx context.Context, s *data.Store, r *data.MDFRequest) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return CreateRequestTx(ctx, tx, s, r) })
 }
 
@@ -188,7 +188,7 @@ func CreateRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MD
 }
 
 // UpdateMDFRequest changes a draft request's details.
-func UpdateMDFRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) error {
+func UpdateRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		return withRequest(ctx, tx, s, in.ID, func(r *data.MDFRequest, f *data.MDFFund) error {
 			if r.State != data.RequestDraft {
@@ -206,7 +206,7 @@ func UpdateMDFRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) e
 
 // SubmitMDFRequest sends a draft for approval and reserves the requested
 // amount; refused when the partner has not that much available.
-func SubmitMDFRequest(ctx context.Context, s *data.Store, id int64) error {
+func SubmitRequest(ctx context.Context, s *data.Store, id int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return SubmitRequestTx(ctx, tx, s, id) })
 }
 
@@ -215,7 +215,7 @@ func SubmitRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) 
 		if r.State != data.RequestDraft {
 			return badState("mdf_request", string(r.State))
 		}
-		r.State, r.SubmittedOn = data.RequestSubmitted, MDFToday(s)
+		r.State, r.SubmittedOn = data.RequestSubmitted, Today(s)
 		return post(ctx, tx, s, f, r.PartnerID, data.MDFEntry{Kind: data.EntryReservation, Bucket: data.BucketPending,
 			Amount: r.Requested, RequestID: r.ID})
 	})
@@ -223,7 +223,7 @@ func SubmitRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) 
 
 // ApproveMDFRequest approves a submitted request for amount (at most what
 // was requested); the rest of the reservation is released.
-func ApproveMDFRequest(ctx context.Context, s *data.Store, id, amount int64) error {
+func ApproveRequest(ctx context.Context, s *data.Store, id, amount int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return ApproveRequestTx(ctx, tx, s, id, amount) })
 }
 
@@ -235,7 +235,7 @@ func ApproveRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id, amoun
 		if amount <= 0 || amount > r.Requested {
 			return data.Invalid("mdf_approved", "err.mdf_over_requested", map[string]any{"Minor": r.Requested})
 		}
-		r.State, r.Approved, r.ApprovedOn = data.RequestApproved, amount, MDFToday(s)
+		r.State, r.Approved, r.ApprovedOn = data.RequestApproved, amount, Today(s)
 		return post(ctx, tx, s, f, r.PartnerID,
 			data.MDFEntry{Kind: data.EntryApproval, Bucket: data.BucketPending, Amount: -amount, RequestID: r.ID},
 			data.MDFEntry{Kind: data.EntryApproval, Bucket: data.BucketApproved, Amount: amount, RequestID: r.ID},
@@ -245,7 +245,7 @@ func ApproveRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id, amoun
 
 // RejectMDFRequest turns down a submitted request with a reason and
 // releases its reservation.
-func RejectMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
+func RejectRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		return CloseRequestTx(ctx, tx, s, id, reason, data.RequestRejected, data.RequestSubmitted)
 	})
@@ -253,7 +253,7 @@ func RejectMDFRequest(ctx context.Context, s *data.Store, id int64, reason strin
 
 // CancelMDFRequest withdraws a draft or submitted request, releasing any
 // reservation.
-func CancelMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
+func CancelRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		return CloseRequestTx(ctx, tx, s, id, reason, data.RequestCancelled, data.RequestDraft, data.RequestSubmitted)
 	})
@@ -273,7 +273,7 @@ func CloseRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64, r
 			return badState("mdf_request", string(r.State))
 		}
 		was := r.State
-		r.State, r.Reason, r.ClosedOn = to, reason, MDFToday(s)
+		r.State, r.Reason, r.ClosedOn = to, reason, Today(s)
 		if was != data.RequestSubmitted {
 			return nil
 		}

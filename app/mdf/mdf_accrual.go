@@ -7,7 +7,7 @@ import (
 )
 
 // MDFAccrual is what a partner earned in a fund's period from won deals.
-type MDFAccrual struct {
+type Accrual struct {
 	PartnerID int64
 	Revenue   int64 // won revenue closed in the period
 	RateBP    int   // the assigned tier's MDF accrual rate
@@ -18,10 +18,10 @@ type MDFAccrual struct {
 // MDFAccruals computes each partner's accrual for a fund: won deals closed
 // inside the fund's period times the assigned tier's mdf_accrual_bp,
 // capped by the fund's per-partner cap.
-func MDFAccruals(ctx context.Context, tx *data.Tx, f *data.MDFFund) ([]MDFAccrual, error) {
-	var out []MDFAccrual
+func Accruals(ctx context.Context, tx *data.Tx, f *data.MDFFund) ([]Accrual, error) {
+	var out []Accrual
 	err := data.MDFAccrualBasesTx(ctx, tx, f, func(x data.MDFAccrualBase) error {
-		a := MDFAccrual{PartnerID: x.PartnerID, Revenue: x.Revenue, RateBP: x.RateBP, Posted: x.Posted}
+		a := Accrual{PartnerID: x.PartnerID, Revenue: x.Revenue, RateBP: x.RateBP, Posted: x.Posted}
 		a.Earned = a.Revenue * int64(a.RateBP) / 10000
 		if f.AccrualCap > 0 {
 			a.Earned = min(a.Earned, f.AccrualCap)
@@ -43,7 +43,7 @@ func MDFAccruals(ctx context.Context, tx *data.Tx, f *data.MDFFund) ([]MDFAccrua
 // accrual that went down (a deal reopened) is not taken back; the manager
 // adjusts with a reason. Refused as a whole when the budget is short. It
 // returns the partners credited and the total posted.
-func PostMDFAccrual(ctx context.Context, s *data.Store, fundID int64) (partners int, total int64, err error) {
+func PostAccrual(ctx context.Context, s *data.Store, fundID int64) (partners int, total int64, err error) {
 	err = inTx(ctx, s, func(tx *data.Tx) (err error) {
 		partners, total, err = PostAccrualTx(ctx, tx, s, fundID)
 		return err
@@ -62,11 +62,11 @@ func PostAccrualTx(ctx context.Context, tx *data.Tx, s *data.Store, fundID int64
 	if !f.Accrues() {
 		return 0, 0, data.Conflict("err.mdf_not_accrual", map[string]any{"Fund": f.Name})
 	}
-	as, err := MDFAccruals(ctx, tx, f)
+	as, err := Accruals(ctx, tx, f)
 	if err != nil {
 		return 0, 0, err
 	}
-	on := min(MDFToday(s), f.EndsOn)
+	on := min(Today(s), f.EndsOn)
 	for _, a := range as {
 		if delta := a.Earned - a.Posted; delta > 0 {
 			if err := post(ctx, tx, s, f, a.PartnerID, data.MDFEntry{Kind: data.EntryAccrual,

@@ -9,7 +9,7 @@ import (
 
 // MDFBalance is what the ledger says about a partner's money in a fund (or
 // a total over several): every figure is a sum of ledger entries.
-type MDFBalance struct {
+type Balance struct {
 	FundID         int64
 	PartnerID      int64
 	Allocated      int64 // allocations, accruals and adjustments
@@ -19,12 +19,12 @@ type MDFBalance struct {
 }
 
 // Available is what may still be requested: allocated − (pending + approved-unpaid + paid).
-func (b MDFBalance) Available() int64 { return b.Allocated - b.Pending - b.ApprovedUnpaid - b.Paid }
+func (b Balance) Available() int64 { return b.Allocated - b.Pending - b.ApprovedUnpaid - b.Paid }
 
 // Used is everything committed: pending, approved-unpaid and paid.
-func (b MDFBalance) Used() int64 { return b.Pending + b.ApprovedUnpaid + b.Paid }
+func (b Balance) Used() int64 { return b.Pending + b.ApprovedUnpaid + b.Paid }
 
-func (b *MDFBalance) add(bucket string, amount int64) {
+func (b *Balance) add(bucket string, amount int64) {
 	switch bucket {
 	case data.BucketAllocated:
 		b.Allocated += amount
@@ -38,7 +38,7 @@ func (b *MDFBalance) add(bucket string, amount int64) {
 }
 
 // Plus adds two balances, for totals.
-func (b MDFBalance) Plus(o MDFBalance) MDFBalance {
+func (b Balance) Plus(o Balance) Balance {
 	b.Allocated += o.Allocated
 	b.Pending += o.Pending
 	b.ApprovedUnpaid += o.ApprovedUnpaid
@@ -48,11 +48,11 @@ func (b MDFBalance) Plus(o MDFBalance) MDFBalance {
 
 // MDFBalances sums the whole ledger into one balance per fund and partner,
 // in one grouped query.
-func MDFBalances(ctx context.Context, s *data.Store) ([]MDFBalance, error) {
-	var out []MDFBalance
+func Balances(ctx context.Context, s *data.Store) ([]Balance, error) {
+	var out []Balance
 	err := s.EachMDFBucketSum(ctx, func(x data.MDFBucketSum) error {
 		if n := len(out); n == 0 || out[n-1].FundID != x.FundID || out[n-1].PartnerID != x.PartnerID {
-			out = append(out, MDFBalance{FundID: x.FundID, PartnerID: x.PartnerID})
+			out = append(out, Balance{FundID: x.FundID, PartnerID: x.PartnerID})
 		}
 		out[len(out)-1].add(x.Bucket, x.Amount)
 		return nil
@@ -64,32 +64,32 @@ func MDFBalances(ctx context.Context, s *data.Store) ([]MDFBalance, error) {
 }
 
 // MDFBalanceOf sums the ledger entries sc chooses inside a transaction.
-func MDFBalanceOf(ctx context.Context, tx *data.Tx, sc data.MDFLedgerScope) (MDFBalance, error) {
-	var b MDFBalance
+func BalanceOf(ctx context.Context, tx *data.Tx, sc data.MDFLedgerScope) (Balance, error) {
+	var b Balance
 	err := data.SumMDFLedgerTx(ctx, tx, sc, b.add)
 	return b, err
 }
 
 // LedgerBalance sums the ledger entries sc chooses, outside a
 // transaction; FundID and PartnerID stay zero.
-func LedgerBalance(ctx context.Context, s *data.Store, sc data.MDFLedgerScope) (MDFBalance, error) {
-	var b MDFBalance
+func LedgerBalance(ctx context.Context, s *data.Store, sc data.MDFLedgerScope) (Balance, error) {
+	var b Balance
 	err := s.SumMDFLedger(ctx, sc, b.add)
 	return b, err
 }
 
 // PartnerMDFBalance is a partner's balance in one fund, over q: the
 // caller's *data.Tx (tests also pass the store's database).
-func PartnerMDFBalance(ctx context.Context, q data.Querier, fundID, partnerID int64) (MDFBalance, error) {
-	b := MDFBalance{FundID: fundID, PartnerID: partnerID}
+func PartnerBalance(ctx context.Context, q data.Querier, fundID, partnerID int64) (Balance, error) {
+	b := Balance{FundID: fundID, PartnerID: partnerID}
 	err := data.SumMDFLedgerTx(ctx, q, data.MDFLedgerScope{FundID: fundID, PartnerID: partnerID}, b.add)
 	return b, err
 }
 
 // FundMDFBalance is a fund's balance over all its partners, over q as
 // PartnerMDFBalance.
-func FundMDFBalance(ctx context.Context, q data.Querier, fundID int64) (MDFBalance, error) {
-	b := MDFBalance{FundID: fundID}
+func FundBalance(ctx context.Context, q data.Querier, fundID int64) (Balance, error) {
+	b := Balance{FundID: fundID}
 	err := data.SumMDFLedgerTx(ctx, q, data.MDFLedgerScope{FundID: fundID}, b.add)
 	return b, err
 }
@@ -101,7 +101,7 @@ func guardMDF(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFun
 	if err := guardPartnerMDF(ctx, tx, fund, partnerID); err != nil {
 		return err
 	}
-	fb, err := FundMDFBalance(ctx, tx, fund.ID)
+	fb, err := FundBalance(ctx, tx, fund.ID)
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func guardMDF(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFun
 // guardPartnerMDF refuses a change that leaves the partner's available
 // amount in the fund negative.
 func guardPartnerMDF(ctx context.Context, tx *data.Tx, fund *data.MDFFund, partnerID int64) error {
-	pb, err := PartnerMDFBalance(ctx, tx, fund.ID, partnerID)
+	pb, err := PartnerBalance(ctx, tx, fund.ID, partnerID)
 	if err != nil {
 		return err
 	}

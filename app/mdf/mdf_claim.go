@@ -50,7 +50,7 @@ func attachProofs(ctx context.Context, tx *data.Tx, s *data.Store, claimID int64
 // SubmitMDFClaim claims reimbursement for an approved request, after the
 // activity ended and no later than its claim deadline; a request has at
 // most one claim that is not rejected.
-func SubmitMDFClaim(ctx context.Context, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
+func SubmitClaim(ctx context.Context, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return SubmitClaimTx(ctx, tx, s, c, proofs) })
 }
 
@@ -69,7 +69,7 @@ func SubmitClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, c *data.MDFC
 	if err := claimable(ctx, tx, s, r, f); err != nil {
 		return err
 	}
-	c.State, c.SubmittedOn, c.Reimbursable, c.PaymentID = data.ClaimSubmitted, MDFToday(s), 0, 0
+	c.State, c.SubmittedOn, c.Reimbursable, c.PaymentID = data.ClaimSubmitted, Today(s), 0, 0
 	if err := s.InsertMDFClaimTx(ctx, tx, c); err != nil {
 		return err
 	}
@@ -77,14 +77,14 @@ func SubmitClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, c *data.MDFC
 }
 
 func claimable(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRequest, f *data.MDFFund) error {
-	today := MDFToday(s)
+	today := Today(s)
 	switch {
 	case r.State != data.RequestApproved:
 		return badState("mdf_request", string(r.State))
 	case today < r.EndsOn:
 		return data.Conflict("err.mdf_claim_early", map[string]any{"Date": r.EndsOn})
-	case today > MDFDeadline(r, f):
-		return data.Conflict("err.mdf_claim_late", map[string]any{"Date": MDFDeadline(r, f)})
+	case today > ClaimDeadline(r, f):
+		return data.Conflict("err.mdf_claim_late", map[string]any{"Date": ClaimDeadline(r, f)})
 	}
 	// A claim that is not rejected still counts against its request.
 	n, err := data.LiveMDFClaimsTx(ctx, tx, r.ID)
@@ -99,7 +99,7 @@ func claimable(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFReque
 
 // ResubmitMDFClaim answers a "more info needed" claim with corrected
 // figures and more files.
-func ResubmitMDFClaim(ctx context.Context, s *data.Store, id, actualCost, leads int64, note string, proofs []ProofFile) error {
+func ResubmitClaim(ctx context.Context, s *data.Store, id, actualCost, leads int64, note string, proofs []ProofFile) error {
 	return withClaim(ctx, s, id, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		if c.State != data.ClaimInfo {
 			return badState("mdf_claim", string(c.State))
@@ -113,7 +113,7 @@ func ResubmitMDFClaim(ctx context.Context, s *data.Store, id, actualCost, leads 
 }
 
 // AddMDFProof attaches one more file to a claim that is not yet decided.
-func AddMDFProof(ctx context.Context, s *data.Store, claimID int64, p ProofFile) error {
+func AddProof(ctx context.Context, s *data.Store, claimID int64, p ProofFile) error {
 	return withClaim(ctx, s, claimID, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		if c.State != data.ClaimSubmitted && c.State != data.ClaimInfo {
 			return badState("mdf_claim", string(c.State))
@@ -130,7 +130,7 @@ func Reimbursable(approved, actualCost int64, shareBP int) int64 {
 
 // ApproveMDFClaim approves a submitted claim for min(approved, actual ×
 // share) and releases the rest of the request's approved money.
-func ApproveMDFClaim(ctx context.Context, s *data.Store, id int64) error {
+func ApproveClaim(ctx context.Context, s *data.Store, id int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return ApproveClaimTx(ctx, tx, s, id) })
 }
 
@@ -140,14 +140,14 @@ func ApproveClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) e
 			return badState("mdf_claim", string(c.State))
 		}
 		c.Reimbursable = Reimbursable(r.Approved, c.ActualCost, f.ShareBP)
-		c.State, c.DecidedOn, c.Reason = data.ClaimApproved, MDFToday(s), ""
+		c.State, c.DecidedOn, c.Reason = data.ClaimApproved, Today(s), ""
 		return post(ctx, tx, s, f, r.PartnerID, data.MDFEntry{Kind: data.EntryRelease, Bucket: data.BucketApproved,
 			Amount: -(r.Approved - c.Reimbursable), RequestID: r.ID, ClaimID: c.ID})
 	})
 }
 
 // RequestMDFClaimInfo sends a submitted claim back for more information.
-func RequestMDFClaimInfo(ctx context.Context, s *data.Store, id int64, reason string) error {
+func RequestClaimInfo(ctx context.Context, s *data.Store, id int64, reason string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		return DecideClaimTx(ctx, tx, s, id, reason, data.ClaimInfo, data.ClaimSubmitted)
 	})
@@ -156,7 +156,7 @@ func RequestMDFClaimInfo(ctx context.Context, s *data.Store, id int64, reason st
 // RejectMDFClaim turns a claim down with a reason. The request's money
 // stays approved: another claim may follow until the deadline, after
 // which the request expires and releases it.
-func RejectMDFClaim(ctx context.Context, s *data.Store, id int64, reason string) error {
+func RejectClaim(ctx context.Context, s *data.Store, id int64, reason string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		return DecideClaimTx(ctx, tx, s, id, reason, data.ClaimRejected, data.ClaimSubmitted, data.ClaimInfo)
 	})
@@ -175,14 +175,14 @@ func DecideClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64, re
 		if !ok {
 			return badState("mdf_claim", string(c.State))
 		}
-		c.State, c.Reason, c.DecidedOn = to, reason, MDFToday(s)
+		c.State, c.Reason, c.DecidedOn = to, reason, Today(s)
 		return nil
 	})
 }
 
 // PayMDFClaims pays approved claims with one payment (date, reference)
 // and returns the payment's id.
-func PayMDFClaims(ctx context.Context, s *data.Store, claimIDs []int64, paidOn, reference string) (int64, error) {
+func PayClaims(ctx context.Context, s *data.Store, claimIDs []int64, paidOn, reference string) (int64, error) {
 	if len(claimIDs) == 0 {
 		return 0, data.Invalid("mdf_claims", "err.required", nil)
 	}
@@ -246,7 +246,7 @@ func payClaim(ctx context.Context, tx *data.Tx, s *data.Store, id, payID int64, 
 // ExpireMDFRequests expires approved requests whose claim deadline passed
 // before today without a live claim, releasing their approved money. It
 // returns how many expired.
-func ExpireMDFRequests(ctx context.Context, s *data.Store) (int, error) {
+func ExpireRequests(ctx context.Context, s *data.Store) (int, error) {
 	n := 0
 	err := inTx(ctx, s, func(tx *data.Tx) (err error) {
 		n, err = ExpireTx(ctx, tx, s)
@@ -256,7 +256,7 @@ func ExpireMDFRequests(ctx context.Context, s *data.Store) (int, error) {
 }
 
 func ExpireTx(ctx context.Context, tx *data.Tx, s *data.Store) (int, error) {
-	today := MDFToday(s)
+	today := Today(s)
 	rs, err := data.MDFRequestsByTx(ctx, tx, data.MDFRequestFilter{State: data.RequestApproved, Unclaimed: true})
 	if err != nil {
 		return 0, err
@@ -276,10 +276,10 @@ func ExpireTx(ctx context.Context, tx *data.Tx, s *data.Store) (int, error) {
 
 func expireRequest(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRequest, today string) (bool, error) {
 	f, err := data.MDFFundTx(ctx, tx, r.FundID)
-	if err != nil || today <= MDFDeadline(r, f) {
+	if err != nil || today <= ClaimDeadline(r, f) {
 		return false, err
 	}
-	held, err := MDFBalanceOf(ctx, tx, data.MDFLedgerScope{RequestID: r.ID, Bucket: data.BucketApproved})
+	held, err := BalanceOf(ctx, tx, data.MDFLedgerScope{RequestID: r.ID, Bucket: data.BucketApproved})
 	if err != nil {
 		return false, err
 	}

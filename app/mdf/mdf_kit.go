@@ -17,7 +17,7 @@ func RequestMDFTx(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRe
 	if err := SubmitRequestTx(ctx, tx, s, r.ID); err != nil {
 		return err
 	}
-	r.State, r.SubmittedOn = data.RequestSubmitted, MDFToday(s)
+	r.State, r.SubmittedOn = data.RequestSubmitted, Today(s)
 	return nil
 }
 

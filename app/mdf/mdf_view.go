@@ -8,17 +8,17 @@ import (
 )
 
 // MDFFundSummary is a fund with its ledger figures, for the funds list.
-type MDFFundSummary struct {
+type FundSummary struct {
 	Fund    data.MDFFund
-	Balance MDFBalance
+	Balance Balance
 }
 
 // Unallocated is the budget not yet given to any partner.
-func (f MDFFundSummary) Unallocated() int64 { return f.Fund.Budget - f.Balance.Allocated }
+func (f FundSummary) Unallocated() int64 { return f.Fund.Budget - f.Balance.Allocated }
 
 // Utilisation is the share of the budget committed (pending, approved or
 // paid), 0–1.
-func (f MDFFundSummary) Utilisation() float64 {
+func (f FundSummary) Utilisation() float64 {
 	if f.Fund.Budget <= 0 {
 		return 0
 	}
@@ -26,53 +26,53 @@ func (f MDFFundSummary) Utilisation() float64 {
 }
 
 // MDFFundSummaries lists every fund with its balance.
-func MDFFundSummaries(ctx context.Context, s *data.Store) ([]MDFFundSummary, error) {
+func FundSummaries(ctx context.Context, s *data.Store) ([]FundSummary, error) {
 	fs, err := s.MDFFunds(ctx)
 	if err != nil {
 		return nil, err
 	}
-	bs, err := MDFBalances(ctx, s)
+	bs, err := Balances(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	byFund := map[int64]MDFBalance{}
+	byFund := map[int64]Balance{}
 	for _, b := range bs {
 		byFund[b.FundID] = byFund[b.FundID].Plus(b)
 	}
-	out := make([]MDFFundSummary, len(fs))
+	out := make([]FundSummary, len(fs))
 	for i, f := range fs {
 		b := byFund[f.ID]
 		b.FundID = f.ID
-		out[i] = MDFFundSummary{Fund: f, Balance: b}
+		out[i] = FundSummary{Fund: f, Balance: b}
 	}
 	return out, nil
 }
 
 // MDFQueueItem is one thing waiting for the manager.
-type MDFQueueItem = data.MDFQueueItem
+type QueueItem = data.MDFQueueItem
 
 // MDFWorkQueue lists submitted requests and claims, then approved requests
 // whose claim deadline falls within the next days days and that have no
 // claim yet.
-func MDFWorkQueue(ctx context.Context, s *data.Store, days int) ([]MDFQueueItem, error) {
-	today := MDFToday(s)
+func WorkQueue(ctx context.Context, s *data.Store, days int) ([]QueueItem, error) {
+	today := Today(s)
 	return s.MDFWorkQueue(ctx, today, fiscal.AddDaysISO(today, days))
 }
 
 // MDFLedgerFilter narrows the ledger view; zero values match everything.
-type MDFLedgerFilter = data.MDFLedgerFilter
+type LedgerFilter = data.MDFLedgerFilter
 
 // MDFLedgerRow is a ledger entry with the names it refers to.
-type MDFLedgerRow = data.MDFLedgerRow
+type LedgerRow = data.MDFLedgerRow
 
 // MDFLedger lists ledger entries matching the filter, newest first.
-func MDFLedger(ctx context.Context, s *data.Store, f MDFLedgerFilter) ([]MDFLedgerRow, error) {
+func Ledger(ctx context.Context, s *data.Store, f LedgerFilter) ([]LedgerRow, error) {
 	f.OldestFirst = false
 	return s.MDFLedgerRows(ctx, f)
 }
 
 // MDFROIRow is the return on one activity, or on all of a partner's.
-type MDFROIRow struct {
+type ROIRow struct {
 	RequestID     int64 // 0 for a partner total
 	PartnerID     int64
 	PartnerName   string
@@ -86,7 +86,7 @@ type MDFROIRow struct {
 }
 
 // ROI is won revenue per unit paid; 0 while nothing was paid.
-func (r MDFROIRow) ROI() float64 {
+func (r ROIRow) ROI() float64 {
 	if r.Paid <= 0 {
 		return 0
 	}
@@ -96,12 +96,12 @@ func (r MDFROIRow) ROI() float64 {
 // MDFROI returns the return of every approved activity and each partner's
 // total, both ordered by partner: revenue of deals with mdf_request_id
 // pointing at the activity, divided by what was paid for it.
-func MDFROI(ctx context.Context, s *data.Store) (activities, partners []MDFROIRow, err error) {
+func ROI(ctx context.Context, s *data.Store) (activities, partners []ROIRow, err error) {
 	err = s.EachMDFActivity(ctx, func(x *data.MDFActivityFigures) error {
-		a := MDFROIRow(*x)
+		a := ROIRow(*x)
 		activities = append(activities, a)
 		if n := len(partners); n == 0 || partners[n-1].PartnerID != a.PartnerID {
-			partners = append(partners, MDFROIRow{PartnerID: a.PartnerID, PartnerName: a.PartnerName})
+			partners = append(partners, ROIRow{PartnerID: a.PartnerID, PartnerName: a.PartnerName})
 		}
 		t := &partners[len(partners)-1]
 		t.Paid += a.Paid
@@ -119,8 +119,8 @@ func MDFROI(ctx context.Context, s *data.Store) (activities, partners []MDFROIRo
 
 // PartnerMDF is everything the partner's MDF tab shows.
 type PartnerMDF struct {
-	Funds    []MDFFundSummary // the partner's balance in each fund it has money or requests in
-	Total    MDFBalance
+	Funds    []FundSummary // the partner's balance in each fund it has money or requests in
+	Total    Balance
 	Requests []data.MDFRequest
 	Claims   []data.MDFClaim
 	Proofs   map[int64][]data.MDFProof // by claim
@@ -155,8 +155,8 @@ func LoadPartnerMDFWithoutProofs(ctx context.Context, s *data.Store, partnerID i
 			return nil, err
 		}
 		b.FundID, b.PartnerID = f.ID, partnerID
-		if b != (MDFBalance{FundID: f.ID, PartnerID: partnerID}) {
-			out.Funds = append(out.Funds, MDFFundSummary{Fund: f, Balance: b})
+		if b != (Balance{FundID: f.ID, PartnerID: partnerID}) {
+			out.Funds = append(out.Funds, FundSummary{Fund: f, Balance: b})
 			out.Total = out.Total.Plus(b)
 		}
 	}

@@ -82,11 +82,11 @@ func BuildTasks(tpl *data.OnboardingTemplate, products []string, start time.Time
 // type filtered by its products, starting on start. A partner that already
 // has a checklist keeps it unchanged. Rules that complete tasks from data
 // run at once (a partner may already have a deal).
-func StartOnboarding(ctx context.Context, s *data.Store, partnerID int64, start time.Time) (*data.OnboardingChecklist, error) {
+func Start(ctx context.Context, s *data.Store, partnerID int64, start time.Time) (*data.OnboardingChecklist, error) {
 	var cl *data.OnboardingChecklist
 	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		var err error
-		cl, err = StartOnboardingTx(ctx, tx, partnerID, start, start)
+		cl, err = StartTx(ctx, tx, partnerID, start, start)
 		return err
 	})
 	return cl, err
@@ -94,7 +94,7 @@ func StartOnboarding(ctx context.Context, s *data.Store, partnerID int64, start 
 
 // StartOnboardingTx is StartOnboarding inside a caller's transaction;
 // today is the day the automatic rules are judged on.
-func StartOnboardingTx(ctx context.Context, tx *data.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
+func StartTx(ctx context.Context, tx *data.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)
 	if err != nil || cl != nil {
 		return cl, err
@@ -139,7 +139,7 @@ func UpdateFromTemplate(ctx context.Context, s *data.Store, partnerID int64, tod
 			return err
 		}
 		if old == nil {
-			out, err = StartOnboardingTx(ctx, tx, partnerID, today, today)
+			out, err = StartTx(ctx, tx, partnerID, today, today)
 			return err
 		}
 		p, tpl, err := partnerTemplate(ctx, tx, partnerID)
@@ -236,7 +236,7 @@ func ChangePartnerStatus(ctx context.Context, s *data.Store, id int64, to data.S
 		if to != data.StatusOnboarding {
 			return nil
 		}
-		_, err := StartOnboardingTx(ctx, tx, id, today, today)
+		_, err := StartTx(ctx, tx, id, today, today)
 		return err
 	})
 }

@@ -64,6 +64,6 @@ func loadMDF(ctx context.Context, s *data.Store, partnerID int64, today time.Tim
 		sec.Activities = append(sec.Activities, MDFActivity{Kind: string(a.Activity), Title: a.Description, Date: a.StartsOn,
 			Amount: a.Approved})
 	}
-	sec.Known = b != (mdf.MDFBalance{}) || len(sec.Activities) > 0
+	sec.Known = b != (mdf.Balance{}) || len(sec.Activities) > 0
 	return sec, nil
 }

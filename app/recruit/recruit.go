@@ -166,7 +166,7 @@ func Approve(ctx context.Context, s *data.Store, partnerID int64, note, author s
 			return err
 		}
 		today := s.Now()
-		if _, err := onboarding.StartOnboardingTx(ctx, tx, partnerID, today, today); err != nil {
+		if _, err := onboarding.StartTx(ctx, tx, partnerID, today, today); err != nil {
 			return err
 		}
 		for _, hook := range ApproveHooks {
@@ -194,19 +194,19 @@ type Prospect struct {
 }
 
 // RecruitFilter narrows the pipeline. Empty fields match everything.
-type RecruitFilter struct {
+type Filter struct {
 	Source data.Source
 	Event  string
 }
 
 // RecruitPipeline holds the prospects with their scores, for filtering
 // and sorting in memory.
-type RecruitPipeline struct {
+type Pipeline struct {
 	all []Prospect
 }
 
 // LoadPipeline reads the prospects, the criteria and every score.
-func LoadPipeline(ctx context.Context, s *data.Store) (*RecruitPipeline, error) {
+func LoadPipeline(ctx context.Context, s *data.Store) (*Pipeline, error) {
 	rows, err := s.RecruitRows(ctx)
 	if err != nil {
 		return nil, err
@@ -223,8 +223,8 @@ func LoadPipeline(ctx context.Context, s *data.Store) (*RecruitPipeline, error) 
 }
 
 // NewPipeline scores rows with criteria and scores.
-func NewPipeline(rows []data.RecruitRow, criteria []data.Criterion, scores map[int64][]data.Score) *RecruitPipeline {
-	pl := &RecruitPipeline{all: make([]Prospect, len(rows))}
+func NewPipeline(rows []data.RecruitRow, criteria []data.Criterion, scores map[int64][]data.Score) *Pipeline {
+	pl := &Pipeline{all: make([]Prospect, len(rows))}
 	for i, r := range rows {
 		pl.all[i].RecruitRow = r
 		pl.all[i].Score, pl.all[i].Scored = WeightedScore(criteria, scores[r.ID])
@@ -233,7 +233,7 @@ func NewPipeline(rows []data.RecruitRow, criteria []data.Criterion, scores map[i
 }
 
 // Events lists the distinct event names, sorted.
-func (pl *RecruitPipeline) Events() []string {
+func (pl *Pipeline) Events() []string {
 	var out []string
 	for _, p := range pl.all {
 		if p.EventName != "" && !slices.Contains(out, p.EventName) {
@@ -246,7 +246,7 @@ func (pl *RecruitPipeline) Events() []string {
 
 // Find returns the prospects in one status matching f; with byScore the
 // best scored first (unscored last), otherwise by name.
-func (pl *RecruitPipeline) Find(status data.Status, f RecruitFilter, byScore bool) []Prospect {
+func (pl *Pipeline) Find(status data.Status, f Filter, byScore bool) []Prospect {
 	var out []Prospect
 	for _, p := range pl.all {
 		if p.Status == status && (f.Source == "" || p.Source == f.Source) && (f.Event == "" || p.EventName == f.Event) {
@@ -268,7 +268,7 @@ func (pl *RecruitPipeline) Find(status data.Status, f RecruitFilter, byScore boo
 }
 
 // Counts returns how many prospects matching f are in each status.
-func (pl *RecruitPipeline) Counts(f RecruitFilter) map[data.Status]int {
+func (pl *Pipeline) Counts(f Filter) map[data.Status]int {
 	out := map[data.Status]int{}
 	for _, p := range pl.all {
 		if (f.Source == "" || p.Source == f.Source) && (f.Event == "" || p.EventName == f.Event) {

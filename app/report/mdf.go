@@ -59,7 +59,7 @@ const mdfLowShare = 0.1
 // ledger by mdf.MDFBalances; a row whose available amount is under a
 // tenth of its allocation is highlighted.
 func writeMDFBalances(ctx context.Context, b *Book, sheet string) error {
-	bs, err := mdf.MDFBalances(ctx, b.Store)
+	bs, err := mdf.Balances(ctx, b.Store)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ var mdfFundCols = []column{
 // writeMDFFunds is one row per fund with its ledger figures, and a chart
 // of each fund's budget against what is used (pending, approved, paid).
 func writeMDFFunds(ctx context.Context, b *Book, sheet string) error {
-	fs, err := mdf.MDFFundSummaries(ctx, b.Store)
+	fs, err := mdf.FundSummaries(ctx, b.Store)
 	if err != nil {
 		return err
 	}

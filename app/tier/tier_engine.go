@@ -186,7 +186,7 @@ func (m Measures) Actual(r data.Requirement) int64 {
 }
 
 // TierProgress measures every requirement of a tier.
-func TierProgress(t *data.Tier, m Measures) []ReqProgress {
+func Progress(t *data.Tier, m Measures) []ReqProgress {
 	out := make([]ReqProgress, 0, len(t.Requirements))
 	for _, r := range t.Requirements {
 		p := ReqProgress{Req: r, Actual: m.Actual(r), Target: r.Threshold, Fraction: 1, Met: true}
@@ -253,7 +253,7 @@ func (p Program) evaluate(f *PartnerFacts, asOf string, m Measures) Evaluation {
 	e.Qualified = p.QualifiedTier(m)
 	e.Next = p.nextTier(e.Assigned, e.Qualified)
 	if e.Next != nil {
-		e.NextProgress = TierProgress(e.Next, m)
+		e.NextProgress = Progress(e.Next, m)
 		e.CloseToNext = closeTo(e.NextProgress)
 	}
 	e.Suggest = suggestion(e.Assigned, e.Qualified)
@@ -331,7 +331,7 @@ func (p Program) risk(f *PartnerFacts, asOf string, assigned *data.Tier, m Measu
 
 func failingReqs(t *data.Tier, m Measures) []ReqProgress {
 	var out []ReqProgress
-	for _, rp := range TierProgress(t, m) {
+	for _, rp := range Progress(t, m) {
 		if !rp.Met {
 			out = append(out, rp)
 		}
