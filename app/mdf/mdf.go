@@ -62,7 +62,7 @@ func post(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFund, p
 	return guardMDF(ctx, tx, s, fund, partnerID)
 }
 
-// CreateMDFFund stores a new fund for a fiscal quarter or year; its dates
+// CreateFund stores a new fund for a fiscal quarter or year; its dates
 // and currency come from the settings (fiscal-year start, program currency).
 func CreateFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return CreateFundTx(ctx, tx, s, f) })
@@ -88,7 +88,7 @@ func CreateFundTx(ctx context.Context, tx *data.Tx, s *data.Store, f *data.MDFFu
 	return s.InsertMDFFundTx(ctx, tx, f)
 }
 
-// SetMDFFundBudget changes a fund's budget; it cannot go below what has
+// SetFundBudget changes a fund's budget; it cannot go below what has
 // already been allocated.
 func SetFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
@@ -204,7 +204,7 @@ func UpdateRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) erro
 	})
 }
 
-// SubmitMDFRequest sends a draft for approval and reserves the requested
+// SubmitRequest sends a draft for approval and reserves the requested
 // amount; refused when the partner has not that much available.
 func SubmitRequest(ctx context.Context, s *data.Store, id int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return SubmitRequestTx(ctx, tx, s, id) })
@@ -221,7 +221,7 @@ func SubmitRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) 
 	})
 }
 
-// ApproveMDFRequest approves a submitted request for amount (at most what
+// ApproveRequest approves a submitted request for amount (at most what
 // was requested); the rest of the reservation is released.
 func ApproveRequest(ctx context.Context, s *data.Store, id, amount int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return ApproveRequestTx(ctx, tx, s, id, amount) })
@@ -243,7 +243,7 @@ func ApproveRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id, amoun
 	})
 }
 
-// RejectMDFRequest turns down a submitted request with a reason and
+// RejectRequest turns down a submitted request with a reason and
 // releases its reservation.
 func RejectRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
@@ -251,7 +251,7 @@ func RejectRequest(ctx context.Context, s *data.Store, id int64, reason string) 
 	})
 }
 
-// CancelMDFRequest withdraws a draft or submitted request, releasing any
+// CancelRequest withdraws a draft or submitted request, releasing any
 // reservation.
 func CancelRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {

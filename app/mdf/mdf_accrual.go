@@ -15,7 +15,7 @@ type Accrual struct {
 	Posted    int64 // accrual already in the ledger before this run
 }
 
-// MDFAccruals computes each partner's accrual for a fund: won deals closed
+// Accruals computes each partner's accrual for a fund: won deals closed
 // inside the fund's period times the assigned tier's mdf_accrual_bp,
 // capped by the fund's per-partner cap.
 func Accruals(ctx context.Context, tx *data.Tx, f *data.MDFFund) ([]Accrual, error) {
@@ -37,7 +37,7 @@ func Accruals(ctx context.Context, tx *data.Tx, f *data.MDFFund) ([]Accrual, err
 	return out, nil
 }
 
-// PostMDFAccrual brings every partner's accrual in the ledger up to what
+// PostAccrual brings every partner's accrual in the ledger up to what
 // it earned in the fund's period, posting only the difference, so running
 // it again (after more deals were won) never counts a deal twice. An
 // accrual that went down (a deal reopened) is not taken back; the manager

@@ -7,7 +7,7 @@ import (
 	"channeldesk/data"
 )
 
-// MDFBalance is what the ledger says about a partner's money in a fund (or
+// Balance is what the ledger says about a partner's money in a fund (or
 // a total over several): every figure is a sum of ledger entries.
 type Balance struct {
 	FundID         int64
@@ -46,7 +46,7 @@ func (b Balance) Plus(o Balance) Balance {
 	return b
 }
 
-// MDFBalances sums the whole ledger into one balance per fund and partner,
+// Balances sums the whole ledger into one balance per fund and partner,
 // in one grouped query.
 func Balances(ctx context.Context, s *data.Store) ([]Balance, error) {
 	var out []Balance

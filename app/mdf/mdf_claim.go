@@ -47,7 +47,7 @@ func attachProofs(ctx context.Context, tx *data.Tx, s *data.Store, claimID int64
 	return nil
 }
 
-// SubmitMDFClaim claims reimbursement for an approved request, after the
+// SubmitClaim claims reimbursement for an approved request, after the
 // activity ended and no later than its claim deadline; a request has at
 // most one claim that is not rejected.
 func SubmitClaim(ctx context.Context, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {
@@ -97,7 +97,7 @@ func claimable(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFReque
 	return nil
 }
 
-// ResubmitMDFClaim answers a "more info needed" claim with corrected
+// ResubmitClaim answers a "more info needed" claim with corrected
 // figures and more files.
 func ResubmitClaim(ctx context.Context, s *data.Store, id, actualCost, leads int64, note string, proofs []ProofFile) error {
 	return withClaim(ctx, s, id, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
@@ -128,7 +128,7 @@ func Reimbursable(approved, actualCost int64, shareBP int) int64 {
 	return min(approved, actualCost*int64(shareBP)/10000)
 }
 
-// ApproveMDFClaim approves a submitted claim for min(approved, actual ×
+// ApproveClaim approves a submitted claim for min(approved, actual ×
 // share) and releases the rest of the request's approved money.
 func ApproveClaim(ctx context.Context, s *data.Store, id int64) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return ApproveClaimTx(ctx, tx, s, id) })
@@ -153,7 +153,7 @@ func RequestClaimInfo(ctx context.Context, s *data.Store, id int64, reason strin
 	})
 }
 
-// RejectMDFClaim turns a claim down with a reason. The request's money
+// RejectClaim turns a claim down with a reason. The request's money
 // stays approved: another claim may follow until the deadline, after
 // which the request expires and releases it.
 func RejectClaim(ctx context.Context, s *data.Store, id int64, reason string) error {
@@ -180,7 +180,7 @@ func DecideClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64, re
 	})
 }
 
-// PayMDFClaims pays approved claims with one payment (date, reference)
+// PayClaims pays approved claims with one payment (date, reference)
 // and returns the payment's id.
 func PayClaims(ctx context.Context, s *data.Store, claimIDs []int64, paidOn, reference string) (int64, error) {
 	if len(claimIDs) == 0 {
@@ -243,7 +243,7 @@ func payClaim(ctx context.Context, tx *data.Tx, s *data.Store, id, payID int64, 
 			ClaimID: c.ID, PaymentID: payID, OnDate: paidOn, Reason: ref})
 }
 
-// ExpireMDFRequests expires approved requests whose claim deadline passed
+// ExpireRequests expires approved requests whose claim deadline passed
 // before today without a live claim, releasing their approved money. It
 // returns how many expired.
 func ExpireRequests(ctx context.Context, s *data.Store) (int, error) {

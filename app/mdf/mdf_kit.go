@@ -21,7 +21,7 @@ func RequestMDFTx(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRe
 	return nil
 }
 
-// SubmitMDFClaimTx is SubmitMDFClaim inside a caller's transaction: the
+// SubmitMDFClaimTx is SubmitClaim inside a caller's transaction: the
 // request must be approved, its activity over, its deadline not passed
 // and no other live claim filed.
 func SubmitMDFClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, c *data.MDFClaim, proofs []ProofFile) error {

@@ -111,7 +111,7 @@ func (z *mdfFuzzer) checkBalances(t *testing.T, ctx context.Context, op string) 
 }
 
 // checkLedgerSums recomputes every balance from the raw ledger rows and
-// compares it with what MDFBalances (the screens' figures) says.
+// compares it with what Balances (the screens' figures) says.
 func checkLedgerSums(t *testing.T, ctx context.Context, s *data.Store) {
 	t.Helper()
 	es, err := data.MDFEntries(ctx, s.DB(), "")

@@ -51,7 +51,7 @@ func FundSummaries(ctx context.Context, s *data.Store) ([]FundSummary, error) {
 // MDFQueueItem is one thing waiting for the manager.
 type QueueItem = data.MDFQueueItem
 
-// MDFWorkQueue lists submitted requests and claims, then approved requests
+// WorkQueue lists submitted requests and claims, then approved requests
 // whose claim deadline falls within the next days days and that have no
 // claim yet.
 func WorkQueue(ctx context.Context, s *data.Store, days int) ([]QueueItem, error) {
@@ -93,7 +93,7 @@ func (r ROIRow) ROI() float64 {
 	return float64(r.Revenue) / float64(r.Paid)
 }
 
-// MDFROI returns the return of every approved activity and each partner's
+// ROI returns the return of every approved activity and each partner's
 // total, both ordered by partner: revenue of deals with mdf_request_id
 // pointing at the activity, divided by what was paid for it.
 func ROI(ctx context.Context, s *data.Store) (activities, partners []ROIRow, err error) {

@@ -25,7 +25,7 @@ type MDFKPI struct {
 	Available int64 // allocated − used
 }
 
-// LoadMDFKPI sums FundMDFBalance over the funds whose period includes today.
+// LoadMDFKPI sums FundBalance over the funds whose period includes today.
 func LoadMDFKPI(ctx context.Context, s *data.Store, today time.Time) (MDFKPI, error) {
 	var k MDFKPI
 	funds, err := s.MDFFunds(ctx)

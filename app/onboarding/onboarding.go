@@ -78,7 +78,7 @@ func BuildTasks(tpl *data.OnboardingTemplate, products []string, start time.Time
 	return out
 }
 
-// StartOnboarding gives a partner its checklist, from the template of its
+// Start gives a partner its checklist, from the template of its
 // type filtered by its products, starting on start. A partner that already
 // has a checklist keeps it unchanged. Rules that complete tasks from data
 // run at once (a partner may already have a deal).
@@ -92,7 +92,7 @@ func Start(ctx context.Context, s *data.Store, partnerID int64, start time.Time)
 	return cl, err
 }
 
-// StartOnboardingTx is StartOnboarding inside a caller's transaction;
+// StartTx is Start inside a caller's transaction;
 // today is the day the automatic rules are judged on.
 func StartTx(ctx context.Context, tx *data.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)

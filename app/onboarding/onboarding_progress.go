@@ -79,7 +79,7 @@ type Row struct {
 	NextDue   data.OnboardingTask // zero when none
 }
 
-// OnboardingOverview lists every partner in onboarding with its progress,
+// Overview lists every partner in onboarding with its progress,
 // most at risk first: most overdue tasks, then the longest late, then the
 // least progress. The automatic rules run first, so the figures are current.
 func Overview(ctx context.Context, s *data.Store, today string) ([]Row, error) {

@@ -199,7 +199,7 @@ type Filter struct {
 	Event  string
 }
 
-// RecruitPipeline holds the prospects with their scores, for filtering
+// Pipeline holds the prospects with their scores, for filtering
 // and sorting in memory.
 type Pipeline struct {
 	all []Prospect

@@ -56,7 +56,7 @@ var mdfBalanceCols = []column{
 const mdfLowShare = 0.1
 
 // writeMDFBalances is one row per partner and fund, computed from the
-// ledger by mdf.MDFBalances; a row whose available amount is under a
+// ledger by mdf.Balances; a row whose available amount is under a
 // tenth of its allocation is highlighted.
 func writeMDFBalances(ctx context.Context, b *Book, sheet string) error {
 	bs, err := mdf.Balances(ctx, b.Store)

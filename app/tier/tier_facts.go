@@ -242,7 +242,7 @@ func Name(t *data.Tier, lang format.Lang, none string) string {
 	return t.Name(string(lang))
 }
 
-// ConfirmTierChange makes the manager's decision: the partner's assigned
+// ConfirmChange makes the manager's decision: the partner's assigned
 // tier becomes toTierID (0: none), the change is kept with its reason and
 // written into the timeline as "Silver › Gold: reason".
 func ConfirmChange(ctx context.Context, s *data.Store, partnerID, toTierID int64, reason, author string, lang format.Lang, none string) error {
