@@ -14,7 +14,7 @@ import (
 // mdfToday is the store's current calendar day.
 func Today(s *data.Store) string { return s.Now().Format(format.DateLayout) }
 
-// MDFDeadline is the last day a request's activity can be claimed.
+// ClaimDeadline is the last day a request's activity can be claimed.
 func ClaimDeadline(r *data.MDFRequest, f *data.MDFFund) string {
 	return fiscal.AddDaysISO(r.EndsOn, f.ClaimDays)
 }
@@ -111,7 +111,7 @@ func SetFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) err
 	})
 }
 
-// AllocateMDF gives a partner an amount of a discretionary fund.
+// Allocate gives a partner an amount of a discretionary fund.
 func Allocate(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, note string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return AllocateTx(ctx, tx, s, fundID, partnerID, amount, note) })
 }
@@ -131,7 +131,7 @@ func AllocateTx(ctx context.Context, tx *data.Tx, s *data.Store, fundID, partner
 		Amount: amount, Reason: strings.TrimSpace(note)})
 }
 
-// AdjustMDF corrects a partner's allocation up or down, with a reason.
+// Adjust corrects a partner's allocation up or down, with a reason.
 func Adjust(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, reason string) error {
 	reason, err := requireReason(reason)
 	if err != nil {
@@ -171,7 +171,7 @@ func inTx(ctx context.Context, s *data.Store, fn func(tx *data.Tx) error) error 
 	return s.WithTx(ctx, fn)
 }
 
-// CreateMDFRequest stores a draft request for an activity the fund pays for.
+// CreateRequest stores a draft request for an activity the fund pays for.
 func CreateRequest(ctx context.Context, s *data.Store, r *data.MDFRequest) error {
 	return inTx(ctx, s, func(tx *data.Tx) error { return CreateRequestTx(ctx, tx, s, r) })
 }
@@ -187,7 +187,7 @@ func CreateRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MD
 	return s.InsertMDFRequestTx(ctx, tx, r)
 }
 
-// UpdateMDFRequest changes a draft request's details.
+// UpdateRequest changes a draft request's details.
 func UpdateRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		return withRequest(ctx, tx, s, in.ID, func(r *data.MDFRequest, f *data.MDFFund) error {

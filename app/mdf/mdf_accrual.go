@@ -6,7 +6,7 @@ import (
 	"channeldesk/data"
 )
 
-// MDFAccrual is what a partner earned in a fund's period from won deals.
+// Accrual is what a partner earned in a fund's period from won deals.
 type Accrual struct {
 	PartnerID int64
 	Revenue   int64 // won revenue closed in the period

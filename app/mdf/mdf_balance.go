@@ -63,7 +63,7 @@ func Balances(ctx context.Context, s *data.Store) ([]Balance, error) {
 	return out, nil
 }
 
-// MDFBalanceOf sums the ledger entries sc chooses inside a transaction.
+// BalanceOf sums the ledger entries sc chooses inside a transaction.
 func BalanceOf(ctx context.Context, tx *data.Tx, sc data.MDFLedgerScope) (Balance, error) {
 	var b Balance
 	err := data.SumMDFLedgerTx(ctx, tx, sc, b.add)
@@ -78,7 +78,7 @@ func LedgerBalance(ctx context.Context, s *data.Store, sc data.MDFLedgerScope) (
 	return b, err
 }
 
-// PartnerMDFBalance is a partner's balance in one fund, over q: the
+// PartnerBalance is a partner's balance in one fund, over q: the
 // caller's *data.Tx (tests also pass the store's database).
 func PartnerBalance(ctx context.Context, q data.Querier, fundID, partnerID int64) (Balance, error) {
 	b := Balance{FundID: fundID, PartnerID: partnerID}
@@ -86,8 +86,8 @@ func PartnerBalance(ctx context.Context, q data.Querier, fundID, partnerID int64
 	return b, err
 }
 
-// FundMDFBalance is a fund's balance over all its partners, over q as
-// PartnerMDFBalance.
+// FundBalance is a fund's balance over all its partners, over q as
+// PartnerBalance.
 func FundBalance(ctx context.Context, q data.Querier, fundID int64) (Balance, error) {
 	b := Balance{FundID: fundID}
 	err := data.SumMDFLedgerTx(ctx, q, data.MDFLedgerScope{FundID: fundID}, b.add)

@@ -112,7 +112,7 @@ func ResubmitClaim(ctx context.Context, s *data.Store, id, actualCost, leads int
 	})
 }
 
-// AddMDFProof attaches one more file to a claim that is not yet decided.
+// AddProof attaches one more file to a claim that is not yet decided.
 func AddProof(ctx context.Context, s *data.Store, claimID int64, p ProofFile) error {
 	return withClaim(ctx, s, claimID, func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error {
 		if c.State != data.ClaimSubmitted && c.State != data.ClaimInfo {
@@ -146,7 +146,7 @@ func ApproveClaimTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) e
 	})
 }
 
-// RequestMDFClaimInfo sends a submitted claim back for more information.
+// RequestClaimInfo sends a submitted claim back for more information.
 func RequestClaimInfo(ctx context.Context, s *data.Store, id int64, reason string) error {
 	return inTx(ctx, s, func(tx *data.Tx) error {
 		return DecideClaimTx(ctx, tx, s, id, reason, data.ClaimInfo, data.ClaimSubmitted)

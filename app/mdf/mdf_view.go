@@ -7,7 +7,7 @@ import (
 	"channeldesk/data"
 )
 
-// MDFFundSummary is a fund with its ledger figures, for the funds list.
+// FundSummary is a fund with its ledger figures, for the funds list.
 type FundSummary struct {
 	Fund    data.MDFFund
 	Balance Balance
@@ -25,7 +25,7 @@ func (f FundSummary) Utilisation() float64 {
 	return float64(f.Balance.Used()) / float64(f.Fund.Budget)
 }
 
-// MDFFundSummaries lists every fund with its balance.
+// FundSummaries lists every fund with its balance.
 func FundSummaries(ctx context.Context, s *data.Store) ([]FundSummary, error) {
 	fs, err := s.MDFFunds(ctx)
 	if err != nil {
@@ -48,7 +48,7 @@ func FundSummaries(ctx context.Context, s *data.Store) ([]FundSummary, error) {
 	return out, nil
 }
 
-// MDFQueueItem is one thing waiting for the manager.
+// QueueItem is one thing waiting for the manager.
 type QueueItem = data.MDFQueueItem
 
 // WorkQueue lists submitted requests and claims, then approved requests
@@ -59,19 +59,19 @@ func WorkQueue(ctx context.Context, s *data.Store, days int) ([]QueueItem, error
 	return s.MDFWorkQueue(ctx, today, fiscal.AddDaysISO(today, days))
 }
 
-// MDFLedgerFilter narrows the ledger view; zero values match everything.
+// LedgerFilter narrows the ledger view; zero values match everything.
 type LedgerFilter = data.MDFLedgerFilter
 
-// MDFLedgerRow is a ledger entry with the names it refers to.
+// LedgerRow is a ledger entry with the names it refers to.
 type LedgerRow = data.MDFLedgerRow
 
-// MDFLedger lists ledger entries matching the filter, newest first.
+// Ledger lists ledger entries matching the filter, newest first.
 func Ledger(ctx context.Context, s *data.Store, f LedgerFilter) ([]LedgerRow, error) {
 	f.OldestFirst = false
 	return s.MDFLedgerRows(ctx, f)
 }
 
-// MDFROIRow is the return on one activity, or on all of a partner's.
+// ROIRow is the return on one activity, or on all of a partner's.
 type ROIRow struct {
 	RequestID     int64 // 0 for a partner total
 	PartnerID     int64

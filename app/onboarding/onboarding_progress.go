@@ -69,7 +69,7 @@ func Progress(cl *data.OnboardingChecklist, today, firstDeal string) OnboardingP
 	return p
 }
 
-// OnboardingRow is one partner on the Onboarding screen.
+// Row is one partner on the Onboarding screen.
 type Row struct {
 	PartnerID int64
 	Name      string

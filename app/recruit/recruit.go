@@ -193,7 +193,7 @@ type Prospect struct {
 	Scored bool
 }
 
-// RecruitFilter narrows the pipeline. Empty fields match everything.
+// Filter narrows the pipeline. Empty fields match everything.
 type Filter struct {
 	Source data.Source
 	Event  string

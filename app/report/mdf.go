@@ -181,7 +181,7 @@ var mdfROICols = []column{
 
 // writeMDFROI is the return on every approved activity: won revenue of
 // the deals attributed to it per unit paid (empty while nothing is paid).
-// Its figures are mdf.MDFROI's, from the same data.EachMDFActivity.
+// Its figures are mdf.ROI's, from the same data.EachMDFActivity.
 func writeMDFROI(ctx context.Context, b *Book, sheet string) error {
 	var rows [][]any
 	err := b.Store.EachMDFActivity(ctx, func(a *data.MDFActivityFigures) error {

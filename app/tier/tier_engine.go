@@ -185,7 +185,7 @@ func (m Measures) Actual(r data.Requirement) int64 {
 	return m.Custom[r.Metric]
 }
 
-// TierProgress measures every requirement of a tier.
+// Progress measures every requirement of a tier.
 func Progress(t *data.Tier, m Measures) []ReqProgress {
 	out := make([]ReqProgress, 0, len(t.Requirements))
 	for _, r := range t.Requirements {

@@ -148,7 +148,7 @@ func loadCustom(ctx context.Context, db *sql.DB, partnerID int64, facts []Partne
 		})
 }
 
-// TierOverview is the whole program evaluated on one date.
+// Overview is the whole program evaluated on one date.
 type Overview struct {
 	Program     Program
 	Evaluations []Evaluation // one per partner, by partner ID
@@ -234,7 +234,7 @@ func EvaluatePartner(ctx context.Context, s *data.Store, partnerID int64, asOf s
 	return p, &facts[0], p.Evaluate(&facts[0], asOf), nil
 }
 
-// TierName is a tier's name in a language, or the "no tier" text.
+// Name is a tier's name in a language, or the "no tier" text.
 func Name(t *data.Tier, lang format.Lang, none string) string {
 	if t == nil {
 		return none
