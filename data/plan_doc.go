@@ -155,3 +155,41 @@ func (s *Store) PartnerBriefs(ctx context.Context) ([]PartnerBrief, error) {
 	}
 	return out, rows.Err()
 }
+
+// PartnerStatuses are every partner's status, by id.
+func (s *Store) PartnerStatuses(ctx context.Context) (map[int64]Status, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, status FROM partners`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]Status{}
+	for rows.Next() {
+		var id int64
+		var st Status
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, err
+		}
+		out[id] = st
+	}
+	return out, rows.Err()
+}
+
+// PartnerNames are every partner's name, by id.
+func (s *Store) PartnerNames(ctx context.Context) (map[int64]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM partners`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name
+	}
+	return out, rows.Err()
+}

@@ -49,7 +49,7 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	if err != nil {
 		return nil, err
 	}
-	status, err := partnerStatuses(ctx, s)
+	status, err := s.PartnerStatuses(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, 
 	if err != nil {
 		return 0, false, err
 	}
-	status, err := partnerStatuses(ctx, s)
+	status, err := s.PartnerStatuses(ctx)
 	if err != nil {
 		return 0, false, err
 	}
@@ -141,18 +141,6 @@ func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, 
 		}
 	}
 	return sum, ok, nil
-}
-
-func partnerStatuses(ctx context.Context, s *data.Store) (map[int64]data.Status, error) {
-	ps, err := s.PartnerBriefs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]data.Status, len(ps))
-	for _, p := range ps {
-		out[p.ID] = p.Status
-	}
-	return out, nil
 }
 
 func gone(st data.Status) bool { return st == data.StatusOffboarded || st == data.StatusDeclined }

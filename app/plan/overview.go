@@ -43,7 +43,7 @@ func Overview(ctx context.Context, s *data.Store, year int, today time.Time) ([]
 	if err != nil {
 		return nil, err
 	}
-	names, err := partnerNames(ctx, s)
+	names, err := s.PartnerNames(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -76,16 +76,4 @@ func DueQuarters(year, startMonth int, today time.Time, held [4]bool) []int {
 		}
 	}
 	return due
-}
-
-func partnerNames(ctx context.Context, s *data.Store) (map[int64]string, error) {
-	ps, err := s.PartnerBriefs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]string, len(ps))
-	for _, p := range ps {
-		out[p.ID] = p.Name
-	}
-	return out, nil
 }
