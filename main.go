@@ -68,6 +68,7 @@ const usage = `usage:
   channeldesk team init --url URL --name NAME [--db PATH]  start a team on an empty PostgreSQL database with this file
   channeldesk team join --url URL --name NAME --db PATH    a new file from the team's data; you become a member
   channeldesk team members|upgrade|remove NAME [--db PATH] who is in the team; move the server to this version; remove someone
+  channeldesk team trim [--db PATH]                        delete from the server's log what every member has pulled
   channeldesk sync [--db PATH] [--password-stdin]          send your changes, get the others'; prints new conflicts
   channeldesk conflicts [--all] [--db PATH]                list open conflicts
   channeldesk conflicts resolve ID (--theirs|--mine|--value V) [--db PATH]
