@@ -34,6 +34,9 @@ func (s *Store) MDFClaimsBy(ctx context.Context, f MDFClaimFilter) ([]MDFClaim, 
 type MDFRequestFilter struct {
 	State     MDFRequestState // only requests in this state
 	PartnerID int64           // only this partner's requests
+	// Unclaimed keeps only requests without a live claim (one in any
+	// state but rejected).
+	Unclaimed bool
 }
 
 func (f MDFRequestFilter) where() (string, []any) {
@@ -45,7 +48,17 @@ func (f MDFRequestFilter) where() (string, []any) {
 	if f.PartnerID != 0 {
 		conds, args = append(conds, `partner_id = ?`), append(args, f.PartnerID)
 	}
+	if f.Unclaimed {
+		conds = append(conds, `NOT EXISTS (SELECT 1 FROM mdf_claims c
+		WHERE c.request_id = mdf_requests.id AND c.state IN `+liveMDFClaimStates+`)`)
+	}
 	return strings.Join(conds, " AND "), args
+}
+
+// MDFRequestsByTx is MDFRequestsBy inside a transaction.
+func MDFRequestsByTx(ctx context.Context, tx *Tx, f MDFRequestFilter) ([]MDFRequest, error) {
+	where, args := f.where()
+	return MDFRequests(ctx, tx, where, args...)
 }
 
 // MDFRequestsBy lists the requests f chooses, the latest start first.

@@ -70,11 +70,10 @@ func CreateFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
 
 func CreateFundTx(ctx context.Context, tx *data.Tx, s *data.Store, f *data.MDFFund) error {
 	fyFrom, currency := 1, "EUR"
-	var v string
-	if tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fiscal_year_from'`).Scan(&v) == nil {
+	if v, ok, err := data.SettingTx(ctx, tx, "fiscal_year_from"); ok && err == nil {
 		fmt.Sscan(v, &fyFrom)
 	}
-	if tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&v) == nil && v != "" {
+	if v, ok, err := data.SettingTx(ctx, tx, "currency"); ok && err == nil && v != "" {
 		currency = v
 	}
 	q := f.Quarter

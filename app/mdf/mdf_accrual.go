@@ -18,22 +18,10 @@ type Accrual struct {
 // Accruals computes each partner's accrual for a fund: won deals closed
 // inside the fund's period times the assigned tier's mdf_accrual_bp,
 // capped by the fund's per-partner cap.
-func Accruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]Accrual, error) {
-	rows, err := q.QueryContext(ctx, `SELECT p.id, coalesce(t.mdf_accrual_bp, 0),
-		coalesce((SELECT sum(d.amount) FROM deals d WHERE d.partner_id = p.id AND d.state = 'won'
-			AND d.closed_on BETWEEN ? AND ?), 0),
-		coalesce((SELECT sum(l.amount) FROM mdf_ledger l WHERE l.partner_id = p.id AND l.fund_id = ? AND l.kind = 'accrual'), 0)
-		FROM partners p LEFT JOIN tiers t ON t.id = p.tier_id ORDER BY p.id`, f.StartsOn, f.EndsOn, f.ID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+func Accruals(ctx context.Context, tx *data.Tx, f *data.MDFFund) ([]Accrual, error) {
 	var out []Accrual
-	for rows.Next() {
-		var a Accrual
-		if err := rows.Scan(&a.PartnerID, &a.RateBP, &a.Revenue, &a.Posted); err != nil {
-			return nil, err
-		}
+	err := data.MDFAccrualBasesTx(ctx, tx, f, func(x data.MDFAccrualBase) error {
+		a := Accrual{PartnerID: x.PartnerID, Revenue: x.Revenue, RateBP: x.RateBP, Posted: x.Posted}
 		a.Earned = a.Revenue * int64(a.RateBP) / 10000
 		if f.AccrualCap > 0 {
 			a.Earned = min(a.Earned, f.AccrualCap)
@@ -41,8 +29,12 @@ func Accruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]Accrua
 		if a.Earned != 0 || a.Posted != 0 {
 			out = append(out, a)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // PostAccrual brings every partner's accrual in the ledger up to what

@@ -48,58 +48,49 @@ func (b Balance) Plus(o Balance) Balance {
 
 // Balances sums the whole ledger into one balance per fund and partner,
 // in one grouped query.
-func Balances(ctx context.Context, q data.MDFQuerier) ([]Balance, error) {
-	rows, err := q.QueryContext(ctx, `SELECT fund_id, partner_id, bucket, sum(amount) FROM mdf_ledger
-		GROUP BY fund_id, partner_id, bucket ORDER BY fund_id, partner_id`)
+func Balances(ctx context.Context, s *data.Store) ([]Balance, error) {
+	var out []Balance
+	err := s.EachMDFBucketSum(ctx, func(x data.MDFBucketSum) error {
+		if n := len(out); n == 0 || out[n-1].FundID != x.FundID || out[n-1].PartnerID != x.PartnerID {
+			out = append(out, Balance{FundID: x.FundID, PartnerID: x.PartnerID})
+		}
+		out[len(out)-1].add(x.Bucket, x.Amount)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Balance
-	for rows.Next() {
-		var f, p, amount int64
-		var bucket string
-		if err := rows.Scan(&f, &p, &bucket, &amount); err != nil {
-			return nil, err
-		}
-		if n := len(out); n == 0 || out[n-1].FundID != f || out[n-1].PartnerID != p {
-			out = append(out, Balance{FundID: f, PartnerID: p})
-		}
-		out[len(out)-1].add(bucket, amount)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
-// BalanceOf sums the ledger entries matching where (over mdf_ledger).
-func BalanceOf(ctx context.Context, q data.MDFQuerier, where string, args ...any) (Balance, error) {
+// BalanceOf sums the ledger entries sc chooses inside a transaction.
+func BalanceOf(ctx context.Context, tx *data.Tx, sc data.MDFLedgerScope) (Balance, error) {
 	var b Balance
-	rows, err := q.QueryContext(ctx, `SELECT bucket, sum(amount) FROM mdf_ledger WHERE `+where+` GROUP BY bucket`, args...)
-	if err != nil {
-		return b, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var bucket string
-		var amount int64
-		if err := rows.Scan(&bucket, &amount); err != nil {
-			return b, err
-		}
-		b.add(bucket, amount)
-	}
-	return b, rows.Err()
-}
-
-// PartnerBalance is a partner's balance in one fund.
-func PartnerBalance(ctx context.Context, q data.MDFQuerier, fundID, partnerID int64) (Balance, error) {
-	b, err := BalanceOf(ctx, q, `fund_id = ? AND partner_id = ?`, fundID, partnerID)
-	b.FundID, b.PartnerID = fundID, partnerID
+	err := data.SumMDFLedgerTx(ctx, tx, sc, b.add)
 	return b, err
 }
 
-// FundBalance is a fund's balance over all its partners.
-func FundBalance(ctx context.Context, q data.MDFQuerier, fundID int64) (Balance, error) {
-	b, err := BalanceOf(ctx, q, `fund_id = ?`, fundID)
-	b.FundID = fundID
+// LedgerBalance sums the ledger entries sc chooses, outside a
+// transaction; FundID and PartnerID stay zero.
+func LedgerBalance(ctx context.Context, s *data.Store, sc data.MDFLedgerScope) (Balance, error) {
+	var b Balance
+	err := s.SumMDFLedger(ctx, sc, b.add)
+	return b, err
+}
+
+// PartnerBalance is a partner's balance in one fund, over q: the
+// caller's *data.Tx (tests also pass the store's database).
+func PartnerBalance(ctx context.Context, q data.Querier, fundID, partnerID int64) (Balance, error) {
+	b := Balance{FundID: fundID, PartnerID: partnerID}
+	err := data.SumMDFLedgerTx(ctx, q, data.MDFLedgerScope{FundID: fundID, PartnerID: partnerID}, b.add)
+	return b, err
+}
+
+// FundBalance is a fund's balance over all its partners, over q as
+// PartnerBalance.
+func FundBalance(ctx context.Context, q data.Querier, fundID int64) (Balance, error) {
+	b := Balance{FundID: fundID}
+	err := data.SumMDFLedgerTx(ctx, q, data.MDFLedgerScope{FundID: fundID}, b.add)
 	return b, err
 }
 
@@ -138,10 +129,9 @@ func guardPartnerMDF(ctx context.Context, tx *data.Tx, fund *data.MDFFund, partn
 
 // shortfall is a refusal naming the missing amount, formatted in the
 // interface language of the settings.
-func shortfall(ctx context.Context, q data.MDFQuerier, key string, missing int64, fund *data.MDFFund) error {
+func shortfall(ctx context.Context, tx *data.Tx, key string, missing int64, fund *data.MDFFund) error {
 	l := format.EN
-	var v string
-	if q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'ui_lang'`).Scan(&v); v == "ru" {
+	if v, _, _ := data.SettingTx(ctx, tx, "ui_lang"); v == "ru" {
 		l = format.RU
 	}
 	return data.Conflict(key, map[string]any{"Shortfall": format.FormatMoney(missing, fund.Currency, l), "Fund": fund.Name,

@@ -66,7 +66,7 @@ func BenchmarkMDFBalancesAllPartners(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
-		bs, err := mdf.Balances(ctx, w.s.DB())
+		bs, err := mdf.Balances(ctx, w.s)
 		if err != nil || len(bs) != 300 {
 			b.Fatalf("%d balances, %v", len(bs), err)
 		}

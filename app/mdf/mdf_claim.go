@@ -13,10 +13,6 @@ type ProofFile struct {
 	Content []byte
 }
 
-// liveClaim is a claim that still counts against its request: anything
-// but rejected.
-const liveClaimStates = `state IN ('submitted','info','approved','paid')`
-
 // withClaim runs fn on a claim, its request and fund in one transaction,
 // then writes the claim back.
 func withClaim(ctx context.Context, s *data.Store, id int64, fn func(tx *data.Tx, c *data.MDFClaim, r *data.MDFRequest, f *data.MDFFund) error) error {
@@ -90,8 +86,9 @@ func claimable(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFReque
 	case today > ClaimDeadline(r, f):
 		return data.Conflict("err.mdf_claim_late", map[string]any{"Date": ClaimDeadline(r, f)})
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mdf_claims WHERE request_id = ? AND `+liveClaimStates, r.ID).Scan(&n); err != nil {
+	// A claim that is not rejected still counts against its request.
+	n, err := data.LiveMDFClaimsTx(ctx, tx, r.ID)
+	if err != nil {
 		return err
 	}
 	if n > 0 {
@@ -215,8 +212,7 @@ func PayClaimsTx(ctx context.Context, tx *data.Tx, s *data.Store, claimIDs []int
 		}
 		total += amount
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE mdf_payments SET total = ? WHERE id = ?`, total, payID)
-	return payID, err
+	return payID, data.SetMDFPaymentTotalTx(ctx, tx, payID, total)
 }
 
 func payClaim(ctx context.Context, tx *data.Tx, s *data.Store, id, payID int64, paidOn, reference string) (int64, error) {
@@ -261,8 +257,7 @@ func ExpireRequests(ctx context.Context, s *data.Store) (int, error) {
 
 func ExpireTx(ctx context.Context, tx *data.Tx, s *data.Store) (int, error) {
 	today := Today(s)
-	rs, err := data.MDFRequests(ctx, tx, `state = 'approved' AND NOT EXISTS (SELECT 1 FROM mdf_claims c
-		WHERE c.request_id = mdf_requests.id AND c.`+liveClaimStates+`)`)
+	rs, err := data.MDFRequestsByTx(ctx, tx, data.MDFRequestFilter{State: data.RequestApproved, Unclaimed: true})
 	if err != nil {
 		return 0, err
 	}
@@ -284,7 +279,7 @@ func expireRequest(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFR
 	if err != nil || today <= ClaimDeadline(r, f) {
 		return false, err
 	}
-	held, err := BalanceOf(ctx, tx, `request_id = ? AND bucket = 'approved'`, r.ID)
+	held, err := BalanceOf(ctx, tx, data.MDFLedgerScope{RequestID: r.ID, Bucket: data.BucketApproved})
 	if err != nil {
 		return false, err
 	}

@@ -128,7 +128,7 @@ func checkLedgerSums(t *testing.T, ctx context.Context, s *data.Store) {
 		i := map[string]int{data.BucketAllocated: 0, data.BucketPending: 1, data.BucketApproved: 2, data.BucketPaid: 3}[e.Bucket]
 		sums[k][i] += e.Amount
 	}
-	bs, err := mdf.Balances(ctx, s.DB())
+	bs, err := mdf.Balances(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}

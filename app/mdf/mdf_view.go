@@ -2,7 +2,6 @@ package mdf
 
 import (
 	"context"
-	"strings"
 
 	"channeldesk/app/fiscal"
 	"channeldesk/data"
@@ -32,7 +31,7 @@ func FundSummaries(ctx context.Context, s *data.Store) ([]FundSummary, error) {
 	if err != nil {
 		return nil, err
 	}
-	bs, err := Balances(ctx, s.DB())
+	bs, err := Balances(ctx, s)
 	if err != nil {
 		return nil, err
 	}
@@ -50,113 +49,26 @@ func FundSummaries(ctx context.Context, s *data.Store) ([]FundSummary, error) {
 }
 
 // QueueItem is one thing waiting for the manager.
-type QueueItem struct {
-	Kind        string // "request" (submitted), "claim" (submitted) or "deadline" (claim due soon)
-	RequestID   int64
-	ClaimID     int64
-	PartnerID   int64
-	PartnerName string
-	FundName    string
-	Activity    data.MDFActivity
-	Description string
-	Amount      int64  // requested, claimed cost, or approved amount
-	Date        string // submitted on, or the claim deadline
-}
+type QueueItem = data.MDFQueueItem
 
 // WorkQueue lists submitted requests and claims, then approved requests
 // whose claim deadline falls within the next days days and that have no
 // claim yet.
 func WorkQueue(ctx context.Context, s *data.Store, days int) ([]QueueItem, error) {
 	today := Today(s)
-	rows, err := s.DB().QueryContext(ctx, `
-		SELECT 'request', r.id, 0, p.id, p.name, f.name, r.activity, r.description, r.requested, r.submitted_on
-		FROM mdf_requests r JOIN partners p ON p.id = r.partner_id JOIN mdf_funds f ON f.id = r.fund_id
-		WHERE r.state = 'submitted'
-		UNION ALL
-		SELECT 'claim', r.id, c.id, p.id, p.name, f.name, r.activity, r.description, c.actual_cost, c.submitted_on
-		FROM mdf_claims c JOIN mdf_requests r ON r.id = c.request_id JOIN partners p ON p.id = r.partner_id
-		JOIN mdf_funds f ON f.id = r.fund_id WHERE c.state = 'submitted'
-		UNION ALL
-		SELECT 'deadline', r.id, 0, p.id, p.name, f.name, r.activity, r.description, r.approved_amount,
-			date(r.ends_on, '+' || f.claim_days || ' days') dl
-		FROM mdf_requests r JOIN partners p ON p.id = r.partner_id JOIN mdf_funds f ON f.id = r.fund_id
-		WHERE r.state = 'approved' AND NOT EXISTS (SELECT 1 FROM mdf_claims c WHERE c.request_id = r.id
-			AND c.state IN ('submitted','info','approved','paid'))
-			AND date(r.ends_on, '+' || f.claim_days || ' days') BETWEEN ? AND ?
-		ORDER BY 1 DESC, 10, 2`, today, fiscal.AddDaysISO(today, days))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []QueueItem
-	for rows.Next() {
-		var q QueueItem
-		if err := rows.Scan(&q.Kind, &q.RequestID, &q.ClaimID, &q.PartnerID, &q.PartnerName, &q.FundName, &q.Activity,
-			&q.Description, &q.Amount, &q.Date); err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
+	return s.MDFWorkQueue(ctx, today, fiscal.AddDaysISO(today, days))
 }
 
 // LedgerFilter narrows the ledger view; zero values match everything.
-type LedgerFilter struct {
-	FundID    int64
-	PartnerID int64
-	Kind      data.MDFEntryKind
-	From, To  string // on_date range, inclusive
-}
+type LedgerFilter = data.MDFLedgerFilter
 
 // LedgerRow is a ledger entry with the names it refers to.
-type LedgerRow struct {
-	data.MDFEntry
-	PartnerName string
-	FundName    string
-}
+type LedgerRow = data.MDFLedgerRow
 
 // Ledger lists ledger entries matching the filter, newest first.
 func Ledger(ctx context.Context, s *data.Store, f LedgerFilter) ([]LedgerRow, error) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) { where = append(where, cond); args = append(args, v) }
-	if f.FundID != 0 {
-		add("l.fund_id = ?", f.FundID)
-	}
-	if f.PartnerID != 0 {
-		add("l.partner_id = ?", f.PartnerID)
-	}
-	if f.Kind != "" {
-		add("l.kind = ?", f.Kind)
-	}
-	if f.From != "" {
-		add("l.on_date >= ?", f.From)
-	}
-	if f.To != "" {
-		add("l.on_date <= ?", f.To)
-	}
-	q := `SELECT l.id, l.fund_id, l.partner_id, l.kind, l.bucket, l.amount, coalesce(l.request_id,0), coalesce(l.claim_id,0),
-		coalesce(l.payment_id,0), l.on_date, l.reason, l.created_at, p.name, fu.name
-		FROM mdf_ledger l JOIN partners p ON p.id = l.partner_id JOIN mdf_funds fu ON fu.id = l.fund_id`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	rows, err := s.DB().QueryContext(ctx, q+" ORDER BY l.on_date DESC, l.id DESC", args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []LedgerRow
-	for rows.Next() {
-		var r LedgerRow
-		e := &r.MDFEntry
-		if err := rows.Scan(&e.ID, &e.FundID, &e.PartnerID, &e.Kind, &e.Bucket, &e.Amount, &e.RequestID, &e.ClaimID,
-			&e.PaymentID, &e.OnDate, &e.Reason, &e.CreatedAt, &r.PartnerName, &r.FundName); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	f.OldestFirst = false
+	return s.MDFLedgerRows(ctx, f)
 }
 
 // ROIRow is the return on one activity, or on all of a partner's.
@@ -185,24 +97,8 @@ func (r ROIRow) ROI() float64 {
 // total, both ordered by partner: revenue of deals with mdf_request_id
 // pointing at the activity, divided by what was paid for it.
 func ROI(ctx context.Context, s *data.Store) (activities, partners []ROIRow, err error) {
-	rows, err := s.DB().QueryContext(ctx, `SELECT r.id, p.id, p.name, r.activity, r.description,
-		coalesce((SELECT sum(amount) FROM mdf_ledger l WHERE l.request_id = r.id AND l.bucket = 'paid'), 0),
-		coalesce((SELECT sum(amount) FROM deals d WHERE d.mdf_request_id = r.id AND d.state = 'won'), 0),
-		coalesce((SELECT sum(amount) FROM deals d WHERE d.mdf_request_id = r.id AND d.state IN ('submitted','approved')), 0),
-		coalesce((SELECT sum(leads) FROM mdf_claims c WHERE c.request_id = r.id AND c.state IN ('approved','paid')), 0),
-		r.expected_leads
-		FROM mdf_requests r JOIN partners p ON p.id = r.partner_id WHERE r.approved_on != ''
-		ORDER BY p.name, p.id, r.starts_on DESC, r.id`)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var a ROIRow
-		if err := rows.Scan(&a.RequestID, &a.PartnerID, &a.PartnerName, &a.Activity, &a.Description, &a.Paid, &a.Revenue,
-			&a.Pipeline, &a.Leads, &a.ExpectedLeads); err != nil {
-			return nil, nil, err
-		}
+	err = s.EachMDFActivity(ctx, func(x *data.MDFActivityFigures) error {
+		a := ROIRow(*x)
 		activities = append(activities, a)
 		if n := len(partners); n == 0 || partners[n-1].PartnerID != a.PartnerID {
 			partners = append(partners, ROIRow{PartnerID: a.PartnerID, PartnerName: a.PartnerName})
@@ -213,8 +109,12 @@ func ROI(ctx context.Context, s *data.Store) (activities, partners []ROIRow, err
 		t.Pipeline += a.Pipeline
 		t.Leads += a.Leads
 		t.ExpectedLeads += a.ExpectedLeads
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	return activities, partners, rows.Err()
+	return activities, partners, nil
 }
 
 // PartnerMDF is everything the partner's MDF tab shows.
@@ -250,10 +150,11 @@ func LoadPartnerMDFWithoutProofs(ctx context.Context, s *data.Store, partnerID i
 		return nil, err
 	}
 	for _, f := range funds {
-		b, err := PartnerBalance(ctx, s.DB(), f.ID, partnerID)
+		b, err := LedgerBalance(ctx, s, data.MDFLedgerScope{FundID: f.ID, PartnerID: partnerID})
 		if err != nil {
 			return nil, err
 		}
+		b.FundID, b.PartnerID = f.ID, partnerID
 		if b != (Balance{FundID: f.ID, PartnerID: partnerID}) {
 			out.Funds = append(out.Funds, FundSummary{Fund: f, Balance: b})
 			out.Total = out.Total.Plus(b)

@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"time"
@@ -55,28 +54,19 @@ type AtRisk struct {
 // dismissed less than DismissDays ago. Partners already marked at risk are
 // listed too, so the manager sees why.
 func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskRules) ([]AtRisk, error) {
-	dismissed, err := dismissals(ctx, s.DB(), today.AddDate(0, 0, -rules.DismissDays))
+	dismissed, err := s.SettingKeysAfter(ctx, dismissPrefix, fiscal.ISODate(today.AddDate(0, 0, -rules.DismissDays)))
 	if err != nil {
 		return nil, err
 	}
-	cutoff := fiscal.ISODate(today.AddDate(0, -rules.NoWonMonths, 0))
-	noWon, err := riskRows(ctx, s.DB(), RiskNoWonDeal, `SELECT id, name, status, since FROM (
-		SELECT p.id, p.name, p.status, coalesce((SELECT max(d.closed_on) FROM deals d
-			WHERE d.partner_id = p.id AND d.state = 'won'), substr(p.created_at, 1, 10)) AS since
-		FROM partners p WHERE p.status IN ('active', 'at_risk')) WHERE since < ? ORDER BY since, name`, cutoff)
+	noWon, err := s.PartnersWithoutWinSince(ctx, fiscal.ISODate(today.AddDate(0, -rules.NoWonMonths, 0)))
 	if err != nil {
 		return nil, err
 	}
-	stalled, err := riskRows(ctx, s.DB(), RiskStalledOnboarding, `SELECT id, name, status, since FROM (
-		SELECT p.id, p.name, p.status, max(c.started_on, coalesce((SELECT max(t.done_on) FROM onboarding_tasks t
-			WHERE t.checklist_id = c.id AND t.state = 'done'), '')) AS since
-		FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id
-		WHERE c.completed_on = '' AND p.status NOT IN ('offboarded', 'declined')) WHERE since < ?
-		ORDER BY since, name`, fiscal.ISODate(today.AddDate(0, 0, -rules.StalledDays)))
+	stalled, err := s.OnboardingIdleSince(ctx, fiscal.ISODate(today.AddDate(0, 0, -rules.StalledDays)))
 	if err != nil {
 		return nil, err
 	}
-	found := append(noWon, stalled...)
+	found := append(risks(RiskNoWonDeal, noWon), risks(RiskStalledOnboarding, stalled)...)
 	if rules.MissedBP > 0 {
 		missed, err := MissedTargets(ctx, s, today, rules.MissedBP)
 		if err != nil {
@@ -105,45 +95,19 @@ func FindAtRisk(ctx context.Context, s *data.Store, today time.Time, rules RiskR
 	return out, nil
 }
 
-func riskRows(ctx context.Context, db *sql.DB, kind RiskKind, query string, arg string) ([]AtRisk, error) {
-	rows, err := db.QueryContext(ctx, query, arg)
-	if err != nil {
-		return nil, err
+// risks are the partners a rule found, as warnings of kind.
+func risks(kind RiskKind, ps []data.PartnerSince) []AtRisk {
+	out := make([]AtRisk, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, AtRisk{PartnerID: p.PartnerID, Name: p.Name, Status: p.Status, Kind: kind, Since: p.Since})
 	}
-	defer rows.Close()
-	var out []AtRisk
-	for rows.Next() {
-		r := AtRisk{Kind: kind}
-		if err := rows.Scan(&r.PartnerID, &r.Name, &r.Status, &r.Since); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out
 }
 
 const dismissPrefix = "dash.dismissed."
 
 func dismissKey(partnerID int64, kind RiskKind) string {
 	return fmt.Sprintf("%s%d.%s", dismissPrefix, partnerID, kind)
-}
-
-// dismissals are the warnings dismissed after since.
-func dismissals(ctx context.Context, db *sql.DB, since time.Time) (map[string]bool, error) {
-	rows, err := db.QueryContext(ctx, `SELECT key FROM settings WHERE key LIKE 'dash.dismissed.%' AND value > ?`, fiscal.ISODate(since))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return nil, err
-		}
-		out[k] = true
-	}
-	return out, rows.Err()
 }
 
 // DismissRisk hides one warning about a partner for RiskRules.DismissDays

@@ -32,7 +32,7 @@ func BenchmarkMDFBalancesL(b *testing.B) {
 	s := benchdata.Open(b)
 	ctx := context.Background()
 	for b.Loop() {
-		bs, err := mdf.Balances(ctx, s.DB())
+		bs, err := mdf.Balances(ctx, s)
 		if err != nil || len(bs) == 0 {
 			b.Fatalf("%d balances, %v", len(bs), err)
 		}

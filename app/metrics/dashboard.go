@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"channeldesk/app/fiscal"
@@ -152,24 +151,16 @@ func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 	t0, dealEnd, certEnd := fiscal.ISODate(today), fiscal.ISODate(today.AddDate(0, 0, TodayDealDays)), fiscal.ISODate(today.AddDate(0, 0, TodayCertDays))
 	queries := []struct {
 		kind TodayKind
-		sql  string
-		args []any
+		f    data.TodayFilter
 	}{
-		{TodayEscalation, `SELECT p.id, p.name, substr(e.at, 1, 10), e.body, '' FROM events e JOIN partners p ON p.id = e.partner_id
-			WHERE e.kind = 'escalation' AND e.open = 1 ORDER BY e.at LIMIT 200`, nil},
-		{TodayTaskDue, `SELECT p.id, p.name, t.due_on, t.title_en, t.title_ru FROM onboarding_tasks t
-			JOIN onboarding_checklists c ON c.id = t.checklist_id JOIN partners p ON p.id = c.partner_id
-			WHERE t.state IN ('pending', 'waiting', 'blocked') AND t.due_on <> '' AND t.due_on < ? AND c.completed_on = ''
-			AND p.status NOT IN ('offboarded', 'declined') ORDER BY t.due_on, p.name LIMIT 200`, []any{t0}},
-		{TodayDealExpiry, `SELECT p.id, p.name, d.protected_until, d.customer, '' FROM deals d JOIN partners p ON p.id = d.partner_id
-			WHERE d.state = 'approved' AND d.protected_until BETWEEN ? AND ? ORDER BY d.protected_until LIMIT 200`, []any{t0, dealEnd}},
-		{TodayCertExpiry, `SELECT p.id, p.name, c.expires_on, c.name || ' — ' || k.name, '' FROM certifications c
-			JOIN contacts k ON k.id = c.contact_id JOIN partners p ON p.id = k.partner_id
-			WHERE c.expires_on BETWEEN ? AND ? AND k.left_on = '' ORDER BY c.expires_on LIMIT 200`, []any{t0, certEnd}},
+		{TodayEscalation, data.TodayFilter{Kind: data.TodayOpenEscalations}},
+		{TodayTaskDue, data.TodayFilter{Kind: data.TodayOverdueTasks, From: t0}},
+		{TodayDealExpiry, data.TodayFilter{Kind: data.TodayDealProtection, From: t0, To: dealEnd}},
+		{TodayCertExpiry, data.TodayFilter{Kind: data.TodayCertExpiries, From: t0, To: certEnd}},
 	}
 	var out []TodayItem
 	for _, q := range queries {
-		items, err := todayItems(ctx, s.DB(), q.kind, q.sql, q.args)
+		items, err := todayItems(ctx, s, q.kind, q.f)
 		if err != nil {
 			return nil, err
 		}
@@ -183,19 +174,16 @@ func TodayList(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 	return appendMDFToday(ctx, s, today, out)
 }
 
-func todayItems(ctx context.Context, db *sql.DB, kind TodayKind, query string, args []any) ([]TodayItem, error) {
-	rows, err := db.QueryContext(ctx, query, args...)
+// todayItems are the Today rows f chooses, as items of kind.
+func todayItems(ctx context.Context, s *data.Store, kind TodayKind, f data.TodayFilter) ([]TodayItem, error) {
+	rows, err := s.TodayRows(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []TodayItem
-	for rows.Next() {
-		it := TodayItem{Kind: kind}
-		if err := rows.Scan(&it.PartnerID, &it.PartnerName, &it.Date, &it.Text, &it.TextRU); err != nil {
-			return nil, err
-		}
-		out = append(out, it)
+	for _, r := range rows {
+		out = append(out, TodayItem{Kind: kind, PartnerID: r.PartnerID, PartnerName: r.PartnerName, Date: r.Date,
+			Text: r.Text, TextRU: r.TextRU})
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -37,7 +37,7 @@ func LoadMDFKPI(ctx context.Context, s *data.Store, today time.Time) (MDFKPI, er
 		if f.StartsOn > day || f.EndsOn < day {
 			continue
 		}
-		b, err := mdfx.FundBalance(ctx, s.DB(), f.ID)
+		b, err := mdfx.LedgerBalance(ctx, s, data.MDFLedgerScope{FundID: f.ID})
 		if err != nil {
 			return k, err
 		}
@@ -54,15 +54,8 @@ func LoadMDFKPI(ctx context.Context, s *data.Store, today time.Time) (MDFKPI, er
 // approved one), soonest first. Text is the activity's description, or
 // its fund's name when it has none.
 func MDFTodayItems(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error) {
-	return todayItems(ctx, s.DB(), TodayMDFDeadline, `SELECT p.id, p.name, x.deadline, x.text, '' FROM (
-			SELECT r.partner_id, date(r.ends_on, '+' || f.claim_days || ' days') deadline,
-				coalesce(nullif(trim(r.description), ''), f.name) text, r.id
-			FROM mdf_requests r JOIN mdf_funds f ON f.id = r.fund_id
-			WHERE r.state = 'approved' AND NOT EXISTS (SELECT 1 FROM mdf_claims c WHERE c.request_id = r.id
-				AND c.state IN ('submitted','info','approved','paid'))) x
-		JOIN partners p ON p.id = x.partner_id
-		WHERE x.deadline BETWEEN ? AND ? ORDER BY x.deadline, x.id LIMIT 200`,
-		[]any{fiscal.ISODate(today), fiscal.ISODate(today.AddDate(0, 0, MDFClaimDays))})
+	return todayItems(ctx, s, TodayMDFDeadline, data.TodayFilter{Kind: data.TodayMDFDeadlines,
+		From: fiscal.ISODate(today), To: fiscal.ISODate(today.AddDate(0, 0, MDFClaimDays))})
 }
 
 // appendMDFToday adds the MDF claim deadlines within TodayDealDays to the Today list.

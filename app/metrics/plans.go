@@ -25,10 +25,7 @@ func fiscalQuarter(ctx context.Context, s *data.Store, day time.Time) (fiscal.Fi
 
 // hasAgreedPlans spares the attainment queries when a year has no agreed plan.
 func hasAgreedPlans(ctx context.Context, s *data.Store, year int) (bool, error) {
-	var n int
-	err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM plans WHERE fiscal_year = ?
-		AND status IN ('agreed', 'completed'))`, year).Scan(&n)
-	return n == 1, err
+	return s.HasAgreedPlans(ctx, year)
 }
 
 // MissedTargets lists the partners (not offboarded or declined) whose
@@ -47,7 +44,7 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	if err != nil {
 		return nil, err
 	}
-	status, err := partnerStatuses(ctx, s)
+	status, err := s.PartnerStatuses(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +118,7 @@ func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, 
 	if err != nil {
 		return 0, false, err
 	}
-	status, err := partnerStatuses(ctx, s)
+	status, err := s.PartnerStatuses(ctx)
 	if err != nil {
 		return 0, false, err
 	}
@@ -139,24 +136,6 @@ func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, 
 		}
 	}
 	return sum, ok, nil
-}
-
-func partnerStatuses(ctx context.Context, s *data.Store) (map[int64]data.Status, error) {
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, status FROM partners`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]data.Status{}
-	for rows.Next() {
-		var id int64
-		var st data.Status
-		if err := rows.Scan(&id, &st); err != nil {
-			return nil, err
-		}
-		out[id] = st
-	}
-	return out, rows.Err()
 }
 
 func gone(st data.Status) bool { return st == data.StatusOffboarded || st == data.StatusDeclined }

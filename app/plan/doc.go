@@ -167,13 +167,13 @@ func Load(ctx context.Context, s *data.Store, partnerID int64, opt Options) (*Pl
 	if err := loadContacts(ctx, s, doc); err != nil {
 		return nil, err
 	}
-	if doc.Tier, err = loadTier(ctx, s.DB(), partnerID, doc.Lang, doc.Today); err != nil {
+	if doc.Tier, err = loadTier(ctx, s, partnerID, doc.Lang, doc.Today); err != nil {
 		return nil, err
 	}
-	if doc.Onboarding, err = loadOnboarding(ctx, s.DB(), partnerID, doc.Lang); err != nil {
+	if doc.Onboarding, err = loadOnboarding(ctx, s, partnerID, doc.Lang); err != nil {
 		return nil, err
 	}
-	if doc.MDF, err = loadMDF(ctx, s.DB(), partnerID, doc.Today); err != nil {
+	if doc.MDF, err = loadMDF(ctx, s, partnerID, doc.Today); err != nil {
 		return nil, err
 	}
 	if doc.Leads, err = loadLeads(ctx, s, partnerID); err != nil {

@@ -43,7 +43,7 @@ func Overview(ctx context.Context, s *data.Store, year int, today time.Time) ([]
 	if err != nil {
 		return nil, err
 	}
-	names, err := partnerNames(ctx, s)
+	names, err := s.PartnerNames(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -76,22 +76,4 @@ func DueQuarters(year, startMonth int, today time.Time, held [4]bool) []int {
 		}
 	}
 	return due
-}
-
-func partnerNames(ctx context.Context, s *data.Store) (map[int64]string, error) {
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, name FROM partners`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out[id] = name
-	}
-	return out, rows.Err()
 }

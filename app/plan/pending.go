@@ -3,8 +3,8 @@ package plan
 import (
 	"channeldesk/app/format"
 	"channeldesk/app/mdf"
+	"channeldesk/data"
 	"context"
-	"database/sql"
 	"time"
 )
 
@@ -13,18 +13,15 @@ import (
 
 // loadOnboarding reads the onboarding checklist header and the remaining
 // tasks.
-func loadOnboarding(ctx context.Context, db *sql.DB, partnerID int64, l format.Lang) (OnboardingSection, error) {
+func loadOnboarding(ctx context.Context, s *data.Store, partnerID int64, l format.Lang) (OnboardingSection, error) {
 	var sec OnboardingSection
-	err := db.QueryRowContext(ctx, `SELECT started_on, completed_on FROM onboarding_checklists WHERE partner_id = ?`, partnerID).
-		Scan(&sec.StartedOn, &sec.CompletedOn)
-	if err == sql.ErrNoRows {
-		return sec, nil
-	} else if err != nil {
+	var err error
+	sec.StartedOn, sec.CompletedOn, sec.Started, err = s.OnboardingDates(ctx, partnerID)
+	if err != nil || !sec.Started {
 		return sec, err
 	}
-	sec.Started = true
 	if sec.CompletedOn == "" {
-		sec.Tasks, err = loadOnboardingTasks(ctx, db, partnerID, l)
+		sec.Tasks, err = loadOnboardingTasks(ctx, s, partnerID, l)
 	}
 	return sec, err
 }
@@ -32,55 +29,41 @@ func loadOnboarding(ctx context.Context, db *sql.DB, partnerID int64, l format.L
 // loadOnboardingTasks returns the partner's remaining onboarding tasks
 // (not done, not skipped) with their due dates, in the document language.
 // Block reasons are internal and stay out.
-func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l format.Lang) ([]OnboardingTask, error) {
-	rows, err := db.QueryContext(ctx, `SELECT t.title_en, t.title_ru, t.due_on, t.owner
-		FROM onboarding_tasks t JOIN onboarding_checklists c ON c.id = t.checklist_id
-		WHERE c.partner_id = ? AND t.state IN ('pending','waiting','blocked')
-		ORDER BY t.due_on, t.position`, partnerID)
+func loadOnboardingTasks(ctx context.Context, s *data.Store, partnerID int64, l format.Lang) ([]OnboardingTask, error) {
+	ts, err := s.OpenOnboardingTasks(ctx, partnerID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []OnboardingTask
-	for rows.Next() {
-		var en, ru string
-		var t OnboardingTask
-		if err := rows.Scan(&en, &ru, &t.Due, &t.Owner); err != nil {
-			return nil, err
-		}
-		t.Title = en
+	for _, x := range ts {
+		t := OnboardingTask{Title: x.TitleEN, Due: x.DueOn, Owner: string(x.Owner)}
 		if l == format.RU {
-			t.Title = ru
+			t.Title = x.TitleRU
 		}
 		out = append(out, t)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // loadMDF returns the partner's MDF allocation and available balance
 // (summed from the ledger over every fund) and its approved activities
 // that have not ended long ago. Amounts the partner may see only.
-func loadMDF(ctx context.Context, db *sql.DB, partnerID int64, today time.Time) (MDFSection, error) {
+func loadMDF(ctx context.Context, s *data.Store, partnerID int64, today time.Time) (MDFSection, error) {
 	var sec MDFSection
-	b, err := mdf.BalanceOf(ctx, db, `partner_id = ?`, partnerID)
+	b, err := mdf.LedgerBalance(ctx, s, data.MDFLedgerScope{PartnerID: partnerID})
 	if err != nil {
 		return sec, err
 	}
 	sec.Allocated, sec.Available = b.Allocated, b.Available()
 	since := today.AddDate(0, -6, 0).Format(format.DateLayout)
-	rows, err := db.QueryContext(ctx, `SELECT activity, description, starts_on, approved_amount FROM mdf_requests
-		WHERE partner_id = ? AND state = 'approved' AND ends_on >= ? ORDER BY starts_on`, partnerID, since)
+	as, err := s.ApprovedMDFActivities(ctx, partnerID, since)
 	if err != nil {
 		return sec, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var a MDFActivity
-		if err := rows.Scan(&a.Kind, &a.Title, &a.Date, &a.Amount); err != nil {
-			return sec, err
-		}
-		sec.Activities = append(sec.Activities, a)
+	for _, a := range as {
+		sec.Activities = append(sec.Activities, MDFActivity{Kind: string(a.Activity), Title: a.Description, Date: a.StartsOn,
+			Amount: a.Approved})
 	}
 	sec.Known = b != (mdf.Balance{}) || len(sec.Activities) > 0
-	return sec, rows.Err()
+	return sec, nil
 }

@@ -4,7 +4,6 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/data"
 	"context"
-	"database/sql"
 	"strings"
 	"time"
 )
@@ -13,93 +12,82 @@ import (
 // requirement of the next tier up, from the shared tables. The deals &
 // tiers area owns the full evaluation; this reads the same contracts
 // (won deals, valid certifications, the onboarding checklist).
-func loadTier(ctx context.Context, db *sql.DB, partnerID int64, l format.Lang, today time.Time) (TierSection, error) {
+func loadTier(ctx context.Context, s *data.Store, partnerID int64, l format.Lang, today time.Time) (TierSection, error) {
 	var sec TierSection
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM tiers`).Scan(&n); err != nil || n == 0 {
+	tiers, err := s.Tiers(ctx)
+	if err != nil || len(tiers) == 0 {
 		return sec, err
 	}
 	sec.HasProgram = true
-	var tierID sql.NullInt64
-	if err := db.QueryRowContext(ctx, `SELECT tier_id FROM partners WHERE id = ?`, partnerID).Scan(&tierID); err != nil {
+	tierID, err := s.PartnerTierID(ctx, partnerID)
+	if err != nil {
 		return sec, err
 	}
 	rank := -1 << 31
-	if tierID.Valid {
-		cur, r, err := readTier(ctx, db, `id = ?`, l, tierID.Int64)
-		if err != nil {
-			return sec, err
+	if tierID != 0 {
+		cur := findTier(tiers, tierID)
+		if cur == nil {
+			return sec, data.NotFound("tier")
 		}
-		sec.Current, rank = cur, r
+		sec.Current, rank = tierInfo(cur, l), cur.Rank
 	}
-	var nextID int64
-	err := db.QueryRowContext(ctx, `SELECT id FROM tiers WHERE rank > ? ORDER BY rank LIMIT 1`, rank).Scan(&nextID)
-	if err == sql.ErrNoRows {
+	// Tiers come lowest rank first: the next one up is the first above.
+	var next *data.Tier
+	for i := range tiers {
+		if tiers[i].Rank > rank {
+			next = &tiers[i]
+			break
+		}
+	}
+	if next == nil {
 		return sec, nil
-	} else if err != nil {
-		return sec, err
 	}
-	if sec.Next, _, err = readTier(ctx, db, `id = ?`, l, nextID); err != nil {
-		return sec, err
-	}
-	sec.Progress, err = tierProgress(ctx, db, partnerID, nextID, l, today)
+	sec.Next = tierInfo(next, l)
+	sec.Progress, err = tierProgress(ctx, s, partnerID, next, l, today)
 	return sec, err
 }
 
-func readTier(ctx context.Context, db *sql.DB, where string, l format.Lang, arg any) (*TierInfo, int, error) {
-	var t TierInfo
-	var rank int
-	var nameEN, nameRU, benEN, benRU string
-	err := db.QueryRowContext(ctx, `SELECT rank, name_en, name_ru, color, discount_bp, mdf_accrual_bp, benefits_en, benefits_ru
-		FROM tiers WHERE `+where, arg).Scan(&rank, &nameEN, &nameRU, &t.Color, &t.DiscountBP, &t.MDFBP, &benEN, &benRU)
-	if err != nil {
-		return nil, 0, err
+func findTier(tiers []data.Tier, id int64) *data.Tier {
+	for i := range tiers {
+		if tiers[i].ID == id {
+			return &tiers[i]
+		}
 	}
-	t.Name = nameEN
-	benefits := benEN
+	return nil
+}
+
+func tierInfo(d *data.Tier, l format.Lang) *TierInfo {
+	t := TierInfo{Name: d.NameEN, Color: d.Color, DiscountBP: d.DiscountBP, MDFBP: d.MDFAccrualBP}
+	benefits := d.BenefitsEN
 	if l == format.RU {
-		t.Name, benefits = nameRU, benRU
+		t.Name, benefits = d.NameRU, d.BenefitsRU
 	}
 	for _, line := range strings.Split(benefits, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			t.Benefits = append(t.Benefits, line)
 		}
 	}
-	return &t, rank, nil
+	return &t
 }
 
-func tierProgress(ctx context.Context, db *sql.DB, partnerID, tierID int64, l format.Lang, today time.Time) ([]ProgressRow, error) {
-	rows, err := db.QueryContext(ctx, `SELECT kind, threshold, label_en, label_ru FROM tier_requirements WHERE tier_id = ? ORDER BY id`, tierID)
-	if err != nil {
-		return nil, err
-	}
-	type req struct {
-		kind, en, ru string
-		threshold    int64
-	}
-	var reqs []req
-	for rows.Next() {
-		var r req
-		if err := rows.Scan(&r.kind, &r.threshold, &r.en, &r.ru); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		reqs = append(reqs, r)
-	}
-	rows.Close()
-	out := make([]ProgressRow, 0, len(reqs))
-	for _, r := range reqs {
-		row := ProgressRow{Label: text(l, "req."+r.kind), Target: r.threshold, Known: true, Money: r.kind == "revenue_12m"}
-		if r.kind == "onboarding_completed" {
+func tierProgress(ctx context.Context, s *data.Store, partnerID int64, t *data.Tier, l format.Lang, today time.Time) ([]ProgressRow, error) {
+	out := make([]ProgressRow, 0, len(t.Requirements))
+	for _, r := range t.Requirements {
+		kind := string(r.Kind)
+		row := ProgressRow{Label: text(l, "req."+kind), Target: r.Threshold, Known: true, Money: r.Kind == data.ReqRevenue12m}
+		if r.Kind == data.ReqOnboarded {
 			row.YesNo, row.Target = true, 1
 		}
-		if r.kind == "custom" {
-			row.Label, row.Known = r.en, false
-			if l == format.RU && r.ru != "" {
-				row.Label = r.ru
+		if r.Kind == data.ReqCustomValue {
+			row.Label, row.Known = r.LabelEN, false
+			if l == format.RU && r.LabelRU != "" {
+				row.Label = r.LabelRU
 			}
-		} else if row.Actual, err = requirementActual(ctx, db, partnerID, r.kind, today); err != nil {
-			return nil, err
+		} else {
+			var err error
+			if row.Actual, err = requirementActual(ctx, s, partnerID, r.Kind, today); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, finishRow(row))
 	}
@@ -122,25 +110,24 @@ func finishRow(r ProgressRow) ProgressRow {
 }
 
 // requirementActual measures one requirement kind for a partner today.
-func requirementActual(ctx context.Context, db *sql.DB, partnerID int64, kind string, today time.Time) (int64, error) {
+func requirementActual(ctx context.Context, s *data.Store, partnerID int64, kind data.RequirementKind, today time.Time) (int64, error) {
 	from, to := iso(today.AddDate(-1, 0, 0)), iso(today)
-	var v int64
-	var err error
 	switch kind {
-	case "revenue_12m":
-		err = db.QueryRowContext(ctx, `SELECT coalesce(sum(amount), 0) FROM deals WHERE partner_id = ? AND state = 'won'
-			AND closed_on > ? AND closed_on <= ?`, partnerID, from, to).Scan(&v)
-	case "deals_12m":
-		err = db.QueryRowContext(ctx, `SELECT count(*) FROM deals WHERE partner_id = ? AND state = 'won'
-			AND closed_on > ? AND closed_on <= ?`, partnerID, from, to).Scan(&v)
-	case "certified_people":
-		var f []data.PartnerFigure
-		if f, err = data.CertifiedOnQ(ctx, db, partnerID, to); err == nil && len(f) > 0 {
-			v = f[0].Count
+	case data.ReqRevenue12m:
+		revenue, _, err := s.PartnerWonAfter(ctx, partnerID, from, to)
+		return revenue, err
+	case data.ReqDeals12m:
+		_, deals, err := s.PartnerWonAfter(ctx, partnerID, from, to)
+		return deals, err
+	case data.ReqCertified:
+		f, err := s.CertifiedOn(ctx, partnerID, to)
+		if err != nil || len(f) == 0 {
+			return 0, err
 		}
-	case "onboarding_completed":
-		err = db.QueryRowContext(ctx, `SELECT count(*) FROM onboarding_checklists WHERE partner_id = ? AND completed_on != ''`,
-			partnerID).Scan(&v)
+		return f[0].Count, nil
+	case data.ReqOnboarded:
+		n, err := s.CompletedOnboardings(ctx, partnerID)
+		return int64(n), err
 	}
-	return v, err
+	return 0, nil
 }

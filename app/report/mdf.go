@@ -2,6 +2,7 @@ package report
 
 import (
 	"channeldesk/app/mdf"
+	"channeldesk/data"
 	"context"
 	"fmt"
 	"sort"
@@ -26,20 +27,14 @@ var mdfLedgerCols = []column{
 
 // writeMDFLedger is every ledger entry in the period, oldest first.
 func writeMDFLedger(ctx context.Context, b *Book, sheet string) error {
-	var (
-		amount                                   int64
-		onDate, fund, partner, kind, bucket, why string
-	)
 	from, to := b.Opt.Period.bounds()
 	var rows [][]any
-	err := queryRows(ctx, b.Store.DB(), `SELECT l.on_date, f.name, p.name, l.kind, l.bucket, l.amount, l.reason
-		FROM mdf_ledger l JOIN mdf_funds f ON f.id = l.fund_id JOIN partners p ON p.id = l.partner_id
-		WHERE l.on_date BETWEEN ? AND ? ORDER BY l.on_date, l.id`, []any{from, to},
-		[]any{&onDate, &fund, &partner, &kind, &bucket, &amount, &why},
-		func() error {
-			rows = append(rows, []any{onDate, fund, partner, b.L("mdf.entry." + kind), b.L("mdf.bucket." + bucket), amount, why})
-			return nil
-		})
+	f := data.MDFLedgerFilter{From: from, To: to, OldestFirst: true}
+	err := b.Store.EachMDFLedgerRow(ctx, f, func(l *data.MDFLedgerRow) error {
+		rows = append(rows, []any{l.OnDate, l.FundName, l.PartnerName, b.L("mdf.entry." + string(l.Kind)),
+			b.L("mdf.bucket." + l.Bucket), l.Amount, l.Reason})
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -64,7 +59,7 @@ const mdfLowShare = 0.1
 // ledger by mdf.Balances; a row whose available amount is under a
 // tenth of its allocation is highlighted.
 func writeMDFBalances(ctx context.Context, b *Book, sheet string) error {
-	bs, err := mdf.Balances(ctx, b.Store.DB())
+	bs, err := mdf.Balances(ctx, b.Store)
 	if err != nil {
 		return err
 	}
@@ -90,17 +85,18 @@ func writeMDFBalances(ctx context.Context, b *Book, sheet string) error {
 
 // mdfNames are the names of partners with ledger entries and of funds.
 func (b *Book) mdfNames(ctx context.Context) (partners, funds map[int64]string, err error) {
-	partners, funds = map[int64]string{}, map[int64]string{}
-	var id int64
-	var name string
-	err = queryRows(ctx, b.Store.DB(), `SELECT id, name FROM partners WHERE id IN (SELECT DISTINCT partner_id FROM mdf_ledger)`,
-		nil, []any{&id, &name}, func() error { partners[id] = name; return nil })
+	if partners, err = b.Store.MDFLedgerPartnerNames(ctx); err != nil {
+		return nil, nil, err
+	}
+	fs, err := b.Store.MDFFunds(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	err = queryRows(ctx, b.Store.DB(), `SELECT id, name FROM mdf_funds`, nil, []any{&id, &name},
-		func() error { funds[id] = name; return nil })
-	return partners, funds, err
+	funds = make(map[int64]string, len(fs))
+	for _, f := range fs {
+		funds[f.ID] = f.Name
+	}
+	return partners, funds, nil
 }
 
 var mdfFundCols = []column{
@@ -185,34 +181,18 @@ var mdfROICols = []column{
 
 // writeMDFROI is the return on every approved activity: won revenue of
 // the deals attributed to it per unit paid (empty while nothing is paid).
-// It computes what mdf.ROI does with grouped joins instead of one
-// subquery per activity, since deals.mdf_request_id has no index.
+// Its figures are mdf.ROI's, from the same data.EachMDFActivity.
 func writeMDFROI(ctx context.Context, b *Book, sheet string) error {
-	var (
-		paid, won, pipe, leads, expected int64
-		partner, activity, desc          string
-	)
 	var rows [][]any
-	err := queryRows(ctx, b.Store.DB(), `SELECT p.name, r.activity, r.description, coalesce(l.paid, 0), coalesce(d.won, 0),
-		coalesce(d.pipe, 0), coalesce(c.leads, 0), r.expected_leads
-		FROM mdf_requests r JOIN partners p ON p.id = r.partner_id
-		LEFT JOIN (SELECT request_id, sum(amount) paid FROM mdf_ledger WHERE bucket = 'paid' AND request_id IS NOT NULL
-			GROUP BY request_id) l ON l.request_id = r.id
-		LEFT JOIN (SELECT mdf_request_id, sum(CASE WHEN state = 'won' THEN amount ELSE 0 END) won,
-			sum(CASE WHEN state IN ('submitted','approved') THEN amount ELSE 0 END) pipe
-			FROM deals WHERE mdf_request_id IS NOT NULL GROUP BY mdf_request_id) d ON d.mdf_request_id = r.id
-		LEFT JOIN (SELECT request_id, sum(leads) leads FROM mdf_claims WHERE state IN ('approved','paid')
-			GROUP BY request_id) c ON c.request_id = r.id
-		WHERE r.approved_on != '' ORDER BY p.name, p.id, r.starts_on DESC, r.id`, nil,
-		[]any{&partner, &activity, &desc, &paid, &won, &pipe, &leads, &expected},
-		func() error {
-			var roi any
-			if paid > 0 {
-				roi = float64(won) / float64(paid)
-			}
-			rows = append(rows, []any{partner, b.L("mdf.activity." + activity), desc, paid, won, pipe, leads, expected, roi})
-			return nil
-		})
+	err := b.Store.EachMDFActivity(ctx, func(a *data.MDFActivityFigures) error {
+		var roi any
+		if a.Paid > 0 {
+			roi = float64(a.Revenue) / float64(a.Paid)
+		}
+		rows = append(rows, []any{a.PartnerName, b.L("mdf.activity." + string(a.Activity)), a.Description, a.Paid, a.Revenue,
+			a.Pipeline, a.Leads, a.ExpectedLeads, roi})
+		return nil
+	})
 	if err != nil {
 		return err
 	}

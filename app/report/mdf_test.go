@@ -79,7 +79,7 @@ func checkLedgerLayout(t *testing.T, f *excelize.File, header []string) {
 
 func TestMDFBalancesTotalsEqualTheLedgerBalances(t *testing.T) {
 	s := openMDFStore(t, 25, 100, 300)
-	bs, err := mdf.Balances(context.Background(), s.DB())
+	bs, err := mdf.Balances(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,12 +96,7 @@ func (b *Book) planRows(ctx context.Context) ([]plan.OverviewRow, error) {
 
 // agreedDates are the plans' agreement dates by plan ID.
 func (b *Book) agreedDates(ctx context.Context) (map[int64]string, error) {
-	var id int64
-	var on string
-	out := map[int64]string{}
-	err := queryRows(ctx, b.Store.DB(), `SELECT id, agreed_on FROM plans WHERE fiscal_year = ?`, []any{b.planYear()},
-		[]any{&id, &on}, func() error { out[id] = on; return nil })
-	return out, err
+	return b.Store.PlanAgreedDates(ctx, b.planYear())
 }
 
 // revenueFigures are a plan's revenue target for the year and the won

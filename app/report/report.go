@@ -91,7 +91,7 @@ func Write(ctx context.Context, s *data.Store, path string, opt Options) error {
 	if err := b.writeSheets(ctx); err != nil {
 		if ctx.Err() != nil {
 			// A query cut short by the cancellation fails with
-			// database/sql's "rows are closed"; the cause is the cancel.
+			// the SQL driver's "rows are closed"; the cause is the cancel.
 			return ctx.Err()
 		}
 		return err

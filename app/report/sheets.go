@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -14,24 +13,6 @@ import (
 	"channeldesk/app/onboarding"
 	"channeldesk/data"
 )
-
-// queryRows runs a query and hands every row's scanned values to add.
-func queryRows(ctx context.Context, db *sql.DB, query string, args []any, dest []any, add func() error) error {
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return err
-		}
-		if err := add(); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
 
 // colLetter is the column letter of the i-th (0-based) column.
 func colLetter(i int) string {
@@ -93,27 +74,14 @@ func writePartners(ctx context.Context, b *Book, sheet string) error {
 	if err != nil {
 		return err
 	}
-	var (
-		id, won, wonN, open                                  int64
-		name, legal, typ, status, country, region, city, mgr string
-		tierEN, tierRU, added, lastWon, inn, kpp             string
-	)
 	since := b.iso(-365)
 	var rows [][]any
-	err = queryRows(ctx, b.Store.DB(), `SELECT p.id, p.name, p.legal_name, p.type, p.status, p.country, p.region,
-		p.city, p.account_manager, coalesce(t.name_en, ''), coalesce(t.name_ru, ''), substr(p.created_at, 1, 10),
-		coalesce(w.won, 0), coalesce(w.n, 0), coalesce(w.last, ''), coalesce(o.n, 0), p.inn, p.kpp
-		FROM partners p LEFT JOIN tiers t ON t.id = p.tier_id
-		LEFT JOIN (SELECT partner_id, sum(CASE WHEN closed_on >= ? THEN amount ELSE 0 END) won,
-			sum(closed_on >= ?) n, max(closed_on) last FROM deals WHERE state = 'won' GROUP BY partner_id) w ON w.partner_id = p.id
-		LEFT JOIN (SELECT partner_id, count(*) n FROM deals WHERE state IN ('submitted', 'approved') GROUP BY partner_id) o ON o.partner_id = p.id
-		ORDER BY p.name COLLATE NOCASE, p.id`, []any{since, since},
-		[]any{&id, &name, &legal, &typ, &status, &country, &region, &city, &mgr, &tierEN, &tierRU, &added, &won, &wonN, &lastWon, &open, &inn, &kpp},
-		func() error {
-			rows = append(rows, []any{id, name, legal, b.L("type." + typ), b.L("status." + status), country, region, city, mgr,
-				b.tierName(tierEN, tierRU), added, won, wonN, lastWon, open, risk[id], inn, kpp})
-			return nil
-		})
+	err = b.Store.EachPartnerReportRow(ctx, since, func(p *data.PartnerReportRow) error {
+		rows = append(rows, []any{p.ID, p.Name, p.LegalName, b.L("type." + p.Type), b.L("status." + p.Status), p.Country,
+			p.Region, p.City, p.Manager, b.tierName(p.TierEN, p.TierRU), p.Added, p.Won, p.WonDeals, p.LastWon, p.OpenDeals,
+			risk[p.ID], p.INN, p.KPP})
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -140,27 +108,18 @@ var dealCols = []column{
 // writeDeals is every deal registration in the period; an approved deal
 // whose protection has ended is highlighted as overdue.
 func writeDeals(ctx context.Context, b *Book, sheet string) error {
-	var (
-		id, amount                                                     int64
-		partner, customer, product, state, reg, exp, prot, closed, why string
-	)
 	from, to := b.Opt.Period.bounds()
 	fy := metrics.FiscalFromSetting(b.Settings)
 	var rows [][]any
-	err := queryRows(ctx, b.Store.DB(), `SELECT d.id, p.name, d.customer, d.product, d.state, d.amount, d.registered_on,
-		d.expected_close_on, d.protected_until, d.closed_on, d.reason
-		FROM deals d JOIN partners p ON p.id = d.partner_id
-		WHERE (d.registered_on BETWEEN ?1 AND ?2) OR (d.closed_on BETWEEN ?1 AND ?2)
-		ORDER BY d.registered_on, d.id`, []any{from, to},
-		[]any{&id, &partner, &customer, &product, &state, &amount, &reg, &exp, &prot, &closed, &why},
-		func() error {
-			quarter := ""
-			if state == "won" {
-				quarter = quarterLabel(closed, fy)
-			}
-			rows = append(rows, []any{id, partner, customer, product, b.L("report.state." + state), amount, reg, exp, prot, closed, quarter, why})
-			return nil
-		})
+	err := b.Store.EachDealReportRow(ctx, from, to, func(d *data.DealReportRow) error {
+		quarter := ""
+		if d.State == "won" {
+			quarter = quarterLabel(d.ClosedOn, fy)
+		}
+		rows = append(rows, []any{d.ID, d.Partner, d.Customer, d.Product, b.L("report.state." + d.State), d.Amount,
+			d.RegisteredOn, d.ExpectedCloseOn, d.ProtectedUntil, d.ClosedOn, quarter, d.Reason})
+		return nil
+	})
 	if err != nil {
 		return err
 	}

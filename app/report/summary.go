@@ -68,8 +68,7 @@ func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
 		return err
 	}
 	q := fiscal.QuarterOf(b.Today, fy)
-	var completed int
-	err = b.Store.DB().QueryRowContext(ctx, `SELECT coalesce(sum(completed_on <> ''), 0) FROM onboarding_checklists`).Scan(&completed)
+	completed, err := b.Store.CompletedOnboardings(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -92,10 +91,9 @@ func summaryKPIs(ctx context.Context, b *Book, sheet string) error {
 		{b.L("report.kpi.expiring"), k.DealsExpiringSoon, b.styles.integer},
 	}
 	if b.Opt.Period != (Period{}) {
-		var won int64
 		from, to := b.Opt.Period.bounds()
-		if err := b.Store.DB().QueryRowContext(ctx, `SELECT coalesce(sum(amount), 0) FROM deals
-			WHERE state = 'won' AND closed_on BETWEEN ? AND ?`, from, to).Scan(&won); err != nil {
+		won, err := b.Store.WonTotal(ctx, from, to)
+		if err != nil {
 			return err
 		}
 		kpis = append(kpis, struct {

@@ -36,19 +36,15 @@ func writeTiers(ctx context.Context, b *Book, sheet string) error {
 	for i := range ov.Evaluations {
 		byPartner[ov.Evaluations[i].PartnerID] = &ov.Evaluations[i]
 	}
-	var rows [][]any
-	var id int64
-	var name string
-	var status data.Status
-	err = queryRows(ctx, b.Store.DB(), `SELECT id, name, status FROM partners ORDER BY name COLLATE NOCASE, id`, nil,
-		[]any{&id, &name, &status}, func() error {
-			if e := byPartner[id]; e != nil && (tier.InProgram(status) || e.Assigned != nil) {
-				rows = append(rows, b.tierRows(name, e)...)
-			}
-			return nil
-		})
+	ps, err := b.Store.PartnerBriefs(ctx)
 	if err != nil {
 		return err
+	}
+	var rows [][]any
+	for _, p := range ps {
+		if e := byPartner[p.ID]; e != nil && (tier.InProgram(p.Status) || e.Assigned != nil) {
+			rows = append(rows, b.tierRows(p.Name, e)...)
+		}
 	}
 	expr := `AND($B2=$F2,$K2=` + quote(b.L("report.no")) + `)`
 	return b.writeTable(ctx, sheet, table{Name: "TierProgress", Cols: tierCols, Rows: rows, Conds: []condFormat{{expr, b.styles.atRisk}}})
