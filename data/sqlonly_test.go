@@ -23,8 +23,6 @@ var sqlOutsideDataAllowed = []string{"data", "internal/pgtest"}
 // import database/sql or call Store.DB() (issue 16). It only shrinks: a file whose SQL has
 // moved into data must leave the list, and the test says so.
 var sqlPending = map[string]bool{
-	// the crash harness checks the file's integrity after a kill
-	"internal/testutil/crash.go": true,
 }
 
 // sqlText finds statements in Go string literals.

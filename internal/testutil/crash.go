@@ -3,6 +3,7 @@ package testutil
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -147,15 +148,14 @@ func OpenAfterCrash(t *testing.T, path string, run int) *data.Store {
 	if err != nil {
 		t.Fatalf("run %d: open after the kill: %v", run, err)
 	}
-	var res string
-	if err := s.DB().QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil || res != "ok" {
+	ctx := context.Background()
+	if probs, err := s.IntegrityProblems(ctx); err != nil || len(probs) > 0 {
 		s.Close()
-		t.Fatalf("run %d: integrity_check = %q, %v", run, res, err)
+		t.Fatalf("run %d: integrity_check: %q, %v", run, probs, err)
 	}
-	var fk int
-	if err := s.DB().QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&fk); err != nil || fk != 0 {
+	if bad, err := s.Violations(ctx, data.ForeignKeyInvariant); err != nil || len(bad) > 0 {
 		s.Close()
-		t.Fatalf("run %d: foreign_key_check: %d violations, %v", run, fk, err)
+		t.Fatalf("run %d: foreign_key_check: %d violations %q, %v", run, len(bad), bad, err)
 	}
 	return s
 }
