@@ -22,8 +22,7 @@ var sqlOutsideDataAllowed = []string{"data", "internal/pgtest"}
 // sqlPending lists the files outside data/ that still hold SQL text,
 // import database/sql or call Store.DB() (issue 16). It only shrinks: a file whose SQL has
 // moved into data must leave the list, and the test says so.
-var sqlPending = map[string]bool{
-}
+var sqlPending = map[string]bool{}
 
 // sqlText finds statements in Go string literals.
 var sqlText = regexp.MustCompile(`\b(SELECT\s[\s\S]*\sFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s+\w+|SAVEPOINT\s+\w+|RELEASE\s+\w+)\b`)
