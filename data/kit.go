@@ -62,7 +62,7 @@ func (s *Store) KitSecret(ctx context.Context) ([]byte, error) {
 }
 
 // KitRowDone reports whether a row of a kit was already handled, and how.
-func KitRowDone(ctx context.Context, q MDFQuerier, kitID, sheet, hash string) (KitOutcome, bool, error) {
+func KitRowDone(ctx context.Context, q Querier, kitID, sheet, hash string) (KitOutcome, bool, error) {
 	var o KitOutcome
 	err := q.QueryRowContext(ctx, `SELECT outcome FROM kit_rows WHERE kit_id = ? AND sheet = ? AND row_hash = ?`,
 		kitID, sheet, hash).Scan(&o)
@@ -298,7 +298,7 @@ func (s *Store) ApplicationAnswers(ctx context.Context, partnerID int64) ([]Appl
 }
 
 // KitDoneTx reports whether any row of a kit was already handled.
-func KitDoneTx(ctx context.Context, q MDFQuerier, kitID string) (bool, error) {
+func KitDoneTx(ctx context.Context, q Querier, kitID string) (bool, error) {
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT count(*) FROM kit_rows WHERE kit_id = ?`, kitID).Scan(&n)
 	return n > 0, err

@@ -99,14 +99,14 @@ func (s *Store) UpdateMDFClaimTx(ctx context.Context, tx *Tx, c *MDFClaim) error
 }
 
 // MDFClaimTx reads one claim.
-func MDFClaimTx(ctx context.Context, q MDFQuerier, id int64) (*MDFClaim, error) {
+func MDFClaimTx(ctx context.Context, q Querier, id int64) (*MDFClaim, error) {
 	c, err := scanMDFClaim(q.QueryRowContext(ctx, `SELECT `+mdfClaimCols+` FROM mdf_claims WHERE id = ?`, id))
 	return c, notFoundIf(err, "mdf_claim")
 }
 
-// MDFClaims lists claims matching where (a SQL condition over mdf_claims,
+// mdfClaims lists claims matching where (a SQL condition over mdf_claims,
 // "" for all), newest first.
-func MDFClaims(ctx context.Context, q MDFQuerier, where string, args ...any) ([]MDFClaim, error) {
+func mdfClaims(ctx context.Context, q Querier, where string, args ...any) ([]MDFClaim, error) {
 	query := `SELECT ` + mdfClaimCols + ` FROM mdf_claims`
 	if where != "" {
 		query += ` WHERE ` + where

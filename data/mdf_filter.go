@@ -27,7 +27,7 @@ func (f MDFClaimFilter) where() (string, []any) {
 // MDFClaimsBy lists the claims f chooses, newest first.
 func (s *Store) MDFClaimsBy(ctx context.Context, f MDFClaimFilter) ([]MDFClaim, error) {
 	where, args := f.where()
-	return MDFClaims(ctx, s.db, where, args...)
+	return mdfClaims(ctx, s.db, where, args...)
 }
 
 // MDFRequestFilter chooses MDF requests; a zero field matches everything.
@@ -58,13 +58,13 @@ func (f MDFRequestFilter) where() (string, []any) {
 // MDFRequestsByTx is MDFRequestsBy inside a transaction.
 func MDFRequestsByTx(ctx context.Context, tx *Tx, f MDFRequestFilter) ([]MDFRequest, error) {
 	where, args := f.where()
-	return MDFRequests(ctx, tx, where, args...)
+	return mdfRequests(ctx, tx, where, args...)
 }
 
 // MDFRequestsBy lists the requests f chooses, the latest start first.
 func (s *Store) MDFRequestsBy(ctx context.Context, f MDFRequestFilter) ([]MDFRequest, error) {
 	where, args := f.where()
-	return MDFRequests(ctx, s.db, where, args...)
+	return mdfRequests(ctx, s.db, where, args...)
 }
 
 // MDFRequest reads one request.

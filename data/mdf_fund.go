@@ -191,7 +191,7 @@ func UpdateMDFFundBudgetTx(ctx context.Context, tx *Tx, id, budget int64) error 
 }
 
 // MDFFundTx reads one fund.
-func MDFFundTx(ctx context.Context, q MDFQuerier, id int64) (*MDFFund, error) {
+func MDFFundTx(ctx context.Context, q Querier, id int64) (*MDFFund, error) {
 	f, err := scanMDFFund(q.QueryRowContext(ctx, `SELECT `+mdfFundCols+` FROM mdf_funds WHERE id = ?`, id))
 	return f, notFoundIf(err, "mdf_fund")
 }
@@ -200,7 +200,7 @@ func MDFFundTx(ctx context.Context, q MDFQuerier, id int64) (*MDFFund, error) {
 func (s *Store) MDFFunds(ctx context.Context) ([]MDFFund, error) { return MDFFundsTx(ctx, s.db) }
 
 // MDFFundsTx is MDFFunds on a transaction (or the database).
-func MDFFundsTx(ctx context.Context, q MDFQuerier) ([]MDFFund, error) {
+func MDFFundsTx(ctx context.Context, q Querier) ([]MDFFund, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+mdfFundCols+` FROM mdf_funds ORDER BY starts_on DESC, id`)
 	if err != nil {
 		return nil, err

@@ -59,9 +59,9 @@ func (s *Store) InsertMDFEntryTx(ctx context.Context, tx *Tx, e *MDFEntry) error
 	return err
 }
 
-// MDFEntries lists ledger entries matching where (a SQL condition over
+// mdfEntries lists ledger entries matching where (a SQL condition over
 // mdf_ledger, "" for all), oldest first.
-func MDFEntries(ctx context.Context, q MDFQuerier, where string, args ...any) ([]MDFEntry, error) {
+func mdfEntries(ctx context.Context, q Querier, where string, args ...any) ([]MDFEntry, error) {
 	query := `SELECT id, fund_id, partner_id, kind, bucket, amount, coalesce(request_id,0), coalesce(claim_id,0),
 		coalesce(payment_id,0), on_date, reason, created_at FROM mdf_ledger`
 	if where != "" {
@@ -82,4 +82,9 @@ func MDFEntries(ctx context.Context, q MDFQuerier, where string, args ...any) ([
 		es = append(es, e)
 	}
 	return es, rows.Err()
+}
+
+// AllMDFEntries lists the whole ledger, oldest first.
+func (s *Store) AllMDFEntries(ctx context.Context) ([]MDFEntry, error) {
+	return mdfEntries(ctx, s.db, "")
 }

@@ -112,14 +112,14 @@ func (s *Store) UpdateMDFRequestTx(ctx context.Context, tx *Tx, r *MDFRequest) e
 }
 
 // MDFRequestTx reads one request.
-func MDFRequestTx(ctx context.Context, q MDFQuerier, id int64) (*MDFRequest, error) {
+func MDFRequestTx(ctx context.Context, q Querier, id int64) (*MDFRequest, error) {
 	r, err := scanMDFRequest(q.QueryRowContext(ctx, `SELECT `+mdfRequestCols+` FROM mdf_requests WHERE id = ?`, id))
 	return r, notFoundIf(err, "mdf_request")
 }
 
-// MDFRequests lists requests matching where (a SQL condition over
+// mdfRequests lists requests matching where (a SQL condition over
 // mdf_requests, "" for all), newest first.
-func MDFRequests(ctx context.Context, q MDFQuerier, where string, args ...any) ([]MDFRequest, error) {
+func mdfRequests(ctx context.Context, q Querier, where string, args ...any) ([]MDFRequest, error) {
 	query := `SELECT ` + mdfRequestCols + ` FROM mdf_requests`
 	if where != "" {
 		query += ` WHERE ` + where

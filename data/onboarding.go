@@ -149,7 +149,7 @@ func ChecklistTx(ctx context.Context, tx *Tx, partnerID int64) (*OnboardingCheck
 	return checklist(ctx, tx, partnerID)
 }
 
-func checklist(ctx context.Context, q querier, partnerID int64) (*OnboardingChecklist, error) {
+func checklist(ctx context.Context, q Querier, partnerID int64) (*OnboardingChecklist, error) {
 	cl := &OnboardingChecklist{PartnerID: partnerID}
 	err := q.QueryRowContext(ctx, `SELECT id, template_name, started_on, completed_on FROM onboarding_checklists WHERE partner_id = ?`,
 		partnerID).Scan(&cl.ID, &cl.TemplateName, &cl.StartedOn, &cl.CompletedOn)

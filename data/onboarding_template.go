@@ -163,7 +163,7 @@ func OnboardingTemplateTx(ctx context.Context, tx *Tx, t PartnerType) (*Onboardi
 	return onboardingTemplate(ctx, tx, t)
 }
 
-func onboardingTemplate(ctx context.Context, q querier, t PartnerType) (*OnboardingTemplate, error) {
+func onboardingTemplate(ctx context.Context, q Querier, t PartnerType) (*OnboardingTemplate, error) {
 	var body string
 	err := q.QueryRowContext(ctx, `SELECT body FROM onboarding_templates WHERE partner_type = ?`, t).Scan(&body)
 	if err == sql.ErrNoRows {

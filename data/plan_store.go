@@ -120,7 +120,7 @@ func (s *Store) PlanFor(ctx context.Context, partnerID int64, year int) (*Plan, 
 	return readPlan(ctx, s.db, `WHERE partner_id = ? AND fiscal_year = ?`, partnerID, year)
 }
 
-func readPlan(ctx context.Context, q querier, where string, args ...any) (*Plan, error) {
+func readPlan(ctx context.Context, q Querier, where string, args ...any) (*Plan, error) {
 	p, err := scanPlan(q.QueryRowContext(ctx, `SELECT `+planColumns+` FROM plans `+where, args...))
 	if err != nil {
 		return nil, notFoundIf(err, "plan")
@@ -179,7 +179,7 @@ func (s *Store) PlansOfYear(ctx context.Context, year int) ([]Plan, error) {
 	return out, err
 }
 
-func readObjectives(ctx context.Context, q querier, where string, args ...any) (map[int64][]Objective, error) {
+func readObjectives(ctx context.Context, q Querier, where string, args ...any) (map[int64][]Objective, error) {
 	rows, err := q.QueryContext(ctx, `SELECT plan_id, id, measure, title, weight, target_q1, target_q2, target_q3, target_q4,
 		actual_q1, actual_q2, actual_q3, actual_q4 FROM plan_objectives `+where+` ORDER BY plan_id, position, id`, args...)
 	if err != nil {
@@ -199,7 +199,7 @@ func readObjectives(ctx context.Context, q querier, where string, args ...any) (
 	return out, rows.Err()
 }
 
-func readCommitments(ctx context.Context, q querier, planID int64) ([]Commitment, error) {
+func readCommitments(ctx context.Context, q Querier, planID int64) ([]Commitment, error) {
 	rows, err := q.QueryContext(ctx, `SELECT side, kind, body FROM plan_commitments WHERE plan_id = ? ORDER BY position, id`, planID)
 	if err != nil {
 		return nil, err

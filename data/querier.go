@@ -15,15 +15,6 @@ type Querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// MDFQuerier is the older name of Querier, kept while callers move.
-type MDFQuerier = Querier
-
-// The narrower interfaces this package used to have are Querier too.
-type (
-	querier     = Querier
-	tierQuerier = Querier
-)
-
 // Tx is one transaction on the store. Code outside data runs several store
 // calls atomically through Store.WithTx and passes the *Tx it is given to
 // every store call that takes one; it never sees the database/sql

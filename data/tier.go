@@ -112,7 +112,7 @@ func (s *Store) Tiers(ctx context.Context) ([]Tier, error) {
 	return tiersQ(ctx, s.db)
 }
 
-func tiersQ(ctx context.Context, q tierQuerier) ([]Tier, error) {
+func tiersQ(ctx context.Context, q Querier) ([]Tier, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, rank, name_en, name_ru, color, discount_bp, mdf_accrual_bp, benefits_en, benefits_ru
 		FROM tiers ORDER BY rank`)
 	if err != nil {

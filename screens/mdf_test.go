@@ -164,7 +164,7 @@ func TestPartnerMDFTabCreatesAndSubmitsARequest(t *testing.T) {
 	es[2].SetText("30.11.2026") // ends before it starts: refused, dialog stays
 	es[3].SetText("1,000")
 	test.Tap(overlayButton(t, u, "Save"))
-	if n, _ := data.MDFRequests(ctx, u.Store.DB(), `partner_id = ?`, partnerID); len(n) != before {
+	if n, _ := u.Store.MDFRequestsBy(ctx, data.MDFRequestFilter{PartnerID: partnerID}); len(n) != before {
 		t.Fatalf("a request with its end before its start was stored")
 	}
 	es[2].SetText("02.12.2026")

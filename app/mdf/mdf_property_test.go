@@ -114,7 +114,7 @@ func (z *mdfFuzzer) checkBalances(t *testing.T, ctx context.Context, op string) 
 // compares it with what Balances (the screens' figures) says.
 func checkLedgerSums(t *testing.T, ctx context.Context, s *data.Store) {
 	t.Helper()
-	es, err := data.MDFEntries(ctx, s.DB(), "")
+	es, err := s.AllMDFEntries(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

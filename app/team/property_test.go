@@ -109,7 +109,7 @@ func propertyRun(t *testing.T, seed uint64) {
 				t.Fatal(err)
 			}
 		case op < 8: // approve a submitted request
-			reqs, err := data.MDFRequests(ctx, l.s.DB(), "state = 'submitted'")
+			reqs, err := l.s.MDFRequestsBy(ctx, data.MDFRequestFilter{State: data.RequestSubmitted})
 			if err != nil {
 				t.Fatal(err)
 			}
