@@ -98,12 +98,40 @@ func tierProgress(ctx context.Context, db *sql.DB, partnerID, tierID int64, l fo
 			if l == format.RU && r.ru != "" {
 				row.Label = r.ru
 			}
+		} else if r.kind == string(data.ReqLeadAcceptance) {
+			row = leadAcceptanceRow(ctx, db, partnerID, row, today)
 		} else if row.Actual, err = requirementActual(ctx, db, partnerID, r.kind, today); err != nil {
 			return nil, err
 		}
 		out = append(out, finishRow(row))
 	}
 	return out, nil
+}
+
+// leadAcceptanceRow is the partner's own lead acceptance rate over the
+// trailing 12 months (accepted ÷ decided offers, whole percent rounded
+// down, as the tier engine counts it); with no decided offer it is met and
+// says so. A failed read leaves the figure "not set".
+func leadAcceptanceRow(ctx context.Context, db *sql.DB, partnerID int64, row ProgressRow, today time.Time) ProgressRow {
+	row.Percent = true
+	ds, err := data.LeadDecisionsQ(ctx, db, partnerID, iso(today.AddDate(-1, 0, 1)), iso(today))
+	if err != nil {
+		row.Known = false
+		return row
+	}
+	var accepted int64
+	for _, d := range ds {
+		if d.Accepted {
+			accepted++
+		}
+	}
+	switch {
+	case len(ds) == 0:
+		row.NoData, row.Actual = true, row.Target
+	default:
+		row.Actual = accepted * 100 / int64(len(ds))
+	}
+	return row
 }
 
 // finishRow computes the exact gap and the bar's fraction.

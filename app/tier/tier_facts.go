@@ -11,7 +11,7 @@ import (
 )
 
 // LoadFacts reads what tier evaluation needs about every partner (or one,
-// when partnerID > 0) as of asOf, in five queries whatever the number of
+// when partnerID > 0) as of asOf, in six queries whatever the number of
 // partners. Won deals are read from the start of the trailing window of
 // asOf, certifications that are still valid on asOf.
 func LoadFacts(ctx context.Context, s *data.Store, asOf string, partnerID int64) ([]PartnerFacts, error) {
@@ -46,6 +46,15 @@ func LoadFacts(ctx context.Context, s *data.Store, asOf string, partnerID int64)
 	}
 	if err := loadOnboarding(ctx, db, partnerID, facts, idx); err != nil {
 		return nil, err
+	}
+	decisions, err := s.LeadDecisions(ctx, partnerID, from, asOf)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range decisions {
+		if i, ok := idx[d.PartnerID]; ok {
+			facts[i].LeadDecisions = append(facts[i].LeadDecisions, d)
+		}
 	}
 	return facts, loadCustom(ctx, db, partnerID, facts, idx)
 }
