@@ -48,6 +48,7 @@ var dealColumns = []struct {
 }{
 	{"deals.col.registered", 105}, {"deals.col.partner", 200}, {"deals.col.customer", 260}, {"deals.col.product", 100},
 	{"deals.col.amount", 120}, {"deals.col.state", 110}, {"deals.col.protected", 120}, {"deals.col.conflict", 260},
+	{"leads.col.vendor_lead", 110},
 }
 
 func newDealTable(u *UI) *dealTable { return &dealTable{ui: u, selected: -1} }
@@ -104,6 +105,11 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 	case 6:
 		if d.State == data.DealApproved {
 			return t.ui.date(d.ProtectedUntil)
+		}
+		return ""
+	case 8:
+		if d.VendorLead {
+			return lang.L("leads.vendor_lead_mark")
 		}
 		return ""
 	}
@@ -205,6 +211,7 @@ type dealsScreen struct {
 	partner, state    *widget.Select
 	from, to          *widgets.DateEntry
 	expiring, clashes *widget.Check
+	vendorLeads       *widget.Check
 	partnerIDs        []int64
 }
 
@@ -222,11 +229,12 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	s.to = newFilterDate(s.ui, lang.L("deals.to"), s.apply)
 	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })
 	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
+	s.vendorLeads = widget.NewCheck(lang.L("leads.vendor_leads_only"), func(bool) { s.apply() })
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.ui.Store.Today()}) }}
 	dateSize := fyne.NewSize(180, s.from.MinSize().Height)
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
-		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes)
+		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes, s.vendorLeads)
 	protect := &widget.Button{Text: lang.L("deals.protection"), Icon: theme.SettingsIcon(), OnTapped: s.onProtection}
 	importBtn := &widget.Button{Text: lang.L("deals.import"), Icon: theme.FolderOpenIcon(), OnTapped: s.onImport}
 	top := container.NewVBox(container.NewBorder(nil, nil, s.deals.count, container.NewHBox(protect, importBtn, newBtn)), filters)
@@ -253,10 +261,10 @@ func (s *dealsScreen) fillPartners() {
 
 // apply turns the filter inputs into a filter and reloads.
 func (s *dealsScreen) apply() {
-	if s.clashes == nil {
+	if s.clashes == nil || s.vendorLeads == nil {
 		return
 	}
-	f := data.DealFilter{ConflictOnly: s.clashes.Checked}
+	f := data.DealFilter{ConflictOnly: s.clashes.Checked, VendorLead: s.vendorLeads.Checked}
 	if i := s.partner.SelectedIndex(); i > 0 && i < len(s.partnerIDs) {
 		f.PartnerID = s.partnerIDs[i]
 	}

@@ -135,6 +135,7 @@ var dealCols = []column{
 	{"report.col.closed", colDate, false},
 	{"report.col.quarter", colText, false},
 	{"report.col.reason", colText, false},
+	{"leads.col.vendor_lead", colText, false},
 }
 
 // writeDeals is every deal registration in the period; an approved deal
@@ -146,8 +147,12 @@ func writeDeals(ctx context.Context, b *Book, sheet string) error {
 	)
 	from, to := b.Opt.Period.bounds()
 	fy := metrics.FiscalFromSetting(b.Settings)
+	vendor, err := b.Store.VendorLeadDeals(ctx)
+	if err != nil {
+		return err
+	}
 	var rows [][]any
-	err := queryRows(ctx, b.Store.DB(), `SELECT d.id, p.name, d.customer, d.product, d.state, d.amount, d.registered_on,
+	err = queryRows(ctx, b.Store.DB(), `SELECT d.id, p.name, d.customer, d.product, d.state, d.amount, d.registered_on,
 		d.expected_close_on, d.protected_until, d.closed_on, d.reason
 		FROM deals d JOIN partners p ON p.id = d.partner_id
 		WHERE (d.registered_on BETWEEN ?1 AND ?2) OR (d.closed_on BETWEEN ?1 AND ?2)
@@ -158,7 +163,11 @@ func writeDeals(ctx context.Context, b *Book, sheet string) error {
 			if state == "won" {
 				quarter = quarterLabel(closed, fy)
 			}
-			rows = append(rows, []any{id, partner, customer, product, b.L("report.state." + state), amount, reg, exp, prot, closed, quarter, why})
+			mark := ""
+			if vendor[id] {
+				mark = b.L("leads.vendor_lead_mark")
+			}
+			rows = append(rows, []any{id, partner, customer, product, b.L("report.state." + state), amount, reg, exp, prot, closed, quarter, why, mark})
 			return nil
 		})
 	if err != nil {
