@@ -15,7 +15,7 @@ type BulkWriter struct {
 }
 
 // NewBulkWriter prepares the statements in tx; Close releases them.
-func (s *Store) NewBulkWriter(ctx context.Context, tx *sql.Tx) (*BulkWriter, error) {
+func (s *Store) NewBulkWriter(ctx context.Context, tx *Tx) (*BulkWriter, error) {
 	w := &BulkWriter{s: s}
 	var err error
 	prep := func(q string) *sql.Stmt {
@@ -23,7 +23,7 @@ func (s *Store) NewBulkWriter(ctx context.Context, tx *sql.Tx) (*BulkWriter, err
 			return nil
 		}
 		var st *sql.Stmt
-		st, err = tx.PrepareContext(ctx, q)
+		st, err = tx.q.PrepareContext(ctx, q)
 		return st
 	}
 	w.partner = prep(`INSERT INTO partners (id, name, legal_name, type, status, country, region, city, website,

@@ -50,11 +50,11 @@ func (s *Store) SaveCertification(ctx context.Context, c *Certification) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return SaveCertificationTx(ctx, tx, c) })
+	return s.withTx(ctx, func(tx *Tx) error { return SaveCertificationTx(ctx, tx, c) })
 }
 
 // SaveCertificationTx is SaveCertification inside a caller's transaction.
-func SaveCertificationTx(ctx context.Context, tx *sql.Tx, c *Certification) error {
+func SaveCertificationTx(ctx context.Context, tx *Tx, c *Certification) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}

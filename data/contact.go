@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,11 +54,11 @@ func (s *Store) SaveContact(ctx context.Context, c *Contact) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.SaveContactTx(ctx, tx, c) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.SaveContactTx(ctx, tx, c) })
 }
 
 // SaveContactTx is SaveContact inside a caller's transaction.
-func (s *Store) SaveContactTx(ctx context.Context, tx *sql.Tx, c *Contact) error {
+func (s *Store) SaveContactTx(ctx context.Context, tx *Tx, c *Contact) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}

@@ -33,18 +33,18 @@ type ContactWriter struct {
 }
 
 // NewContactWriter prepares its statements in tx; Close releases them.
-func (s *Store) NewContactWriter(ctx context.Context, tx *sql.Tx) (*ContactWriter, error) {
+func (s *Store) NewContactWriter(ctx context.Context, tx *Tx) (*ContactWriter, error) {
 	w := &ContactWriter{}
 	var err error
-	if w.insert, err = tx.PrepareContext(ctx, `INSERT INTO contacts (id, partner_id, name, role, email, phone, is_primary)
+	if w.insert, err = tx.q.PrepareContext(ctx, `INSERT INTO contacts (id, partner_id, name, role, email, phone, is_primary)
 		VALUES (`+teamID("contacts")+`, ?,?,?,?,?,?)`); err != nil {
 		return nil, err
 	}
-	if w.update, err = tx.PrepareContext(ctx, `UPDATE contacts SET name=?, role=?, email=?, phone=? WHERE id=?`); err != nil {
+	if w.update, err = tx.q.PrepareContext(ctx, `UPDATE contacts SET name=?, role=?, email=?, phone=? WHERE id=?`); err != nil {
 		w.Close()
 		return nil, err
 	}
-	if w.setID, err = tx.PrepareContext(ctx, `INSERT INTO contact_source_ids (source, record_id, contact_id) VALUES (?,?,?)
+	if w.setID, err = tx.q.PrepareContext(ctx, `INSERT INTO contact_source_ids (source, record_id, contact_id) VALUES (?,?,?)
 		ON CONFLICT(source, record_id) DO UPDATE SET contact_id = excluded.contact_id`); err != nil {
 		w.Close()
 		return nil, err

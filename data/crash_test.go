@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -39,7 +38,7 @@ func TestCrashChild(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	run := os.Getenv(crashEnv + "_RUN")
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		for i := range crashRows {
 			p := &data.Partner{Name: fmt.Sprintf("Crash %s #%d", run, i), Type: data.TypeReseller, Status: data.StatusProspect, City: "Somewhere"}
 			if err := s.CreatePartnerTx(ctx, tx, p); err != nil {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 	"strings"
 	"time"
@@ -199,7 +198,7 @@ func (s *Store) SetProtectionDays(ctx context.Context, days int) error {
 // one; the state moves only through MoveDeal. A new registration of a
 // customer that another partner holds protected is flagged as a conflict.
 func (s *Store) SaveDeal(ctx context.Context, d *Deal) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		if d.ID != 0 {
 			return s.updateDeal(ctx, tx, d)
 		}
@@ -215,7 +214,7 @@ func (s *Store) SaveDeal(ctx context.Context, d *Deal) error {
 
 // CreateDealTx stores a new deal (in any state, for imports and demo data)
 // inside a caller's transaction and flags conflicts.
-func (s *Store) CreateDealTx(ctx context.Context, tx *sql.Tx, d *Deal) error {
+func (s *Store) CreateDealTx(ctx context.Context, tx *Tx, d *Deal) error {
 	if d.State == "" {
 		d.State = DealSubmitted
 	}
@@ -244,7 +243,7 @@ func (s *Store) CreateDealTx(ctx context.Context, tx *sql.Tx, d *Deal) error {
 	return s.flagConflicts(ctx, tx, d)
 }
 
-func (s *Store) updateDeal(ctx context.Context, tx *sql.Tx, d *Deal) error {
+func (s *Store) updateDeal(ctx context.Context, tx *Tx, d *Deal) error {
 	old, err := dealTx(ctx, tx, d.ID)
 	if err != nil {
 		return err
@@ -287,7 +286,7 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 	if err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		d, err := dealTx(ctx, tx, id)
 		if err != nil {
 			return err
@@ -337,7 +336,7 @@ func (s *Store) MoveDeal(ctx context.Context, id int64, m DealMove) error {
 // (without a result) as expired and returns how many there were.
 func (s *Store) ExpireDeals(ctx context.Context, asOf string) (int, error) {
 	var n int64
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		const due = `state='approved' AND protected_until != '' AND protected_until < ?`
 		rows, err := tx.QueryContext(ctx, `SELECT partner_id, customer, protected_until FROM deals WHERE `+due, asOf)
 		if err != nil {
@@ -408,7 +407,7 @@ func scanDeal(r scanner, extra ...any) (*Deal, error) {
 	return &d, nil
 }
 
-func dealTx(ctx context.Context, tx *sql.Tx, id int64) (*Deal, error) {
+func dealTx(ctx context.Context, tx *Tx, id int64) (*Deal, error) {
 	d, err := scanDeal(tx.QueryRowContext(ctx, `SELECT `+dealColumns+` FROM deals d WHERE d.id = ?`, id))
 	return d, notFoundIf(err, "deal")
 }

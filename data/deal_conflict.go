@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 )
 
@@ -33,7 +32,7 @@ type DealConflict struct {
 // for the same customer that was protected when d was registered (d is
 // the later one), and, when d is approved, against other partners'
 // pending registrations made during d's protection (d is the earlier one).
-func (s *Store) flagConflicts(ctx context.Context, tx *sql.Tx, d *Deal) error {
+func (s *Store) flagConflicts(ctx context.Context, tx *Tx, d *Deal) error {
 	if strings.TrimSpace(d.CustomerKey) == "" || d.State == DealRejected {
 		return nil
 	}
@@ -88,7 +87,7 @@ func (s *Store) ResolveConflict(ctx context.Context, id int64, res ConflictResol
 	if note == "" && res != KeepBoth {
 		return Invalid("reason", "err.reason_required", nil)
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		var c DealConflict
 		err := tx.QueryRowContext(ctx, `SELECT earlier_deal_id, later_deal_id FROM deal_conflicts WHERE id = ? AND resolution = ''`, id).
 			Scan(&c.Earlier, &c.Later)

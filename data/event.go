@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode/utf8"
 )
@@ -67,7 +66,7 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 	if e.At == "" {
 		e.At = s.now()
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, shareable, open)
 			VALUES (`+teamID("events")+`, ?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open)
 		if err != nil {
@@ -111,7 +110,7 @@ func (s *Store) Events(ctx context.Context, partnerID int64) ([]Event, error) {
 
 // InsertEventTx writes an event as given (any kind, any time) inside a
 // caller's transaction; demo data and imports use it to lay down history.
-func InsertEventTx(ctx context.Context, tx *sql.Tx, e *Event) error {
+func InsertEventTx(ctx context.Context, tx *Tx, e *Event) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO events (id, partner_id, kind, at, author, body, shareable, open, from_status, to_status)
 		VALUES (`+teamID("events")+`, ?,?,?,?,?,?,?,?,?)`, e.PartnerID, e.Kind, e.At, e.Author, e.Body, e.Shareable, e.Open, e.FromStatus, e.ToStatus)
 	if err != nil {

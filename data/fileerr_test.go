@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -60,7 +59,7 @@ func TestSaveOnFullDisk(t *testing.T) {
 	s, path := fullDiskStore(t, 5)
 	ctx := context.Background()
 	var err error
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		for i := range 20000 {
 			p := &data.Partner{Name: fmt.Sprintf("Big %d %0180d", i, i), Type: data.TypeReseller, Status: data.StatusActive}
 			if err := s.CreatePartnerTx(ctx, tx, p); err != nil {

@@ -54,7 +54,7 @@ func (s *Store) SaveImportProfile(ctx context.Context, p *ImportProfile) error {
 		return err
 	}
 	p.UpdatedAt = s.now()
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO import_profiles (id, name, header_key, columns, value_map, source, updated_at)
 			VALUES (`+teamID("import_profiles")+`, ?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET header_key = excluded.header_key,
 			columns = excluded.columns, value_map = excluded.value_map, source = excluded.source,
@@ -106,7 +106,7 @@ func (s *Store) RenameImportProfile(ctx context.Context, id int64, name string) 
 	if err := p.validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		var taken int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM import_profiles WHERE name = ? AND id <> ?`, p.Name, id).Scan(&taken); err != nil {
 			return err

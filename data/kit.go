@@ -42,7 +42,7 @@ type KitRow struct {
 // first time it is asked for.
 func (s *Store) KitSecret(ctx context.Context) ([]byte, error) {
 	var secret []byte
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		var v string
 		err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, SettingKitSecret).Scan(&v)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -73,7 +73,7 @@ func KitRowDone(ctx context.Context, q MDFQuerier, kitID, sheet, hash string) (K
 }
 
 // InsertKitRowTx records a handled row of a kit.
-func (s *Store) InsertKitRowTx(ctx context.Context, tx *sql.Tx, r *KitRow) error {
+func (s *Store) InsertKitRowTx(ctx context.Context, tx *Tx, r *KitRow) error {
 	if r.Outcome != KitAccepted && r.Outcome != KitRejected {
 		return Invalid("outcome", "err.unknown_status", map[string]any{"Value": string(r.Outcome)})
 	}
@@ -110,13 +110,13 @@ func (s *Store) KitRejections(ctx context.Context, partnerID int64) ([]KitRow, e
 
 // Savepoint opens a named savepoint inside tx, so one row of a batch can
 // be undone without the others (name: letters and digits only).
-func Savepoint(ctx context.Context, tx *sql.Tx, name string) error {
+func Savepoint(ctx context.Context, tx *Tx, name string) error {
 	_, err := tx.ExecContext(ctx, `SAVEPOINT `+savepointName(name))
 	return err
 }
 
 // RollbackToSavepoint undoes everything since the savepoint and closes it.
-func RollbackToSavepoint(ctx context.Context, tx *sql.Tx, name string) error {
+func RollbackToSavepoint(ctx context.Context, tx *Tx, name string) error {
 	n := savepointName(name)
 	if _, err := tx.ExecContext(ctx, `ROLLBACK TO `+n); err != nil {
 		return err
@@ -126,7 +126,7 @@ func RollbackToSavepoint(ctx context.Context, tx *sql.Tx, name string) error {
 }
 
 // ReleaseSavepoint keeps what was done since the savepoint.
-func ReleaseSavepoint(ctx context.Context, tx *sql.Tx, name string) error {
+func ReleaseSavepoint(ctx context.Context, tx *Tx, name string) error {
 	_, err := tx.ExecContext(ctx, `RELEASE `+savepointName(name))
 	return err
 }
@@ -144,7 +144,7 @@ func savepointName(name string) string {
 
 // DealConflictsTx returns the open conflicts of one deal, each naming the
 // other registration.
-func DealConflictsTx(ctx context.Context, tx *sql.Tx, dealID int64) ([]DealConflictRef, error) {
+func DealConflictsTx(ctx context.Context, tx *Tx, dealID int64) ([]DealConflictRef, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT c.id, o.id, p.name, o.registered_on, c.later_deal_id = ?
 		FROM deal_conflicts c JOIN deals o ON o.id = CASE WHEN c.later_deal_id = ? THEN c.earlier_deal_id ELSE c.later_deal_id END
 		JOIN partners p ON p.id = o.partner_id
@@ -166,7 +166,7 @@ func DealConflictsTx(ctx context.Context, tx *sql.Tx, dealID int64) ([]DealConfl
 
 // OpenDealOfCustomerTx returns a partner's own open (submitted or
 // approved) or won registration of a customer, or nil.
-func OpenDealOfCustomerTx(ctx context.Context, tx *sql.Tx, partnerID int64, customerKey string) (*Deal, error) {
+func OpenDealOfCustomerTx(ctx context.Context, tx *Tx, partnerID int64, customerKey string) (*Deal, error) {
 	d, err := scanDeal(tx.QueryRowContext(ctx, `SELECT `+dealColumns+` FROM deals d WHERE d.partner_id = ? AND d.customer_key = ?
 		AND d.state IN ('submitted','approved','won') ORDER BY d.registered_on DESC LIMIT 1`, partnerID, customerKey))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -176,7 +176,7 @@ func OpenDealOfCustomerTx(ctx context.Context, tx *sql.Tx, partnerID int64, cust
 }
 
 // ContactTx reads one contact of a partner.
-func ContactTx(ctx context.Context, tx *sql.Tx, partnerID, id int64) (*Contact, error) {
+func ContactTx(ctx context.Context, tx *Tx, partnerID, id int64) (*Contact, error) {
 	var c Contact
 	err := tx.QueryRowContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary, left_on FROM contacts
 		WHERE id = ? AND partner_id = ?`, id, partnerID).Scan(&c.ID, &c.PartnerID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Primary, &c.LeftOn)
@@ -184,7 +184,7 @@ func ContactTx(ctx context.Context, tx *sql.Tx, partnerID, id int64) (*Contact, 
 }
 
 // ContactByNameTx finds a partner's contact by name, ignoring case.
-func ContactByNameTx(ctx context.Context, tx *sql.Tx, partnerID int64, name string) (*Contact, error) {
+func ContactByNameTx(ctx context.Context, tx *Tx, partnerID int64, name string) (*Contact, error) {
 	var c Contact
 	err := tx.QueryRowContext(ctx, `SELECT id, partner_id, name, role, email, phone, is_primary, left_on FROM contacts
 		WHERE partner_id = ? AND lower(trim(name)) = lower(trim(?)) ORDER BY id LIMIT 1`, partnerID, name).
@@ -195,7 +195,7 @@ func ContactByNameTx(ctx context.Context, tx *sql.Tx, partnerID int64, name stri
 // MarkContactLeftTx records that a partner's contact left on the day
 // given (ISO): kept with their history, no longer primary, left out of
 // kits and e-mails. Marking one already gone keeps the first day.
-func MarkContactLeftTx(ctx context.Context, tx *sql.Tx, partnerID, id int64, on string) error {
+func MarkContactLeftTx(ctx context.Context, tx *Tx, partnerID, id int64, on string) error {
 	res, err := tx.ExecContext(ctx, `UPDATE contacts SET left_on = CASE WHEN left_on = '' THEN ? ELSE left_on END, is_primary = 0
 		WHERE id = ? AND partner_id = ?`, on, id, partnerID)
 	if err != nil {
@@ -209,7 +209,7 @@ func MarkContactLeftTx(ctx context.Context, tx *sql.Tx, partnerID, id int64, on 
 
 // DeleteContactTx removes a partner's contact with its certifications,
 // inside a caller's transaction.
-func DeleteContactTx(ctx context.Context, tx *sql.Tx, partnerID, id int64) error {
+func DeleteContactTx(ctx context.Context, tx *Tx, partnerID, id int64) error {
 	res, err := tx.ExecContext(ctx, `DELETE FROM contacts WHERE id = ? AND partner_id = ?`, id, partnerID)
 	if err != nil {
 		return err
@@ -222,7 +222,7 @@ func DeleteContactTx(ctx context.Context, tx *sql.Tx, partnerID, id int64) error
 
 // CertificationExistsTx reports whether a contact already holds a
 // certification of that name earned that day.
-func CertificationExistsTx(ctx context.Context, tx *sql.Tx, contactID int64, name, earnedOn string) (bool, error) {
+func CertificationExistsTx(ctx context.Context, tx *Tx, contactID int64, name, earnedOn string) (bool, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM certifications WHERE contact_id = ? AND lower(name) = lower(?) AND earned_on = ?`,
 		contactID, strings.TrimSpace(name), earnedOn).Scan(&n)
@@ -230,7 +230,7 @@ func CertificationExistsTx(ctx context.Context, tx *sql.Tx, contactID int64, nam
 }
 
 // ObjectiveTx reads one objective with the partner whose plan holds it.
-func ObjectiveTx(ctx context.Context, tx *sql.Tx, id int64) (Objective, int64, error) {
+func ObjectiveTx(ctx context.Context, tx *Tx, id int64) (Objective, int64, error) {
 	var o Objective
 	var partnerID int64
 	err := tx.QueryRowContext(ctx, `SELECT o.id, o.measure, o.title, o.weight, o.target_q1, o.target_q2, o.target_q3, o.target_q4,
@@ -268,7 +268,7 @@ type ApplicationAnswer struct {
 }
 
 // SaveApplicationAnswersTx stores an applicant's answers in order.
-func SaveApplicationAnswersTx(ctx context.Context, tx *sql.Tx, partnerID int64, answers []ApplicationAnswer) error {
+func SaveApplicationAnswersTx(ctx context.Context, tx *Tx, partnerID int64, answers []ApplicationAnswer) error {
 	for i, a := range answers {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO application_answers (partner_id, position, question, answer) VALUES (?,?,?,?)
 			ON CONFLICT (partner_id, position) DO UPDATE SET question = excluded.question, answer = excluded.answer`,

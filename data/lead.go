@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -221,11 +220,11 @@ const EventLead EventKind = "lead"
 
 // CreateLead stores a new lead in the pool with a "captured" step.
 func (s *Store) CreateLead(ctx context.Context, l *Lead) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.CreateLeadTx(ctx, tx, l) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.CreateLeadTx(ctx, tx, l) })
 }
 
 // CreateLeadTx is CreateLead inside a caller's transaction (imports).
-func (s *Store) CreateLeadTx(ctx context.Context, tx *sql.Tx, l *Lead) error {
+func (s *Store) CreateLeadTx(ctx context.Context, tx *Tx, l *Lead) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
@@ -257,7 +256,7 @@ func (s *Store) UpdateLead(ctx context.Context, l *Lead) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		l.UpdatedAt = s.now()
 		res, err := tx.ExecContext(ctx, `UPDATE leads SET company=?, company_key=?, tax_id=?, website=?, contact_name=?,
 			contact_role=?, contact_email=?, contact_phone=?, country=?, region=?, city=?, product=?, est_amount=?,
@@ -306,7 +305,7 @@ func (s *Store) Lead(ctx context.Context, id int64) (*Lead, error) {
 	return l, notFoundIf(err, "lead")
 }
 
-func leadTx(ctx context.Context, tx *sql.Tx, id int64) (*Lead, error) {
+func leadTx(ctx context.Context, tx *Tx, id int64) (*Lead, error) {
 	l, err := scanLead(tx.QueryRowContext(ctx, `SELECT `+leadColumns+leadFrom+` WHERE l.id = ?`, id))
 	return l, notFoundIf(err, "lead")
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 )
 
@@ -38,7 +39,7 @@ type LeadStep struct {
 	Body        string
 }
 
-func insertLeadStep(ctx context.Context, tx *sql.Tx, st *LeadStep) error {
+func insertLeadStep(ctx context.Context, tx *Tx, st *LeadStep) error {
 	var partner any
 	if st.PartnerID > 0 {
 		partner = st.PartnerID
@@ -119,11 +120,11 @@ type LeadMove struct {
 // withdrawn first) to a partner for days days. A partner that declined
 // this lead before, or one that is not active, is refused.
 func (s *Store) OfferLead(ctx context.Context, leadID, partnerID int64, days int, m LeadMove) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.OfferLeadTx(ctx, tx, leadID, partnerID, days, m) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.OfferLeadTx(ctx, tx, leadID, partnerID, days, m) })
 }
 
 // OfferLeadTx is OfferLead inside a caller's transaction (batch routing).
-func (s *Store) OfferLeadTx(ctx context.Context, tx *sql.Tx, leadID, partnerID int64, days int, m LeadMove) error {
+func (s *Store) OfferLeadTx(ctx context.Context, tx *Tx, leadID, partnerID int64, days int, m LeadMove) error {
 	if !IsDate(m.On) {
 		return Invalid("date", "err.deals_date", map[string]any{"Value": m.On})
 	}
@@ -155,7 +156,7 @@ func (s *Store) OfferLeadTx(ctx context.Context, tx *sql.Tx, leadID, partnerID i
 }
 
 // checkOfferee refuses a partner that cannot take the lead.
-func checkOfferee(ctx context.Context, tx *sql.Tx, leadID, partnerID int64) error {
+func checkOfferee(ctx context.Context, tx *Tx, leadID, partnerID int64) error {
 	var status Status
 	var declined int
 	err := tx.QueryRowContext(ctx, `SELECT status, (SELECT count(*) FROM lead_offers WHERE lead_id = ? AND partner_id = p.id
@@ -173,18 +174,18 @@ func checkOfferee(ctx context.Context, tx *sql.Tx, leadID, partnerID int64) erro
 
 // AcceptLead records that the partner accepted the offered lead.
 func (s *Store) AcceptLead(ctx context.Context, leadID int64, m LeadMove) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.respondTx(ctx, tx, leadID, true, m) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.respondTx(ctx, tx, leadID, true, m) })
 }
 
 // DeclineLead records that the partner declined the offered lead (a
 // reason is required); the lead waits for another partner.
 func (s *Store) DeclineLead(ctx context.Context, leadID int64, m LeadMove) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.respondTx(ctx, tx, leadID, false, m) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.respondTx(ctx, tx, leadID, false, m) })
 }
 
 // RespondLeadTx is AcceptLead or DeclineLead inside a caller's
 // transaction (a returned partner kit); partnerID must hold the offer.
-func (s *Store) RespondLeadTx(ctx context.Context, tx *sql.Tx, leadID, partnerID int64, accept bool, m LeadMove) error {
+func (s *Store) RespondLeadTx(ctx context.Context, tx *Tx, leadID, partnerID int64, accept bool, m LeadMove) error {
 	l, err := leadTx(ctx, tx, leadID)
 	if err != nil {
 		return err
@@ -195,7 +196,7 @@ func (s *Store) RespondLeadTx(ctx context.Context, tx *sql.Tx, leadID, partnerID
 	return s.respondTx(ctx, tx, leadID, accept, m)
 }
 
-func (s *Store) respondTx(ctx context.Context, tx *sql.Tx, leadID int64, accept bool, m LeadMove) error {
+func (s *Store) respondTx(ctx context.Context, tx *Tx, leadID int64, accept bool, m LeadMove) error {
 	if !IsDate(m.On) {
 		return Invalid("date", "err.deals_date", map[string]any{"Value": m.On})
 	}
@@ -221,7 +222,7 @@ func (s *Store) respondTx(ctx context.Context, tx *sql.Tx, leadID int64, accept 
 
 // leaveOffer ends the open offer with outcome and moves the lead, which
 // no longer has a partner, to to.
-func (s *Store) leaveOffer(ctx context.Context, tx *sql.Tx, l *Lead, to LeadState, kind LeadStepKind, outcome string, m LeadMove) error {
+func (s *Store) leaveOffer(ctx context.Context, tx *Tx, l *Lead, to LeadState, kind LeadStepKind, outcome string, m LeadMove) error {
 	if err := closeOffer(ctx, tx, l.ID, outcome, m); err != nil {
 		return err
 	}
@@ -230,7 +231,7 @@ func (s *Store) leaveOffer(ctx context.Context, tx *sql.Tx, l *Lead, to LeadStat
 	return s.moveLeadFrom(ctx, tx, l, partner, 0, to, kind, m)
 }
 
-func closeOffer(ctx context.Context, tx *sql.Tx, leadID int64, outcome string, m LeadMove) error {
+func closeOffer(ctx context.Context, tx *Tx, leadID int64, outcome string, m LeadMove) error {
 	_, err := tx.ExecContext(ctx, `UPDATE lead_offers SET outcome = ?, decided_on = ?, reason = ? WHERE lead_id = ? AND outcome = 'open'`,
 		outcome, m.On, strings.TrimSpace(m.Reason), leadID)
 	return err
@@ -239,11 +240,11 @@ func closeOffer(ctx context.Context, tx *sql.Tx, leadID int64, outcome string, m
 // ConvertLead links an accepted lead to the deal its partner registered;
 // the deal is then a vendor-sourced lead's deal.
 func (s *Store) ConvertLead(ctx context.Context, leadID, dealID int64, m LeadMove) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.ConvertLeadTx(ctx, tx, leadID, dealID, m) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.ConvertLeadTx(ctx, tx, leadID, dealID, m) })
 }
 
 // ConvertLeadTx is ConvertLead inside a caller's transaction.
-func (s *Store) ConvertLeadTx(ctx context.Context, tx *sql.Tx, leadID, dealID int64, m LeadMove) error {
+func (s *Store) ConvertLeadTx(ctx context.Context, tx *Tx, leadID, dealID int64, m LeadMove) error {
 	l, err := leadTx(ctx, tx, leadID)
 	if err != nil {
 		return err
@@ -269,11 +270,11 @@ func (s *Store) LoseLead(ctx context.Context, leadID int64, m LeadMove) error {
 	if strings.TrimSpace(m.Reason) == "" {
 		return Invalid("reason", "err.reason_required", nil)
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.LoseLeadTx(ctx, tx, leadID, m) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.LoseLeadTx(ctx, tx, leadID, m) })
 }
 
 // LoseLeadTx is LoseLead inside a caller's transaction.
-func (s *Store) LoseLeadTx(ctx context.Context, tx *sql.Tx, leadID int64, m LeadMove) error {
+func (s *Store) LoseLeadTx(ctx context.Context, tx *Tx, leadID int64, m LeadMove) error {
 	if strings.TrimSpace(m.Reason) == "" {
 		return Invalid("reason", "err.reason_required", nil)
 	}
@@ -293,7 +294,7 @@ func (s *Store) LoseLeadTx(ctx context.Context, tx *sql.Tx, leadID int64, m Lead
 // ReturnLead takes a lead back into the pool: an offer withdrawn, an
 // accepted lead the partner did not work, a declined or lost one reopened.
 func (s *Store) ReturnLead(ctx context.Context, leadID int64, m LeadMove) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		l, err := leadTx(ctx, tx, leadID)
 		if err != nil {
 			return err
@@ -316,7 +317,7 @@ func (s *Store) ReturnLead(ctx context.Context, leadID int64, m LeadMove) error 
 // there were. The step is dated the day after the last day.
 func (s *Store) ExpireLeadOffers(ctx context.Context, asOf string) (int, error) {
 	n := 0
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		var err error
 		n, err = s.ExpireLeadOffersTx(ctx, tx, asOf)
 		return err
@@ -325,7 +326,7 @@ func (s *Store) ExpireLeadOffers(ctx context.Context, asOf string) (int, error) 
 }
 
 // ExpireLeadOffersTx is ExpireLeadOffers inside a caller's transaction.
-func (s *Store) ExpireLeadOffersTx(ctx context.Context, tx *sql.Tx, asOf string) (int, error) {
+func (s *Store) ExpireLeadOffersTx(ctx context.Context, tx *Tx, asOf string) (int, error) {
 	ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE state = 'offered' AND expires_on < ?`, asOf)
 	if err != nil {
 		return 0, err
@@ -347,7 +348,7 @@ func (s *Store) ExpireLeadOffersTx(ctx context.Context, tx *sql.Tx, asOf string)
 // returnPartnerLeadsTx sends every lead offered to or accepted by an
 // offboarded partner back to the pool, each with a step and a timeline
 // entry saying why.
-func (s *Store) returnPartnerLeadsTx(ctx context.Context, tx *sql.Tx, partnerID int64, author string) error {
+func (s *Store) returnPartnerLeadsTx(ctx context.Context, tx *Tx, partnerID int64, author string) error {
 	ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE partner_id = ? AND state IN ('offered','accepted')`, partnerID)
 	if err != nil {
 		return err
@@ -371,7 +372,7 @@ func (s *Store) returnPartnerLeadsTx(ctx context.Context, tx *sql.Tx, partnerID 
 
 // leadDealRejectedTx puts a converted lead whose deal was rejected back
 // to accepted, so its partner can register it again.
-func (s *Store) leadDealRejectedTx(ctx context.Context, tx *sql.Tx, dealID int64, on, reason string) error {
+func (s *Store) leadDealRejectedTx(ctx context.Context, tx *Tx, dealID int64, on, reason string) error {
 	ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE deal_id = ? AND state = 'converted'`, dealID)
 	if err != nil {
 		return err
@@ -389,7 +390,7 @@ func (s *Store) leadDealRejectedTx(ctx context.Context, tx *sql.Tx, dealID int64
 	return nil
 }
 
-func leadIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
+func leadIDs(ctx context.Context, tx *Tx, q string, args ...any) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -407,14 +408,14 @@ func leadIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, e
 }
 
 // moveLead moves a lead that keeps its partner.
-func (s *Store) moveLead(ctx context.Context, tx *sql.Tx, l *Lead, to LeadState, kind LeadStepKind, m LeadMove) error {
+func (s *Store) moveLead(ctx context.Context, tx *Tx, l *Lead, to LeadState, kind LeadStepKind, m LeadMove) error {
 	return s.moveLeadFrom(ctx, tx, l, l.PartnerID, l.PartnerID, to, kind, m)
 }
 
 // moveLeadFrom checks and stores a workflow step: the lead's new state
 // and partner (newPartner, 0 for none), a step in the lead's timeline and
 // an event in the timeline of the partner concerned (stepPartner).
-func (s *Store) moveLeadFrom(ctx context.Context, tx *sql.Tx, l *Lead, stepPartner, newPartner int64, to LeadState,
+func (s *Store) moveLeadFrom(ctx context.Context, tx *Tx, l *Lead, stepPartner, newPartner int64, to LeadState,
 	kind LeadStepKind, m LeadMove) error {
 	if !l.State.CanMoveTo(to) {
 		return Conflict("err.leads_transition", map[string]any{"From": string(l.State)})
@@ -467,7 +468,7 @@ func ExpiresOn(offeredOn string, days int) string { return AddDays(offeredOn, da
 // so beforehand) rather than a number in the wrong currency.
 func (s *Store) ConvertLeadToNewDeal(ctx context.Context, leadID int64, m LeadMove) (*Deal, error) {
 	var d *Deal
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		l, err := leadTx(ctx, tx, leadID)
 		if err != nil {
 			return err
@@ -502,10 +503,10 @@ func LeadSizeForeign(l *Lead, currency string) bool {
 
 // leadAmountInProgramCurrency is the lead's size as a deal amount: as is
 // in the program currency, 0 in another one.
-func leadAmountInProgramCurrency(ctx context.Context, tx *sql.Tx, l *Lead) (int64, error) {
+func leadAmountInProgramCurrency(ctx context.Context, tx *Tx, l *Lead) (int64, error) {
 	currency := DefaultSettings().Currency
 	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency)
-	if err != nil && err != sql.ErrNoRows {
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
 	if LeadSizeForeign(l, currency) {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 	"strings"
 )
@@ -269,7 +268,7 @@ func (s *Store) SaveLeadWeights(ctx context.Context, w LeadWeights) error {
 	if err := w.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		for name, v := range w.fields() {
 			if err := SetSettingTx(ctx, tx, settingLeadWeights+name, strconv.Itoa(*v)); err != nil {
 				return err

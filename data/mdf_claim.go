@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode/utf8"
 )
@@ -72,7 +71,7 @@ func nullID(id int64) any {
 }
 
 // InsertMDFClaimTx stores a new claim.
-func (s *Store) InsertMDFClaimTx(ctx context.Context, tx *sql.Tx, c *MDFClaim) error {
+func (s *Store) InsertMDFClaimTx(ctx context.Context, tx *Tx, c *MDFClaim) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -88,7 +87,7 @@ func (s *Store) InsertMDFClaimTx(ctx context.Context, tx *sql.Tx, c *MDFClaim) e
 }
 
 // UpdateMDFClaimTx writes every field of a claim back.
-func (s *Store) UpdateMDFClaimTx(ctx context.Context, tx *sql.Tx, c *MDFClaim) error {
+func (s *Store) UpdateMDFClaimTx(ctx context.Context, tx *Tx, c *MDFClaim) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -129,7 +128,7 @@ func MDFClaims(ctx context.Context, q MDFQuerier, where string, args ...any) ([]
 }
 
 // InsertMDFPaymentTx records one payment and returns its id.
-func (s *Store) InsertMDFPaymentTx(ctx context.Context, tx *sql.Tx, paidOn, reference string, total int64) (int64, error) {
+func (s *Store) InsertMDFPaymentTx(ctx context.Context, tx *Tx, paidOn, reference string, total int64) (int64, error) {
 	reference = strings.TrimSpace(reference)
 	switch {
 	case !isoDay(paidOn):

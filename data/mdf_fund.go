@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -165,7 +164,7 @@ func scanMDFFund(r scanner) (*MDFFund, error) {
 }
 
 // InsertMDFFundTx validates and stores a new fund.
-func (s *Store) InsertMDFFundTx(ctx context.Context, tx *sql.Tx, f *MDFFund) error {
+func (s *Store) InsertMDFFundTx(ctx context.Context, tx *Tx, f *MDFFund) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
@@ -183,7 +182,7 @@ func (s *Store) InsertMDFFundTx(ctx context.Context, tx *sql.Tx, f *MDFFund) err
 
 // UpdateMDFFundBudgetTx changes a fund's budget (the caller checks it
 // still covers what was allocated).
-func UpdateMDFFundBudgetTx(ctx context.Context, tx *sql.Tx, id, budget int64) error {
+func UpdateMDFFundBudgetTx(ctx context.Context, tx *Tx, id, budget int64) error {
 	if budget < 0 {
 		return Invalid("mdf_budget", "err.mdf_negative", nil)
 	}

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 )
 
 // MDFEntryKind says why money moved.
@@ -48,7 +47,7 @@ type MDFEntry struct {
 
 // InsertMDFEntryTx appends one movement to the ledger. Entries are never
 // changed or deleted; a correction is another entry.
-func (s *Store) InsertMDFEntryTx(ctx context.Context, tx *sql.Tx, e *MDFEntry) error {
+func (s *Store) InsertMDFEntryTx(ctx context.Context, tx *Tx, e *MDFEntry) error {
 	e.CreatedAt = s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_ledger (id, fund_id, partner_id, kind, bucket, amount, request_id,
 		claim_id, payment_id, on_date, reason, created_at) VALUES (`+teamID("mdf_ledger")+`, ?,?,?,?,?,?,?,?,?,?,?)`, e.FundID, e.PartnerID, e.Kind,

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"path/filepath"
 	"strings"
@@ -30,7 +29,7 @@ func ProofHash(content []byte) string {
 }
 
 // InsertMDFProofTx stores a file for a claim, refusing one over MaxProofSize.
-func (s *Store) InsertMDFProofTx(ctx context.Context, tx *sql.Tx, claimID int64, name string, content []byte) (*MDFProof, error) {
+func (s *Store) InsertMDFProofTx(ctx context.Context, tx *Tx, claimID int64, name string, content []byte) (*MDFProof, error) {
 	name = strings.TrimSpace(filepath.Base(name))
 	switch {
 	case name == "" || name == "." || name == "/":

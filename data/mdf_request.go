@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode/utf8"
 )
@@ -83,7 +82,7 @@ func scanMDFRequest(r scanner) (*MDFRequest, error) {
 }
 
 // InsertMDFRequestTx stores a new request as a draft.
-func (s *Store) InsertMDFRequestTx(ctx context.Context, tx *sql.Tx, r *MDFRequest) error {
+func (s *Store) InsertMDFRequestTx(ctx context.Context, tx *Tx, r *MDFRequest) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
@@ -100,7 +99,7 @@ func (s *Store) InsertMDFRequestTx(ctx context.Context, tx *sql.Tx, r *MDFReques
 }
 
 // UpdateMDFRequestTx writes every field of a request back.
-func (s *Store) UpdateMDFRequestTx(ctx context.Context, tx *sql.Tx, r *MDFRequest) error {
+func (s *Store) UpdateMDFRequestTx(ctx context.Context, tx *Tx, r *MDFRequest) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}

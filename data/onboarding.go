@@ -145,7 +145,7 @@ func (s *Store) Checklist(ctx context.Context, partnerID int64) (*OnboardingChec
 }
 
 // ChecklistTx is Checklist inside a caller's transaction.
-func ChecklistTx(ctx context.Context, tx *sql.Tx, partnerID int64) (*OnboardingChecklist, error) {
+func ChecklistTx(ctx context.Context, tx *Tx, partnerID int64) (*OnboardingChecklist, error) {
 	return checklist(ctx, tx, partnerID)
 }
 
@@ -175,7 +175,7 @@ func checklist(ctx context.Context, q querier, partnerID int64) (*OnboardingChec
 
 // SaveChecklistTx writes a checklist header and replaces its tasks with
 // cl.Tasks (IDs are assigned anew), inside a caller's transaction.
-func SaveChecklistTx(ctx context.Context, tx *sql.Tx, cl *OnboardingChecklist) error {
+func SaveChecklistTx(ctx context.Context, tx *Tx, cl *OnboardingChecklist) error {
 	if !validISODate(cl.StartedOn) {
 		return Invalid("started_on", "err.onboard_date", map[string]any{"Value": cl.StartedOn})
 	}
@@ -200,7 +200,7 @@ func SaveChecklistTx(ctx context.Context, tx *sql.Tx, cl *OnboardingChecklist) e
 	return nil
 }
 
-func insertTask(ctx context.Context, tx *sql.Tx, checklistID int64, pos int, t *OnboardingTask) error {
+func insertTask(ctx context.Context, tx *Tx, checklistID int64, pos int, t *OnboardingTask) error {
 	if t.State == "" {
 		t.State = TaskPending
 	}
@@ -219,7 +219,7 @@ func insertTask(ctx context.Context, tx *sql.Tx, checklistID int64, pos int, t *
 // SetTaskStateTx changes one task's state inside a caller's transaction and
 // returns the partner the task belongs to. Done and skipped record the
 // date and who; other states clear them.
-func SetTaskStateTx(ctx context.Context, tx *sql.Tx, taskID int64, c TaskChange) (int64, error) {
+func SetTaskStateTx(ctx context.Context, tx *Tx, taskID int64, c TaskChange) (int64, error) {
 	if err := c.Validate(); err != nil {
 		return 0, err
 	}
@@ -244,7 +244,7 @@ func SetTaskStateTx(ctx context.Context, tx *sql.Tx, taskID int64, c TaskChange)
 
 // SetChecklistCompletedTx records (or, with "", clears) the day a
 // partner's checklist had every required task done.
-func SetChecklistCompletedTx(ctx context.Context, tx *sql.Tx, partnerID int64, on string) error {
+func SetChecklistCompletedTx(ctx context.Context, tx *Tx, partnerID int64, on string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE onboarding_checklists SET completed_on = ? WHERE partner_id = ?`, on, partnerID)
 	return err
 }

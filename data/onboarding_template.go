@@ -159,7 +159,7 @@ func (s *Store) OnboardingTemplate(ctx context.Context, t PartnerType) (*Onboard
 }
 
 // OnboardingTemplateTx is OnboardingTemplate inside a caller's transaction.
-func OnboardingTemplateTx(ctx context.Context, tx *sql.Tx, t PartnerType) (*OnboardingTemplate, error) {
+func OnboardingTemplateTx(ctx context.Context, tx *Tx, t PartnerType) (*OnboardingTemplate, error) {
 	return onboardingTemplate(ctx, tx, t)
 }
 

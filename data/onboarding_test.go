@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"channeldesk/data"
@@ -53,7 +52,7 @@ func TestChecklistStoreRoundTrip(t *testing.T) {
 		{StageEN: "Start", StageRU: "Старт", TitleEN: "Agreement", TitleRU: "Договор", Kind: data.KindAgreement, Owner: data.SidePartner, DueOn: "2026-02-07", Required: true},
 		{StageEN: "Start", StageRU: "Старт", TitleEN: "Portal", TitleRU: "Портал", Kind: data.KindPortalAccess, Owner: data.SideVendor, DueOn: "2026-02-10"},
 	}}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error { return data.SaveChecklistTx(ctx, tx, cl) })
+	err := s.WithTx(ctx, func(tx *data.Tx) error { return data.SaveChecklistTx(ctx, tx, cl) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +60,7 @@ func TestChecklistStoreRoundTrip(t *testing.T) {
 	if err != nil || got == nil || len(got.Tasks) != 2 || got.Tasks[1].TitleRU != "Портал" || got.Tasks[0].State != data.TaskPending {
 		t.Fatalf("read back %+v, %v", got, err)
 	}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		_, err := data.SetTaskStateTx(ctx, tx, got.Tasks[1].ID, data.TaskChange{State: data.TaskBlocked, Reason: "SSO", On: "2026-02-01", By: "me"})
 		return err
 	})
@@ -72,7 +71,7 @@ func TestChecklistStoreRoundTrip(t *testing.T) {
 	if b := got.Tasks[1]; b.State != data.TaskBlocked || b.Reason != "SSO" || b.DoneOn != "" {
 		t.Errorf("blocked task stored as %+v (blocked keeps no done date)", b)
 	}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		_, err := data.SetTaskStateTx(ctx, tx, 9999, data.TaskChange{State: data.TaskPending})
 		return err
 	})

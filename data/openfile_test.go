@@ -3,7 +3,6 @@ package data_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -264,7 +263,7 @@ func BenchmarkOpenExisting(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	s.WithTx(ctx, func(tx *sql.Tx) error {
+	s.WithTx(ctx, func(tx *data.Tx) error {
 		for i := range 5000 {
 			if err := s.CreatePartnerTx(ctx, tx, &data.Partner{Name: fmt.Sprintf("P%d", i), Type: data.TypeMSP, Status: data.StatusActive}); err != nil {
 				return err

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"net/mail"
 	"strings"
 	"unicode/utf8"
@@ -184,15 +183,15 @@ func scanPartner(r scanner) (*Partner, error) {
 
 // CreatePartner stores a new partner and sets its ID and timestamps.
 func (s *Store) CreatePartner(ctx context.Context, p *Partner) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.createPartner(ctx, tx, p) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.createPartner(ctx, tx, p) })
 }
 
 // CreatePartnerTx stores a new partner inside a caller's transaction.
-func (s *Store) CreatePartnerTx(ctx context.Context, tx *sql.Tx, p *Partner) error {
+func (s *Store) CreatePartnerTx(ctx context.Context, tx *Tx, p *Partner) error {
 	return s.createPartner(ctx, tx, p)
 }
 
-func (s *Store) createPartner(ctx context.Context, tx *sql.Tx, p *Partner) error {
+func (s *Store) createPartner(ctx context.Context, tx *Tx, p *Partner) error {
 	if p.DocLang == "" {
 		p.DocLang = "en"
 	}
@@ -228,7 +227,7 @@ func (s *Store) UpdatePartner(ctx context.Context, p *Partner) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		p.UpdatedAt = s.now()
 		res, err := tx.ExecContext(ctx, `UPDATE partners SET name=?, legal_name=?, type=?, country=?, region=?, city=?,
 			website=?, verticals=?, capabilities=?, products=?, tags=?, doc_lang=?, account_manager=?, updated_at=?,
@@ -250,7 +249,7 @@ func (s *Store) UpdatePartner(ctx context.Context, p *Partner) error {
 // partner that has had MDF money is refused: the ledger is the history of
 // the funds and must stay whole; such a partner is offboarded instead.
 func (s *Store) DeletePartner(ctx context.Context, id int64) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		var money int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mdf_ledger WHERE partner_id = ?`, id).Scan(&money); err != nil {
 			return err
@@ -273,11 +272,11 @@ func (s *Store) DeletePartner(ctx context.Context, id int64) error {
 // with its reason in the timeline, in one transaction. Transitions the
 // lifecycle does not allow are refused.
 func (s *Store) ChangeStatus(ctx context.Context, id int64, to Status, reason, author string) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.ChangeStatusTx(ctx, tx, id, to, reason, author) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.ChangeStatusTx(ctx, tx, id, to, reason, author) })
 }
 
 // ChangeStatusTx is ChangeStatus inside a caller's transaction.
-func (s *Store) ChangeStatusTx(ctx context.Context, tx *sql.Tx, id int64, to Status, reason, author string) error {
+func (s *Store) ChangeStatusTx(ctx context.Context, tx *Tx, id int64, to Status, reason, author string) error {
 	var from Status
 	if err := tx.QueryRowContext(ctx, `SELECT status FROM partners WHERE id = ?`, id).Scan(&from); err != nil {
 		return notFoundIf(err, "partner")

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,7 +14,7 @@ func (s *Store) SetAccountManager(ctx context.Context, ids []int64, manager stri
 		return Invalid("account_manager", "err.too_long", map[string]any{"Max": MaxNameLen})
 	}
 	now := s.now()
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		for _, id := range ids {
 			res, err := tx.ExecContext(ctx, `UPDATE partners SET account_manager = ?, updated_at = ? WHERE id = ?`, manager, now, id)
 			if err != nil {
@@ -43,7 +42,7 @@ func (s *Store) ChangeTag(ctx context.Context, ids []int64, tag string, remove b
 		return Invalid("tags", "err.too_long", map[string]any{"Max": MaxNameLen})
 	}
 	now := s.now()
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		for _, id := range ids {
 			var tags string
 			if err := tx.QueryRowContext(ctx, `SELECT tags FROM partners WHERE id = ?`, id).Scan(&tags); err != nil {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 )
 
 // SaveCheckIn creates or replaces the check-in of one quarter of a plan,
@@ -11,11 +10,11 @@ func (s *Store) SaveCheckIn(ctx context.Context, c *CheckIn) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.SaveCheckInTx(ctx, tx, c) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.SaveCheckInTx(ctx, tx, c) })
 }
 
 // SaveCheckInTx is SaveCheckIn inside a caller's transaction.
-func (s *Store) SaveCheckInTx(ctx context.Context, tx *sql.Tx, c *CheckIn) error {
+func (s *Store) SaveCheckInTx(ctx context.Context, tx *Tx, c *CheckIn) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}

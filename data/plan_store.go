@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"strings"
 )
@@ -21,11 +20,11 @@ func scanPlan(r scanner) (*Plan, error) {
 // CreatePlan stores a new draft plan (revision 1). A partner has at most
 // one plan per fiscal year.
 func (s *Store) CreatePlan(ctx context.Context, p *Plan) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.CreatePlanTx(ctx, tx, p) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.CreatePlanTx(ctx, tx, p) })
 }
 
 // CreatePlanTx is CreatePlan inside a caller's transaction.
-func (s *Store) CreatePlanTx(ctx context.Context, tx *sql.Tx, p *Plan) error {
+func (s *Store) CreatePlanTx(ctx context.Context, tx *Tx, p *Plan) error {
 	p.Status, p.Revision, p.AgreedOn = PlanDraft, 1, ""
 	if err := p.Validate(); err != nil {
 		return err
@@ -54,7 +53,7 @@ func (s *Store) CreatePlanTx(ctx context.Context, tx *sql.Tx, p *Plan) error {
 // writePlanBody stores the header fields, objectives and commitments.
 // Objectives keep their IDs (check-in statuses refer to them); removed
 // ones are deleted, new ones get IDs.
-func writePlanBody(ctx context.Context, tx *sql.Tx, p *Plan) error {
+func writePlanBody(ctx context.Context, tx *Tx, p *Plan) error {
 	_, err := tx.ExecContext(ctx, `UPDATE plans SET status=?, revision=?, agreed_on=?, vendor_contact_name=?, vendor_contact_role=?,
 		vendor_contact_email=?, vendor_contact_phone=?, rep_share_bp=?, rep_commitment=?, updated_at=? WHERE id=?`,
 		p.Status, p.Revision, p.AgreedOn, p.VendorContactName, p.VendorContactRole, p.VendorContactEmail,
@@ -77,7 +76,7 @@ func writePlanBody(ctx context.Context, tx *sql.Tx, p *Plan) error {
 	return nil
 }
 
-func writeObjectives(ctx context.Context, tx *sql.Tx, p *Plan) error {
+func writeObjectives(ctx context.Context, tx *Tx, p *Plan) error {
 	keep := []string{"0"}
 	args := []any{p.ID}
 	for i := range p.Objectives {
@@ -224,11 +223,11 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.SavePlanTx(ctx, tx, p) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.SavePlanTx(ctx, tx, p) })
 }
 
 // SavePlanTx is SavePlan inside a caller's transaction.
-func (s *Store) SavePlanTx(ctx context.Context, tx *sql.Tx, p *Plan) error {
+func (s *Store) SavePlanTx(ctx context.Context, tx *Tx, p *Plan) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -257,11 +256,11 @@ func (s *Store) SetActual(ctx context.Context, objectiveID int64, quarter int, v
 	if value < 0 {
 		return Invalid("actual", "err.plans_negative", nil)
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return SetActualTx(ctx, tx, objectiveID, quarter, value) })
+	return s.withTx(ctx, func(tx *Tx) error { return SetActualTx(ctx, tx, objectiveID, quarter, value) })
 }
 
 // SetActualTx is SetActual inside a caller's transaction.
-func SetActualTx(ctx context.Context, tx *sql.Tx, objectiveID int64, quarter int, value int64) error {
+func SetActualTx(ctx context.Context, tx *Tx, objectiveID int64, quarter int, value int64) error {
 	if quarter < 1 || quarter > 4 {
 		return Invalid("quarter", "err.plans_quarter", nil)
 	}
@@ -284,11 +283,11 @@ func (s *Store) AgreePlan(ctx context.Context, id int64, on string) error {
 	if !isISODate(on) {
 		return Invalid("agreed_on", "err.plans_date", map[string]any{"Value": on})
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.AgreePlanTx(ctx, tx, id, on) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.AgreePlanTx(ctx, tx, id, on) })
 }
 
 // AgreePlanTx is AgreePlan inside a caller's transaction.
-func (s *Store) AgreePlanTx(ctx context.Context, tx *sql.Tx, id int64, on string) error {
+func (s *Store) AgreePlanTx(ctx context.Context, tx *Tx, id int64, on string) error {
 	p, err := readPlan(ctx, tx, `WHERE id = ?`, id)
 	if err != nil {
 		return err
@@ -315,7 +314,7 @@ func (s *Store) AgreePlanTx(ctx context.Context, tx *sql.Tx, id int64, on string
 
 // CompletePlan closes an agreed plan at the end of its year.
 func (s *Store) CompletePlan(ctx context.Context, id int64) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE plans SET status = ?, updated_at = ? WHERE id = ? AND status = ?`,
 			PlanCompleted, s.now(), id, PlanAgreed)
 		if err != nil {

@@ -23,3 +23,30 @@ type (
 	querier     = Querier
 	tierQuerier = Querier
 )
+
+// Tx is one transaction on the store. Code outside data runs several store
+// calls atomically through Store.WithTx and passes the *Tx it is given to
+// every store call that takes one; it never sees the database/sql
+// transaction underneath, so every query still lives in this package.
+type Tx struct{ q *sql.Tx }
+
+// QueryContext, QueryRowContext and ExecContext make *Tx a Querier for this
+// package's functions.
+func (t *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.q.QueryContext(ctx, query, args...)
+}
+
+func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.q.QueryRowContext(ctx, query, args...)
+}
+
+func (t *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.q.ExecContext(ctx, query, args...)
+}
+
+// PrepareContext is for the bulk writers that still prepare their own
+// statements outside data; they move into data with the rest of the SQL
+// (issue 16), and this method goes with them.
+func (t *Tx) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	return t.q.PrepareContext(ctx, query)
+}

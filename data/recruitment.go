@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -77,11 +76,11 @@ func validDate(s string) bool {
 
 // SaveProspectSource creates or replaces a partner's prospect source.
 func (s *Store) SaveProspectSource(ctx context.Context, p *ProspectSource) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.SaveProspectSourceTx(ctx, tx, p) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.SaveProspectSourceTx(ctx, tx, p) })
 }
 
 // SaveProspectSourceTx is SaveProspectSource inside a caller's transaction.
-func (s *Store) SaveProspectSourceTx(ctx context.Context, tx *sql.Tx, p *ProspectSource) error {
+func (s *Store) SaveProspectSourceTx(ctx context.Context, tx *Tx, p *ProspectSource) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode/utf8"
 )
@@ -86,7 +85,7 @@ func (s *Store) SaveCriteria(ctx context.Context, cs []Criterion) error {
 	if total == 0 {
 		return Invalid("weight", "err.recruit_no_weight", nil)
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		keep := []any{}
 		for i := range cs {
 			if err := saveCriterion(ctx, tx, &cs[i]); err != nil {
@@ -100,7 +99,7 @@ func (s *Store) SaveCriteria(ctx context.Context, cs []Criterion) error {
 	})
 }
 
-func saveCriterion(ctx context.Context, tx *sql.Tx, c *Criterion) error {
+func saveCriterion(ctx context.Context, tx *Tx, c *Criterion) error {
 	if c.ID != 0 {
 		res, err := tx.ExecContext(ctx, `UPDATE scorecard_criteria SET position=?, name_en=?, name_ru=?, weight=? WHERE id=?`,
 			c.Position, c.NameEN, c.NameRU, c.Weight, c.ID)
@@ -164,11 +163,11 @@ func (s *Store) SaveScores(ctx context.Context, partnerID int64, scores []Score)
 			return err
 		}
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return SaveScoresTx(ctx, tx, partnerID, scores) })
+	return s.withTx(ctx, func(tx *Tx) error { return SaveScoresTx(ctx, tx, partnerID, scores) })
 }
 
 // SaveScoresTx replaces a partner's marks inside a caller's transaction.
-func SaveScoresTx(ctx context.Context, tx *sql.Tx, partnerID int64, scores []Score) error {
+func SaveScoresTx(ctx context.Context, tx *Tx, partnerID int64, scores []Score) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM scorecard_scores WHERE partner_id = ?`, partnerID); err != nil {
 		return err
 	}

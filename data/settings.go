@@ -77,7 +77,7 @@ func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		for k, v := range map[string]string{"vendor_name": st.VendorName, "program_name": st.ProgramName,
 			"currency": st.Currency, "fiscal_year_from": strconv.Itoa(st.FiscalYearFrom), "ui_lang": st.UILang,
 			"manager_name": st.ManagerName} {
@@ -91,7 +91,7 @@ func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 
 // SetSettingTx stores one key of the settings table; other areas keep
 // their own settings here under their own keys.
-func SetSettingTx(ctx context.Context, tx *sql.Tx, key, value string) error {
+func SetSettingTx(ctx context.Context, tx *Tx, key, value string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
@@ -109,5 +109,5 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 
 // SetSetting stores one key of the settings table.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return SetSettingTx(ctx, tx, key, value) })
+	return s.withTx(ctx, func(tx *Tx) error { return SetSettingTx(ctx, tx, key, value) })
 }

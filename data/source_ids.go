@@ -92,14 +92,14 @@ type SourceWriter struct {
 }
 
 // NewSourceWriter prepares its statements in tx; Close releases them.
-func (s *Store) NewSourceWriter(ctx context.Context, tx *sql.Tx) (*SourceWriter, error) {
-	setID, err := tx.PrepareContext(ctx, `INSERT INTO partner_source_ids (source, record_id, partner_id, imported)
+func (s *Store) NewSourceWriter(ctx context.Context, tx *Tx) (*SourceWriter, error) {
+	setID, err := tx.q.PrepareContext(ctx, `INSERT INTO partner_source_ids (source, record_id, partner_id, imported)
 		VALUES (?,?,?,?) ON CONFLICT(source, record_id) DO UPDATE SET partner_id = excluded.partner_id,
 		imported = excluded.imported`)
 	if err != nil {
 		return nil, err
 	}
-	updateP, err := tx.PrepareContext(ctx, `UPDATE partners SET name=?, legal_name=?, type=?, country=?, region=?,
+	updateP, err := tx.q.PrepareContext(ctx, `UPDATE partners SET name=?, legal_name=?, type=?, country=?, region=?,
 		city=?, website=?, verticals=?, account_manager=?, inn=?, kpp=?, address=?, updated_at=? WHERE id=?`)
 	if err != nil {
 		setID.Close()

@@ -285,17 +285,18 @@ func (s *Store) BackupTo(path string) error {
 
 // withTx runs fn in one immediate transaction and commits when it returns
 // nil. A full disk or a read-only database comes back as a *FileError.
-func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) withTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer sqlTx.Rollback()
+	tx := &Tx{q: sqlTx}
 	if err = s.teamTick(ctx, tx); err == nil {
 		err = fn(tx)
 	}
 	if err == nil {
-		err = tx.Commit()
+		err = sqlTx.Commit()
 	}
 	if err != nil && ctx.Err() != nil {
 		// A cancelled context makes database/sql roll the transaction
@@ -309,8 +310,8 @@ func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // WithTx runs fn in one transaction; other packages use it to make
-// several store changes atomic.
-func (s *Store) WithTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// several store changes atomic, passing tx to each store call.
+func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	return s.withTx(ctx, fn)
 }
 

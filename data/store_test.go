@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -154,7 +153,7 @@ func TestWithTxCancelledReportsCancellation(t *testing.T) {
 	s := MustOpen(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	stillOpen := false
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		st, err := tx.PrepareContext(ctx, `SELECT 1`)
 		if err != nil {
 			return err

@@ -211,7 +211,7 @@ func (t TeamTable) triggers() []string {
 
 // ensureTeamTriggers (re)creates the capture triggers of every synced
 // table; a migration that rebuilt a table dropped its triggers.
-func ensureTeamTriggers(ctx context.Context, tx *sql.Tx) error {
+func ensureTeamTriggers(ctx context.Context, tx *Tx) error {
 	old, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'team_cap_%'`)
 	if err != nil {
 		return err
@@ -256,11 +256,11 @@ func (s *Store) openTeam(ctx context.Context) error {
 	if s.readOnly {
 		return nil
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error { return ensureTeamTriggers(ctx, tx) })
+	return s.withTx(ctx, func(tx *Tx) error { return ensureTeamTriggers(ctx, tx) })
 }
 
 // teamTick counts a store transaction in team mode.
-func (s *Store) teamTick(ctx context.Context, tx *sql.Tx) error {
+func (s *Store) teamTick(ctx context.Context, tx *Tx) error {
 	if !s.team {
 		return nil
 	}
@@ -296,7 +296,7 @@ func (s *Store) TeamSelf(ctx context.Context) (*TeamSelf, error) {
 
 // SetTeamError records (or clears) why the last sync failed.
 func (s *Store) SetTeamError(ctx context.Context, msg string) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE team_self SET last_error = ?`, msg)
 		return err
 	})
@@ -350,7 +350,7 @@ func (s *Store) TeamScan(ctx context.Context, fn TeamSnapshotFunc) error {
 // capture triggers, nothing pending (the server holds all of it now), and
 // the member's name as the author of what is done here.
 func (s *Store) BecomeTeamMember(ctx context.Context, m TeamSelf) error {
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM team_self`); err != nil {
 			return err
 		}
@@ -375,7 +375,7 @@ func (s *Store) BecomeTeamMember(ctx context.Context, m TeamSelf) error {
 
 // LeaveTeam makes this database a solo one again (its data stays).
 func (s *Store) LeaveTeam(ctx context.Context) error {
-	err := s.withTx(ctx, func(tx *sql.Tx) error {
+	err := s.withTx(ctx, func(tx *Tx) error {
 		for _, q := range []string{`DELETE FROM team_self`, `DELETE FROM team_pending`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
@@ -486,7 +486,7 @@ type TeamPending struct {
 type TeamTx struct {
 	s      *Store
 	ctx    context.Context
-	tx     *sql.Tx
+	tx     *Tx
 	tables map[string]TeamTable
 	guard  bool
 	stmts  map[string]*sql.Stmt // prepared writes: a join writes every record
@@ -497,7 +497,7 @@ func (t *TeamTx) exec(q string, args ...any) error {
 	st, ok := t.stmts[q]
 	if !ok {
 		var err error
-		if st, err = t.tx.PrepareContext(t.ctx, q); err != nil {
+		if st, err = t.tx.q.PrepareContext(t.ctx, q); err != nil {
 			return err
 		}
 		if t.stmts == nil {
@@ -513,7 +513,7 @@ func (t *TeamTx) exec(q string, args ...any) error {
 // keys deferred to the commit. While fn writes with the guard on, the
 // capture triggers do not record its writes.
 func (s *Store) TeamApply(ctx context.Context, fn func(*TeamTx) error) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return err
 		}
@@ -1032,7 +1032,7 @@ func (t *TeamTx) writeResolution(c TeamConflict, value any) error {
 
 // TeamCheckDone clears the flag that asks for the rules to be checked after a pull.
 func (s *Store) TeamCheckDone(ctx context.Context) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE team_self SET check_due = 0`)
 		return err
 	})

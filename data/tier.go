@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -158,11 +157,11 @@ func tiersQ(ctx context.Context, q tierQuerier) ([]Tier, error) {
 
 // SaveTier creates or updates a tier and replaces its requirements.
 func (s *Store) SaveTier(ctx context.Context, t *Tier) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.SaveTierTx(ctx, tx, t) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.SaveTierTx(ctx, tx, t) })
 }
 
 // SaveTierTx is SaveTier inside a caller's transaction.
-func (s *Store) SaveTierTx(ctx context.Context, tx *sql.Tx, t *Tier) error {
+func (s *Store) SaveTierTx(ctx context.Context, tx *Tx, t *Tier) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
@@ -196,7 +195,7 @@ func (s *Store) SaveTierTx(ctx context.Context, tx *sql.Tx, t *Tier) error {
 	return saveRequirements(ctx, tx, t)
 }
 
-func saveRequirements(ctx context.Context, tx *sql.Tx, t *Tier) error {
+func saveRequirements(ctx context.Context, tx *Tx, t *Tier) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM tier_requirements WHERE tier_id = ?`, t.ID); err != nil {
 		return err
 	}
@@ -222,11 +221,11 @@ func (s *Store) DeleteTier(ctx context.Context, id int64) error {
 }
 
 // CountTiersTx returns how many tiers the program has.
-func CountTiersTx(ctx context.Context, tx *sql.Tx) (int, error) {
+func CountTiersTx(ctx context.Context, tx *Tx) (int, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tiers`).Scan(&n)
 	return n, err
 }
 
 // TiersTx is Tiers inside a caller's transaction.
-func TiersTx(ctx context.Context, tx *sql.Tx) ([]Tier, error) { return tiersQ(ctx, tx) }
+func TiersTx(ctx context.Context, tx *Tx) ([]Tier, error) { return tiersQ(ctx, tx) }

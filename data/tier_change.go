@@ -32,12 +32,12 @@ func tierIDOrNull(id int64) any {
 // reason and writes it into the timeline, in one transaction. A reason is
 // required; body is the timeline text (the caller names the tiers).
 func (s *Store) ChangeTier(ctx context.Context, c *TierChange, body string) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error { return s.ChangeTierTx(ctx, tx, c, body) })
+	return s.withTx(ctx, func(tx *Tx) error { return s.ChangeTierTx(ctx, tx, c, body) })
 }
 
 // ChangeTierTx is ChangeTier inside a caller's transaction. A ChangedAt
 // already set is kept (demo history).
-func (s *Store) ChangeTierTx(ctx context.Context, tx *sql.Tx, c *TierChange, body string) error {
+func (s *Store) ChangeTierTx(ctx context.Context, tx *Tx, c *TierChange, body string) error {
 	c.Reason = strings.TrimSpace(c.Reason)
 	if c.Reason == "" {
 		return Invalid("reason", "err.reason_required", nil)

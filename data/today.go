@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -60,7 +59,7 @@ func (s *Store) MarkToday(ctx context.Context, marks []TodayMark) error {
 		}
 	}
 	at := s.now()
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		for _, m := range marks {
 			_, err := tx.ExecContext(ctx, `INSERT INTO today_marks (kind, ref, partner_id, label, action, until, reason, at)
 				VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(kind, ref) DO UPDATE SET label = excluded.label,
@@ -182,7 +181,7 @@ func (s *Store) SaveCadences(ctx context.Context, days map[int64]int) error {
 			return Invalid("cadence", "err.week_cadence", map[string]any{"Max": MaxCadenceDays})
 		}
 	}
-	return s.withTx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *Tx) error {
 		for id, d := range days {
 			if err := SetSettingTx(ctx, tx, cadencePrefix+strconv.FormatInt(id, 10), strconv.Itoa(d)); err != nil {
 				return err

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +25,7 @@ func TestContactWhoLeftIsGreyedAndFiltered(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := u.Store.WithTx(ctx, func(tx *sql.Tx) error { return data.MarkContactLeftTx(ctx, tx, p.ID, bob.ID, "2026-11-20") }); err != nil {
+	if err := u.Store.WithTx(ctx, func(tx *data.Tx) error { return data.MarkContactLeftTx(ctx, tx, p.ID, bob.ID, "2026-11-20") }); err != nil {
 		t.Fatal(err)
 	}
 	u.partners.reload()

@@ -23,10 +23,10 @@ import (
 type mdfScreen struct {
 	ui *UI
 
-	funds     []mdf.MDFFundSummary
+	funds     []mdf.FundSummary
 	fundList  *widget.List
 	fundSel   int
-	queue     []mdf.MDFQueueItem
+	queue     []mdf.QueueItem
 	queueList *widget.List
 	queueSel  int
 	status    *widget.Label
@@ -103,25 +103,25 @@ func (m *mdfScreen) buildQueue() fyne.CanvasObject {
 	return container.NewBorder(bar, nil, nil, nil, m.queueList)
 }
 
-func (m *mdfScreen) queueText(q mdf.MDFQueueItem) string {
+func (m *mdfScreen) queueText(q mdf.QueueItem) string {
 	return fmt.Sprintf("%s · %s · %s · %s · %s · %s", lang.L("mdf.queue."+q.Kind), m.ui.date(q.Date), q.PartnerName,
 		activityLabel(q.Activity), q.Description, m.ui.money(q.Amount))
 }
 
 // reload reads funds and the work queue off the UI goroutine.
 func (m *mdfScreen) reload() {
-	var funds []mdf.MDFFundSummary
-	var queue []mdf.MDFQueueItem
+	var funds []mdf.FundSummary
+	var queue []mdf.QueueItem
 	var err error
 	ctx := context.Background()
 	m.ui.background(func() {
 		// requests whose claim deadline passed release their money before
 		// anyone looks at a balance
-		if _, err = mdf.ExpireMDFRequests(ctx, m.ui.Store); err != nil {
+		if _, err = mdf.ExpireRequests(ctx, m.ui.Store); err != nil {
 			return
 		}
-		if funds, err = mdf.MDFFundSummaries(ctx, m.ui.Store); err == nil {
-			queue, err = mdf.MDFWorkQueue(ctx, m.ui.Store, 14)
+		if funds, err = mdf.FundSummaries(ctx, m.ui.Store); err == nil {
+			queue, err = mdf.WorkQueue(ctx, m.ui.Store, 14)
 		}
 	}, func() {
 		if err != nil {
@@ -155,7 +155,7 @@ func (m *mdfScreen) selectedFund() *data.MDFFund {
 	return &m.funds[m.fundSel].Fund
 }
 
-func (m *mdfScreen) selectedQueue() *mdf.MDFQueueItem {
+func (m *mdfScreen) selectedQueue() *mdf.QueueItem {
 	if m.queueSel < 0 || m.queueSel >= len(m.queue) {
 		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.pick_item"), m.ui.Win)
 		return nil
@@ -231,7 +231,7 @@ func (m *mdfScreen) onNewFund() {
 		if f.AccrualCap, err = capE.Value(); err != nil {
 			return err
 		}
-		return m.done(mdf.CreateMDFFund(context.Background(), m.ui.Store, f))
+		return m.done(mdf.CreateFund(context.Background(), m.ui.Store, f))
 	})
 }
 
@@ -254,14 +254,14 @@ func (m *mdfScreen) partnerPicker() (*widget.SelectEntry, func() (int64, error))
 }
 
 func (m *mdfScreen) onAllocate() {
-	m.partnerAmountForm("mdf.allocate", fieldLabel("mdf_note"), nil, mdf.AllocateMDF)
+	m.partnerAmountForm("mdf.allocate", fieldLabel("mdf_note"), nil, mdf.Allocate)
 }
 
 // onAdjust posts a signed correction with its reason.
 func (m *mdfScreen) onAdjust() {
 	m.partnerAmountForm("mdf.adjust", fieldLabel("reason"), func(e *widgets.MoneyEntry) {
 		e.Signed, e.PlaceHolder = true, lang.L("mdf.adjust_hint")
-	}, mdf.AdjustMDF)
+	}, mdf.Adjust)
 }
 
 // partnerAmountForm asks for a partner, an amount and a text for the
@@ -299,7 +299,7 @@ func (m *mdfScreen) onAccrual() {
 	if f == nil {
 		return
 	}
-	n, total, err := mdf.PostMDFAccrual(context.Background(), m.ui.Store, f.ID)
+	n, total, err := mdf.PostAccrual(context.Background(), m.ui.Store, f.ID)
 	if err != nil {
 		dialog.ShowInformation(lang.L("mdf.post_accrual"), errorText(err), m.ui.Win)
 		return
@@ -325,10 +325,10 @@ func (m *mdfScreen) onApprove() {
 				if err != nil {
 					return err
 				}
-				return m.done(mdf.ApproveMDFRequest(ctx, m.ui.Store, q.RequestID, v))
+				return m.done(mdf.ApproveRequest(ctx, m.ui.Store, q.RequestID, v))
 			})
 	case "claim":
-		m.report(m.done(mdf.ApproveMDFClaim(ctx, m.ui.Store, q.ClaimID)))
+		m.report(m.done(mdf.ApproveClaim(ctx, m.ui.Store, q.ClaimID)))
 	default:
 		dialog.ShowInformation(lang.L("nav.mdf"), lang.L("mdf.deadline_no_action"), m.ui.Win)
 	}
@@ -347,9 +347,9 @@ func (m *mdfScreen) onReject() {
 	}
 	askMDFReason(m.ui, lang.L("mdf.reject")+" · "+q.PartnerName, lang.L("mdf.reject"), func(reason string) error {
 		if q.Kind == "claim" {
-			return m.done(mdf.RejectMDFClaim(context.Background(), m.ui.Store, q.ClaimID, reason))
+			return m.done(mdf.RejectClaim(context.Background(), m.ui.Store, q.ClaimID, reason))
 		}
-		return m.done(mdf.RejectMDFRequest(context.Background(), m.ui.Store, q.RequestID, reason))
+		return m.done(mdf.RejectRequest(context.Background(), m.ui.Store, q.RequestID, reason))
 	})
 }
 
@@ -363,7 +363,7 @@ func (m *mdfScreen) onRequestInfo() {
 		return
 	}
 	askMDFReason(m.ui, lang.L("mdf.request_info")+" · "+q.PartnerName, lang.L("mdf.request_info"), func(reason string) error {
-		return m.done(mdf.RequestMDFClaimInfo(context.Background(), m.ui.Store, q.ClaimID, reason))
+		return m.done(mdf.RequestClaimInfo(context.Background(), m.ui.Store, q.ClaimID, reason))
 	})
 }
 
@@ -400,13 +400,13 @@ func (m *mdfScreen) onPay() {
 		if err != nil {
 			return err
 		}
-		_, err = mdf.PayMDFClaims(ctx, m.ui.Store, ids, on, ref.Text)
+		_, err = mdf.PayClaims(ctx, m.ui.Store, ids, on, ref.Text)
 		return m.done(err)
 	})
 }
 
 func (m *mdfScreen) onExpire() {
-	n, err := mdf.ExpireMDFRequests(context.Background(), m.ui.Store)
+	n, err := mdf.ExpireRequests(context.Background(), m.ui.Store)
 	if err != nil {
 		m.report(err)
 		return

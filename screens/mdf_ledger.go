@@ -20,8 +20,8 @@ type mdfLedgerView struct {
 	store *data.Store
 	loc   locale
 	run   runner
-	rows  []mdf.MDFLedgerRow
-	shown []mdf.MDFLedgerRow
+	rows  []mdf.LedgerRow
+	shown []mdf.LedgerRow
 	funds []data.MDFFund
 
 	fund    *widget.Select
@@ -71,7 +71,7 @@ func (v *mdfLedgerView) buildUI() fyne.CanvasObject {
 	return container.NewBorder(filters, nil, nil, nil, v.table)
 }
 
-func (v *mdfLedgerView) cell(r mdf.MDFLedgerRow, col int) string {
+func (v *mdfLedgerView) cell(r mdf.LedgerRow, col int) string {
 	switch col {
 	case 0:
 		return v.loc.date(r.OnDate)
@@ -107,8 +107,8 @@ func ledgerRef(e data.MDFEntry) string {
 }
 
 // filter is what the filter widgets say.
-func (v *mdfLedgerView) filter() mdf.MDFLedgerFilter {
-	var f mdf.MDFLedgerFilter
+func (v *mdfLedgerView) filter() mdf.LedgerFilter {
+	var f mdf.LedgerFilter
 	if i := v.fund.SelectedIndex(); i > 0 && i <= len(v.funds) {
 		f.FundID = v.funds[i-1].ID
 	}
@@ -124,13 +124,13 @@ func (v *mdfLedgerView) reload() {
 		return
 	}
 	f := v.filter()
-	var rows []mdf.MDFLedgerRow
+	var rows []mdf.LedgerRow
 	var funds []data.MDFFund
 	var err error
 	ctx := context.Background()
 	v.run(func() {
 		if funds, err = v.store.MDFFunds(ctx); err == nil {
-			rows, err = mdf.MDFLedger(ctx, v.store, f)
+			rows, err = mdf.Ledger(ctx, v.store, f)
 		}
 	}, func() {
 		if err != nil {
@@ -181,8 +181,8 @@ type mdfROIView struct {
 	store      *data.Store
 	loc        locale
 	run        runner
-	activities []mdf.MDFROIRow
-	partners   []mdf.MDFROIRow
+	activities []mdf.ROIRow
+	partners   []mdf.ROIRow
 	byPartner  *widget.Check
 	table      *widget.Table
 }
@@ -194,7 +194,7 @@ func newMDFROIView(store *data.Store, loc locale, run runner) *mdfROIView {
 var mdfROIColumns = []string{"mdf.col.partner", "mdf.col.activity", "mdf.col.paid", "mdf.col.revenue", "mdf.col.roi",
 	"mdf.col.leads", "mdf.col.pipeline"}
 
-func (v *mdfROIView) rows() []mdf.MDFROIRow {
+func (v *mdfROIView) rows() []mdf.ROIRow {
 	if v.byPartner != nil && v.byPartner.Checked {
 		return v.partners
 	}
@@ -221,7 +221,7 @@ func (v *mdfROIView) buildUI() fyne.CanvasObject {
 	return container.NewBorder(v.byPartner, nil, nil, nil, v.table)
 }
 
-func (v *mdfROIView) cell(r mdf.MDFROIRow, col int) string {
+func (v *mdfROIView) cell(r mdf.ROIRow, col int) string {
 	switch col {
 	case 0:
 		return r.PartnerName
@@ -246,9 +246,9 @@ func (v *mdfROIView) cell(r mdf.MDFROIRow, col int) string {
 }
 
 func (v *mdfROIView) reload() {
-	var acts, parts []mdf.MDFROIRow
+	var acts, parts []mdf.ROIRow
 	var err error
-	v.run(func() { acts, parts, err = mdf.MDFROI(context.Background(), v.store) }, func() {
+	v.run(func() { acts, parts, err = mdf.ROI(context.Background(), v.store) }, func() {
 		if err == nil {
 			v.activities, v.partners = acts, parts
 			v.table.Refresh()

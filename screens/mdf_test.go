@@ -97,7 +97,7 @@ func TestMDFScreenAllocationBeyondBudgetNamesTheShortfall(t *testing.T) {
 	es[0].SetText(rows[0].Name)
 	es[1].SetText(format.FormatMoney(fund.Unallocated()+100_00, "RUB", format.RU))
 	test.Tap(overlayButton(t, u, "Выделить"))
-	b, _ := mdf.FundMDFBalance(context.Background(), u.Store.DB(), fund.Fund.ID)
+	b, _ := mdf.FundBalance(context.Background(), u.Store.DB(), fund.Fund.ID)
 	if b.Allocated != fund.Balance.Allocated {
 		t.Fatalf("allocated %d, was %d: the refused allocation changed the ledger", b.Allocated, fund.Balance.Allocated)
 	}
@@ -188,7 +188,7 @@ func TestPartnerMDFTabCreatesAndSubmitsARequest(t *testing.T) {
 	tab.onSubmit()
 	u.Wait()
 	got, _ := data.MDFRequestTx(ctx, u.Store.DB(), r.ID)
-	b, _ := mdf.PartnerMDFBalance(ctx, u.Store.DB(), got.FundID, partnerID)
+	b, _ := mdf.PartnerBalance(ctx, u.Store.DB(), got.FundID, partnerID)
 	if got.State == data.RequestSubmitted {
 		if b.Available() < 0 {
 			t.Errorf("available %d after submit", b.Available())

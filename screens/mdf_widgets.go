@@ -53,7 +53,7 @@ func entryKindLabel(k data.MDFEntryKind) string { return lang.L("mdf.entry." + s
 func bucketLabel(b string) string { return lang.L("mdf.bucket." + b) }
 
 // balanceText is a balance breakdown on one line.
-func (u *UI) balanceText(b mdf.MDFBalance) string {
+func (u *UI) balanceText(b mdf.Balance) string {
 	return lang.L("mdf.balance_line", map[string]any{"Allocated": u.money(b.Allocated), "Pending": u.money(b.Pending),
 		"Approved": u.money(b.ApprovedUnpaid), "Paid": u.money(b.Paid), "Available": u.money(b.Available())})
 }

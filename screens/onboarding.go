@@ -24,7 +24,7 @@ type onboardingScreen struct {
 	run           runner
 	openPartner   func(id int64)
 	editTemplates func()
-	rows          []onboarding.OnboardingRow
+	rows          []onboarding.Row
 	today         string
 	count         *widget.Label
 	list          *widget.List
@@ -86,7 +86,7 @@ func (s *onboardingScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	top.Refresh() // the overdue count's width changes with the language and number
 }
 
-func (s *onboardingScreen) nextText(r onboarding.OnboardingRow) string {
+func (s *onboardingScreen) nextText(r onboarding.Row) string {
 	switch {
 	case !r.Started:
 		return lang.L("onboard.not_started")
@@ -98,11 +98,11 @@ func (s *onboardingScreen) nextText(r onboarding.OnboardingRow) string {
 
 // reload measures every partner in onboarding off the UI goroutine.
 func (s *onboardingScreen) reload() {
-	var rows []onboarding.OnboardingRow
+	var rows []onboarding.Row
 	var err error
 	today := fiscal.ISODate(s.store.Now())
 	s.run(func() {
-		rows, err = onboarding.OnboardingOverview(context.Background(), s.store, today)
+		rows, err = onboarding.Overview(context.Background(), s.store, today)
 	}, func() {
 		if err != nil {
 			s.count.SetText(errorText(err))

@@ -91,7 +91,7 @@ func TestTickingATaskMovesTheProgress(t *testing.T) {
 func TestOverdueTasksAreFlagged(t *testing.T) {
 	ctx := context.Background()
 	u, p, o := openOnboardingPartner(t, 29) // 1 March: tasks due by 28 Feb are late
-	if _, err := onboarding.StartOnboarding(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := onboarding.Start(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	o.load(p.ID)
@@ -127,7 +127,7 @@ func TestFinishedOnboardingSuggestsActive(t *testing.T) {
 	ctx := context.Background()
 	u, p, o := openOnboardingPartner(t, 100)
 	u.Store.ChangeStatus(ctx, p.ID, data.StatusOnboarding, "", "")
-	cl, _ := onboarding.StartOnboarding(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC))
+	cl, _ := onboarding.Start(ctx, u.Store, p.ID, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC))
 	for _, task := range cl.Tasks[1:] {
 		if task.Required {
 			onboarding.SetTaskState(ctx, u.Store, task.ID, data.TaskChange{State: data.TaskDone, On: "2026-03-01", By: "me"})

@@ -219,13 +219,13 @@ func (t *mdfTab) onNewRequest() {
 		if r.ExpectedPipeline, err = pipeline.Value(); err != nil {
 			return err
 		}
-		return t.reload(mdf.CreateMDFRequest(context.Background(), u.Store, r))
+		return t.reload(mdf.CreateRequest(context.Background(), u.Store, r))
 	})
 }
 
 func (t *mdfTab) onSubmit() {
 	if r := t.selectedRequest(); r != nil {
-		err := t.reload(mdf.SubmitMDFRequest(context.Background(), t.d.ui.Store, r.ID))
+		err := t.reload(mdf.SubmitRequest(context.Background(), t.d.ui.Store, r.ID))
 		if err != nil {
 			t.msg.SetText(errorText(err))
 		}
@@ -238,7 +238,7 @@ func (t *mdfTab) onCancel() {
 		return
 	}
 	askMDFReason(t.d.ui, lang.L("mdf.cancel_request"), lang.L("mdf.cancel_request"), func(reason string) error {
-		return t.reload(mdf.CancelMDFRequest(context.Background(), t.d.ui.Store, r.ID, reason))
+		return t.reload(mdf.CancelRequest(context.Background(), t.d.ui.Store, r.ID, reason))
 	})
 }
 
@@ -270,7 +270,7 @@ func (t *mdfTab) onClaim() {
 		if c.Leads, err = parseMDFInt("mdf_leads", leads.Text); err != nil {
 			return err
 		}
-		return t.reload(mdf.SubmitMDFClaim(context.Background(), u.Store, c, files))
+		return t.reload(mdf.SubmitClaim(context.Background(), u.Store, c, files))
 	})
 }
 
@@ -297,7 +297,7 @@ func (t *mdfTab) onResubmit() {
 		if err != nil {
 			return err
 		}
-		return t.reload(mdf.ResubmitMDFClaim(context.Background(), u.Store, c.ID, v, n, note.Text, nil))
+		return t.reload(mdf.ResubmitClaim(context.Background(), u.Store, c.ID, v, n, note.Text, nil))
 	})
 }
 
@@ -330,7 +330,7 @@ func (t *mdfTab) onAddProof() {
 	}
 	id := t.view.Claims[t.claimSel].ID
 	t.pickFile(func(p mdf.ProofFile) {
-		if err := t.reload(mdf.AddMDFProof(context.Background(), t.d.ui.Store, id, p)); err != nil {
+		if err := t.reload(mdf.AddProof(context.Background(), t.d.ui.Store, id, p)); err != nil {
 			t.msg.SetText(errorText(err))
 		}
 	})

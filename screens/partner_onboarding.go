@@ -250,7 +250,7 @@ func (o *onboardingTab) onStart() {
 	if o.d.partner == nil || o.d.partner.ID == 0 {
 		return
 	}
-	if _, err := onboarding.StartOnboarding(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
+	if _, err := onboarding.Start(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
 		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
 		return
 	}

@@ -224,7 +224,7 @@ func (s *partnersScreen) reload() {
 // loadSuggestions evaluates the tier rules off the UI goroutine and then
 // puts the promotion and demotion arrows in the tier column.
 func (s *partnersScreen) loadSuggestions() {
-	var ov *tier.TierOverview
+	var ov *tier.Overview
 	var err error
 	s.ui.background(func() {
 		ov, err = tier.EvaluateProgram(context.Background(), s.ui.Store, fiscal.ISODate(s.ui.Store.Now()))

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"channeldesk/app/recruit"
@@ -17,7 +16,7 @@ func TestApplicationAnswersBesideScorecard(t *testing.T) {
 	ctx := context.Background()
 	a, _ := recruit.CaptureProspect(ctx, u.Store, recruit.Capture{Company: "Alpha"})
 	b, _ := recruit.CaptureProspect(ctx, u.Store, recruit.Capture{Company: "Beta"})
-	err := u.Store.WithTx(ctx, func(tx *sql.Tx) error {
+	err := u.Store.WithTx(ctx, func(tx *data.Tx) error {
 		return data.SaveApplicationAnswersTx(ctx, tx, a.ID, []data.ApplicationAnswer{
 			{Question: "q_company", Answer: "Alpha"}, {Question: "q_team_size", Answer: ""},
 			{Question: "q_why_us", Answer: "Your analytics fit our hospital customers"}})

@@ -23,10 +23,10 @@ import (
 type recruitScreen struct {
 	ui *UI
 
-	pipeline *recruit.RecruitPipeline
+	pipeline *recruit.Pipeline
 	criteria []data.Criterion
 	stage    data.Status
-	filter   recruit.RecruitFilter
+	filter   recruit.Filter
 	byScore  bool
 	rows     []recruit.Prospect
 
@@ -119,7 +119,7 @@ func (s *recruitScreen) setStage(st data.Status) {
 
 // reload reads the pipeline off the UI goroutine.
 func (s *recruitScreen) reload() {
-	var pl *recruit.RecruitPipeline
+	var pl *recruit.Pipeline
 	var crit []data.Criterion
 	var err error
 	s.ui.background(func() {

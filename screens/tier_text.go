@@ -17,7 +17,7 @@ import (
 )
 
 // tierName is a tier's name in the interface language, or "No tier".
-func (u *UI) tierName(t *data.Tier) string { return tier.TierName(t, u.Lang, lang.L("tiers.none")) }
+func (u *UI) tierName(t *data.Tier) string { return tier.Name(t, u.Lang, lang.L("tiers.none")) }
 
 // reqLabel names what a requirement measures.
 func (u *UI) reqLabel(r data.Requirement) string {

@@ -21,7 +21,7 @@ import (
 type tiersScreen struct {
 	ui *UI
 
-	overview    *tier.TierOverview
+	overview    *tier.Overview
 	names       map[int64]string
 	suggestions []tier.Evaluation
 	close       []tier.Evaluation
@@ -82,7 +82,7 @@ func (s *tiersScreen) textList(n func() int, text func(int) string) *widget.List
 // reload installs the default program on first use, then evaluates every
 // partner as of today off the UI goroutine.
 func (s *tiersScreen) reload() {
-	var o *tier.TierOverview
+	var o *tier.Overview
 	var rows []data.PartnerRow
 	var err error
 	s.ui.background(func() {
@@ -107,7 +107,7 @@ func (s *tiersScreen) reload() {
 	})
 }
 
-func (s *tiersScreen) show(o *tier.TierOverview) {
+func (s *tiersScreen) show(o *tier.Overview) {
 	s.overview = o
 	s.suggestions, s.close, s.atRisk = o.Suggestions(), o.CloseToNext(), o.AtRisk()
 	s.perTier = s.perTierLines(o)
@@ -120,7 +120,7 @@ func (s *tiersScreen) show(o *tier.TierOverview) {
 }
 
 // perTierLines are "Gold: 12 — Orbit, Vector, …", highest tier first.
-func (s *tiersScreen) perTierLines(o *tier.TierOverview) []string {
+func (s *tiersScreen) perTierLines(o *tier.Overview) []string {
 	members := map[int64][]string{}
 	for _, e := range o.Evaluations {
 		id := int64(0)
@@ -174,7 +174,7 @@ func (u *UI) confirmTier(e tier.Evaluation, headText string, done func()) {
 	reason.SetText(lang.L("tiers.reason_default", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)}))
 	reason.SetMinRowsVisible(3)
 	save := func() error {
-		return tier.ConfirmTierChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
+		return tier.ConfirmChange(context.Background(), u.Store, e.PartnerID, e.SuggestedTierID(), reason.Text,
 			u.Settings.ManagerName, u.Lang, lang.L("tiers.none"))
 	}
 	head := widget.NewLabel(headText)

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -33,7 +32,7 @@ func TestConfirmSuggestedPromotion(t *testing.T) {
 		t.Fatal(err)
 	}
 	today := s.Today()
-	if err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	if err := s.WithTx(ctx, func(tx *data.Tx) error {
 		return s.CreateDealTx(ctx, tx, &data.Deal{PartnerID: p.ID, Customer: "Acme", Amount: 2000_00, State: data.DealWon,
 			RegisteredOn: today, ClosedOn: today})
 	}); err != nil {
@@ -123,7 +122,7 @@ func TestTierCardWhatIf(t *testing.T) {
 	p := &data.Partner{Name: "Orbit Soft", Type: data.TypeReseller, Status: data.StatusActive}
 	s.CreatePartner(ctx, p)
 	today := s.Today()
-	s.WithTx(ctx, func(tx *sql.Tx) error {
+	s.WithTx(ctx, func(tx *data.Tx) error {
 		return s.CreateDealTx(ctx, tx, &data.Deal{PartnerID: p.ID, Customer: "Acme", Amount: 500_00, State: data.DealWon,
 			RegisteredOn: today, ClosedOn: today})
 	})

@@ -129,7 +129,7 @@ func TestPartnerWithoutType(t *testing.T) {
 	if msp := ix.Find(partners.PartnerFilter{Type: data.TypeMSP}, partners.SortName, false); len(msp) != 1 {
 		t.Errorf("msp filter: %d rows", len(msp))
 	}
-	cl, err := onboarding.StartOnboarding(ctx, s, p.ID, testutil.DemoDay)
+	cl, err := onboarding.Start(ctx, s, p.ID, testutil.DemoDay)
 	if err != nil || cl == nil || len(cl.Tasks) == 0 {
 		t.Fatalf("onboarding of a partner without a type: %v", err)
 	}

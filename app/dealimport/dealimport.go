@@ -2,7 +2,6 @@ package dealimport
 
 import (
 	"context"
-	"database/sql"
 	"sort"
 	"strconv"
 	"strings"
@@ -388,7 +387,7 @@ func Import(ctx context.Context, s *data.Store, p *Preview) (int, error) {
 	if p.Errors > 0 {
 		return 0, data.Invalid("file", "err.deals_import_rows", map[string]any{"Count": p.Errors})
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		for i := range p.Rows {
 			d := p.Rows[i].Deal
 			if err := s.CreateDealTx(ctx, tx, &d); err != nil {

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -43,7 +42,7 @@ func (o DemoOptions) Defaults() DemoOptions {
 
 // DemoStep adds one area's demo data for the partners already made; each
 // area (deals, MDF, onboarding, plans, recruitment) has one in demoSteps.
-type DemoStep func(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error
+type DemoStep func(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error
 
 // demoSteps run after partners, contacts and timelines, in order; a new
 // area adds its step at the end.
@@ -128,7 +127,7 @@ func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
 	}
 	opt = opt.Defaults()
 	r := rand.New(rand.NewPCG(opt.Seed, 0x6368616e6e656c))
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.WithTx(ctx, func(tx *data.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM partners`).Scan(&n); err != nil {
 			return err
@@ -158,7 +157,7 @@ func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
 }
 
 // demoSettings names the demo vendor and its program, unless already named.
-func demoSettings(ctx context.Context, tx *sql.Tx) error {
+func demoSettings(ctx context.Context, tx *data.Tx) error {
 	for key, value := range map[string]string{"vendor_name": "Polar Software", "program_name": "Polar Partner Network",
 		"manager_name": "Ольга Савина"} {
 		var n int
@@ -218,7 +217,7 @@ func pickStatus(r *rand.Rand) data.Status {
 	return data.StatusActive
 }
 
-func demoPartner(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, i int, names map[string]bool) (*data.Partner, error) {
+func demoPartner(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, i int, names map[string]bool) (*data.Partner, error) {
 	reg := pick(r, demoRegions)
 	name, legal := demoName(r, reg.lang, names)
 	created := opt.Today.AddDate(0, 0, -30-r.IntN(900)).UTC()
@@ -243,7 +242,7 @@ func demoPartner(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, o
 	return p, demoTimeline(ctx, tx, r, p, created, opt.Today)
 }
 
-func demoContacts(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, p *data.Partner, lang string) error {
+func demoContacts(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, p *data.Partner, lang string) error {
 	n := 1 + r.IntN(5)
 	for j := range n {
 		c := &data.Contact{PartnerID: p.ID, Primary: j == 0}
@@ -278,7 +277,7 @@ var demoNotes = []struct {
 	{data.EventNote, "Internal: margin expectations too high, watch closely.", "Внутреннее: ожидания по марже завышены, наблюдать."},
 }
 
-func demoTimeline(ctx context.Context, tx *sql.Tx, r *rand.Rand, p *data.Partner, created, today time.Time) error {
+func demoTimeline(ctx context.Context, tx *data.Tx, r *rand.Rand, p *data.Partner, created, today time.Time) error {
 	path := statusPath[p.Status]
 	span := today.Sub(created)
 	from := data.StatusProspect
@@ -318,7 +317,7 @@ const demoOpenEscalation = 3 * 7 * 24 * time.Hour
 // demoRecentContact gives most partners in the program a call, meeting
 // or e-mail in the last weeks, as a manager keeping in touch would; the
 // rest (and more of those at risk) have gone quiet.
-func demoRecentContact(ctx context.Context, tx *sql.Tx, r *rand.Rand, p *data.Partner, created, today time.Time) error {
+func demoRecentContact(ctx context.Context, tx *data.Tx, r *rand.Rand, p *data.Partner, created, today time.Time) error {
 	working := p.Status == data.StatusActive || p.Status == data.StatusOnboarding || p.Status == data.StatusAtRisk
 	if working && r.IntN(35) == 0 { // one partner in thirty-odd has an escalation still open
 		at := today.Add(-time.Duration(r.Int64N(int64(demoOpenEscalation))) - time.Hour)

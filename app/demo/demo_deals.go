@@ -52,7 +52,7 @@ var demoLossReasons = []struct{ en, ru string }{
 
 // demoDeals installs the default tier program, gives partners deals by
 // status, then assigns tiers from their won revenue with a history.
-func demoDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
+func demoDeals(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	currency := "EUR"
 	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency); err != nil && err != sql.ErrNoRows {
 		return err
@@ -123,7 +123,7 @@ func demoSpread(weights []int, total int) []int {
 // number of conflicts per partner stays what a real program sees.
 func demoShared(opt DemoOptions) int { return 25 * max(1, opt.Partners/500) }
 
-func demoPartnerDeals(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, n int, scale int64) ([]tier.WonDeal, error) {
+func demoPartnerDeals(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, n int, scale int64) ([]tier.WonDeal, error) {
 	var won []tier.WonDeal
 	created, _ := time.Parse(time.RFC3339, p.CreatedAt)
 	span := int(opt.Today.Sub(created).Hours()/24) - 1
@@ -192,7 +192,7 @@ func demoText(lang, en, ru string) string {
 // demoTierHistory assigns active partners the tier their won revenue and
 // deals earn (certifications and onboarding come later), climbing from
 // Registered with a dated history.
-func demoTierHistory(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, program tier.Program, p *data.Partner, won []tier.WonDeal, now time.Time) error {
+func demoTierHistory(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, program tier.Program, p *data.Partner, won []tier.WonDeal, now time.Time) error {
 	today := now.Format(format.DateLayout)
 	if len(program.Tiers) == 0 || p.Status != data.StatusActive && p.Status != data.StatusAtRisk && p.Status != data.StatusOnboarding {
 		return nil
@@ -214,7 +214,7 @@ func demoTierHistory(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Ran
 		to := &program.Tiers[i]
 		at := created.AddDate(0, 0, days*(i+1)/(top+2)+r.IntN(5)).UTC()
 		reason := demoText(p.DocLang, "Requirements met at the review", "Требования выполнены на ревью")
-		body := fmt.Sprintf("%s › %s: %s", tier.TierName(from, format.Lang(p.DocLang), "—"), to.Name(p.DocLang), reason)
+		body := fmt.Sprintf("%s › %s: %s", tier.Name(from, format.Lang(p.DocLang), "—"), to.Name(p.DocLang), reason)
 		c := &data.TierChange{PartnerID: p.ID, ToTierID: to.ID, ChangedAt: at.Format(time.RFC3339), Reason: reason, Author: p.AccountManager}
 		if err := s.ChangeTierTx(ctx, tx, c, body); err != nil {
 			return err

@@ -38,7 +38,7 @@ var demoLeadDecline = []struct{ en, ru string }{
 // offered, accepted, declined, converted into a deal registration, lost,
 // and offers that expired. It draws from its own random stream so that
 // the data of the other areas stays as it was.
-func demoLeads(ctx context.Context, tx *sql.Tx, s *data.Store, _ *rand.Rand, opt DemoOptions, partners []data.Partner) error {
+func demoLeads(ctx context.Context, tx *data.Tx, s *data.Store, _ *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	r := rand.New(rand.NewPCG(opt.Seed, 0x6c65616473))
 	var active []data.Partner
 	for _, p := range partners {
@@ -65,7 +65,7 @@ func demoLeads(ctx context.Context, tx *sql.Tx, s *data.Store, _ *rand.Rand, opt
 }
 
 type demoLeadGen struct {
-	tx       *sql.Tx
+	tx       *data.Tx
 	s        *data.Store
 	r        *rand.Rand
 	active   []data.Partner

@@ -36,7 +36,7 @@ var demoScenarios = []string{"paid", "claim_submitted", "approved_due", "submitt
 // demoMDF makes funds for the fiscal year and the current quarter, allocates
 // them to working partners and takes requests and claims through every
 // state, with the clock moved to the day each step happened.
-func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
+func demoMDF(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	savedNow := s.Now
 	defer func() { s.Now = savedNow }()
 	clock := opt.Today.UTC()
@@ -103,7 +103,7 @@ func demoMDF(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt D
 
 // demoRequests makes counts[i] requests for working partner i, the first
 // partners one of each scenario, and returns the claims to pay.
-func demoRequests(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
+func demoRequests(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
 	main *data.MDFFund, working []data.Partner, counts []int, unit int64) ([]int64, error) {
 	var toPay []int64
 	for i, p := range working {
@@ -140,7 +140,7 @@ func demoWorkingPartners(partners []data.Partner, most int) []data.Partner {
 // demoMoneyUnit is how many minor units of the program currency a euro of
 // demo money is worth, so that demo amounts look right in roubles too (the
 // deals demo scales the same way).
-func demoMoneyUnit(ctx context.Context, tx *sql.Tx) (int64, error) {
+func demoMoneyUnit(ctx context.Context, tx *data.Tx) (int64, error) {
 	currency := "EUR"
 	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency); err != nil && err != sql.ErrNoRows {
 		return 0, err
@@ -151,7 +151,7 @@ func demoMoneyUnit(ctx context.Context, tx *sql.Tx) (int64, error) {
 // demoFunds makes the fiscal year's discretionary-and-accrual fund, the
 // current quarter's accrual fund and next quarter's, not yet allocated.
 // budget covers the allocations; the accrual fund covers every partner's cap.
-func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int, budget, partners, unit int64) ([]*data.MDFFund, error) {
+func demoFunds(ctx context.Context, tx *data.Tx, s *data.Store, year, quarter int, budget, partners, unit int64) ([]*data.MDFFund, error) {
 	nextY, nextQ := year, quarter+1
 	if nextQ == 5 {
 		nextY, nextQ = year+1, 1
@@ -176,7 +176,7 @@ func demoFunds(ctx context.Context, tx *sql.Tx, s *data.Store, year, quarter int
 
 // demoRequest takes one request to the state sc says and returns the id
 // of a claim to pay, if sc is "paid".
-func demoRequest(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
+func demoRequest(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, today time.Time, at func(time.Time),
 	f *data.MDFFund, p data.Partner, sc string, unit int64) (int64, error) {
 	end := demoEnd(r, today, f, sc)
 	act := pick(r, demoActivities)
@@ -240,7 +240,7 @@ func demoEnd(r *rand.Rand, today time.Time, f *data.MDFFund, sc string) time.Tim
 	return today.AddDate(0, 0, 10+r.IntN(50))
 }
 
-func demoClaim(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, at func(time.Time), end time.Time,
+func demoClaim(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, at func(time.Time), end time.Time,
 	req *data.MDFRequest, p data.Partner, sc string) (int64, error) {
 	at(end.AddDate(0, 0, 3+r.IntN(7)))
 	c := &data.MDFClaim{RequestID: req.ID, ActualCost: req.Requested * int64(90+r.IntN(60)) / 100, Leads: req.ExpectedLeads * int64(50+r.IntN(100)) / 100}
@@ -265,10 +265,10 @@ func demoClaim(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, at 
 }
 
 // demoPayments pays approved claims in batches of up to three per payment.
-func demoPayments(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, claims []int64) error {
+func demoPayments(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, claims []int64) error {
 	for i, n := 0, 1; i < len(claims); n++ {
 		j := min(len(claims), i+1+r.IntN(3))
-		if _, err := mdf.PayClaimsTx(ctx, tx, s, claims[i:j], mdf.MDFToday(s), fmt.Sprintf("PAY-%04d", n)); err != nil {
+		if _, err := mdf.PayClaimsTx(ctx, tx, s, claims[i:j], mdf.Today(s), fmt.Sprintf("PAY-%04d", n)); err != nil {
 			return err
 		}
 		i = j
@@ -278,7 +278,7 @@ func demoPayments(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, 
 
 // demoAttributeDeals credits won deals closed after a paid activity to it,
 // so that the ROI table has revenue to show.
-func demoAttributeDeals(ctx context.Context, tx *sql.Tx) error {
+func demoAttributeDeals(ctx context.Context, tx *data.Tx) error {
 	_, err := tx.ExecContext(ctx, `UPDATE deals SET mdf_request_id = (SELECT r.id FROM mdf_requests r
 		WHERE r.partner_id = deals.partner_id AND r.approved_on != '' AND r.ends_on <= deals.closed_on ORDER BY r.ends_on DESC LIMIT 1)
 		WHERE state IN ('won','submitted','approved') AND mdf_request_id IS NULL AND id % 3 = 0`)
@@ -288,7 +288,7 @@ func demoAttributeDeals(ctx context.Context, tx *sql.Tx) error {
 // demoTry runs fn inside a savepoint: a refusal for lack of money is
 // undone and reported as skipped (the request stays a draft); any other
 // error stops the demo.
-func demoTry(ctx context.Context, tx *sql.Tx, fn func() error) (skipped bool, err error) {
+func demoTry(ctx context.Context, tx *data.Tx, fn func() error) (skipped bool, err error) {
 	if _, err := tx.ExecContext(ctx, `SAVEPOINT mdf_demo`); err != nil {
 		return false, err
 	}

@@ -56,7 +56,7 @@ func TestDemoMDFCoversEveryStateAndKeepsTheLedgerSound(t *testing.T) {
 func assertQueueKinds(t *testing.T, s *data.Store) {
 	ctx := context.Background()
 	s.Now = func() time.Time { return testutil.DemoDay }
-	q, err := mdf.MDFWorkQueue(ctx, s, 14)
+	q, err := mdf.WorkQueue(ctx, s, 14)
 	kinds := map[string]int{}
 	for _, it := range q {
 		kinds[it.Kind]++

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -34,7 +33,7 @@ var demoSkipReasons = [][2]string{
 // out within 60 days), every partner in onboarding a checklist with tasks
 // in every state, and most active partners a completed one. Deals from the
 // deals step, when present, complete "first deal" tasks through the rules.
-func demoOnboarding(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
+func demoOnboarding(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	if err := demoCertifications(ctx, tx, r, opt.Today, partners); err != nil {
 		return err
 	}
@@ -61,7 +60,7 @@ func demoOnboarding(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand
 // enablement sessions, spread over the checklists: done by the due date
 // where the date is past (a running checklist leaves one in ten behind),
 // pending otherwise.
-func demoExtraTasks(ctx context.Context, tx *sql.Tx, r *rand.Rand, opt DemoOptions) error {
+func demoExtraTasks(ctx context.Context, tx *data.Tx, r *rand.Rand, opt DemoOptions) error {
 	var have int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM onboarding_tasks`).Scan(&have); err != nil {
 		return err
@@ -114,7 +113,7 @@ func demoExtraTasks(ctx context.Context, tx *sql.Tx, r *rand.Rand, opt DemoOptio
 	return nil
 }
 
-func demoCertifications(ctx context.Context, tx *sql.Tx, r *rand.Rand, today time.Time, partners []data.Partner) error {
+func demoCertifications(ctx context.Context, tx *data.Tx, r *rand.Rand, today time.Time, partners []data.Partner) error {
 	for _, p := range partners {
 		if p.Status != data.StatusActive && p.Status != data.StatusAtRisk && p.Status != data.StatusOnboarding {
 			continue
@@ -141,7 +140,7 @@ func demoCertifications(ctx context.Context, tx *sql.Tx, r *rand.Rand, today tim
 	return nil
 }
 
-func demoCert(ctx context.Context, tx *sql.Tx, r *rand.Rand, today time.Time, contactID int64, recent bool) error {
+func demoCert(ctx context.Context, tx *data.Tx, r *rand.Rand, today time.Time, contactID int64, recent bool) error {
 	cn := pick(r, demoCertNames)
 	ago := 30 + r.IntN(1400)
 	if recent {
@@ -172,9 +171,9 @@ func demoReason(r *rand.Rand, p data.Partner, reasons [][2]string) string {
 // demoRunningChecklist lays down a checklist part-way: old tasks mostly
 // done, some blocked, waiting, skipped or left overdue. The first partner
 // gets every required task done, so the move to active is suggested.
-func demoRunningChecklist(ctx context.Context, tx *sql.Tx, r *rand.Rand, today time.Time, p data.Partner, allDone bool) error {
+func demoRunningChecklist(ctx context.Context, tx *data.Tx, r *rand.Rand, today time.Time, p data.Partner, allDone bool) error {
 	start := today.AddDate(0, 0, -(3 + r.IntN(110)))
-	cl, err := onboarding.StartOnboardingTx(ctx, tx, p.ID, start, today)
+	cl, err := onboarding.StartTx(ctx, tx, p.ID, start, today)
 	if err != nil {
 		return err
 	}
@@ -220,13 +219,13 @@ func mustDay(s string) time.Time {
 }
 
 // demoFinishedChecklist is the completed programme of an active partner.
-func demoFinishedChecklist(ctx context.Context, tx *sql.Tx, r *rand.Rand, today time.Time, p data.Partner) error {
+func demoFinishedChecklist(ctx context.Context, tx *data.Tx, r *rand.Rand, today time.Time, p data.Partner) error {
 	created, _ := time.Parse(time.RFC3339, p.CreatedAt)
 	start := created.AddDate(0, 0, 7+r.IntN(14))
 	if !start.Before(today) {
 		start = today.AddDate(0, 0, -30)
 	}
-	cl, err := onboarding.StartOnboardingTx(ctx, tx, p.ID, start, today)
+	cl, err := onboarding.StartTx(ctx, tx, p.ID, start, today)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
@@ -27,7 +26,7 @@ var demoCommit = []struct {
 // demoPlans gives most active partners a business plan for the current
 // fiscal year (and, to reach opt.Plans, earlier years): agreed ones (some re-agreed as a second revision), a few
 // drafts, and check-ins for the quarters already over.
-func demoPlans(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
+func demoPlans(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	fyStart := 1
 	var v string
 	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fiscal_year_from'`).Scan(&v); err == nil {
@@ -56,7 +55,7 @@ func demoPlans(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt
 	return nil
 }
 
-func demoPlan(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, year int, start time.Time) error {
+func demoPlan(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, p *data.Partner, year int, start time.Time) error {
 	ru := p.DocLang == "ru"
 	pl := &data.Plan{PartnerID: p.ID, FiscalYear: year, VendorContactName: p.AccountManager,
 		VendorContactRole:  ruOr(ru, "Channel account manager", "Менеджер по работе с партнёрами"),
@@ -108,7 +107,7 @@ func demoPlan(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt 
 	return demoCheckIns(ctx, tx, s, r, pl, start, done, ru)
 }
 
-func demoCheckIns(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, pl *data.Plan, start time.Time, done int, ru bool) error {
+func demoCheckIns(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, pl *data.Plan, start time.Time, done int, ru bool) error {
 	notes := []struct{ en, ru string }{
 		{"Pipeline reviewed; revenue on track, certification behind.", "Разобрали воронку: выручка по плану, сертификация отстаёт."},
 		{"Agreed to bring the webinar forward.", "Договорились перенести вебинар на более ранний срок."},

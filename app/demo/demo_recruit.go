@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"math/rand/v2"
 
 	"channeldesk/data"
@@ -30,7 +29,7 @@ var (
 // demoRecruit gives the partners in recruitment stages a source and the
 // vetted ones a scorecard; approved (onboarding) ones score higher than
 // declined ones, as they would.
-func demoRecruit(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
+func demoRecruit(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	crit, err := demoCriteria(ctx, tx)
 	if err != nil {
 		return err
@@ -54,7 +53,7 @@ func demoRecruit(ctx context.Context, tx *sql.Tx, s *data.Store, r *rand.Rand, o
 	return nil
 }
 
-func demoCriteria(ctx context.Context, tx *sql.Tx) ([]int64, error) {
+func demoCriteria(ctx context.Context, tx *data.Tx) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM scorecard_criteria ORDER BY position`)
 	if err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -22,8 +21,8 @@ type Volume struct {
 // benchmarks and tests; the demo data is made by Demo. Values are
 // deterministic; a few names look like formulas on purpose.
 func FillVolume(ctx context.Context, s *data.Store, v Volume) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
-		steps := []func(context.Context, *sql.Tx, Volume) error{volumeTiers, volumePartners, volumeDeals}
+	return s.WithTx(ctx, func(tx *data.Tx) error {
+		steps := []func(context.Context, *data.Tx, Volume) error{volumeTiers, volumePartners, volumeDeals}
 		for _, step := range steps {
 			if err := step(ctx, tx, v); err != nil {
 				return err
@@ -33,7 +32,7 @@ func FillVolume(ctx context.Context, s *data.Store, v Volume) error {
 	})
 }
 
-func volumeTiers(ctx context.Context, tx *sql.Tx, v Volume) error {
+func volumeTiers(ctx context.Context, tx *data.Tx, v Volume) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO tiers (id, rank, name_en, name_ru, discount_bp, mdf_accrual_bp) VALUES
 		(1, 1, 'Registered', 'Зарегистрированный', 500, 0), (2, 2, 'Silver', 'Серебряный', 1000, 100),
 		(3, 3, 'Gold', 'Золотой', 1500, 200);
@@ -47,7 +46,7 @@ var volumeStatuses = []string{"active", "active", "active", "onboarding", "prosp
 
 // volumePartners writes partner i with a contact, a certification, and
 // for onboarding partners a checklist started i%120 days ago.
-func volumePartners(ctx context.Context, tx *sql.Tx, v Volume) error {
+func volumePartners(ctx context.Context, tx *data.Tx, v Volume) error {
 	now := v.Today.UTC().Format(time.RFC3339)
 	p, err := tx.PrepareContext(ctx, `INSERT INTO partners (id, name, type, status, country, region, city, tier_id, created_at, updated_at)
 		VALUES (?, ?, 'reseller', ?, 'Germany', 'DACH', 'Berlin', ?, ?, ?)`)
@@ -75,7 +74,7 @@ func volumePartners(ctx context.Context, tx *sql.Tx, v Volume) error {
 	return nil
 }
 
-func volumePartnerExtras(ctx context.Context, tx *sql.Tx, v Volume, i int) error {
+func volumePartnerExtras(ctx context.Context, tx *data.Tx, v Volume, i int) error {
 	day := func(d int) string { return v.Today.AddDate(0, 0, d).Format(format.DateLayout) }
 	if _, err := tx.ExecContext(ctx, `INSERT INTO contacts (id, partner_id, name) VALUES (?, ?, ?)`, i, i, fmt.Sprintf("Contact %d", i)); err != nil {
 		return err
@@ -105,7 +104,7 @@ func volumePartnerExtras(ctx context.Context, tx *sql.Tx, v Volume, i int) error
 var volumeDealStates = []string{"won", "won", "lost", "approved", "submitted", "won", "expired", "rejected", "approved", "won"}
 
 // volumeDeals spreads deals over the partners and the last two years.
-func volumeDeals(ctx context.Context, tx *sql.Tx, v Volume) error {
+func volumeDeals(ctx context.Context, tx *data.Tx, v Volume) error {
 	if v.Partners == 0 {
 		return nil
 	}

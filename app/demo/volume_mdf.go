@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -28,7 +27,7 @@ func FillMDFVolume(ctx context.Context, s *data.Store, v Volume, requests int) e
 	if v.Partners == 0 {
 		return nil
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := volumeMDFFundsAndAllocations(ctx, tx, v); err != nil {
 			return err
 		}
@@ -36,7 +35,7 @@ func FillMDFVolume(ctx context.Context, s *data.Store, v Volume, requests int) e
 	})
 }
 
-func volumeMDFFundsAndAllocations(ctx context.Context, tx *sql.Tx, v Volume) error {
+func volumeMDFFundsAndAllocations(ctx context.Context, tx *data.Tx, v Volume) error {
 	now := v.Today.UTC().Format(time.RFC3339)
 	q := fiscal.QuarterOf(v.Today, 1)
 	for k := VolumeMDFFunds; k >= 1; k-- {
@@ -60,7 +59,7 @@ func volumeMDFFundsAndAllocations(ctx context.Context, tx *sql.Tx, v Volume) err
 // volumeMDFRequests writes request i for partner 1+i%Partners in fund
 // 1+i%4; fund 4 is the current quarter, where approved requests have
 // claim deadlines around today.
-func volumeMDFRequests(ctx context.Context, tx *sql.Tx, v Volume, n int) error {
+func volumeMDFRequests(ctx context.Context, tx *data.Tx, v Volume, n int) error {
 	now := v.Today.UTC().Format(time.RFC3339)
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO mdf_requests (fund_id, partner_id, activity, description, starts_on, ends_on,
 		requested, approved_amount, expected_leads, state, submitted_on, approved_on, closed_on, created_at, updated_at)
@@ -147,7 +146,7 @@ func (r volumeReq) entries() []volumeEntry {
 
 // volumeMDFClaim writes the paid claim of a paid request and attributes
 // one won deal to the activity.
-func volumeMDFClaim(ctx context.Context, tx *sql.Tx, v Volume, r volumeReq, id int64, i int) error {
+func volumeMDFClaim(ctx context.Context, tx *data.Tx, v Volume, r volumeReq, id int64, i int) error {
 	if r.state != "paid" {
 		return nil
 	}

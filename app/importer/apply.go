@@ -27,7 +27,7 @@ type Progress func(done, total int)
 // was.
 func Apply(ctx context.Context, s *data.Store, p *Preview, author string, progress Progress) (Result, error) {
 	var res Result
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		res = Result{}
 		w, err := newWriter(ctx, tx, s, len(p.Rows), author)
 		if err != nil {
@@ -103,7 +103,7 @@ type writer struct {
 	author string
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx, s *data.Store, rows int, author string) (*writer, error) {
+func newWriter(ctx context.Context, tx *data.Tx, s *data.Store, rows int, author string) (*writer, error) {
 	bulk, err := s.NewBulkWriter(ctx, tx)
 	if err != nil {
 		return nil, err

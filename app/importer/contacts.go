@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"database/sql"
 
 	"channeldesk/app/format"
 	"channeldesk/data"
@@ -231,7 +230,7 @@ func ApplyContacts(ctx context.Context, s *data.Store, p *ContactPreview) (int, 
 
 // ApplyContactsCounted is ApplyContacts returning the added and updated counts.
 func ApplyContactsCounted(ctx context.Context, s *data.Store, p *ContactPreview) (added, updated int, err error) {
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		added, updated = 0, 0
 		w, err := s.NewContactWriter(ctx, tx)
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/data"
 	"context"
-	"database/sql"
 	"strings"
 )
 
@@ -261,7 +260,7 @@ func ApplyLeads(ctx context.Context, s *data.Store, p *LeadPreview) (int, error)
 		return 0, data.Invalid("file", "imports.err_leads_rejected", map[string]any{"Count": p.Rejected})
 	}
 	n := 0
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		n = 0
 		for i := range p.Rows {
 			if i%500 == 0 && ctx.Err() != nil {

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"io"
 	"strings"
@@ -110,7 +109,7 @@ func applyApplication(ctx context.Context, s *data.Store, ret *Returned, opt Imp
 	byKey, list := answers(ret)
 	it := Item{Sheet: sheetApply, Line: 1, Kind: RowApplication, Summary: byKey["q_company"], Hash: "application"}
 	pv := &Preview{Marker: ret.Marker, PartnerName: byKey["q_company"]}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		if done, err := data.KitDoneTx(ctx, tx, ret.Marker.KitID); err != nil || done {
 			it.Done = done
 			return err
@@ -182,7 +181,7 @@ func splitList(s string) []string {
 	return out
 }
 
-func createApplicant(ctx context.Context, tx *sql.Tx, s *data.Store, p *data.Partner, a map[string]string, list []data.ApplicationAnswer) error {
+func createApplicant(ctx context.Context, tx *data.Tx, s *data.Store, p *data.Partner, a map[string]string, list []data.ApplicationAnswer) error {
 	if err := s.CreatePartnerTx(ctx, tx, p); err != nil {
 		return err
 	}

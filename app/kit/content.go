@@ -162,7 +162,7 @@ func loadMDF(ctx context.Context, s *data.Store, c *Content) error {
 		if r.State != data.RequestApproved || claimed[r.ID] || !ok {
 			continue
 		}
-		if dl := mdf.MDFDeadline(&r, &f); dl >= c.KitDate {
+		if dl := mdf.ClaimDeadline(&r, &f); dl >= c.KitDate {
 			c.Claimable = append(c.Claimable, Claimable{Request: r, Deadline: dl})
 		}
 	}

@@ -56,14 +56,14 @@ func newWorld(t testing.TB) *world {
 
 	f := &data.MDFFund{Name: "Q3 budget line", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 3, Budget: 10_000_00,
 		Model: data.ModelDiscretionary, Activities: []data.MDFActivity{data.ActivityWebinar, data.ActivityEvent}, ShareBP: 5000, ClaimDays: 60}
-	must(mdf.CreateMDFFund(ctx, s, f))
+	must(mdf.CreateFund(ctx, s, f))
 	w.fund = f.ID
-	must(mdf.AllocateMDF(ctx, s, f.ID, w.a, 5_000_00, ""))
+	must(mdf.Allocate(ctx, s, f.ID, w.a, 5_000_00, ""))
 	r := &data.MDFRequest{FundID: f.ID, PartnerID: w.a, Activity: data.ActivityEvent, Description: "Summer roadshow",
 		StartsOn: "2026-07-05", EndsOn: "2026-07-10", Requested: 1_000_00}
-	must(mdf.CreateMDFRequest(ctx, s, r))
-	must(mdf.SubmitMDFRequest(ctx, s, r.ID))
-	must(mdf.ApproveMDFRequest(ctx, s, r.ID, 800_00))
+	must(mdf.CreateRequest(ctx, s, r))
+	must(mdf.SubmitRequest(ctx, s, r.ID))
+	must(mdf.ApproveRequest(ctx, s, r.ID, 800_00))
 	w.claimReq = r.ID
 
 	p := &data.Plan{PartnerID: w.a, FiscalYear: 2026, Objectives: []data.Objective{

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -122,7 +121,7 @@ func Apply(ctx context.Context, s *data.Store, ret *Returned, opt ImportOptions)
 		return nil, err
 	}
 	pv := &Preview{Marker: m, PartnerName: p.Name}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		im := &importer{ctx: ctx, tx: tx, s: s, m: m, lang: ret.Lang, currency: st.Currency, opt: opt,
 			today: s.Now().Format(format.DateLayout)}
 		for i, row := range ret.Rows {
@@ -148,7 +147,7 @@ func Apply(ctx context.Context, s *data.Store, ret *Returned, opt ImportOptions)
 // importer carries one import's transaction and context.
 type importer struct {
 	ctx      context.Context
-	tx       *sql.Tx
+	tx       *data.Tx
 	s        *data.Store
 	m        *Marker
 	lang     format.Lang

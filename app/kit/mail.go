@@ -3,7 +3,6 @@ package kit
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/base64"
 	"io"
 	"mime"
@@ -118,7 +117,7 @@ func WriteDraft(ctx context.Context, s *data.Store, partnerID int64, dir string,
 	for _, a := range d.Attachments {
 		names = append(names, a.Name)
 	}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		return data.InsertEventTx(ctx, tx, &data.Event{PartnerID: partnerID, Kind: data.EventEmail, At: s.Now().UTC().Format(time.RFC3339),
 			Body: d.Subject + " — " + strings.Join(names, ", ")})
 	})

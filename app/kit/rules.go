@@ -175,7 +175,7 @@ func (im *importer) fundFor(req *data.MDFRequest) (int64, error) {
 		if req.StartsOn < f.StartsOn || req.StartsOn > f.EndsOn || !f.Eligible(req.Activity) {
 			continue
 		}
-		b, err := mdf.PartnerMDFBalance(im.ctx, im.tx, f.ID, im.m.PartnerID)
+		b, err := mdf.PartnerBalance(im.ctx, im.tx, f.ID, im.m.PartnerID)
 		if err != nil {
 			return 0, err
 		}

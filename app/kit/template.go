@@ -2,7 +2,6 @@ package kit
 
 import (
 	"context"
-	"database/sql"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -81,7 +80,7 @@ func SaveMailTemplate(ctx context.Context, s *data.Store, l format.Lang, m *Mail
 		}
 		subject, body = m.Subject, m.Body
 	}
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := data.SetSettingTx(ctx, tx, SettingMailSubject+"."+string(l), subject); err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package lead_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -29,7 +28,7 @@ func benchStore(b *testing.B, n, leads int) *data.Store {
 	}
 	b.Cleanup(func() { s.Close() })
 	s.Now = func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		var tiers []int64
 		for r := 1; r <= 4; r++ {
 			t := &data.Tier{Rank: r, NameEN: fmt.Sprint("T", r), NameRU: fmt.Sprint("T", r), Color: "#888888"}
@@ -48,7 +47,7 @@ func benchStore(b *testing.B, n, leads int) *data.Store {
 			if err := s.CreatePartnerTx(ctx, tx, p); err != nil {
 				return err
 			}
-			if _, err := tx.Exec(`UPDATE partners SET tier_id = ? WHERE id = ?`, tiers[i%4], p.ID); err != nil {
+			if err := s.ChangeTierTx(ctx, tx, &data.TierChange{PartnerID: p.ID, ToTierID: tiers[i%4], Reason: "bench"}, "bench"); err != nil {
 				return err
 			}
 			c := &data.Contact{PartnerID: p.ID, Name: "Engineer"}

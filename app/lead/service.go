@@ -2,7 +2,6 @@ package lead
 
 import (
 	"context"
-	"database/sql"
 	"sort"
 
 	"channeldesk/data"
@@ -85,7 +84,7 @@ func RouteBatch(ctx context.Context, s *data.Store, opt BatchOptions) ([]Routed,
 	if opt.DryRun {
 		return out, nil
 	}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		for i, rt := range out {
 			if i%200 == 0 && ctx.Err() != nil {
 				return ctx.Err()

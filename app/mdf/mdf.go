@@ -2,7 +2,6 @@ package mdf
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -13,10 +12,10 @@ import (
 )
 
 // mdfToday is the store's current calendar day.
-func MDFToday(s *data.Store) string { return s.Now().Format(format.DateLayout) }
+func Today(s *data.Store) string { return s.Now().Format(format.DateLayout) }
 
-// MDFDeadline is the last day a request's activity can be claimed.
-func MDFDeadline(r *data.MDFRequest, f *data.MDFFund) string {
+// ClaimDeadline is the last day a request's activity can be claimed.
+func ClaimDeadline(r *data.MDFRequest, f *data.MDFFund) string {
 	return fiscal.AddDaysISO(r.EndsOn, f.ClaimDays)
 }
 
@@ -37,7 +36,7 @@ func badState(what, state string) error {
 
 // post appends ledger entries for one partner of a fund and then checks
 // that no balance went negative.
-func post(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, partnerID int64, es ...data.MDFEntry) error {
+func post(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFund, partnerID int64, es ...data.MDFEntry) error {
 	raises := false
 	for i := range es {
 		e := &es[i]
@@ -47,7 +46,7 @@ func post(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, pa
 		raises = raises || e.Bucket == data.BucketAllocated && e.Amount > 0
 		e.FundID, e.PartnerID = fund.ID, partnerID
 		if e.OnDate == "" {
-			e.OnDate = MDFToday(s)
+			e.OnDate = Today(s)
 		}
 		if err := s.InsertMDFEntryTx(ctx, tx, e); err != nil {
 			return err
@@ -63,13 +62,13 @@ func post(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, pa
 	return guardMDF(ctx, tx, s, fund, partnerID)
 }
 
-// CreateMDFFund stores a new fund for a fiscal quarter or year; its dates
+// CreateFund stores a new fund for a fiscal quarter or year; its dates
 // and currency come from the settings (fiscal-year start, program currency).
-func CreateMDFFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return CreateFundTx(ctx, tx, s, f) })
+func CreateFund(ctx context.Context, s *data.Store, f *data.MDFFund) error {
+	return inTx(ctx, s, func(tx *data.Tx) error { return CreateFundTx(ctx, tx, s, f) })
 }
 
-func CreateFundTx(ctx context.Context, tx *sql.Tx, s *data.Store, f *data.MDFFund) error {
+func CreateFundTx(ctx context.Context, tx *data.Tx, s *data.Store, f *data.MDFFund) error {
 	fyFrom, currency := 1, "EUR"
 	var v string
 	if tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fiscal_year_from'`).Scan(&v) == nil {
@@ -90,10 +89,10 @@ func CreateFundTx(ctx context.Context, tx *sql.Tx, s *data.Store, f *data.MDFFun
 	return s.InsertMDFFundTx(ctx, tx, f)
 }
 
-// SetMDFFundBudget changes a fund's budget; it cannot go below what has
+// SetFundBudget changes a fund's budget; it cannot go below what has
 // already been allocated.
-func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+func SetFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		f, err := data.MDFFundTx(ctx, tx, fundID)
 		if err != nil {
 			return err
@@ -102,7 +101,7 @@ func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) 
 			return err
 		}
 		f.Budget = budget
-		fb, err := FundMDFBalance(ctx, tx, fundID)
+		fb, err := FundBalance(ctx, tx, fundID)
 		if err != nil {
 			return err
 		}
@@ -113,12 +112,12 @@ func SetMDFFundBudget(ctx context.Context, s *data.Store, fundID, budget int64) 
 	})
 }
 
-// AllocateMDF gives a partner an amount of a discretionary fund.
-func AllocateMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, note string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return AllocateTx(ctx, tx, s, fundID, partnerID, amount, note) })
+// Allocate gives a partner an amount of a discretionary fund.
+func Allocate(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, note string) error {
+	return inTx(ctx, s, func(tx *data.Tx) error { return AllocateTx(ctx, tx, s, fundID, partnerID, amount, note) })
 }
 
-func AllocateTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID, partnerID, amount int64, note string) error {
+func AllocateTx(ctx context.Context, tx *data.Tx, s *data.Store, fundID, partnerID, amount int64, note string) error {
 	if amount <= 0 {
 		return data.Invalid("mdf_amount", "err.mdf_positive", nil)
 	}
@@ -133,8 +132,8 @@ func AllocateTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID, partnerI
 		Amount: amount, Reason: strings.TrimSpace(note)})
 }
 
-// AdjustMDF corrects a partner's allocation up or down, with a reason.
-func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, reason string) error {
+// Adjust corrects a partner's allocation up or down, with a reason.
+func Adjust(ctx context.Context, s *data.Store, fundID, partnerID, amount int64, reason string) error {
 	reason, err := requireReason(reason)
 	if err != nil {
 		return err
@@ -142,7 +141,7 @@ func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int
 	if amount == 0 {
 		return data.Invalid("mdf_amount", "err.mdf_nonzero", nil)
 	}
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		f, err := data.MDFFundTx(ctx, tx, fundID)
 		if err != nil {
 			return err
@@ -153,7 +152,7 @@ func AdjustMDF(ctx context.Context, s *data.Store, fundID, partnerID, amount int
 }
 
 // withRequest runs fn on a request and its fund, then writes the request back.
-func withRequest(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn func(r *data.MDFRequest, f *data.MDFFund) error) error {
+func withRequest(ctx context.Context, tx *data.Tx, s *data.Store, id int64, fn func(r *data.MDFRequest, f *data.MDFFund) error) error {
 	r, err := data.MDFRequestTx(ctx, tx, id)
 	if err != nil {
 		return err
@@ -169,16 +168,16 @@ func withRequest(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, fn fu
 }
 
 // inTx runs fn in one transaction of the store.
-func inTx(ctx context.Context, s *data.Store, fn func(tx *sql.Tx) error) error {
+func inTx(ctx context.Context, s *data.Store, fn func(tx *data.Tx) error) error {
 	return s.WithTx(ctx, fn)
 }
 
-// CreateMDFRequest stores a draft request for an activity the fund pays for.
-func CreateMDFRequest(ctx context.Context, s *data.Store, r *data.MDFRequest) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return CreateRequestTx(ctx, tx, s, r) })
+// CreateRequest stores a draft request for an activity the fund pays for.
+func CreateRequest(ctx context.Context, s *data.Store, r *data.MDFRequest) error {
+	return inTx(ctx, s, func(tx *data.Tx) error { return CreateRequestTx(ctx, tx, s, r) })
 }
 
-func CreateRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDFRequest) error {
+func CreateRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, r *data.MDFRequest) error {
 	f, err := data.MDFFundTx(ctx, tx, r.FundID)
 	if err != nil {
 		return err
@@ -189,9 +188,9 @@ func CreateRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, r *data.MDF
 	return s.InsertMDFRequestTx(ctx, tx, r)
 }
 
-// UpdateMDFRequest changes a draft request's details.
-func UpdateMDFRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+// UpdateRequest changes a draft request's details.
+func UpdateRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return withRequest(ctx, tx, s, in.ID, func(r *data.MDFRequest, f *data.MDFFund) error {
 			if r.State != data.RequestDraft {
 				return badState("mdf_request", string(r.State))
@@ -206,30 +205,30 @@ func UpdateMDFRequest(ctx context.Context, s *data.Store, in *data.MDFRequest) e
 	})
 }
 
-// SubmitMDFRequest sends a draft for approval and reserves the requested
+// SubmitRequest sends a draft for approval and reserves the requested
 // amount; refused when the partner has not that much available.
-func SubmitMDFRequest(ctx context.Context, s *data.Store, id int64) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return SubmitRequestTx(ctx, tx, s, id) })
+func SubmitRequest(ctx context.Context, s *data.Store, id int64) error {
+	return inTx(ctx, s, func(tx *data.Tx) error { return SubmitRequestTx(ctx, tx, s, id) })
 }
 
-func SubmitRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) error {
+func SubmitRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64) error {
 	return withRequest(ctx, tx, s, id, func(r *data.MDFRequest, f *data.MDFFund) error {
 		if r.State != data.RequestDraft {
 			return badState("mdf_request", string(r.State))
 		}
-		r.State, r.SubmittedOn = data.RequestSubmitted, MDFToday(s)
+		r.State, r.SubmittedOn = data.RequestSubmitted, Today(s)
 		return post(ctx, tx, s, f, r.PartnerID, data.MDFEntry{Kind: data.EntryReservation, Bucket: data.BucketPending,
 			Amount: r.Requested, RequestID: r.ID})
 	})
 }
 
-// ApproveMDFRequest approves a submitted request for amount (at most what
+// ApproveRequest approves a submitted request for amount (at most what
 // was requested); the rest of the reservation is released.
-func ApproveMDFRequest(ctx context.Context, s *data.Store, id, amount int64) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error { return ApproveRequestTx(ctx, tx, s, id, amount) })
+func ApproveRequest(ctx context.Context, s *data.Store, id, amount int64) error {
+	return inTx(ctx, s, func(tx *data.Tx) error { return ApproveRequestTx(ctx, tx, s, id, amount) })
 }
 
-func ApproveRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id, amount int64) error {
+func ApproveRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id, amount int64) error {
 	return withRequest(ctx, tx, s, id, func(r *data.MDFRequest, f *data.MDFFund) error {
 		if r.State != data.RequestSubmitted {
 			return badState("mdf_request", string(r.State))
@@ -237,7 +236,7 @@ func ApproveRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id, amount
 		if amount <= 0 || amount > r.Requested {
 			return data.Invalid("mdf_approved", "err.mdf_over_requested", map[string]any{"Minor": r.Requested})
 		}
-		r.State, r.Approved, r.ApprovedOn = data.RequestApproved, amount, MDFToday(s)
+		r.State, r.Approved, r.ApprovedOn = data.RequestApproved, amount, Today(s)
 		return post(ctx, tx, s, f, r.PartnerID,
 			data.MDFEntry{Kind: data.EntryApproval, Bucket: data.BucketPending, Amount: -amount, RequestID: r.ID},
 			data.MDFEntry{Kind: data.EntryApproval, Bucket: data.BucketApproved, Amount: amount, RequestID: r.ID},
@@ -245,23 +244,23 @@ func ApproveRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id, amount
 	})
 }
 
-// RejectMDFRequest turns down a submitted request with a reason and
+// RejectRequest turns down a submitted request with a reason and
 // releases its reservation.
-func RejectMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+func RejectRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return CloseRequestTx(ctx, tx, s, id, reason, data.RequestRejected, data.RequestSubmitted)
 	})
 }
 
-// CancelMDFRequest withdraws a draft or submitted request, releasing any
+// CancelRequest withdraws a draft or submitted request, releasing any
 // reservation.
-func CancelMDFRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return inTx(ctx, s, func(tx *sql.Tx) error {
+func CancelRequest(ctx context.Context, s *data.Store, id int64, reason string) error {
+	return inTx(ctx, s, func(tx *data.Tx) error {
 		return CloseRequestTx(ctx, tx, s, id, reason, data.RequestCancelled, data.RequestDraft, data.RequestSubmitted)
 	})
 }
 
-func CloseRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, reason string, to data.MDFRequestState, from ...data.MDFRequestState) error {
+func CloseRequestTx(ctx context.Context, tx *data.Tx, s *data.Store, id int64, reason string, to data.MDFRequestState, from ...data.MDFRequestState) error {
 	reason, err := requireReason(reason)
 	if err != nil {
 		return err
@@ -275,7 +274,7 @@ func CloseRequestTx(ctx context.Context, tx *sql.Tx, s *data.Store, id int64, re
 			return badState("mdf_request", string(r.State))
 		}
 		was := r.State
-		r.State, r.Reason, r.ClosedOn = to, reason, MDFToday(s)
+		r.State, r.Reason, r.ClosedOn = to, reason, Today(s)
 		if was != data.RequestSubmitted {
 			return nil
 		}

@@ -2,13 +2,12 @@ package mdf
 
 import (
 	"context"
-	"database/sql"
 
 	"channeldesk/data"
 )
 
-// MDFAccrual is what a partner earned in a fund's period from won deals.
-type MDFAccrual struct {
+// Accrual is what a partner earned in a fund's period from won deals.
+type Accrual struct {
 	PartnerID int64
 	Revenue   int64 // won revenue closed in the period
 	RateBP    int   // the assigned tier's MDF accrual rate
@@ -16,10 +15,10 @@ type MDFAccrual struct {
 	Posted    int64 // accrual already in the ledger before this run
 }
 
-// MDFAccruals computes each partner's accrual for a fund: won deals closed
+// Accruals computes each partner's accrual for a fund: won deals closed
 // inside the fund's period times the assigned tier's mdf_accrual_bp,
 // capped by the fund's per-partner cap.
-func MDFAccruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]MDFAccrual, error) {
+func Accruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]Accrual, error) {
 	rows, err := q.QueryContext(ctx, `SELECT p.id, coalesce(t.mdf_accrual_bp, 0),
 		coalesce((SELECT sum(d.amount) FROM deals d WHERE d.partner_id = p.id AND d.state = 'won'
 			AND d.closed_on BETWEEN ? AND ?), 0),
@@ -29,9 +28,9 @@ func MDFAccruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]MDF
 		return nil, err
 	}
 	defer rows.Close()
-	var out []MDFAccrual
+	var out []Accrual
 	for rows.Next() {
-		var a MDFAccrual
+		var a Accrual
 		if err := rows.Scan(&a.PartnerID, &a.RateBP, &a.Revenue, &a.Posted); err != nil {
 			return nil, err
 		}
@@ -46,14 +45,14 @@ func MDFAccruals(ctx context.Context, q data.MDFQuerier, f *data.MDFFund) ([]MDF
 	return out, rows.Err()
 }
 
-// PostMDFAccrual brings every partner's accrual in the ledger up to what
+// PostAccrual brings every partner's accrual in the ledger up to what
 // it earned in the fund's period, posting only the difference, so running
 // it again (after more deals were won) never counts a deal twice. An
 // accrual that went down (a deal reopened) is not taken back; the manager
 // adjusts with a reason. Refused as a whole when the budget is short. It
 // returns the partners credited and the total posted.
-func PostMDFAccrual(ctx context.Context, s *data.Store, fundID int64) (partners int, total int64, err error) {
-	err = inTx(ctx, s, func(tx *sql.Tx) (err error) {
+func PostAccrual(ctx context.Context, s *data.Store, fundID int64) (partners int, total int64, err error) {
+	err = inTx(ctx, s, func(tx *data.Tx) (err error) {
 		partners, total, err = PostAccrualTx(ctx, tx, s, fundID)
 		return err
 	})
@@ -63,7 +62,7 @@ func PostMDFAccrual(ctx context.Context, s *data.Store, fundID int64) (partners 
 	return partners, total, nil
 }
 
-func PostAccrualTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID int64) (partners int, total int64, err error) {
+func PostAccrualTx(ctx context.Context, tx *data.Tx, s *data.Store, fundID int64) (partners int, total int64, err error) {
 	f, err := data.MDFFundTx(ctx, tx, fundID)
 	if err != nil {
 		return 0, 0, err
@@ -71,11 +70,11 @@ func PostAccrualTx(ctx context.Context, tx *sql.Tx, s *data.Store, fundID int64)
 	if !f.Accrues() {
 		return 0, 0, data.Conflict("err.mdf_not_accrual", map[string]any{"Fund": f.Name})
 	}
-	as, err := MDFAccruals(ctx, tx, f)
+	as, err := Accruals(ctx, tx, f)
 	if err != nil {
 		return 0, 0, err
 	}
-	on := min(MDFToday(s), f.EndsOn)
+	on := min(Today(s), f.EndsOn)
 	for _, a := range as {
 		if delta := a.Earned - a.Posted; delta > 0 {
 			if err := post(ctx, tx, s, f, a.PartnerID, data.MDFEntry{Kind: data.EntryAccrual,

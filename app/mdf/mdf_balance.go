@@ -2,15 +2,14 @@ package mdf
 
 import (
 	"context"
-	"database/sql"
 
 	"channeldesk/app/format"
 	"channeldesk/data"
 )
 
-// MDFBalance is what the ledger says about a partner's money in a fund (or
+// Balance is what the ledger says about a partner's money in a fund (or
 // a total over several): every figure is a sum of ledger entries.
-type MDFBalance struct {
+type Balance struct {
 	FundID         int64
 	PartnerID      int64
 	Allocated      int64 // allocations, accruals and adjustments
@@ -20,12 +19,12 @@ type MDFBalance struct {
 }
 
 // Available is what may still be requested: allocated − (pending + approved-unpaid + paid).
-func (b MDFBalance) Available() int64 { return b.Allocated - b.Pending - b.ApprovedUnpaid - b.Paid }
+func (b Balance) Available() int64 { return b.Allocated - b.Pending - b.ApprovedUnpaid - b.Paid }
 
 // Used is everything committed: pending, approved-unpaid and paid.
-func (b MDFBalance) Used() int64 { return b.Pending + b.ApprovedUnpaid + b.Paid }
+func (b Balance) Used() int64 { return b.Pending + b.ApprovedUnpaid + b.Paid }
 
-func (b *MDFBalance) add(bucket string, amount int64) {
+func (b *Balance) add(bucket string, amount int64) {
 	switch bucket {
 	case data.BucketAllocated:
 		b.Allocated += amount
@@ -39,7 +38,7 @@ func (b *MDFBalance) add(bucket string, amount int64) {
 }
 
 // Plus adds two balances, for totals.
-func (b MDFBalance) Plus(o MDFBalance) MDFBalance {
+func (b Balance) Plus(o Balance) Balance {
 	b.Allocated += o.Allocated
 	b.Pending += o.Pending
 	b.ApprovedUnpaid += o.ApprovedUnpaid
@@ -47,16 +46,16 @@ func (b MDFBalance) Plus(o MDFBalance) MDFBalance {
 	return b
 }
 
-// MDFBalances sums the whole ledger into one balance per fund and partner,
+// Balances sums the whole ledger into one balance per fund and partner,
 // in one grouped query.
-func MDFBalances(ctx context.Context, q data.MDFQuerier) ([]MDFBalance, error) {
+func Balances(ctx context.Context, q data.MDFQuerier) ([]Balance, error) {
 	rows, err := q.QueryContext(ctx, `SELECT fund_id, partner_id, bucket, sum(amount) FROM mdf_ledger
 		GROUP BY fund_id, partner_id, bucket ORDER BY fund_id, partner_id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []MDFBalance
+	var out []Balance
 	for rows.Next() {
 		var f, p, amount int64
 		var bucket string
@@ -64,16 +63,16 @@ func MDFBalances(ctx context.Context, q data.MDFQuerier) ([]MDFBalance, error) {
 			return nil, err
 		}
 		if n := len(out); n == 0 || out[n-1].FundID != f || out[n-1].PartnerID != p {
-			out = append(out, MDFBalance{FundID: f, PartnerID: p})
+			out = append(out, Balance{FundID: f, PartnerID: p})
 		}
 		out[len(out)-1].add(bucket, amount)
 	}
 	return out, rows.Err()
 }
 
-// MDFBalanceOf sums the ledger entries matching where (over mdf_ledger).
-func MDFBalanceOf(ctx context.Context, q data.MDFQuerier, where string, args ...any) (MDFBalance, error) {
-	var b MDFBalance
+// BalanceOf sums the ledger entries matching where (over mdf_ledger).
+func BalanceOf(ctx context.Context, q data.MDFQuerier, where string, args ...any) (Balance, error) {
+	var b Balance
 	rows, err := q.QueryContext(ctx, `SELECT bucket, sum(amount) FROM mdf_ledger WHERE `+where+` GROUP BY bucket`, args...)
 	if err != nil {
 		return b, err
@@ -90,16 +89,16 @@ func MDFBalanceOf(ctx context.Context, q data.MDFQuerier, where string, args ...
 	return b, rows.Err()
 }
 
-// PartnerMDFBalance is a partner's balance in one fund.
-func PartnerMDFBalance(ctx context.Context, q data.MDFQuerier, fundID, partnerID int64) (MDFBalance, error) {
-	b, err := MDFBalanceOf(ctx, q, `fund_id = ? AND partner_id = ?`, fundID, partnerID)
+// PartnerBalance is a partner's balance in one fund.
+func PartnerBalance(ctx context.Context, q data.MDFQuerier, fundID, partnerID int64) (Balance, error) {
+	b, err := BalanceOf(ctx, q, `fund_id = ? AND partner_id = ?`, fundID, partnerID)
 	b.FundID, b.PartnerID = fundID, partnerID
 	return b, err
 }
 
-// FundMDFBalance is a fund's balance over all its partners.
-func FundMDFBalance(ctx context.Context, q data.MDFQuerier, fundID int64) (MDFBalance, error) {
-	b, err := MDFBalanceOf(ctx, q, `fund_id = ?`, fundID)
+// FundBalance is a fund's balance over all its partners.
+func FundBalance(ctx context.Context, q data.MDFQuerier, fundID int64) (Balance, error) {
+	b, err := BalanceOf(ctx, q, `fund_id = ?`, fundID)
 	b.FundID = fundID
 	return b, err
 }
@@ -107,11 +106,11 @@ func FundMDFBalance(ctx context.Context, q data.MDFQuerier, fundID int64) (MDFBa
 // guardMDF refuses a change that leaves the partner's or the fund's
 // available amount negative, or allocates beyond the fund's budget. It
 // runs after the change, inside its transaction, so a refusal rolls it back.
-func guardMDF(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund, partnerID int64) error {
+func guardMDF(ctx context.Context, tx *data.Tx, s *data.Store, fund *data.MDFFund, partnerID int64) error {
 	if err := guardPartnerMDF(ctx, tx, fund, partnerID); err != nil {
 		return err
 	}
-	fb, err := FundMDFBalance(ctx, tx, fund.ID)
+	fb, err := FundBalance(ctx, tx, fund.ID)
 	if err != nil {
 		return err
 	}
@@ -126,8 +125,8 @@ func guardMDF(ctx context.Context, tx *sql.Tx, s *data.Store, fund *data.MDFFund
 
 // guardPartnerMDF refuses a change that leaves the partner's available
 // amount in the fund negative.
-func guardPartnerMDF(ctx context.Context, tx *sql.Tx, fund *data.MDFFund, partnerID int64) error {
-	pb, err := PartnerMDFBalance(ctx, tx, fund.ID, partnerID)
+func guardPartnerMDF(ctx context.Context, tx *data.Tx, fund *data.MDFFund, partnerID int64) error {
+	pb, err := PartnerBalance(ctx, tx, fund.ID, partnerID)
 	if err != nil {
 		return err
 	}

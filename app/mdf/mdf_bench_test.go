@@ -2,7 +2,6 @@ package mdf_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"testing"
 
@@ -15,7 +14,7 @@ import (
 func seedMDFVolume(tb testing.TB, w *mdfWorld, n int) {
 	tb.Helper()
 	partners := w.partners
-	err := w.s.WithTx(w.ctx, func(tx *sql.Tx) error {
+	err := w.s.WithTx(w.ctx, func(tx *data.Tx) error {
 		for _, p := range partners {
 			if err := w.s.InsertMDFEntryTx(w.ctx, tx, &data.MDFEntry{FundID: w.fund.ID, PartnerID: p, Kind: data.EntryAllocation,
 				Bucket: data.BucketAllocated, Amount: 100_000_000, OnDate: "2026-01-01"}); err != nil {
@@ -34,7 +33,7 @@ func seedMDFVolume(tb testing.TB, w *mdfWorld, n int) {
 	}
 }
 
-func seedOneRequest(w *mdfWorld, tx *sql.Tx, p int64, i int) error {
+func seedOneRequest(w *mdfWorld, tx *data.Tx, p int64, i int) error {
 	r := &data.MDFRequest{FundID: w.fund.ID, PartnerID: p, Activity: data.ActivityEvent, Description: fmt.Sprint("Event ", i),
 		StartsOn: "2026-02-01", EndsOn: "2026-02-02", Requested: 10_000}
 	if err := w.s.InsertMDFRequestTx(w.ctx, tx, r); err != nil {
@@ -67,7 +66,7 @@ func BenchmarkMDFBalancesAllPartners(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for b.Loop() {
-		bs, err := mdf.MDFBalances(ctx, w.s.DB())
+		bs, err := mdf.Balances(ctx, w.s.DB())
 		if err != nil || len(bs) != 300 {
 			b.Fatalf("%d balances, %v", len(bs), err)
 		}

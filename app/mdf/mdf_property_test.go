@@ -35,30 +35,30 @@ func (z *mdfFuzzer) step(ctx context.Context) (string, error) {
 	p := w.partners[z.r.IntN(len(w.partners))]
 	switch op := z.r.IntN(19); op {
 	case 0:
-		return "allocate", mdf.AllocateMDF(ctx, s, f.ID, p, z.amount(), "")
+		return "allocate", mdf.Allocate(ctx, s, f.ID, p, z.amount(), "")
 	case 1:
-		return "adjust", mdf.AdjustMDF(ctx, s, f.ID, p, z.amount()-30_000, "fix")
+		return "adjust", mdf.Adjust(ctx, s, f.ID, p, z.amount()-30_000, "fix")
 	case 2, 3:
 		start := w.today.AddDate(0, 0, z.r.IntN(10)).Format(format.DateLayout)
 		r := &data.MDFRequest{FundID: f.ID, PartnerID: p, Activity: data.ActivityEvent, Description: "e", StartsOn: start,
 			EndsOn: start, Requested: z.amount() / 3}
-		err := mdf.CreateMDFRequest(ctx, s, r)
+		err := mdf.CreateRequest(ctx, s, r)
 		if err == nil {
 			z.requests = append(z.requests, r.ID)
-			err = mdf.SubmitMDFRequest(ctx, s, r.ID)
+			err = mdf.SubmitRequest(ctx, s, r.ID)
 		}
 		return "request", err
 	case 4, 5:
-		return "approve", mdf.ApproveMDFRequest(ctx, s, z.pickID(z.requests), z.amount()/5)
+		return "approve", mdf.ApproveRequest(ctx, s, z.pickID(z.requests), z.amount()/5)
 	case 6:
 		if z.r.IntN(2) == 0 {
-			return "reject", mdf.RejectMDFRequest(ctx, s, z.pickID(z.requests), "no")
+			return "reject", mdf.RejectRequest(ctx, s, z.pickID(z.requests), "no")
 		}
-		return "cancel", mdf.CancelMDFRequest(ctx, s, z.pickID(z.requests), "no")
+		return "cancel", mdf.CancelRequest(ctx, s, z.pickID(z.requests), "no")
 	case 7, 8, 9, 10, 11, 14, 15, 16, 17, 18:
 		return z.claimStep(ctx, op)
 	case 12:
-		_, err := mdf.ExpireMDFRequests(ctx, s)
+		_, err := mdf.ExpireRequests(ctx, s)
 		return "expire", err
 	default:
 		w.today = w.today.AddDate(0, 0, z.r.IntN(30))
@@ -72,37 +72,37 @@ func (z *mdfFuzzer) claimStep(ctx context.Context, op int) (string, error) {
 	switch op {
 	case 7, 16, 17, 18:
 		c := &data.MDFClaim{RequestID: z.pickID(z.requests), ActualCost: z.amount() * 2}
-		err := mdf.SubmitMDFClaim(ctx, s, c, nil)
+		err := mdf.SubmitClaim(ctx, s, c, nil)
 		if err == nil {
 			z.claims = append(z.claims, c.ID)
 		}
 		return "claim", err
 	case 8, 9, 14:
-		return "approve claim", mdf.ApproveMDFClaim(ctx, s, z.pickID(z.claims))
+		return "approve claim", mdf.ApproveClaim(ctx, s, z.pickID(z.claims))
 	case 10:
 		switch id := z.pickID(z.claims); z.r.IntN(3) {
 		case 0:
-			return "info", mdf.RequestMDFClaimInfo(ctx, s, id, "more")
+			return "info", mdf.RequestClaimInfo(ctx, s, id, "more")
 		case 1:
-			return "resubmit", mdf.ResubmitMDFClaim(ctx, s, id, z.amount(), 1, "", nil)
+			return "resubmit", mdf.ResubmitClaim(ctx, s, id, z.amount(), 1, "", nil)
 		default:
-			return "reject claim", mdf.RejectMDFClaim(ctx, s, id, "no")
+			return "reject claim", mdf.RejectClaim(ctx, s, id, "no")
 		}
 	}
-	_, err := mdf.PayMDFClaims(ctx, s, []int64{z.pickID(z.claims), z.pickID(z.claims)}, "2026-06-01", "PAY")
+	_, err := mdf.PayClaims(ctx, s, []int64{z.pickID(z.claims), z.pickID(z.claims)}, "2026-06-01", "PAY")
 	return "pay", err
 }
 
 // checkBalances asserts that no balance of the current fund is negative.
 func (z *mdfFuzzer) checkBalances(t *testing.T, ctx context.Context, op string) {
 	t.Helper()
-	fb, err := mdf.FundMDFBalance(ctx, z.w.s.DB(), z.w.fund.ID)
+	fb, err := mdf.FundBalance(ctx, z.w.s.DB(), z.w.fund.ID)
 	z.w.must(err)
 	if fb.Available() < 0 || fb.Allocated > z.w.fund.Budget || fb.Pending < 0 || fb.ApprovedUnpaid < 0 || fb.Paid < 0 {
 		t.Fatalf("after %s fund balance %+v, budget %d", op, fb, z.w.fund.Budget)
 	}
 	for _, p := range z.w.partners {
-		b, err := mdf.PartnerMDFBalance(ctx, z.w.s.DB(), z.w.fund.ID, p)
+		b, err := mdf.PartnerBalance(ctx, z.w.s.DB(), z.w.fund.ID, p)
 		z.w.must(err)
 		if b.Available() < 0 || b.Pending < 0 || b.ApprovedUnpaid < 0 || b.Paid < 0 {
 			t.Fatalf("after %s partner %d balance %+v", op, p, b)
@@ -111,7 +111,7 @@ func (z *mdfFuzzer) checkBalances(t *testing.T, ctx context.Context, op string) 
 }
 
 // checkLedgerSums recomputes every balance from the raw ledger rows and
-// compares it with what MDFBalances (the screens' figures) says.
+// compares it with what Balances (the screens' figures) says.
 func checkLedgerSums(t *testing.T, ctx context.Context, s *data.Store) {
 	t.Helper()
 	es, err := data.MDFEntries(ctx, s.DB(), "")
@@ -128,7 +128,7 @@ func checkLedgerSums(t *testing.T, ctx context.Context, s *data.Store) {
 		i := map[string]int{data.BucketAllocated: 0, data.BucketPending: 1, data.BucketApproved: 2, data.BucketPaid: 3}[e.Bucket]
 		sums[k][i] += e.Amount
 	}
-	bs, err := mdf.MDFBalances(ctx, s.DB())
+	bs, err := mdf.Balances(ctx, s.DB())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestMDFRandomSequencesNeverGoNegative(t *testing.T) {
 		}
 		z := &mdfFuzzer{w: w, r: r}
 		for _, p := range w.partners {
-			mdf.AllocateMDF(ctx, w.s, w.fund.ID, p, z.amount(), "")
+			mdf.Allocate(ctx, w.s, w.fund.ID, p, z.amount(), "")
 		}
 		for range length {
 			op, err := z.step(ctx)

@@ -8,49 +8,49 @@ import (
 	"channeldesk/data"
 )
 
-// MDFFundSummary is a fund with its ledger figures, for the funds list.
-type MDFFundSummary struct {
+// FundSummary is a fund with its ledger figures, for the funds list.
+type FundSummary struct {
 	Fund    data.MDFFund
-	Balance MDFBalance
+	Balance Balance
 }
 
 // Unallocated is the budget not yet given to any partner.
-func (f MDFFundSummary) Unallocated() int64 { return f.Fund.Budget - f.Balance.Allocated }
+func (f FundSummary) Unallocated() int64 { return f.Fund.Budget - f.Balance.Allocated }
 
 // Utilisation is the share of the budget committed (pending, approved or
 // paid), 0–1.
-func (f MDFFundSummary) Utilisation() float64 {
+func (f FundSummary) Utilisation() float64 {
 	if f.Fund.Budget <= 0 {
 		return 0
 	}
 	return float64(f.Balance.Used()) / float64(f.Fund.Budget)
 }
 
-// MDFFundSummaries lists every fund with its balance.
-func MDFFundSummaries(ctx context.Context, s *data.Store) ([]MDFFundSummary, error) {
+// FundSummaries lists every fund with its balance.
+func FundSummaries(ctx context.Context, s *data.Store) ([]FundSummary, error) {
 	fs, err := s.MDFFunds(ctx)
 	if err != nil {
 		return nil, err
 	}
-	bs, err := MDFBalances(ctx, s.DB())
+	bs, err := Balances(ctx, s.DB())
 	if err != nil {
 		return nil, err
 	}
-	byFund := map[int64]MDFBalance{}
+	byFund := map[int64]Balance{}
 	for _, b := range bs {
 		byFund[b.FundID] = byFund[b.FundID].Plus(b)
 	}
-	out := make([]MDFFundSummary, len(fs))
+	out := make([]FundSummary, len(fs))
 	for i, f := range fs {
 		b := byFund[f.ID]
 		b.FundID = f.ID
-		out[i] = MDFFundSummary{Fund: f, Balance: b}
+		out[i] = FundSummary{Fund: f, Balance: b}
 	}
 	return out, nil
 }
 
-// MDFQueueItem is one thing waiting for the manager.
-type MDFQueueItem struct {
+// QueueItem is one thing waiting for the manager.
+type QueueItem struct {
 	Kind        string // "request" (submitted), "claim" (submitted) or "deadline" (claim due soon)
 	RequestID   int64
 	ClaimID     int64
@@ -63,11 +63,11 @@ type MDFQueueItem struct {
 	Date        string // submitted on, or the claim deadline
 }
 
-// MDFWorkQueue lists submitted requests and claims, then approved requests
+// WorkQueue lists submitted requests and claims, then approved requests
 // whose claim deadline falls within the next days days and that have no
 // claim yet.
-func MDFWorkQueue(ctx context.Context, s *data.Store, days int) ([]MDFQueueItem, error) {
-	today := MDFToday(s)
+func WorkQueue(ctx context.Context, s *data.Store, days int) ([]QueueItem, error) {
+	today := Today(s)
 	rows, err := s.DB().QueryContext(ctx, `
 		SELECT 'request', r.id, 0, p.id, p.name, f.name, r.activity, r.description, r.requested, r.submitted_on
 		FROM mdf_requests r JOIN partners p ON p.id = r.partner_id JOIN mdf_funds f ON f.id = r.fund_id
@@ -88,9 +88,9 @@ func MDFWorkQueue(ctx context.Context, s *data.Store, days int) ([]MDFQueueItem,
 		return nil, err
 	}
 	defer rows.Close()
-	var out []MDFQueueItem
+	var out []QueueItem
 	for rows.Next() {
-		var q MDFQueueItem
+		var q QueueItem
 		if err := rows.Scan(&q.Kind, &q.RequestID, &q.ClaimID, &q.PartnerID, &q.PartnerName, &q.FundName, &q.Activity,
 			&q.Description, &q.Amount, &q.Date); err != nil {
 			return nil, err
@@ -100,23 +100,23 @@ func MDFWorkQueue(ctx context.Context, s *data.Store, days int) ([]MDFQueueItem,
 	return out, rows.Err()
 }
 
-// MDFLedgerFilter narrows the ledger view; zero values match everything.
-type MDFLedgerFilter struct {
+// LedgerFilter narrows the ledger view; zero values match everything.
+type LedgerFilter struct {
 	FundID    int64
 	PartnerID int64
 	Kind      data.MDFEntryKind
 	From, To  string // on_date range, inclusive
 }
 
-// MDFLedgerRow is a ledger entry with the names it refers to.
-type MDFLedgerRow struct {
+// LedgerRow is a ledger entry with the names it refers to.
+type LedgerRow struct {
 	data.MDFEntry
 	PartnerName string
 	FundName    string
 }
 
-// MDFLedger lists ledger entries matching the filter, newest first.
-func MDFLedger(ctx context.Context, s *data.Store, f MDFLedgerFilter) ([]MDFLedgerRow, error) {
+// Ledger lists ledger entries matching the filter, newest first.
+func Ledger(ctx context.Context, s *data.Store, f LedgerFilter) ([]LedgerRow, error) {
 	var where []string
 	var args []any
 	add := func(cond string, v any) { where = append(where, cond); args = append(args, v) }
@@ -146,9 +146,9 @@ func MDFLedger(ctx context.Context, s *data.Store, f MDFLedgerFilter) ([]MDFLedg
 		return nil, err
 	}
 	defer rows.Close()
-	var out []MDFLedgerRow
+	var out []LedgerRow
 	for rows.Next() {
-		var r MDFLedgerRow
+		var r LedgerRow
 		e := &r.MDFEntry
 		if err := rows.Scan(&e.ID, &e.FundID, &e.PartnerID, &e.Kind, &e.Bucket, &e.Amount, &e.RequestID, &e.ClaimID,
 			&e.PaymentID, &e.OnDate, &e.Reason, &e.CreatedAt, &r.PartnerName, &r.FundName); err != nil {
@@ -159,8 +159,8 @@ func MDFLedger(ctx context.Context, s *data.Store, f MDFLedgerFilter) ([]MDFLedg
 	return out, rows.Err()
 }
 
-// MDFROIRow is the return on one activity, or on all of a partner's.
-type MDFROIRow struct {
+// ROIRow is the return on one activity, or on all of a partner's.
+type ROIRow struct {
 	RequestID     int64 // 0 for a partner total
 	PartnerID     int64
 	PartnerName   string
@@ -174,17 +174,17 @@ type MDFROIRow struct {
 }
 
 // ROI is won revenue per unit paid; 0 while nothing was paid.
-func (r MDFROIRow) ROI() float64 {
+func (r ROIRow) ROI() float64 {
 	if r.Paid <= 0 {
 		return 0
 	}
 	return float64(r.Revenue) / float64(r.Paid)
 }
 
-// MDFROI returns the return of every approved activity and each partner's
+// ROI returns the return of every approved activity and each partner's
 // total, both ordered by partner: revenue of deals with mdf_request_id
 // pointing at the activity, divided by what was paid for it.
-func MDFROI(ctx context.Context, s *data.Store) (activities, partners []MDFROIRow, err error) {
+func ROI(ctx context.Context, s *data.Store) (activities, partners []ROIRow, err error) {
 	rows, err := s.DB().QueryContext(ctx, `SELECT r.id, p.id, p.name, r.activity, r.description,
 		coalesce((SELECT sum(amount) FROM mdf_ledger l WHERE l.request_id = r.id AND l.bucket = 'paid'), 0),
 		coalesce((SELECT sum(amount) FROM deals d WHERE d.mdf_request_id = r.id AND d.state = 'won'), 0),
@@ -198,14 +198,14 @@ func MDFROI(ctx context.Context, s *data.Store) (activities, partners []MDFROIRo
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a MDFROIRow
+		var a ROIRow
 		if err := rows.Scan(&a.RequestID, &a.PartnerID, &a.PartnerName, &a.Activity, &a.Description, &a.Paid, &a.Revenue,
 			&a.Pipeline, &a.Leads, &a.ExpectedLeads); err != nil {
 			return nil, nil, err
 		}
 		activities = append(activities, a)
 		if n := len(partners); n == 0 || partners[n-1].PartnerID != a.PartnerID {
-			partners = append(partners, MDFROIRow{PartnerID: a.PartnerID, PartnerName: a.PartnerName})
+			partners = append(partners, ROIRow{PartnerID: a.PartnerID, PartnerName: a.PartnerName})
 		}
 		t := &partners[len(partners)-1]
 		t.Paid += a.Paid
@@ -219,8 +219,8 @@ func MDFROI(ctx context.Context, s *data.Store) (activities, partners []MDFROIRo
 
 // PartnerMDF is everything the partner's MDF tab shows.
 type PartnerMDF struct {
-	Funds    []MDFFundSummary // the partner's balance in each fund it has money or requests in
-	Total    MDFBalance
+	Funds    []FundSummary // the partner's balance in each fund it has money or requests in
+	Total    Balance
 	Requests []data.MDFRequest
 	Claims   []data.MDFClaim
 	Proofs   map[int64][]data.MDFProof // by claim
@@ -250,12 +250,12 @@ func LoadPartnerMDFWithoutProofs(ctx context.Context, s *data.Store, partnerID i
 		return nil, err
 	}
 	for _, f := range funds {
-		b, err := PartnerMDFBalance(ctx, s.DB(), f.ID, partnerID)
+		b, err := PartnerBalance(ctx, s.DB(), f.ID, partnerID)
 		if err != nil {
 			return nil, err
 		}
-		if b != (MDFBalance{FundID: f.ID, PartnerID: partnerID}) {
-			out.Funds = append(out.Funds, MDFFundSummary{Fund: f, Balance: b})
+		if b != (Balance{FundID: f.ID, PartnerID: partnerID}) {
+			out.Funds = append(out.Funds, FundSummary{Fund: f, Balance: b})
 			out.Total = out.Total.Plus(b)
 		}
 	}

@@ -32,7 +32,7 @@ func BenchmarkMDFBalancesL(b *testing.B) {
 	s := benchdata.Open(b)
 	ctx := context.Background()
 	for b.Loop() {
-		bs, err := mdf.MDFBalances(ctx, s.DB())
+		bs, err := mdf.Balances(ctx, s.DB())
 		if err != nil || len(bs) == 0 {
 			b.Fatalf("%d balances, %v", len(bs), err)
 		}
@@ -67,7 +67,7 @@ func BenchmarkMDFROIL(b *testing.B) {
 	s := benchdata.Open(b)
 	ctx := context.Background()
 	for b.Loop() {
-		acts, _, err := mdf.MDFROI(ctx, s)
+		acts, _, err := mdf.ROI(ctx, s)
 		if err != nil || len(acts) == 0 {
 			b.Fatalf("%d activities, %v", len(acts), err)
 		}

@@ -25,7 +25,7 @@ type MDFKPI struct {
 	Available int64 // allocated − used
 }
 
-// LoadMDFKPI sums FundMDFBalance over the funds whose period includes today.
+// LoadMDFKPI sums FundBalance over the funds whose period includes today.
 func LoadMDFKPI(ctx context.Context, s *data.Store, today time.Time) (MDFKPI, error) {
 	var k MDFKPI
 	funds, err := s.MDFFunds(ctx)
@@ -37,7 +37,7 @@ func LoadMDFKPI(ctx context.Context, s *data.Store, today time.Time) (MDFKPI, er
 		if f.StartsOn > day || f.EndsOn < day {
 			continue
 		}
-		b, err := mdfx.FundMDFBalance(ctx, s.DB(), f.ID)
+		b, err := mdfx.FundBalance(ctx, s.DB(), f.ID)
 		if err != nil {
 			return k, err
 		}

@@ -35,7 +35,7 @@ func TestMDFKPISumsTheCurrentFunds(t *testing.T) {
 	var want MDFKPI
 	for _, f := range funds {
 		if f.StartsOn <= fiscal.ISODate(dashToday) && fiscal.ISODate(dashToday) <= f.EndsOn {
-			b, _ := mdf.FundMDFBalance(ctx, s.DB(), f.ID)
+			b, _ := mdf.FundBalance(ctx, s.DB(), f.ID)
 			want.Funds++
 			want.Budget += f.Budget
 			want.Used += b.Used()

@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"channeldesk/data"
@@ -20,7 +19,7 @@ func checklistWith(t *testing.T, s *data.Store, name, start string, tasks ...dat
 	}
 	id, _ := res.LastInsertId()
 	cl := &data.OnboardingChecklist{PartnerID: id, TemplateName: "Reseller", StartedOn: start, Tasks: tasks}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error { return data.SaveChecklistTx(ctx, tx, cl) })
+	err = s.WithTx(ctx, func(tx *data.Tx) error { return data.SaveChecklistTx(ctx, tx, cl) })
 	if err != nil {
 		t.Fatal(err)
 	}

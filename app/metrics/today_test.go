@@ -2,7 +2,6 @@ package metrics_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 	"time"
 
@@ -122,7 +121,7 @@ func TestLastContactIgnoresNotes(t *testing.T) {
 	k := addPartner(t, s, "Kit sender", data.StatusActive, "2025-01-01T00:00:00Z")
 	contactOn(t, s, k, data.EventCall, "2026-03-01")
 	// Kit rows enter the timeline as the kit import writes them.
-	if err := s.WithTx(context.Background(), func(tx *sql.Tx) error {
+	if err := s.WithTx(context.Background(), func(tx *data.Tx) error {
 		return data.InsertEventTx(context.Background(), tx, &data.Event{PartnerID: k, Kind: data.EventKit, At: "2026-07-15T10:00:00Z", Body: "from the partner kit"})
 	}); err != nil {
 		t.Fatal(err)

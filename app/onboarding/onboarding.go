@@ -40,7 +40,7 @@ func TemplateFor(ctx context.Context, s *data.Store, t data.PartnerType) (tpl *d
 	return orDefault(tpl, t, err)
 }
 
-func orDefaultTx(ctx context.Context, tx *sql.Tx, t data.PartnerType) (*data.OnboardingTemplate, bool, error) {
+func orDefaultTx(ctx context.Context, tx *data.Tx, t data.PartnerType) (*data.OnboardingTemplate, bool, error) {
 	t = templateType(t)
 	tpl, err := data.OnboardingTemplateTx(ctx, tx, t)
 	return orDefault(tpl, t, err)
@@ -78,23 +78,23 @@ func BuildTasks(tpl *data.OnboardingTemplate, products []string, start time.Time
 	return out
 }
 
-// StartOnboarding gives a partner its checklist, from the template of its
+// Start gives a partner its checklist, from the template of its
 // type filtered by its products, starting on start. A partner that already
 // has a checklist keeps it unchanged. Rules that complete tasks from data
 // run at once (a partner may already have a deal).
-func StartOnboarding(ctx context.Context, s *data.Store, partnerID int64, start time.Time) (*data.OnboardingChecklist, error) {
+func Start(ctx context.Context, s *data.Store, partnerID int64, start time.Time) (*data.OnboardingChecklist, error) {
 	var cl *data.OnboardingChecklist
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		var err error
-		cl, err = StartOnboardingTx(ctx, tx, partnerID, start, start)
+		cl, err = StartTx(ctx, tx, partnerID, start, start)
 		return err
 	})
 	return cl, err
 }
 
-// StartOnboardingTx is StartOnboarding inside a caller's transaction;
+// StartTx is Start inside a caller's transaction;
 // today is the day the automatic rules are judged on.
-func StartOnboardingTx(ctx context.Context, tx *sql.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
+func StartTx(ctx context.Context, tx *data.Tx, partnerID int64, start, today time.Time) (*data.OnboardingChecklist, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)
 	if err != nil || cl != nil {
 		return cl, err
@@ -114,7 +114,7 @@ func StartOnboardingTx(ctx context.Context, tx *sql.Tx, partnerID int64, start, 
 	return data.ChecklistTx(ctx, tx, partnerID)
 }
 
-func partnerTemplate(ctx context.Context, tx *sql.Tx, partnerID int64) (*data.Partner, *data.OnboardingTemplate, error) {
+func partnerTemplate(ctx context.Context, tx *data.Tx, partnerID int64) (*data.Partner, *data.OnboardingTemplate, error) {
 	var typ data.PartnerType
 	var products string
 	err := tx.QueryRowContext(ctx, `SELECT type, products FROM partners WHERE id = ?`, partnerID).Scan(&typ, &products)
@@ -133,13 +133,13 @@ func partnerTemplate(ctx context.Context, tx *sql.Tx, partnerID int64) (*data.Pa
 // English title). Without a checklist it starts one today.
 func UpdateFromTemplate(ctx context.Context, s *data.Store, partnerID int64, today time.Time) (*data.OnboardingChecklist, error) {
 	var out *data.OnboardingChecklist
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		old, err := data.ChecklistTx(ctx, tx, partnerID)
 		if err != nil {
 			return err
 		}
 		if old == nil {
-			out, err = StartOnboardingTx(ctx, tx, partnerID, today, today)
+			out, err = StartTx(ctx, tx, partnerID, today, today)
 			return err
 		}
 		p, tpl, err := partnerTemplate(ctx, tx, partnerID)
@@ -179,7 +179,7 @@ func carryStates(old, fresh []data.OnboardingTask) []data.OnboardingTask {
 // checklist's completion date right. It reports whether every required
 // task is now done, so the screen can suggest moving the partner to active.
 func SetTaskState(ctx context.Context, s *data.Store, taskID int64, c data.TaskChange) (complete bool, err error) {
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		partnerID, err := data.SetTaskStateTx(ctx, tx, taskID, c)
 		if err != nil {
 			return err
@@ -197,7 +197,7 @@ func SetTaskState(ctx context.Context, s *data.Store, taskID int64, c data.TaskC
 // RefreshCompletionTx sets onboarding_checklists.completed_on when every
 // required task is done (to the day the last one was done) and clears it
 // when one is reopened. It reports whether the checklist is complete.
-func RefreshCompletionTx(ctx context.Context, tx *sql.Tx, partnerID int64, today string) (bool, error) {
+func RefreshCompletionTx(ctx context.Context, tx *data.Tx, partnerID int64, today string) (bool, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)
 	if err != nil || cl == nil {
 		return false, err
@@ -229,14 +229,14 @@ func RefreshCompletionTx(ctx context.Context, tx *sql.Tx, partnerID int64, today
 // Store.ChangeStatus and, when it enters onboarding, gives it its
 // checklist starting today, all in one transaction.
 func ChangePartnerStatus(ctx context.Context, s *data.Store, id int64, to data.Status, reason, author string, today time.Time) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := s.ChangeStatusTx(ctx, tx, id, to, reason, author); err != nil {
 			return err
 		}
 		if to != data.StatusOnboarding {
 			return nil
 		}
-		_, err := StartOnboardingTx(ctx, tx, id, today, today)
+		_, err := StartTx(ctx, tx, id, today, today)
 		return err
 	})
 }

@@ -69,8 +69,8 @@ func Progress(cl *data.OnboardingChecklist, today, firstDeal string) OnboardingP
 	return p
 }
 
-// OnboardingRow is one partner on the Onboarding screen.
-type OnboardingRow struct {
+// Row is one partner on the Onboarding screen.
+type Row struct {
 	PartnerID int64
 	Name      string
 	Type      data.PartnerType
@@ -79,10 +79,10 @@ type OnboardingRow struct {
 	NextDue   data.OnboardingTask // zero when none
 }
 
-// OnboardingOverview lists every partner in onboarding with its progress,
+// Overview lists every partner in onboarding with its progress,
 // most at risk first: most overdue tasks, then the longest late, then the
 // least progress. The automatic rules run first, so the figures are current.
-func OnboardingOverview(ctx context.Context, s *data.Store, today string) ([]OnboardingRow, error) {
+func Overview(ctx context.Context, s *data.Store, today string) ([]Row, error) {
 	if _, err := ApplyAllAutoRules(ctx, s, today); err != nil {
 		return nil, err
 	}
@@ -90,9 +90,9 @@ func OnboardingOverview(ctx context.Context, s *data.Store, today string) ([]Onb
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]OnboardingRow, 0, len(entries))
+	rows := make([]Row, 0, len(entries))
 	for _, e := range entries {
-		r := OnboardingRow{PartnerID: e.PartnerID, Name: e.Name, Type: e.Type, Started: e.Checklist != nil}
+		r := Row{PartnerID: e.PartnerID, Name: e.Name, Type: e.Type, Started: e.Checklist != nil}
 		r.Progress = Progress(e.Checklist, today, "")
 		if r.Progress.NextDue != nil {
 			r.NextDue = *r.Progress.NextDue
@@ -105,7 +105,7 @@ func OnboardingOverview(ctx context.Context, s *data.Store, today string) ([]Onb
 }
 
 // SortByRisk orders rows most overdue first.
-func SortByRisk(rows []OnboardingRow) {
+func SortByRisk(rows []Row) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i].Progress, rows[j].Progress
 		switch {

@@ -2,7 +2,6 @@ package onboarding
 
 import (
 	"context"
-	"database/sql"
 
 	"channeldesk/data"
 )
@@ -53,7 +52,7 @@ func (f ruleFacts) autoDoneOn(t data.OnboardingTask, today string) string {
 // on today), the first MDF activity approved (mdf_requests). Tasks the
 // manager closed or skipped are left alone. It returns how many tasks
 // changed and keeps the checklist's completion date right.
-func ApplyAutoRulesTx(ctx context.Context, tx *sql.Tx, partnerID int64, today string) (int, error) {
+func ApplyAutoRulesTx(ctx context.Context, tx *data.Tx, partnerID int64, today string) (int, error) {
 	cl, err := data.ChecklistTx(ctx, tx, partnerID)
 	if err != nil || cl == nil {
 		return 0, err
@@ -83,7 +82,7 @@ func ApplyAutoRulesTx(ctx context.Context, tx *sql.Tx, partnerID int64, today st
 // ApplyAutoRules runs the automatic rules for one partner in a transaction.
 func ApplyAutoRules(ctx context.Context, s *data.Store, partnerID int64, today string) (int, error) {
 	var n int
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		var err error
 		n, err = ApplyAutoRulesTx(ctx, tx, partnerID, today)
 		return err
@@ -94,7 +93,7 @@ func ApplyAutoRules(ctx context.Context, s *data.Store, partnerID int64, today s
 // ApplyAllAutoRules runs the rules for every partner in onboarding.
 func ApplyAllAutoRules(ctx context.Context, s *data.Store, today string) (int, error) {
 	total := 0
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT c.partner_id FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id
 			WHERE p.status = 'onboarding' AND c.completed_on = ''`)
 		if err != nil {

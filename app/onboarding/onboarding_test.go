@@ -162,7 +162,7 @@ func TestFirstDealCompletesItsTask(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReseller)
-	cl, err := onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
+	cl, err := onboarding.Start(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestCertifiedPeopleCompleteTheirTask(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReseller) // needs 2 people certified
-	cl, _ := onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
+	cl, _ := onboarding.Start(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	if taskOfKind(t, cl, data.KindCertification).Target != 2 {
 		t.Fatal("reseller template should ask for two certified people")
 	}
@@ -219,7 +219,7 @@ func TestFirstMDFActivityCompletesItsTask(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeDistributor)
-	onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
+	onboarding.Start(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	if n, err := onboarding.ApplyAutoRules(ctx, s, p.ID, "2026-11-01"); err != nil || n != 0 {
 		t.Fatalf("without MDF activity: %d changes, err %v", n, err)
 	}
@@ -248,7 +248,7 @@ func TestRulesLeaveSkippedTasksAlone(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReseller)
-	cl, _ := onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
+	cl, _ := onboarding.Start(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	task := taskOfKind(t, cl, data.KindFirstDeal)
 	if _, err := onboarding.SetTaskState(ctx, s, task.ID, data.TaskChange{State: data.TaskSkipped, Reason: "Партнёр продаёт через дистрибьютора", On: "2026-09-20", By: "Ольга"}); err != nil {
 		t.Fatal(err)
@@ -266,7 +266,7 @@ func TestBlockedAndSkippedNeedAReason(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReferral)
-	cl, _ := onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
+	cl, _ := onboarding.Start(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	for _, st := range []data.TaskState{data.TaskBlocked, data.TaskSkipped} {
 		_, err := onboarding.SetTaskState(ctx, s, cl.Tasks[0].ID, data.TaskChange{State: st, Reason: "  ", On: "2026-09-02"})
 		if e, ok := data.AsError(err); !ok || e.Field != "reason" {
@@ -303,7 +303,7 @@ func TestProgressAndCompletion(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeReferral)
-	cl, _ := onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
+	cl, _ := onboarding.Start(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	pr := onboarding.Progress(cl, "2026-09-01", "")
 	if pr.RequiredDone != 0 || pr.Required == 0 || pr.Complete || pr.Overdue != 0 || pr.NextDue == nil {
 		t.Fatalf("fresh progress %+v", pr)
@@ -334,7 +334,7 @@ func TestTemplateEditsDoNotRewriteRunningChecklists(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	p := newPartner(t, s, data.TypeMSP, "Cloud")
-	cl, _ := onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-09-01"))
+	cl, _ := onboarding.Start(ctx, s, p.ID, testutil.Day("2026-09-01"))
 	before := len(cl.Tasks)
 	onboarding.SetTaskState(ctx, s, cl.Tasks[0].ID, data.TaskChange{State: data.TaskDone, On: "2026-09-03", By: "Ольга"})
 	tpl, _, _ := onboarding.TemplateFor(ctx, s, data.TypeMSP)
@@ -343,7 +343,7 @@ func TestTemplateEditsDoNotRewriteRunningChecklists(t *testing.T) {
 	if err := s.SaveOnboardingTemplate(ctx, tpl); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := onboarding.StartOnboarding(ctx, s, p.ID, testutil.Day("2026-10-01")); len(again.Tasks) != before || again.StartedOn != "2026-09-01" {
+	if again, _ := onboarding.Start(ctx, s, p.ID, testutil.Day("2026-10-01")); len(again.Tasks) != before || again.StartedOn != "2026-09-01" {
 		t.Fatalf("starting again changed the checklist: %d tasks from %s", len(again.Tasks), again.StartedOn)
 	}
 	cl, err := onboarding.UpdateFromTemplate(ctx, s, p.ID, testutil.Day("2026-10-01"))
@@ -368,10 +368,10 @@ func TestOverviewPutsTheMostOverdueFirst(t *testing.T) {
 	ctx := context.Background()
 	s := testutil.OpenStore(t)
 	late, fresh, stuck := newPartner(t, s, data.TypeReseller), newPartner(t, s, data.TypeReferral), newPartner(t, s, data.TypeMSP)
-	onboarding.StartOnboarding(ctx, s, late.ID, testutil.Day("2026-08-01"))
-	onboarding.StartOnboarding(ctx, s, fresh.ID, testutil.Day("2026-11-20"))
-	onboarding.StartOnboarding(ctx, s, stuck.ID, testutil.Day("2026-06-01"))
-	rows, err := onboarding.OnboardingOverview(ctx, s, "2026-11-27")
+	onboarding.Start(ctx, s, late.ID, testutil.Day("2026-08-01"))
+	onboarding.Start(ctx, s, fresh.ID, testutil.Day("2026-11-20"))
+	onboarding.Start(ctx, s, stuck.ID, testutil.Day("2026-06-01"))
+	rows, err := onboarding.Overview(ctx, s, "2026-11-27")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,7 +427,7 @@ func BenchmarkOnboardingOverview(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := onboarding.OnboardingOverview(ctx, s, "2026-11-27"); err != nil {
+		if _, err := onboarding.Overview(ctx, s, "2026-11-27"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -461,7 +461,7 @@ func TestDemoHasChecklistsInEveryState(t *testing.T) {
 	if completed == 0 || certs == 0 || expiring == 0 {
 		t.Errorf("completed checklists %d, certifications %d, expiring soon %d", completed, certs, expiring)
 	}
-	overview, _ := onboarding.OnboardingOverview(ctx, s, fiscal.ISODate(testutil.DemoDay))
+	overview, _ := onboarding.Overview(ctx, s, fiscal.ISODate(testutil.DemoDay))
 	var late, done int
 	for _, r := range overview {
 		if r.Progress.Overdue > 0 {

@@ -62,7 +62,7 @@ func loadOnboardingTasks(ctx context.Context, db *sql.DB, partnerID int64, l for
 // that have not ended long ago. Amounts the partner may see only.
 func loadMDF(ctx context.Context, db *sql.DB, partnerID int64, today time.Time) (MDFSection, error) {
 	var sec MDFSection
-	b, err := mdf.MDFBalanceOf(ctx, db, `partner_id = ?`, partnerID)
+	b, err := mdf.BalanceOf(ctx, db, `partner_id = ?`, partnerID)
 	if err != nil {
 		return sec, err
 	}
@@ -81,6 +81,6 @@ func loadMDF(ctx context.Context, db *sql.DB, partnerID int64, today time.Time) 
 		}
 		sec.Activities = append(sec.Activities, a)
 	}
-	sec.Known = b != (mdf.MDFBalance{}) || len(sec.Activities) > 0
+	sec.Known = b != (mdf.Balance{}) || len(sec.Activities) > 0
 	return sec, rows.Err()
 }

@@ -20,7 +20,7 @@ func TestDocumentListsRemainingOnboardingTasks(t *testing.T) {
 	if err := s.CreatePartner(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	cl, err := onboarding.StartOnboarding(ctx, s, p.ID, today)
+	cl, err := onboarding.Start(ctx, s, p.ID, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,13 +67,13 @@ func TestDocumentShowsMDFFromTheLedger(t *testing.T) {
 	}
 	f := &data.MDFFund{Name: "Q3", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 3, Budget: 1_000_000, Model: data.ModelDiscretionary,
 		Activities: data.MDFActivities, ShareBP: 5000, ClaimDays: 30}
-	must(t, mdf.CreateMDFFund(ctx, s, f))
-	must(t, mdf.AllocateMDF(ctx, s, f.ID, p.ID, 500_000, "Q3"))
+	must(t, mdf.CreateFund(ctx, s, f))
+	must(t, mdf.Allocate(ctx, s, f.ID, p.ID, 500_000, "Q3"))
 	r := &data.MDFRequest{FundID: f.ID, PartnerID: p.ID, Activity: data.ActivityWebinar, Description: "Вебинар для банков",
 		StartsOn: "2026-09-10", EndsOn: "2026-09-10", Requested: 200_000}
-	must(t, mdf.CreateMDFRequest(ctx, s, r))
-	must(t, mdf.SubmitMDFRequest(ctx, s, r.ID))
-	must(t, mdf.ApproveMDFRequest(ctx, s, r.ID, 150_000))
+	must(t, mdf.CreateRequest(ctx, s, r))
+	must(t, mdf.SubmitRequest(ctx, s, r.ID))
+	must(t, mdf.ApproveRequest(ctx, s, r.ID, 150_000))
 	doc, err = plan.Load(ctx, s, p.ID, plan.Options{Today: today})
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package recruit
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -100,7 +99,7 @@ func CaptureProspect(ctx context.Context, s *data.Store, c Capture) (*data.Partn
 	if strings.TrimSpace(c.Event) != "" {
 		src.Source, src.EventName, src.EventDate = data.SourceEvent, c.Event, c.EventDate
 	}
-	err := s.WithTx(ctx, func(tx *sql.Tx) error {
+	err := s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := s.CreatePartnerTx(ctx, tx, p); err != nil {
 			return err
 		}
@@ -156,18 +155,18 @@ func WeightedScore(criteria []data.Criterion, scores []data.Score) (score int, o
 
 // ApproveHooks run inside the approval's transaction after the status
 // change and the start of the onboarding checklist (tests add theirs).
-var ApproveHooks []func(ctx context.Context, tx *sql.Tx, s *data.Store, partnerID int64) error
+var ApproveHooks []func(ctx context.Context, tx *data.Tx, s *data.Store, partnerID int64) error
 
 // Approve moves a vetted prospect to onboarding in one transaction: the
 // status change with note in the timeline, the onboarding checklist from
 // the partner type's template, then every ApproveHook.
 func Approve(ctx context.Context, s *data.Store, partnerID int64, note, author string) error {
-	return s.WithTx(ctx, func(tx *sql.Tx) error {
+	return s.WithTx(ctx, func(tx *data.Tx) error {
 		if err := s.ChangeStatusTx(ctx, tx, partnerID, data.StatusOnboarding, strings.TrimSpace(note), author); err != nil {
 			return err
 		}
 		today := s.Now()
-		if _, err := onboarding.StartOnboardingTx(ctx, tx, partnerID, today, today); err != nil {
+		if _, err := onboarding.StartTx(ctx, tx, partnerID, today, today); err != nil {
 			return err
 		}
 		for _, hook := range ApproveHooks {
@@ -194,20 +193,20 @@ type Prospect struct {
 	Scored bool
 }
 
-// RecruitFilter narrows the pipeline. Empty fields match everything.
-type RecruitFilter struct {
+// Filter narrows the pipeline. Empty fields match everything.
+type Filter struct {
 	Source data.Source
 	Event  string
 }
 
-// RecruitPipeline holds the prospects with their scores, for filtering
+// Pipeline holds the prospects with their scores, for filtering
 // and sorting in memory.
-type RecruitPipeline struct {
+type Pipeline struct {
 	all []Prospect
 }
 
 // LoadPipeline reads the prospects, the criteria and every score.
-func LoadPipeline(ctx context.Context, s *data.Store) (*RecruitPipeline, error) {
+func LoadPipeline(ctx context.Context, s *data.Store) (*Pipeline, error) {
 	rows, err := s.RecruitRows(ctx)
 	if err != nil {
 		return nil, err
@@ -224,8 +223,8 @@ func LoadPipeline(ctx context.Context, s *data.Store) (*RecruitPipeline, error) 
 }
 
 // NewPipeline scores rows with criteria and scores.
-func NewPipeline(rows []data.RecruitRow, criteria []data.Criterion, scores map[int64][]data.Score) *RecruitPipeline {
-	pl := &RecruitPipeline{all: make([]Prospect, len(rows))}
+func NewPipeline(rows []data.RecruitRow, criteria []data.Criterion, scores map[int64][]data.Score) *Pipeline {
+	pl := &Pipeline{all: make([]Prospect, len(rows))}
 	for i, r := range rows {
 		pl.all[i].RecruitRow = r
 		pl.all[i].Score, pl.all[i].Scored = WeightedScore(criteria, scores[r.ID])
@@ -234,7 +233,7 @@ func NewPipeline(rows []data.RecruitRow, criteria []data.Criterion, scores map[i
 }
 
 // Events lists the distinct event names, sorted.
-func (pl *RecruitPipeline) Events() []string {
+func (pl *Pipeline) Events() []string {
 	var out []string
 	for _, p := range pl.all {
 		if p.EventName != "" && !slices.Contains(out, p.EventName) {
@@ -247,7 +246,7 @@ func (pl *RecruitPipeline) Events() []string {
 
 // Find returns the prospects in one status matching f; with byScore the
 // best scored first (unscored last), otherwise by name.
-func (pl *RecruitPipeline) Find(status data.Status, f RecruitFilter, byScore bool) []Prospect {
+func (pl *Pipeline) Find(status data.Status, f Filter, byScore bool) []Prospect {
 	var out []Prospect
 	for _, p := range pl.all {
 		if p.Status == status && (f.Source == "" || p.Source == f.Source) && (f.Event == "" || p.EventName == f.Event) {
@@ -269,7 +268,7 @@ func (pl *RecruitPipeline) Find(status data.Status, f RecruitFilter, byScore boo
 }
 
 // Counts returns how many prospects matching f are in each status.
-func (pl *RecruitPipeline) Counts(f RecruitFilter) map[data.Status]int {
+func (pl *Pipeline) Counts(f Filter) map[data.Status]int {
 	out := map[data.Status]int{}
 	for _, p := range pl.all {
 		if (f.Source == "" || p.Source == f.Source) && (f.Event == "" || p.EventName == f.Event) {

@@ -3,7 +3,6 @@ package recruit_test
 import (
 	"channeldesk/internal/testutil"
 	"context"
-	"database/sql"
 	"testing"
 
 	"channeldesk/app/demo"
@@ -93,7 +92,7 @@ func TestApproveAndDecline(t *testing.T) {
 	d, _ := recruit.CaptureProspect(ctx, s, recruit.Capture{Company: "Declined Co"})
 	hooked := int64(0)
 	saved := recruit.ApproveHooks
-	recruit.ApproveHooks = append(recruit.ApproveHooks, func(ctx context.Context, tx *sql.Tx, s *data.Store, id int64) error {
+	recruit.ApproveHooks = append(recruit.ApproveHooks, func(ctx context.Context, tx *data.Tx, s *data.Store, id int64) error {
 		hooked = id
 		return nil
 	})
@@ -131,14 +130,14 @@ func TestPipelineFiltersAndSortsByScore(t *testing.T) {
 	crit := []data.Criterion{{ID: 1, Weight: 1}}
 	scores := map[int64][]data.Score{1: {{CriterionID: 1, Score: 2}}, 3: {{CriterionID: 1, Score: 5}}}
 	pl := recruit.NewPipeline(rows, crit, scores)
-	got := pl.Find(data.StatusVetting, recruit.RecruitFilter{}, true)
+	got := pl.Find(data.StatusVetting, recruit.Filter{}, true)
 	if len(got) != 3 || got[0].ID != 3 || got[1].ID != 1 || got[2].ID != 2 {
 		t.Errorf("by score: %+v", got)
 	}
-	if n := pl.Counts(recruit.RecruitFilter{Event: "CeBIT"}); n[data.StatusVetting] != 1 || n[data.StatusProspect] != 1 {
+	if n := pl.Counts(recruit.Filter{Event: "CeBIT"}); n[data.StatusVetting] != 1 || n[data.StatusProspect] != 1 {
 		t.Errorf("counts for CeBIT %v", n)
 	}
-	if got := pl.Find(data.StatusVetting, recruit.RecruitFilter{Source: data.SourceInbound}, false); len(got) != 1 || got[0].ID != 2 {
+	if got := pl.Find(data.StatusVetting, recruit.Filter{Source: data.SourceInbound}, false); len(got) != 1 || got[0].ID != 2 {
 		t.Errorf("inbound %+v", got)
 	}
 	if ev := pl.Events(); len(ev) != 2 || ev[0] != "CeBIT" {
@@ -191,8 +190,8 @@ func TestDemoRecruitGivesProspectsSourcesAndScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	approved := pl.Find(data.StatusOnboarding, recruit.RecruitFilter{}, true)
-	declined := pl.Find(data.StatusDeclined, recruit.RecruitFilter{}, true)
+	approved := pl.Find(data.StatusOnboarding, recruit.Filter{}, true)
+	declined := pl.Find(data.StatusDeclined, recruit.Filter{}, true)
 	if len(approved) == 0 || len(declined) == 0 || !approved[0].Scored || approved[0].Source == "" {
 		t.Fatalf("approved %+v, declined %d", approved, len(declined))
 	}

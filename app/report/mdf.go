@@ -61,10 +61,10 @@ var mdfBalanceCols = []column{
 const mdfLowShare = 0.1
 
 // writeMDFBalances is one row per partner and fund, computed from the
-// ledger by mdf.MDFBalances; a row whose available amount is under a
+// ledger by mdf.Balances; a row whose available amount is under a
 // tenth of its allocation is highlighted.
 func writeMDFBalances(ctx context.Context, b *Book, sheet string) error {
-	bs, err := mdf.MDFBalances(ctx, b.Store.DB())
+	bs, err := mdf.Balances(ctx, b.Store.DB())
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ var mdfFundCols = []column{
 // writeMDFFunds is one row per fund with its ledger figures, and a chart
 // of each fund's budget against what is used (pending, approved, paid).
 func writeMDFFunds(ctx context.Context, b *Book, sheet string) error {
-	fs, err := mdf.MDFFundSummaries(ctx, b.Store)
+	fs, err := mdf.FundSummaries(ctx, b.Store)
 	if err != nil {
 		return err
 	}
@@ -185,7 +185,7 @@ var mdfROICols = []column{
 
 // writeMDFROI is the return on every approved activity: won revenue of
 // the deals attributed to it per unit paid (empty while nothing is paid).
-// It computes what mdf.MDFROI does with grouped joins instead of one
+// It computes what mdf.ROI does with grouped joins instead of one
 // subquery per activity, since deals.mdf_request_id has no index.
 func writeMDFROI(ctx context.Context, b *Book, sheet string) error {
 	var (

@@ -79,11 +79,11 @@ func checkLedgerLayout(t *testing.T, f *excelize.File, header []string) {
 
 func TestMDFBalancesTotalsEqualTheLedgerBalances(t *testing.T) {
 	s := openMDFStore(t, 25, 100, 300)
-	bs, err := mdf.MDFBalances(context.Background(), s.DB())
+	bs, err := mdf.Balances(context.Background(), s.DB())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want mdf.MDFBalance
+	var want mdf.Balance
 	for _, b := range bs {
 		want = want.Plus(b)
 	}
@@ -118,7 +118,7 @@ func TestMDFFundsSheetHasAChartAndROIRows(t *testing.T) {
 	}
 	var approved int
 	s.DB().QueryRow(`SELECT count(*) FROM mdf_requests WHERE approved_on != ''`).Scan(&approved)
-	acts, _, err := mdf.MDFROI(context.Background(), s)
+	acts, _, err := mdf.ROI(context.Background(), s)
 	if err != nil || len(acts) != approved {
 		t.Fatalf("MDFROI %d rows (%v), want %d", len(acts), err, approved)
 	}

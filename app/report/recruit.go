@@ -36,7 +36,7 @@ func writeRecruitment(ctx context.Context, b *Book, sheet string) error {
 	}
 	var rows [][]any
 	for _, st := range recruitStages {
-		for _, p := range pl.Find(st, recruit.RecruitFilter{}, true) {
+		for _, p := range pl.Find(st, recruit.Filter{}, true) {
 			var score any
 			if p.Scored {
 				score = p.Score

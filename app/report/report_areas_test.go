@@ -126,7 +126,7 @@ func TestRecruitmentSheetHasStagesSourcesAndScores(t *testing.T) {
 	want := 0
 	scored := 0
 	for _, st := range recruitStages {
-		for _, p := range pl.Find(st, recruit.RecruitFilter{}, true) {
+		for _, p := range pl.Find(st, recruit.Filter{}, true) {
 			want++
 			i := 0
 			for j, r := range rows {
@@ -187,11 +187,11 @@ func TestTiersSheetShowsTheEnginesVerdict(t *testing.T) {
 		if i == 0 {
 			continue // not in the program
 		}
-		want := map[tier.SuggestionKind]string{tier.SuggestPromote: "Promote to ", tier.SuggestDemote: "Demote to "}[e.Suggest] + tier.TierName(e.Qualified, format.EN, "No tier")
+		want := map[tier.SuggestionKind]string{tier.SuggestPromote: "Promote to ", tier.SuggestDemote: "Demote to "}[e.Suggest] + tier.Name(e.Qualified, format.EN, "No tier")
 		if got := rows[i-1][3]; got != want {
 			t.Errorf("%s: suggestion %q, want %q", names[e.PartnerID], got, want)
 		}
-		if got := rows[i-1][2]; got != tier.TierName(e.Qualified, format.EN, "") {
+		if got := rows[i-1][2]; got != tier.Name(e.Qualified, format.EN, "") {
 			t.Errorf("%s: qualified %q", names[e.PartnerID], got)
 		}
 		suggestions++

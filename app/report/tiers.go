@@ -65,7 +65,7 @@ func (b *Book) tierRows(partner string, e *tier.Evaluation) [][]any {
 		}
 	}
 	if e.Assigned != nil {
-		add(e.Assigned, tier.TierProgress(e.Assigned, e.Measures))
+		add(e.Assigned, tier.Progress(e.Assigned, e.Measures))
 	}
 	if e.Next != nil {
 		add(e.Next, e.NextProgress)

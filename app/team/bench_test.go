@@ -2,7 +2,6 @@ package team_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"testing"
 
@@ -24,7 +23,7 @@ func BenchmarkSync1000Changes(b *testing.B) {
 	})
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
-		err := anna.s.WithTx(ctx, func(tx *sql.Tx) error {
+		err := anna.s.WithTx(ctx, func(tx *data.Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE partners SET city = ?`, fmt.Sprint("City ", i))
 			return err
 		})

@@ -40,13 +40,13 @@ func propertyRun(t *testing.T, seed uint64) {
 		fixedClock(s)
 		f := &data.MDFFund{Name: "Q1 fund", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 1, Budget: 1_000_000_00, Model: data.ModelDiscretionary,
 			Activities: data.MDFActivities, ShareBP: 5000, ClaimDays: 30}
-		if err := mdf.CreateMDFFund(ctx, s, f); err != nil {
+		if err := mdf.CreateFund(ctx, s, f); err != nil {
 			t.Fatal(err)
 		}
 		fund = f.ID
 		for i := range 6 {
 			p := partner(t, s, fmt.Sprintf("Partner %d", i))
-			if err := mdf.AllocateMDF(ctx, s, fund, p.ID, 1000_00, "Q1"); err != nil {
+			if err := mdf.Allocate(ctx, s, fund, p.ID, 1000_00, "Q1"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -102,10 +102,10 @@ func propertyRun(t *testing.T, seed uint64) {
 			req := &data.MDFRequest{FundID: fund, PartnerID: ids[r.IntN(min(6, len(ids)))], Activity: data.ActivityWebinar,
 				Description: "Webinar " + v, StartsOn: "2026-02-01", EndsOn: "2026-02-02", Requested: int64(100_00 + r.IntN(500_00)),
 				ExpectedLeads: 5, ExpectedPipeline: 1000}
-			if err := mdf.CreateMDFRequest(ctx, l.s, req); err != nil {
+			if err := mdf.CreateRequest(ctx, l.s, req); err != nil {
 				t.Fatal(err)
 			}
-			if err := mdf.SubmitMDFRequest(ctx, l.s, req.ID); err != nil && data.ErrorCode(err) == data.EINTERNAL {
+			if err := mdf.SubmitRequest(ctx, l.s, req.ID); err != nil && data.ErrorCode(err) == data.EINTERNAL {
 				t.Fatal(err)
 			}
 		case op < 8: // approve a submitted request
@@ -115,7 +115,7 @@ func propertyRun(t *testing.T, seed uint64) {
 			}
 			if len(reqs) > 0 {
 				q := reqs[r.IntN(len(reqs))]
-				if err := mdf.ApproveMDFRequest(ctx, l.s, q.ID, q.Requested); err != nil && data.ErrorCode(err) == data.EINTERNAL {
+				if err := mdf.ApproveRequest(ctx, l.s, q.ID, q.Requested); err != nil && data.ErrorCode(err) == data.EINTERNAL {
 					t.Fatal(err)
 				}
 			}

@@ -25,11 +25,11 @@ func TestMDFCannotGoBelowZeroAcrossLaptops(t *testing.T) {
 		pid = partner(t, s, "Spender").ID
 		f := &data.MDFFund{Name: "Q1 fund", PeriodKind: "quarter", FiscalYear: 2026, Quarter: 1, Budget: 100000, Model: data.ModelDiscretionary,
 			Activities: data.MDFActivities, ShareBP: 5000, ClaimDays: 30}
-		if err := mdf.CreateMDFFund(ctx, s, f); err != nil {
+		if err := mdf.CreateFund(ctx, s, f); err != nil {
 			t.Fatal(err)
 		}
 		fund = f.ID
-		if err := mdf.AllocateMDF(ctx, s, fund, pid, 1000_00, "Q1"); err != nil {
+		if err := mdf.Allocate(ctx, s, fund, pid, 1000_00, "Q1"); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -38,10 +38,10 @@ func TestMDFCannotGoBelowZeroAcrossLaptops(t *testing.T) {
 	spend := func(l *laptop, amount int64) {
 		r := &data.MDFRequest{FundID: fund, PartnerID: pid, Activity: data.ActivityWebinar, Description: "Webinar by " + l.name,
 			StartsOn: "2026-02-01", EndsOn: "2026-02-02", Requested: amount, ExpectedLeads: 10, ExpectedPipeline: 1000}
-		if err := mdf.CreateMDFRequest(ctx, l.s, r); err != nil {
+		if err := mdf.CreateRequest(ctx, l.s, r); err != nil {
 			t.Fatal(err)
 		}
-		if err := mdf.SubmitMDFRequest(ctx, l.s, r.ID); err != nil {
+		if err := mdf.SubmitRequest(ctx, l.s, r.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -64,7 +64,7 @@ func TestMDFCannotGoBelowZeroAcrossLaptops(t *testing.T) {
 	anna.sync(t)
 	sameData(t, anna, boris)
 	checkClean(t, anna, boris)
-	b, err := mdf.PartnerMDFBalance(ctx, anna.s.DB(), fund, pid)
+	b, err := mdf.PartnerBalance(ctx, anna.s.DB(), fund, pid)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func TestLeadAcceptanceRateOnTheBoundary(t *testing.T) {
 			if got := tierID(e.Qualified); got != tc.want {
 				t.Fatalf("qualified tier %d, want %d", got, tc.want)
 			}
-			rp := TierProgress(p.Tier(2), e.Measures)[0]
+			rp := Progress(p.Tier(2), e.Measures)[0]
 			if rp.NoData != tc.noData || rp.Actual != tc.actual || rp.Gap != tc.gapWant {
 				t.Errorf("progress %+v, want no data %v, actual %d, gap %d", rp, tc.noData, tc.actual, tc.gapWant)
 			}

@@ -2,7 +2,6 @@ package tier
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -25,20 +24,20 @@ func benchStore(b *testing.B) *data.Store {
 	ctx := context.Background()
 	r := rand.New(rand.NewPCG(1, 2))
 	base := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		if _, err := EnsureDefaultProgramTx(ctx, tx, s, "EUR"); err != nil {
 			return err
 		}
 		for i := 1; i <= 5000; i++ {
-			if _, err := tx.Exec(`INSERT INTO partners (id, name, type, status, created_at, updated_at, tier_id)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO partners (id, name, type, status, created_at, updated_at, tier_id)
 				VALUES (?, ?, 'reseller', 'active', '', '', ?)`, i, fmt.Sprintf("P%d", i), 1+r.IntN(4)); err != nil {
 				return err
 			}
 			for c := range 2 {
 				cid := i*2 + c
-				tx.Exec(`INSERT INTO contacts (id, partner_id, name) VALUES (?, ?, 'x')`, cid, i)
+				tx.ExecContext(ctx, `INSERT INTO contacts (id, partner_id, name) VALUES (?, ?, 'x')`, cid, i)
 				earned := base.AddDate(0, 0, -r.IntN(900)).Format(format.DateLayout)
-				tx.Exec(`INSERT INTO certifications (contact_id, name, earned_on, expires_on) VALUES (?, 'Sales', ?, ?)`,
+				tx.ExecContext(ctx, `INSERT INTO certifications (contact_id, name, earned_on, expires_on) VALUES (?, 'Sales', ?, ?)`,
 					cid, earned, base.AddDate(0, 0, r.IntN(400)-100).Format(format.DateLayout))
 			}
 		}
@@ -50,7 +49,7 @@ func benchStore(b *testing.B) *data.Store {
 			if st == "won" || st == "lost" {
 				closed = reg
 			}
-			if _, err := tx.Exec(`INSERT INTO deals (partner_id, customer, customer_key, amount, state, registered_on, closed_on, created_at, updated_at)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO deals (partner_id, customer, customer_key, amount, state, registered_on, closed_on, created_at, updated_at)
 				VALUES (?, 'c', 'c', ?, ?, ?, ?, '', '')`, 1+i%5000, r.Int64N(5_000_000_00), st, reg, closed); err != nil {
 				return err
 			}

@@ -230,8 +230,8 @@ func (m Measures) Met(r data.Requirement) bool {
 	return m.noData(r) || m.Actual(r) >= r.Threshold
 }
 
-// TierProgress measures every requirement of a tier.
-func TierProgress(t *data.Tier, m Measures) []ReqProgress {
+// Progress measures every requirement of a tier.
+func Progress(t *data.Tier, m Measures) []ReqProgress {
 	out := make([]ReqProgress, 0, len(t.Requirements))
 	for _, r := range t.Requirements {
 		p := ReqProgress{Req: r, Actual: m.Actual(r), Target: r.Threshold, Fraction: 1, Met: true, NoData: m.noData(r)}
@@ -300,7 +300,7 @@ func (p Program) evaluate(f *PartnerFacts, asOf string, m Measures) Evaluation {
 	e.Qualified = p.QualifiedTier(m)
 	e.Next = p.nextTier(e.Assigned, e.Qualified)
 	if e.Next != nil {
-		e.NextProgress = TierProgress(e.Next, m)
+		e.NextProgress = Progress(e.Next, m)
 		e.CloseToNext = closeTo(e.NextProgress)
 	}
 	e.Suggest = suggestion(e.Assigned, e.Qualified)
@@ -378,7 +378,7 @@ func (p Program) risk(f *PartnerFacts, asOf string, assigned *data.Tier, m Measu
 
 func failingReqs(t *data.Tier, m Measures) []ReqProgress {
 	var out []ReqProgress
-	for _, rp := range TierProgress(t, m) {
+	for _, rp := range Progress(t, m) {
 		if !rp.Met {
 			out = append(out, rp)
 		}

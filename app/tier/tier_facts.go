@@ -157,15 +157,15 @@ func loadCustom(ctx context.Context, db *sql.DB, partnerID int64, facts []Partne
 		})
 }
 
-// TierOverview is the whole program evaluated on one date.
-type TierOverview struct {
+// Overview is the whole program evaluated on one date.
+type Overview struct {
 	Program     Program
 	Evaluations []Evaluation // one per partner, by partner ID
 	Dismissed   map[int64]map[int64]bool
 }
 
 // EvaluateProgram loads and evaluates every partner as of asOf.
-func EvaluateProgram(ctx context.Context, s *data.Store, asOf string) (*TierOverview, error) {
+func EvaluateProgram(ctx context.Context, s *data.Store, asOf string) (*Overview, error) {
 	tiers, err := s.Tiers(ctx)
 	if err != nil {
 		return nil, err
@@ -179,12 +179,12 @@ func EvaluateProgram(ctx context.Context, s *data.Store, asOf string) (*TierOver
 		return nil, err
 	}
 	p := NewProgram(tiers)
-	return &TierOverview{Program: p, Evaluations: p.EvaluateAll(facts, asOf), Dismissed: dis}, nil
+	return &Overview{Program: p, Evaluations: p.EvaluateAll(facts, asOf), Dismissed: dis}, nil
 }
 
 // Suggestions are the evaluations with a promotion or demotion the manager
 // has not dismissed.
-func (o *TierOverview) Suggestions() []Evaluation {
+func (o *Overview) Suggestions() []Evaluation {
 	var out []Evaluation
 	for _, e := range o.Evaluations {
 		if e.Suggest != SuggestNone && !o.Dismissed[e.PartnerID][e.SuggestedTierID()] {
@@ -195,7 +195,7 @@ func (o *TierOverview) Suggestions() []Evaluation {
 }
 
 // CloseToNext are the partners at ≥ 80% of every requirement of the next tier.
-func (o *TierOverview) CloseToNext() []Evaluation {
+func (o *Overview) CloseToNext() []Evaluation {
 	var out []Evaluation
 	for _, e := range o.Evaluations {
 		if e.CloseToNext {
@@ -206,7 +206,7 @@ func (o *TierOverview) CloseToNext() []Evaluation {
 }
 
 // AtRisk are the evaluations of partners that may lose their assigned tier.
-func (o *TierOverview) AtRisk() []Evaluation {
+func (o *Overview) AtRisk() []Evaluation {
 	var out []Evaluation
 	for _, e := range o.Evaluations {
 		if e.Risk != RiskNone {
@@ -217,7 +217,7 @@ func (o *TierOverview) AtRisk() []Evaluation {
 }
 
 // PerTier counts partners by assigned tier ID (0: none).
-func (o *TierOverview) PerTier() map[int64]int {
+func (o *Overview) PerTier() map[int64]int {
 	out := map[int64]int{}
 	for _, e := range o.Evaluations {
 		if e.Assigned != nil {
@@ -243,18 +243,18 @@ func EvaluatePartner(ctx context.Context, s *data.Store, partnerID int64, asOf s
 	return p, &facts[0], p.Evaluate(&facts[0], asOf), nil
 }
 
-// TierName is a tier's name in a language, or the "no tier" text.
-func TierName(t *data.Tier, lang format.Lang, none string) string {
+// Name is a tier's name in a language, or the "no tier" text.
+func Name(t *data.Tier, lang format.Lang, none string) string {
 	if t == nil {
 		return none
 	}
 	return t.Name(string(lang))
 }
 
-// ConfirmTierChange makes the manager's decision: the partner's assigned
+// ConfirmChange makes the manager's decision: the partner's assigned
 // tier becomes toTierID (0: none), the change is kept with its reason and
 // written into the timeline as "Silver › Gold: reason".
-func ConfirmTierChange(ctx context.Context, s *data.Store, partnerID, toTierID int64, reason, author string, lang format.Lang, none string) error {
+func ConfirmChange(ctx context.Context, s *data.Store, partnerID, toTierID int64, reason, author string, lang format.Lang, none string) error {
 	tiers, err := s.Tiers(ctx)
 	if err != nil {
 		return err
@@ -267,7 +267,7 @@ func ConfirmTierChange(ctx context.Context, s *data.Store, partnerID, toTierID i
 	if err != nil {
 		return err
 	}
-	body := fmt.Sprintf("%s › %s: %s", TierName(p.Tier(from), lang, none), TierName(p.Tier(toTierID), lang, none), reason)
+	body := fmt.Sprintf("%s › %s: %s", Name(p.Tier(from), lang, none), Name(p.Tier(toTierID), lang, none), reason)
 	return s.ChangeTier(ctx, &data.TierChange{PartnerID: partnerID, ToTierID: toTierID, Reason: reason, Author: author}, body)
 }
 

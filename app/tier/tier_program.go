@@ -2,7 +2,6 @@ package tier
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"channeldesk/app/format"
@@ -45,7 +44,7 @@ func DefaultProgram(currency string) []data.Tier {
 
 // EnsureDefaultProgramTx installs the default program when the program
 // has no tiers yet, and reports whether it did.
-func EnsureDefaultProgramTx(ctx context.Context, tx *sql.Tx, s *data.Store, currency string) (bool, error) {
+func EnsureDefaultProgramTx(ctx context.Context, tx *data.Tx, s *data.Store, currency string) (bool, error) {
 	n, err := data.CountTiersTx(ctx, tx)
 	if err != nil || n > 0 {
 		return false, err
@@ -66,7 +65,7 @@ func EnsureDefaultProgram(ctx context.Context, s *data.Store) (bool, error) {
 		return false, err
 	}
 	var done bool
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		done, err = EnsureDefaultProgramTx(ctx, tx, s, st.Currency)
 		return err
 	})
