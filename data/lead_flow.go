@@ -514,3 +514,20 @@ func leadAmountInProgramCurrency(ctx context.Context, tx *Tx, l *Lead) (int64, e
 	}
 	return l.EstAmount, nil
 }
+
+// LeadTx reads one lead inside a caller's transaction.
+func LeadTx(ctx context.Context, tx *Tx, id int64) (*Lead, error) { return leadTx(ctx, tx, id) }
+
+// LatestLeadOfferTx is the latest offer of a lead to one partner, or nil
+// when the lead was never offered to it: what became of an offer a
+// partner answers late (expired, withdrawn, already answered).
+func LatestLeadOfferTx(ctx context.Context, tx *Tx, leadID, partnerID int64) (*LeadOffer, error) {
+	var o LeadOffer
+	err := tx.QueryRowContext(ctx, `SELECT id, lead_id, partner_id, offered_on, expires_on, outcome, decided_on
+		FROM lead_offers WHERE lead_id = ? AND partner_id = ? ORDER BY id DESC LIMIT 1`, leadID, partnerID).
+		Scan(&o.ID, &o.LeadID, &o.PartnerID, &o.OfferedOn, &o.ExpiresOn, &o.Outcome, &o.DecidedOn)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &o, err
+}

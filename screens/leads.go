@@ -318,7 +318,7 @@ func (s *leadsScreen) showActions(l *data.Lead) {
 		add("leads.act.lost", func() { s.askReason("leads.act.lost", func(r string) error { return s.move(id, "lost", r) }) })
 	case data.LeadOffered:
 		add("leads.act.accepted", func() {
-			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.AcceptLead(ctx, id, m) })
+			s.run(func(ctx context.Context, m data.LeadMove) error { return lead.Accept(ctx, s.ui.Store, id, m) })
 		})
 		add("leads.act.declined", func() { s.askReason("leads.act.declined", func(r string) error { return s.move(id, "declined", r) }) })
 		add("leads.act.withdraw", func() {
@@ -354,7 +354,7 @@ func (s *leadsScreen) move(id int64, to, reason string) error {
 	s.run(func(ctx context.Context, m data.LeadMove) error {
 		m.Reason = reason
 		if to == "declined" {
-			return s.ui.Store.DeclineLead(ctx, id, m)
+			return lead.Decline(ctx, s.ui.Store, id, m)
 		}
 		return s.ui.Store.LoseLead(ctx, id, m)
 	})
