@@ -47,9 +47,16 @@ var dealColumns = []struct {
 	width float32
 }{
 	{"deals.col.registered", 105}, {"deals.col.partner", 200}, {"deals.col.customer", 260}, {"deals.col.product", 100},
-	{"deals.col.amount", 120}, {"deals.col.state", 110}, {"deals.col.protected", 120}, {"deals.col.conflict", 260},
-	{"leads.col.vendor_lead", 110},
+	{"deals.col.amount", 120}, {"deals.col.state", 110}, {"leads.col.vendor_lead", 100}, {"deals.col.protected", 120},
+	{"deals.col.conflict", 260},
 }
+
+// Columns the table treats apart: the vendor-lead mark and the conflict.
+const (
+	dealColVendorLead = 6
+	dealColProtected  = 7
+	dealColConflict   = 8
+)
 
 func newDealTable(u *UI) *dealTable { return &dealTable{ui: u, selected: -1} }
 
@@ -67,7 +74,7 @@ func (t *dealTable) buildUI() fyne.CanvasObject {
 			l := o.(*widget.Label)
 			d := &t.deals[id.Row]
 			imp := widget.MediumImportance
-			if id.Col == 7 && d.Conflict != nil {
+			if id.Col == dealColConflict && d.Conflict != nil {
 				imp = widget.DangerImportance
 			}
 			l.Importance = imp
@@ -102,12 +109,12 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 		return format.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
 	case 5:
 		return dealStateLabel(d.State)
-	case 6:
+	case dealColProtected:
 		if d.State == data.DealApproved {
 			return t.ui.date(d.ProtectedUntil)
 		}
 		return ""
-	case 8:
+	case dealColVendorLead:
 		if d.VendorLead {
 			return lang.L("leads.vendor_lead_mark")
 		}

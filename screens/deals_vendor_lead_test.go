@@ -40,7 +40,7 @@ func TestDealsListMarksVendorLeads(t *testing.T) {
 	marks := map[string]string{}
 	for i := range ds.deals.deals {
 		d := &ds.deals.deals[i]
-		marks[d.Customer] = ds.deals.cell(d, len(dealColumns)-1)
+		marks[d.Customer] = ds.deals.cell(d, dealColVendorLead)
 	}
 	if marks["Booth Visitor"] != "yes" || marks["Own Find"] != "" {
 		t.Errorf("Vendor lead column %v", marks)

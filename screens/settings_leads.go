@@ -60,9 +60,8 @@ func (ls *leadSettings) buildUI() fyne.CanvasObject {
 	ls.neighbours.SetMinRowsVisible(6)
 	reset := &widget.Button{Text: lang.L("leads.settings_neighbours_default"), Icon: theme.ViewRefreshIcon(),
 		OnTapped: func() { ls.neighbours.SetText(data.DefaultNeighbours) }}
-	item := widget.NewFormItem(lang.L("leads.settings_neighbours"), container.NewBorder(nil, container.NewHBox(reset), nil, nil, ls.neighbours))
-	item.HintText = lang.L("leads.settings_neighbours_syntax")
-	form.AppendItem(item)
+	syntax := &widget.Label{Text: lang.L("leads.settings_neighbours_syntax"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	form.Append(lang.L("leads.settings_neighbours"), container.NewBorder(nil, container.NewVBox(syntax, container.NewHBox(reset)), nil, nil, ls.neighbours))
 	save := &widget.Button{Text: lang.L("leads.settings_save"), Icon: theme.DocumentSaveIcon(), OnTapped: ls.onSave}
 	return container.NewVBox(widget.NewSeparator(), title, hint, form, container.NewHBox(save), ls.msg)
 }
