@@ -87,6 +87,9 @@ func (b *book) leads(c *Content) error {
 	if err := b.newSheet(sheetLeads); err != nil {
 		return err
 	}
+	for j, w := range []float64{26, 24, 14, 14, 36, 36, 14, 16, 30} {
+		_ = b.f.SetColWidth(b.sheet, colName(firstCol+j), colName(firstCol+j), w)
+	}
 	b.title(b.L("leads.title"), b.st.title)
 	b.hint(b.L("leads.hint"))
 	b.header(append(append([]string{}, leadShown...), colKeys(leadCols)...)...)
