@@ -15,7 +15,7 @@ GOBIN       := $(shell $(GO) env GOPATH)/bin
 # poppler-utils, whose pdftotext the PDF tests read documents back with, and
 # LibreOffice Calc, which re-saves a partner kit as a partner would, and
 # PostgreSQL, whose initdb and pg_ctl the team tests start a server with.
-DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils libreoffice-calc-nogui postgresql
+DEB_PKGS    := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils libreoffice-calc-nogui postgresql openssl
 
 .PHONY: all deps build run test lint vet fmt-check staticcheck bench bench-app clean crash fuzz package \
   deps-windows build-windows package-windows test-windows vet-darwin

@@ -38,6 +38,7 @@ func runExportKit(args []string, stdout, stderr io.Writer) error {
 	all := fs.Bool("all", false, "every active partner")
 	tier := fs.String("tier", "", "the active partners of an assigned tier (its name)")
 	ptype := fs.String("type", "", "the active partners of a type: "+partnerTypeList())
+	due := fs.Bool("due", false, "the active partners whose figures for the last closed quarter are due")
 	out := fs.String("out", "", "FILE.xlsx for one partner, or a folder")
 	docLang := fs.String("lang", "", "document language ru|en (default: each partner's own)")
 	mail := fs.Bool("mail", false, "also write an e-mail draft (.eml) per partner with its kit attached")
@@ -46,14 +47,14 @@ func runExportKit(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	chosen := 0
-	for _, set := range []bool{*partner != "", *all, *tier != "", *ptype != ""} {
+	for _, set := range []bool{*partner != "", *all, *tier != "", *ptype != "", *due} {
 		if set {
 			chosen++
 		}
 	}
 	if *out == "" || chosen != 1 || (*docLang != "" && *docLang != "ru" && *docLang != "en") ||
 		(*ptype != "" && !data.PartnerType(*ptype).Valid()) {
-		fmt.Fprintln(stderr, "channeldesk export kit: give --out and exactly one of --partner, --all, --tier or --type; --lang is ru or en")
+		fmt.Fprintln(stderr, "channeldesk export kit: give --out and exactly one of --partner, --all, --tier, --type or --due; --lang is ru or en")
 		return errUsage
 	}
 	s, err := openForKit(*db)
@@ -62,7 +63,7 @@ func runExportKit(args []string, stdout, stderr io.Writer) error {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	sel := kit.Selection{All: *all, Tier: *tier, Type: data.PartnerType(*ptype)}
+	sel := kit.Selection{All: *all, Tier: *tier, Type: data.PartnerType(*ptype), Due: *due}
 	if *partner != "" {
 		id, err := findPartner(ctx, s, *partner)
 		if err != nil {
@@ -81,6 +82,14 @@ func runExportKit(args []string, stdout, stderr io.Writer) error {
 	partners, err := kit.Partners(ctx, s, sel)
 	if err != nil {
 		return err
+	}
+	if *due && len(partners) == 0 {
+		q, err := kit.DueQuarter(ctx, s)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "kits: no partner's figures for %s are due (deadline %s); nothing written\n", q.Label(), kit.DueBy(q))
+		return nil
 	}
 	start := time.Now()
 	paths, err := kit.ExportAll(ctx, s, partners, *out, opt, nil)

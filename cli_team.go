@@ -33,6 +33,8 @@ func runTeam(args []string, stdout, stderr io.Writer) error {
 		return runTeamRemove(args[1:], stdout, stderr)
 	case "upgrade":
 		return runTeamUpgrade(args[1:], stdout, stderr)
+	case "trim":
+		return runTeamTrim(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "channeldesk team: unknown command %q\n", args[0])
 	return errUsage
@@ -124,24 +126,17 @@ func runTeamJoin(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "channeldesk team join: --url, --name and --db (a new file) are required")
 		return errUsage
 	}
-	if st, err := os.Stat(*db); err == nil && st.Size() > 0 {
-		return data.Conflict("team.err_join_exists", map[string]any{"Path": *db})
-	}
 	password, err := pw()
-	if err != nil {
-		return err
-	}
-	s, err := data.Open(*db)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := teamCtx()
 	defer cancel()
-	if err := team.Join(ctx, s, *url, *name, password, nil); err != nil {
-		s.Close()
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(*db + suffix)
-		}
+	if err := team.Join(ctx, *db, *url, *name, password, nil); err != nil {
+		return err
+	}
+	s, err := data.Open(*db)
+	if err != nil {
 		return err
 	}
 	defer s.Close()
@@ -198,10 +193,36 @@ func runTeamRemove(args []string, stdout, stderr io.Writer) error {
 	defer s.Close()
 	ctx, cancel := teamCtx()
 	defer cancel()
-	if err := team.Remove(ctx, s, name, password); err != nil {
+	r, err := team.Remove(ctx, s, name, password)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s is no longer in the team and cannot sync\n", name)
+	fmt.Fprintf(stdout, "%s is no longer in the team: the server refuses their syncs\n", name)
+	if !r.Revoked && !r.Shared {
+		fmt.Fprintf(stderr, "warning: the PostgreSQL login %s keeps the team's role %s, so it can still read the team's data (%s).\n"+
+			"Ask the server's administrator to run: REVOKE %s FROM %s;\n", r.Login, r.Role, r.Why, r.Role, r.Login)
+	}
+	return nil
+}
+
+func runTeamTrim(args []string, stdout, stderr io.Writer) error {
+	fs, db := newFlags("team trim", stderr)
+	pw := passwordFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	s, password, err := openTeamCommand(*db, pw)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx, cancel := teamCtx()
+	defer cancel()
+	n, err := team.Trim(ctx, s, password)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d changes every member has already pulled were deleted from the server's log\n", n)
 	return nil
 }
 

@@ -94,4 +94,8 @@ func TestTeamCommands(t *testing.T) {
 	for _, p := range []string{a, b} {
 		must(0, "ok", "check", "--db", p)
 	}
+	must(0, "deleted from the server's log", "team", "trim", "--db", a)
+	must(1, "may not remove members", "team", "remove", "Anna", "--db", b)
+	must(0, "no longer in the team", "team", "remove", "Boris", "--db", a)
+	must(1, "You were removed from the team", "sync", "--db", b)
 }

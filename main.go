@@ -57,9 +57,10 @@ const usage = `usage:
                                                            write the Excel report
   channeldesk export plan (--partner ID|NAME | --all) --out FILE.pdf|DIR [--lang ru|en] [--year Y] [--db PATH]
                                                            the partner plan PDF; --all: one file per active partner
-  channeldesk export kit (--partner ID|NAME | --all | --tier T | --type T) --out FILE.xlsx|DIR [--lang ru|en]
+  channeldesk export kit (--partner ID|NAME | --all | --tier T | --type T | --due) --out FILE.xlsx|DIR [--lang ru|en]
         [--mail [--with-plan]] [--db PATH]                  --mail: an e-mail draft (.eml) per partner beside its kit
                                                            the partner kit workbook(s) partners fill in and send back
+                                                           --due: the partners whose last closed quarter's figures are missing
   channeldesk export application --out FILE.xlsx [--lang en|ru] [--db PATH]
                                                            a blank partner application; import it back with import kit
   channeldesk backup --out FILE [--db PATH]                write a consistent copy of the database
@@ -68,6 +69,7 @@ const usage = `usage:
   channeldesk team init --url URL --name NAME [--db PATH]  start a team on an empty PostgreSQL database with this file
   channeldesk team join --url URL --name NAME --db PATH    a new file from the team's data; you become a member
   channeldesk team members|upgrade|remove NAME [--db PATH] who is in the team; move the server to this version; remove someone
+  channeldesk team trim [--db PATH]                        delete from the server's log what every member has pulled
   channeldesk sync [--db PATH] [--password-stdin]          send your changes, get the others'; prints new conflicts
   channeldesk conflicts [--all] [--db PATH]                list open conflicts
   channeldesk conflicts resolve ID (--theirs|--mine|--value V) [--db PATH]

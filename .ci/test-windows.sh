@@ -8,14 +8,17 @@
 #    export plan --all, export report, backup, check — in a folder whose
 #    name has Cyrillic letters and spaces; the PDFs' text and the workbook's
 #    sheets and row counts must equal the Linux build's for the same data;
-#    the default data folder %AppData%\ChannelDesk; the Russian Windows
-#    locale check only warns (see that step);
+#    the default data folder %AppData%\ChannelDesk; a Russian Windows
+#    locale gives the Russian interface (see that step for what Wine
+#    allows to prove and how);
 # 2. signing with a throwaway certificate (osslsigncode verifies it); the
 #    MSI: per-user install (program, Start-menu shortcuts), a newer
 #    version replacing it in place, uninstall — the user's data untouched;
-# 3. the Windows-only Go tests (data, app/files), built with go test -c;
+# 3. the Windows-only Go tests (assets, data, app/files), built with go test -c;
 # 4. the GUI under Xvfb: its window appears (screenshot kept as
-#    WIN_OUT/wine-gui.png), and Alt+F4 ends it with the lock file removed.
+#    WIN_OUT/wine-gui.png), Ctrl+O opens the system's own Open dialog
+#    (WIN_OUT/wine-open-dialog.png), and Alt+F4 ends it with the lock file
+#    removed.
 #
 # Wine 8 lacks bcryptprimitives.dll!ProcessPrng, which Go >= 1.24 needs; a
 # shim built from .ci/wine/bcryptprimitives.c goes into the test prefix's
@@ -68,6 +71,25 @@ wcli() {
   fi
 }
 
+# wintest_build PKG: the Windows test binary of ./PKG, WIN_OUT/PKG-WITH-DASHES.test.exe
+wintest_build() {
+  # the same settings as the program, so the compiled packages are shared with its build
+  (cd "$repo" && GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/${1//\//-}.test.exe" "./$1") ||
+    fail "go test -c ./$1 for Windows"
+}
+# wintest PKG RUN [VAR=VALUE...]: runs the tests matching RUN of PKG's
+# Windows test binary under Wine (in the package's folder, with the given
+# environment); fails the run unless they pass.
+wintest() {
+  local pkg=$1 run=$2 name=${1//\//-}
+  shift 2
+  # the binary's own exit status is not used: see .ci/wine/gotest-verdict.awk
+  (cd "$repo/$pkg" && env "$@" "${wine[@]}" "$out/$name.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
+    >"$out/$name.test.txt" || true
+  awk -f "$repo/.ci/wine/gotest-verdict.awk" "$out/$name.test.txt" ||
+    { cat "$out/$name.test.txt"; fail "Windows Go tests in ./$pkg (-run '$run' $*), output above"; }
+}
+
 step "version"
 want=$("$linux" version)
 got=$(wcli version)
@@ -86,30 +108,43 @@ csv="$repo/app/importer/testdata/ru-excel-1251.csv"
 wcli import partners "$csv" --skip-invalid --db "win/channeldesk.db" >win/import.txt
 diff -u linux/import.txt win/import.txt || fail "import partners reports differ (Linux -, Windows +)"
 
-step "a Russian Windows locale (warns only, see below)"
-# Wine takes the Windows user locale from LANG and also hands LANG to the
-# program, which would read it first; ru.bat empties those variables, so
-# the language comes from Windows itself (GetUserDefaultLocaleName), as on
-# a real Russian Windows. Wine needs the Unix locale to exist.
+step "a Russian Windows locale"
+# What decides the language on Windows: with no LANG, LC_* or LANGUAGE in
+# the program's environment (a real Windows has none), the Windows user
+# locale, GetUserDefaultLocaleName, which Fyne's go-locale reads. Wine 8
+# sets a process's Windows locale when the process starts, from that
+# process's own Unix locale (LC_ALL, else LC_MESSAGES, else LANG; Wine's
+# dlls/ntdll/unix/env.c, init_locale); it writes HKCU\Control Panel\
+# International from it but never reads it back, and the Windows
+# environment a program sees is that same Unix environment (an empty
+# value under HKCU\Environment does not remove a variable). So under Wine
+# a whole program cannot be started with a Russian Windows locale and no
+# LANG. Proven here instead, and each part fails the run:
+#  1. channeldesk-cli.exe under a Russian Windows locale says what the
+#     Linux build says in Russian;
+#  2. inside a Windows test binary whose Windows locale is ru-RU (en-US) —
+#     it checks GetUserDefaultLocaleName says so — with LANG, LC_* and
+#     LANGUAGE removed from its environment, the interface language the
+#     program starts with is ru (en): TestWindowsLocaleDecidesLanguage-
+#     WithoutLANG in ./assets. It also checks Fyne's lang.SystemLocale.
+# Wine needs the Unix locale to exist.
 if ! locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$'; then
   localedef -i ru_RU -f UTF-8 ru_RU.UTF-8 2>/dev/null ||
     fail "no ru_RU.UTF-8 locale and localedef could not make it (run as root, package locales)"
 fi
-printf '@echo off\r\nset LANG=\r\nset LC_ALL=\r\nset LC_MESSAGES=\r\nset LANGUAGE=\r\n"%s" %%*\r\n' "$(winepath -w "$cli" 2>/dev/null)" >ru.bat
+ru_env=(env LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 LANGUAGE=)
 cp win/channeldesk.db ru.db
-LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 LANGUAGE= "${wine[@]}" cmd /c ru.bat import partners "$csv" --dry-run --skip-invalid --db ru.db 2>&1 |
+"${ru_env[@]}" "${wine[@]}" "$cli" import partners "$csv" --dry-run --skip-invalid --db ru.db 2>&1 |
   tr -d '\r' >win/import-ru.txt || fail "channeldesk-cli.exe under a Russian Windows locale failed: $(cat win/import-ru.txt)"
-LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 LANGUAGE= "$linux" import partners "$csv" --dry-run --skip-invalid --db ru.db >linux/import-ru.txt 2>&1 ||
+"${ru_env[@]}" "$linux" import partners "$csv" --dry-run --skip-invalid --db ru.db >linux/import-ru.txt 2>&1 ||
   fail "the Linux build could not dry-run $csv in Russian"
 grep -qP '\p{Cyrillic}' linux/import-ru.txt || fail "the Linux build's Russian output has no Russian in it: $(head -3 linux/import-ru.txt)"
-# NOT YET A GUARANTEE: emptying LANG for the program also takes Wine's own
-# locale from the child process (Wine reads it from the same variables), so
-# under Wine this cannot tell a real Russian Windows from an English one;
-# it is reported loudly and does not fail the run (issue 15).
-if ! diff -u linux/import-ru.txt win/import-ru.txt >win/import-ru.diff; then
-  echo "test-windows: WARNING: NOT VERIFIED: under Wine with LANG emptied the Windows build spoke English," \
-    "not the Windows locale's Russian (Wine's locale follows the emptied LANG too); see win/import-ru.diff" >&2
-fi
+diff -u linux/import-ru.txt win/import-ru.txt ||
+  fail "under a Russian Windows locale the Windows build does not say what the Linux build says in Russian (Linux -, Windows +)"
+wintest_build assets
+wintest assets WindowsLocale LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 LANGUAGE= CD_WANT_WINDOWS_LOCALE=ru-RU
+wintest assets WindowsLocale LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= CD_WANT_WINDOWS_LOCALE=en-US
+echo "   ru-RU gives the Russian interface, en-US the English one, with no LANG in the program's environment"
 
 step "export plan --all, export report"
 "$linux" export plan --all --out linux/plans --db linux/channeldesk.db >/dev/null
@@ -187,6 +222,15 @@ products() { # the installed ChannelDesk versions, one a line
   done
   return 0
 }
+# a run stopped half-way can leave a newer test version installed in the
+# reused prefix, which would refuse this one: take it out first
+for k in $(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' 2>/dev/null | tr -d '\r' | grep '{'); do
+  if wine reg query "$k" 2>/dev/null | tr -d '\r' | grep -q 'DisplayName.*ChannelDesk'; then
+    echo "   removing ChannelDesk $(wine reg query "$k" /v DisplayVersion 2>/dev/null | tr -d '\r' | awk '/DisplayVersion/ {print $3}') left in the prefix by an earlier run"
+    "${wine[@]}" msiexec /x "${k##*\\}" /qn || fail "could not remove the ChannelDesk an earlier run left installed (${k##*\\})"
+  fi
+done
+[[ -z $(products) ]] || fail "ChannelDesk is still installed in the test prefix: $(products)"
 "${wine[@]}" msiexec /i "$msi" /qn || fail "msiexec /i $(basename "$msi") failed"
 for f in "$programs/channeldesk.exe" "$programs/channeldesk-cli.exe" "$menu/ChannelDesk.lnk" "$menu/Uninstall ChannelDesk.lnk"; do
   [[ -f $f ]] || fail "the MSI did not install ${f#"$profile"/}"
@@ -209,15 +253,9 @@ echo "   installed per user, upgraded in place, uninstalled; %AppData%\\ChannelD
 step "Windows-only Go tests (go test -c, GOOS=windows) under Wine"
 cd "$repo"
 for spec in "data:Lock|SecondInstance|CloseLeaves|Replace|Windows" "app/files:DefaultDBPath|WriteFileAtomic|FileHeldOpen|Windows"; do
-  pkg=${spec%%:*} run=${spec#*:} name=${pkg//\//-}
-  # the same settings as the program, so the compiled packages are shared with its build
-  GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go test -c -tags migrated_fynedo -o "$out/$name.test.exe" "./$pkg" ||
-    fail "go test -c ./$pkg for Windows"
-  # the binary's own exit status is not used: see .ci/wine/gotest-verdict.awk
-  (cd "$pkg" && "${wine[@]}" "$out/$name.test.exe" -test.run "$run" -test.count=1 -test.v 2>&1 | tr -d '\r') \
-    >"$out/$name.test.txt" || true
-  awk -f "$repo/.ci/wine/gotest-verdict.awk" "$out/$name.test.txt" ||
-    { cat "$out/$name.test.txt"; fail "Windows Go tests in ./$pkg (-run '$run'), output above"; }
+  pkg=${spec%%:*}
+  wintest_build "$pkg"
+  wintest "$pkg" "${spec#*:}"
 done
 
 step "the GUI under Xvfb + Wine"
@@ -248,6 +286,26 @@ xwininfo -id "$win" | grep -E 'xwininfo|Width|Height' | sed 's/^/   /'
 import -display "$disp" -window root "$out/wine-gui.png" || fail "could not take the screenshot"
 echo "   screenshot: $out/wine-gui.png"
 [[ -e win/channeldesk.db.lock ]] || fail "the running GUI holds no lock file"
+# File › Open database (Ctrl+O) must bring up the system's own Open dialog
+# (comdlg32, a window of its own titled "Open"), not Fyne's dialog drawn
+# inside ChannelDesk's window; Escape closes it and the app goes on.
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+xdotool key --window "$win" ctrl+o
+dlg=""
+for _ in $(seq 30); do
+  dlg=$(xdotool search --onlyvisible --name '^Open$' 2>/dev/null | head -1) && [[ -n $dlg ]] && break
+  sleep 1
+done
+[[ -n $dlg ]] || { import -display "$disp" -window root "$out/wine-open-dialog.png" || true
+  fail "Ctrl+O showed no system Open dialog within 30 s (screen: $out/wine-open-dialog.png)"; }
+sleep 2
+import -display "$disp" -window root "$out/wine-open-dialog.png" || fail "could not take the screenshot"
+echo "   the system's Open dialog appeared: $out/wine-open-dialog.png"
+xdotool windowactivate --sync "$dlg" 2>/dev/null || xdotool windowfocus "$dlg"
+xdotool key --window "$dlg" Escape
+for _ in $(seq 15); do xdotool search --onlyvisible --name '^Open$' >/dev/null 2>&1 || break; sleep 1; done
+if xdotool search --onlyvisible --name '^Open$' >/dev/null 2>&1; then fail "Escape did not close the system Open dialog"; fi
+kill -0 "$gui" 2>/dev/null || fail "channeldesk.exe ended after its Open dialog was cancelled: $(cat "$out/wine-gui.log")"
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
 xdotool key --window "$win" alt+F4
 for _ in $(seq 30); do kill -0 "$gui" 2>/dev/null || break; sleep 1; done

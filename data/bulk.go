@@ -11,7 +11,7 @@ import (
 type BulkWriter struct {
 	s                          *Store
 	partner, contact, note, nb *sql.Stmt
-	source                     *sql.Stmt
+	source, fill               *sql.Stmt
 }
 
 // NewBulkWriter prepares the statements in tx; Close releases them.
@@ -34,6 +34,7 @@ func (s *Store) NewBulkWriter(ctx context.Context, tx *Tx) (*BulkWriter, error) 
 	w.nb = prep(`SELECT count(*) FROM events WHERE partner_id = ? AND kind = 'note' AND body = ?`)
 	w.source = prep(`INSERT INTO prospect_sources (partner_id, source, event_name, event_date, referred_by, interest,
 		captured_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(partner_id) DO NOTHING`)
+	w.fill = prep(fillBlanksSQL)
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -43,7 +44,7 @@ func (s *Store) NewBulkWriter(ctx context.Context, tx *Tx) (*BulkWriter, error) 
 
 // Close releases the prepared statements.
 func (w *BulkWriter) Close() {
-	for _, st := range []*sql.Stmt{w.partner, w.contact, w.note, w.nb, w.source} {
+	for _, st := range []*sql.Stmt{w.partner, w.contact, w.note, w.nb, w.source, w.fill} {
 		if st != nil {
 			st.Close()
 		}
@@ -111,4 +112,32 @@ func (w *BulkWriter) AddSource(ctx context.Context, p *ProspectSource) error {
 	}
 	_, err := w.source.ExecContext(ctx, p.PartnerID, p.Source, p.EventName, p.EventDate, p.ReferredBy, p.Interest, p.CapturedAt)
 	return notFoundIfFK(err, "partner")
+}
+
+// fillBlanksSQL copies a merged row's values into the stored partner's
+// empty fields; what the manager already entered is never overwritten.
+const fillBlanksSQL = `UPDATE partners SET
+	legal_name = CASE WHEN legal_name = '' THEN ? ELSE legal_name END,
+	country = CASE WHEN country = '' THEN ? ELSE country END,
+	region = CASE WHEN region = '' THEN ? ELSE region END,
+	city = CASE WHEN city = '' THEN ? ELSE city END,
+	website = CASE WHEN website = '' THEN ? ELSE website END,
+	verticals = CASE WHEN verticals = '' THEN ? ELSE verticals END,
+	capabilities = CASE WHEN capabilities = '' THEN ? ELSE capabilities END,
+	products = CASE WHEN products = '' THEN ? ELSE products END,
+	tags = CASE WHEN tags = '' THEN ? ELSE tags END,
+	account_manager = CASE WHEN account_manager = '' THEN ? ELSE account_manager END,
+	inn = CASE WHEN inn = '' THEN ? ELSE inn END,
+	kpp = CASE WHEN kpp = '' THEN ? ELSE kpp END,
+	address = CASE WHEN address = '' THEN ? ELSE address END
+	WHERE id = ?`
+
+// FillBlanks copies p's values into the empty fields of the stored
+// partner id (a merge): what the manager already entered is never
+// overwritten.
+func (w *BulkWriter) FillBlanks(ctx context.Context, id int64, p *Partner) error {
+	_, err := w.fill.ExecContext(ctx, p.LegalName, p.Country, p.Region, p.City, p.Website,
+		JoinList(p.Verticals), JoinList(p.Capabilities), JoinList(p.Products), JoinList(p.Tags),
+		p.AccountManager, p.INN, p.KPP, p.Address, id)
+	return err
 }

@@ -43,10 +43,3 @@ func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 func (t *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	return t.q.ExecContext(ctx, query, args...)
 }
-
-// PrepareContext is for the bulk writers that still prepare their own
-// statements outside data; they move into data with the rest of the SQL
-// (issue 16), and this method goes with them.
-func (t *Tx) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
-	return t.q.PrepareContext(ctx, query)
-}

@@ -154,7 +154,7 @@ func TestWithTxCancelledReportsCancellation(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	stillOpen := false
 	err := s.WithTx(ctx, func(tx *data.Tx) error {
-		st, err := tx.PrepareContext(ctx, `SELECT 1`)
+		st, err := data.PrepareInTx(ctx, tx, `SELECT 1`)
 		if err != nil {
 			return err
 		}

@@ -81,8 +81,8 @@ func TestEveryInsertTakesATeamID(t *testing.T) {
 	ins := regexp.MustCompile(`INSERT (?:OR \w+ )?INTO (\w+)\s*\(([^)]*)\)\s*(?:VALUES\s*\(|SELECT\s)\s*(\S*)`)
 	n := 0
 	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
+		if strings.HasSuffix(f, "_test.go") || f == "volume.go" {
+			continue // volume.go: benchmark data with fixed IDs; NewVolumeWriter refuses a team's database
 		}
 		b, err := os.ReadFile(f)
 		if err != nil {

@@ -23,7 +23,10 @@ import (
 )
 
 // kitScopes are the ways to choose the partners who get a kit.
-var kitScopes = []string{"kit.scope.all", "kit.scope.tier", "kit.scope.type", "kit.scope.partner"}
+var kitScopes = []string{"kit.scope.all", "kit.scope.tier", "kit.scope.type", "kit.scope.partner", "kit.scope.due"}
+
+// kitScopeDue is the index of "the partners whose figures are due".
+const kitScopeDue = 4
 
 // showKitExport is File → Partner kit…: which partners, in which
 // language; then a folder; then one kit per partner with progress.
@@ -86,6 +89,11 @@ func (u *UI) kitScopeValues(scope int, value *widget.SelectEntry) {
 	}
 	value.SetOptions(opts)
 	value.SetText("")
+	value.Enable()
+	if scope == kitScopeDue {
+		value.SetText(u.kitDueText())
+		value.Disable()
+	}
 	if d := u.partners; scope == 3 && d != nil && d.detail != nil && d.detail.partner != nil {
 		value.SetText(d.detail.partner.Name)
 	}
@@ -107,6 +115,8 @@ func (u *UI) kitSelection(scope int, value string) kit.Selection {
 			}
 		}
 		return kit.Selection{PartnerIDs: []int64{-1}}
+	case kitScopeDue:
+		return kit.Selection{Due: true}
 	}
 	return kit.Selection{All: true}
 }
@@ -123,6 +133,9 @@ func (u *UI) exportKits(sel kit.Selection, dir string, opt kit.Options) {
 		if err != nil {
 			return err
 		}
+		if len(partners) == 0 && sel.Due {
+			return errNoFiguresDue
+		}
 		if len(partners) == 0 {
 			return data.NotFound("partner")
 		}
@@ -130,6 +143,8 @@ func (u *UI) exportKits(sel kit.Selection, dir string, opt kit.Options) {
 		return err
 	}, func(err error) {
 		switch {
+		case errors.Is(err, errNoFiguresDue):
+			dialog.ShowInformation(lang.L("kit.menu.export"), u.kitDueText(), u.Win)
 		case errors.Is(err, context.Canceled):
 			dialog.ShowInformation(lang.L("kit.menu.export"), lang.L("kit.export_cancelled", map[string]any{"Count": len(paths)}), u.Win)
 		case err != nil:
@@ -200,14 +215,17 @@ type kitPreview struct {
 	ui     *UI
 	pv     *kit.Preview
 	file   []byte
-	proofs []mdf.ProofFile // files that came with the kit, for its claims
+	proofs []mdf.ProofFile     // files that came with the kit, for its claims
+	attach map[string][]string // files the manager attached to claim rows by hand
 	dec    map[string]kit.Decision
 	list   *widget.List
 	dlg    dialog.Dialog
+	// proofNote names the dropped files no claim took (nil: no claims)
+	proofNote *widget.Label
 }
 
 func newKitPreview(u *UI, pv *kit.Preview, file []byte) *kitPreview {
-	return &kitPreview{ui: u, pv: pv, file: file, dec: map[string]kit.Decision{}}
+	return &kitPreview{ui: u, pv: pv, file: file, dec: map[string]kit.Decision{}, attach: map[string][]string{}}
 }
 
 // rowText says what one row is and what will happen to it.
@@ -231,12 +249,11 @@ func rowText(it kit.Item) string {
 }
 
 func (p *kitPreview) show() {
-	items := p.pv.Items
-	p.list = widget.NewList(func() int { return len(items) }, func() fyne.CanvasObject {
+	p.list = widget.NewList(func() int { return len(p.pv.Items) }, func() fyne.CanvasObject {
 		return &widget.Check{}
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*widget.Check)
-		it := items[i]
+		it := p.pv.Items[i]
 		c.OnChanged = nil
 		c.Text = rowText(it)
 		d, rejected := p.dec[it.Hash]
@@ -253,7 +270,7 @@ func (p *kitPreview) show() {
 		c.OnChanged = func(on bool) { p.toggle(i, on) }
 	})
 	title := lang.L("kit.preview.title", map[string]any{"Partner": p.pv.PartnerName, "Date": format.FormatDate(p.pv.Marker.KitDate, p.ui.Lang)})
-	body := container.NewBorder(widget.NewLabel(lang.L("kit.preview.hint")), nil, nil, nil, p.list)
+	body := container.NewBorder(widget.NewLabel(lang.L("kit.preview.hint")), p.proofBar(), nil, nil, p.list)
 	p.dlg = dialog.NewCustomConfirm(title, lang.L("kit.preview.import"), lang.L("action.cancel"), body, func(ok bool) {
 		if ok {
 			p.commit()
@@ -288,7 +305,7 @@ func (p *kitPreview) commit() {
 	var err error
 	p.ui.background(func() {
 		opt := p.ui.kitImportOptions(true, p.dec)
-		opt.Proofs = p.proofs
+		opt.Proofs, opt.Attach = p.proofs, p.attach
 		pv, err = kit.Import(context.Background(), p.ui.Store, strings.NewReader(string(p.file)), opt)
 	}, func() {
 		if err != nil {

@@ -29,9 +29,12 @@ type teamSync struct {
 	session *team.Session
 	running bool
 	cancel  context.CancelFunc
-	status  string        // the last outcome, for the status line
-	onDone  func()        // the Team section refreshes itself (on the UI goroutine)
-	stop    chan struct{} // closed to end the automatic sync
+	status  string // the last outcome, for the status line
+	// needUpgrade: the last sync was refused because the team's server is
+	// older than this app (the section offers to upgrade it).
+	needUpgrade bool
+	onDone      func()        // the Team section refreshes itself (on the UI goroutine)
+	stop        chan struct{} // closed to end the automatic sync
 }
 
 // startTeamSync starts the automatic sync of a team database (the one
@@ -119,6 +122,7 @@ func (u *UI) syncTeam(progress func(stage string)) {
 		}
 		ts.mu.Lock()
 		ts.running, ts.status = false, status
+		ts.needUpgrade = needsUpgrade(err)
 		done := ts.onDone
 		ts.mu.Unlock()
 		cancel()
@@ -223,7 +227,16 @@ func (t *teamSection) refresh() {
 		}
 	}}
 	members := &widget.Button{Text: lang.L("team.members"), Icon: theme.AccountIcon(), OnTapped: t.onMembers}
-	objs = append(objs, container.NewHBox(syncBtn, cancel, members), bar, status)
+	objs = append(objs, container.NewHBox(syncBtn, cancel, members, t.joinButton()), bar, status)
+	if t.ui.team != nil {
+		t.ui.team.mu.Lock()
+		up := t.ui.team.needUpgrade
+		t.ui.team.mu.Unlock()
+		if up {
+			objs = append(objs, container.NewHBox(&widget.Button{Text: lang.L("team.upgrade"), Icon: theme.WarningIcon(),
+				Importance: widget.WarningImportance, OnTapped: t.showUpgrade}))
+		}
+	}
 	objs = append(objs, t.conflicts()...)
 	t.box.Objects = objs
 	t.box.Refresh()
@@ -263,7 +276,7 @@ func (t *teamSection) initForm() []fyne.CanvasObject {
 			}
 		})
 	}}
-	return []fyne.CanvasObject{teamWrap(lang.L("team.not_in_team")), form, container.NewHBox(start), msg}
+	return []fyne.CanvasObject{teamWrap(lang.L("team.not_in_team")), form, container.NewHBox(start, t.joinButton()), msg}
 }
 
 func (t *teamSection) onMembers() {

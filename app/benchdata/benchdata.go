@@ -92,7 +92,7 @@ func cachedL() (string, error) {
 	}
 	err = demo.Demo(context.Background(), s, demo.DemoOptions{Partners: 5000, Seed: 1, Today: Day})
 	if err == nil {
-		_, err = s.DB().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+		err = s.Checkpoint()
 	}
 	if cerr := s.Close(); err == nil {
 		err = cerr

@@ -117,17 +117,7 @@ type partnerIndex struct {
 
 func loadPartners(ctx context.Context, s *data.Store) (*partnerIndex, error) {
 	ix := &partnerIndex{byID: map[int64]bool{}, byName: map[string]int64{}}
-	rows, err := s.DB().QueryContext(ctx, `SELECT id, name, legal_name FROM partners`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name, legal string
-		if err := rows.Scan(&id, &name, &legal); err != nil {
-			return nil, err
-		}
+	err := s.EachPartnerName(ctx, func(id int64, name, legal string) {
 		ix.byID[id] = true
 		for _, n := range []string{name, legal} {
 			if k := format.NormalizeCompany(n); k != "" {
@@ -136,8 +126,11 @@ func loadPartners(ctx context.Context, s *data.Store) (*partnerIndex, error) {
 				}
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	return ix, rows.Err()
+	return ix, nil
 }
 
 func (ix *partnerIndex) find(ref string) int64 {

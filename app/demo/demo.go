@@ -128,8 +128,8 @@ func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
 	opt = opt.Defaults()
 	r := rand.New(rand.NewPCG(opt.Seed, 0x6368616e6e656c))
 	return s.WithTx(ctx, func(tx *data.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM partners`).Scan(&n); err != nil {
+		n, err := data.CountPartnersTx(ctx, tx)
+		if err != nil {
 			return err
 		}
 		if n > 0 {
@@ -160,11 +160,11 @@ func Demo(ctx context.Context, s *data.Store, opt DemoOptions) error {
 func demoSettings(ctx context.Context, tx *data.Tx) error {
 	for key, value := range map[string]string{"vendor_name": "Polar Software", "program_name": "Polar Partner Network",
 		"manager_name": "Ольга Савина"} {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = ? AND value != ''`, key).Scan(&n); err != nil {
+		v, _, err := data.LookupSettingTx(ctx, tx, key)
+		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if v == "" {
 			if err := data.SetSettingTx(ctx, tx, key, value); err != nil {
 				return err
 			}

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -53,8 +52,8 @@ var demoLossReasons = []struct{ en, ru string }{
 // demoDeals installs the default tier program, gives partners deals by
 // status, then assigns tiers from their won revenue with a history.
 func demoDeals(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
-	currency := "EUR"
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency); err != nil && err != sql.ErrNoRows {
+	currency, err := demoCurrency(ctx, tx)
+	if err != nil {
 		return err
 	}
 	if _, err := tier.EnsureDefaultProgramTx(ctx, tx, s, currency); err != nil {
@@ -232,4 +231,13 @@ func revenueThreshold(t data.Tier) int64 {
 		}
 	}
 	return 0
+}
+
+// demoCurrency is the program's currency setting, EUR when none is stored.
+func demoCurrency(ctx context.Context, tx *data.Tx) (string, error) {
+	v, ok, err := data.LookupSettingTx(ctx, tx, "currency")
+	if !ok || err != nil {
+		return "EUR", err
+	}
+	return v, nil
 }

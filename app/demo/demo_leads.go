@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -49,8 +48,8 @@ func demoLeads(ctx context.Context, tx *data.Tx, s *data.Store, _ *rand.Rand, op
 	if len(active) == 0 {
 		return nil
 	}
-	currency := "EUR"
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency); err != nil && err != sql.ErrNoRows {
+	currency, err := demoCurrency(ctx, tx)
+	if err != nil {
 		return err
 	}
 	g := &demoLeadGen{tx: tx, s: s, r: r, active: active, currency: currency, today: opt.Today}
@@ -60,7 +59,7 @@ func demoLeads(ctx context.Context, tx *data.Tx, s *data.Store, _ *rand.Rand, op
 			return err
 		}
 	}
-	_, err := s.ExpireLeadOffersTx(ctx, tx, opt.Today.Format("2006-01-02"))
+	_, err = s.ExpireLeadOffersTx(ctx, tx, opt.Today.Format("2006-01-02"))
 	return err
 }
 

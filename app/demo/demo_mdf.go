@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -44,8 +43,7 @@ func demoMDF(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt 
 	at := func(d time.Time) { clock = time.Date(d.Year(), d.Month(), d.Day(), 10, 0, 0, 0, time.UTC) }
 
 	var fyFrom int
-	var v string
-	if tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fiscal_year_from'`).Scan(&v) == nil {
+	if v, ok, err := data.LookupSettingTx(ctx, tx, "fiscal_year_from"); ok && err == nil {
 		fmt.Sscan(v, &fyFrom)
 	}
 	fyFrom = max(1, min(12, fyFrom))
@@ -141,8 +139,8 @@ func demoWorkingPartners(partners []data.Partner, most int) []data.Partner {
 // demo money is worth, so that demo amounts look right in roubles too (the
 // deals demo scales the same way).
 func demoMoneyUnit(ctx context.Context, tx *data.Tx) (int64, error) {
-	currency := "EUR"
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency); err != nil && err != sql.ErrNoRows {
+	currency, err := demoCurrency(ctx, tx)
+	if err != nil {
 		return 0, err
 	}
 	return max(1, tier.DefaultProgram(currency)[1].Requirements[1].Threshold/50_000), nil
@@ -279,29 +277,25 @@ func demoPayments(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand,
 // demoAttributeDeals credits won deals closed after a paid activity to it,
 // so that the ROI table has revenue to show.
 func demoAttributeDeals(ctx context.Context, tx *data.Tx) error {
-	_, err := tx.ExecContext(ctx, `UPDATE deals SET mdf_request_id = (SELECT r.id FROM mdf_requests r
-		WHERE r.partner_id = deals.partner_id AND r.approved_on != '' AND r.ends_on <= deals.closed_on ORDER BY r.ends_on DESC LIMIT 1)
-		WHERE state IN ('won','submitted','approved') AND mdf_request_id IS NULL AND id % 3 = 0`)
-	return err
+	return data.CreditDealsToActivitiesTx(ctx, tx)
 }
 
 // demoTry runs fn inside a savepoint: a refusal for lack of money is
 // undone and reported as skipped (the request stays a draft); any other
 // error stops the demo.
 func demoTry(ctx context.Context, tx *data.Tx, fn func() error) (skipped bool, err error) {
-	if _, err := tx.ExecContext(ctx, `SAVEPOINT mdf_demo`); err != nil {
+	if err := data.Savepoint(ctx, tx, "mdfdemo"); err != nil {
 		return false, err
 	}
 	err = fn()
 	if data.ErrorCode(err) == data.ECONFLICT {
-		if _, err := tx.ExecContext(ctx, `ROLLBACK TO mdf_demo`); err != nil {
+		if err := data.RollbackToSavepoint(ctx, tx, "mdfdemo"); err != nil {
 			return false, err
 		}
-		skipped, err = true, nil
+		return true, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	_, err = tx.ExecContext(ctx, `RELEASE mdf_demo`)
-	return skipped, err
+	return false, data.ReleaseSavepoint(ctx, tx, "mdfdemo")
 }

@@ -61,52 +61,36 @@ func demoOnboarding(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Ran
 // where the date is past (a running checklist leaves one in ten behind),
 // pending otherwise.
 func demoExtraTasks(ctx context.Context, tx *data.Tx, r *rand.Rand, opt DemoOptions) error {
-	var have int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM onboarding_tasks`).Scan(&have); err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.started_on, c.completed_on, COALESCE(max(t.position), 0)
-		FROM onboarding_checklists c LEFT JOIN onboarding_tasks t ON t.checklist_id = c.id GROUP BY c.id ORDER BY c.id`)
+	have, err := data.CountOnboardingTasksTx(ctx, tx)
 	if err != nil {
 		return err
 	}
-	type cl struct {
-		id            int64
-		started, done string
-		pos           int
+	cls, err := data.ChecklistEndsTx(ctx, tx)
+	if err != nil {
+		return err
 	}
-	var cls []cl
-	for rows.Next() {
-		var c cl
-		if err := rows.Scan(&c.id, &c.started, &c.done, &c.pos); err != nil {
-			rows.Close()
-			return err
-		}
-		cls = append(cls, c)
-	}
-	rows.Close()
 	if len(cls) == 0 || have >= opt.Tasks {
 		return nil
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT INTO onboarding_tasks (checklist_id, stage, stage_en, stage_ru, position, title_en,
-		title_ru, kind, owner, due_on, required, state, done_on, done_by) VALUES (?, 99, 'Enablement', 'Развитие', ?, ?, ?, 'custom', ?, ?, 0, ?, ?, ?)`)
+	w, err := data.NewEnablementWriter(ctx, tx)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer w.Close()
 	today := fiscal.ISODate(opt.Today)
 	for k := range opt.Tasks - have {
 		c := &cls[k%len(cls)]
-		c.pos++
+		c.LastPosition++
 		n := k/len(cls) + 1
-		due := fiscal.AddDays(mustDay(c.started), 30+14*n+r.IntN(7))
+		due := fiscal.AddDays(mustDay(c.StartedOn), 30+14*n+r.IntN(7))
 		state, doneOn, by := data.TaskPending, "", ""
-		if due <= today && (c.done != "" || r.IntN(60) != 0) { // a running checklist leaves a few behind
+		if due <= today && (c.CompletedOn != "" || r.IntN(60) != 0) { // a running checklist leaves a few behind
 			state, doneOn, by = data.TaskDone, due, "demo"
 		}
 		owner := []string{"vendor", "partner"}[r.IntN(2)]
-		if _, err := st.ExecContext(ctx, c.id, c.pos, fmt.Sprintf("Enablement session %d", n), fmt.Sprintf("Сессия развития %d", n),
-			owner, due, state, doneOn, by); err != nil {
+		t := &data.EnablementTask{ChecklistID: c.ID, Position: c.LastPosition, TitleEN: fmt.Sprintf("Enablement session %d", n),
+			TitleRU: fmt.Sprintf("Сессия развития %d", n), Owner: owner, DueOn: due, State: state, DoneOn: doneOn, DoneBy: by}
+		if err := w.Add(ctx, t); err != nil {
 			return err
 		}
 	}
@@ -118,17 +102,10 @@ func demoCertifications(ctx context.Context, tx *data.Tx, r *rand.Rand, today ti
 		if p.Status != data.StatusActive && p.Status != data.StatusAtRisk && p.Status != data.StatusOnboarding {
 			continue
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM contacts WHERE partner_id = ? ORDER BY id`, p.ID)
+		ids, err := data.ContactIDsTx(ctx, tx, p.ID)
 		if err != nil {
 			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			rows.Scan(&id)
-			ids = append(ids, id)
-		}
-		rows.Close()
 		for _, id := range ids {
 			for range r.IntN(3) {
 				if err := demoCert(ctx, tx, r, today, id, p.Status == data.StatusOnboarding); err != nil {

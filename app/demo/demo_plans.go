@@ -28,8 +28,7 @@ var demoCommit = []struct {
 // drafts, and check-ins for the quarters already over.
 func demoPlans(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, opt DemoOptions, partners []data.Partner) error {
 	fyStart := 1
-	var v string
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fiscal_year_from'`).Scan(&v); err == nil {
+	if v, ok, err := data.LookupSettingTx(ctx, tx, "fiscal_year_from"); ok && err == nil {
 		fyStart, _ = strconv.Atoi(v)
 	}
 	year := opt.Today.Year()

@@ -54,20 +54,7 @@ func demoRecruit(ctx context.Context, tx *data.Tx, s *data.Store, r *rand.Rand, 
 }
 
 func demoCriteria(ctx context.Context, tx *data.Tx) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM scorecard_criteria ORDER BY position`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return data.CriterionIDsTx(ctx, tx)
 }
 
 func demoSource(r *rand.Rand, opt DemoOptions, p data.Partner) *data.ProspectSource {

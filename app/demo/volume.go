@@ -17,14 +17,19 @@ type Volume struct {
 
 // FillVolume writes plain synthetic partners, tiers, contacts,
 // certifications, onboarding checklists, escalations and deals straight
-// with SQL, fast enough for benchmarks of 100,000 deals. It is for
-// benchmarks and tests; the demo data is made by Demo. Values are
-// deterministic; a few names look like formulas on purpose.
+// into a new database (data.VolumeWriter), fast enough for benchmarks of
+// 100,000 deals. It is for benchmarks and tests; the demo data is made by
+// Demo. Values are deterministic; a few names look like formulas on purpose.
 func FillVolume(ctx context.Context, s *data.Store, v Volume) error {
 	return s.WithTx(ctx, func(tx *data.Tx) error {
-		steps := []func(context.Context, *data.Tx, Volume) error{volumeTiers, volumePartners, volumeDeals}
+		w, err := s.NewVolumeWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		steps := []func(context.Context, *data.VolumeWriter, Volume) error{volumeTiers, volumePartners, volumeDeals}
 		for _, step := range steps {
-			if err := step(ctx, tx, v); err != nil {
+			if err := step(ctx, w, v); err != nil {
 				return err
 			}
 		}
@@ -32,55 +37,62 @@ func FillVolume(ctx context.Context, s *data.Store, v Volume) error {
 	})
 }
 
-func volumeTiers(ctx context.Context, tx *data.Tx, v Volume) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO tiers (id, rank, name_en, name_ru, discount_bp, mdf_accrual_bp) VALUES
-		(1, 1, 'Registered', 'Зарегистрированный', 500, 0), (2, 2, 'Silver', 'Серебряный', 1000, 100),
-		(3, 3, 'Gold', 'Золотой', 1500, 200);
-		INSERT INTO tier_requirements (tier_id, kind, threshold) VALUES
-		(2, 'revenue_12m', 5000000), (2, 'certified_people', 1), (3, 'revenue_12m', 20000000),
-		(3, 'deals_12m', 10), (3, 'certified_people', 3), (3, 'onboarding_completed', 0)`)
-	return err
-}
-
-var volumeStatuses = []string{"active", "active", "active", "onboarding", "prospect", "applied", "vetting", "at_risk", "offboarded", "active"}
-
-// volumePartners writes partner i with a contact, a certification, and
-// for onboarding partners a checklist started i%120 days ago.
-func volumePartners(ctx context.Context, tx *data.Tx, v Volume) error {
-	now := v.Today.UTC().Format(time.RFC3339)
-	p, err := tx.PrepareContext(ctx, `INSERT INTO partners (id, name, type, status, country, region, city, tier_id, created_at, updated_at)
-		VALUES (?, ?, 'reseller', ?, 'Germany', 'DACH', 'Berlin', ?, ?, ?)`)
-	if err != nil {
-		return err
+// volumeTiers is the program: Registered, Silver and Gold.
+func volumeTiers(ctx context.Context, w *data.VolumeWriter, _ Volume) error {
+	req := func(kind data.RequirementKind, threshold int64) data.Requirement {
+		return data.Requirement{Kind: kind, Threshold: threshold}
 	}
-	defer p.Close()
-	for i := 1; i <= v.Partners; i++ {
-		name := fmt.Sprintf("Partner %05d", i)
-		if i == 2 {
-			name = "=1+2" // formula-like names stay text in every export
-		}
-		var tier any
-		if i%4 != 0 {
-			tier = i%3 + 1
-		}
-		created := v.Today.AddDate(-2, 0, 0).Format(time.RFC3339)
-		if _, err := p.ExecContext(ctx, i, name, volumeStatuses[i%len(volumeStatuses)], tier, created, now); err != nil {
-			return err
-		}
-		if err := volumePartnerExtras(ctx, tx, v, i); err != nil {
+	tiers := []data.Tier{
+		{ID: 1, Rank: 1, NameEN: "Registered", NameRU: "Зарегистрированный", DiscountBP: 500},
+		{ID: 2, Rank: 2, NameEN: "Silver", NameRU: "Серебряный", DiscountBP: 1000, MDFAccrualBP: 100,
+			Requirements: []data.Requirement{req("revenue_12m", 5000000), req("certified_people", 1)}},
+		{ID: 3, Rank: 3, NameEN: "Gold", NameRU: "Золотой", DiscountBP: 1500, MDFAccrualBP: 200,
+			Requirements: []data.Requirement{req("revenue_12m", 20000000), req("deals_12m", 10), req("certified_people", 3),
+				req("onboarding_completed", 0)}},
+	}
+	for i := range tiers {
+		if err := w.Tier(ctx, &tiers[i]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func volumePartnerExtras(ctx context.Context, tx *data.Tx, v Volume, i int) error {
+var volumeStatuses = []data.Status{"active", "active", "active", "onboarding", "prospect", "applied", "vetting", "at_risk", "offboarded", "active"}
+
+// volumePartners writes partner i with a contact, a certification, and
+// for onboarding partners a checklist started i%120 days ago.
+func volumePartners(ctx context.Context, w *data.VolumeWriter, v Volume) error {
+	now := v.Today.UTC().Format(time.RFC3339)
+	for i := 1; i <= v.Partners; i++ {
+		name := fmt.Sprintf("Partner %05d", i)
+		if i == 2 {
+			name = "=1+2" // formula-like names stay text in every export
+		}
+		var tier int64
+		if i%4 != 0 {
+			tier = int64(i%3 + 1)
+		}
+		created := v.Today.AddDate(-2, 0, 0).Format(time.RFC3339)
+		p := &data.Partner{ID: int64(i), Name: name, Type: "reseller", Status: volumeStatuses[i%len(volumeStatuses)],
+			Country: "Germany", Region: "DACH", City: "Berlin", CreatedAt: created, UpdatedAt: now}
+		if err := w.Partner(ctx, p, tier); err != nil {
+			return err
+		}
+		if err := volumePartnerExtras(ctx, w, v, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func volumePartnerExtras(ctx context.Context, w *data.VolumeWriter, v Volume, i int) error {
 	day := func(d int) string { return v.Today.AddDate(0, 0, d).Format(format.DateLayout) }
-	if _, err := tx.ExecContext(ctx, `INSERT INTO contacts (id, partner_id, name) VALUES (?, ?, ?)`, i, i, fmt.Sprintf("Contact %d", i)); err != nil {
+	id := int64(i)
+	if err := w.Contact(ctx, &data.Contact{ID: id, PartnerID: id, Name: fmt.Sprintf("Contact %d", i)}); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO certifications (contact_id, name, earned_on, expires_on) VALUES (?, 'Sales', ?, ?)`,
-		i, day(-300), day(i%400)); err != nil {
+	if err := w.Certification(ctx, &data.Certification{ContactID: id, Name: "Sales", EarnedOn: day(-300), ExpiresOn: day(i % 400)}); err != nil {
 		return err
 	}
 	if volumeStatuses[i%len(volumeStatuses)] == "onboarding" {
@@ -88,34 +100,26 @@ func volumePartnerExtras(ctx context.Context, tx *data.Tx, v Volume, i int) erro
 		if i%3 == 0 {
 			completed = day(-1)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO onboarding_checklists (partner_id, template_name, started_on, completed_on)
-			VALUES (?, 'Reseller', ?, ?)`, i, day(-(i % 120)), completed); err != nil {
+		cl := &data.OnboardingChecklist{PartnerID: id, TemplateName: "Reseller", StartedOn: day(-(i % 120)), CompletedOn: completed}
+		if err := w.Checklist(ctx, cl); err != nil {
 			return err
 		}
 	}
 	if i%50 == 0 {
-		_, err := tx.ExecContext(ctx, `INSERT INTO events (partner_id, kind, at, body, open) VALUES (?, 'escalation', ?, '@escalated', 1)`,
-			i, v.Today.AddDate(0, 0, -2).UTC().Format(time.RFC3339))
-		return err
+		return w.Event(ctx, &data.Event{PartnerID: id, Kind: "escalation", At: v.Today.AddDate(0, 0, -2).UTC().Format(time.RFC3339),
+			Body: "@escalated", Open: true})
 	}
 	return nil
 }
 
-var volumeDealStates = []string{"won", "won", "lost", "approved", "submitted", "won", "expired", "rejected", "approved", "won"}
+var volumeDealStates = []data.DealState{"won", "won", "lost", "approved", "submitted", "won", "expired", "rejected", "approved", "won"}
 
 // volumeDeals spreads deals over the partners and the last two years.
-func volumeDeals(ctx context.Context, tx *data.Tx, v Volume) error {
+func volumeDeals(ctx context.Context, w *data.VolumeWriter, v Volume) error {
 	if v.Partners == 0 {
 		return nil
 	}
 	now := v.Today.UTC().Format(time.RFC3339)
-	st, err := tx.PrepareContext(ctx, `INSERT INTO deals (partner_id, customer, customer_key, product, amount, state,
-		registered_on, expected_close_on, approved_on, protected_until, closed_on, created_at, updated_at)
-		VALUES (?, ?, ?, 'Core', ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	for i := 0; i < v.Deals; i++ {
 		state := volumeDealStates[i%len(volumeDealStates)]
 		reg := v.Today.AddDate(0, 0, -(i*7)%730-31)
@@ -131,9 +135,11 @@ func volumeDeals(ctx context.Context, tx *data.Tx, v Volume) error {
 		if i == 1 {
 			customer = "+7 (495) 123-45-67"
 		}
-		amount := int64((i*7919)%1_000_000) * 100
-		if _, err := st.ExecContext(ctx, 1+i%v.Partners, customer, customer, amount, state, reg.Format(format.DateLayout),
-			reg.AddDate(0, 2, 0).Format(format.DateLayout), approved, protected, closed, now, now); err != nil {
+		d := &data.Deal{PartnerID: int64(1 + i%v.Partners), Customer: customer, CustomerKey: customer, Product: "Core",
+			Amount: int64((i*7919)%1_000_000) * 100, State: state, RegisteredOn: reg.Format(format.DateLayout),
+			ExpectedCloseOn: reg.AddDate(0, 2, 0).Format(format.DateLayout), ApprovedOn: approved, ProtectedUntil: protected,
+			ClosedOn: closed, CreatedAt: now, UpdatedAt: now}
+		if err := w.Deal(ctx, d); err != nil {
 			return err
 		}
 	}

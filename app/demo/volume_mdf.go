@@ -28,27 +28,31 @@ func FillMDFVolume(ctx context.Context, s *data.Store, v Volume, requests int) e
 		return nil
 	}
 	return s.WithTx(ctx, func(tx *data.Tx) error {
-		if err := volumeMDFFundsAndAllocations(ctx, tx, v); err != nil {
+		w, err := s.NewVolumeWriter(ctx, tx)
+		if err != nil {
 			return err
 		}
-		return volumeMDFRequests(ctx, tx, v, requests)
+		defer w.Close()
+		if err := volumeMDFFundsAndAllocations(ctx, w, v); err != nil {
+			return err
+		}
+		return volumeMDFRequests(ctx, w, v, requests)
 	})
 }
 
-func volumeMDFFundsAndAllocations(ctx context.Context, tx *data.Tx, v Volume) error {
+func volumeMDFFundsAndAllocations(ctx context.Context, w *data.VolumeWriter, v Volume) error {
 	now := v.Today.UTC().Format(time.RFC3339)
 	q := fiscal.QuarterOf(v.Today, 1)
 	for k := VolumeMDFFunds; k >= 1; k-- {
-		_, err := tx.ExecContext(ctx, `INSERT INTO mdf_funds (id, name, period_kind, fiscal_year, quarter, starts_on, ends_on,
-			currency, budget, model, activity_types, share_bp, claim_days, created_at)
-			VALUES (?, ?, 'quarter', ?, ?, ?, ?, 'EUR', ?, 'discretionary', '', 10000, 30, ?)`,
-			k, "MDF "+q.Label(), q.Year, q.Q, fiscal.ISODate(q.Start()), fiscal.ISODate(q.End()), int64(v.Partners)*12_000_000, now)
-		if err != nil {
+		f := &data.MDFFund{ID: int64(k), Name: "MDF " + q.Label(), PeriodKind: "quarter", FiscalYear: q.Year, Quarter: q.Q,
+			StartsOn: fiscal.ISODate(q.Start()), EndsOn: fiscal.ISODate(q.End()), Currency: "EUR",
+			Budget: int64(v.Partners) * 12_000_000, Model: "discretionary", ShareBP: 10000, ClaimDays: 30, CreatedAt: now}
+		if err := w.MDFFund(ctx, f); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO mdf_ledger (fund_id, partner_id, kind, bucket, amount, on_date, reason, created_at)
-			SELECT ?, id, 'allocation', 'allocated', 10000000, ?, 'Quarterly allocation', ? FROM partners`, k, fiscal.ISODate(q.Start()), now)
-		if err != nil {
+		e := &data.MDFEntry{FundID: int64(k), Kind: "allocation", Bucket: "allocated", Amount: 10000000,
+			OnDate: fiscal.ISODate(q.Start()), Reason: "Quarterly allocation", CreatedAt: now}
+		if err := w.AllocateToAll(ctx, e); err != nil {
 			return err
 		}
 		q = q.Prev()
@@ -59,35 +63,26 @@ func volumeMDFFundsAndAllocations(ctx context.Context, tx *data.Tx, v Volume) er
 // volumeMDFRequests writes request i for partner 1+i%Partners in fund
 // 1+i%4; fund 4 is the current quarter, where approved requests have
 // claim deadlines around today.
-func volumeMDFRequests(ctx context.Context, tx *data.Tx, v Volume, n int) error {
+func volumeMDFRequests(ctx context.Context, w *data.VolumeWriter, v Volume, n int) error {
 	now := v.Today.UTC().Format(time.RFC3339)
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO mdf_requests (fund_id, partner_id, activity, description, starts_on, ends_on,
-		requested, approved_amount, expected_leads, state, submitted_on, approved_on, closed_on, created_at, updated_at)
-		VALUES (?, ?, 'event', ?, ?, ?, ?, ?, 20, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	led, err := tx.PrepareContext(ctx, `INSERT INTO mdf_ledger (fund_id, partner_id, kind, bucket, amount, request_id, on_date, reason, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)`)
-	if err != nil {
-		return err
-	}
-	defer led.Close()
 	for i := range n {
 		r := volumeMDFRequest(v, i)
-		res, err := ins.ExecContext(ctx, r.fund, r.partner, fmt.Sprintf("Event %d", i), r.starts, r.ends, r.amount, r.approved,
-			r.dbState, r.starts, r.approvedOn, r.closedOn, now, now)
-		if err != nil {
+		req := &data.MDFRequest{FundID: int64(r.fund), PartnerID: int64(r.partner), Activity: "event",
+			Description: fmt.Sprintf("Event %d", i), StartsOn: r.starts, EndsOn: r.ends, Requested: r.amount, Approved: r.approved,
+			ExpectedLeads: 20, State: data.MDFRequestState(r.dbState), SubmittedOn: r.starts, ApprovedOn: r.approvedOn,
+			ClosedOn: r.closedOn, CreatedAt: now, UpdatedAt: now}
+		if err := w.MDFRequest(ctx, req); err != nil {
 			return err
 		}
-		id, _ := res.LastInsertId()
+		id := req.ID
 		for _, e := range r.entries() {
-			if _, err := led.ExecContext(ctx, r.fund, r.partner, e.kind, e.bucket, e.amount, id, r.ends, now); err != nil {
+			le := &data.MDFEntry{FundID: int64(r.fund), PartnerID: int64(r.partner), Kind: data.MDFEntryKind(e.kind),
+				Bucket: e.bucket, Amount: e.amount, RequestID: id, OnDate: r.ends, CreatedAt: now}
+			if err := w.MDFEntry(ctx, le); err != nil {
 				return err
 			}
 		}
-		if err := volumeMDFClaim(ctx, tx, v, r, id, i); err != nil {
+		if err := volumeMDFClaim(ctx, w, v, r, id, i); err != nil {
 			return err
 		}
 	}
@@ -146,23 +141,19 @@ func (r volumeReq) entries() []volumeEntry {
 
 // volumeMDFClaim writes the paid claim of a paid request and attributes
 // one won deal to the activity.
-func volumeMDFClaim(ctx context.Context, tx *data.Tx, v Volume, r volumeReq, id int64, i int) error {
+func volumeMDFClaim(ctx context.Context, w *data.VolumeWriter, v Volume, r volumeReq, id int64, i int) error {
 	if r.state != "paid" {
 		return nil
 	}
 	now := v.Today.UTC().Format(time.RFC3339)
-	res, err := tx.ExecContext(ctx, `INSERT INTO mdf_payments (paid_on, reference, total, created_at) VALUES (?, ?, ?, ?)`,
-		r.ends, fmt.Sprintf("PAY-%d", id), r.amount, now)
+	pay, err := w.MDFPayment(ctx, r.ends, fmt.Sprintf("PAY-%d", id), r.amount, now)
 	if err != nil {
 		return err
 	}
-	pay, _ := res.LastInsertId()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO mdf_claims (request_id, actual_cost, leads, state, reimbursable, submitted_on,
-		decided_on, payment_id, created_at, updated_at) VALUES (?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?)`,
-		id, r.amount, 5+i%40, r.amount, r.ends, r.ends, pay, now, now); err != nil {
+	c := &data.MDFClaim{RequestID: id, ActualCost: r.amount, Leads: int64(5 + i%40), State: "paid", Reimbursable: r.amount,
+		SubmittedOn: r.ends, DecidedOn: r.ends, PaymentID: pay, CreatedAt: now, UpdatedAt: now}
+	if err := w.MDFClaim(ctx, c); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE deals SET mdf_request_id = ? WHERE id = (SELECT id FROM deals
-		WHERE partner_id = ? AND state = 'won' AND mdf_request_id IS NULL LIMIT 1)`, id, r.partner)
-	return err
+	return w.CreditWonDeal(ctx, id, int64(r.partner))
 }

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"time"
 
@@ -73,31 +72,12 @@ func (r *Result) count(a Action) {
 	}
 }
 
-// fillBlanksSQL copies a merged row's values into the stored partner's
-// empty fields; what the manager already entered is never overwritten.
-const fillBlanksSQL = `UPDATE partners SET
-	legal_name = CASE WHEN legal_name = '' THEN ? ELSE legal_name END,
-	country = CASE WHEN country = '' THEN ? ELSE country END,
-	region = CASE WHEN region = '' THEN ? ELSE region END,
-	city = CASE WHEN city = '' THEN ? ELSE city END,
-	website = CASE WHEN website = '' THEN ? ELSE website END,
-	verticals = CASE WHEN verticals = '' THEN ? ELSE verticals END,
-	capabilities = CASE WHEN capabilities = '' THEN ? ELSE capabilities END,
-	products = CASE WHEN products = '' THEN ? ELSE products END,
-	tags = CASE WHEN tags = '' THEN ? ELSE tags END,
-	account_manager = CASE WHEN account_manager = '' THEN ? ELSE account_manager END,
-	inn = CASE WHEN inn = '' THEN ? ELSE inn END,
-	kpp = CASE WHEN kpp = '' THEN ? ELSE kpp END,
-	address = CASE WHEN address = '' THEN ? ELSE address END
-	WHERE id = ?`
-
 // writer applies rows inside the import's transaction with prepared
 // statements, remembering the partner each row became.
 type writer struct {
 	bulk   *data.BulkWriter
 	src    *data.SourceWriter
 	source string
-	fill   *sql.Stmt
 	ids    []int64
 	at     string
 	author string
@@ -108,24 +88,17 @@ func newWriter(ctx context.Context, tx *data.Tx, s *data.Store, rows int, author
 	if err != nil {
 		return nil, err
 	}
-	fill, err := tx.PrepareContext(ctx, fillBlanksSQL)
-	if err != nil {
-		bulk.Close()
-		return nil, err
-	}
 	src, err := s.NewSourceWriter(ctx, tx)
 	if err != nil {
 		bulk.Close()
-		fill.Close()
 		return nil, err
 	}
-	return &writer{bulk: bulk, src: src, fill: fill, ids: make([]int64, rows), at: s.Now().UTC().Format(time.RFC3339),
+	return &writer{bulk: bulk, src: src, ids: make([]int64, rows), at: s.Now().UTC().Format(time.RFC3339),
 		author: author}, nil
 }
 
 func (w *writer) close() {
 	w.bulk.Close()
-	w.fill.Close()
 	w.src.Close()
 }
 
@@ -148,10 +121,7 @@ func (w *writer) apply(ctx context.Context, i int, row *Row) error {
 		if row.MergeRow >= 0 {
 			id = w.ids[row.MergeRow]
 		}
-		p := &row.Partner
-		if _, err := w.fill.ExecContext(ctx, p.LegalName, p.Country, p.Region, p.City, p.Website,
-			data.JoinList(p.Verticals), data.JoinList(p.Capabilities), data.JoinList(p.Products), data.JoinList(p.Tags),
-			p.AccountManager, p.INN, p.KPP, p.Address, id); err != nil {
+		if err := w.bulk.FillBlanks(ctx, id, &row.Partner); err != nil {
 			return err
 		}
 	case Update:

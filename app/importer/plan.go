@@ -204,21 +204,10 @@ func (ex *existing) rememberINN(id int64, inn string) {
 }
 
 func (ex *existing) loadContacts(ctx context.Context, s *data.Store) error {
-	rows, err := s.DB().QueryContext(ctx, `SELECT partner_id, name, email FROM contacts ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name, email string
-		if err := rows.Scan(&id, &name, &email); err != nil {
-			return err
-		}
+	return s.EachContactName(ctx, func(id int64, name, email string) {
 		ex.addContact(id, name, email)
 		ex.remember(id, nil, format.CompanyDomain(email))
-	}
-	return rows.Err()
+	})
 }
 
 // remember records keys and a domain for a partner; the first partner

@@ -46,7 +46,12 @@ func TestApplicationBecomesAnAppliedProspect(t *testing.T) {
 		t.Fatalf("import: %v %+v", err, pv)
 	}
 	var id int64
-	s.DB().QueryRow(`SELECT id FROM partners WHERE name = 'ООО Северный Ветер'`).Scan(&id)
+	prs, _ := s.PartnerRows(ctx)
+	for _, r := range prs {
+		if r.Name == "ООО Северный Ветер" {
+			id = r.ID
+		}
+	}
 	p, err := s.Partner(ctx, id)
 	if err != nil || p.Status != data.StatusApplied || p.Type != data.TypeIntegrator || p.DocLang != "ru" || len(p.Verticals) != 2 {
 		t.Fatalf("applicant: %+v %v", p, err)

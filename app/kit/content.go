@@ -79,6 +79,13 @@ func Load(ctx context.Context, s *data.Store, partnerID int64, opt Options) (*Co
 		return nil, err
 	}
 	c := newContent(s, st, p, opt)
+	today := opt.Today
+	if today.IsZero() {
+		today = s.Now()
+	}
+	if err := owedLastYear(ctx, s, c, today, st.FiscalYearFrom, opt.Due != ""); err != nil {
+		return nil, err
+	}
 	for _, load := range []func(context.Context, *data.Store, *Content) error{loadDeals, loadMDF, loadPlan, loadPeople, loadLeads} {
 		if err := load(ctx, s, c); err != nil {
 			return nil, err
@@ -102,7 +109,7 @@ func newContent(s *data.Store, st data.Settings, p *data.Partner, opt Options) *
 	}
 	due := opt.Due
 	if due == "" {
-		due = fiscal.QuarterOf(today, st.FiscalYearFrom).End().AddDate(0, 0, 10).Format(format.DateLayout)
+		due = DueBy(fiscal.QuarterOf(today, st.FiscalYearFrom))
 	}
 	program := st.ProgramName
 	if program == "" {

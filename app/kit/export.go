@@ -46,11 +46,12 @@ type Selection struct {
 	All        bool   // active and at-risk partners
 	Tier       string // the assigned tier's name
 	Type       data.PartnerType
+	Due        bool // the partners whose figures are due (FiguresDue)
 }
 
-// Partners resolves a selection to partners, in name order. All, a tier
-// and a type cover active partners only (at risk counts as active: the
-// partner is not told).
+// Partners resolves a selection to partners, in name order. All, a tier,
+// a type and the figures due cover active partners only (at risk counts
+// as active: the partner is not told).
 func Partners(ctx context.Context, s *data.Store, sel Selection) ([]data.PartnerRow, error) {
 	rows, err := s.PartnerRows(ctx)
 	if err != nil {
@@ -72,6 +73,15 @@ func Partners(ctx context.Context, s *data.Store, sel Selection) ([]data.Partner
 			want[id] = true
 		}
 	}
+	if sel.Due {
+		_, ids, err := FiguresDue(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			want[id] = true
+		}
+	}
 	var out []data.PartnerRow
 	for _, r := range rows {
 		active := r.Status == data.StatusActive || r.Status == data.StatusAtRisk
@@ -79,6 +89,7 @@ func Partners(ctx context.Context, s *data.Store, sel Selection) ([]data.Partner
 		case len(sel.PartnerIDs) > 0 && want[r.ID],
 			sel.All && active,
 			sel.Tier != "" && want[r.ID] && active,
+			sel.Due && want[r.ID] && active,
 			sel.Type != "" && r.Type == sel.Type && active:
 			out = append(out, r)
 		}

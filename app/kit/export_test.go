@@ -16,9 +16,18 @@ import (
 
 func firstActive(t testing.TB, s *data.Store) int64 {
 	t.Helper()
-	var id int64
-	if err := s.DB().QueryRow(`SELECT id FROM partners WHERE status = 'active' ORDER BY id LIMIT 1`).Scan(&id); err != nil {
+	rows, err := s.PartnerRows(context.Background())
+	if err != nil {
 		t.Fatal(err)
+	}
+	var id int64
+	for _, r := range rows {
+		if r.Status == data.StatusActive && (id == 0 || r.ID < id) {
+			id = r.ID
+		}
+	}
+	if id == 0 {
+		t.Fatal("no active partner")
 	}
 	return id
 }

@@ -46,9 +46,10 @@ type Item struct {
 	// Rejected is the manager's decision to refuse an acceptable row.
 	Rejected bool
 	Reason   string
-	// Proofs are the proof files a claim names that came with the kit
-	// (attached to the claim); Missing those it names that did not.
-	Proofs, Missing []string
+	// Proofs are the files attached to a claim: those it names that came
+	// with the kit and those the manager attached by hand (also in
+	// ByHand); Missing are the names it gives that match no file.
+	Proofs, Missing, ByHand []string
 }
 
 // Accepted says whether the row is (or would be) stored.
@@ -59,6 +60,9 @@ type Preview struct {
 	Marker      *Marker
 	PartnerName string
 	Items       []Item
+	// Unnamed are the files dropped with the kit that no claim took, by
+	// name or by hand: the manager may attach them (ImportOptions.Attach).
+	Unnamed []string
 }
 
 // Decision is the manager's choice for one row, by its hash.
@@ -84,8 +88,11 @@ type ImportOptions struct {
 	EventText func(kitDate, summary string) string
 	Author    string
 	// Proofs are files that came with the kit (dropped onto the window
-	// with it); a claim that names one by its file name gets it attached.
+	// with it); a claim that names one gets it attached (see matchProof).
 	Proofs []mdf.ProofFile
+	// Attach are the manager's own choices: a claim row (by its hash)
+	// gets these files of Proofs (by name) besides those it names.
+	Attach map[string][]string
 }
 
 // errPreview rolls the preview's transaction back.
@@ -126,7 +133,7 @@ func Apply(ctx context.Context, s *data.Store, ret *Returned, opt ImportOptions)
 	pv := &Preview{Marker: m, PartnerName: p.Name}
 	err = s.WithTx(ctx, func(tx *data.Tx) error {
 		im := &importer{ctx: ctx, tx: tx, s: s, m: m, lang: ret.Lang, currency: st.Currency, opt: opt,
-			today: s.Now().Format(format.DateLayout)}
+			today: s.Now().Format(format.DateLayout), usedProofs: map[int]bool{}}
 		for i, row := range ret.Rows {
 			it, err := im.row(i, row)
 			if err != nil {
@@ -136,6 +143,7 @@ func Apply(ctx context.Context, s *data.Store, ret *Returned, opt ImportOptions)
 				pv.Items = append(pv.Items, *it)
 			}
 		}
+		pv.Unnamed = im.unnamedProofs()
 		if !opt.Commit {
 			return errPreview
 		}
@@ -157,6 +165,8 @@ type importer struct {
 	currency string
 	today    string
 	opt      ImportOptions
+	// usedProofs are the indexes of opt.Proofs a claim row took.
+	usedProofs map[int]bool
 }
 
 // row handles one tagged row inside its own savepoint: the row's change

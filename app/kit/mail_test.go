@@ -22,7 +22,14 @@ import (
 func TestMailDraftCarriesTheKit(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
-	exec1(t, w.s, `UPDATE partners SET doc_lang = 'ru' WHERE id = ?`, w.a)
+	pa, err := w.s.Partner(ctx, w.a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pa.DocLang = "ru"
+	if err := w.s.UpdatePartner(ctx, pa); err != nil {
+		t.Fatal(err)
+	}
 	rows, _ := w.s.PartnerRows(ctx)
 	dir := t.TempDir()
 	if _, err := kit.ExportAll(ctx, w.s, rows[:1], dir, kit.Options{Mail: true, PlanPDF: true}, nil); err != nil {

@@ -104,11 +104,21 @@ func TestOlderKitNamesWhatChanged(t *testing.T) {
 	ctx := context.Background()
 	filled := filepath.Join(t.TempDir(), "filled.xlsx")
 	fillAsPartner(t, w, exportA(t, w), filled)
-	exec1(t, w.s, `UPDATE contacts SET role = 'Sales director' WHERE id = ?`, w.ann)
+	people, _ := w.s.Contacts(ctx, w.a)
+	for _, c := range people {
+		if c.ID == w.ann {
+			c.Role = "Sales director"
+			if err := w.s.SaveContact(ctx, &c); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	if err := w.s.SetActual(ctx, w.objective, 2, 5); err != nil {
 		t.Fatal(err)
 	}
-	exec1(t, w.s, `DELETE FROM contacts WHERE id = ?`, w.boris)
+	if err := w.s.DeleteContact(ctx, w.boris); err != nil {
+		t.Fatal(err)
+	}
 	pv, err := importFile(t, w.s, filled, kit.ImportOptions{Commit: true})
 	if err != nil {
 		t.Fatal(err)

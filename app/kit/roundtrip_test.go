@@ -133,11 +133,14 @@ func errKey(err error) string {
 
 func counts(t testing.TB, s *data.Store) string {
 	t.Helper()
+	tables := []string{"deals", "mdf_requests", "mdf_claims", "contacts", "certifications", "events", "kit_rows"}
+	n, err := s.RowCounts(context.Background(), tables...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
-	for _, tb := range []string{"deals", "mdf_requests", "mdf_claims", "contacts", "certifications", "events", "kit_rows"} {
-		var n int
-		s.DB().QueryRow(`SELECT count(*) FROM ` + tb).Scan(&n)
-		out = append(out, fmt.Sprintf("%s=%d", tb, n))
+	for _, tb := range tables {
+		out = append(out, fmt.Sprintf("%s=%d", tb, n[tb]))
 	}
 	return strings.Join(out, " ")
 }
@@ -181,7 +184,12 @@ func TestKitRoundTrip(t *testing.T) {
 	checkItems(t, pv, want)
 	checkLanded(t, w)
 	var events int
-	w.s.DB().QueryRow(`SELECT count(*) FROM events WHERE partner_id = ? AND kind = 'kit'`, w.a).Scan(&events)
+	evs, _ := w.s.Events(ctx, w.a)
+	for _, e := range evs {
+		if e.Kind == data.EventKit {
+			events++
+		}
+	}
 	if events != 10 {
 		t.Errorf("%d timeline entries from the kit, want one per accepted row (10)", events)
 	}
@@ -254,11 +262,17 @@ func checkLanded(t *testing.T, w *world) {
 	if d := got["Globex"]; d.Conflict == nil {
 		t.Error("Globex registration stored without its conflict")
 	}
-	reqs, _ := data.MDFRequests(ctx, w.s.DB(), `partner_id = ? AND description = 'Autumn webinar'`, w.a)
+	var reqs []data.MDFRequest
+	all, _ := w.s.MDFRequestsBy(ctx, data.MDFRequestFilter{PartnerID: w.a})
+	for _, r := range all {
+		if r.Description == "Autumn webinar" {
+			reqs = append(reqs, r)
+		}
+	}
 	if len(reqs) != 1 || reqs[0].State != data.RequestSubmitted || reqs[0].Requested != 1500_00 || reqs[0].ExpectedLeads != 40 {
 		t.Errorf("webinar request: %+v", reqs)
 	}
-	claims, _ := data.MDFClaims(ctx, w.s.DB(), `request_id = ?`, w.claimReq)
+	claims, _ := w.s.MDFClaimsBy(ctx, data.MDFClaimFilter{PartnerID: w.a})
 	if len(claims) != 1 || claims[0].ActualCost != 2000_00 || claims[0].Leads != 25 || !strings.Contains(claims[0].Note, "photos.zip") {
 		t.Errorf("claim: %+v", claims)
 	}

@@ -3,7 +3,6 @@ package kit
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -223,34 +222,6 @@ func (im *importer) claim(r Row, it *Item) error {
 		it.Warning = data.Conflict("err.kit_claim_capped", map[string]any{"Value": format.FormatMoney(req.Approved, im.currency, im.lang)})
 	}
 	return nil
-}
-
-// proofs finds the files a claim names (separated by commas, semicolons
-// or line breaks; matched by file name, any case) among those that came
-// with the kit, and notes on the item which came and which did not.
-func (im *importer) proofs(names string, it *Item) []mdf.ProofFile {
-	if len(im.opt.Proofs) == 0 {
-		return nil // imported from the menu: the names stay in the claim's note
-	}
-	var out []mdf.ProofFile
-	for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }) {
-		n = strings.TrimSpace(n)
-		if n == "" {
-			continue
-		}
-		found := false
-		for _, f := range im.opt.Proofs {
-			if strings.EqualFold(filepath.Base(f.Name), filepath.Base(n)) {
-				out, found = append(out, mdf.ProofFile{Name: filepath.Base(f.Name), Content: f.Content}), true
-				it.Proofs = append(it.Proofs, filepath.Base(f.Name))
-				break
-			}
-		}
-		if !found {
-			it.Missing = append(it.Missing, n)
-		}
-	}
-	return out
 }
 
 // actual stores the quarters the partner changed. A quarter whose actual

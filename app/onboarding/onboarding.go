@@ -2,7 +2,6 @@ package onboarding
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"time"
 
@@ -115,16 +114,12 @@ func StartTx(ctx context.Context, tx *data.Tx, partnerID int64, start, today tim
 }
 
 func partnerTemplate(ctx context.Context, tx *data.Tx, partnerID int64) (*data.Partner, *data.OnboardingTemplate, error) {
-	var typ data.PartnerType
-	var products string
-	err := tx.QueryRowContext(ctx, `SELECT type, products FROM partners WHERE id = ?`, partnerID).Scan(&typ, &products)
-	if err == sql.ErrNoRows {
-		return nil, nil, data.NotFound("partner")
-	} else if err != nil {
+	p, err := data.OnboardingPartnerTx(ctx, tx, partnerID)
+	if err != nil {
 		return nil, nil, err
 	}
-	tpl, _, err := orDefaultTx(ctx, tx, typ)
-	return &data.Partner{ID: partnerID, Type: typ, Products: data.SplitList(products)}, tpl, err
+	tpl, _, err := orDefaultTx(ctx, tx, p.Type)
+	return p, tpl, err
 }
 
 // UpdateFromTemplate rebuilds a running checklist from the current

@@ -94,21 +94,10 @@ func ApplyAutoRules(ctx context.Context, s *data.Store, partnerID int64, today s
 func ApplyAllAutoRules(ctx context.Context, s *data.Store, today string) (int, error) {
 	total := 0
 	err := s.WithTx(ctx, func(tx *data.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT c.partner_id FROM onboarding_checklists c JOIN partners p ON p.id = c.partner_id
-			WHERE p.status = 'onboarding' AND c.completed_on = ''`)
+		ids, err := data.OpenChecklistPartnersTx(ctx, tx)
 		if err != nil {
 			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
 		for _, id := range ids {
 			n, err := ApplyAutoRulesTx(ctx, tx, id, today)
 			if err != nil {

@@ -41,35 +41,31 @@ type Duplicate struct {
 // It returns nil when there is none.
 func FindDuplicate(ctx context.Context, s *data.Store, company, email string) (*Duplicate, error) {
 	key, domain := format.NormalizeCompany(company), format.CompanyDomain(email)
-	rows, err := s.DB().QueryContext(ctx, `SELECT p.id, p.name, p.legal_name, p.website,
-		coalesce((SELECT group_concat(c.email, ' ') FROM contacts c WHERE c.partner_id = p.id), '')
-		FROM partners p ORDER BY p.id`)
+	var found, byDomain *Duplicate
+	err := s.EachPartnerIdentity(ctx, func(p *data.PartnerIdentity) bool {
+		if key != "" && (format.NormalizeCompany(p.Name) == key || (p.LegalName != "" && format.NormalizeCompany(p.LegalName) == key)) {
+			found = &Duplicate{ID: p.ID, Name: p.Name, Reason: "name"}
+			return false
+		}
+		if byDomain == nil && domain != "" && sameDomain(domain, p.Website, p.Emails) {
+			byDomain = &Duplicate{ID: p.ID, Name: p.Name, Reason: "domain"}
+		}
+		return true
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var byDomain *Duplicate
-	for rows.Next() {
-		var id int64
-		var name, legal, site, emails string
-		if err := rows.Scan(&id, &name, &legal, &site, &emails); err != nil {
-			return nil, err
-		}
-		if key != "" && (format.NormalizeCompany(name) == key || (legal != "" && format.NormalizeCompany(legal) == key)) {
-			return &Duplicate{ID: id, Name: name, Reason: "name"}, nil
-		}
-		if byDomain == nil && domain != "" && sameDomain(domain, site, emails) {
-			byDomain = &Duplicate{ID: id, Name: name, Reason: "domain"}
-		}
+	if found != nil {
+		return found, nil
 	}
-	return byDomain, rows.Err()
+	return byDomain, nil
 }
 
-func sameDomain(domain, site, emails string) bool {
+func sameDomain(domain, site string, emails []string) bool {
 	if format.CompanyDomain(site) == domain {
 		return true
 	}
-	for _, e := range strings.Fields(emails) {
+	for _, e := range emails {
 		if format.CompanyDomain(e) == domain {
 			return true
 		}

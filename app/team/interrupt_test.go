@@ -140,7 +140,8 @@ func TestSyncCutOffAnywhereConverges(t *testing.T) {
 	}
 }
 
-// serverLog is every value the team's server ever received.
+// serverLog is every value the team's server ever received (the archive
+// newTeam keeps beside the log, which trimming shortens).
 func serverLog(t testing.TB, l *laptop) string {
 	ctx := context.Background()
 	c, err := pgx.Connect(ctx, l.url)
@@ -149,7 +150,7 @@ func serverLog(t testing.TB, l *laptop) string {
 	}
 	defer c.Close(ctx)
 	var s string
-	if err := c.QueryRow(ctx, `SELECT coalesce(string_agg(data::text, E'\n'), '') FROM channeldesk.changes`).Scan(&s); err != nil {
+	if err := c.QueryRow(ctx, `SELECT coalesce(string_agg(data::text, E'\n'), '') FROM public.changes_archive`).Scan(&s); err != nil {
 		t.Fatal(err)
 	}
 	return s

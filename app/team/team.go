@@ -15,11 +15,15 @@ package team
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,6 +104,17 @@ func connect(ctx context.Context, rawURL, password string) (*teamserver.Server, 
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		var cv *tls.CertificateVerificationError
+		var ua x509.UnknownAuthorityError
+		var he x509.HostnameError
+		var ci x509.CertificateInvalidError
+		if errors.As(err, &cv) || errors.As(err, &ua) || errors.As(err, &he) || errors.As(err, &ci) {
+			reason := err.Error()
+			if cv != nil {
+				reason = cv.Err.Error()
+			}
+			return nil, errKey(data.EINVALID, "team.err_tls", map[string]any{"URL": clean, "Reason": reason})
+		}
 		return nil, errKey(data.EINVALID, "team.err_connect", map[string]any{"URL": clean, "Reason": strings.ReplaceAll(err.Error(), password+"@", "")})
 	}
 	return srv, nil
@@ -161,20 +176,27 @@ func firstNonEmpty(a ...string) string {
 	return ""
 }
 
-// Join makes a new local database at s (freshly created, empty) from the
-// team's data and makes this laptop a new member.
-func Join(ctx context.Context, s *data.Store, rawURL, name, password string, progress Progress) error {
+// Join makes a new local database at path (which must not exist yet, or
+// be empty) from the team's data and makes this laptop a new member. The
+// file is written beside path in a temporary folder (path + ".joining")
+// and renamed into place at the end: a join cut off anywhere leaves no
+// file at path. The caller opens path afterwards.
+func Join(ctx context.Context, path, rawURL, name, password string, progress Progress) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return data.Invalid("name", "team.err_name", nil)
 	}
-	if s.InTeam() {
-		return errKey(data.ECONFLICT, "team.err_already_member", nil)
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		return data.Conflict("team.err_join_exists", map[string]any{"Path": path})
 	}
 	clean, inURL, err := CleanURL(rawURL)
 	if err != nil {
 		return err
 	}
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	progress("connect", 0, 0)
 	srv, err := connect(ctx, rawURL, password)
 	if err != nil {
 		return err
@@ -187,6 +209,25 @@ func Join(ctx context.Context, s *data.Store, rawURL, name, password string, pro
 	if err := versionErr(info.SchemaVersion); err != nil {
 		return err
 	}
+	if err := layoutErr(info.Layout); err != nil {
+		return err
+	}
+	tmpDir := path + ".joining"
+	os.RemoveAll(tmpDir) // what a join cut off before left
+	if err := os.MkdirAll(tmpDir, 0o700); err != nil {
+		return data.FileFailure(path, err)
+	}
+	defer os.RemoveAll(tmpDir)
+	tmp := filepath.Join(tmpDir, filepath.Base(path))
+	s, err := data.Open(tmp)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if s != nil {
+			s.Close()
+		}
+	}()
 	no, err := srv.Join(ctx, name)
 	if err != nil {
 		if errors.Is(err, teamserver.ErrNameTaken) {
@@ -195,28 +236,16 @@ func Join(ctx context.Context, s *data.Store, rawURL, name, password string, pro
 		return serverErr(ctx, err)
 	}
 	var seq int64
-	n := 0
-	err = s.TeamApply(ctx, func(t *data.TeamTx) error {
-		if err := t.Guard(true); err != nil {
-			return err
-		}
-		if err := t.Wipe(); err != nil {
-			return err
-		}
-		seq, err = srv.Snapshot(ctx, func(r teamserver.Row) error {
-			row, err := data.DecodeTeamRow(r.Data)
-			if err != nil {
+	total, n := 0, 0
+	err = s.TeamLoad(ctx, func(put func(table, key string, row []byte) error) error {
+		var err error
+		seq, err = srv.Snapshot(ctx, func(t int64) { total = int(t); progress("join", 0, total) }, func(r teamserver.Row) error {
+			if err := put(r.Table, r.Key, r.Data); err != nil {
 				return err
 			}
-			if _, ok := t.Table(r.Table); !ok {
-				return nil // a table this version does not have
-			}
-			if _, err := t.Put(r.Table, r.Key, row); err != nil {
-				return fmt.Errorf("%s %s: %w", r.Table, r.Key, err)
-			}
 			n++
-			if progress != nil && n%5000 == 0 {
-				progress("join", n, 0)
+			if n%5000 == 0 {
+				progress("join", n, total)
 			}
 			return nil
 		})
@@ -225,10 +254,37 @@ func Join(ctx context.Context, s *data.Store, rawURL, name, password string, pro
 	if err != nil {
 		return serverErr(ctx, err)
 	}
+	progress("join", total, total)
 	if err := s.BecomeTeamMember(ctx, data.TeamSelf{MemberNo: no, Name: name, URL: clean, TeamID: info.TeamID, LastSeq: seq, LastSync: now(s)}); err != nil {
 		return err
 	}
+	// From here the log may lose what came before the snapshot.
+	if err := srv.Touch(ctx, no, seq); err != nil {
+		return serverErr(ctx, err)
+	}
+	err = s.Close()
+	s = nil
+	if err != nil {
+		return data.FileFailure(path, err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		return data.Conflict("team.err_join_exists", map[string]any{"Path": path})
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return data.FileFailure(path, err)
+	}
 	rememberPassword(clean, firstNonEmpty(password, inURL))
+	return nil
+}
+
+// layoutErr: the server's own tables are older or newer than this app's.
+func layoutErr(server int) error {
+	switch {
+	case server > teamserver.Layout:
+		return errKey(data.ECONFLICT, "team.err_layout_newer", nil)
+	case server < teamserver.Layout:
+		return errKey(data.ECONFLICT, "team.err_layout_older", nil)
+	}
 	return nil
 }
 
@@ -251,10 +307,14 @@ func serverErr(ctx context.Context, err error) error {
 		return ctx.Err()
 	}
 	switch {
+	case errors.Is(err, teamserver.ErrRemoved):
+		return errKey(data.EINVALID, "team.err_removed", nil)
 	case errors.Is(err, teamserver.ErrNotMember), teamserver.IsPermission(err):
 		return errKey(data.EINVALID, "team.err_not_member", nil)
 	case errors.Is(err, teamserver.ErrNotInitialised):
 		return errKey(data.EINVALID, "team.err_no_team_on_server", nil)
+	case teamserver.IsBusy(err):
+		return errKey(data.EINVALID, "team.err_locked", map[string]any{"Seconds": int(teamserver.LockTimeout.Seconds())})
 	}
 	var de *data.Error
 	if errors.As(err, &de) {
@@ -285,7 +345,63 @@ func Upgrade(ctx context.Context, s *data.Store, password string) error {
 	if info.SchemaVersion > data.SchemaVersion() {
 		return versionErr(info.SchemaVersion)
 	}
+	if info.Layout > teamserver.Layout {
+		return layoutErr(info.Layout)
+	}
+	if info.Layout < teamserver.Layout {
+		if err := srv.MigrateLayout(ctx); err != nil {
+			return serverErr(ctx, err)
+		}
+	}
 	return serverErr(ctx, srv.SetSchemaVersion(ctx, data.SchemaVersion()))
+}
+
+// UpgradeNeeded reports whether the team's server is older than this app
+// (schema or the server's own tables): Upgrade moves it on, after a backup.
+func UpgradeNeeded(ctx context.Context, s *data.Store, password string) (bool, error) {
+	self, err := s.TeamSelf(ctx)
+	if err != nil || self == nil {
+		return false, err
+	}
+	srv, err := connect(ctx, self.URL, password)
+	if err != nil {
+		return false, err
+	}
+	defer srv.Close()
+	info, err := srv.Info(ctx)
+	if err != nil {
+		return false, serverErr(ctx, err)
+	}
+	return info.SchemaVersion < data.SchemaVersion() || info.Layout < teamserver.Layout, nil
+}
+
+// Trim deletes from the server's log the changes every active member has
+// pulled (a sync does it too) and returns how many went.
+func Trim(ctx context.Context, s *data.Store, password string) (int64, error) {
+	self, err := s.TeamSelf(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if self == nil {
+		return 0, ErrNotTeam
+	}
+	srv, err := connect(ctx, self.URL, password)
+	if err != nil {
+		return 0, err
+	}
+	defer srv.Close()
+	info, err := srv.Info(ctx)
+	if err != nil {
+		return 0, serverErr(ctx, err)
+	}
+	if err := layoutErr(info.Layout); err != nil {
+		return 0, err
+	}
+	if err := srv.CheckMember(ctx, self.MemberNo); err != nil {
+		return 0, serverErr(ctx, err)
+	}
+	n, err := srv.Trim(ctx)
+	return n, serverErr(ctx, err)
 }
 
 // Members lists the team as the server has it.
@@ -309,27 +425,35 @@ func Members(ctx context.Context, s *data.Store, password string) ([]teamserver.
 	return m, nil
 }
 
-// Remove takes a member out of the team; it can no longer sync.
-func Remove(ctx context.Context, s *data.Store, name, password string) error {
+// Removed is what a removal managed.
+type Removed = teamserver.Removal
+
+// Remove takes a member out of the team; it can no longer sync. When this
+// login may not take the team's role from the member's PostgreSQL login,
+// the removal still stands and the result says why (Revoked false, Why).
+func Remove(ctx context.Context, s *data.Store, name, password string) (Removed, error) {
 	self, err := s.TeamSelf(ctx)
 	if err != nil {
-		return err
+		return Removed{}, err
 	}
 	if self == nil {
-		return ErrNotTeam
+		return Removed{}, ErrNotTeam
 	}
 	srv, err := connect(ctx, self.URL, password)
 	if err != nil {
-		return err
+		return Removed{}, err
 	}
 	defer srv.Close()
-	if err := srv.Remove(ctx, name); err != nil {
-		if errors.Is(err, teamserver.ErrNotMember) {
-			return errKey(data.ENOTFOUND, "team.err_no_such_member", map[string]any{"Name": name})
-		}
-		return serverErr(ctx, err)
+	r, err := srv.Remove(ctx, name)
+	switch {
+	case errors.Is(err, teamserver.ErrNotMember):
+		return r, errKey(data.ENOTFOUND, "team.err_no_such_member", map[string]any{"Name": name})
+	case errors.Is(err, teamserver.ErrMayNotRemove):
+		return r, errKey(data.EINVALID, "team.err_may_not_remove", map[string]any{"Name": name})
+	case err != nil:
+		return r, serverErr(ctx, err)
 	}
-	return nil
+	return r, nil
 }
 
 // Session keeps one connection to the team's server across syncs (the
@@ -388,6 +512,9 @@ func (x *Session) sync(ctx context.Context, opt Options) (Result, error) {
 	}
 	srv := x.srv
 	info, err := srv.Info(ctx)
+	if teamserver.IsPermission(err) && srv.Removed(ctx) {
+		return res, serverErr(ctx, teamserver.ErrRemoved)
+	}
 	if err != nil {
 		return res, serverErr(ctx, err)
 	}
@@ -395,6 +522,9 @@ func (x *Session) sync(ctx context.Context, opt Options) (Result, error) {
 		return res, errKey(data.ECONFLICT, "team.err_other_team", nil)
 	}
 	if err := versionErr(info.SchemaVersion); err != nil {
+		return res, err
+	}
+	if err := layoutErr(info.Layout); err != nil {
 		return res, err
 	}
 	if err := srv.CheckMember(ctx, self.MemberNo); err != nil {
@@ -735,7 +865,7 @@ func push(ctx context.Context, s *data.Store, srv *teamserver.Server) (int, erro
 		return 0, err
 	}
 	if len(pend) == 0 {
-		return 0, serverErr(ctx, srv.Touch(ctx, self.MemberNo))
+		return 0, serverErr(ctx, srv.Touch(ctx, self.MemberNo, self.LastSeq))
 	}
 	rows := make([]teamserver.Row, len(pend))
 	for i, p := range pend {

@@ -3,6 +3,7 @@ package team_test
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -58,21 +59,41 @@ func teamFrom(t testing.TB, s *data.Store, db, owner, dir string) (*laptop, func
 	if _, err := team.Init(ctx, s, first.url, first.name, ""); err != nil {
 		t.Fatal(err)
 	}
+	// The server's log is trimmed as members pull; the tests that check
+	// nothing is lost keep every change the server ever took in an archive.
+	if _, bench := t.(*testing.B); bench {
+		return teamJoiner(t, first, db, dir)
+	}
+	if err := srv.Exec(db,
+		`CREATE TABLE public.changes_archive (seq bigint, data jsonb)`,
+		`GRANT SELECT ON public.changes_archive TO PUBLIC`,
+		`CREATE FUNCTION public.archive_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+		BEGIN INSERT INTO public.changes_archive VALUES (NEW.seq, NEW.data); RETURN NULL; END $$`,
+		`CREATE TRIGGER archive AFTER INSERT ON channeldesk.changes FOR EACH ROW EXECUTE FUNCTION public.archive_change()`); err != nil {
+		t.Fatal(err)
+	}
+	return teamJoiner(t, first, db, dir)
+}
+
+func teamJoiner(t testing.TB, first *laptop, db, dir string) (*laptop, func(name string) *laptop) {
+	ctx := context.Background()
 	join := func(name string) *laptop {
 		t.Helper()
 		login := strings.ToLower(fmt.Sprintf("%s_%s", db, strings.ReplaceAll(name, " ", "")))
 		if err := srv.Exec("postgres", "CREATE ROLE "+login+" LOGIN IN ROLE "+teamserver.RoleName(db)); err != nil {
 			t.Fatal(err)
 		}
-		s, err := data.Open(filepath.Join(dir, name+".db"))
+		path := filepath.Join(dir, name+".db")
+		l := &laptop{url: srv.URL(login, db), name: name}
+		if err := team.Join(ctx, path, l.url, name, "", nil); err != nil {
+			t.Fatal(err)
+		}
+		s, err := data.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		l := &laptop{s: s, url: srv.URL(login, db), name: name}
-		if err := team.Join(ctx, s, l.url, name, "", nil); err != nil {
-			t.Fatal(err)
-		}
+		l.s = s
 		return l
 	}
 	return first, join
@@ -249,6 +270,7 @@ func TestRemovedMemberCannotSync(t *testing.T) {
 	ctx := context.Background()
 	anna, join := newTeam(t, nil)
 	boris := join("Boris")
+	carla := join("Carla")
 	// A member cannot change who is in the team, only the owner can.
 	c, err := pgx.Connect(ctx, boris.url)
 	if err != nil {
@@ -258,12 +280,185 @@ func TestRemovedMemberCannotSync(t *testing.T) {
 		t.Fatalf("a member changed the members table: %v", err)
 	}
 	c.Close(ctx)
-	if err := team.Remove(ctx, anna.s, "Boris", ""); err != nil {
+	_, err = team.Remove(ctx, carla.s, "Boris", "")
+	if e, ok := data.AsError(err); !ok || e.Key != "team.err_may_not_remove" {
+		t.Fatalf("a member removed another: %v", err)
+	}
+	r, err := team.Remove(ctx, anna.s, "Boris", "")
+	if err != nil {
 		t.Fatal(err)
+	}
+	if !r.Revoked {
+		t.Fatalf("the owner (CREATEROLE) could not revoke the role: %+v", r)
 	}
 	partner(t, boris.s, "Sneaky")
 	_, err = team.Sync(ctx, boris.s, team.Options{})
-	if e, ok := data.AsError(err); !ok || e.Key != "team.err_not_member" {
+	e, ok := data.AsError(err)
+	if !ok || e.Key != "team.err_removed" {
 		t.Fatalf("removed member's sync: %v", err)
+	}
+	if n, _ := boris.s.TeamPendingCount(ctx); n != 1 {
+		t.Fatalf("the refused sync lost the laptop's change: %d waiting", n)
+	}
+	anna.sync(t)
+	if strings.Contains(dump(t, anna.s), "Sneaky") {
+		t.Fatal("a removed member's change reached the team")
+	}
+}
+
+// An owner who may not revoke the login's role still removes the member:
+// the removal is reported with why the role stays, and the server's
+// trigger refuses the removed member's syncs even with the role kept.
+func TestRemoveWithoutRightToRevoke(t *testing.T) {
+	ctx := context.Background()
+	anna, join := newTeam(t, func(s *data.Store) { partner(t, s, "One") })
+	boris := join("Boris")
+	u, _ := url.Parse(anna.url)
+	owner := u.User.Username()
+	if err := srv.Exec("postgres", "ALTER ROLE "+owner+" NOCREATEROLE"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := team.Remove(ctx, anna.s, "Boris", "")
+	if err != nil {
+		t.Fatalf("remove without the right to revoke: %v", err)
+	}
+	if r.Revoked || r.Why == "" || r.Login == "" || r.Role == "" {
+		t.Fatalf("removal should say the role stays and why: %+v", r)
+	}
+	t.Logf("role kept: %s", r.Why)
+	ms, err := team.Members(ctx, anna.s, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Name == "Boris" && m.Active {
+			t.Fatal("Boris still active after remove")
+		}
+	}
+	// The login still holds the role, yet its program is refused…
+	partner(t, boris.s, "Sneaky")
+	_, err = team.Sync(ctx, boris.s, team.Options{})
+	if e, ok := data.AsError(err); !ok || e.Key != "team.err_removed" {
+		t.Fatalf("removed member's sync: %v", err)
+	}
+	// …and so is a changed program writing to the server directly.
+	c, err := pgx.Connect(ctx, boris.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	_, err = c.Exec(ctx, `INSERT INTO channeldesk.changes (tbl, row_key, data, author, batch) VALUES ('partners', '[999]', '{}', 2, 'x')`)
+	if !teamserver.IsPermission(err) || !strings.Contains(err.Error(), "not an active member") {
+		t.Fatalf("a removed login wrote to the log: %v", err)
+	}
+}
+
+// The server's log loses what every active member has pulled, at a sync
+// or with team trim; a removed member does not hold it back; a member
+// joining later gets the records, not the log, and converges.
+func TestTrimLog(t *testing.T) {
+	ctx := context.Background()
+	anna, join := newTeam(t, func(s *data.Store) { partner(t, s, "One") })
+	boris := join("Boris")
+	carla := join("Carla")
+	logSize := func() (n, first int64) {
+		t.Helper()
+		c, err := pgx.Connect(ctx, anna.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close(ctx)
+		if err := c.QueryRow(ctx, `SELECT count(*), coalesce(min(seq), 0) FROM channeldesk.changes`).Scan(&n, &first); err != nil {
+			t.Fatal(err)
+		}
+		return n, first
+	}
+	for i := range 5 {
+		partner(t, anna.s, fmt.Sprint("Anna ", i))
+	}
+	anna.sync(t)
+	boris.sync(t)
+	// Carla has not pulled: the log keeps everything for her.
+	if n, _ := logSize(); n != 5 {
+		t.Fatalf("log holds %d changes before Carla pulled, want 5", n)
+	}
+	carla.sync(t)
+	anna.sync(t) // Anna's sync records what she has pulled and trims
+	if n, _ := logSize(); n != 1 {
+		t.Fatalf("log holds %d changes after everyone pulled, want only the newest", n)
+	}
+	// Carla stops syncing: she holds the log back…
+	for i := range 3 {
+		partner(t, boris.s, fmt.Sprint("Boris ", i))
+	}
+	boris.sync(t)
+	anna.sync(t)
+	boris.sync(t)
+	if n, _ := logSize(); n < 3 {
+		t.Fatalf("log holds %d changes while Carla has not pulled Boris's 3", n)
+	}
+	// …until she is removed; then team trim deletes what the others have.
+	if _, err := team.Remove(ctx, anna.s, "Carla", ""); err != nil {
+		t.Fatal(err)
+	}
+	n, err := team.Trim(ctx, anna.s, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := logSize(); n == 0 || left != 1 {
+		t.Fatalf("team trim deleted %d, log holds %d", n, left)
+	}
+	// Someone joining now gets the records, not the trimmed log.
+	dora := join("Dora")
+	sameData(t, anna, boris, dora)
+	partner(t, dora.s, "Dora's")
+	dora.sync(t)
+	anna.sync(t)
+	boris.sync(t)
+	sameData(t, anna, boris, dora)
+	checkClean(t, anna, boris, dora)
+	// A trimmed team still takes pushes (the newest change is kept).
+	if _, first := logSize(); first == 0 {
+		t.Fatal("log empty")
+	}
+	self, _ := dora.s.TeamSelf(ctx)
+	if self.LastSeq == 0 {
+		t.Fatal("Dora's file knows no position in the log")
+	}
+}
+
+// A team whose server was set up before the log could be trimmed (layout
+// 1) is told to upgrade; the owner's upgrade brings the server's own
+// tables and functions up to date and everyone syncs again.
+func TestOldServerLayoutIsUpgraded(t *testing.T) {
+	ctx := context.Background()
+	anna, join := newTeam(t, func(s *data.Store) { partner(t, s, "One") })
+	boris := join("Boris")
+	u, _ := url.Parse(anna.url)
+	db := strings.TrimPrefix(u.Path, "/")
+	if err := srv.Exec(db,
+		`ALTER TABLE channeldesk.members DROP COLUMN pulled_seq CASCADE`,
+		`DROP FUNCTION channeldesk.touch(int, bigint)`,
+		`DROP FUNCTION channeldesk.trim_log()`,
+		`DROP FUNCTION channeldesk.member_state()`,
+		`DELETE FROM channeldesk.meta WHERE key = 'layout'`); err != nil {
+		t.Fatal(err)
+	}
+	partner(t, boris.s, "Waits")
+	_, err := team.Sync(ctx, boris.s, team.Options{})
+	if e, ok := data.AsError(err); !ok || e.Key != "team.err_layout_older" {
+		t.Fatalf("sync against an old server: %v", err)
+	}
+	if need, err := team.UpgradeNeeded(ctx, anna.s, ""); err != nil || !need {
+		t.Fatalf("upgrade needed: %v %v", need, err)
+	}
+	if err := team.Upgrade(ctx, anna.s, ""); err != nil {
+		t.Fatal(err)
+	}
+	boris.sync(t)
+	anna.sync(t)
+	sameData(t, anna, boris)
+	if !strings.Contains(dump(t, anna.s), "Waits") {
+		t.Fatal("Boris's change did not arrive after the upgrade")
 	}
 }

@@ -2,7 +2,6 @@ package tier
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -15,146 +14,59 @@ import (
 // partners. Won deals are read from the start of the trailing window of
 // asOf, certifications that are still valid on asOf.
 func LoadFacts(ctx context.Context, s *data.Store, asOf string, partnerID int64) ([]PartnerFacts, error) {
-	db := s.DB()
-	facts, idx, err := loadPartnerTiers(ctx, db, partnerID)
-	if err != nil {
-		return nil, err
-	}
-	filter, args := "", []any{}
-	if partnerID > 0 {
-		filter, args = " AND partner_id = ?", []any{partnerID}
-	}
-	from := WindowStart(asOf)
-	err = eachRow(ctx, db, `SELECT partner_id, closed_on, amount FROM deals
-		WHERE state = 'won' AND closed_on >= ? AND closed_on <= ?`+filter, append([]any{from, asOf}, args...),
-		func(r *sql.Rows) error {
-			var id int64
-			var d WonDeal
-			if err := r.Scan(&id, &d.ClosedOn, &d.Amount); err != nil {
-				return err
-			}
-			if i, ok := idx[id]; ok {
-				facts[i].Won = append(facts[i].Won, d)
-			}
-			return nil
-		})
-	if err != nil {
-		return nil, err
-	}
-	if err := loadCerts(ctx, db, asOf, partnerID, facts, idx); err != nil {
-		return nil, err
-	}
-	if err := loadOnboarding(ctx, db, partnerID, facts, idx); err != nil {
-		return nil, err
-	}
-	decisions, err := s.LeadDecisions(ctx, partnerID, from, asOf)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range decisions {
-		if i, ok := idx[d.PartnerID]; ok {
-			facts[i].LeadDecisions = append(facts[i].LeadDecisions, d)
-		}
-	}
-	return facts, loadCustom(ctx, db, partnerID, facts, idx)
-}
-
-func eachRow(ctx context.Context, db *sql.DB, q string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
-func loadPartnerTiers(ctx context.Context, db *sql.DB, partnerID int64) ([]PartnerFacts, map[int64]int, error) {
-	q, args := `SELECT id, coalesce(tier_id, 0), status FROM partners`, []any{}
-	if partnerID > 0 {
-		q, args = q+` WHERE id = ?`, []any{partnerID}
-	}
 	var facts []PartnerFacts
 	idx := map[int64]int{}
-	err := eachRow(ctx, db, q+` ORDER BY id`, args, func(r *sql.Rows) error {
-		var f PartnerFacts
-		if err := r.Scan(&f.PartnerID, &f.AssignedTierID, &f.Status); err != nil {
-			return err
+	at := func(id int64) *PartnerFacts {
+		if i, ok := idx[id]; ok {
+			return &facts[i]
 		}
-		idx[f.PartnerID] = len(facts)
-		facts = append(facts, f)
 		return nil
+	}
+	err := s.ReadTierFacts(ctx, asOf, WindowStart(asOf), partnerID, data.TierFactsReader{
+		Partner: func(id, tierID int64, status data.Status) {
+			idx[id] = len(facts)
+			facts = append(facts, PartnerFacts{PartnerID: id, AssignedTierID: tierID, Status: status})
+		},
+		WonDeal: func(id int64, closedOn string, amount int64) {
+			if f := at(id); f != nil {
+				f.Won = append(f.Won, WonDeal{ClosedOn: closedOn, Amount: amount})
+			}
+		},
+		Cert: func(id, contactID int64, earnedOn, expiresOn string) {
+			if f := at(id); f != nil {
+				f.Certs = append(f.Certs, CertSpan{ContactID: contactID, EarnedOn: earnedOn, ExpiresOn: expiresOn})
+			}
+		},
+		Onboarded: func(id int64, on string) {
+			if f := at(id); f != nil {
+				f.OnboardedOn = on
+			}
+		},
+		Custom: func(id int64, metric string, v int64) {
+			if f := at(id); f != nil {
+				if f.Custom == nil {
+					f.Custom = map[string]int64{}
+				}
+				f.Custom[metric] = v
+			}
+		},
 	})
 	if err == nil && partnerID > 0 && len(facts) == 0 {
 		err = data.NotFound("partner")
 	}
-	return facts, idx, err
-}
-
-func loadCerts(ctx context.Context, db *sql.DB, asOf string, partnerID int64, facts []PartnerFacts, idx map[int64]int) error {
-	filter, args := "", []any{asOf, asOf}
-	if partnerID > 0 {
-		filter, args = " AND c.partner_id = ?", append(args, partnerID)
+	if err != nil {
+		return nil, err
 	}
-	return eachRow(ctx, db, `SELECT c.partner_id, ce.contact_id, ce.earned_on, ce.expires_on
-		FROM certifications ce JOIN contacts c ON c.id = ce.contact_id
-		WHERE ce.earned_on <= ? AND (ce.expires_on = '' OR ce.expires_on >= ?)`+filter, args,
-		func(r *sql.Rows) error {
-			var id int64
-			var c CertSpan
-			if err := r.Scan(&id, &c.ContactID, &c.EarnedOn, &c.ExpiresOn); err != nil {
-				return err
-			}
-			if i, ok := idx[id]; ok {
-				facts[i].Certs = append(facts[i].Certs, c)
-			}
-			return nil
-		})
-}
-
-func loadOnboarding(ctx context.Context, db *sql.DB, partnerID int64, facts []PartnerFacts, idx map[int64]int) error {
-	filter, args := "", []any{}
-	if partnerID > 0 {
-		filter, args = " AND partner_id = ?", []any{partnerID}
+	decisions, err := s.LeadDecisions(ctx, partnerID, WindowStart(asOf), asOf)
+	if err != nil {
+		return nil, err
 	}
-	return eachRow(ctx, db, `SELECT partner_id, completed_on FROM onboarding_checklists WHERE completed_on != ''`+filter, args,
-		func(r *sql.Rows) error {
-			var id int64
-			var on string
-			if err := r.Scan(&id, &on); err != nil {
-				return err
-			}
-			if i, ok := idx[id]; ok {
-				facts[i].OnboardedOn = on
-			}
-			return nil
-		})
-}
-
-func loadCustom(ctx context.Context, db *sql.DB, partnerID int64, facts []PartnerFacts, idx map[int64]int) error {
-	filter, args := "", []any{}
-	if partnerID > 0 {
-		filter, args = " WHERE partner_id = ?", []any{partnerID}
+	for _, d := range decisions {
+		if f := at(d.PartnerID); f != nil {
+			f.LeadDecisions = append(f.LeadDecisions, d)
+		}
 	}
-	return eachRow(ctx, db, `SELECT partner_id, metric, value FROM partner_metric_values`+filter, args,
-		func(r *sql.Rows) error {
-			var id, v int64
-			var metric string
-			if err := r.Scan(&id, &metric, &v); err != nil {
-				return err
-			}
-			if i, ok := idx[id]; ok {
-				if facts[i].Custom == nil {
-					facts[i].Custom = map[string]int64{}
-				}
-				facts[i].Custom[metric] = v
-			}
-			return nil
-		})
+	return facts, nil
 }
 
 // Overview is the whole program evaluated on one date.

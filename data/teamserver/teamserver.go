@@ -37,6 +37,18 @@ var (
 	ErrTeamFull       = errors.New("teamserver: the team has 99 members")
 )
 
+// LockTimeout is how long a statement waits for a lock another member's
+// connection holds (a push in progress, a long-open transaction) before it
+// gives up; the URL's lock_timeout, when given, wins.
+var LockTimeout = 60 * time.Second
+
+// IsBusy reports whether err is a statement that gave up waiting for a
+// lock (SQLSTATE 55P03): nothing was changed and the sync can be retried.
+func IsBusy(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "55P03"
+}
+
 // Server is one connection to the team's server.
 type Server struct {
 	c *pgx.Conn
@@ -54,6 +66,11 @@ func Connect(ctx context.Context, url, password string) (*Server, error) {
 	}
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 10 * time.Second
+	}
+	if cfg.RuntimeParams["lock_timeout"] == "" {
+		// A sync waiting on another member's lock gives up with IsBusy
+		// instead of hanging the laptop's sync (and the CLI) for ever.
+		cfg.RuntimeParams["lock_timeout"] = fmt.Sprintf("%dms", LockTimeout.Milliseconds())
 	}
 	c, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
@@ -87,6 +104,7 @@ type Info struct {
 	TeamID        string
 	SchemaVersion int
 	Seq           int64
+	Layout        int // of the server's own tables (Layout); 1 before it was recorded
 }
 
 // RoleName is the PostgreSQL role that holds the team's privileges on a database.
@@ -101,7 +119,8 @@ var ddl = []string{
 		login     text NOT NULL,
 		active    boolean NOT NULL DEFAULT true,
 		joined_at timestamptz NOT NULL DEFAULT now(),
-		last_sync timestamptz)`,
+		last_sync timestamptz,
+		pulled_seq bigint)`,
 	`CREATE TABLE ` + Schema + `.rows (
 		tbl     text NOT NULL,
 		row_key text NOT NULL,
@@ -132,15 +151,30 @@ var ddl = []string{
 	END $$`,
 	`CREATE TRIGGER member_only BEFORE INSERT OR UPDATE OR DELETE ON ` + Schema + `.changes FOR EACH STATEMENT EXECUTE FUNCTION ` + Schema + `.member_only()`,
 	`CREATE TRIGGER member_only BEFORE INSERT OR UPDATE OR DELETE ON ` + Schema + `.rows FOR EACH STATEMENT EXECUTE FUNCTION ` + Schema + `.member_only()`,
-	// Members change the members table only through these two functions
-	// (they run with the owner's rights): joining adds this login under a
-	// new number, touching records one's own last sync. Nobody can make
-	// themselves active again.
-	`CREATE FUNCTION ` + Schema + `.join_team(p_name text) RETURNS int LANGUAGE plpgsql SECURITY DEFINER
+}
+
+// Layout is the version of the server's own tables and functions (apart
+// from the program's data, which follows the app's schema version): 2
+// added the members' pulled change numbers and the trimming of the log.
+const Layout = 2
+
+// layoutDDL brings a team's server to Layout; it can run again.
+var layoutDDL = []string{
+	`ALTER TABLE ` + Schema + `.members ADD COLUMN IF NOT EXISTS pulled_seq bigint`,
+	// Members change the members table only through these functions (they
+	// run with the owner's rights): joining adds this login under a new
+	// number (or gives back the number of a join of this login that never
+	// finished), touching records one's own last sync and how far one has
+	// pulled, and trims the log. Nobody can make themselves active again.
+	`CREATE OR REPLACE FUNCTION ` + Schema + `.join_team(p_name text) RETURNS int LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = ` + Schema + `, pg_temp AS $$
 	DECLARE n int;
 	BEGIN
 		LOCK TABLE members IN EXCLUSIVE MODE;
+		SELECT no INTO n FROM members WHERE name = p_name AND login = session_user AND active AND pulled_seq IS NULL AND last_sync IS NULL;
+		IF n IS NOT NULL THEN
+			RETURN n;
+		END IF;
 		IF EXISTS (SELECT 1 FROM members WHERE name = p_name) THEN
 			RAISE EXCEPTION 'channeldesk: member name taken' USING ERRCODE = '23505';
 		END IF;
@@ -151,11 +185,54 @@ var ddl = []string{
 		INSERT INTO members (no, name, login) VALUES (n, p_name, session_user);
 		RETURN n;
 	END $$`,
-	`CREATE FUNCTION ` + Schema + `.touch(p_no int) RETURNS void LANGUAGE sql SECURITY DEFINER
+	// The log keeps what some active member has not pulled yet (a member
+	// that has not finished joining holds it all), and always the newest
+	// change, whose number the pushes count from. A removed member holds
+	// nothing back; a new member gets the records, not the log.
+	`CREATE OR REPLACE FUNCTION ` + Schema + `.trim_log() RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = ` + Schema + `, pg_temp AS $$
-		UPDATE members SET last_sync = now() WHERE no = p_no AND login = session_user AND active
+	DECLARE floor_seq bigint; n bigint;
+	BEGIN
+		SELECT min(coalesce(pulled_seq, 0)) INTO floor_seq FROM members WHERE active;
+		floor_seq := least(coalesce(floor_seq, 0), (SELECT coalesce(max(seq), 0) - 1 FROM changes));
+		IF floor_seq <= 0 OR NOT EXISTS (SELECT 1 FROM changes WHERE seq <= floor_seq) THEN
+			RETURN 0;
+		END IF;
+		DELETE FROM changes WHERE seq <= floor_seq;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		DELETE FROM batches WHERE seq_to <= floor_seq;
+		RETURN n;
+	END $$`,
+	`CREATE OR REPLACE FUNCTION ` + Schema + `.touch(p_no int, p_pulled bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = ` + Schema + `, pg_temp AS $$
+	BEGIN
+		UPDATE members SET last_sync = now(), pulled_seq = greatest(coalesce(pulled_seq, 0), p_pulled)
+			WHERE no = p_no AND login = session_user AND active;
+		PERFORM trim_log();
+	END $$`,
+	`REVOKE ALL ON FUNCTION ` + Schema + `.join_team(text), ` + Schema + `.touch(int, bigint), ` + Schema + `.trim_log() FROM PUBLIC`,
+	// A login whose role was taken away can still learn that it was
+	// removed (and nothing else), so its program can say so.
+	`CREATE OR REPLACE FUNCTION ` + Schema + `.member_state() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+	SET search_path = ` + Schema + `, pg_temp AS $$
+		SELECT CASE WHEN bool_or(active) THEN 'active' WHEN count(*) > 0 THEN 'removed' ELSE 'none' END
+		FROM members WHERE login = session_user
 	$$`,
-	`REVOKE ALL ON FUNCTION ` + Schema + `.join_team(text), ` + Schema + `.touch(int) FROM PUBLIC`,
+	`GRANT USAGE ON SCHEMA ` + Schema + ` TO PUBLIC`,
+	`GRANT EXECUTE ON FUNCTION ` + Schema + `.member_state() TO PUBLIC`,
+	`INSERT INTO ` + Schema + `.meta (key, value) VALUES ('layout', '2') ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+}
+
+// roleGrants are the team role's rights.
+func roleGrants(role string) []string {
+	return []string{
+		`GRANT USAGE ON SCHEMA ` + Schema + ` TO ` + role,
+		`GRANT SELECT ON ` + Schema + `.meta, ` + Schema + `.members TO ` + role,
+		`GRANT SELECT, INSERT ON ` + Schema + `.changes, ` + Schema + `.batches TO ` + role,
+		`GRANT SELECT, INSERT, UPDATE, DELETE ON ` + Schema + `.rows TO ` + role,
+		`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ` + Schema + ` TO ` + role,
+		`GRANT EXECUTE ON FUNCTION ` + Schema + `.join_team(text), ` + Schema + `.touch(int, bigint), ` + Schema + `.trim_log() TO ` + role,
+	}
 }
 
 // Row is one record of the team's data.
@@ -182,7 +259,7 @@ func (s *Server) Init(ctx context.Context, name string, schemaVersion int, rows 
 	if exists {
 		return "", "", ErrAlreadyTeam
 	}
-	for _, q := range ddl {
+	for _, q := range append(append([]string{}, ddl...), layoutDDL...) {
 		if _, err := tx.Exec(ctx, q); err != nil {
 			return "", "", fmt.Errorf("%w (%.40s…)", err, q)
 		}
@@ -240,14 +317,7 @@ func (s *Server) Init(ctx context.Context, name string, schemaVersion int, rows 
 		}
 		note = fmt.Sprintf("could not create role %s (%v): grant each member's login USAGE on schema %s and SELECT, INSERT, UPDATE, DELETE on its tables", RoleName(db), err, Schema)
 	} else {
-		for _, q := range []string{
-			`GRANT USAGE ON SCHEMA ` + Schema + ` TO ` + role,
-			`GRANT SELECT ON ` + Schema + `.meta, ` + Schema + `.members TO ` + role,
-			`GRANT SELECT, INSERT ON ` + Schema + `.changes, ` + Schema + `.batches TO ` + role,
-			`GRANT SELECT, INSERT, UPDATE, DELETE ON ` + Schema + `.rows TO ` + role,
-			`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ` + Schema + ` TO ` + role,
-			`GRANT EXECUTE ON FUNCTION ` + Schema + `.join_team(text), ` + Schema + `.touch(int) TO ` + role,
-		} {
+		for _, q := range roleGrants(role) {
 			if _, err := tx.Exec(ctx, q); err != nil {
 				return "", "", err
 			}
@@ -259,10 +329,11 @@ func (s *Server) Init(ctx context.Context, name string, schemaVersion int, rows 
 // Info reads the team's id, schema version and newest change.
 func (s *Server) Info(ctx context.Context) (Info, error) {
 	var in Info
-	var v string
+	var v, layout string
 	err := s.c.QueryRow(ctx, `SELECT (SELECT value FROM `+Schema+`.meta WHERE key = 'team_id'),
 		(SELECT value FROM `+Schema+`.meta WHERE key = 'schema_version'),
-		(SELECT coalesce(max(seq), 0) FROM `+Schema+`.changes)`).Scan(&in.TeamID, &v, &in.Seq)
+		(SELECT coalesce(max(seq), 0) FROM `+Schema+`.changes),
+		coalesce((SELECT value FROM `+Schema+`.meta WHERE key = 'layout'), '1')`).Scan(&in.TeamID, &v, &in.Seq, &layout)
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && (pe.Code == "42P01" || pe.Code == "3F000") { // undefined table / schema
@@ -271,6 +342,7 @@ func (s *Server) Info(ctx context.Context) (Info, error) {
 		return in, err
 	}
 	in.SchemaVersion, _ = strconv.Atoi(v)
+	in.Layout, _ = strconv.Atoi(layout)
 	return in, nil
 }
 
@@ -315,44 +387,101 @@ func (s *Server) Members(ctx context.Context) ([]Member, error) {
 	return out, rows.Err()
 }
 
-// CheckMember fails with ErrNotMember unless member no is active and is this login.
+// Removed reports whether this login was removed from the team (it may
+// have lost every right but this question).
+func (s *Server) Removed(ctx context.Context) bool {
+	var st string
+	return s.c.QueryRow(ctx, `SELECT `+Schema+`.member_state()`).Scan(&st) == nil && st == "removed"
+}
+
+// ErrRemoved means the member was removed from the team.
+var ErrRemoved = errors.New("teamserver: this member was removed from the team")
+
+// CheckMember fails with ErrRemoved when member no (this login) was
+// removed, with ErrNotMember unless it is active and is this login.
 func (s *Server) CheckMember(ctx context.Context, no int) error {
-	var ok bool
-	err := s.c.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+Schema+`.members WHERE no = $1 AND active AND login = session_user)`, no).Scan(&ok)
+	var active *bool
+	err := s.c.QueryRow(ctx, `SELECT (SELECT active FROM `+Schema+`.members WHERE no = $1 AND login = session_user)`, no).Scan(&active)
 	if err != nil {
 		return err
 	}
-	if !ok {
+	switch {
+	case active == nil:
 		return ErrNotMember
+	case !*active:
+		return ErrRemoved
 	}
 	return nil
 }
 
-// Remove takes a member out of the team: it can no longer sync. When
-// this login may, the member's login also loses the team's role.
-func (s *Server) Remove(ctx context.Context, name string) error {
-	var login string
-	err := s.c.QueryRow(ctx, `UPDATE `+Schema+`.members SET active = false WHERE name = $1 RETURNING login`, name).Scan(&login)
+// ErrMayNotRemove means this login may not mark members removed (only the
+// owner of the team's database may).
+var ErrMayNotRemove = errors.New("teamserver: this login may not change the team's members")
+
+// Removal is what Remove managed.
+type Removal struct {
+	Login   string // the member's PostgreSQL login
+	Role    string // the team's role
+	Revoked bool   // the login lost the team's role
+	Shared  bool   // the login stays, as another active member's: nothing to revoke
+	Why     string // why it could not be revoked (the server's words)
+}
+
+// Remove takes a member out of the team: it can no longer sync (the
+// server's trigger refuses the writes of a login that is no active
+// member). When this login may, the member's login also loses the team's
+// role, so it cannot read either; when it may not, the removal stands and
+// Removal says why the role stays.
+func (s *Server) Remove(ctx context.Context, name string) (Removal, error) {
+	var r Removal
+	err := s.c.QueryRow(ctx, `UPDATE `+Schema+`.members SET active = false WHERE name = $1 RETURNING login`, name).Scan(&r.Login)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return ErrNotMember
+		return r, ErrNotMember
+	}
+	if IsPermission(err) {
+		return r, ErrMayNotRemove
 	}
 	if err != nil {
-		return err
+		return r, err
 	}
 	var db string
 	if err := s.c.QueryRow(ctx, `SELECT current_database()`).Scan(&db); err != nil {
-		return err
+		return r, err
 	}
+	r.Role = RoleName(db)
 	var others bool
-	s.c.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+Schema+`.members WHERE login = $1 AND active)`, login).Scan(&others)
-	if !others {
-		s.c.Exec(ctx, `REVOKE `+pgx.Identifier{RoleName(db)}.Sanitize()+` FROM `+pgx.Identifier{login}.Sanitize())
+	if err := s.c.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+Schema+`.members WHERE login = $1 AND active)`, r.Login).Scan(&others); err != nil {
+		return r, err
 	}
-	return nil
+	if others {
+		r.Shared = true
+		r.Why = "the login is also an active member under another name"
+		return r, nil
+	}
+	// In a savepoint-free statement of its own: the removal above is committed already.
+	_, err = s.c.Exec(ctx, `REVOKE `+pgx.Identifier{r.Role}.Sanitize()+` FROM `+pgx.Identifier{r.Login}.Sanitize())
+	if err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) {
+			r.Why = pe.Message
+		} else {
+			r.Why = err.Error()
+		}
+		return r, nil
+	}
+	// PostgreSQL only warns when the login did not hold the role.
+	var still bool
+	if err := s.c.QueryRow(ctx, `SELECT pg_has_role($1, $2, 'MEMBER')`, r.Login, r.Role).Scan(&still); err == nil && still {
+		r.Why = "the login holds the role through another role or as its owner"
+		return r, nil
+	}
+	r.Revoked = true
+	return r, nil
 }
 
-// Snapshot reads every record in one consistent view and the seq it is at.
-func (s *Server) Snapshot(ctx context.Context, fn func(Row) error) (int64, error) {
+// Snapshot reads every record in one consistent view and the seq it is
+// at; total, when not nil, first learns how many records there are.
+func (s *Server) Snapshot(ctx context.Context, total func(int64), fn func(Row) error) (int64, error) {
 	tx, err := s.c.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return 0, err
@@ -361,6 +490,13 @@ func (s *Server) Snapshot(ctx context.Context, fn func(Row) error) (int64, error
 	var seq int64
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM `+Schema+`.changes`).Scan(&seq); err != nil {
 		return 0, err
+	}
+	if total != nil {
+		var n int64
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM `+Schema+`.rows`).Scan(&n); err != nil {
+			return 0, err
+		}
+		total(n)
 	}
 	// In key order, so the laptop appends to its tables instead of inserting all over them.
 	rows, err := tx.Query(ctx, `SELECT tbl, row_key, data::text FROM `+Schema+`.rows ORDER BY tbl, length(row_key), row_key`)
@@ -475,16 +611,63 @@ func (s *Server) Push(ctx context.Context, batch string, member int, base int64,
 	if _, err := tx.Exec(ctx, `INSERT INTO `+Schema+`.batches (batch, author, seq_to) VALUES ($1, $2, $3)`, batch, member, seq); err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec(ctx, `SELECT `+Schema+`.touch($1)`, member); err != nil {
+	if _, err := tx.Exec(ctx, `SELECT `+Schema+`.touch($1, $2)`, member, base); err != nil {
 		return 0, err
 	}
 	return seq, tx.Commit(ctx)
 }
 
-// Touch records that a member synced (a sync with nothing to push).
-func (s *Server) Touch(ctx context.Context, member int) error {
-	_, err := s.c.Exec(ctx, `SELECT `+Schema+`.touch($1)`, member)
+// Touch records that a member synced and has pulled every change up to
+// pulled (a sync with nothing to push, a finished join); the log loses
+// what every active member has pulled.
+func (s *Server) Touch(ctx context.Context, member int, pulled int64) error {
+	_, err := s.c.Exec(ctx, `SELECT `+Schema+`.touch($1, $2)`, member, pulled)
 	return err
+}
+
+// Trim deletes the changes every active member has pulled (all but the
+// newest) and returns how many went.
+func (s *Server) Trim(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.c.QueryRow(ctx, `SELECT `+Schema+`.trim_log()`).Scan(&n)
+	return n, err
+}
+
+// LogSize is how many changes the log holds and the lowest seq in it.
+func (s *Server) LogSize(ctx context.Context) (n, first int64, err error) {
+	err = s.c.QueryRow(ctx, `SELECT count(*), coalesce(min(seq), 0) FROM `+Schema+`.changes`).Scan(&n, &first)
+	return n, first, err
+}
+
+// MigrateLayout brings the server's own tables and functions to Layout
+// (the team's owner runs it, with `team upgrade`).
+func (s *Server) MigrateLayout(ctx context.Context) error {
+	tx, err := s.c.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	for _, q := range layoutDDL {
+		if _, err := tx.Exec(ctx, q); err != nil {
+			return fmt.Errorf("%w (%.40s…)", err, q)
+		}
+	}
+	var db string
+	if err := tx.QueryRow(ctx, `SELECT current_database()`).Scan(&db); err != nil {
+		return err
+	}
+	var hasRole bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`, RoleName(db)).Scan(&hasRole); err != nil {
+		return err
+	}
+	if hasRole {
+		for _, q := range roleGrants(pgx.Identifier{RoleName(db)}.Sanitize()) {
+			if _, err := tx.Exec(ctx, q); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Commit(ctx)
 }
 
 // IsPermission reports a server refusal for lack of rights (a removed member).

@@ -1,0 +1,44 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// PartnersMissingActuals lists the partners, in name order, whose plan for
+// fiscalYear has an objective the partner reports itself (a measure not
+// computed from data) with a target for quarter (1–4) and no actual for
+// it yet. Plans never agreed (a first draft) owe no figures. An actual of
+// 0 counts as not reported: the table has no other mark for it.
+func (s *Store) PartnersMissingActuals(ctx context.Context, fiscalYear, quarter int) ([]int64, error) {
+	if quarter < 1 || quarter > 4 {
+		return nil, Invalid("quarter", "err.plans_quarter", nil)
+	}
+	var typed []any
+	for _, m := range Measures {
+		if !m.Computed() {
+			typed = append(typed, string(m))
+		}
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(typed)), ",")
+	q := fmt.Sprintf(`SELECT p.id FROM partners p JOIN plans pl ON pl.partner_id = p.id
+		WHERE pl.fiscal_year = ? AND NOT (pl.status = 'draft' AND pl.revision = 1)
+		AND EXISTS (SELECT 1 FROM plan_objectives o WHERE o.plan_id = pl.id AND o.measure IN (%s)
+			AND o.target_q%[2]d > 0 AND o.actual_q%[2]d = 0)
+		ORDER BY p.name COLLATE NOCASE, p.id`, marks, quarter)
+	rows, err := s.db.QueryContext(ctx, q, append([]any{fiscalYear}, typed...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
