@@ -82,6 +82,7 @@ type Deal struct {
 	PartnerName  string
 	Conflict     *DealConflictRef
 	MDFRequestID int64
+	VendorLead   bool // filled by Deals: a vendor-sourced lead became this deal
 }
 
 // DealConflictRef names the other deal of an open conflict.

@@ -122,6 +122,7 @@ type DealFilter struct {
 	From, To     string // registration period, inclusive
 	ExpiringBy   string // approved deals whose protection ends on or before this date
 	ConflictOnly bool
+	VendorLead   bool // only deals a vendor-sourced lead became
 }
 
 // Deals returns the deals the filter selects, newest registration first,
@@ -144,11 +145,14 @@ func (s *Store) Deals(ctx context.Context, f DealFilter) ([]Deal, error) {
 	if f.ExpiringBy != "" {
 		add("d.state = 'approved' AND d.protected_until <= ?", f.ExpiringBy)
 	}
+	if f.VendorLead {
+		where = append(where, vendorLeadExists)
+	}
 	conflicts, err := s.openConflicts(ctx, f.PartnerID)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+dealColumns+`, p.name FROM deals d JOIN partners p ON p.id = d.partner_id
+	rows, err := s.db.QueryContext(ctx, `SELECT `+dealColumns+`, p.name, `+vendorLeadExists+` FROM deals d JOIN partners p ON p.id = d.partner_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY d.registered_on DESC, d.id DESC`, args...)
 	if err != nil {
 		return nil, err
@@ -157,15 +161,38 @@ func (s *Store) Deals(ctx context.Context, f DealFilter) ([]Deal, error) {
 	var out []Deal
 	for rows.Next() {
 		var name string
-		d, err := scanDeal(rows, &name)
+		var vendorLead bool
+		d, err := scanDeal(rows, &name, &vendorLead)
 		if err != nil {
 			return nil, err
 		}
-		d.PartnerName, d.Conflict = name, conflicts[d.ID]
+		d.PartnerName, d.Conflict, d.VendorLead = name, conflicts[d.ID], vendorLead
 		if f.ConflictOnly && d.Conflict == nil {
 			continue
 		}
 		out = append(out, *d)
+	}
+	return out, rows.Err()
+}
+
+// vendorLeadExists is true for a deal d that a converted lead became.
+const vendorLeadExists = `EXISTS (SELECT 1 FROM leads vl WHERE vl.deal_id = d.id AND vl.state = 'converted')`
+
+// VendorLeadDeals is the set of deal IDs that vendor-sourced leads became
+// (converted leads), for lists that read deals their own way.
+func (s *Store) VendorLeadDeals(ctx context.Context) (map[int64]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT deal_id FROM leads WHERE state = 'converted' AND deal_id IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
 	}
 	return out, rows.Err()
 }

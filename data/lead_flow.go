@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 )
 
@@ -460,7 +462,10 @@ func ExpiresOn(offeredOn string, days int) string { return AddDays(offeredOn, da
 
 // ConvertLeadToNewDeal registers a deal for the partner holding an
 // accepted lead, from the lead's company, product and size, and links
-// the two, in one transaction.
+// the two, in one transaction. A deal's amount is in the program
+// currency and the app keeps no exchange rates, so a lead sized in
+// another currency gives a deal without an amount (LeadSizeForeign says
+// so beforehand) rather than a number in the wrong currency.
 func (s *Store) ConvertLeadToNewDeal(ctx context.Context, leadID int64, m LeadMove) (*Deal, error) {
 	var d *Deal
 	err := s.withTx(ctx, func(tx *Tx) error {
@@ -471,8 +476,12 @@ func (s *Store) ConvertLeadToNewDeal(ctx context.Context, leadID int64, m LeadMo
 		if l.State != LeadAccepted {
 			return Conflict("err.leads_transition", map[string]any{"From": string(l.State)})
 		}
+		amount, err := leadAmountInProgramCurrency(ctx, tx, l)
+		if err != nil {
+			return err
+		}
 		d = &Deal{PartnerID: l.PartnerID, Customer: l.Company, CustomerKey: l.CompanyKey, CustomerTaxID: l.TaxID,
-			CustomerDomain: LeadDomain(l.Website), Product: l.Product, Amount: l.EstAmount, RegisteredOn: m.On}
+			CustomerDomain: LeadDomain(l.Website), Product: l.Product, Amount: amount, RegisteredOn: m.On}
 		if err := s.CreateDealTx(ctx, tx, d); err != nil {
 			return err
 		}
@@ -483,4 +492,42 @@ func (s *Store) ConvertLeadToNewDeal(ctx context.Context, leadID int64, m LeadMo
 		return s.ConvertLeadTx(ctx, tx, leadID, d.ID, m)
 	})
 	return d, err
+}
+
+// LeadSizeForeign reports whether a lead's estimated size is in a
+// currency other than the program's (currency): it is then shown in its
+// own currency and never added to program-currency figures.
+func LeadSizeForeign(l *Lead, currency string) bool {
+	return l.EstAmount != 0 && l.Currency != "" && !strings.EqualFold(l.Currency, currency)
+}
+
+// leadAmountInProgramCurrency is the lead's size as a deal amount: as is
+// in the program currency, 0 in another one.
+func leadAmountInProgramCurrency(ctx context.Context, tx *Tx, l *Lead) (int64, error) {
+	currency := DefaultSettings().Currency
+	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'currency'`).Scan(&currency)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	if LeadSizeForeign(l, currency) {
+		return 0, nil
+	}
+	return l.EstAmount, nil
+}
+
+// LeadTx reads one lead inside a caller's transaction.
+func LeadTx(ctx context.Context, tx *Tx, id int64) (*Lead, error) { return leadTx(ctx, tx, id) }
+
+// LatestLeadOfferTx is the latest offer of a lead to one partner, or nil
+// when the lead was never offered to it: what became of an offer a
+// partner answers late (expired, withdrawn, already answered).
+func LatestLeadOfferTx(ctx context.Context, tx *Tx, leadID, partnerID int64) (*LeadOffer, error) {
+	var o LeadOffer
+	err := tx.QueryRowContext(ctx, `SELECT id, lead_id, partner_id, offered_on, expires_on, outcome, decided_on
+		FROM lead_offers WHERE lead_id = ? AND partner_id = ? ORDER BY id DESC LIMIT 1`, leadID, partnerID).
+		Scan(&o.ID, &o.LeadID, &o.PartnerID, &o.OfferedOn, &o.ExpiresOn, &o.Outcome, &o.DecidedOn)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &o, err
 }

@@ -205,14 +205,15 @@ type LeadWeights struct {
 	Acceptance int // points for accepting every offer
 	Conversion int // points for converting every accepted lead
 	// Neighbours lists neighbouring regions: one line per region,
-	// "Region: Neighbour, Neighbour".
+	// "Region: Neighbour, Neighbour", or per group of regions that all
+	// neighbour each other, "Group = Region, Region" (DefaultNeighbours).
 	Neighbours string
 }
 
 // DefaultLeadWeights are used until the manager changes them.
 func DefaultLeadWeights() LeadWeights {
 	return LeadWeights{Region: 40, Country: 25, Neighbour: 15, Product: 30, Certified: 15, Active: 10, Tier: 20,
-		Load: 5, Acceptance: 15, Conversion: 15}
+		Load: 5, Acceptance: 15, Conversion: 15, Neighbours: DefaultNeighbours}
 }
 
 const settingLeadWeights = "leads.weights."
@@ -230,8 +231,8 @@ func (w *LeadWeights) Validate() error {
 			return Invalid("weight_"+name, "err.leads_weight", map[string]any{"Max": 100})
 		}
 	}
-	if len([]rune(w.Neighbours)) > MaxTextLen {
-		return Invalid("neighbours", "err.too_long", map[string]any{"Max": MaxTextLen})
+	if len([]rune(w.Neighbours)) > MaxNeighboursLen {
+		return Invalid("neighbours", "err.too_long", map[string]any{"Max": MaxNeighboursLen})
 	}
 	return nil
 }

@@ -227,3 +227,39 @@ func isMailHost(d string) bool {
 	}
 	return false
 }
+
+// LeadDecision is one lead offer a partner decided: accepted, or declined
+// or let expire. Offers still open, withdrawn or taken back by the vendor
+// are not the partner's decision and are not listed.
+type LeadDecision struct {
+	PartnerID int64
+	DecidedOn string
+	Accepted  bool
+}
+
+// LeadDecisionsQ returns the lead offers decided from from to to
+// (inclusive, YYYY-MM-DD) by every partner, or one when partnerID > 0:
+// what a lead acceptance rate over a window is computed from.
+func LeadDecisionsQ(ctx context.Context, q Querier, partnerID int64, from, to string) ([]LeadDecision, error) {
+	rows, err := q.QueryContext(ctx, `SELECT partner_id, decided_on, outcome = 'accepted' FROM lead_offers
+		WHERE outcome IN ('accepted','declined','expired') AND decided_on >= ?1 AND decided_on <= ?2
+		AND (?3 = 0 OR partner_id = ?3) ORDER BY partner_id, decided_on, id`, from, to, partnerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LeadDecision
+	for rows.Next() {
+		var d LeadDecision
+		if err := rows.Scan(&d.PartnerID, &d.DecidedOn, &d.Accepted); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// LeadDecisions is LeadDecisionsQ on the store.
+func (s *Store) LeadDecisions(ctx context.Context, partnerID int64, from, to string) ([]LeadDecision, error) {
+	return LeadDecisionsQ(ctx, s.db, partnerID, from, to)
+}

@@ -17,10 +17,16 @@ const (
 	ReqCertified   RequirementKind = "certified_people"     // contacts with a valid certification
 	ReqOnboarded   RequirementKind = "onboarding_completed" // threshold ignored: 1 when complete
 	ReqCustomValue RequirementKind = "custom"               // a number entered per partner
+	// ReqLeadAcceptance is the share, in percent (0–100), of the lead
+	// offers a partner decided in the trailing 12 months that it accepted
+	// (accepted ÷ accepted + declined + expired). A partner with no
+	// decided offer in the window meets it: it cannot be held against a
+	// partner that the vendor sent no leads; the screens say so.
+	ReqLeadAcceptance RequirementKind = "lead_acceptance_12m"
 )
 
 // RequirementKinds lists the kinds in display order.
-var RequirementKinds = []RequirementKind{ReqRevenue12m, ReqDeals12m, ReqCertified, ReqOnboarded, ReqCustomValue}
+var RequirementKinds = []RequirementKind{ReqRevenue12m, ReqDeals12m, ReqCertified, ReqOnboarded, ReqLeadAcceptance, ReqCustomValue}
 
 // Requirement is one threshold a partner must reach for a tier.
 type Requirement struct {
@@ -95,6 +101,8 @@ func (r *Requirement) Validate() error {
 		return Invalid("requirement", "err.unknown_kind", map[string]any{"Value": string(r.Kind)})
 	case r.Threshold < 0:
 		return Invalid("threshold", "err.tiers_threshold", nil)
+	case r.Kind == ReqLeadAcceptance && r.Threshold > 100:
+		return Invalid("threshold", "err.tiers_percent", nil)
 	case r.Kind == ReqCustomValue && r.Metric == "" && r.LabelEN == "":
 		return Invalid("metric", "err.required", nil)
 	}

@@ -105,12 +105,8 @@ func (d *dashboardScreen) updateTodayRow(r todayRow, o fyne.CanvasObject) {
 		e := d.today[r.entry]
 		v.icon.SetResource(theme.NavigateNextIcon())
 		v.title.TextStyle.Bold = false
-		v.title.SetText(e.PartnerName)
+		v.title.SetText(todayTitle(e))
 		v.detail.SetText(d.todayDetail(e))
-		if e.PartnerName == "" { // a lead waiting for a partner: its line is the title
-			v.title.SetText(v.detail.Text)
-			v.detail.SetText("")
-		}
 		v.done.OnTapped = func() { d.doToday(e) }
 		v.snooze.OnTapped = func() { d.askSnooze(e) }
 		v.dismiss.OnTapped = func() { d.askDismiss(e) }
@@ -242,7 +238,16 @@ func todayIcon(k metrics.TodayKind) fyne.Resource {
 // todayText is the whole entry in one line: the partner, then what it is
 // about (todayDetail).
 func (d *dashboardScreen) todayText(e metrics.TodayEntry) string {
-	return e.PartnerName + " — " + d.todayDetail(e)
+	return todayTitle(e) + " — " + d.todayDetail(e)
+}
+
+// todayTitle is an entry's title: its partner, or for an item about no
+// partner (a lead waiting for one) its own title, the lead's company.
+func todayTitle(e metrics.TodayEntry) string {
+	if e.PartnerID == 0 && e.Title != "" {
+		return e.Title
+	}
+	return e.PartnerName
 }
 
 // todayDetail is what an entry is about, and how many more of the same
@@ -252,7 +257,11 @@ func (d *dashboardScreen) todayDetail(e metrics.TodayEntry) string {
 	if d.ui.Lang == format.RU && e.TextRU != "" {
 		text = e.TextRU
 	}
-	line := lang.L("dash.today."+string(e.Kind), map[string]any{"Date": d.ui.date(e.Date), "Text": text, "Days": e.Cadence})
+	key := "dash.today." + string(e.Kind)
+	if e.Kind == metrics.TodayLeadUnrouted && text == "" {
+		key += "_no_event"
+	}
+	line := lang.L(key, map[string]any{"Date": d.ui.date(e.Date), "Text": text, "Days": e.Cadence})
 	if e.N > 1 && e.Kind != metrics.TodayGoneQuiet {
 		line += " " + lang.L("week.and_more", map[string]any{"Count": e.N - 1})
 	}

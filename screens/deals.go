@@ -47,8 +47,16 @@ var dealColumns = []struct {
 	width float32
 }{
 	{"deals.col.registered", 105}, {"deals.col.partner", 200}, {"deals.col.customer", 260}, {"deals.col.product", 100},
-	{"deals.col.amount", 120}, {"deals.col.state", 110}, {"deals.col.protected", 120}, {"deals.col.conflict", 260},
+	{"deals.col.amount", 120}, {"deals.col.state", 110}, {"leads.col.vendor_lead", 100}, {"deals.col.protected", 120},
+	{"deals.col.conflict", 260},
 }
+
+// Columns the table treats apart: the vendor-lead mark and the conflict.
+const (
+	dealColVendorLead = 6
+	dealColProtected  = 7
+	dealColConflict   = 8
+)
 
 func newDealTable(u *UI) *dealTable { return &dealTable{ui: u, selected: -1} }
 
@@ -66,7 +74,7 @@ func (t *dealTable) buildUI() fyne.CanvasObject {
 			l := o.(*widget.Label)
 			d := &t.deals[id.Row]
 			imp := widget.MediumImportance
-			if id.Col == 7 && d.Conflict != nil {
+			if id.Col == dealColConflict && d.Conflict != nil {
 				imp = widget.DangerImportance
 			}
 			l.Importance = imp
@@ -101,9 +109,14 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 		return format.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
 	case 5:
 		return dealStateLabel(d.State)
-	case 6:
+	case dealColProtected:
 		if d.State == data.DealApproved {
 			return t.ui.date(d.ProtectedUntil)
+		}
+		return ""
+	case dealColVendorLead:
+		if d.VendorLead {
+			return lang.L("leads.vendor_lead_mark")
 		}
 		return ""
 	}
@@ -205,6 +218,7 @@ type dealsScreen struct {
 	partner, state    *widget.Select
 	from, to          *widgets.DateEntry
 	expiring, clashes *widget.Check
+	vendorLeads       *widget.Check
 	partnerIDs        []int64
 }
 
@@ -222,11 +236,12 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	s.to = newFilterDate(s.ui, lang.L("deals.to"), s.apply)
 	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })
 	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
+	s.vendorLeads = widget.NewCheck(lang.L("leads.vendor_leads_only"), func(bool) { s.apply() })
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.ui.Store.Today()}) }}
 	dateSize := fyne.NewSize(180, s.from.MinSize().Height)
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
-		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes)
+		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes, s.vendorLeads)
 	protect := &widget.Button{Text: lang.L("deals.protection"), Icon: theme.SettingsIcon(), OnTapped: s.onProtection}
 	importBtn := &widget.Button{Text: lang.L("deals.import"), Icon: theme.FolderOpenIcon(), OnTapped: s.onImport}
 	top := container.NewVBox(container.NewBorder(nil, nil, s.deals.count, container.NewHBox(protect, importBtn, newBtn)), filters)
@@ -253,10 +268,10 @@ func (s *dealsScreen) fillPartners() {
 
 // apply turns the filter inputs into a filter and reloads.
 func (s *dealsScreen) apply() {
-	if s.clashes == nil {
+	if s.clashes == nil || s.vendorLeads == nil {
 		return
 	}
-	f := data.DealFilter{ConflictOnly: s.clashes.Checked}
+	f := data.DealFilter{ConflictOnly: s.clashes.Checked, VendorLead: s.vendorLeads.Checked}
 	if i := s.partner.SelectedIndex(); i > 0 && i < len(s.partnerIDs) {
 		f.PartnerID = s.partnerIDs[i]
 	}

@@ -318,7 +318,7 @@ func (s *leadsScreen) showActions(l *data.Lead) {
 		add("leads.act.lost", func() { s.askReason("leads.act.lost", func(r string) error { return s.move(id, "lost", r) }) })
 	case data.LeadOffered:
 		add("leads.act.accepted", func() {
-			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.AcceptLead(ctx, id, m) })
+			s.run(func(ctx context.Context, m data.LeadMove) error { return lead.Accept(ctx, s.ui.Store, id, m) })
 		})
 		add("leads.act.declined", func() { s.askReason("leads.act.declined", func(r string) error { return s.move(id, "declined", r) }) })
 		add("leads.act.withdraw", func() {
@@ -327,6 +327,12 @@ func (s *leadsScreen) showActions(l *data.Lead) {
 		add("leads.pick_partner", func() { s.pickPartner(id) })
 	case data.LeadAccepted:
 		add("leads.act.converted", func() {
+			if data.LeadSizeForeign(l, s.ui.Settings.Currency) {
+				// the deal comes without an amount: say why on the next reload
+				s.msg.Importance = widget.WarningImportance
+				s.notice = lang.L("leads.deal_no_amount", map[string]any{
+					"Size": format.FormatMoney(l.EstAmount, strings.ToUpper(l.Currency), s.ui.Lang), "Currency": s.ui.Settings.Currency})
+			}
 			s.run(func(ctx context.Context, m data.LeadMove) error {
 				_, err := s.ui.Store.ConvertLeadToNewDeal(ctx, id, m)
 				return err
@@ -348,7 +354,7 @@ func (s *leadsScreen) move(id int64, to, reason string) error {
 	s.run(func(ctx context.Context, m data.LeadMove) error {
 		m.Reason = reason
 		if to == "declined" {
-			return s.ui.Store.DeclineLead(ctx, id, m)
+			return lead.Decline(ctx, s.ui.Store, id, m)
 		}
 		return s.ui.Store.LoseLead(ctx, id, m)
 	})
@@ -361,6 +367,7 @@ func (s *leadsScreen) run(step func(ctx context.Context, m data.LeadMove) error)
 	m := data.LeadMove{On: s.ui.Store.Today(), Author: s.ui.Settings.ManagerName}
 	s.ui.background(func() { err = step(context.Background(), m) }, func() {
 		if err != nil {
+			s.notice = ""
 			s.msg.Importance = widget.DangerImportance
 			s.msg.SetText(errorText(err))
 			return

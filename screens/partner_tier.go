@@ -36,6 +36,7 @@ type partnerTierTab struct {
 
 	extraRevenue               *widgets.MoneyEntry
 	extraDeals, extraCertified *widgets.TextEntry
+	extraLeads                 *widgets.TextEntry // accepted lead offers
 	targetDate                 *widgets.DateEntry
 	whatIfResult               *widget.Label
 }
@@ -69,6 +70,7 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 	t.extraRevenue.Optional, t.extraRevenue.Signed, t.extraRevenue.PlaceHolder = true, true, "0"
 	t.extraDeals = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
 	t.extraCertified = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
+	t.extraLeads = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
 	t.targetDate = newDateEntry(t.d.ui, "date")
 	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
@@ -81,6 +83,7 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("tiers.whatif_revenue"), t.extraRevenue),
 		widget.NewFormItem(lang.L("tiers.whatif_deals"), t.extraDeals),
 		widget.NewFormItem(lang.L("tiers.whatif_certified"), t.extraCertified),
+		widget.NewFormItem(lang.L("tiers.whatif_leads"), t.extraLeads),
 		widget.NewFormItem(lang.L("tiers.whatif_date"), container.NewBorder(nil, nil, nil, quarter, t.targetDate)))
 	title := widget.NewLabelWithStyle(lang.L("tiers.whatif"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title, form, container.NewBorder(nil, nil, calc, nil, t.whatIfResult))
@@ -209,7 +212,7 @@ func (t *partnerTierTab) showProgress(e tier.Evaluation) {
 	for _, rp := range e.NextProgress {
 		bar := widget.NewProgressBar()
 		bar.SetValue(rp.Fraction)
-		text := u.reqLabel(rp.Req) + ": " + u.reqValue(rp.Req, rp.Actual) + " / " + u.reqValue(rp.Req, rp.Target) + " · " + u.gapText(rp)
+		text := u.progressText(rp)
 		label := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
 		t.progress.Add(container.NewGridWithColumns(2, label, bar))
 	}
@@ -244,6 +247,9 @@ func (t *partnerTierTab) readWhatIf() (tier.WhatIf, error) {
 		return w, err
 	}
 	if w.Certified, err = parseCount(t.extraCertified.Text); err != nil {
+		return w, err
+	}
+	if w.LeadsAccepted, err = parseCount(t.extraLeads.Text); err != nil {
 		return w, err
 	}
 	w.Date, err = t.targetDate.Value()

@@ -57,8 +57,11 @@ func (ls *leadSettings) buildUI() fyne.CanvasObject {
 	}
 	ls.neighbours = widgets.NewText(&widget.Entry{Text: w.Neighbours, MultiLine: true, Wrapping: fyne.TextWrapWord,
 		PlaceHolder: lang.L("leads.settings_neighbours_hint")})
-	ls.neighbours.SetMinRowsVisible(3)
-	form.Append(lang.L("leads.settings_neighbours"), ls.neighbours)
+	ls.neighbours.SetMinRowsVisible(6)
+	reset := &widget.Button{Text: lang.L("leads.settings_neighbours_default"), Icon: theme.ViewRefreshIcon(),
+		OnTapped: func() { ls.neighbours.SetText(data.DefaultNeighbours) }}
+	syntax := &widget.Label{Text: lang.L("leads.settings_neighbours_syntax"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	form.Append(lang.L("leads.settings_neighbours"), container.NewBorder(nil, container.NewVBox(syntax, container.NewHBox(reset)), nil, nil, ls.neighbours))
 	save := &widget.Button{Text: lang.L("leads.settings_save"), Icon: theme.DocumentSaveIcon(), OnTapped: ls.onSave}
 	return container.NewVBox(widget.NewSeparator(), title, hint, form, container.NewHBox(save), ls.msg)
 }

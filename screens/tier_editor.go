@@ -30,14 +30,15 @@ type tierForm struct {
 	discount, mdf               *widgets.PercentEntry
 	benefitsEN, benefitsRU      *widgets.TextEntry
 	reqs                        map[data.RequirementKind]*widget.Entry
-	revenue                     *widgets.MoneyEntry // the revenue threshold, also in reqs
+	revenue                     *widgets.MoneyEntry   // the revenue threshold, also in reqs
+	leadRate                    *widgets.PercentEntry // the lead acceptance threshold, also in reqs
 	customEN, customRU          *widgets.TextEntry
 	msg                         *widget.Label
 	dlg                         *dialog.CustomDialog
 }
 
 // standardKinds are edited as one threshold each; custom is separate.
-var standardKinds = []data.RequirementKind{data.ReqRevenue12m, data.ReqDeals12m, data.ReqCertified, data.ReqOnboarded}
+var standardKinds = []data.RequirementKind{data.ReqRevenue12m, data.ReqDeals12m, data.ReqCertified, data.ReqOnboarded, data.ReqLeadAcceptance}
 
 func newTierEditor(s *tiersScreen) *tierEditor { return &tierEditor{s: s} }
 
@@ -102,9 +103,10 @@ func (e *tierEditor) edit(t *data.Tier) {
 		color: widgets.NewText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
 		benefitsEN: widgets.NewText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: widgets.NewText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
 		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: widgets.NewText(&widget.Entry{}), customRU: widgets.NewText(&widget.Entry{}), msg: widgets.NewErrorLine(),
-		revenue: newMoneyEntry(u, "threshold"),
+		revenue: newMoneyEntry(u, "threshold"), leadRate: newPercentEntry(u, "threshold"),
 	}
-	f.discount.Optional, f.mdf.Optional, f.revenue.Optional = true, true, true
+	f.discount.Optional, f.mdf.Optional, f.revenue.Optional, f.leadRate.Optional = true, true, true, true
+	f.leadRate.PlaceHolder = lang.L("tiers.not_required")
 	f.discount.SetValue(t.DiscountBP)
 	f.mdf.SetValue(t.MDFAccrualBP)
 	f.revenue.PlaceHolder = lang.L("tiers.not_required")
@@ -119,11 +121,18 @@ func (e *tierEditor) edit(t *data.Tier) {
 		text := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("tiers.not_required")})
 		var obj fyne.CanvasObject = text
 		en := text.Entry
-		if k == data.ReqRevenue12m {
+		switch k {
+		case data.ReqRevenue12m:
 			en, obj = &f.revenue.Entry, f.revenue
+		case data.ReqLeadAcceptance:
+			en, obj = &f.leadRate.Entry, f.leadRate
 		}
 		f.reqs[k] = en
-		items = append(items, widget.NewFormItem(lang.L("tiers.req."+string(k)), obj))
+		item := widget.NewFormItem(lang.L("tiers.req."+string(k)), obj)
+		if k == data.ReqLeadAcceptance {
+			item.HintText = lang.L("tiers.lead_acceptance_hint")
+		}
+		items = append(items, item)
 	}
 	f.reqs[data.ReqCustomValue] = custom.Entry
 	for _, r := range t.Requirements {
@@ -176,11 +185,16 @@ func (f *tierForm) read(t *data.Tier) error {
 		if k != data.ReqCustomValue {
 			r.LabelEN, r.LabelRU = "", ""
 		}
-		if k == data.ReqRevenue12m {
+		switch k {
+		case data.ReqRevenue12m:
 			if r.Threshold, err = f.revenue.Value(); err != nil {
 				return err
 			}
-		} else {
+		case data.ReqLeadAcceptance:
+			if r.Threshold, err = f.wholePercent(); err != nil {
+				return err
+			}
+		default:
 			r.Threshold, err = parseCount(strings.NewReplacer(" ", "", "\u00a0", "", ",", "").Replace(text))
 		}
 		if err != nil {
@@ -197,4 +211,16 @@ func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) error {
 		return err
 	}
 	return e.s.ui.Store.SaveTier(context.Background(), &t)
+}
+
+// wholePercent reads the lead acceptance threshold, a whole percentage.
+func (f *tierForm) wholePercent() (int64, error) {
+	bp, err := f.leadRate.Value()
+	if err != nil {
+		return 0, err
+	}
+	if bp%100 != 0 {
+		return 0, data.Invalid("threshold", "err.tiers_percent_whole", map[string]any{"Value": f.leadRate.Text})
+	}
+	return int64(bp / 100), nil
 }

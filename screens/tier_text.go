@@ -13,6 +13,7 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/app/tier"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // tierName is a tier's name in the interface language, or "No tier".
@@ -42,8 +43,20 @@ func (u *UI) reqValue(r data.Requirement, v int64) string {
 			return lang.L("tiers.yes")
 		}
 		return lang.L("tiers.no")
+	case data.ReqLeadAcceptance:
+		return widgets.FormatPercent(int(v)*100, u.Lang)
 	}
 	return format.FormatNumber(v, u.Lang)
+}
+
+// progressText is one requirement's line: "Won deals, 12 months: 3 / 5 ·
+// 2 more won deals in 12 months". A lead acceptance rate with no decided
+// offer says so instead of showing 0 %.
+func (u *UI) progressText(rp tier.ReqProgress) string {
+	if rp.NoData {
+		return u.reqLabel(rp.Req) + ": " + lang.L("tiers.lead_acceptance_no_offers", map[string]any{"Target": u.reqValue(rp.Req, rp.Target)})
+	}
+	return u.reqLabel(rp.Req) + ": " + u.reqValue(rp.Req, rp.Actual) + " / " + u.reqValue(rp.Req, rp.Target) + " · " + u.gapText(rp)
 }
 
 // gapText says what is missing: "1 200 000 ₽ more won revenue in 12 months".

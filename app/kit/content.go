@@ -43,6 +43,7 @@ type Content struct {
 	Objectives  []data.Objective // the ones the partner reports (not computed)
 	Contacts    []data.Contact
 	Certs       []data.Certification
+	Leads       []OfferedLead // leads offered to the partner and still open
 	Rejections  []data.KitRow // rows of the last returned kit that were refused
 	DealRows    int           // empty registration rows offered
 }
@@ -85,7 +86,7 @@ func Load(ctx context.Context, s *data.Store, partnerID int64, opt Options) (*Co
 	if err := owedLastYear(ctx, s, c, today, st.FiscalYearFrom, opt.Due != ""); err != nil {
 		return nil, err
 	}
-	for _, load := range []func(context.Context, *data.Store, *Content) error{loadDeals, loadMDF, loadPlan, loadPeople} {
+	for _, load := range []func(context.Context, *data.Store, *Content) error{loadDeals, loadMDF, loadPlan, loadPeople, loadLeads} {
 		if err := load(ctx, s, c); err != nil {
 			return nil, err
 		}

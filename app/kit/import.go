@@ -22,6 +22,9 @@ const (
 	RowContactLeft   = "contact_left"
 	RowCert          = "certification"
 	RowApplication   = "application"
+	RowLeadAccept    = "lead_accept"
+	RowLeadDecline   = "lead_decline"
+	RowLeadAnswer    = "lead_answer" // an answer the import could not read
 )
 
 // Item is one row of a returned kit in the preview: what it is, what it
@@ -228,6 +231,8 @@ func (im *importer) handler(r Row) func(Row, *Item) error {
 		return im.contact
 	case r.Sheet == sheetPeople && r.Tag == tagCert:
 		return im.cert
+	case r.Sheet == sheetLeads && needsRef(r.Tag):
+		return im.lead
 	}
 	return nil
 }

@@ -30,6 +30,7 @@ const (
 	sheetPlan   = "plan"
 	sheetPeople = "people"
 	sheetApply  = "apply"
+	sheetLeads  = "leads"
 	markerSheet = "_kit"
 )
 
@@ -43,6 +44,7 @@ const (
 	tagContact = "K:" // a contact (ID), or a new one ("K:")
 	tagCert    = "T"  // a new certification
 	tagAnswer  = "A:" // an application answer (question key)
+	tagLead    = "L:" // the partner's answer to the offer of lead ID
 )
 
 // firstCol is where the visible columns start: A holds the row tag and B
@@ -51,20 +53,21 @@ const firstCol = 3
 
 // Input rows offered for new entries.
 const (
-	newDealRows     = 30
-	newRequestRows  = 10
-	newContactRows  = 10
-	newCertRows     = 15
-	maxTextInCell   = 2000
-	shortText       = 200
-	phoneText       = 50
-	taxIDText       = 20
-	listActivities  = "activities"
-	listProducts    = "products"
-	listCurrency    = "currency"
-	listYesNo       = "yesno"
-	listPeople      = "people"
-	listPartnerType = "ptype"
+	newDealRows      = 30
+	newRequestRows   = 10
+	newContactRows   = 10
+	newCertRows      = 15
+	maxTextInCell    = 2000
+	shortText        = 200
+	phoneText        = 50
+	taxIDText        = 20
+	listActivities   = "activities"
+	listProducts     = "products"
+	listCurrency     = "currency"
+	listYesNo        = "yesno"
+	listPeople       = "people"
+	listPartnerType  = "ptype"
+	listLeadDecision = "leaddecision"
 )
 
 var dealCols = []column{

@@ -30,10 +30,15 @@ var kitInternal = []struct{ table, column, where string }{
 	{"prospect_sources", "event_name", ""}, {"prospect_sources", "referred_by", ""}, {"prospect_sources", "interest", ""},
 	{"mdf_requests", "reason", ""}, {"mdf_claims", "note", ""}, {"mdf_claims", "reason", ""},
 	{"mdf_ledger", "reason", ""}, {"mdf_payments", "reference", ""}, {"mdf_proofs", "name", ""}, {"mdf_funds", "name", ""},
+	{"leads", "notes_internal", ""}, {"leads", "reason", ""}, {"leads", "created_by", ""},
+	{"lead_offers", "reason", ""}, {"lead_steps", "body", ""}, {"lead_steps", "author", ""},
 }
 
 // kitOwn is one partner's text: PX<partner>Q may appear only in its own kit.
+// A lead's shareable fields belong to the partner it is offered to.
 var kitOwn = []struct{ table, column, partnerID string }{
+	{"leads", "company", "partner_id"}, {"leads", "contact_name", "partner_id"}, {"leads", "contact_email", "partner_id"},
+	{"leads", "notes_shareable", "partner_id"},
 	{"partners", "name", "id"}, {"contacts", "name", "partner_id"}, {"contacts", "email", "partner_id"},
 	{"contacts", "role", "partner_id"}, {"deals", "customer", "partner_id"}, {"deals", "product", "partner_id"},
 	{"mdf_requests", "description", "partner_id"},
@@ -102,7 +107,12 @@ func TestKitLeaksNothingInternal(t *testing.T) {
 		}
 	}
 	for _, f := range kitOwn {
-		exec1(t, s, fmt.Sprintf(`UPDATE %s SET %s = %s || ' PX' || %s || 'Q'`, f.table, f.column, f.column, f.partnerID))
+		exec1(t, s, fmt.Sprintf(`UPDATE %s SET %s = %s || ' PX' || %s || 'Q' WHERE %s IS NOT NULL`, f.table, f.column, f.column, f.partnerID, f.partnerID))
+	}
+	var offered int
+	s.DB().QueryRow(`SELECT count(*) FROM leads WHERE state = 'offered' AND expires_on >= ?`, today.Format("2006-01-02")).Scan(&offered)
+	if offered == 0 {
+		t.Error("no open lead offer in the demo: the Leads for you sheet would go unsearched")
 	}
 	rows, err := s.PartnerRows(ctx)
 	if err != nil {
@@ -118,6 +128,12 @@ func TestKitLeaksNothingInternal(t *testing.T) {
 		for i, path := range paths {
 			checkKitText(t, filepath.Base(path), xlsxText(t, path), rows[i].ID)
 			checked++
+			// the e-mail draft lists the partner's open offers: the same rule
+			d, err := kit.NewDraft(ctx, s, rows[i].ID, kit.MailOptions{Lang: l})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkKitText(t, filepath.Base(path)+" e-mail", d.Subject+"\n"+d.Body, rows[i].ID)
 		}
 	}
 	t.Logf("%d kits searched", checked)

@@ -35,7 +35,8 @@ type Draft struct {
 
 // SettingMailSubject and SettingMailBody are the settings keys of the
 // editable templates, followed by ".en" or ".ru"; {partner}, {manager},
-// {due} and {program} are filled in.
+// {due} and {program} are filled in, and {leads} by the leads offered to
+// the partner (without it they come before the body's last paragraph).
 const (
 	SettingMailSubject = "kit.mail.subject"
 	SettingMailBody    = "kit.mail.body"
@@ -146,7 +147,7 @@ func NewDraft(ctx context.Context, s *data.Store, partnerID int64, opt MailOptio
 	}
 	fill := fillFor(c)
 	d := &Draft{To: to, Date: s.Now(), Subject: fill.Replace(template(ctx, s, SettingMailSubject, c.Lang, t)),
-		Body: fill.Replace(template(ctx, s, SettingMailBody, c.Lang, t))}
+		Body: withLeads(fill.Replace(template(ctx, s, SettingMailBody, c.Lang, t)), leadsBlock(c, t))}
 	if opt.KitPath != "" {
 		b, err := os.ReadFile(opt.KitPath)
 		if err != nil {

@@ -36,7 +36,7 @@ type Row struct {
 const maxInputCols = 12
 
 // readSheets are the sheets whose tagged rows the import reads.
-var readSheets = []string{sheetDeals, sheetMDF, sheetPlan, sheetPeople, sheetApply}
+var readSheets = []string{sheetDeals, sheetMDF, sheetPlan, sheetPeople, sheetApply, sheetLeads}
 
 // Read opens a returned workbook, checks its marker against the
 // database's secret and collects its tagged rows. A file that is not a
@@ -140,7 +140,7 @@ func checkRefs(m *Marker, rows []Row) error {
 
 // needsRef says whether a tag names an existing record.
 func needsRef(tag string) bool {
-	for _, p := range []string{tagClaim, tagActual, tagContact} {
+	for _, p := range []string{tagClaim, tagActual, tagContact, tagLead} {
 		if strings.HasPrefix(tag, p) && len(tag) > len(p) {
 			return true
 		}

@@ -17,12 +17,18 @@ func Render(c *Content, secret []byte, w interface{ Write([]byte) (int, error) }
 	if err != nil {
 		return nil, err
 	}
-	if err := b.makeSheets(sheetReadme, sheetDeals, sheetMDF, sheetPlan, sheetPeople); err != nil {
+	keys, writers := []string{sheetReadme, sheetDeals, sheetMDF, sheetPlan, sheetPeople},
+		[]func(*Content) error{b.readme, b.deals, b.mdf, b.plan, b.people}
+	if len(c.Leads) > 0 { // "Leads for you" only when something waits for an answer, after the read-me
+		keys = append(keys[:1], append([]string{sheetLeads}, keys[1:]...)...)
+		writers = append(writers[:1], append([]func(*Content) error{b.leads}, writers[1:]...)...)
+	}
+	if err := b.makeSheets(keys...); err != nil {
 		return nil, err
 	}
 	b.addLists(c)
 	var sheets []string
-	for _, write := range []func(*Content) error{b.readme, b.deals, b.mdf, b.plan, b.people} {
+	for _, write := range writers {
 		if err := write(c); err != nil {
 			return nil, err
 		}
@@ -53,6 +59,7 @@ func (b *book) addLists(c *Content) {
 		people = append(people, p.Name)
 	}
 	b.addList(listPeople, 8, people)
+	b.addList(listLeadDecision, 9, []string{b.L("lead.accept"), b.L("lead.decline")})
 }
 
 func (b *book) date(s string) string { return format.FormatDate(s, b.lang) }
@@ -77,7 +84,11 @@ func (b *book) readme(c *Content) error {
 	}
 	b.row++
 	b.title(b.L("how"), b.st.bold)
-	for _, k := range []string{"how.input", "how.deals", "how.mdf", "how.plan", "how.people"} {
+	how := []string{"how.input", "how.deals", "how.mdf", "how.plan", "how.people"}
+	if len(c.Leads) > 0 {
+		how = append(how[:1], append([]string{"how.leads"}, how[1:]...)...)
+	}
+	for _, k := range how {
 		b.hint(b.L(k))
 	}
 	b.hint(b.L("how.return", b.date(c.Due)))

@@ -47,7 +47,7 @@ func benchStore(b *testing.B, n, leads int) *data.Store {
 			if err := s.CreatePartnerTx(ctx, tx, p); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE partners SET tier_id = ? WHERE id = ?`, tiers[i%4], p.ID); err != nil {
+			if err := s.ChangeTierTx(ctx, tx, &data.TierChange{PartnerID: p.ID, ToTierID: tiers[i%4], Reason: "bench"}, "bench"); err != nil {
 				return err
 			}
 			c := &data.Contact{PartnerID: p.ID, Name: "Engineer"}

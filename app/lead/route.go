@@ -39,6 +39,7 @@ type Result struct {
 type candidate struct {
 	data.LeadPartnerFacts
 	country, region, city string
+	nregion               string // the region as neighbours are matched (regionKey)
 	products, certs       []string
 	idx                   int // its place in Router.partners
 	fixed                 int // points of the rules that do not depend on the lead
@@ -67,7 +68,8 @@ func NewRouter(facts []data.LeadPartnerFacts, w data.LeadWeights, prot []data.Pr
 		protections: map[string][]data.ProtectedCustomer{}, declines: map[int64]map[int64]bool{},
 		sellCache: map[string][]bool{}, certCache: map[string][]bool{}}
 	for _, f := range facts {
-		c := candidate{LeadPartnerFacts: f, idx: len(r.partners), country: fold(f.Country), region: fold(f.Region), city: fold(f.City)}
+		c := candidate{LeadPartnerFacts: f, idx: len(r.partners), country: fold(f.Country), region: fold(f.Region), city: fold(f.City),
+			nregion: regionKey(f.Region)}
 		for _, p := range f.Products {
 			c.products = append(c.products, fold(p))
 		}
@@ -111,29 +113,64 @@ func protectionKeys(key, inn, domain string) []string {
 }
 
 // ParseNeighbours reads the neighbouring regions setting: one line per
-// region, "Region: Neighbour, Neighbour". Neighbours are mutual.
+// region, "Region: Neighbour, Neighbour", or per group of regions that
+// all neighbour each other (and the group's own name, such as a federal
+// district), "Group = Region, Region". Neighbours are mutual; names are
+// compared by regionKey.
 func ParseNeighbours(text string) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
 	link := func(a, b string) {
-		if out[a] == nil {
-			out[a] = map[string]bool{}
+		if a == "" || b == "" || a == b {
+			return
 		}
-		out[a][b] = true
+		for _, ab := range [][2]string{{a, b}, {b, a}} {
+			if out[ab[0]] == nil {
+				out[ab[0]] = map[string]bool{}
+			}
+			out[ab[0]][ab[1]] = true
+		}
 	}
 	for _, line := range strings.Split(text, "\n") {
-		head, rest, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
-		}
-		a := fold(head)
-		for _, n := range strings.Split(rest, ",") {
-			if b := fold(n); a != "" && b != "" && a != b {
-				link(a, b)
-				link(b, a)
+		colon, eq := strings.Index(line, ":"), strings.Index(line, "=")
+		switch {
+		case eq >= 0 && (colon < 0 || eq < colon):
+			members := []string{regionKey(line[:eq])}
+			for _, n := range strings.Split(line[eq+1:], ",") {
+				members = append(members, regionKey(n))
+			}
+			for i, a := range members {
+				for _, b := range members[i+1:] {
+					link(a, b)
+				}
+			}
+		case colon >= 0:
+			a := regionKey(line[:colon])
+			for _, n := range strings.Split(line[colon+1:], ",") {
+				link(a, regionKey(n))
 			}
 		}
 	}
 	return out
+}
+
+// regionKey is a region's name as neighbours are matched: folded, without
+// the words people add or leave out ("Республика Татарстан" is
+// "Татарстан", "г. Москва" is "Москва", "обл." is "область").
+func regionKey(s string) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "республика", "респ.", "г.", "город":
+			continue
+		case "обл.", "обл":
+			w = "область"
+		case "ао", "а.о.":
+			w = "автономный округ"
+		}
+		words = append(words, w)
+	}
+	k := strings.Join(words, " ")
+	return strings.ReplaceAll(k, "автономная область", "автономный округ")
 }
 
 func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
@@ -252,11 +289,12 @@ type query struct {
 	explain                        bool
 	noLocation                     bool
 	country, region, city, product string
+	nregion                        string // regionKey of the region
 }
 
 func (r *Router) query(l *data.Lead) query {
 	return query{noLocation: !l.HasLocation(), country: fold(l.Country), region: fold(l.Region), city: fold(l.City),
-		product: fold(l.Product)}
+		product: fold(l.Product), nregion: regionKey(l.Region)}
 }
 
 // score adds up the rules for one partner; with why != nil it also

@@ -26,7 +26,7 @@ func (r *Router) location(q query, p *candidate) Reason {
 		return Reason{Key: "leads.why.region", Args: arg(q, "Place", p.City), Points: w.Region}
 	case q.country != "" && q.country == p.country && (q.region == "" || p.region == ""):
 		return Reason{Key: "leads.why.country", Args: arg(q, "Place", p.Country), Points: w.Country}
-	case q.region != "" && r.neighbours[q.region][p.region]:
+	case q.nregion != "" && r.neighbours[q.nregion][p.nregion]:
 		return Reason{Key: "leads.why.neighbour", Args: arg(q, "Place", p.Region), Points: w.Neighbour}
 	case q.country != "" && q.country == p.country:
 		// the same country but another, not neighbouring region: half a neighbour

@@ -141,6 +141,10 @@ type TodayItem struct {
 	Text        string // escalation text, customer, certification and person, task title, quarter
 	TextRU      string // Text in Russian where the item has both (onboarding task titles)
 	Cadence     int    // gone quiet: the partner's contact cadence in days
+	// Title is the row's title for an item about no partner (a lead
+	// waiting for one: the lead's company); "" for partner items, whose
+	// title is the partner's name.
+	Title string
 }
 
 // TodayList gathers what needs attention: open escalations, overdue

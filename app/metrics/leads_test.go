@@ -70,6 +70,9 @@ func TestTodayLeads(t *testing.T) {
 			}
 		}
 	}
+	if err := s.CreateLead(ctx, &data.Lead{Company: "Website lead", Source: data.LeadFromWebsite}); err != nil {
+		t.Fatal(err)
+	}
 	board, err := metrics.BuildToday(ctx, s, today)
 	if err != nil {
 		t.Fatal(err)
@@ -81,8 +84,18 @@ func TestTodayLeads(t *testing.T) {
 	if e := got[metrics.TodayLeadOffer]; len(e) != 1 || e[0].Text != "Soon" || e[0].Date != "2026-11-29" {
 		t.Errorf("offers ending: %+v", e)
 	}
-	if e := got[metrics.TodayLeadUnrouted]; len(e) != 1 || e[0].Text != "2" || e[0].PartnerName != "CNews Forum" {
-		t.Errorf("leads waiting: %+v", e)
+	// one row per event, titled by the oldest waiting lead's company
+	// (the same day: by name), with the count of the others
+	e := got[metrics.TodayLeadUnrouted]
+	if len(e) != 2 {
+		t.Fatalf("leads waiting: %+v, want one row per event", e)
+	}
+	rows := map[string]metrics.TodayEntry{e[0].Text: e[0], e[1].Text: e[1]}
+	if r := rows["CNews Forum"]; r.Title != "Waiting 1" || r.N != 2 || r.PartnerName != "" || r.PartnerID != 0 {
+		t.Errorf("CNews Forum row: %+v", r)
+	}
+	if r := rows[""]; r.Title != "Website lead" || r.N != 1 {
+		t.Errorf("row of the leads from no event: %+v", r)
 	}
 }
 

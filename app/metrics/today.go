@@ -106,10 +106,13 @@ func groupToday(items []TodayItem, hidden map[string]bool) TodayBoard {
 			continue
 		}
 		key := fmt.Sprintf("%s#%d", it.Kind, it.PartnerID)
+		if it.PartnerID == 0 { // items about no partner group by their text (a lead's event)
+			key += "#" + it.Text
+		}
 		if i, ok := at[key]; ok {
 			e := &byKind[it.Kind][i]
 			e.Refs, e.N = append(e.Refs, ref), e.N+1
-			if it.Date < e.Date {
+			if it.Date < e.Date || it.Date == e.Date && it.Title < e.Title {
 				e.TodayItem = it
 			}
 			continue
@@ -126,7 +129,10 @@ func groupToday(items []TodayItem, hidden map[string]bool) TodayBoard {
 			if es[i].Date != es[j].Date {
 				return es[i].Date < es[j].Date
 			}
-			return es[i].PartnerName < es[j].PartnerName
+			if es[i].PartnerName != es[j].PartnerName {
+				return es[i].PartnerName < es[j].PartnerName
+			}
+			return es[i].Title < es[j].Title
 		})
 		b.Groups = append(b.Groups, TodayGroup{Kind: k, Entries: es})
 		b.Entries += len(es)

@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"channeldesk/app/fiscal"
@@ -25,8 +24,9 @@ func init() {
 }
 
 // leadToday lists the offers whose last day is within TodayLeadDays (by
-// partner) and, per event, the leads waiting for a partner (PartnerID 0,
-// the event as the name, the count as the text, dated by the oldest).
+// partner) and every lead waiting for a partner (PartnerID 0, its
+// company as the title, its event as the text, dated by its capture);
+// Today groups those by event, the oldest lead first.
 func leadToday(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem, error) {
 	t0 := fiscal.ISODate(today)
 	offers, err := s.Leads(ctx, data.LeadFilter{ExpiringBy: data.AddDays(t0, TodayLeadDays)})
@@ -44,19 +44,9 @@ func leadToday(ctx context.Context, s *data.Store, today time.Time) ([]TodayItem
 	if err != nil {
 		return nil, err
 	}
-	count, since := map[string]int{}, map[string]string{}
-	var events []string
 	for _, l := range waiting {
-		if count[l.EventName] == 0 {
-			events = append(events, l.EventName)
-		}
-		count[l.EventName]++
-		if d := l.CreatedAt[:min(10, len(l.CreatedAt))]; since[l.EventName] == "" || d < since[l.EventName] {
-			since[l.EventName] = d
-		}
-	}
-	for _, ev := range events {
-		out = append(out, TodayItem{Kind: TodayLeadUnrouted, PartnerName: ev, Date: since[ev], Text: strconv.Itoa(count[ev])})
+		out = append(out, TodayItem{Kind: TodayLeadUnrouted, Title: l.Company, Text: l.EventName,
+			Date: l.CreatedAt[:min(10, len(l.CreatedAt))]})
 	}
 	return out, nil
 }

@@ -82,6 +82,8 @@ type ProgressRow struct {
 	Money    bool
 	YesNo    bool // a condition (onboarding completed): 1 is yes
 	Known    bool // false: the program has no figure for it yet
+	Percent  bool // a rate in whole percent (lead acceptance)
+	NoData   bool // a lead acceptance rate without any decided offer: counted as met
 	Actual   int64
 	Target   int64
 	Gap      int64   // max(target − actual, 0)

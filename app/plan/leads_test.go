@@ -57,3 +57,56 @@ func TestPlanShowsThePartnersLeadFigures(t *testing.T) {
 		t.Error("the plan names a lead's company: figures only")
 	}
 }
+
+// TestPlanTierProgressShowsTheLeadAcceptanceRate: a tier requiring a lead
+// acceptance rate shows the partner's own rate over the last 12 months,
+// and a partner with no decided offer sees that it meets it for lack of
+// offers rather than a 0 %.
+func TestPlanTierProgressShowsTheLeadAcceptanceRate(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	gold := &data.Tier{Rank: 1, NameEN: "Gold", NameRU: "Золото", Color: "#D4A62A",
+		Requirements: []data.Requirement{{Kind: data.ReqLeadAcceptance, Threshold: 60}}}
+	if err := s.SaveTier(ctx, gold); err != nil {
+		t.Fatal(err)
+	}
+	p := &data.Partner{Name: "Kazan IT", Type: data.TypeReseller, Status: data.StatusActive}
+	if err := s.CreatePartner(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	row := func() plan.ProgressRow {
+		doc, err := plan.Load(ctx, s, p.ID, plan.Options{Lang: format.EN, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Tier.Progress) != 1 {
+			t.Fatalf("progress %+v", doc.Tier.Progress)
+		}
+		return doc.Tier.Progress[0]
+	}
+	if r := row(); !r.NoData || r.Gap != 0 || !r.Percent {
+		t.Errorf("no offers yet: %+v, want no data, met", r)
+	}
+	for i, name := range []string{"Kazan Steel", "Volga Foods", "Ural Glass"} {
+		l := &data.Lead{Company: name, EventName: "Expo"}
+		if err := s.CreateLead(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.OfferLead(ctx, l.ID, p.ID, 7, data.LeadMove{On: "2026-08-01"}); err != nil {
+			t.Fatal(err)
+		}
+		m := data.LeadMove{On: "2026-08-02", Reason: "no capacity"}
+		var err error
+		if i == 0 {
+			err = s.AcceptLead(ctx, l.ID, m)
+		} else {
+			err = s.DeclineLead(ctx, l.ID, m)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := row(); r.NoData || r.Actual != 33 || r.Target != 60 || r.Gap != 27 {
+		t.Errorf("1 of 3 accepted: %+v, want 33 of 60, 27 short", r)
+	}
+}

@@ -81,6 +81,12 @@ func (r *renderer) progressBar(row ProgressRow, c rgb) {
 		return
 	}
 	fig := r.value(row.Actual, row.Money) + " / " + r.value(row.Target, row.Money)
+	switch {
+	case row.NoData:
+		fig = r.t("no_lead_offers")
+	case row.Percent:
+		fig = percent(int(row.Actual)*100, r.l) + " / " + percent(int(row.Target)*100, r.l)
+	}
 	if row.YesNo {
 		fig = map[bool]string{true: r.t("yes"), false: r.t("no")}[row.Actual > 0]
 		row.Gap = 0

@@ -83,6 +83,8 @@ func tierProgress(ctx context.Context, s *data.Store, partnerID int64, t *data.T
 			if l == format.RU && r.LabelRU != "" {
 				row.Label = r.LabelRU
 			}
+		} else if r.Kind == data.ReqLeadAcceptance {
+			row = leadAcceptanceRow(ctx, s, partnerID, row, today)
 		} else {
 			var err error
 			if row.Actual, err = requirementActual(ctx, s, partnerID, r.Kind, today); err != nil {
@@ -92,6 +94,32 @@ func tierProgress(ctx context.Context, s *data.Store, partnerID int64, t *data.T
 		out = append(out, finishRow(row))
 	}
 	return out, nil
+}
+
+// leadAcceptanceRow is the partner's own lead acceptance rate over the
+// trailing 12 months (accepted ÷ decided offers, whole percent rounded
+// down, as the tier engine counts it); with no decided offer it is met and
+// says so. A failed read leaves the figure "not set".
+func leadAcceptanceRow(ctx context.Context, s *data.Store, partnerID int64, row ProgressRow, today time.Time) ProgressRow {
+	row.Percent = true
+	ds, err := s.LeadDecisions(ctx, partnerID, iso(today.AddDate(-1, 0, 1)), iso(today))
+	if err != nil {
+		row.Known = false
+		return row
+	}
+	var accepted int64
+	for _, d := range ds {
+		if d.Accepted {
+			accepted++
+		}
+	}
+	switch {
+	case len(ds) == 0:
+		row.NoData, row.Actual = true, row.Target
+	default:
+		row.Actual = accepted * 100 / int64(len(ds))
+	}
+	return row
 }
 
 // finishRow computes the exact gap and the bar's fraction.

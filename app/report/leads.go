@@ -2,7 +2,9 @@ package report
 
 import (
 	"context"
+	"strings"
 
+	"channeldesk/app/format"
 	"channeldesk/app/lead"
 	"channeldesk/data"
 )
@@ -28,6 +30,7 @@ var leadCols = []column{
 	{"report.col.city", colText, false},
 	{"leads.col.product", colText, false},
 	{"leads.col.size", colMoney, true},
+	{"leads.col.size_other", colText, false},
 	{"leads.col.state", colText, false},
 	{"leads.col.partner", colText, false},
 	{"leads.col.offered", colDate, false},
@@ -45,11 +48,23 @@ func writeLeads(ctx context.Context, b *Book, sheet string) error {
 	}
 	rows := make([][]any, 0, len(leads))
 	for _, l := range leads {
+		size, other := b.leadSize(&l)
 		rows = append(rows, []any{l.ID, l.Company, l.EventName, l.EventDate, b.L("leads.source." + string(l.Source)),
-			l.Country, l.Region, l.City, l.Product, l.EstAmount, b.L("leads.state." + string(l.State)), l.PartnerName,
+			l.Country, l.Region, l.City, l.Product, size, other, b.L("leads.state." + string(l.State)), l.PartnerName,
 			l.OfferedOn, l.ExpiresOn, l.Reason, firstDay(l.CreatedAt)})
 	}
 	return b.writeTable(ctx, sheet, table{Name: "Leads", Cols: leadCols, Rows: rows})
+}
+
+// leadSize splits a lead's estimated size between the program-currency
+// column (which the table totals) and, for a lead sized in another
+// currency, a text in that currency: the app keeps no exchange rates, so
+// such a size is shown as it was given and never added to the total.
+func (b *Book) leadSize(l *data.Lead) (any, string) {
+	if l.Currency == "" || strings.EqualFold(l.Currency, b.Settings.Currency) {
+		return l.EstAmount, ""
+	}
+	return nil, format.FormatMoney(l.EstAmount, strings.ToUpper(l.Currency), b.Opt.Lang)
 }
 
 var leadEventCols = []column{

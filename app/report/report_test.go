@@ -65,7 +65,7 @@ func TestWorkbookSheetsTablesAndHeaders(t *testing.T) {
 		}
 	}
 	rows, _ := f.GetRows("Deals")
-	header := "ID|Partner|End customer|Product|State|Amount|Registered|Expected close|Protected until|Closed|Fiscal quarter|Reason"
+	header := "ID|Partner|End customer|Product|State|Amount|Registered|Expected close|Protected until|Closed|Fiscal quarter|Reason|Vendor lead"
 	if strings.Join(rows[0], "|") != header {
 		t.Errorf("Deals header %q", rows[0])
 	}
@@ -73,7 +73,7 @@ func TestWorkbookSheetsTablesAndHeaders(t *testing.T) {
 		t.Errorf("Deals has %d rows, want header + 300 + total", len(rows))
 	}
 	ts, _ := f.GetTables("Deals")
-	if ts[0].Range != "A1:L301" {
+	if ts[0].Range != "A1:M301" {
 		t.Errorf("Deals table range %s", ts[0].Range)
 	}
 	summary, _ := f.GetTables("Summary")

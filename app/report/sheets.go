@@ -103,6 +103,7 @@ var dealCols = []column{
 	{"report.col.closed", colDate, false},
 	{"report.col.quarter", colText, false},
 	{"report.col.reason", colText, false},
+	{"leads.col.vendor_lead", colText, false},
 }
 
 // writeDeals is every deal registration in the period; an approved deal
@@ -110,14 +111,22 @@ var dealCols = []column{
 func writeDeals(ctx context.Context, b *Book, sheet string) error {
 	from, to := b.Opt.Period.bounds()
 	fy := metrics.FiscalFromSetting(b.Settings)
+	vendor, err := b.Store.VendorLeadDeals(ctx)
+	if err != nil {
+		return err
+	}
 	var rows [][]any
-	err := b.Store.EachDealReportRow(ctx, from, to, func(d *data.DealReportRow) error {
+	err = b.Store.EachDealReportRow(ctx, from, to, func(d *data.DealReportRow) error {
 		quarter := ""
 		if d.State == "won" {
 			quarter = quarterLabel(d.ClosedOn, fy)
 		}
+		mark := ""
+		if vendor[d.ID] {
+			mark = b.L("leads.vendor_lead_mark")
+		}
 		rows = append(rows, []any{d.ID, d.Partner, d.Customer, d.Product, b.L("report.state." + d.State), d.Amount,
-			d.RegisteredOn, d.ExpectedCloseOn, d.ProtectedUntil, d.ClosedOn, quarter, d.Reason})
+			d.RegisteredOn, d.ExpectedCloseOn, d.ProtectedUntil, d.ClosedOn, quarter, d.Reason, mark})
 		return nil
 	})
 	if err != nil {

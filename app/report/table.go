@@ -114,6 +114,9 @@ func (b *Book) streamRows(ctx context.Context, sw *excelize.StreamWriter, t tabl
 func (b *Book) cell(kind colKind, v any) excelize.Cell {
 	switch kind {
 	case colMoney:
+		if v == nil { // no amount in the program currency: an empty cell, not 0
+			return excelize.Cell{StyleID: b.styles.money}
+		}
 		return excelize.Cell{StyleID: b.styles.money, Value: b.major(toInt(v))}
 	case colDate:
 		if t, err := time.Parse(format.DateLayout, fmt.Sprint(v)); err == nil {

@@ -79,9 +79,12 @@ func (b *Book) requirementCells(t *data.Tier, p tier.ReqProgress) []any {
 			label = l
 		}
 	}
-	target, actual := float64(p.Target), float64(p.Actual)
+	var target, actual any = float64(p.Target), float64(p.Actual)
 	if p.Req.Kind == data.ReqRevenue12m {
 		target, actual = b.major(p.Target), b.major(p.Actual)
+	}
+	if p.NoData {
+		actual = nil // no decided lead offer: no rate, counted as met
 	}
 	return []any{b.tierLabel(t), label, target, actual, p.Fraction, yesNo(b, p.Met)}
 }

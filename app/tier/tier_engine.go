@@ -39,6 +39,7 @@ type PartnerFacts struct {
 	Certs          []CertSpan
 	OnboardedOn    string // "" while onboarding is not complete
 	Custom         map[string]int64
+	LeadDecisions  []data.LeadDecision // lead offers it accepted, declined or let expire
 }
 
 // Measures are a partner's numbers on one date.
@@ -48,6 +49,20 @@ type Measures struct {
 	Certified  int64
 	Onboarded  bool
 	Custom     map[string]int64
+	// LeadsDecided and LeadsAccepted are the lead offers the partner
+	// decided in the trailing 12 months and how many of them it accepted.
+	LeadsDecided  int64
+	LeadsAccepted int64
+}
+
+// LeadAcceptance is the partner's lead acceptance rate in whole percent
+// (rounded down, so "at least X %" is exact), and false when it decided
+// no lead offer in the window: then there is no rate to judge.
+func (m Measures) LeadAcceptance() (int64, bool) {
+	if m.LeadsDecided == 0 {
+		return 0, false
+	}
+	return m.LeadsAccepted * 100 / m.LeadsDecided, true
 }
 
 // WhatIf adds to a partner's numbers on a target date ("" = as of the
@@ -56,7 +71,10 @@ type WhatIf struct {
 	Revenue   int64
 	Deals     int64
 	Certified int64
-	Date      string
+	// LeadsAccepted are lead offers the partner would accept (each one
+	// decided, too) on top of its record in the window.
+	LeadsAccepted int64
+	Date          string
 }
 
 // ReqProgress is where a partner stands on one requirement.
@@ -67,6 +85,9 @@ type ReqProgress struct {
 	Gap      int64   // how much is missing; 0 when met
 	Fraction float64 // 0..1
 	Met      bool
+	// NoData: a lead acceptance requirement for a partner that decided no
+	// lead offer in the window. It counts as met, and the screens say why.
+	NoData bool
 }
 
 // Risk says whether a partner may lose its assigned tier.
@@ -164,6 +185,14 @@ func MeasureAt(f *PartnerFacts, date, cutoff string) Measures {
 		}
 	}
 	m.Onboarded = f.OnboardedOn != "" && f.OnboardedOn <= cutoff
+	for _, d := range f.LeadDecisions {
+		if d.DecidedOn >= from && d.DecidedOn <= date && d.DecidedOn <= cutoff {
+			m.LeadsDecided++
+			if d.Accepted {
+				m.LeadsAccepted++
+			}
+		}
+	}
 	return m
 }
 
@@ -181,16 +210,32 @@ func (m Measures) Actual(r data.Requirement) int64 {
 			return 1
 		}
 		return 0
+	case data.ReqLeadAcceptance:
+		rate, _ := m.LeadAcceptance()
+		return rate
 	}
 	return m.Custom[r.Metric]
+}
+
+// noData reports whether r cannot be judged on m: a lead acceptance rate
+// of a partner that decided no lead offer in the window.
+func (m Measures) noData(r data.Requirement) bool {
+	_, ok := m.LeadAcceptance()
+	return r.Kind == data.ReqLeadAcceptance && !ok
+}
+
+// Met reports whether m meets r. A lead acceptance rate without any
+// decided offer counts as met (see data.ReqLeadAcceptance).
+func (m Measures) Met(r data.Requirement) bool {
+	return m.noData(r) || m.Actual(r) >= r.Threshold
 }
 
 // Progress measures every requirement of a tier.
 func Progress(t *data.Tier, m Measures) []ReqProgress {
 	out := make([]ReqProgress, 0, len(t.Requirements))
 	for _, r := range t.Requirements {
-		p := ReqProgress{Req: r, Actual: m.Actual(r), Target: r.Threshold, Fraction: 1, Met: true}
-		if p.Actual < p.Target {
+		p := ReqProgress{Req: r, Actual: m.Actual(r), Target: r.Threshold, Fraction: 1, Met: true, NoData: m.noData(r)}
+		if !m.Met(r) {
 			p.Met, p.Gap = false, p.Target-p.Actual
 			p.Fraction = float64(max(p.Actual, 0)) / float64(p.Target)
 		}
@@ -202,7 +247,7 @@ func Progress(t *data.Tier, m Measures) []ReqProgress {
 // Meets reports whether m meets every requirement of t.
 func Meets(t *data.Tier, m Measures) bool {
 	for _, r := range t.Requirements {
-		if m.Actual(r) < r.Threshold {
+		if !m.Met(r) {
 			return false
 		}
 	}
@@ -244,6 +289,8 @@ func (p Program) WhatIfEvaluate(f *PartnerFacts, asOf string, w WhatIf) Evaluati
 	m.Revenue12m += w.Revenue
 	m.Deals12m += w.Deals
 	m.Certified += w.Certified
+	m.LeadsDecided += w.LeadsAccepted
+	m.LeadsAccepted += w.LeadsAccepted
 	return p.evaluate(f, date, m)
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // LoadFacts reads what tier evaluation needs about every partner (or one,
-// when partnerID > 0) as of asOf, in five queries whatever the number of
+// when partnerID > 0) as of asOf, in six queries whatever the number of
 // partners. Won deals are read from the start of the trailing window of
 // asOf, certifications that are still valid on asOf.
 func LoadFacts(ctx context.Context, s *data.Store, asOf string, partnerID int64) ([]PartnerFacts, error) {
@@ -56,6 +56,15 @@ func LoadFacts(ctx context.Context, s *data.Store, asOf string, partnerID int64)
 	}
 	if err != nil {
 		return nil, err
+	}
+	decisions, err := s.LeadDecisions(ctx, partnerID, WindowStart(asOf), asOf)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range decisions {
+		if f := at(d.PartnerID); f != nil {
+			f.LeadDecisions = append(f.LeadDecisions, d)
+		}
 	}
 	return facts, nil
 }
