@@ -61,15 +61,22 @@ func passwordFlag(fs *flag.FlagSet) func() (string, error) {
 	}
 }
 
-// openTeamCommand reads the password a team command was given (or asks
-// for it) and opens the team's local database; the caller closes it.
-func openTeamCommand(db string, pw func() (string, error)) (*data.Store, string, error) {
+// withTeam reads the password a team command was given (or asks for it),
+// opens the team's local database and runs fn on it under a context that
+// Ctrl+C cancels.
+func withTeam(db string, pw func() (string, error), fn func(ctx context.Context, s *data.Store, password string) error) error {
 	password, err := pw()
 	if err != nil {
-		return nil, "", err
+		return err
 	}
 	s, err := openForTeam(db)
-	return s, password, err
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx, cancel := teamCtx()
+	defer cancel()
+	return fn(ctx, s, password)
 }
 
 func openForTeam(db string) (*data.Store, error) {
@@ -95,23 +102,18 @@ func runTeamInit(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "channeldesk team init: --url and --name are required")
 		return errUsage
 	}
-	s, password, err := openTeamCommand(*db, pw)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, cancel := teamCtx()
-	defer cancel()
-	note, err := team.Init(ctx, s, *url, *name, password)
-	if err != nil {
-		return err
-	}
-	self, _ := s.TeamSelf(ctx)
-	fmt.Fprintf(stdout, "team created on %s; %s is member 1 with %s\n", self.URL, self.Name, s.Path())
-	if note != "" {
-		fmt.Fprintln(stdout, "note:", note)
-	}
-	return nil
+	return withTeam(*db, pw, func(ctx context.Context, s *data.Store, password string) error {
+		note, err := team.Init(ctx, s, *url, *name, password)
+		if err != nil {
+			return err
+		}
+		self, _ := s.TeamSelf(ctx)
+		fmt.Fprintf(stdout, "team created on %s; %s is member 1 with %s\n", self.URL, self.Name, s.Path())
+		if note != "" {
+			fmt.Fprintln(stdout, "note:", note)
+		}
+		return nil
+	})
 }
 
 func runTeamJoin(args []string, stdout, stderr io.Writer) error {
@@ -151,28 +153,23 @@ func runTeamMembers(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, password, err := openTeamCommand(*db, pw)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, cancel := teamCtx()
-	defer cancel()
-	ms, err := team.Members(ctx, s, password)
-	if err != nil {
-		return err
-	}
-	for _, m := range ms {
-		state, last := "active", "never synced"
-		if !m.Active {
-			state = "removed"
+	return withTeam(*db, pw, func(ctx context.Context, s *data.Store, password string) error {
+		ms, err := team.Members(ctx, s, password)
+		if err != nil {
+			return err
 		}
-		if m.LastSync != nil {
-			last = "last sync " + m.LastSync.UTC().Format("2006-01-02 15:04 UTC")
+		for _, m := range ms {
+			state, last := "active", "never synced"
+			if !m.Active {
+				state = "removed"
+			}
+			if m.LastSync != nil {
+				last = "last sync " + m.LastSync.UTC().Format("2006-01-02 15:04 UTC")
+			}
+			fmt.Fprintf(stdout, "%2d  %-24s login %-16s %-8s %s\n", m.No, m.Name, m.Login, state, last)
 		}
-		fmt.Fprintf(stdout, "%2d  %-24s login %-16s %-8s %s\n", m.No, m.Name, m.Login, state, last)
-	}
-	return nil
+		return nil
+	})
 }
 
 func runTeamRemove(args []string, stdout, stderr io.Writer) error {
@@ -186,23 +183,18 @@ func runTeamRemove(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	s, password, err := openTeamCommand(*db, pw)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, cancel := teamCtx()
-	defer cancel()
-	r, err := team.Remove(ctx, s, name, password)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%s is no longer in the team: the server refuses their syncs\n", name)
-	if !r.Revoked && !r.Shared {
-		fmt.Fprintf(stderr, "warning: the PostgreSQL login %s keeps the team's role %s, so it can still read the team's data (%s).\n"+
-			"Ask the server's administrator to run: REVOKE %s FROM %s;\n", r.Login, r.Role, r.Why, r.Role, r.Login)
-	}
-	return nil
+	return withTeam(*db, pw, func(ctx context.Context, s *data.Store, password string) error {
+		r, err := team.Remove(ctx, s, name, password)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s is no longer in the team: the server refuses their syncs\n", name)
+		if !r.Revoked && !r.Shared {
+			fmt.Fprintf(stderr, "warning: the PostgreSQL login %s keeps the team's role %s, so it can still read the team's data (%s).\n"+
+				"Ask the server's administrator to run: REVOKE %s FROM %s;\n", r.Login, r.Role, r.Why, r.Role, r.Login)
+		}
+		return nil
+	})
 }
 
 func runTeamTrim(args []string, stdout, stderr io.Writer) error {
@@ -211,19 +203,14 @@ func runTeamTrim(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, password, err := openTeamCommand(*db, pw)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, cancel := teamCtx()
-	defer cancel()
-	n, err := team.Trim(ctx, s, password)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%d changes every member has already pulled were deleted from the server's log\n", n)
-	return nil
+	return withTeam(*db, pw, func(ctx context.Context, s *data.Store, password string) error {
+		n, err := team.Trim(ctx, s, password)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d changes every member has already pulled were deleted from the server's log\n", n)
+		return nil
+	})
 }
 
 func runTeamUpgrade(args []string, stdout, stderr io.Writer) error {
@@ -237,18 +224,13 @@ func runTeamUpgrade(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "channeldesk team upgrade: back up the server first (pg_dump -Fc -n channeldesk DB > team.dump), then add --server-backed-up")
 		return errUsage
 	}
-	s, password, err := openTeamCommand(*db, pw)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, cancel := teamCtx()
-	defer cancel()
-	if err := team.Upgrade(ctx, s, password); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "the team's server is now at schema %d\n", data.SchemaVersion())
-	return nil
+	return withTeam(*db, pw, func(ctx context.Context, s *data.Store, password string) error {
+		if err := team.Upgrade(ctx, s, password); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "the team's server is now at schema %d\n", data.SchemaVersion())
+		return nil
+	})
 }
 
 // runSync is `channeldesk sync`.
@@ -258,29 +240,24 @@ func runSync(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, password, err := openTeamCommand(*db, pw)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, cancel := teamCtx()
-	defer cancel()
-	res, err := team.Sync(ctx, s, team.Options{Password: password})
-	if err != nil {
-		if ctx.Err() == nil {
-			s.SetTeamError(context.Background(), err.Error())
+	return withTeam(*db, pw, func(ctx context.Context, s *data.Store, password string) error {
+		res, err := team.Sync(ctx, s, team.Options{Password: password})
+		if err != nil {
+			if ctx.Err() == nil {
+				s.SetTeamError(context.Background(), err.Error())
+			}
+			return err
 		}
-		return err
-	}
-	fmt.Fprintf(stdout, "synced: %d records from the team, %d sent, %d new conflicts\n", res.Pulled, res.Pushed, len(res.Conflicts))
-	open, err := s.TeamConflicts(ctx, false)
-	if err != nil {
-		return err
-	}
-	for _, c := range open {
-		fmt.Fprintln(stdout, conflictLine(c))
-	}
-	return nil
+		fmt.Fprintf(stdout, "synced: %d records from the team, %d sent, %d new conflicts\n", res.Pulled, res.Pushed, len(res.Conflicts))
+		open, err := s.TeamConflicts(ctx, false)
+		if err != nil {
+			return err
+		}
+		for _, c := range open {
+			fmt.Fprintln(stdout, conflictLine(c))
+		}
+		return nil
+	})
 }
 
 // runConflicts is `channeldesk conflicts [--all]` and `conflicts resolve ID`.

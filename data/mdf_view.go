@@ -192,19 +192,5 @@ func (s *Store) EachMDFActivity(ctx context.Context, fn func(*MDFActivityFigures
 // MDFLedgerPartnerNames are the names of the partners with ledger
 // entries, by id.
 func (s *Store) MDFLedgerPartnerNames(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM partners WHERE id IN (SELECT DISTINCT partner_id FROM mdf_ledger)`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out[id] = name
-	}
-	return out, rows.Err()
+	return idMap[string](ctx, s.db, `SELECT id, name FROM partners WHERE id IN (SELECT DISTINCT partner_id FROM mdf_ledger)`)
 }

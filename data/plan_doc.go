@@ -113,21 +113,7 @@ func (s *Store) HasAgreedPlans(ctx context.Context, year int) (bool, error) {
 
 // PlanAgreedDates are the agreement days of a fiscal year's plans, by plan ID.
 func (s *Store) PlanAgreedDates(ctx context.Context, year int) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, agreed_on FROM plans WHERE fiscal_year = ?`, year)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var on string
-		if err := rows.Scan(&id, &on); err != nil {
-			return nil, err
-		}
-		out[id] = on
-	}
-	return out, rows.Err()
+	return idMap[string](ctx, s.db, `SELECT id, agreed_on FROM plans WHERE fiscal_year = ?`, year)
 }
 
 // PartnerBrief is a partner's id, name and status.
@@ -158,38 +144,29 @@ func (s *Store) PartnerBriefs(ctx context.Context) ([]PartnerBrief, error) {
 
 // PartnerStatuses are every partner's status, by id.
 func (s *Store) PartnerStatuses(ctx context.Context) (map[int64]Status, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, status FROM partners`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]Status{}
-	for rows.Next() {
-		var id int64
-		var st Status
-		if err := rows.Scan(&id, &st); err != nil {
-			return nil, err
-		}
-		out[id] = st
-	}
-	return out, rows.Err()
+	return idMap[Status](ctx, s.db, `SELECT id, status FROM partners`)
 }
 
 // PartnerNames are every partner's name, by id.
 func (s *Store) PartnerNames(ctx context.Context) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name FROM partners`)
+	return idMap[string](ctx, s.db, `SELECT id, name FROM partners`)
+}
+
+// idMap reads a query of (id, value) rows into a map by id.
+func idMap[V any](ctx context.Context, q Querier, query string, args ...any) (map[int64]V, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64]string{}
+	out := map[int64]V{}
 	for rows.Next() {
 		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
+		var v V
+		if err := rows.Scan(&id, &v); err != nil {
 			return nil, err
 		}
-		out[id] = name
+		out[id] = v
 	}
 	return out, rows.Err()
 }
