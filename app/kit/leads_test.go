@@ -169,3 +169,49 @@ func TestKitMailListsTheOpenOffers(t *testing.T) {
 		t.Errorf("a partner without offers gets a lead list:\n%s", d.Body)
 	}
 }
+
+// TestMailTemplateTakesTheLeadsPlaceholder: a manager's template may place
+// the offers with {leads} (it is a known placeholder, not refused as a
+// typo); the preview and the draft put the partner's open offers there,
+// and a partner without offers gets nothing in its place.
+func TestMailTemplateTakesTheLeadsPlaceholder(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	offerLeads(t, w)
+	m := &kit.MailTemplate{Subject: "{program}: kit for {partner}", Body: "Hello {partner},\n\nYour leads:\n{leads}\n\nRegards, {manager}"}
+	if err := kit.SaveMailTemplate(ctx, w.s, format.EN, m); err != nil {
+		t.Fatalf("a template using {leads} is refused: %v", err)
+	}
+	p, err := kit.PreviewMail(ctx, w.s, w.a, format.EN, *m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !inOrder(p.Body, "Your leads:", "– Kazan Steel", "Regards") || strings.Contains(p.Body, "{leads}") {
+		t.Errorf("the preview does not put the offers where {leads} is:\n%s", p.Body)
+	}
+	d, err := kit.NewDraft(ctx, w.s, w.a, kit.MailOptions{Lang: format.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !inOrder(d.Body, "Your leads:", "– Kazan Steel", "Regards, Olga") || strings.Contains(d.Body, "{leads}") {
+		t.Errorf("the draft does not put the offers where {leads} is:\n%s", d.Body)
+	}
+	exec1(t, w.s, `DELETE FROM leads`)
+	d, _ = kit.NewDraft(ctx, w.s, w.a, kit.MailOptions{Lang: format.EN})
+	if strings.Contains(d.Body, "{leads}") || strings.Contains(d.Body, "Kazan Steel") {
+		t.Errorf("a partner without offers keeps the placeholder or a lead:\n%s", d.Body)
+	}
+}
+
+// inOrder reports whether every part is in s, each after the one before.
+func inOrder(s string, parts ...string) bool {
+	at := 0
+	for _, p := range parts {
+		i := strings.Index(s[at:], p)
+		if i < 0 {
+			return false
+		}
+		at += i + len(p)
+	}
+	return true
+}

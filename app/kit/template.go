@@ -12,7 +12,7 @@ import (
 
 // Placeholders are what a mail template may use; each is filled per
 // partner when a draft is made.
-var Placeholders = []string{"{partner}", "{manager}", "{due}", "{program}"}
+var Placeholders = []string{"{partner}", "{manager}", "{due}", "{program}", "{leads}"}
 
 // Template lengths: a subject is one line, a body a short letter.
 const (
@@ -109,14 +109,19 @@ func PreviewMail(ctx context.Context, s *data.Store, partnerID int64, l format.L
 	name := "Example Partner Ltd"
 	fill := strings.NewReplacer("{partner}", name, "{manager}", "Manager", "{due}", format.FormatDate(s.Today(), l),
 		"{program}", "Partner Program")
+	leads := ""
 	if partnerID != 0 {
 		c, err := Load(ctx, s, partnerID, Options{Lang: l})
 		if err != nil {
 			return MailPreview{}, err
 		}
-		name, fill = c.PartnerName, fillFor(c)
+		t, err := translations(c.Lang)
+		if err != nil {
+			return MailPreview{}, err
+		}
+		name, fill, leads = c.PartnerName, fillFor(c), leadsBlock(c, t)
 	}
-	return MailPreview{Partner: name, Subject: fill.Replace(m.Subject), Body: fill.Replace(m.Body)}, nil
+	return MailPreview{Partner: name, Subject: fill.Replace(m.Subject), Body: withLeads(fill.Replace(m.Body), leads)}, nil
 }
 
 // fillFor fills the placeholders for a partner's kit content.
