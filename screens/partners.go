@@ -75,7 +75,7 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 	s.count = widget.NewLabel("")
 	s.loadColumns()
 	s.table = s.newTable()
-	s.detail = newPartnerDetail(s.ui, s)
+	s.detail = newPartnerDetail(s.ui.partnerDeps(s.reload))
 	newBtn := &widget.Button{Text: lang.L("partners.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: s.onNew}
 	cols := &widget.Button{Icon: theme.ListIcon(), Importance: widget.LowImportance, OnTapped: s.showColumns}

@@ -52,7 +52,7 @@ func (s *tiersScreen) buildUI() fyne.CanvasObject {
 	s.closeList = s.textList(func() int { return len(s.close) }, func(i int) string { return s.closeLine(s.close[i]) })
 	s.riskList = s.textList(func() int { return len(s.atRisk) }, func(i int) string {
 		e := s.atRisk[i]
-		return s.names[e.PartnerID] + " · " + s.ui.tierName(e.Assigned) + " · " + riskText(s.ui, e)
+		return s.names[e.PartnerID] + " · " + s.ui.tierName(e.Assigned) + " · " + riskText(s.ui.locale(), e)
 	})
 	s.perTierList = s.textList(func() int { return len(s.perTier) }, func(i int) string { return s.perTier[i] })
 	editor := newTierEditor(s)
