@@ -102,7 +102,7 @@ func (u *UI) loadSettings() {
 
 // build lays out the sidebar and the areas that work.
 func (u *UI) build() {
-	u.partners = newPartnersScreen(u)
+	u.partners = u.newPartnersScreen()
 	u.areas = []area{
 		{"dash.nav", theme.HomeIcon(), func() fyne.CanvasObject { u.dashboard = newDashboardScreen(u); return u.dashboard.buildUI() }},
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
