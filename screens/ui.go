@@ -112,7 +112,7 @@ func (u *UI) build() {
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
 		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return u.newMDFScreen().buildUI() }},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = u.newPlansScreen(); return u.plans.buildUI() }},
-		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
+		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return u.newSettingsScreen().buildUI() }},
 	}
 	u.content = container.NewStack()
 	u.nav = &widget.List{
