@@ -23,7 +23,7 @@ func dealStateLabel(s data.DealState) string { return lang.L("deals.state." + st
 // dealTable lists deals with the actions on the selected one; the Deals
 // screen and the partner's Deals tab both use it.
 type dealTable struct {
-	ui        *UI
+	dealDeps
 	filter    data.DealFilter
 	deals     []data.Deal
 	selected  int
@@ -58,7 +58,25 @@ const (
 	dealColConflict   = 8
 )
 
-func newDealTable(u *UI) *dealTable { return &dealTable{ui: u, selected: -1} }
+// dealDeps is what a deal table is given: the store, the window and its
+// language, a runner, and the current settings.
+type dealDeps struct {
+	store    *data.Store
+	win      fyne.Window
+	lang     format.Lang
+	run      runner
+	settings func() data.Settings // read when used: the settings screen may change them
+}
+
+// loc shows dates and money in the window's language and the current
+// program currency.
+func (d dealDeps) loc() locale { return locale{lang: d.lang, currency: d.settings().Currency} }
+
+// newDealTable builds a deal table for this window.
+func newDealTable(u *UI) *dealTable {
+	return &dealTable{dealDeps: dealDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
+		settings: func() data.Settings { return u.Settings }}, selected: -1}
+}
 
 func (t *dealTable) buildUI() fyne.CanvasObject {
 	t.count = widget.NewLabel("")
@@ -98,7 +116,7 @@ func (t *dealTable) buildUI() fyne.CanvasObject {
 func (t *dealTable) cell(d *data.Deal, col int) string {
 	switch col {
 	case 0:
-		return t.ui.date(d.RegisteredOn)
+		return t.loc().date(d.RegisteredOn)
 	case 1:
 		return d.PartnerName
 	case 2:
@@ -106,12 +124,12 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 	case 3:
 		return d.Product
 	case 4:
-		return format.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
+		return format.FormatMoney(d.Amount, t.settings().Currency, t.lang)
 	case 5:
 		return dealStateLabel(d.State)
 	case dealColProtected:
 		if d.State == data.DealApproved {
-			return t.ui.date(d.ProtectedUntil)
+			return t.loc().date(d.ProtectedUntil)
 		}
 		return ""
 	case dealColVendorLead:
@@ -120,11 +138,14 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 		}
 		return ""
 	}
-	return conflictText(t.ui, d)
+	return t.loc().conflictText(d)
 }
 
 // conflictText names the other registration of an open conflict.
-func conflictText(u *UI, d *data.Deal) string {
+func conflictText(u *UI, d *data.Deal) string { return u.locale().conflictText(d) }
+
+// conflictText names the other registration of a conflicting deal.
+func (l locale) conflictText(d *data.Deal) string {
 	if d.Conflict == nil {
 		return ""
 	}
@@ -132,7 +153,7 @@ func conflictText(u *UI, d *data.Deal) string {
 	if d.Conflict.Earlier {
 		key = "deals.conflict_earlier"
 	}
-	return lang.L(key, map[string]any{"Partner": d.Conflict.OtherPartner, "Date": u.date(d.Conflict.OtherRegister)})
+	return lang.L(key, map[string]any{"Partner": d.Conflict.OtherPartner, "Date": l.date(d.Conflict.OtherRegister)})
 }
 
 // reload expires deals past their protection, then reads the list.
@@ -142,15 +163,15 @@ func (t *dealTable) reload() {
 	var expired int
 	var err error
 	f := t.filter
-	t.ui.background(func() {
+	t.run(func() {
 		ctx := context.Background()
-		if expired, err = t.ui.Store.ExpireDeals(ctx, t.ui.Store.Today()); err != nil {
+		if expired, err = t.store.ExpireDeals(ctx, t.store.Today()); err != nil {
 			return
 		}
-		if deals, err = t.ui.Store.Deals(ctx, f); err != nil {
+		if deals, err = t.store.Deals(ctx, f); err != nil {
 			return
 		}
-		partners, err = t.ui.Store.PartnerRows(ctx)
+		partners, err = t.store.PartnerRows(ctx)
 	}, func() {
 		if err != nil {
 			t.msg.SetText(errorText(err))
