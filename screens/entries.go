@@ -9,10 +9,6 @@ func newMoneyEntry(u *UI, field string) *widgets.MoneyEntry {
 	return u.locale().moneyEntry(field)
 }
 
-func newCountEntry(u *UI, field string) *widgets.MoneyEntry {
-	return widgets.NewCountEntry(field, u.Lang)
-}
-
 func newPercentEntry(u *UI, field string) *widgets.PercentEntry {
 	return u.locale().percentEntry(field)
 }

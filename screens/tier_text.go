@@ -130,6 +130,4 @@ func (b *tierBadge) set(l locale, t *data.Tier) {
 // The tier texts in this window's language and currency.
 func (u *UI) reqLabel(r data.Requirement) string          { return u.locale().reqLabel(r) }
 func (u *UI) reqValue(r data.Requirement, v int64) string { return u.locale().reqValue(r, v) }
-func (u *UI) progressText(rp tier.ReqProgress) string     { return u.locale().progressText(rp) }
-func (u *UI) gapText(rp tier.ReqProgress) string          { return u.locale().gapText(rp) }
 func (u *UI) gapsText(ps []tier.ReqProgress) string       { return u.locale().gapsText(ps) }
