@@ -126,8 +126,3 @@ func (b *tierBadge) set(l locale, t *data.Tier) {
 	b.bg.FillColor = tierColor(t)
 	b.bg.Refresh()
 }
-
-// The tier texts in this window's language and currency.
-func (u *UI) reqLabel(r data.Requirement) string          { return u.locale().reqLabel(r) }
-func (u *UI) reqValue(r data.Requirement, v int64) string { return u.locale().reqValue(r, v) }
-func (u *UI) gapsText(ps []tier.ReqProgress) string       { return u.locale().gapsText(ps) }
