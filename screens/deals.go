@@ -233,7 +233,7 @@ func (t *dealTable) changed() {
 // dealsScreen is every deal with filters by partner, state, period,
 // expiring soon and conflicts.
 type dealsScreen struct {
-	ui    *UI
+	dealDeps
 	deals *dealTable
 
 	partner, state    *widget.Select
@@ -243,7 +243,12 @@ type dealsScreen struct {
 	partnerIDs        []int64
 }
 
-func newDealsScreen(u *UI) *dealsScreen { return &dealsScreen{ui: u, deals: newDealTable(u)} }
+// newDealsScreen builds the deals screen for this window; it is given
+// what its table is given.
+func newDealsScreen(u *UI) *dealsScreen {
+	t := newDealTable(u)
+	return &dealsScreen{dealDeps: t.dealDeps, deals: t}
+}
 
 func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	body := s.deals.buildUI()
@@ -253,13 +258,13 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 		states = append(states, dealStateLabel(st))
 	}
 	s.state = newSelect(states, func(string) { s.apply() })
-	s.from = newFilterDate(s.ui, lang.L("deals.from"), s.apply)
-	s.to = newFilterDate(s.ui, lang.L("deals.to"), s.apply)
+	s.from = s.loc().filterDate(s.store, lang.L("deals.from"), s.apply)
+	s.to = s.loc().filterDate(s.store, lang.L("deals.to"), s.apply)
 	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })
 	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
 	s.vendorLeads = widget.NewCheck(lang.L("leads.vendor_leads_only"), func(bool) { s.apply() })
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
-		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.ui.Store.Today()}) }}
+		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.store.Today()}) }}
 	dateSize := fyne.NewSize(180, s.from.MinSize().Height)
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
 		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes, s.vendorLeads)
@@ -275,7 +280,7 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 
 func (s *dealsScreen) fillPartners() {
 	var rows []data.PartnerRow
-	s.ui.background(func() { rows, _ = s.ui.Store.PartnerRows(context.Background()) }, func() {
+	s.run(func() { rows, _ = s.store.PartnerRows(context.Background()) }, func() {
 		s.partnerIDs = []int64{0}
 		opts := []string{lang.L("deals.all_partners")}
 		for _, r := range rows {
@@ -301,7 +306,7 @@ func (s *dealsScreen) apply() {
 	}
 	f.From, f.To = s.from.FilterValue(), s.to.FilterValue()
 	if s.expiring.Checked {
-		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, dealsx.ExpiringSoonDays).Format(format.DateLayout)
+		f.ExpiringBy = s.store.Now().AddDate(0, 0, dealsx.ExpiringSoonDays).Format(format.DateLayout)
 	}
 	s.deals.filter = f
 	s.deals.reload()
@@ -310,7 +315,7 @@ func (s *dealsScreen) apply() {
 // onProtection edits how many days an approval protects a deal.
 func (s *dealsScreen) onProtection() {
 	ctx := context.Background()
-	days, err := s.ui.Store.ProtectionDays(ctx)
+	days, err := s.store.ProtectionDays(ctx)
 	if err != nil {
 		s.deals.msg.SetText(errorText(err))
 		return
@@ -321,11 +326,11 @@ func (s *dealsScreen) onProtection() {
 		if err != nil {
 			n = 0
 		}
-		return s.ui.Store.SetProtectionDays(ctx, n)
+		return s.store.SetProtectionDays(ctx, n)
 	}
 	hint := widget.NewLabel(lang.L("deals.protection_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	(&widgets.FormDialog{Title: lang.L("deals.protection"), Head: hint,
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.protection_days"), entry)},
-		Size:  fyne.NewSize(420, 240), OnSave: save}).Show(s.ui.Win)
+		Size:  fyne.NewSize(420, 240), OnSave: save}).Show(s.win)
 }
