@@ -8,7 +8,3 @@ import "channeldesk/screens/widgets"
 func newDateEntry(u *UI, field string) *widgets.DateEntry {
 	return u.locale().dateEntry(u.Store, field)
 }
-
-func newFilterDate(u *UI, placeHolder string, changed func()) *widgets.DateEntry {
-	return u.locale().filterDate(u.Store, placeHolder, changed)
-}
