@@ -34,9 +34,6 @@ func fileOpen(win fyne.Window, cb func(fyne.URIReadCloser, error)) fileChooser {
 	return fallback()
 }
 
-// newFileSave asks for a file to write.
-func (u *UI) newFileSave(cb func(fyne.URIWriteCloser, error)) fileChooser { return fileSave(u.Win, cb) }
-
 // fileSave asks, over win, for a file to write.
 func fileSave(win fyne.Window, cb func(fyne.URIWriteCloser, error)) fileChooser {
 	fallback := func() fileChooser { return fyneFileDialog{dialog.NewFileSave(cb, win), win} }
