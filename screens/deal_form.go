@@ -28,8 +28,8 @@ func (t *dealTable) edit(d data.Deal) {
 	f := &dealForm{
 		customer: widgets.NewText(&widget.Entry{Text: d.Customer}), taxID: widgets.NewText(&widget.Entry{Text: d.CustomerTaxID}),
 		domain: widgets.NewText(&widget.Entry{Text: d.CustomerDomain}), product: widgets.NewText(&widget.Entry{Text: d.Product}),
-		amount: newMoneyEntry(t.ui, "amount"), registered: newDateEntry(t.ui, "registered_on"),
-		expected: newDateEntry(t.ui, "expected_close_on"), msg: widgets.NewErrorLine(),
+		amount: t.loc().moneyEntry("amount"), registered: t.loc().dateEntry(t.store, "registered_on"),
+		expected: t.loc().dateEntry(t.store, "expected_close_on"), msg: widgets.NewErrorLine(),
 	}
 	f.expected.Optional = true
 	f.registered.SetValue(d.RegisteredOn)
@@ -59,7 +59,7 @@ func (t *dealTable) edit(d data.Deal) {
 	t.form = f
 	fd := &widgets.FormDialog{Title: title, Body: form, Msg: f.msg, Size: fyne.NewSize(520, 480),
 		OnSave: func() error { return t.onSave(d, f) }, OnDone: t.changed}
-	f.dlg = fd.Show(t.ui.Win).Dialog
+	f.dlg = fd.Show(t.win).Dialog
 }
 
 // read copies the form into d; a bad amount or date names its field.
@@ -84,13 +84,13 @@ func (t *dealTable) onSave(orig data.Deal, f *dealForm) error {
 	if err := f.read(t, &d); err != nil {
 		return err
 	}
-	return deals.SaveDeal(context.Background(), t.ui.Store, &d)
+	return deals.SaveDeal(context.Background(), t.store, &d)
 }
 
 // move asks for the date (and a reason where one is needed) of a step.
 func (t *dealTable) move(d data.Deal, to data.DealState) {
-	date := newDateEntry(t.ui, "date")
-	date.SetValue(t.ui.Store.Today())
+	date := t.loc().dateEntry(t.store, "date")
+	date.SetValue(t.store.Today())
 	reason := widgets.NewText(&widget.Entry{MultiLine: true})
 	reason.SetMinRowsVisible(2)
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("field.date"), date)}
@@ -102,12 +102,12 @@ func (t *dealTable) move(d data.Deal, to data.DealState) {
 		if err != nil {
 			return err
 		}
-		return t.ui.Store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text,
-			Author: t.ui.Settings.ManagerName})
+		return t.store.MoveDeal(context.Background(), d.ID, data.DealMove{To: to, On: on, Reason: reason.Text,
+			Author: t.settings().ManagerName})
 	}
 	(&widgets.FormDialog{Title: lang.L("deals.action." + string(to)), Confirm: lang.L("deals.action." + string(to)),
 		Head: widget.NewLabel(d.Customer + " · " + d.PartnerName), Items: items,
-		Size: fyne.NewSize(440, 260), OnSave: save, OnDone: t.changed}).Show(t.ui.Win)
+		Size: fyne.NewSize(440, 260), OnSave: save, OnDone: t.changed}).Show(t.win)
 }
 
 // resolve lets the manager decide which registration keeps the customer.
@@ -129,7 +129,7 @@ func (t *dealTable) resolve(d data.Deal) {
 		if idx < 0 {
 			return data.Invalid("resolution", "err.required", nil)
 		}
-		return t.ui.Store.ResolveConflict(context.Background(), c.ID, choices[idx], note.Text)
+		return t.store.ResolveConflict(context.Background(), c.ID, choices[idx], note.Text)
 	}
 	who := lang.L("deals.conflict_summary", map[string]any{"Customer": d.Customer, "Earlier": pickName(earlierIsThis, d.PartnerName, c.OtherPartner),
 		"Later": pickName(earlierIsThis, c.OtherPartner, d.PartnerName)})
@@ -137,7 +137,7 @@ func (t *dealTable) resolve(d data.Deal) {
 	head.Wrapping = fyne.TextWrapWord
 	t.resolveSel, t.resolveNote = sel, note
 	(&widgets.FormDialog{Title: lang.L("deals.resolve"), Confirm: lang.L("deals.resolve"), Head: head, Body: container.NewVBox(sel, note),
-		Size: fyne.NewSize(480, 340), OnSave: save, OnDone: t.changed}).Show(t.ui.Win)
+		Size: fyne.NewSize(480, 340), OnSave: save, OnDone: t.changed}).Show(t.win)
 }
 
 func pickName(first bool, a, b string) string {

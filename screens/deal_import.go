@@ -20,7 +20,7 @@ import (
 
 // onImport picks a CSV or XLSX file and shows its preview.
 func (s *dealsScreen) onImport() {
-	d := s.ui.newFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := fileOpen(s.win, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
@@ -67,8 +67,8 @@ type dealImport struct {
 func (d *dealImport) check(stages map[string]data.DealState) {
 	var pv *dealimport.Preview
 	var err error
-	d.s.ui.background(func() {
-		pv, err = dealimport.CheckWith(context.Background(), d.s.ui.Store, d.name, d.content, dealimport.Options{Stages: stages})
+	d.s.run(func() {
+		pv, err = dealimport.CheckWith(context.Background(), d.s.store, d.name, d.content, dealimport.Options{Stages: stages})
 	}, func() {
 		if err != nil {
 			if d.dlg != nil {
@@ -87,7 +87,6 @@ func (d *dealImport) check(stages map[string]data.DealState) {
 }
 
 func (d *dealImport) show() {
-	u := d.s.ui
 	d.list = &widget.List{
 		Length:     func() int { return len(d.pv.Rows) },
 		CreateItem: func() fyne.CanvasObject { return &widget.Label{Text: "row", Truncation: fyne.TextTruncateEllipsis} },
@@ -103,8 +102,8 @@ func (d *dealImport) show() {
 			if r.UnknownStage != "" {
 				l.Importance = widget.WarningImportance
 			}
-			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, format.FormatMoney(r.Deal.Amount, u.Settings.Currency, u.Lang),
-				dealStateLabel(r.Deal.State), u.date(r.Deal.RegisteredOn)))
+			l.SetText(joinNonEmpty(" · ", r.Partner, r.Deal.Customer, format.FormatMoney(r.Deal.Amount, d.s.settings().Currency, d.s.lang),
+				dealStateLabel(r.Deal.State), d.s.loc().date(r.Deal.RegisteredOn)))
 		},
 	}
 	d.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -116,7 +115,7 @@ func (d *dealImport) show() {
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("imports.deal_rows_tab"), d.list),
 		container.NewTabItem(lang.L("imports.deal_stages_tab"), container.NewVScroll(d.stageBox)))
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("deals.import"), container.NewBorder(d.summary, d.msg, nil, nil, tabs), u.Win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("deals.import"), container.NewBorder(d.summary, d.msg, nil, nil, tabs), d.s.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, save, d.ok})
 	d.dlg.Resize(fyne.NewSize(820, 560))
 	d.dlg.Show()
@@ -178,7 +177,7 @@ func (d *dealImport) showStages() {
 }
 
 func (d *dealImport) onImport() {
-	if _, err := dealimport.Import(context.Background(), d.s.ui.Store, d.pv); err != nil {
+	if _, err := dealimport.Import(context.Background(), d.s.store, d.pv); err != nil {
 		d.msg.SetText(errorText(err))
 		return
 	}
@@ -188,11 +187,11 @@ func (d *dealImport) onImport() {
 
 // onSaveProfile asks for a name and keeps the stage choices under it.
 func (d *dealImport) onSaveProfile() {
-	askProfileName(d.s.ui.Win, d.pv.Profile, d.name, d.saveProfile)
+	askProfileName(d.s.win, d.pv.Profile, d.name, d.saveProfile)
 }
 
 func (d *dealImport) saveProfile(name string) error {
-	if err := dealimport.SaveProfile(context.Background(), d.s.ui.Store, name, d.pv.Table.Header,
+	if err := dealimport.SaveProfile(context.Background(), d.s.store, name, d.pv.Table.Header,
 		dealimport.Options{Stages: d.stages}); err != nil {
 		d.msg.SetText(errorText(err))
 		return err

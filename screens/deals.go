@@ -23,7 +23,7 @@ func dealStateLabel(s data.DealState) string { return lang.L("deals.state." + st
 // dealTable lists deals with the actions on the selected one; the Deals
 // screen and the partner's Deals tab both use it.
 type dealTable struct {
-	ui        *UI
+	dealDeps
 	filter    data.DealFilter
 	deals     []data.Deal
 	selected  int
@@ -58,7 +58,25 @@ const (
 	dealColConflict   = 8
 )
 
-func newDealTable(u *UI) *dealTable { return &dealTable{ui: u, selected: -1} }
+// dealDeps is what a deal table is given: the store, the window and its
+// language, a runner, and the current settings.
+type dealDeps struct {
+	store    *data.Store
+	win      fyne.Window
+	lang     format.Lang
+	run      runner
+	settings func() data.Settings // read when used: the settings screen may change them
+}
+
+// loc shows dates and money in the window's language and the current
+// program currency.
+func (d dealDeps) loc() locale { return locale{lang: d.lang, currency: d.settings().Currency} }
+
+// newDealTable builds a deal table for this window.
+func newDealTable(u *UI) *dealTable {
+	return &dealTable{dealDeps: dealDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
+		settings: func() data.Settings { return u.Settings }}, selected: -1}
+}
 
 func (t *dealTable) buildUI() fyne.CanvasObject {
 	t.count = widget.NewLabel("")
@@ -98,7 +116,7 @@ func (t *dealTable) buildUI() fyne.CanvasObject {
 func (t *dealTable) cell(d *data.Deal, col int) string {
 	switch col {
 	case 0:
-		return t.ui.date(d.RegisteredOn)
+		return t.loc().date(d.RegisteredOn)
 	case 1:
 		return d.PartnerName
 	case 2:
@@ -106,12 +124,12 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 	case 3:
 		return d.Product
 	case 4:
-		return format.FormatMoney(d.Amount, t.ui.Settings.Currency, t.ui.Lang)
+		return format.FormatMoney(d.Amount, t.settings().Currency, t.lang)
 	case 5:
 		return dealStateLabel(d.State)
 	case dealColProtected:
 		if d.State == data.DealApproved {
-			return t.ui.date(d.ProtectedUntil)
+			return t.loc().date(d.ProtectedUntil)
 		}
 		return ""
 	case dealColVendorLead:
@@ -120,11 +138,14 @@ func (t *dealTable) cell(d *data.Deal, col int) string {
 		}
 		return ""
 	}
-	return conflictText(t.ui, d)
+	return t.loc().conflictText(d)
 }
 
 // conflictText names the other registration of an open conflict.
-func conflictText(u *UI, d *data.Deal) string {
+func conflictText(u *UI, d *data.Deal) string { return u.locale().conflictText(d) }
+
+// conflictText names the other registration of a conflicting deal.
+func (l locale) conflictText(d *data.Deal) string {
 	if d.Conflict == nil {
 		return ""
 	}
@@ -132,7 +153,7 @@ func conflictText(u *UI, d *data.Deal) string {
 	if d.Conflict.Earlier {
 		key = "deals.conflict_earlier"
 	}
-	return lang.L(key, map[string]any{"Partner": d.Conflict.OtherPartner, "Date": u.date(d.Conflict.OtherRegister)})
+	return lang.L(key, map[string]any{"Partner": d.Conflict.OtherPartner, "Date": l.date(d.Conflict.OtherRegister)})
 }
 
 // reload expires deals past their protection, then reads the list.
@@ -142,15 +163,15 @@ func (t *dealTable) reload() {
 	var expired int
 	var err error
 	f := t.filter
-	t.ui.background(func() {
+	t.run(func() {
 		ctx := context.Background()
-		if expired, err = t.ui.Store.ExpireDeals(ctx, t.ui.Store.Today()); err != nil {
+		if expired, err = t.store.ExpireDeals(ctx, t.store.Today()); err != nil {
 			return
 		}
-		if deals, err = t.ui.Store.Deals(ctx, f); err != nil {
+		if deals, err = t.store.Deals(ctx, f); err != nil {
 			return
 		}
-		partners, err = t.ui.Store.PartnerRows(ctx)
+		partners, err = t.store.PartnerRows(ctx)
 	}, func() {
 		if err != nil {
 			t.msg.SetText(errorText(err))
@@ -212,7 +233,7 @@ func (t *dealTable) changed() {
 // dealsScreen is every deal with filters by partner, state, period,
 // expiring soon and conflicts.
 type dealsScreen struct {
-	ui    *UI
+	dealDeps
 	deals *dealTable
 
 	partner, state    *widget.Select
@@ -222,7 +243,12 @@ type dealsScreen struct {
 	partnerIDs        []int64
 }
 
-func newDealsScreen(u *UI) *dealsScreen { return &dealsScreen{ui: u, deals: newDealTable(u)} }
+// newDealsScreen builds the deals screen for this window; it is given
+// what its table is given.
+func newDealsScreen(u *UI) *dealsScreen {
+	t := newDealTable(u)
+	return &dealsScreen{dealDeps: t.dealDeps, deals: t}
+}
 
 func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	body := s.deals.buildUI()
@@ -232,13 +258,13 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 		states = append(states, dealStateLabel(st))
 	}
 	s.state = newSelect(states, func(string) { s.apply() })
-	s.from = newFilterDate(s.ui, lang.L("deals.from"), s.apply)
-	s.to = newFilterDate(s.ui, lang.L("deals.to"), s.apply)
+	s.from = s.loc().filterDate(s.store, lang.L("deals.from"), s.apply)
+	s.to = s.loc().filterDate(s.store, lang.L("deals.to"), s.apply)
 	s.expiring = widget.NewCheck(lang.L("deals.expiring_soon"), func(bool) { s.apply() })
 	s.clashes = widget.NewCheck(lang.L("deals.conflicts_only"), func(bool) { s.apply() })
 	s.vendorLeads = widget.NewCheck(lang.L("leads.vendor_leads_only"), func(bool) { s.apply() })
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
-		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.ui.Store.Today()}) }}
+		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.store.Today()}) }}
 	dateSize := fyne.NewSize(180, s.from.MinSize().Height)
 	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
 		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes, s.vendorLeads)
@@ -254,7 +280,7 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 
 func (s *dealsScreen) fillPartners() {
 	var rows []data.PartnerRow
-	s.ui.background(func() { rows, _ = s.ui.Store.PartnerRows(context.Background()) }, func() {
+	s.run(func() { rows, _ = s.store.PartnerRows(context.Background()) }, func() {
 		s.partnerIDs = []int64{0}
 		opts := []string{lang.L("deals.all_partners")}
 		for _, r := range rows {
@@ -280,7 +306,7 @@ func (s *dealsScreen) apply() {
 	}
 	f.From, f.To = s.from.FilterValue(), s.to.FilterValue()
 	if s.expiring.Checked {
-		f.ExpiringBy = s.ui.Store.Now().AddDate(0, 0, dealsx.ExpiringSoonDays).Format(format.DateLayout)
+		f.ExpiringBy = s.store.Now().AddDate(0, 0, dealsx.ExpiringSoonDays).Format(format.DateLayout)
 	}
 	s.deals.filter = f
 	s.deals.reload()
@@ -289,7 +315,7 @@ func (s *dealsScreen) apply() {
 // onProtection edits how many days an approval protects a deal.
 func (s *dealsScreen) onProtection() {
 	ctx := context.Background()
-	days, err := s.ui.Store.ProtectionDays(ctx)
+	days, err := s.store.ProtectionDays(ctx)
 	if err != nil {
 		s.deals.msg.SetText(errorText(err))
 		return
@@ -300,11 +326,11 @@ func (s *dealsScreen) onProtection() {
 		if err != nil {
 			n = 0
 		}
-		return s.ui.Store.SetProtectionDays(ctx, n)
+		return s.store.SetProtectionDays(ctx, n)
 	}
 	hint := widget.NewLabel(lang.L("deals.protection_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	(&widgets.FormDialog{Title: lang.L("deals.protection"), Head: hint,
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.protection_days"), entry)},
-		Size:  fyne.NewSize(420, 240), OnSave: save}).Show(s.ui.Win)
+		Size:  fyne.NewSize(420, 240), OnSave: save}).Show(s.win)
 }

@@ -23,19 +23,22 @@ type fileChooser interface {
 var nativeChooser func(w fyne.Window, save bool, open func(fyne.URIReadCloser, error), write func(fyne.URIWriteCloser, error), fallback func() fileChooser) fileChooser
 
 // newFileOpen asks for a file to read.
-func (u *UI) newFileOpen(cb func(fyne.URIReadCloser, error)) fileChooser {
-	fallback := func() fileChooser { return fyneFileDialog{dialog.NewFileOpen(cb, u.Win), u.Win} }
+func (u *UI) newFileOpen(cb func(fyne.URIReadCloser, error)) fileChooser { return fileOpen(u.Win, cb) }
+
+// fileOpen asks, over win, for a file to read.
+func fileOpen(win fyne.Window, cb func(fyne.URIReadCloser, error)) fileChooser {
+	fallback := func() fileChooser { return fyneFileDialog{dialog.NewFileOpen(cb, win), win} }
 	if nativeChooser != nil {
-		return nativeChooser(u.Win, false, cb, nil, fallback)
+		return nativeChooser(win, false, cb, nil, fallback)
 	}
 	return fallback()
 }
 
-// newFileSave asks for a file to write.
-func (u *UI) newFileSave(cb func(fyne.URIWriteCloser, error)) fileChooser {
-	fallback := func() fileChooser { return fyneFileDialog{dialog.NewFileSave(cb, u.Win), u.Win} }
+// fileSave asks, over win, for a file to write.
+func fileSave(win fyne.Window, cb func(fyne.URIWriteCloser, error)) fileChooser {
+	fallback := func() fileChooser { return fyneFileDialog{dialog.NewFileSave(cb, win), win} }
 	if nativeChooser != nil {
-		return nativeChooser(u.Win, true, nil, cb, fallback)
+		return nativeChooser(win, true, nil, cb, fallback)
 	}
 	return fallback()
 }

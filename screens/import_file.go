@@ -45,7 +45,7 @@ func (u *UI) ImportFile(path string) {
 // newImportFlow starts an import that reloads the recruitment area when
 // it is done.
 func (u *UI) newImportFlow() *importFlow {
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	if u.recruit != nil {
 		f.onDone = u.recruit.reload
 	}

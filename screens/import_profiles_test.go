@@ -39,7 +39,7 @@ func TestImportProfilesAreRenamedAndDeletedInSettings(t *testing.T) {
 
 func TestValueMappingMovesRowsFromWarningsToReady(t *testing.T) {
 	u := newTestUI(t, 0, "en")
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	csv := "Company name,Type\nAlpha,Partner\nBeta,Partner\nGamma,Reseller\nDelta,Vendor\n"
 	f.open("hubspot.csv", readCloser{strings.NewReader(csv)})
 	u.Wait()
@@ -68,7 +68,7 @@ func TestValueMappingMovesRowsFromWarningsToReady(t *testing.T) {
 func TestGUIImportSavesAProfileAndFindsItNextTime(t *testing.T) {
 	u := newTestUI(t, 0, "en")
 	csv := "Company name,Type\nAlpha,Partner\n"
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	f.open("first.csv", readCloser{strings.NewReader(csv)})
 	u.Wait()
 	f.valueBox.selects["Type\x00Partner"].SetSelected("MSP")
@@ -78,7 +78,7 @@ func TestGUIImportSavesAProfileAndFindsItNextTime(t *testing.T) {
 		t.Fatalf("message %q", f.msg.Text)
 	}
 	f.close()
-	next := &importFlow{ui: u}
+	next := &importFlow{importDeps: u.importDeps()}
 	next.open("second.csv", readCloser{strings.NewReader("Type,Company name\nPartner,Beta\n")})
 	u.Wait()
 	if next.profile != "HubSpot companies" || next.preview == nil || next.preview.Rows[0].Partner.Type != "msp" || next.preview.Warned != 0 {

@@ -126,7 +126,7 @@ func (pt *previewTable) cell(i, c int) (string, widget.Importance) {
 			return ch.Old, widget.WarningImportance
 		}
 	}
-	return landedValue(r, f.mapping[c], raw, f.ui.Lang), imp
+	return landedValue(r, f.mapping[c], raw, f.lang), imp
 }
 
 // raw is the file's text of a cell, or the user's fix of it.
@@ -214,7 +214,7 @@ func (pt *previewTable) askFix(i, col int) {
 		f.fixes[importer.Cell{Row: i, Col: c}] = strings.TrimSpace(entry.Text)
 		f.replan()
 	}
-	askCellFix(f.ui.Win, r.Num, f.table.Header[c], entry, why, pt.fixSave)
+	askCellFix(f.win, r.Num, f.table.Header[c], entry, why, pt.fixSave)
 }
 
 // askCellFix is the single-cell fix: the column's text to correct, why

@@ -24,7 +24,7 @@ func tableText(t *testing.T, f *importFlow, row, col int) (string, widget.Import
 // and nothing else changes.
 func TestPreviewTableFixesOneCell(t *testing.T) {
 	u := newTestUI(t, 0, "en")
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	csv := "Company name,Type,Email\nAlpha,Partner,anna@alpha.example\nBeta,Reseller,not-an-email\nGamma,,g@gamma.example\n"
 	f.open("crm.csv", readCloser{strings.NewReader(csv)})
 	u.Wait()
@@ -77,7 +77,7 @@ func TestPreviewTableFixesOneCell(t *testing.T) {
 func TestPreviewAsksAmbiguousDatesAndTheProfileRemembers(t *testing.T) {
 	u := newTestUI(t, 0, "en")
 	csv := "Company name,Trade show,Event date\nAlpha,Expo,01/02/2026\nBeta,Expo,03/04/2026\n"
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	f.open("expo.csv", readCloser{strings.NewReader(csv)})
 	u.Wait()
 	if !f.dates.box.Visible() || !strings.Contains(f.dates.label.Text, "01/02/2026, 03/04/2026") {
@@ -95,7 +95,7 @@ func TestPreviewAsksAmbiguousDatesAndTheProfileRemembers(t *testing.T) {
 		t.Errorf("after month first: %s", d)
 	}
 	f.saveProfile("Expo list")
-	next := &importFlow{ui: u}
+	next := &importFlow{importDeps: u.importDeps()}
 	next.open("expo2.csv", readCloser{strings.NewReader(csv)})
 	u.Wait()
 	if next.dateOrder != importer.OrderMDY || next.preview.Rows[1].Source.EventDate != "2026-03-04" {
@@ -108,7 +108,7 @@ func TestPreviewAsksAmbiguousDatesAndTheProfileRemembers(t *testing.T) {
 func TestPreviewListsFieldsEditedSinceTheLastImport(t *testing.T) {
 	u := newTestUI(t, 0, "en")
 	ctx := context.Background()
-	first := &importFlow{ui: u}
+	first := &importFlow{importDeps: u.importDeps()}
 	first.open("hubspot.csv", readCloser{strings.NewReader("Record ID,Company name,City\n7,Acme,Boston\n")})
 	u.Wait()
 	first.onImport()
@@ -117,7 +117,7 @@ func TestPreviewListsFieldsEditedSinceTheLastImport(t *testing.T) {
 	p, _ := u.Store.Partner(ctx, rows[0].ID)
 	p.City = "Cambridge"
 	u.Store.UpdatePartner(ctx, p)
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	f.open("hubspot.csv", readCloser{strings.NewReader("Record ID,Company name,City\n7,Acme,Salem\n")})
 	u.Wait()
 	chk := f.edited.checks[importer.EditKey("7", importer.FCity)]
@@ -140,7 +140,7 @@ func TestPreviewListsFieldsEditedSinceTheLastImport(t *testing.T) {
 // Rows without a known type can be left without one.
 func TestDefaultTypeNone(t *testing.T) {
 	u := newTestUI(t, 0, "en")
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	f.open("crm.csv", readCloser{strings.NewReader("Company name,Type\nAlpha,Hot stuff\n")})
 	u.Wait()
 	f.values.SetDefault(importer.FType, importer.ValueNone)

@@ -64,9 +64,6 @@ func entryKindLabel(k data.MDFEntryKind) string { return lang.L("mdf.entry." + s
 func bucketLabel(b string) string { return lang.L("mdf.bucket." + b) }
 
 // balanceText is a balance breakdown on one line.
-func (u *UI) balanceText(b mdf.Balance) string { return u.locale().balanceText(b) }
-
-// balanceText is a balance breakdown on one line.
 func (l locale) balanceText(b mdf.Balance) string {
 	return lang.L("mdf.balance_line", map[string]any{"Allocated": l.money(b.Allocated), "Pending": l.money(b.Pending),
 		"Approved": l.money(b.ApprovedUnpaid), "Paid": l.money(b.Paid), "Available": l.money(b.Available())})

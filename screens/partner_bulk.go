@@ -98,7 +98,7 @@ func (s *partnersScreen) buildBulk() fyne.CanvasObject {
 		&widget.Button{Text: lang.L("week.bulk.remove_tag"), Icon: theme.ContentRemoveIcon(), OnTapped: func() { s.askTag(true) }},
 		&widget.Button{Text: lang.L("week.bulk.export_plans"), Icon: theme.DocumentSaveIcon(), OnTapped: s.askExportPlans},
 		&widget.Button{Text: lang.L("kit.send_bulk"), Icon: theme.MailSendIcon(), OnTapped: func() {
-			s.ui.askSendKits(s.markedIDs(), lang.L("kit.send_bulk_title", map[string]any{"Count": len(s.marked)}))
+			s.sendKits(s.markedIDs(), lang.L("kit.send_bulk_title", map[string]any{"Count": len(s.marked)}))
 		}},
 		&widget.Button{Text: lang.L("week.bulk.clear"), Importance: widget.LowImportance, OnTapped: s.clearMarks},
 	)
@@ -123,12 +123,12 @@ func (s *partnersScreen) clearMarks() {
 
 // askManager gives the selected partners one account manager.
 func (s *partnersScreen) askManager() {
-	entry := widgets.NewText(&widget.Entry{PlaceHolder: s.ui.Settings.ManagerName})
+	entry := widgets.NewText(&widget.Entry{PlaceHolder: s.settings().ManagerName})
 	s.bulkEntry = entry
-	showMDFForm(s.ui, lang.L("week.bulk.manager_title", map[string]any{"Count": len(s.marked)}), lang.L("action.save"), []*widget.FormItem{
+	showForm(s.win, lang.L("week.bulk.manager_title", map[string]any{"Count": len(s.marked)}), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.account_manager"), entry),
 	}, func() error {
-		return s.afterBulk(s.ui.Store.SetAccountManager(context.Background(), s.markedIDs(), entry.Text))
+		return s.afterBulk(s.store.SetAccountManager(context.Background(), s.markedIDs(), entry.Text))
 	})
 }
 
@@ -140,10 +140,10 @@ func (s *partnersScreen) askTag(remove bool) {
 	if remove {
 		title = "week.bulk.remove_tag_title"
 	}
-	showMDFForm(s.ui, lang.L(title, map[string]any{"Count": len(s.marked)}), lang.L("action.save"), []*widget.FormItem{
+	showForm(s.win, lang.L(title, map[string]any{"Count": len(s.marked)}), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.tags"), entry),
 	}, func() error {
-		return s.afterBulk(s.ui.Store.ChangeTag(context.Background(), s.markedIDs(), entry.Text, remove))
+		return s.afterBulk(s.store.ChangeTag(context.Background(), s.markedIDs(), entry.Text, remove))
 	})
 }
 
@@ -163,13 +163,13 @@ func (s *partnersScreen) askExportPlans() {
 	rows := s.markedRows()
 	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), s.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), s.win)
 			return
 		}
 		if dir != nil {
-			s.ui.exportPlans(dir.Path(), s.ui.Store.Now().Year(), rows)
+			s.exportPlans(dir.Path(), s.store.Now().Year(), rows)
 		}
-	}, s.ui.Win)
+	}, s.win)
 }
 
 // exportPlans writes the plans of the partners given (nil: every active

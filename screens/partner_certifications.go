@@ -40,7 +40,7 @@ func (c *certificationsTab) buildUI() fyne.CanvasObject {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", ct.ContactName, ct.Name, ct.Level))
 			l := box.Objects[1].(*widget.Label)
-			text, imp := certStatus(c.d.ui, ct, fiscal.ISODate(c.d.ui.Store.Now()))
+			text, imp := certStatus(c.d.loc(), ct, fiscal.ISODate(c.d.store.Now()))
 			l.Importance = imp
 			l.SetText(text)
 		},
@@ -52,7 +52,7 @@ func (c *certificationsTab) buildUI() fyne.CanvasObject {
 	}
 	c.addBtn = &widget.Button{Text: lang.L("onboard.cert_add"), Icon: theme.ContentAddIcon(), OnTapped: func() {
 		if len(c.contacts) > 0 {
-			c.edit(&data.Certification{ContactID: c.contacts[0].ID, EarnedOn: fiscal.ISODate(c.d.ui.Store.Now())})
+			c.edit(&data.Certification{ContactID: c.contacts[0].ID, EarnedOn: fiscal.ISODate(c.d.store.Now())})
 		}
 	}}
 	return container.NewBorder(container.NewHBox(c.addBtn, c.count), nil, nil, nil, c.list)
@@ -60,7 +60,7 @@ func (c *certificationsTab) buildUI() fyne.CanvasObject {
 
 // certStatus says when a certification was earned and whether it is
 // valid, expiring within the window, or expired, on today.
-func certStatus(u *UI, ct data.Certification, today string) (string, widget.Importance) {
+func certStatus(u locale, ct data.Certification, today string) (string, widget.Importance) {
 	earned := lang.L("onboard.cert_earned", map[string]any{"Date": u.date(ct.EarnedOn)})
 	switch {
 	case ct.ExpiresOn == "":
@@ -89,10 +89,10 @@ func (c *certificationsTab) set(p *data.Partner, contacts []data.Contact) {
 	var certs []data.Certification
 	var n int
 	var err error
-	ctx, today := context.Background(), fiscal.ISODate(c.d.ui.Store.Now())
-	c.d.ui.background(func() {
-		if certs, err = c.d.ui.Store.Certifications(ctx, p.ID); err == nil {
-			n, err = c.d.ui.Store.CertifiedPeople(ctx, p.ID, today)
+	ctx, today := context.Background(), fiscal.ISODate(c.d.store.Now())
+	c.d.run(func() {
+		if certs, err = c.d.store.Certifications(ctx, p.ID); err == nil {
+			n, err = c.d.store.CertifiedPeople(ctx, p.ID, today)
 		}
 	}, func() {
 		if err != nil {
@@ -119,7 +119,7 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 	who := newSelect(names, nil)
 	who.SetSelectedIndex(sel)
 	name, level := widgets.NewText(&widget.Entry{Text: ct.Name}), widgets.NewText(&widget.Entry{Text: ct.Level})
-	earned, expires := newDateEntry(c.d.ui, "earned_on"), newDateEntry(c.d.ui, "expires_on")
+	earned, expires := c.d.loc().dateEntry(c.d.store, "earned_on"), c.d.loc().dateEntry(c.d.store, "expires_on")
 	earned.SetValue(ct.EarnedOn)
 	expires.SetValue(ct.ExpiresOn)
 	expires.Optional, expires.PlaceHolder = true, lang.L("onboard.expiry_hint")
@@ -132,13 +132,13 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 			out.ExpiresOn, err = expires.Value()
 		}
 		if err == nil {
-			err = c.d.ui.Store.SaveCertification(context.Background(), &out)
+			err = c.d.store.SaveCertification(context.Background(), &out)
 		}
 		return err
 	}
 	var del func() error
 	if ct.ID != 0 {
-		del = func() error { return c.d.ui.Store.DeleteCertification(context.Background(), ct.ID) }
+		del = func() error { return c.d.store.DeleteCertification(context.Background(), ct.ID) }
 	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.contact_name"), who),
@@ -148,5 +148,5 @@ func (c *certificationsTab) edit(ct *data.Certification) {
 		widget.NewFormItem(lang.L("field.expires_on"), expires),
 	}
 	(&widgets.FormDialog{Title: lang.L("onboard.cert_title"), Items: items, Size: fyne.NewSize(480, 360), OnSave: save, Delete: del,
-		OnDone: func() { c.set(c.d.partner, c.contacts) }}).Show(c.d.ui.Win)
+		OnDone: func() { c.set(c.d.partner, c.contacts) }}).Show(c.d.win)
 }

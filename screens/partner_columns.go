@@ -38,7 +38,7 @@ var partnerColumns = []partnerColumn{
 	{"status", "col.status", partners.SortStatus, 100, false, func(_ *partnersScreen, r data.PartnerRow) string { return statusLabel(r.Status) }},
 	{"tier", "week.col.tier", partners.SortTier, 100, false, (*partnersScreen).tierCell},
 	{"won", "week.col.won", partners.SortWon, 90, true, func(s *partnersScreen, r data.PartnerRow) string {
-		return compactMoney(r.Won12m, s.ui.Settings.Currency, s.ui.Lang)
+		return compactMoney(r.Won12m, s.settings().Currency, s.lang)
 	}},
 	{"open", "week.col.open_deals", partners.SortOpenDeals, 90, true, func(_ *partnersScreen, r data.PartnerRow) string {
 		return strconv.Itoa(r.OpenDeals)
@@ -139,11 +139,11 @@ func formatColumns(cols []shownColumn) string {
 // at this language's widths, or the defaults. No column is narrower than
 // its header.
 func (s *partnersScreen) loadColumns() {
-	prefs := s.ui.App.Preferences()
-	pref := prefs.String(columnsPref(s.ui.Lang))
+	prefs := s.prefs
+	pref := prefs.String(columnsPref(s.lang))
 	if pref == "" {
 		other := format.RU
-		if s.ui.Lang == format.RU {
+		if s.lang == format.RU {
 			other = format.EN
 		}
 		pref = prefs.StringWithFallback(columnsPref(other), defaultColumns)
@@ -153,7 +153,7 @@ func (s *partnersScreen) loadColumns() {
 		}
 		pref = strings.Join(ids, ",")
 	}
-	s.columns = parseColumns(pref, s.ui.Lang)
+	s.columns = parseColumns(pref, s.lang)
 	for i := range s.columns {
 		s.columns[i].width = max(s.columns[i].width, s.columns[i].col.headerWidth())
 	}
@@ -168,7 +168,7 @@ func (s *partnersScreen) setColumns(cols []shownColumn) {
 }
 
 func (s *partnersScreen) saveColumns() {
-	s.ui.App.Preferences().SetString(columnsPref(s.ui.Lang), formatColumns(s.columns))
+	s.prefs.SetString(columnsPref(s.lang), formatColumns(s.columns))
 }
 
 func (s *partnersScreen) applyColumnWidths() {
@@ -196,7 +196,7 @@ func (s *partnersScreen) noteColumnWidth(col int, header fyne.CanvasObject) {
 // suggest a promotion (+) or a demotion (–): characters the bundled font has.
 func (s *partnersScreen) tierCell(r data.PartnerRow) string {
 	name := r.TierEN
-	if s.ui.Lang == format.RU && r.TierRU != "" {
+	if s.lang == format.RU && r.TierRU != "" {
 		name = r.TierRU
 	}
 	if name == "" {
@@ -216,7 +216,7 @@ func (s *partnersScreen) contactCell(r data.PartnerRow) string {
 	if r.LastContact == "" {
 		return "—"
 	}
-	return strconv.Itoa(metrics.DaysSince(r.LastContact, s.ui.Store.Now()))
+	return strconv.Itoa(metrics.DaysSince(r.LastContact, s.store.Now()))
 }
 
 // columnsDialog lets the user choose which columns show, in what order
@@ -255,7 +255,7 @@ func (s *partnersScreen) showColumns() {
 	hint := widget.NewLabel(lang.L("week.columns_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("week.columns"), container.NewBorder(hint, c.errMsg, nil, nil,
-		container.NewVScroll(c.box)), s.ui.Win)
+		container.NewVScroll(c.box)), s.win)
 	c.dlg.SetButtons([]fyne.CanvasObject{cancel, ok})
 	c.dlg.Resize(fyne.NewSize(520, 560))
 	c.dlg.Show()

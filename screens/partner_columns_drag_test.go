@@ -27,7 +27,7 @@ func TestPartnerColumnWidthDraggedIsRemembered(t *testing.T) {
 	if got := s.columns[0].width; got < name+55 || got > name+65 {
 		t.Fatalf("after dragging the Name divider 60 px: width %.0f, was %.0f", got, name)
 	}
-	again := newPartnersScreen(u)
+	again := u.newPartnersScreen()
 	again.buildUI()
 	if got := again.columns[0].width; got != s.columns[0].width {
 		t.Errorf("a new list's Name column is %.0f wide, want the dragged %.0f", got, s.columns[0].width)

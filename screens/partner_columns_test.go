@@ -47,7 +47,7 @@ func TestPartnerColumnsChosenAreRemembered(t *testing.T) {
 	if r, c := s.table.Length(); c != 7 || r != len(s.rows) {
 		t.Errorf("table %d×%d", r, c)
 	}
-	again := newPartnersScreen(u)
+	again := u.newPartnersScreen()
 	again.buildUI()
 	if got := columnIDs(again.columns); got != want || again.columns[0].width != 300 {
 		t.Errorf("a new list shows %s (name %.0f wide), want %s (300)", got, again.columns[0].width, want)

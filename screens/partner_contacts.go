@@ -57,7 +57,7 @@ func (c *contactsTab) buildUI() fyne.CanvasObject {
 			detail := joinNonEmpty(" · ", ct.Role, ct.Email, ct.Phone)
 			importance := widget.MediumImportance
 			if ct.Left() {
-				name = lang.L("contact.left_name", map[string]any{"Name": ct.Name, "Date": c.d.ui.date(ct.LeftOn)})
+				name = lang.L("contact.left_name", map[string]any{"Name": ct.Name, "Date": c.d.loc().date(ct.LeftOn)})
 				importance = widget.LowImportance
 			}
 			for i, text := range []string{name, detail} {
@@ -132,11 +132,11 @@ func (c *contactsTab) edit(ct *data.Contact) {
 	fd := &widgets.FormDialog{Title: title, Items: items, Msg: f.msg, Size: fyne.NewSize(480, 340),
 		OnSave: func() error { return c.onSave(ct, f) }, OnDone: func() { c.d.saved(c.d.partner.ID) }}
 	if ct.ID != 0 {
-		fd.Delete = func() error { return c.d.ui.Store.DeleteContact(context.Background(), ct.ID) }
+		fd.Delete = func() error { return c.d.store.DeleteContact(context.Background(), ct.ID) }
 		fd.AskHead, fd.Ask = lang.L("contact.delete_title"), lang.L("contact.delete_confirm", map[string]any{"Name": ct.Name})
 	}
 	c.form = f
-	fd.Show(c.d.ui.Win)
+	fd.Show(c.d.win)
 	f.dlg, f.save = fd.Dialog, fd.SaveBtn
 }
 
@@ -145,7 +145,7 @@ func (c *contactsTab) onSave(orig *data.Contact, f *contactForm) error {
 	ct.Name, ct.Role, ct.Email, ct.Phone, ct.Primary = f.name.Text, f.role.Text, f.email.Text, f.phone.Text, f.primary.Checked
 	f.name.SetValidationError(nil)
 	f.email.SetValidationError(nil)
-	err := c.d.ui.Store.SaveContact(context.Background(), &ct)
+	err := c.d.store.SaveContact(context.Background(), &ct)
 	switch errorField(err) { // "" for no error and for internal ones
 	case "email":
 		f.email.SetValidationError(errors.New(errorText(err)))

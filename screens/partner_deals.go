@@ -18,13 +18,13 @@ type partnerDealsTab struct {
 }
 
 func newPartnerDealsTab(d *partnerDetail) *partnerDealsTab {
-	return &partnerDealsTab{d: d, deals: newDealTable(d.ui)}
+	return &partnerDealsTab{d: d, deals: d.newDealTable()}
 }
 
 func (t *partnerDealsTab) buildUI() fyne.CanvasObject {
 	body := t.deals.buildUI()
 	t.add = &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), OnTapped: func() {
-		t.deals.edit(data.Deal{PartnerID: t.d.partner.ID, RegisteredOn: t.d.ui.Store.Today()})
+		t.deals.edit(data.Deal{PartnerID: t.d.partner.ID, RegisteredOn: t.d.store.Today()})
 	}}
 	t.deals.onExpired = t.d.timeline.reload
 	t.deals.onChange = func() {

@@ -3,6 +3,10 @@ package screens
 import (
 	"context"
 	"errors"
+	"net/url"
+
+	"channeldesk/app/format"
+	"channeldesk/app/tier"
 
 	"channeldesk/app/onboarding"
 	"channeldesk/data"
@@ -17,8 +21,7 @@ import (
 
 // partnerDetail shows one partner: profile form, contacts and timeline.
 type partnerDetail struct {
-	ui   *UI
-	list *partnersScreen
+	partnerDeps
 
 	partner *data.Partner // nil when nothing is open; ID 0 while creating
 
@@ -40,8 +43,49 @@ type partnerDetail struct {
 	mdf      *mdfTab
 }
 
-func newPartnerDetail(u *UI, list *partnersScreen) *partnerDetail {
-	return &partnerDetail{ui: u, list: list}
+// partnerDeps is what the partner detail and its tabs are given: the
+// store, the window and its language, a runner, the current settings, and
+// the few things they trigger elsewhere.
+type partnerDeps struct {
+	store    *data.Store
+	win      fyne.Window
+	lang     format.Lang
+	run      runner
+	settings func() data.Settings // read when used: the settings screen may change them
+	openURL  func(*url.URL) error
+
+	reloadList   func()                                                // refreshes the partner list after a change
+	sendKits     func(ids []int64, title string)                       // "Send to partner…" (kit_send.go)
+	confirmTier  func(e tier.Evaluation, headText string, done func()) // moves a partner to its qualified tier
+	newDealTable func() *dealTable                                     // the Deals tab's table (deals.go)
+	showError    func(err error, saveAs func())                        // a failure, with "Save as…" when the file is in use (errors.go)
+}
+
+// loc shows dates and money in the window's language and the current
+// program currency.
+func (p partnerDeps) loc() locale { return locale{lang: p.lang, currency: p.settings().Currency} }
+
+// fileOpen asks for a file to read.
+func (p partnerDeps) fileOpen(cb func(fyne.URIReadCloser, error)) fileChooser {
+	return fileOpen(p.win, cb)
+}
+
+// fileSave asks for a file to write.
+func (p partnerDeps) fileSave(cb func(fyne.URIWriteCloser, error)) fileChooser {
+	return fileSave(p.win, cb)
+}
+
+func newPartnerDetail(deps partnerDeps) *partnerDetail {
+	return &partnerDetail{partnerDeps: deps}
+}
+
+// partnerDeps wires the partner detail to this window; reloadList
+// refreshes the partner list.
+func (u *UI) partnerDeps(reloadList func()) partnerDeps {
+	return partnerDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
+		settings: func() data.Settings { return u.Settings }, openURL: u.App.OpenURL,
+		reloadList: reloadList, sendKits: u.askSendKits, confirmTier: u.confirmTier,
+		newDealTable: func() *dealTable { return newDealTable(u) }, showError: u.showError}
 }
 
 func (d *partnerDetail) buildUI() fyne.CanvasObject {
@@ -72,7 +116,7 @@ func (d *partnerDetail) buildUI() fyne.CanvasObject {
 	d.empty = container.NewCenter(widget.NewLabel(lang.L("partners.none_selected")))
 	d.sendBtn = &widget.Button{Text: lang.L("kit.send"), Icon: theme.MailSendIcon(), Importance: widget.LowImportance,
 		OnTapped: func() {
-			d.ui.askSendKits([]int64{d.partner.ID}, lang.L("kit.send_title", map[string]any{"Name": d.partner.Name}))
+			d.sendKits([]int64{d.partner.ID}, lang.L("kit.send_title", map[string]any{"Name": d.partner.Name}))
 		}}
 	// The partner's name on its own line; its status and "Send to partner…"
 	// below, so that neither squeezes the name nor widens the panel.
@@ -110,17 +154,17 @@ func (d *partnerDetail) load(id int64) {
 	var evs []data.Event
 	var err error
 	ctx := context.Background()
-	d.ui.background(func() {
-		if p, err = d.ui.Store.Partner(ctx, id); err != nil {
+	d.run(func() {
+		if p, err = d.store.Partner(ctx, id); err != nil {
 			return
 		}
-		if cs, err = d.ui.Store.Contacts(ctx, id); err != nil {
+		if cs, err = d.store.Contacts(ctx, id); err != nil {
 			return
 		}
-		evs, err = d.ui.Store.Events(ctx, id)
+		evs, err = d.store.Events(ctx, id)
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), d.win)
 			return
 		}
 		d.show(p, cs, evs)
@@ -147,7 +191,7 @@ func (d *partnerDetail) show(p *data.Partner, cs []data.Contact, evs []data.Even
 
 // newPartner opens an empty profile form to create a partner.
 func (d *partnerDetail) newPartner() {
-	p := &data.Partner{Type: data.TypeReseller, Status: data.StatusProspect, DocLang: string(d.ui.Lang)}
+	p := &data.Partner{Type: data.TypeReseller, Status: data.StatusProspect, DocLang: string(d.lang)}
 	d.partner = p
 	d.title.SetText(lang.L("partners.new_title"))
 	d.statusBtn.Hide()
@@ -163,12 +207,12 @@ func (d *partnerDetail) newPartner() {
 	d.mdf.set(0)
 	d.tabs.SelectIndex(0)
 	d.showEmpty(false)
-	d.ui.Win.Canvas().Focus(d.profile.name)
+	d.win.Canvas().Focus(d.profile.name)
 }
 
 // saved refreshes the list and the detail after a change.
 func (d *partnerDetail) saved(id int64) {
-	d.list.reload()
+	d.reloadList()
 	if id != 0 {
 		d.load(id)
 	} else {
@@ -194,11 +238,11 @@ func (d *partnerDetail) onChangeStatus() {
 			return widgets.InputError{Msg: fieldLabel("status") + ": " + lang.L("err.required")}
 		}
 		// entering onboarding starts the partner's checklist in the same transaction
-		return onboarding.ChangePartnerStatus(context.Background(), d.ui.Store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
-			d.ui.Settings.ManagerName, d.ui.Store.Now())
+		return onboarding.ChangePartnerStatus(context.Background(), d.store, d.partner.ID, next[sel.SelectedIndex()], reason.Text,
+			d.settings().ManagerName, d.store.Now())
 	}
 	(&widgets.FormDialog{Title: lang.L("status.title"), Confirm: lang.L("status.change"),
 		Head:  widget.NewLabel(lang.L("status.from", map[string]any{"Status": statusLabel(d.partner.Status)})),
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("status.to"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
-		Size:  fyne.NewSize(460, 320), OnSave: save, OnDone: func() { d.saved(d.partner.ID) }}).Show(d.ui.Win)
+		Size:  fyne.NewSize(460, 320), OnSave: save, OnDone: func() { d.saved(d.partner.ID) }}).Show(d.win)
 }

@@ -100,12 +100,12 @@ func (t *mdfTab) selProofs() []data.MDFProof {
 }
 
 func (t *mdfTab) requestText(r data.MDFRequest) string {
-	amount := t.d.ui.money(r.Requested)
+	amount := t.d.loc().money(r.Requested)
 	if r.ApprovedOn != "" {
-		amount = lang.L("mdf.approved_of", map[string]any{"Approved": t.d.ui.money(r.Approved), "Requested": amount})
+		amount = lang.L("mdf.approved_of", map[string]any{"Approved": t.d.loc().money(r.Approved), "Requested": amount})
 	}
 	s := fmt.Sprintf("R%d · %s · %s · %s–%s · %s · %s", r.ID, requestStateLabel(r.State), activityLabel(r.Activity),
-		t.d.ui.date(r.StartsOn), t.d.ui.date(r.EndsOn), r.Description, amount)
+		t.d.loc().date(r.StartsOn), t.d.loc().date(r.EndsOn), r.Description, amount)
 	if r.Reason != "" {
 		s += " · " + r.Reason
 	}
@@ -113,9 +113,9 @@ func (t *mdfTab) requestText(r data.MDFRequest) string {
 }
 
 func (t *mdfTab) claimText(c data.MDFClaim) string {
-	s := fmt.Sprintf("C%d · R%d · %s · %s · %s", c.ID, c.RequestID, claimStateLabel(c.State), t.d.ui.date(c.SubmittedOn),
-		lang.L("mdf.claim_line", map[string]any{"Cost": t.d.ui.money(c.ActualCost), "Leads": c.Leads,
-			"Reimbursable": t.d.ui.money(c.Reimbursable)}))
+	s := fmt.Sprintf("C%d · R%d · %s · %s · %s", c.ID, c.RequestID, claimStateLabel(c.State), t.d.loc().date(c.SubmittedOn),
+		lang.L("mdf.claim_line", map[string]any{"Cost": t.d.loc().money(c.ActualCost), "Leads": c.Leads,
+			"Reimbursable": t.d.loc().money(c.Reimbursable)}))
 	if c.Reason != "" {
 		s += " · " + c.Reason
 	}
@@ -131,7 +131,7 @@ func (t *mdfTab) set(partnerID int64) {
 	}
 	var v *mdf.PartnerMDF
 	var err error
-	t.d.ui.background(func() { v, err = mdf.LoadPartnerMDF(context.Background(), t.d.ui.Store, partnerID) }, func() {
+	t.d.run(func() { v, err = mdf.LoadPartnerMDF(context.Background(), t.d.store, partnerID) }, func() {
 		if err != nil {
 			t.msg.SetText(errorText(err))
 			return
@@ -147,9 +147,9 @@ func (t *mdfTab) show(v *mdf.PartnerMDF) {
 	t.msg.SetText("")
 	text := lang.L("mdf.no_funds")
 	if v != nil && len(v.Funds) > 0 {
-		text = lang.L("mdf.total") + ": " + t.d.ui.balanceText(v.Total)
+		text = lang.L("mdf.total") + ": " + t.d.loc().balanceText(v.Total)
 		for _, f := range v.Funds {
-			text += "\n" + f.Fund.Name + ": " + t.d.ui.balanceText(f.Balance)
+			text += "\n" + f.Fund.Name + ": " + t.d.loc().balanceText(f.Balance)
 		}
 	}
 	t.balance.SetText(text)
@@ -175,11 +175,10 @@ func (t *mdfTab) selectedRequest() *data.MDFRequest {
 }
 
 func (t *mdfTab) onNewRequest() {
-	u := t.d.ui
 	if t.partnerID == 0 {
 		return
 	}
-	funds, err := u.Store.MDFFunds(context.Background())
+	funds, err := t.d.store.MDFFunds(context.Background())
 	if err != nil || len(funds) == 0 {
 		t.msg.SetText(lang.L("mdf.no_funds"))
 		return
@@ -193,14 +192,14 @@ func (t *mdfTab) onNewRequest() {
 	act := newSelect(activityLabels(data.MDFActivities), nil)
 	act.SetSelectedIndex(0)
 	desc, leads := widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
-	start, end := newDateEntry(u, "mdf_starts_on"), newDateEntry(u, "mdf_ends_on")
-	amount, pipeline := newMoneyEntry(u, "mdf_requested"), newMoneyEntry(u, "mdf_expected")
+	start, end := t.d.loc().dateEntry(t.d.store, "mdf_starts_on"), t.d.loc().dateEntry(t.d.store, "mdf_ends_on")
+	amount, pipeline := t.d.loc().moneyEntry("mdf_requested"), t.d.loc().moneyEntry("mdf_expected")
 	pipeline.Optional = true
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("mdf.col.fund"), fund), widget.NewFormItem(fieldLabel("mdf_activity"), act),
 		widget.NewFormItem(fieldLabel("mdf_description"), desc), widget.NewFormItem(fieldLabel("mdf_starts_on"), start),
 		widget.NewFormItem(fieldLabel("mdf_ends_on"), end), widget.NewFormItem(fieldLabel("mdf_requested"), amount),
 		widget.NewFormItem(fieldLabel("mdf_expected_leads"), leads), widget.NewFormItem(fieldLabel("mdf_expected"), pipeline)}
-	showMDFForm(u, lang.L("mdf.new_request"), lang.L("action.save"), items, func() error {
+	showForm(t.d.win, lang.L("mdf.new_request"), lang.L("action.save"), items, func() error {
 		r := &data.MDFRequest{FundID: funds[fund.SelectedIndex()].ID, PartnerID: t.partnerID,
 			Activity: data.MDFActivities[max(0, act.SelectedIndex())], Description: desc.Text}
 		var err error
@@ -219,13 +218,13 @@ func (t *mdfTab) onNewRequest() {
 		if r.ExpectedPipeline, err = pipeline.Value(); err != nil {
 			return err
 		}
-		return t.reload(mdf.CreateRequest(context.Background(), u.Store, r))
+		return t.reload(mdf.CreateRequest(context.Background(), t.d.store, r))
 	})
 }
 
 func (t *mdfTab) onSubmit() {
 	if r := t.selectedRequest(); r != nil {
-		err := t.reload(mdf.SubmitRequest(context.Background(), t.d.ui.Store, r.ID))
+		err := t.reload(mdf.SubmitRequest(context.Background(), t.d.store, r.ID))
 		if err != nil {
 			t.msg.SetText(errorText(err))
 		}
@@ -237,8 +236,8 @@ func (t *mdfTab) onCancel() {
 	if r == nil {
 		return
 	}
-	askMDFReason(t.d.ui, lang.L("mdf.cancel_request"), lang.L("mdf.cancel_request"), func(reason string) error {
-		return t.reload(mdf.CancelRequest(context.Background(), t.d.ui.Store, r.ID, reason))
+	askReason(t.d.win, lang.L("mdf.cancel_request"), lang.L("mdf.cancel_request"), func(reason string) error {
+		return t.reload(mdf.CancelRequest(context.Background(), t.d.store, r.ID, reason))
 	})
 }
 
@@ -249,8 +248,7 @@ func (t *mdfTab) onClaim() {
 	if r == nil {
 		return
 	}
-	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
+	cost, leads, note := t.d.loc().moneyEntry("mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	var files []mdf.ProofFile
 	filesLabel := widget.NewLabel(lang.L("mdf.files", map[string]any{"Count": 0}))
 	pickBtn := &widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: func() {
@@ -261,7 +259,7 @@ func (t *mdfTab) onClaim() {
 	}}
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_actual_cost"), cost), widget.NewFormItem(fieldLabel("mdf_leads"), leads),
 		widget.NewFormItem(fieldLabel("mdf_note"), note), widget.NewFormItem(fieldLabel("mdf_proof"), container.NewHBox(pickBtn, filesLabel))}
-	showMDFForm(u, lang.L("mdf.new_claim")+" · R"+fmt.Sprint(r.ID), lang.L("mdf.submit"), items, func() error {
+	showForm(t.d.win, lang.L("mdf.new_claim")+" · R"+fmt.Sprint(r.ID), lang.L("mdf.submit"), items, func() error {
 		c := &data.MDFClaim{RequestID: r.ID, Note: note.Text}
 		var err error
 		if c.ActualCost, err = cost.Value(); err != nil {
@@ -270,7 +268,7 @@ func (t *mdfTab) onClaim() {
 		if c.Leads, err = parseMDFInt("mdf_leads", leads.Text); err != nil {
 			return err
 		}
-		return t.reload(mdf.SubmitClaim(context.Background(), u.Store, c, files))
+		return t.reload(mdf.SubmitClaim(context.Background(), t.d.store, c, files))
 	})
 }
 
@@ -281,14 +279,13 @@ func (t *mdfTab) onResubmit() {
 		return
 	}
 	c := t.view.Claims[t.claimSel]
-	u := t.d.ui
-	cost, leads, note := newMoneyEntry(u, "mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
+	cost, leads, note := t.d.loc().moneyEntry("mdf_actual_cost"), widgets.NewText(&widget.Entry{}), widgets.NewText(&widget.Entry{})
 	cost.SetValue(c.ActualCost)
 	leads.SetText(fmt.Sprint(c.Leads))
 	note.SetText(c.Note)
 	items := []*widget.FormItem{widget.NewFormItem(fieldLabel("mdf_actual_cost"), cost),
 		widget.NewFormItem(fieldLabel("mdf_leads"), leads), widget.NewFormItem(fieldLabel("mdf_note"), note)}
-	showMDFForm(u, lang.L("mdf.resubmit")+" · C"+fmt.Sprint(c.ID), lang.L("mdf.submit"), items, func() error {
+	showForm(t.d.win, lang.L("mdf.resubmit")+" · C"+fmt.Sprint(c.ID), lang.L("mdf.submit"), items, func() error {
 		v, err := cost.Value()
 		if err != nil {
 			return err
@@ -297,14 +294,14 @@ func (t *mdfTab) onResubmit() {
 		if err != nil {
 			return err
 		}
-		return t.reload(mdf.ResubmitClaim(context.Background(), u.Store, c.ID, v, n, note.Text, nil))
+		return t.reload(mdf.ResubmitClaim(context.Background(), t.d.store, c.ID, v, n, note.Text, nil))
 	})
 }
 
 // pickFile reads a file the manager picks; one over the size limit is
 // refused at once with the limit named.
 func (t *mdfTab) pickFile(got func(mdf.ProofFile)) {
-	t.d.ui.newFileOpen(func(rc fyne.URIReadCloser, err error) {
+	t.d.fileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
 		}
@@ -330,7 +327,7 @@ func (t *mdfTab) onAddProof() {
 	}
 	id := t.view.Claims[t.claimSel].ID
 	t.pickFile(func(p mdf.ProofFile) {
-		if err := t.reload(mdf.AddProof(context.Background(), t.d.ui.Store, id, p)); err != nil {
+		if err := t.reload(mdf.AddProof(context.Background(), t.d.store, id, p)); err != nil {
 			t.msg.SetText(errorText(err))
 		}
 	})
@@ -343,7 +340,7 @@ func (t *mdfTab) proofContent() (*data.MDFProof, []byte, bool) {
 		t.msg.SetText(lang.L("mdf.pick_proof"))
 		return nil, nil, false
 	}
-	p, content, err := t.d.ui.Store.MDFProofContent(context.Background(), ps[t.proofSel].ID)
+	p, content, err := t.d.store.MDFProofContent(context.Background(), ps[t.proofSel].ID)
 	if err != nil {
 		t.msg.SetText(errorText(err))
 		return nil, nil, false
@@ -362,7 +359,7 @@ func (t *mdfTab) onOpenProof() {
 	if err == nil {
 		path := filepath.Join(dir, p.Name)
 		if err = os.WriteFile(path, content, 0o600); err == nil {
-			err = t.d.ui.App.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
+			err = t.d.openURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
 		}
 	}
 	if err != nil {
@@ -375,7 +372,7 @@ func (t *mdfTab) onSaveProof() {
 	if !ok {
 		return
 	}
-	d := t.d.ui.newFileSave(func(wc fyne.URIWriteCloser, err error) {
+	d := t.d.fileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
 			return
 		}

@@ -59,7 +59,7 @@ func (o *onboardingTab) length() int {
 	return len(o.checklist.Tasks)
 }
 
-func (o *onboardingTab) today() string { return fiscal.ISODate(o.d.ui.Store.Now()) }
+func (o *onboardingTab) today() string { return fiscal.ISODate(o.d.store.Now()) }
 
 // set shows a partner's checklist, loading it (and running the automatic
 // rules) off the UI goroutine.
@@ -77,14 +77,14 @@ func (o *onboardingTab) load(partnerID int64) {
 	var first string
 	var err error
 	ctx, today := context.Background(), o.today()
-	o.d.ui.background(func() {
-		if _, err = onboarding.ApplyAutoRules(ctx, o.d.ui.Store, partnerID, today); err != nil {
+	o.d.run(func() {
+		if _, err = onboarding.ApplyAutoRules(ctx, o.d.store, partnerID, today); err != nil {
 			return
 		}
-		if cl, err = o.d.ui.Store.Checklist(ctx, partnerID); err != nil {
+		if cl, err = o.d.store.Checklist(ctx, partnerID); err != nil {
 			return
 		}
-		first, err = onboarding.FirstDealOn(ctx, o.d.ui.Store, partnerID, today)
+		first, err = onboarding.FirstDealOn(ctx, o.d.store, partnerID, today)
 	}, func() {
 		if err != nil {
 			o.summary.SetText(errorText(err))
@@ -135,7 +135,7 @@ func (o *onboardingTab) summaryText() string {
 	} else {
 		s += " · " + lang.L("onboard.no_first_deal")
 	}
-	return s + " · " + lang.L("onboard.started_on", map[string]any{"Date": o.d.ui.date(o.checklist.StartedOn)})
+	return s + " · " + lang.L("onboard.started_on", map[string]any{"Date": o.d.loc().date(o.checklist.StartedOn)})
 }
 
 func (o *onboardingTab) createRow() fyne.CanvasObject {
@@ -161,13 +161,13 @@ func (o *onboardingTab) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	check.OnChanged = func(on bool) { o.onTick(t.ID, on) }
 	more.OnTapped = func() { o.onStateMenu(t) }
 	title := box.Objects[0].(*widget.Label)
-	title.SetText(taskTitle(t, o.d.ui.Lang))
+	title.SetText(taskTitle(t, o.d.lang))
 	info := box.Objects[1].(*widget.Label)
 	info.Importance = widget.MediumImportance
 	if t.Overdue(o.today()) {
 		info.Importance = widget.DangerImportance
 	}
-	info.SetText(taskInfo(o.d.ui.locale(), t, o.today()))
+	info.SetText(taskInfo(o.d.loc(), t, o.today()))
 }
 
 // taskTitle is "Stage · title", with a mark for optional tasks.
@@ -203,14 +203,14 @@ func taskInfo(loc locale, t data.OnboardingTask, today string) string {
 func (o *onboardingTab) onTick(taskID int64, done bool) {
 	c := data.TaskChange{State: data.TaskPending}
 	if done {
-		c = data.TaskChange{State: data.TaskDone, On: o.today(), By: o.d.ui.Settings.ManagerName}
+		c = data.TaskChange{State: data.TaskDone, On: o.today(), By: o.d.settings().ManagerName}
 	}
 	o.change(taskID, c)
 }
 
 func (o *onboardingTab) change(taskID int64, c data.TaskChange) error {
-	if _, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, taskID, c); err != nil {
-		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
+	if _, err := onboarding.SetTaskState(context.Background(), o.d.store, taskID, c); err != nil {
+		dialog.ShowError(errors.New(errorText(err)), o.d.win)
 		o.list.Refresh()
 		return err
 	}
@@ -228,13 +228,13 @@ func (o *onboardingTab) onStateMenu(t data.OnboardingTask) {
 	sel.SetSelectedIndex(max(0, indexOfState(t.State)))
 	reason := widgets.NewText(&widget.Entry{Text: t.Reason, PlaceHolder: lang.L("onboard.reason_hint")})
 	save := func() error {
-		c := data.TaskChange{State: data.TaskStates[max(0, sel.SelectedIndex())], Reason: reason.Text, On: o.today(), By: o.d.ui.Settings.ManagerName}
-		_, err := onboarding.SetTaskState(context.Background(), o.d.ui.Store, t.ID, c)
+		c := data.TaskChange{State: data.TaskStates[max(0, sel.SelectedIndex())], Reason: reason.Text, On: o.today(), By: o.d.settings().ManagerName}
+		_, err := onboarding.SetTaskState(context.Background(), o.d.store, t.ID, c)
 		return err
 	}
-	(&widgets.FormDialog{Title: t.Title(string(o.d.ui.Lang)),
+	(&widgets.FormDialog{Title: t.Title(string(o.d.lang)),
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("onboard.state"), sel), widget.NewFormItem(lang.L("field.reason"), reason)},
-		Size:  fyne.NewSize(460, 260), OnSave: save, OnDone: func() { o.load(o.d.partner.ID) }}).Show(o.d.ui.Win)
+		Size:  fyne.NewSize(460, 260), OnSave: save, OnDone: func() { o.load(o.d.partner.ID) }}).Show(o.d.win)
 }
 
 func indexOfState(st data.TaskState) int {
@@ -250,8 +250,8 @@ func (o *onboardingTab) onStart() {
 	if o.d.partner == nil || o.d.partner.ID == 0 {
 		return
 	}
-	if _, err := onboarding.Start(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
-		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
+	if _, err := onboarding.Start(context.Background(), o.d.store, o.d.partner.ID, o.d.store.Now()); err != nil {
+		dialog.ShowError(errors.New(errorText(err)), o.d.win)
 		return
 	}
 	o.load(o.d.partner.ID)
@@ -265,12 +265,12 @@ func (o *onboardingTab) onUpdate() {
 		if !yes {
 			return
 		}
-		if _, err := onboarding.UpdateFromTemplate(context.Background(), o.d.ui.Store, o.d.partner.ID, o.d.ui.Store.Now()); err != nil {
-			dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
+		if _, err := onboarding.UpdateFromTemplate(context.Background(), o.d.store, o.d.partner.ID, o.d.store.Now()); err != nil {
+			dialog.ShowError(errors.New(errorText(err)), o.d.win)
 			return
 		}
 		o.load(o.d.partner.ID)
-	}, o.d.ui.Win)
+	}, o.d.win)
 }
 
 // onActivate moves a partner whose required tasks are all done to active.
@@ -279,9 +279,9 @@ func (o *onboardingTab) onActivate() {
 	if p == nil || p.ID == 0 {
 		return
 	}
-	err := o.d.ui.Store.ChangeStatus(context.Background(), p.ID, data.StatusActive, lang.L("onboard.activated_reason"), o.d.ui.Settings.ManagerName)
+	err := o.d.store.ChangeStatus(context.Background(), p.ID, data.StatusActive, lang.L("onboard.activated_reason"), o.d.settings().ManagerName)
 	if err != nil {
-		dialog.ShowError(errors.New(errorText(err)), o.d.ui.Win)
+		dialog.ShowError(errors.New(errorText(err)), o.d.win)
 		return
 	}
 	o.d.saved(p.ID)

@@ -49,7 +49,7 @@ func newPlanTab(d *partnerDetail) *planTab { return &planTab{d: d} }
 
 // planYears are the fiscal years the tab offers: last year to next year.
 func (t *planTab) planYears() []string {
-	cur := plan.FiscalYearOf(t.d.ui.Store.Now(), t.d.ui.Settings.FiscalYearFrom)
+	cur := plan.FiscalYearOf(t.d.store.Now(), t.d.settings().FiscalYearFrom)
 	out := []string{}
 	for y := cur - 2; y <= cur+1; y++ {
 		out = append(out, strconv.Itoa(y))
@@ -58,7 +58,7 @@ func (t *planTab) planYears() []string {
 }
 
 func (t *planTab) buildUI() fyne.CanvasObject {
-	t.year = plan.FiscalYearOf(t.d.ui.Store.Now(), t.d.ui.Settings.FiscalYearFrom)
+	t.year = plan.FiscalYearOf(t.d.store.Now(), t.d.settings().FiscalYearFrom)
 	t.yearSel = newSelect(t.planYears(), func(s string) {
 		if y, err := strconv.Atoi(s); err == nil && y != t.year {
 			t.year = y
@@ -107,16 +107,16 @@ func (t *planTab) reload() {
 		t.show()
 		return
 	}
-	id, year, fy := t.partnerID, t.year, t.d.ui.Settings.FiscalYearFrom
+	id, year, fy := t.partnerID, t.year, t.d.settings().FiscalYearFrom
 	var p *data.Plan
 	var att plan.Attainment
 	var cs []data.CheckIn
 	var err error
-	t.d.ui.background(func() {
-		p, att, cs, err = loadPartnerPlan(t.d.ui.Store, id, year, fy)
+	t.d.run(func() {
+		p, att, cs, err = loadPartnerPlan(t.d.store, id, year, fy)
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), t.d.win)
 			return
 		}
 		if id == t.partnerID && year == t.year {
@@ -174,7 +174,7 @@ func (t *planTab) statusText() string {
 	case p == nil:
 		return lang.L("plans.none", map[string]any{"Year": t.year})
 	case p.Status == data.PlanAgreed:
-		return lang.L("plans.status_agreed", map[string]any{"Date": t.d.ui.date(p.AgreedOn), "Revision": p.Revision})
+		return lang.L("plans.status_agreed", map[string]any{"Date": t.d.loc().date(p.AgreedOn), "Revision": p.Revision})
 	case p.Status == data.PlanCompleted:
 		return lang.L("plans.status_completed", map[string]any{"Revision": p.Revision})
 	}
@@ -186,14 +186,14 @@ func (t *planTab) summaryText() string {
 		return ""
 	}
 	a := t.att
-	line := lang.L("plans.attainment_line", map[string]any{"Q1": bpText(a.QuarterBP[0], t.d.ui.Lang),
-		"Q2": bpText(a.QuarterBP[1], t.d.ui.Lang), "Q3": bpText(a.QuarterBP[2], t.d.ui.Lang),
-		"Q4": bpText(a.QuarterBP[3], t.d.ui.Lang), "Year": bpText(a.YearBP, t.d.ui.Lang)})
+	line := lang.L("plans.attainment_line", map[string]any{"Q1": bpText(a.QuarterBP[0], t.d.lang),
+		"Q2": bpText(a.QuarterBP[1], t.d.lang), "Q3": bpText(a.QuarterBP[2], t.d.lang),
+		"Q4": bpText(a.QuarterBP[3], t.d.lang), "Year": bpText(a.YearBP, t.d.lang)})
 	var held [4]bool
 	for _, c := range t.checkIns {
 		held[c.Quarter-1] = true
 	}
-	if due := plan.DueQuarters(t.year, t.d.ui.Settings.FiscalYearFrom, t.d.ui.Store.Now(), held); len(due) > 0 && t.plan.Status != data.PlanCompleted {
+	if due := plan.DueQuarters(t.year, t.d.settings().FiscalYearFrom, t.d.store.Now(), held); len(due) > 0 && t.plan.Status != data.PlanCompleted {
 		line += "\n" + lang.L("plans.due_line", map[string]any{"Quarters": dueText(due)})
 	}
 	return line
@@ -212,7 +212,7 @@ func (t *planTab) checkInsText() string {
 		if c.Shareable {
 			vis = lang.L("timeline.shareable_short")
 		}
-		out += lang.L("plans.checkin_line", map[string]any{"Quarter": c.Quarter, "Date": t.d.ui.date(c.HeldOn)}) +
+		out += lang.L("plans.checkin_line", map[string]any{"Quarter": c.Quarter, "Date": t.d.loc().date(c.HeldOn)}) +
 			" · " + vis + "\n" + joinNonEmpty("\n", c.Attendees, c.Notes) + "\n\n"
 	}
 	return out
@@ -231,7 +231,7 @@ func bpText(bp int, l format.Lang) string {
 }
 
 func (t *planTab) onNew() {
-	p := &data.Plan{PartnerID: t.partnerID, FiscalYear: t.year, VendorContactName: t.d.ui.Settings.ManagerName}
+	p := &data.Plan{PartnerID: t.partnerID, FiscalYear: t.year, VendorContactName: t.d.settings().ManagerName}
 	t.openEditor(p)
 }
 
@@ -253,20 +253,20 @@ func (t *planTab) onAgree() {
 		if !ok {
 			return
 		}
-		if err := t.d.ui.Store.AgreePlan(context.Background(), t.plan.ID, t.d.ui.Store.Today()); err != nil {
-			dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
+		if err := t.d.store.AgreePlan(context.Background(), t.plan.ID, t.d.store.Today()); err != nil {
+			dialog.ShowError(errors.New(errorText(err)), t.d.win)
 			return
 		}
 		t.reload()
-	}, t.d.ui.Win)
+	}, t.d.win)
 }
 
 func (t *planTab) onComplete() {
 	if t.plan == nil {
 		return
 	}
-	if err := t.d.ui.Store.CompletePlan(context.Background(), t.plan.ID); err != nil {
-		dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
+	if err := t.d.store.CompletePlan(context.Background(), t.plan.ID); err != nil {
+		dialog.ShowError(errors.New(errorText(err)), t.d.win)
 		return
 	}
 	t.reload()

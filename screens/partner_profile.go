@@ -181,7 +181,7 @@ func (f *profileForm) showError(err error) {
 	text := errorText(err)
 	if e := f.entryFor(errorField(err)); e != nil {
 		e.SetValidationError(errors.New(text))
-		f.d.ui.Win.Canvas().Focus(e)
+		f.d.win.Canvas().Focus(e)
 	}
 	f.msg.SetText(text)
 	f.msg.Show()
@@ -196,9 +196,9 @@ func (f *profileForm) onSave() {
 	ctx := context.Background()
 	var err error
 	if p.ID == 0 {
-		err = f.d.ui.Store.CreatePartner(ctx, p)
+		err = f.d.store.CreatePartner(ctx, p)
 	} else {
-		err = f.d.ui.Store.UpdatePartner(ctx, p)
+		err = f.d.store.UpdatePartner(ctx, p)
 	}
 	if err != nil {
 		f.showError(err)
@@ -217,12 +217,12 @@ func (f *profileForm) onDelete() {
 			if !ok {
 				return
 			}
-			if err := f.d.ui.Store.DeletePartner(context.Background(), p.ID); err != nil {
+			if err := f.d.store.DeletePartner(context.Background(), p.ID); err != nil {
 				f.showError(err)
 				return
 			}
 			f.d.saved(0)
-		}, f.d.ui.Win)
+		}, f.d.win)
 }
 
 // onOffboard archives a partner: the offboarded status, with a reason.
@@ -233,11 +233,11 @@ func (f *profileForm) onOffboard() {
 	}
 	reason := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("status.reason_hint")})
 	save := func() error {
-		return f.d.ui.Store.ChangeStatus(context.Background(), p.ID, data.StatusOffboarded, reason.Text, f.d.ui.Settings.ManagerName)
+		return f.d.store.ChangeStatus(context.Background(), p.ID, data.StatusOffboarded, reason.Text, f.d.settings().ManagerName)
 	}
 	(&widgets.FormDialog{Title: lang.L("partners.offboard_title", map[string]any{"Name": p.Name}), Confirm: lang.L("partners.offboard"),
 		Items: []*widget.FormItem{widget.NewFormItem(lang.L("field.reason"), reason)},
-		Size:  fyne.NewSize(460, 220), OnSave: save, OnDone: func() { f.d.saved(p.ID) }}).Show(f.d.ui.Win)
+		Size:  fyne.NewSize(460, 220), OnSave: save, OnDone: func() { f.d.saved(p.ID) }}).Show(f.d.win)
 }
 
 // profileTypes are the types a profile offers: ours, then "—" (none),

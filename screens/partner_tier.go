@@ -48,7 +48,7 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.qualified = widget.NewLabel("")
 	t.qualified.Wrapping = fyne.TextWrapWord
 	t.confirm = &widget.Button{Text: lang.L("tiers.confirm"), Importance: widget.HighImportance, OnTapped: func() {
-		t.d.ui.confirmTier(t.eval, t.qualified.Text, func() { t.d.saved(t.d.partner.ID) })
+		t.d.confirmTier(t.eval, t.qualified.Text, func() { t.d.saved(t.d.partner.ID) })
 	}}
 	t.confirm.Hide()
 	t.nextTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -66,15 +66,15 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 }
 
 func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
-	t.extraRevenue = newMoneyEntry(t.d.ui, "amount")
+	t.extraRevenue = t.d.loc().moneyEntry("amount")
 	t.extraRevenue.Optional, t.extraRevenue.Signed, t.extraRevenue.PlaceHolder = true, true, "0"
 	t.extraDeals = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
 	t.extraCertified = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
 	t.extraLeads = widgets.NewText(&widget.Entry{PlaceHolder: "0"})
-	t.targetDate = newDateEntry(t.d.ui, "date")
+	t.targetDate = t.d.loc().dateEntry(t.d.store, "date")
 	t.targetDate.Optional, t.targetDate.PlaceHolder = true, lang.L("tiers.whatif_today")
 	quarter := &widget.Button{Text: lang.L("tiers.quarter_end"), OnTapped: func() {
-		t.targetDate.SetValue(tier.QuarterEnd(t.d.ui.Store.Today(), t.d.ui.Settings.FiscalYearFrom))
+		t.targetDate.SetValue(tier.QuarterEnd(t.d.store.Today(), t.d.settings().FiscalYearFrom))
 	}}
 	t.whatIfResult = widget.NewLabel("")
 	t.whatIfResult.Wrapping = fyne.TextWrapWord
@@ -90,7 +90,7 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 }
 
 func (t *partnerTierTab) historyLine(c data.TierChange) string {
-	u := t.d.ui
+	u := t.d.loc()
 	return joinNonEmpty(" · ", u.date(c.ChangedAt), u.tierName(t.program.Tier(c.FromTierID))+" › "+u.tierName(t.program.Tier(c.ToTierID)),
 		c.Reason, c.Author)
 }
@@ -102,12 +102,12 @@ func (t *partnerTierTab) load(id int64) {
 	var e tier.Evaluation
 	var hist []data.TierChange
 	var err error
-	t.d.ui.background(func() {
+	t.d.run(func() {
 		ctx := context.Background()
-		if p, f, e, err = tier.EvaluatePartner(ctx, t.d.ui.Store, id, t.d.ui.Store.Today()); err != nil {
+		if p, f, e, err = tier.EvaluatePartner(ctx, t.d.store, id, t.d.store.Today()); err != nil {
 			return
 		}
-		hist, err = t.d.ui.Store.TierChanges(ctx, id)
+		hist, err = t.d.store.TierChanges(ctx, id)
 	}, func() {
 		if err != nil {
 			t.msg.SetText(errorText(err))
@@ -127,7 +127,7 @@ func (t *partnerTierTab) set(p *data.Partner) {
 	t.whatIfResult.SetText("")
 	if p == nil || p.ID == 0 {
 		t.facts, t.history = nil, nil
-		t.badge.set(t.d.ui, nil)
+		t.badge.set(t.d.loc(), nil)
 		t.qualified.SetText("")
 		t.confirm.Hide()
 		t.progress.RemoveAll()
@@ -138,7 +138,7 @@ func (t *partnerTierTab) set(p *data.Partner) {
 }
 
 func (t *partnerTierTab) show() {
-	u, e := t.d.ui, t.eval
+	u, e := t.d.loc(), t.eval
 	t.badge.set(u, e.Assigned)
 	line := lang.L("tiers.qualifies", map[string]any{"Tier": u.tierName(e.Qualified)})
 	if e.Suggest != tier.SuggestNone {
@@ -180,7 +180,7 @@ func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
 	save := &widget.Button{Text: lang.L("action.save"), OnTapped: func() {
 		v, err := parseCount(strings.ReplaceAll(entry.Text, ",", ""))
 		if err == nil {
-			err = t.d.ui.Store.SetMetricValue(context.Background(), t.d.partner.ID, r.Metric, v)
+			err = t.d.store.SetMetricValue(context.Background(), t.d.partner.ID, r.Metric, v)
 		}
 		if err != nil {
 			t.msg.SetText(errorText(err))
@@ -188,10 +188,10 @@ func (t *partnerTierTab) customRow(r data.Requirement) fyne.CanvasObject {
 		}
 		t.load(t.d.partner.ID)
 	}}
-	return container.NewBorder(nil, nil, widget.NewLabel(t.d.ui.reqLabel(r)), save, entry)
+	return container.NewBorder(nil, nil, widget.NewLabel(t.d.loc().reqLabel(r)), save, entry)
 }
 
-func riskText(u *UI, e tier.Evaluation) string {
+func riskText(u locale, e tier.Evaluation) string {
 	switch e.Risk {
 	case tier.RiskNow:
 		return lang.L("tiers.risk_now", map[string]any{"Gaps": u.gapsText(e.RiskReqs)})
@@ -202,7 +202,7 @@ func riskText(u *UI, e tier.Evaluation) string {
 }
 
 func (t *partnerTierTab) showProgress(e tier.Evaluation) {
-	u := t.d.ui
+	u := t.d.loc()
 	t.progress.RemoveAll()
 	if e.Next == nil {
 		t.nextTitle.SetText(lang.L("tiers.top"))
@@ -223,13 +223,13 @@ func (t *partnerTierTab) onWhatIf() {
 	if t.facts == nil {
 		return
 	}
-	u := t.d.ui
+	u := t.d.loc()
 	w, err := t.readWhatIf()
 	if err != nil {
 		t.whatIfResult.SetText(errorText(err))
 		return
 	}
-	e := t.program.WhatIfEvaluate(t.facts, t.d.ui.Store.Today(), w)
+	e := t.program.WhatIfEvaluate(t.facts, t.d.store.Today(), w)
 	text := lang.L("tiers.whatif_result", map[string]any{"Tier": u.tierName(e.Qualified), "Date": u.date(e.AsOf)})
 	if e.Next != nil {
 		text += " " + lang.L("tiers.whatif_next", map[string]any{"Tier": u.tierName(e.Next), "Gaps": u.gapsText(e.NextProgress)})

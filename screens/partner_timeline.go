@@ -57,7 +57,7 @@ func (t *timelineTab) buildUI() fyne.CanvasObject {
 		OnSelected: func(id widget.ListItemID) {
 			t.list.UnselectAll()
 			e := t.events[id]
-			dialog.ShowInformation(lang.L("event."+string(e.Kind))+" · "+t.d.ui.date(e.At), e.Body, t.d.ui.Win)
+			dialog.ShowInformation(lang.L("event."+string(e.Kind))+" · "+t.d.loc().date(e.At), e.Body, t.d.win)
 		},
 	}
 	return container.NewBorder(form, nil, nil, nil, t.list)
@@ -74,7 +74,7 @@ func (t *timelineTab) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	if e.Shareable {
 		visibility = lang.L("timeline.shareable_short")
 	}
-	headText := joinNonEmpty(" · ", t.d.ui.date(e.At), lang.L("event."+string(e.Kind)), e.Author, visibility)
+	headText := joinNonEmpty(" · ", t.d.loc().date(e.At), lang.L("event."+string(e.Kind)), e.Author, visibility)
 	text := e.Body
 	if e.Kind == data.EventStatusChange {
 		text = statusLabel(e.FromStatus) + " › " + statusLabel(e.ToStatus)
@@ -128,7 +128,7 @@ func (t *timelineTab) reload() {
 	}
 	var evs []data.Event
 	var err error
-	t.d.ui.background(func() { evs, err = t.d.ui.Store.Events(context.Background(), p.ID) }, func() {
+	t.d.run(func() { evs, err = t.d.store.Events(context.Background(), p.ID) }, func() {
 		if err != nil {
 			t.msg.SetText(errorText(err))
 			return
@@ -145,8 +145,8 @@ func (t *timelineTab) onAdd() {
 	}
 	kind := data.EventKinds[max(0, t.kind.SelectedIndex())]
 	e := &data.Event{PartnerID: t.d.partner.ID, Kind: kind, Body: t.body.Text, Shareable: t.shareable.Checked,
-		Open: kind == data.EventEscalation, Author: t.d.ui.Settings.ManagerName}
-	if err := t.d.ui.Store.AddEvent(context.Background(), e); err != nil {
+		Open: kind == data.EventEscalation, Author: t.d.settings().ManagerName}
+	if err := t.d.store.AddEvent(context.Background(), e); err != nil {
 		t.msg.SetText(errorText(err))
 		return
 	}
@@ -156,7 +156,7 @@ func (t *timelineTab) onAdd() {
 }
 
 func (t *timelineTab) onResolve(id int64) {
-	if err := t.d.ui.Store.ResolveEscalation(context.Background(), id); err != nil {
+	if err := t.d.store.ResolveEscalation(context.Background(), id); err != nil {
 		t.msg.SetText(errorText(err))
 		return
 	}

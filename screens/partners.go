@@ -20,7 +20,7 @@ import (
 // partnersScreen is the partner list with search, filters and sorting,
 // beside the selected partner's detail.
 type partnersScreen struct {
-	ui *UI
+	partnersDeps
 
 	index   *partners.PartnerIndex
 	rows    []data.PartnerRow // what the table shows now
@@ -57,8 +57,27 @@ type partnersScreen struct {
 	contactLog *contactLog // the last "log a contact" form (contact_log.go)
 }
 
-func newPartnersScreen(u *UI) *partnersScreen {
-	return &partnersScreen{ui: u, index: partners.NewPartnerIndex(nil), marked: map[int64]bool{}}
+// partnersDeps is what the partner list is given: what its detail is
+// given (partnerDeps; the list sets reloadList itself), the app's
+// preferences, and the window's startup hooks and plan export.
+type partnersDeps struct {
+	partnerDeps
+	prefs       fyne.Preferences
+	whenShown   func(load func())                                  // runs load when the screen is first shown
+	trace       func(what string, n int)                           // startup tracing (trace.go)
+	loaded      func()                                             // the first load is done: release startup memory
+	exportPlans func(dir string, year int, rows []data.PartnerRow) // bulk "Export plans" (partner_bulk.go)
+}
+
+func newPartnersScreen(deps partnersDeps) *partnersScreen {
+	return &partnersScreen{partnersDeps: deps, index: partners.NewPartnerIndex(nil), marked: map[int64]bool{}}
+}
+
+// newPartnersScreen builds the partner list and detail for this window.
+func (u *UI) newPartnersScreen() *partnersScreen {
+	return newPartnersScreen(partnersDeps{partnerDeps: u.partnerDeps(nil), prefs: u.App.Preferences(),
+		whenShown: u.whenShown, trace: u.trace, loaded: func() { u.releaseAfterStartup("partners") },
+		exportPlans: u.exportPlans})
 }
 
 func (s *partnersScreen) buildUI() fyne.CanvasObject {
@@ -75,7 +94,9 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 	s.count = widget.NewLabel("")
 	s.loadColumns()
 	s.table = s.newTable()
-	s.detail = newPartnerDetail(s.ui, s)
+	deps := s.partnerDeps
+	deps.reloadList = s.reload
+	s.detail = newPartnerDetail(deps)
 	newBtn := &widget.Button{Text: lang.L("partners.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: s.onNew}
 	cols := &widget.Button{Icon: theme.ListIcon(), Importance: widget.LowImportance, OnTapped: s.showColumns}
@@ -85,8 +106,8 @@ func (s *partnersScreen) buildUI() fyne.CanvasObject {
 	top := container.NewVBox(bar, s.buildBulk())
 	s.split = container.NewHSplit(s.table, s.detail.buildUI())
 	s.split.Offset = 0.5
-	s.showDetail(!s.ui.App.Preferences().Bool(prefDetailHidden))
-	s.ui.whenShown(s.reload)
+	s.showDetail(!s.prefs.Bool(prefDetailHidden))
+	s.whenShown(s.reload)
 	return container.NewBorder(top, nil, nil, nil, s.split)
 }
 
@@ -109,7 +130,7 @@ func (s *partnersScreen) showDetail(show bool) {
 		s.detailBtn.SetText(lang.L("week.show_detail"))
 		s.detailBtn.SetIcon(theme.NavigateBackIcon())
 	}
-	s.ui.App.Preferences().SetBool(prefDetailHidden, !show)
+	s.prefs.SetBool(prefDetailHidden, !show)
 	s.split.Refresh()
 }
 
@@ -136,7 +157,7 @@ func (s *partnersScreen) fillSilence() {
 	s.silence.OnChanged = func(string) {
 		s.filter.SilentBefore = ""
 		if i := s.silence.SelectedIndex(); i > 0 {
-			s.filter.SilentBefore = fiscal.ISODate(s.ui.Store.Now().AddDate(0, 0, -silenceDays[i-1]))
+			s.filter.SilentBefore = fiscal.ISODate(s.store.Now().AddDate(0, 0, -silenceDays[i-1]))
 		}
 		s.apply()
 	}
@@ -205,8 +226,8 @@ func (s *partnersScreen) sortBy(key partners.SortKey) {
 func (s *partnersScreen) reload() {
 	var rows []data.PartnerRow
 	var err error
-	s.ui.background(func() {
-		rows, err = s.ui.Store.PartnerRows(context.Background())
+	s.run(func() {
+		rows, err = s.store.PartnerRows(context.Background())
 	}, func() {
 		if err != nil {
 			s.count.SetText(errorText(err))
@@ -215,8 +236,8 @@ func (s *partnersScreen) reload() {
 		s.index = partners.NewPartnerIndex(rows)
 		s.fillRegions()
 		s.apply()
-		s.ui.trace("partner list shown", len(s.rows))
-		s.ui.releaseAfterStartup("partners")
+		s.trace("partner list shown", len(s.rows))
+		s.loaded()
 		s.loadSuggestions()
 	})
 }
@@ -226,8 +247,8 @@ func (s *partnersScreen) reload() {
 func (s *partnersScreen) loadSuggestions() {
 	var ov *tier.Overview
 	var err error
-	s.ui.background(func() {
-		ov, err = tier.EvaluateProgram(context.Background(), s.ui.Store, fiscal.ISODate(s.ui.Store.Now()))
+	s.run(func() {
+		ov, err = tier.EvaluateProgram(context.Background(), s.store, fiscal.ISODate(s.store.Now()))
 	}, func() {
 		if err != nil {
 			return // the arrows are a hint; the list stands without them

@@ -37,7 +37,7 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 	quarters := []string{"1", "2", "3", "4"}
 	quarter := newSelect(quarters, nil)
 	quarter.SetSelectedIndex(c.Quarter - 1)
-	held := newDateEntry(t.d.ui, "held_on")
+	held := t.d.loc().dateEntry(t.d.store, "held_on")
 	held.SetValue(c.HeldOn)
 	attendees := widgets.NewText(&widget.Entry{Text: c.Attendees})
 	notes := widgets.NewText(&widget.Entry{Text: c.Notes, MultiLine: true, Wrapping: fyne.TextWrapWord})
@@ -94,12 +94,12 @@ func (t *planTab) editCheckIn(c *data.CheckIn) {
 				out.Statuses[id] = objectiveStatuses[i]
 			}
 		}
-		return t.d.ui.Store.SaveCheckIn(context.Background(), out)
+		return t.d.store.SaveCheckIn(context.Background(), out)
 	}
 	fd := &widgets.FormDialog{Title: lang.L("plans.checkin_add"), Items: items, Scroll: true, Size: fyne.NewSize(620, 560),
 		OnSave: save, OnDone: t.reload}
 	t.checkForm = &checkInForm{quarter: quarter, held: held, notes: notes, shareable: shareable}
-	fd.Show(t.d.ui.Win)
+	fd.Show(t.d.win)
 	t.checkForm.save, t.checkForm.msg = fd.SaveBtn, fd.Msg
 }
 
@@ -111,5 +111,5 @@ func (t *planTab) checkInOf(q int) *data.CheckIn {
 			return &c
 		}
 	}
-	return &data.CheckIn{PlanID: t.plan.ID, Quarter: q, HeldOn: t.d.ui.Store.Today()}
+	return &data.CheckIn{PlanID: t.plan.ID, Quarter: q, HeldOn: t.d.store.Today()}
 }

@@ -50,14 +50,14 @@ var repShares = []int{0, 5000, 7500}
 
 func (t *planTab) openEditor(p *data.Plan) {
 	e := &planEditor{t: t, plan: p}
-	e.dlg = dialog.NewCustomWithoutButtons(lang.L("plans.editor_title", map[string]any{"Year": p.FiscalYear}), e.build(), t.d.ui.Win)
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("plans.editor_title", map[string]any{"Year": p.FiscalYear}), e.build(), t.d.win)
 	e.saveBtn = &widget.Button{Text: lang.L("action.save"), Importance: widget.HighImportance, OnTapped: e.onSave}
 	e.dlg.SetButtons([]fyne.CanvasObject{
 		&widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { e.dlg.Hide() }}, e.saveBtn,
 	})
 	e.dlg.Resize(fyne.NewSize(1100, 700))
 	t.editor = e
-	widgets.ShowForm(e.dlg, t.d.ui.Win)
+	widgets.ShowForm(e.dlg, t.d.win)
 }
 
 func (e *planEditor) build() fyne.CanvasObject {
@@ -133,7 +133,7 @@ func (e *planEditor) addRow(o data.Objective) {
 	r.weight = widgets.NewText(&widget.Entry{Text: strconv.Itoa(o.Weight), PlaceHolder: lang.L("field.weight")})
 	grid := container.NewGridWithColumns(6, r.title, r.weight)
 	for q := range 4 {
-		t := newMoneyEntry(e.t.d.ui, "target_q"+strconv.Itoa(q+1))
+		t := e.t.d.loc().moneyEntry("target_q" + strconv.Itoa(q+1))
 		t.Optional, t.Whole, t.PlaceHolder = true, !o.Measure.Money(), quarterLabel(q+1)
 		if o.Targets[q] != 0 {
 			t.SetValue(o.Targets[q])
@@ -202,7 +202,7 @@ func (e *planEditor) objective(r *objectiveRow) (data.Objective, error) {
 	for q, t := range r.targets {
 		t.Whole = !o.Measure.Money()
 		if o.Targets[q], err = t.Value(); err != nil {
-			e.t.d.ui.Win.Canvas().Focus(t)
+			e.t.d.win.Canvas().Focus(t)
 			return o, err
 		}
 	}
@@ -232,9 +232,9 @@ func (e *planEditor) onSave() {
 	p, err := e.collect()
 	if err == nil {
 		if p.ID == 0 {
-			err = e.t.d.ui.Store.CreatePlan(context.Background(), p)
+			err = e.t.d.store.CreatePlan(context.Background(), p)
 		} else {
-			err = e.t.d.ui.Store.SavePlan(context.Background(), p)
+			err = e.t.d.store.SavePlan(context.Background(), p)
 		}
 	}
 	if err != nil {

@@ -77,20 +77,20 @@ func (t *planTab) cellText(id widget.TableCellID) string {
 	case 1:
 		return strconv.Itoa(o.Weight)
 	case 6:
-		return bpText(o.YearBP, t.d.ui.Lang)
+		return bpText(o.YearBP, t.d.lang)
 	}
 	q := id.Col - 2
 	if q >= t.att.Started {
 		return "— / " + t.value(o.Targets[q], o.Measure)
 	}
-	return t.value(o.Actual[q], o.Measure) + " / " + t.value(o.Targets[q], o.Measure) + " (" + bpText(o.QuarterBP[q], t.d.ui.Lang) + ")"
+	return t.value(o.Actual[q], o.Measure) + " / " + t.value(o.Targets[q], o.Measure) + " (" + bpText(o.QuarterBP[q], t.d.lang) + ")"
 }
 
 func (t *planTab) value(v int64, m data.Measure) string {
 	if m.Money() {
-		return format.FormatMoney(v, t.d.ui.Settings.Currency, t.d.ui.Lang)
+		return format.FormatMoney(v, t.d.settings().Currency, t.d.lang)
 	}
-	return format.FormatNumber(v, t.d.ui.Lang)
+	return format.FormatNumber(v, t.d.lang)
 }
 
 // onCell records an entered actual; computed measures come from data.
@@ -101,10 +101,10 @@ func (t *planTab) onCell(id widget.TableCellID) {
 	o := t.att.Objectives[id.Row]
 	q := id.Col - 1
 	if o.Measure.Computed() {
-		dialog.ShowInformation(objectiveName(o.Objective), lang.L("plans.computed_hint"), t.d.ui.Win)
+		dialog.ShowInformation(objectiveName(o.Objective), lang.L("plans.computed_hint"), t.d.win)
 		return
 	}
-	entry := newCountEntry(t.d.ui, "actual")
+	entry := widgets.NewCountEntry("actual", t.d.lang)
 	entry.SetValue(o.Actuals[q-1])
 	title := lang.L("plans.actual_title", map[string]any{"Quarter": q})
 	save := func() error {
@@ -112,10 +112,10 @@ func (t *planTab) onCell(id widget.TableCellID) {
 		if err != nil {
 			return err
 		}
-		return t.d.ui.Store.SetActual(context.Background(), o.ID, q, v)
+		return t.d.store.SetActual(context.Background(), o.ID, q, v)
 	}
 	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)},
-		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).Show(t.d.ui.Win)
+		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).Show(t.d.win)
 }
 
 // onRevisions shows the agreed revisions, each as it was frozen.
@@ -123,9 +123,9 @@ func (t *planTab) onRevisions() {
 	if t.plan == nil {
 		return
 	}
-	revs, err := t.d.ui.Store.PlanRevisions(context.Background(), t.plan.ID)
+	revs, err := t.d.store.PlanRevisions(context.Background(), t.plan.ID)
 	if err != nil {
-		dialog.ShowError(errors.New(errorText(err)), t.d.ui.Win)
+		dialog.ShowError(errors.New(errorText(err)), t.d.win)
 		return
 	}
 	var b strings.Builder
@@ -134,7 +134,7 @@ func (t *planTab) onRevisions() {
 	}
 	for i := len(revs) - 1; i >= 0; i-- {
 		r := revs[i]
-		b.WriteString(lang.L("plans.revision_line", map[string]any{"Revision": r.Revision, "Date": t.d.ui.date(r.AgreedOn)}) + "\n")
+		b.WriteString(lang.L("plans.revision_line", map[string]any{"Revision": r.Revision, "Date": t.d.loc().date(r.AgreedOn)}) + "\n")
 		for _, o := range r.Plan.Objectives {
 			targets := make([]string, 4)
 			for q := range 4 {
@@ -149,7 +149,7 @@ func (t *planTab) onRevisions() {
 	}
 	l := widget.NewLabel(b.String())
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("plans.revisions"), lang.L("plans.close"), container.NewVScroll(l), t.d.ui.Win)
+	d := dialog.NewCustom(lang.L("plans.revisions"), lang.L("plans.close"), container.NewVScroll(l), t.d.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
 }
@@ -160,9 +160,9 @@ func (t *planTab) onExport() {
 	if t.d.partner == nil || t.d.partner.ID == 0 {
 		return
 	}
-	fd := t.d.ui.newFileSave(func(w fyne.URIWriteCloser, err error) {
+	fd := t.d.fileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			t.d.ui.showError(saveDialogFailure(err), t.onExport)
+			t.d.showError(saveDialogFailure(err), t.onExport)
 		}
 		if err != nil || w == nil {
 			return
@@ -180,13 +180,13 @@ func (t *planTab) onExport() {
 func (t *planTab) exportTo(path string) {
 	id, year := t.partnerID, t.year
 	var err error
-	t.d.ui.background(func() {
-		err = plan.ExportFile(context.Background(), t.d.ui.Store, id, path, plan.Options{Year: year})
+	t.d.run(func() {
+		err = plan.ExportFile(context.Background(), t.d.store, id, path, plan.Options{Year: year})
 	}, func() {
 		if err != nil {
-			t.d.ui.showError(err, t.onExport)
+			t.d.showError(err, t.onExport)
 			return
 		}
-		dialog.ShowInformation(lang.L("plans.export"), lang.L("plans.exported", map[string]any{"Path": path}), t.d.ui.Win)
+		dialog.ShowInformation(lang.L("plans.export"), lang.L("plans.exported", map[string]any{"Path": path}), t.d.win)
 	})
 }

@@ -11,14 +11,16 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"channeldesk/app/format"
 	"channeldesk/app/importer"
+	"channeldesk/data"
 )
 
 // importFlow is the GUI partner import: choose a file, check the preview
 // (and the column mapping), then import the valid rows or abort. The
 // import runs in one transaction with progress and a cancel button.
 type importFlow struct {
-	ui *UI
+	importDeps
 
 	name    string
 	table   *importer.Table
@@ -60,6 +62,24 @@ type importFlow struct {
 	onDone func()
 }
 
+// importDeps is what the import flow is given: the store, the window and
+// its language, a runner, the current settings, and a way to hand the
+// import's memory back to the system.
+type importDeps struct {
+	store         *data.Store
+	win           fyne.Window
+	lang          format.Lang
+	run           runner
+	settings      func() data.Settings
+	releaseMemory func() // after a large import (ui.go)
+}
+
+// importDeps wires an import flow to this window.
+func (u *UI) importDeps() importDeps {
+	return importDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
+		settings: func() data.Settings { return u.Settings }, releaseMemory: u.releaseMemory}
+}
+
 // ShowImport asks for a CSV or XLSX file and opens its import preview.
 func (u *UI) ShowImport() {
 	u.askImportFile(u.newImportFlow().open)
@@ -69,7 +89,7 @@ func (u *UI) ShowImport() {
 func (f *importFlow) open(name string, r io.ReadCloser) {
 	f.name = name
 	var err error
-	f.ui.background(func() {
+	f.run(func() {
 		defer r.Close()
 		f.table, err = importer.Read(name, r)
 		if err == nil {
@@ -77,7 +97,7 @@ func (f *importFlow) open(name string, r io.ReadCloser) {
 		}
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), f.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), f.win)
 			return
 		}
 		f.showDialog()
@@ -100,8 +120,8 @@ func (f *importFlow) replan() {
 		opt.TakeFile[k] = v
 	}
 	f.importB.Disable()
-	f.ui.background(func() {
-		p, err = importer.Plan(context.Background(), f.ui.Store, f.table, m, opt)
+	f.run(func() {
+		p, err = importer.Plan(context.Background(), f.store, f.table, m, opt)
 	}, func() {
 		if err != nil {
 			f.preview, f.lines = nil, nil
@@ -176,7 +196,7 @@ func (f *importFlow) showDialog() {
 	}
 	f.saveProfileB = &widget.Button{Text: lang.L("imports.profile_save"), OnTapped: f.onSaveProfile}
 	bottom := container.NewVBox(f.msg, f.progress, container.NewHBox(f.importB, f.abortB, f.cancelB, f.saveProfileB))
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("recruit.import_title"), container.NewBorder(top, bottom, nil, nil, tabs), f.ui.Win)
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("recruit.import_title"), container.NewBorder(top, bottom, nil, nil, tabs), f.win)
 	f.dlg.Resize(fyne.NewSize(900, 600))
 	f.dlg.Show()
 }
@@ -203,11 +223,11 @@ func (f *importFlow) onImport() {
 	var res importer.Result
 	var err error
 	p := f.preview
-	f.ui.background(func() {
-		res, err = importer.Apply(ctx, f.ui.Store, p, f.ui.Settings.ManagerName, f.progressed)
+	f.run(func() {
+		res, err = importer.Apply(ctx, f.store, p, f.settings().ManagerName, f.progressed)
 	}, func() {
 		cancel()
-		f.ui.releaseMemory()
+		f.releaseMemory()
 		f.cancelB.Hide()
 		f.abortB.Enable()
 		if err != nil {
@@ -249,7 +269,7 @@ func (f *importFlow) close() {
 // there is one, else from the detected mapping.
 func (f *importFlow) useProfile() error {
 	f.mapping, f.values = importer.DetectMapping(f.table.Header), importer.ValueMap{}
-	prof, err := importer.FindProfile(context.Background(), f.ui.Store, f.table.Header)
+	prof, err := importer.FindProfile(context.Background(), f.store, f.table.Header)
 	if err != nil || prof == nil {
 		return err
 	}
@@ -263,12 +283,12 @@ func (f *importFlow) useProfile() error {
 
 // onSaveProfile asks for a name and saves the current columns and values.
 func (f *importFlow) onSaveProfile() {
-	askProfileName(f.ui.Win, f.profile, f.name, f.saveProfile)
+	askProfileName(f.win, f.profile, f.name, f.saveProfile)
 }
 
 // saveProfile stores the mapping as it is now under name.
 func (f *importFlow) saveProfile(name string) error {
-	err := importer.SaveProfile(context.Background(), f.ui.Store, name, f.table.Header, f.mapping,
+	err := importer.SaveProfile(context.Background(), f.store, name, f.table.Header, f.mapping,
 		importer.Options{Values: f.values, DateOrder: f.dateOrder})
 	if err == nil {
 		f.profile = name
@@ -281,7 +301,7 @@ func (f *importFlow) saveProfile(name string) error {
 // list is a tab of its own only when there is something in it.
 func (f *importFlow) showPreviewParts(p *importer.Preview) {
 	f.rowsTable.refresh()
-	f.dates.show(p.Dates, f.dateOrder, f.ui.Lang)
+	f.dates.show(p.Dates, f.dateOrder, f.lang)
 	n := f.edited.show(p, f.takeFile, func(key string, take bool) {
 		if f.takeFile == nil {
 			f.takeFile = map[string]bool{}

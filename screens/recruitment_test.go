@@ -185,7 +185,7 @@ func TestImportPreviewThenImport(t *testing.T) {
 	u := newTestUI(t, 0, "en")
 	u.show("nav.recruitment")
 	u.Wait()
-	f := &importFlow{ui: u, onDone: u.recruit.reload}
+	f := &importFlow{importDeps: u.importDeps(), onDone: u.recruit.reload}
 	file, err := os.Open(filepath.Join("..", "app", "importer", "testdata", "bad.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +252,7 @@ func TestCancelledGUIImportWritesNothing(t *testing.T) {
 	for i := range 5000 {
 		b.WriteString("Company " + strings.Repeat("x", i%7) + " " + string(rune('a'+i%26)) + strconv.Itoa(i) + ",Berlin\n")
 	}
-	f := &importFlow{ui: u}
+	f := &importFlow{importDeps: u.importDeps()}
 	f.open("big.csv", readCloser{strings.NewReader(b.String())})
 	u.Wait()
 	if f.preview == nil || f.preview.Created != 5000 {

@@ -16,25 +16,36 @@ import (
 
 	"channeldesk/app/format"
 	"channeldesk/app/report"
+	"channeldesk/data"
 )
 
 // reportExport asks where to save the Excel report and writes it in the
 // background, with a progress bar and a Cancel button.
 type reportExport struct {
-	ui     *UI
+	store         *data.Store
+	win           fyne.Window
+	lang          format.Lang
+	background    runner
+	showError     func(err error, saveAs func()) // errors.go
+	releaseMemory func()                         // after the export (ui.go)
+
 	bar    *widget.ProgressBar
 	dlg    *dialog.CustomDialog
 	cancel context.CancelFunc
 	err    error // the last export's outcome, for tests
 }
 
-func newReportExport(u *UI) *reportExport { return &reportExport{ui: u} }
+// newReportExport sets up the report export for this window.
+func newReportExport(u *UI) *reportExport {
+	return &reportExport{store: u.Store, win: u.Win, lang: u.Lang, background: u.background,
+		showError: u.showError, releaseMemory: u.releaseMemory}
+}
 
 // ask shows the save dialog, then exports.
 func (e *reportExport) ask() {
-	fd := e.ui.newFileSave(func(w fyne.URIWriteCloser, err error) {
+	fd := fileSave(e.win, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			e.ui.showError(saveDialogFailure(err), e.ask)
+			e.showError(saveDialogFailure(err), e.ask)
 		}
 		if err != nil || w == nil {
 			return
@@ -47,7 +58,7 @@ func (e *reportExport) ask() {
 		}
 		e.run(path)
 	})
-	fd.SetFileName("channeldesk-report-" + e.ui.Store.Now().Format(format.DateLayout) + ".xlsx")
+	fd.SetFileName("channeldesk-report-" + e.store.Now().Format(format.DateLayout) + ".xlsx")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	fd.Show()
 }
@@ -59,20 +70,20 @@ func (e *reportExport) run(path string) {
 	e.bar = widget.NewProgressBar()
 	stop := &widget.Button{Text: lang.L("action.cancel"), OnTapped: cancel}
 	label := &widget.Label{Text: lang.L("dash.export_progress", map[string]any{"Path": filepath.Base(path)}), Truncation: fyne.TextTruncateEllipsis}
-	e.dlg = dialog.NewCustomWithoutButtons(lang.L("dash.export_title"), container.NewVBox(label, e.bar), e.ui.Win)
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("dash.export_title"), container.NewVBox(label, e.bar), e.win)
 	e.dlg.SetButtons([]fyne.CanvasObject{stop})
 	e.dlg.Resize(fyne.NewSize(420, 160))
 	e.dlg.Show()
 	bar := e.bar
-	opt := report.Options{Lang: e.ui.Lang, Today: e.ui.Store.Now(), Progress: func(p float64) {
+	opt := report.Options{Lang: e.lang, Today: e.store.Now(), Progress: func(p float64) {
 		fyne.Do(func() { bar.SetValue(p) })
 	}}
 	var err error
-	e.ui.background(func() {
-		err = report.Write(ctx, e.ui.Store, path, opt)
+	e.background(func() {
+		err = report.Write(ctx, e.store, path, opt)
 	}, func() {
 		cancel()
-		e.ui.releaseMemory()
+		e.releaseMemory()
 		e.dlg.Hide()
 		e.err = err
 		switch {
@@ -80,9 +91,9 @@ func (e *reportExport) run(path string) {
 			removeIfEmpty(path)
 		case err != nil:
 			removeIfEmpty(path)
-			e.ui.showError(err, e.ask)
+			e.showError(err, e.ask)
 		default:
-			dialog.ShowInformation(lang.L("dash.export_title"), lang.L("dash.export_done", map[string]any{"Path": path}), e.ui.Win)
+			dialog.ShowInformation(lang.L("dash.export_title"), lang.L("dash.export_done", map[string]any{"Path": path}), e.win)
 		}
 	})
 }

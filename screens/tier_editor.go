@@ -66,7 +66,7 @@ func (e *tierEditor) list() *widget.List {
 }
 
 func (e *tierEditor) line(t *data.Tier) string {
-	u := e.s.ui
+	u := e.s.loc()
 	var reqs []string
 	for _, r := range t.Requirements {
 		if r.Kind == data.ReqOnboarded {
@@ -78,8 +78,8 @@ func (e *tierEditor) line(t *data.Tier) string {
 	if len(reqs) == 0 {
 		reqs = []string{lang.L("tiers.no_requirements")}
 	}
-	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), widgets.FormatPercent(t.DiscountBP, u.Lang),
-		lang.L("tiers.mdf_accrual"), widgets.FormatPercent(t.MDFAccrualBP, u.Lang), strings.Join(reqs, ", "))
+	return fmt.Sprintf("%d. %s · %s %s · %s %s · %s", t.Rank, u.tierName(t), lang.L("tiers.discount"), widgets.FormatPercent(t.DiscountBP, u.lang),
+		lang.L("tiers.mdf_accrual"), widgets.FormatPercent(t.MDFAccrualBP, u.lang), strings.Join(reqs, ", "))
 }
 
 func (e *tierEditor) buildUI() fyne.CanvasObject {
@@ -97,13 +97,13 @@ func (e *tierEditor) buildUI() fyne.CanvasObject {
 }
 
 func (e *tierEditor) edit(t *data.Tier) {
-	u := e.s.ui
+	u := e.s.loc()
 	f := &tierForm{
 		nameEN: widgets.NewText(&widget.Entry{Text: t.NameEN}), nameRU: widgets.NewText(&widget.Entry{Text: t.NameRU}), rank: widgets.NewText(&widget.Entry{Text: strconv.Itoa(t.Rank)}),
-		color: widgets.NewText(&widget.Entry{Text: t.Color}), discount: newPercentEntry(u, "discount"), mdf: newPercentEntry(u, "mdf_accrual"),
+		color: widgets.NewText(&widget.Entry{Text: t.Color}), discount: u.percentEntry("discount"), mdf: u.percentEntry("mdf_accrual"),
 		benefitsEN: widgets.NewText(&widget.Entry{Text: t.BenefitsEN, MultiLine: true}), benefitsRU: widgets.NewText(&widget.Entry{Text: t.BenefitsRU, MultiLine: true}),
 		reqs: map[data.RequirementKind]*widget.Entry{}, customEN: widgets.NewText(&widget.Entry{}), customRU: widgets.NewText(&widget.Entry{}), msg: widgets.NewErrorLine(),
-		revenue: newMoneyEntry(u, "threshold"), leadRate: newPercentEntry(u, "threshold"),
+		revenue: u.moneyEntry("threshold"), leadRate: u.percentEntry("threshold"),
 	}
 	f.discount.Optional, f.mdf.Optional, f.revenue.Optional, f.leadRate.Optional = true, true, true, true
 	f.leadRate.PlaceHolder = lang.L("tiers.not_required")
@@ -151,14 +151,13 @@ func (e *tierEditor) edit(t *data.Tier) {
 }
 
 func (e *tierEditor) showForm(t *data.Tier, f *tierForm, items []*widget.FormItem) {
-	u := e.s.ui
 	fd := &widgets.FormDialog{Title: lang.L("tiers.edit"), Items: items, Msg: f.msg, Scroll: true, Size: fyne.NewSize(620, 640),
 		OnSave: func() error { return e.onSave(t, f) }, OnDone: e.s.reload}
 	if t.ID != 0 {
-		fd.Delete = func() error { return u.Store.DeleteTier(context.Background(), t.ID) }
+		fd.Delete = func() error { return e.s.store.DeleteTier(context.Background(), t.ID) }
 	}
 	e.form = f
-	f.dlg = fd.Show(u.Win).Dialog
+	f.dlg = fd.Show(e.s.win).Dialog
 }
 
 // read copies the form into a tier; bad numbers name their field.
@@ -210,7 +209,7 @@ func (e *tierEditor) onSave(orig *data.Tier, f *tierForm) error {
 	if err := f.read(&t); err != nil {
 		return err
 	}
-	return e.s.ui.Store.SaveTier(context.Background(), &t)
+	return e.s.store.SaveTier(context.Background(), &t)
 }
 
 // wholePercent reads the lead acceptance threshold, a whole percentage.

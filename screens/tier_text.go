@@ -17,12 +17,15 @@ import (
 )
 
 // tierName is a tier's name in the interface language, or "No tier".
-func (u *UI) tierName(t *data.Tier) string { return tier.Name(t, u.Lang, lang.L("tiers.none")) }
+func (u *UI) tierName(t *data.Tier) string { return u.locale().tierName(t) }
+
+// tierName is a tier's name in the locale's language, or "No tier".
+func (l locale) tierName(t *data.Tier) string { return tier.Name(t, l.lang, lang.L("tiers.none")) }
 
 // reqLabel names what a requirement measures.
-func (u *UI) reqLabel(r data.Requirement) string {
+func (l locale) reqLabel(r data.Requirement) string {
 	if r.Kind == data.ReqCustomValue {
-		if u.Lang == format.RU && r.LabelRU != "" {
+		if l.lang == format.RU && r.LabelRU != "" {
 			return r.LabelRU
 		}
 		if r.LabelEN != "" {
@@ -34,45 +37,45 @@ func (u *UI) reqLabel(r data.Requirement) string {
 }
 
 // reqValue formats a number a requirement counts.
-func (u *UI) reqValue(r data.Requirement, v int64) string {
+func (l locale) reqValue(r data.Requirement, v int64) string {
 	switch r.Kind {
 	case data.ReqRevenue12m:
-		return format.FormatMoney(v, u.Settings.Currency, u.Lang)
+		return format.FormatMoney(v, l.currency, l.lang)
 	case data.ReqOnboarded:
 		if v > 0 {
 			return lang.L("tiers.yes")
 		}
 		return lang.L("tiers.no")
 	case data.ReqLeadAcceptance:
-		return widgets.FormatPercent(int(v)*100, u.Lang)
+		return widgets.FormatPercent(int(v)*100, l.lang)
 	}
-	return format.FormatNumber(v, u.Lang)
+	return format.FormatNumber(v, l.lang)
 }
 
 // progressText is one requirement's line: "Won deals, 12 months: 3 / 5 ·
 // 2 more won deals in 12 months". A lead acceptance rate with no decided
 // offer says so instead of showing 0 %.
-func (u *UI) progressText(rp tier.ReqProgress) string {
+func (l locale) progressText(rp tier.ReqProgress) string {
 	if rp.NoData {
-		return u.reqLabel(rp.Req) + ": " + lang.L("tiers.lead_acceptance_no_offers", map[string]any{"Target": u.reqValue(rp.Req, rp.Target)})
+		return l.reqLabel(rp.Req) + ": " + lang.L("tiers.lead_acceptance_no_offers", map[string]any{"Target": l.reqValue(rp.Req, rp.Target)})
 	}
-	return u.reqLabel(rp.Req) + ": " + u.reqValue(rp.Req, rp.Actual) + " / " + u.reqValue(rp.Req, rp.Target) + " · " + u.gapText(rp)
+	return l.reqLabel(rp.Req) + ": " + l.reqValue(rp.Req, rp.Actual) + " / " + l.reqValue(rp.Req, rp.Target) + " · " + l.gapText(rp)
 }
 
 // gapText says what is missing: "1 200 000 ₽ more won revenue in 12 months".
-func (u *UI) gapText(rp tier.ReqProgress) string {
+func (l locale) gapText(rp tier.ReqProgress) string {
 	if rp.Met {
 		return lang.L("tiers.met")
 	}
-	return lang.L("tiers.gap."+string(rp.Req.Kind), map[string]any{"Gap": u.reqValue(rp.Req, rp.Gap), "Label": u.reqLabel(rp.Req)})
+	return lang.L("tiers.gap."+string(rp.Req.Kind), map[string]any{"Gap": l.reqValue(rp.Req, rp.Gap), "Label": l.reqLabel(rp.Req)})
 }
 
 // gapsText joins the gaps of the requirements not met yet.
-func (u *UI) gapsText(ps []tier.ReqProgress) string {
+func (l locale) gapsText(ps []tier.ReqProgress) string {
 	var parts []string
 	for _, rp := range ps {
 		if !rp.Met {
-			parts = append(parts, u.gapText(rp))
+			parts = append(parts, l.gapText(rp))
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -118,8 +121,8 @@ func newTierBadge() *tierBadge {
 	return b
 }
 
-func (b *tierBadge) set(u *UI, t *data.Tier) {
-	b.label.SetText(u.tierName(t))
+func (b *tierBadge) set(l locale, t *data.Tier) {
+	b.label.SetText(l.tierName(t))
 	b.bg.FillColor = tierColor(t)
 	b.bg.Refresh()
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"channeldesk/app/format"
 	"channeldesk/app/tier"
 	"channeldesk/data"
 	"channeldesk/screens/widgets"
@@ -19,7 +20,12 @@ import (
 // tiersScreen is the tier program: suggestions to confirm or dismiss,
 // partners close to the next tier, partners per tier and the editor.
 type tiersScreen struct {
-	ui *UI
+	store       *data.Store
+	win         fyne.Window
+	lang        format.Lang
+	run         runner
+	settings    func() data.Settings                                  // read when used: the currency may change
+	confirmTier func(e tier.Evaluation, headText string, done func()) // moves a partner to its qualified tier
 
 	overview    *tier.Overview
 	names       map[int64]string
@@ -34,7 +40,15 @@ type tiersScreen struct {
 	editor                                                     *tierEditor
 }
 
-func newTiersScreen(u *UI) *tiersScreen { return &tiersScreen{ui: u} }
+// newTiersScreen builds the tier program screen for this window.
+func newTiersScreen(u *UI) *tiersScreen {
+	return &tiersScreen{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
+		settings: func() data.Settings { return u.Settings }, confirmTier: u.confirmTier}
+}
+
+// loc shows tiers and amounts in the window's language and the current
+// program currency.
+func (s *tiersScreen) loc() locale { return locale{lang: s.lang, currency: s.settings().Currency} }
 
 func (s *tiersScreen) buildUI() fyne.CanvasObject {
 	s.status = widget.NewLabel("")
@@ -52,7 +66,7 @@ func (s *tiersScreen) buildUI() fyne.CanvasObject {
 	s.closeList = s.textList(func() int { return len(s.close) }, func(i int) string { return s.closeLine(s.close[i]) })
 	s.riskList = s.textList(func() int { return len(s.atRisk) }, func(i int) string {
 		e := s.atRisk[i]
-		return s.names[e.PartnerID] + " · " + s.ui.tierName(e.Assigned) + " · " + riskText(s.ui, e)
+		return s.names[e.PartnerID] + " · " + s.loc().tierName(e.Assigned) + " · " + riskText(s.loc(), e)
 	})
 	s.perTierList = s.textList(func() int { return len(s.perTier) }, func(i int) string { return s.perTier[i] })
 	editor := newTierEditor(s)
@@ -85,15 +99,15 @@ func (s *tiersScreen) reload() {
 	var o *tier.Overview
 	var rows []data.PartnerRow
 	var err error
-	s.ui.background(func() {
+	s.run(func() {
 		ctx := context.Background()
-		if _, err = tier.EnsureDefaultProgram(ctx, s.ui.Store); err != nil {
+		if _, err = tier.EnsureDefaultProgram(ctx, s.store); err != nil {
 			return
 		}
-		if o, err = tier.EvaluateProgram(ctx, s.ui.Store, s.ui.Store.Today()); err != nil {
+		if o, err = tier.EvaluateProgram(ctx, s.store, s.store.Today()); err != nil {
 			return
 		}
-		rows, err = s.ui.Store.PartnerRows(ctx)
+		rows, err = s.store.PartnerRows(ctx)
 	}, func() {
 		if err != nil {
 			s.status.SetText(errorText(err))
@@ -140,19 +154,19 @@ func (s *tiersScreen) perTierLines(o *tier.Overview) []string {
 	var out []string
 	for i := len(o.Program.Tiers) - 1; i >= 0; i-- {
 		t := &o.Program.Tiers[i]
-		out = append(out, line(s.ui.tierName(t), t.ID))
+		out = append(out, line(s.loc().tierName(t), t.ID))
 	}
 	return append(out, line(lang.L("tiers.none"), 0))
 }
 
 func (s *tiersScreen) suggestionLine(e tier.Evaluation) string {
-	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Qualified),
+	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.loc().tierName(e.Assigned), s.loc().tierName(e.Qualified),
 		lang.L("tiers.kind."+string(e.Suggest)))
 }
 
 func (s *tiersScreen) closeLine(e tier.Evaluation) string {
-	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.ui.tierName(e.Assigned), s.ui.tierName(e.Next),
-		s.ui.gapsText(e.NextProgress))
+	return fmt.Sprintf("%s · %s › %s · %s", s.names[e.PartnerID], s.loc().tierName(e.Assigned), s.loc().tierName(e.Next),
+		s.loc().gapsText(e.NextProgress))
 }
 
 func (s *tiersScreen) updateSuggestion(id widget.ListItemID, o fyne.CanvasObject) {
@@ -165,7 +179,7 @@ func (s *tiersScreen) updateSuggestion(id widget.ListItemID, o fyne.CanvasObject
 }
 
 // confirm asks for the reason and changes the partner's assigned tier.
-func (s *tiersScreen) confirm(e tier.Evaluation) { s.ui.confirmTier(e, s.suggestionLine(e), s.reload) }
+func (s *tiersScreen) confirm(e tier.Evaluation) { s.confirmTier(e, s.suggestionLine(e), s.reload) }
 
 // confirmTier asks for the reason (prefilled from the evaluation), then
 // moves the partner to the tier it qualifies for and calls done.
@@ -185,7 +199,7 @@ func (u *UI) confirmTier(e tier.Evaluation, headText string, done func()) {
 }
 
 func (s *tiersScreen) dismiss(e tier.Evaluation) {
-	if err := s.ui.Store.DismissSuggestion(context.Background(), e.PartnerID, e.SuggestedTierID()); err != nil {
+	if err := s.store.DismissSuggestion(context.Background(), e.PartnerID, e.SuggestedTierID()); err != nil {
 		s.status.SetText(errorText(err))
 		return
 	}

@@ -102,7 +102,7 @@ func (u *UI) loadSettings() {
 
 // build lays out the sidebar and the areas that work.
 func (u *UI) build() {
-	u.partners = newPartnersScreen(u)
+	u.partners = u.newPartnersScreen()
 	u.areas = []area{
 		{"dash.nav", theme.HomeIcon(), func() fyne.CanvasObject { u.dashboard = newDashboardScreen(u); return u.dashboard.buildUI() }},
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
@@ -112,7 +112,7 @@ func (u *UI) build() {
 		{"tiers.nav", theme.GridIcon(), func() fyne.CanvasObject { return newTiersScreen(u).buildUI() }},
 		{"nav.mdf", theme.StorageIcon(), func() fyne.CanvasObject { return u.newMDFScreen().buildUI() }},
 		{"plans.nav", theme.DocumentIcon(), func() fyne.CanvasObject { u.plans = u.newPlansScreen(); return u.plans.buildUI() }},
-		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return newSettingsScreen(u).buildUI() }},
+		{"nav.settings", theme.SettingsIcon(), func() fyne.CanvasObject { return u.newSettingsScreen().buildUI() }},
 	}
 	u.content = container.NewStack()
 	u.nav = &widget.List{
