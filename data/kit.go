@@ -243,21 +243,8 @@ func ObjectiveTx(ctx context.Context, tx *Tx, id int64) (Objective, int64, error
 // PartnersOfTier returns the IDs of the partners assigned a tier whose
 // English or Russian name is name (ignoring case).
 func (s *Store) PartnersOfTier(ctx context.Context, name string) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id FROM partners p JOIN tiers t ON t.id = p.tier_id
+	return idsQ(ctx, s.db, `SELECT p.id FROM partners p JOIN tiers t ON t.id = p.tier_id
 		WHERE lower(t.name_en) = lower(?) OR lower(t.name_ru) = lower(?) ORDER BY p.name COLLATE NOCASE`, name, name)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }
 
 // ApplicationAnswer is one answer of a partner application, in the

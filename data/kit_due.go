@@ -27,18 +27,5 @@ func (s *Store) PartnersMissingActuals(ctx context.Context, fiscalYear, quarter 
 		AND EXISTS (SELECT 1 FROM plan_objectives o WHERE o.plan_id = pl.id AND o.measure IN (%s)
 			AND o.target_q%[2]d > 0 AND o.actual_q%[2]d = 0)
 		ORDER BY p.name COLLATE NOCASE, p.id`, marks, quarter)
-	rows, err := s.db.QueryContext(ctx, q, append([]any{fiscalYear}, typed...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return idsQ(ctx, s.db, q, append([]any{fiscalYear}, typed...)...)
 }

@@ -327,7 +327,7 @@ func (s *Store) ExpireLeadOffers(ctx context.Context, asOf string) (int, error) 
 
 // ExpireLeadOffersTx is ExpireLeadOffers inside a caller's transaction.
 func (s *Store) ExpireLeadOffersTx(ctx context.Context, tx *Tx, asOf string) (int, error) {
-	ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE state = 'offered' AND expires_on < ?`, asOf)
+	ids, err := idsQ(ctx, tx, `SELECT id FROM leads WHERE state = 'offered' AND expires_on < ?`, asOf)
 	if err != nil {
 		return 0, err
 	}
@@ -349,7 +349,7 @@ func (s *Store) ExpireLeadOffersTx(ctx context.Context, tx *Tx, asOf string) (in
 // offboarded partner back to the pool, each with a step and a timeline
 // entry saying why.
 func (s *Store) returnPartnerLeadsTx(ctx context.Context, tx *Tx, partnerID int64, author string) error {
-	ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE partner_id = ? AND state IN ('offered','accepted')`, partnerID)
+	ids, err := idsQ(ctx, tx, `SELECT id FROM leads WHERE partner_id = ? AND state IN ('offered','accepted')`, partnerID)
 	if err != nil {
 		return err
 	}
@@ -373,7 +373,7 @@ func (s *Store) returnPartnerLeadsTx(ctx context.Context, tx *Tx, partnerID int6
 // leadDealRejectedTx puts a converted lead whose deal was rejected back
 // to accepted, so its partner can register it again.
 func (s *Store) leadDealRejectedTx(ctx context.Context, tx *Tx, dealID int64, on, reason string) error {
-	ids, err := leadIDs(ctx, tx, `SELECT id FROM leads WHERE deal_id = ? AND state = 'converted'`, dealID)
+	ids, err := idsQ(ctx, tx, `SELECT id FROM leads WHERE deal_id = ? AND state = 'converted'`, dealID)
 	if err != nil {
 		return err
 	}
@@ -388,23 +388,6 @@ func (s *Store) leadDealRejectedTx(ctx context.Context, tx *Tx, dealID int64, on
 		}
 	}
 	return nil
-}
-
-func leadIDs(ctx context.Context, tx *Tx, q string, args ...any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // moveLead moves a lead that keeps its partner.
