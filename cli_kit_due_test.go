@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -18,14 +17,7 @@ import (
 func TestExportKitDue(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	run1 := func(code int, args ...string) string {
-		t.Helper()
-		var out, errb bytes.Buffer
-		if got := run(append(args, "--db", db), &out, &errb); got != code {
-			t.Fatalf("%v: exit %d, want %d; %s", args, got, code, errb.String())
-		}
-		return out.String() + errb.String()
-	}
+	run1 := runOn(t, db)
 	run1(0, "demo", "--partners", "30", "--seed", "3")
 	run1(2, "export", "kit", "--due", "--all", "--out", dir)
 

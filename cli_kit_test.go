@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,17 +12,7 @@ import (
 func TestExportAndImportKitCommands(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
-	run1 := func(code int, args ...string) string {
-		t.Helper()
-		var out, errb bytes.Buffer
-		if got := run(append(args, "--db", db), &out, &errb); got != code {
-			t.Fatalf("%v: exit %d, want %d; %s", args, got, code, errb.String())
-		}
-		if code == 1 && strings.Count(strings.TrimSpace(errb.String()), "\n") != 0 {
-			t.Errorf("failure message is not one line: %q", errb.String())
-		}
-		return out.String() + errb.String()
-	}
+	run1 := runOn(t, db)
 	run1(0, "demo", "--partners", "20", "--seed", "2")
 	run1(2, "export", "kit", "--all", "--partner", "1", "--out", dir)
 	run1(2, "export", "kit", "--type", "wizard", "--out", dir)
