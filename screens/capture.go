@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 
+	"channeldesk/app/format"
 	"channeldesk/app/recruit"
+	"channeldesk/data"
 	"channeldesk/screens/widgets"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +23,7 @@ import (
 // visitor, the message line, the "looks like" box, the dialog and the
 // count of visitors saved.
 type capture struct {
-	ui *UI
+	captureDeps
 
 	// visitor are the entries of one visitor: emptied after each save,
 	// and Esc asks first when one is typed in. The first gets the focus.
@@ -36,16 +38,41 @@ type capture struct {
 	saved   int
 	busy    bool
 
-	save     func() // Enter in any entry
-	fromLead bool   // which mode F2 leaves
-	// onSaved runs after each stored visitor (the list behind reloads).
-	onSaved func()
+	save func() // Enter in any entry
 }
+
+// captureDeps is what both quick-capture modes are given: the store, the
+// window and its language, a runner, the current settings, and what they
+// trigger in the window.
+type captureDeps struct {
+	store    *data.Store
+	win      fyne.Window
+	lang     format.Lang
+	run      runner
+	settings func() data.Settings // read when used: a lead takes the currency and manager name
+
+	askDiscard    func(discard func()) // Esc with a visitor typed in: asks before throwing it away (menu.go)
+	toggleCapture func()               // F2: this mode closes and the other opens
+	reloadList    func()               // after each stored visitor the list behind reloads; nil when none is built
+	openPartner   func(id int64)       // "Open existing": the Partners screen with the likely duplicate open
+}
+
+// captureDeps wires quick capture to this window; fromLead is the mode
+// being opened (F2 leaves it for the other), reloadList the list behind.
+func (u *UI) captureDeps(fromLead bool, reloadList func()) captureDeps {
+	return captureDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
+		settings: func() data.Settings { return u.Settings }, askDiscard: u.askDiscard,
+		toggleCapture: func() { u.toggleCapture(fromLead) }, reloadList: reloadList, openPartner: u.openPartner}
+}
+
+// loc shows dates and money in the window's language and the current
+// program currency.
+func (d captureDeps) loc() locale { return locale{lang: d.lang, currency: d.settings().Currency} }
 
 // entry is a one-line entry of the form with its placeholder.
 func (c *capture) entry(key string) *captureEntry {
 	e := newCaptureEntry(lang.L(key), func() { c.save() }, c.escape)
-	e.onToggle = func() { c.ui.toggleCapture(c.fromLead) }
+	e.onToggle = c.toggleCapture
 	return e
 }
 
@@ -53,16 +80,16 @@ func (c *capture) entry(key string) *captureEntry {
 // (its date, or today).
 func (c *capture) buildEvent() {
 	c.event = c.entry("recruit.capture_event")
-	c.eventDate = newDateEntry(c.ui, "event_date")
+	c.eventDate = c.loc().dateEntry(c.store, "event_date")
 	c.eventDate.Optional, c.eventDate.OnEscape = true, c.escape
 	c.eventDate.OnSubmitted = func(string) { c.save() }
 	ctx := context.Background()
-	c.event.Text, _ = c.ui.Store.Setting(ctx, recruit.SettingLastEvent)
-	last, _ := c.ui.Store.Setting(ctx, recruit.SettingLastEventDate)
+	c.event.Text, _ = c.store.Setting(ctx, recruit.SettingLastEvent)
+	last, _ := c.store.Setting(ctx, recruit.SettingLastEventDate)
 	if last == "" {
-		last = c.ui.Store.Today()
+		last = c.store.Today()
 	}
-	c.eventDate.Text = c.ui.date(last)
+	c.eventDate.Text = c.loc().date(last)
 }
 
 // eventItem is the form row of the event and its date.
@@ -85,10 +112,10 @@ func (c *capture) layout(form *widget.Form, saveText, hintText string, dupButton
 }
 
 func (c *capture) show(title string, content fyne.CanvasObject, width float32) {
-	c.dlg = dialog.NewCustomWithoutButtons(title, content, c.ui.Win)
+	c.dlg = dialog.NewCustomWithoutButtons(title, content, c.win)
 	c.dlg.Resize(fyne.NewSize(width, 0))
 	c.dlg.Show()
-	c.ui.Win.Canvas().Focus(c.visitor[0])
+	c.win.Canvas().Focus(c.visitor[0])
 }
 
 func (c *capture) close() {
@@ -102,7 +129,7 @@ func (c *capture) close() {
 func (c *capture) escape() {
 	for _, e := range c.visitor {
 		if strings.TrimSpace(e.Text) != "" {
-			c.ui.askDiscard(c.close)
+			c.askDiscard(c.close)
 			return
 		}
 	}
@@ -122,7 +149,7 @@ func (c *capture) clear() {
 		e.SetText("")
 	}
 	c.dupBox.Hide()
-	c.ui.Win.Canvas().Focus(c.visitor[0])
+	c.win.Canvas().Focus(c.visitor[0])
 }
 
 // stored counts a saved visitor, empties the form for the next one and
@@ -132,8 +159,8 @@ func (c *capture) stored(text func(count int) string) {
 	c.clear()
 	c.msg.Importance = widget.SuccessImportance
 	c.msg.SetText(text(c.saved))
-	if c.onSaved != nil {
-		c.onSaved()
+	if c.reloadList != nil {
+		c.reloadList()
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 // withLeadsTab puts the Leads screen beside the deal registrations:
 // leads become deals, and the sidebar keeps its nine areas (Alt+1…9).
 func withLeadsTab(u *UI, deals fyne.CanvasObject) fyne.CanvasObject {
-	u.leads = newLeadsScreen(u)
+	u.leads = u.newLeadsScreen()
 	u.leads.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("leads.tab_deals"), deals),
 		container.NewTabItem(lang.L("leads.tab_leads"), u.leads.buildUI()))
@@ -30,7 +30,7 @@ func withLeadsTab(u *UI, deals fyne.CanvasObject) fyne.CanvasObject {
 // event; the selected lead shows its details, the suggested partners
 // with their reasons, its history and the steps its state allows.
 type leadsScreen struct {
-	ui     *UI
+	leadsDeps
 	filter data.LeadFilter
 	leads  []data.Lead
 	sel    int
@@ -58,7 +58,29 @@ var leadColumns = []struct {
 	{"leads.col.size", 110}, {"leads.col.state", 100}, {"leads.col.partner", 180}, {"leads.col.until", 100},
 }
 
-func newLeadsScreen(u *UI) *leadsScreen { return &leadsScreen{ui: u, sel: -1} }
+// leadsDeps is what the Leads tab is given: the store, the window and its
+// language, a runner, the current settings, and quick capture to open.
+type leadsDeps struct {
+	store    *data.Store
+	win      fyne.Window
+	lang     format.Lang
+	run      runner
+	settings func() data.Settings // read when used: the program currency and the manager who acts
+
+	showLeadCapture func() // "New lead": quick capture in its customer-lead mode (leads_capture.go)
+}
+
+// loc shows dates and money in the window's language and the current
+// program currency.
+func (d leadsDeps) loc() locale { return locale{lang: d.lang, currency: d.settings().Currency} }
+
+func newLeadsScreen(deps leadsDeps) *leadsScreen { return &leadsScreen{leadsDeps: deps, sel: -1} }
+
+// newLeadsScreen builds the Leads tab for this window.
+func (u *UI) newLeadsScreen() *leadsScreen {
+	return newLeadsScreen(leadsDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
+		settings: func() data.Settings { return u.Settings }, showLeadCapture: u.ShowLeadCapture})
+}
 
 func (s *leadsScreen) buildUI() fyne.CanvasObject {
 	s.count, s.msg = widget.NewLabel(""), &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
@@ -98,7 +120,7 @@ func (s *leadsScreen) buildUI() fyne.CanvasObject {
 	s.why, s.actions = container.NewVBox(), container.NewGridWrap(fyne.NewSize(240, 36))
 	top := container.NewHBox(s.state, s.event,
 		&widget.Button{Text: lang.L("leads.route_event"), Icon: theme.MailForwardIcon(), OnTapped: s.onRouteBatch},
-		&widget.Button{Text: lang.L("leads.new"), Icon: theme.ContentAddIcon(), OnTapped: s.ui.ShowLeadCapture},
+		&widget.Button{Text: lang.L("leads.new"), Icon: theme.ContentAddIcon(), OnTapped: s.showLeadCapture},
 		s.count)
 	s.whyTitle = widget.NewLabelWithStyle(lang.L("leads.suggested"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	side := container.NewVScroll(container.NewVBox(s.detail, s.actions, widget.NewSeparator(), s.whyTitle, s.why,
@@ -123,14 +145,14 @@ func (s *leadsScreen) cell(l *data.Lead, col int) string {
 		if l.EstAmount == 0 {
 			return ""
 		}
-		return format.FormatMoney(l.EstAmount, orProgram(l.Currency, s.ui.Settings.Currency), s.ui.Lang)
+		return format.FormatMoney(l.EstAmount, orProgram(l.Currency, s.settings().Currency), s.lang)
 	case 5:
 		return leadStateLabel(l.State)
 	case 6:
 		return l.PartnerName
 	case 7:
 		if l.State == data.LeadOffered {
-			return s.ui.date(l.ExpiresOn)
+			return s.loc().date(l.ExpiresOn)
 		}
 	}
 	return ""
@@ -169,18 +191,18 @@ func (s *leadsScreen) reload() {
 	var router *lead.Router
 	var err error
 	f := s.filter
-	s.ui.background(func() {
+	s.run(func() {
 		ctx := context.Background()
-		if _, err = s.ui.Store.ExpireLeadOffers(ctx, s.ui.Store.Today()); err != nil {
+		if _, err = s.store.ExpireLeadOffers(ctx, s.store.Today()); err != nil {
 			return
 		}
-		if leads, err = s.ui.Store.Leads(ctx, f); err != nil {
+		if leads, err = s.store.Leads(ctx, f); err != nil {
 			return
 		}
-		if events, err = s.ui.Store.LeadEvents(ctx); err != nil {
+		if events, err = s.store.LeadEvents(ctx); err != nil {
 			return
 		}
-		router, err = lead.Load(ctx, s.ui.Store, nil)
+		router, err = lead.Load(ctx, s.store, nil)
 	}, func() {
 		if err != nil {
 			s.msg.Importance = widget.DangerImportance
@@ -248,13 +270,13 @@ func (s *leadsScreen) detailText(l *data.Lead) string {
 	lines = append(lines, joinNonEmpty(" · ", joinNonEmpty(", ", l.City, l.Region, l.Country), l.Product, s.cell(l, 4)))
 	src := leadSourceLabel(l.Source)
 	if l.EventName != "" {
-		src += ": " + joinNonEmpty(", ", l.EventName, s.ui.date(l.EventDate))
+		src += ": " + joinNonEmpty(", ", l.EventName, s.loc().date(l.EventDate))
 	}
 	lines = append(lines, src)
 	if l.PartnerName != "" {
 		p := lang.L("leads.partner_is", map[string]any{"Partner": l.PartnerName})
 		if l.State == data.LeadOffered {
-			p += " · " + lang.L("leads.offer_until", map[string]any{"Date": s.ui.date(l.ExpiresOn)})
+			p += " · " + lang.L("leads.offer_until", map[string]any{"Date": s.loc().date(l.ExpiresOn)})
 		}
 		lines = append(lines, p)
 	}
@@ -295,7 +317,7 @@ func (s *leadsScreen) showSuggestions(l *data.Lead) {
 		if sug.Protected {
 			head.Importance = widget.HighImportance
 		}
-		why := &widget.Label{Text: LeadReasonsText(sug, s.ui.Lang), Wrapping: fyne.TextWrapWord}
+		why := &widget.Label{Text: LeadReasonsText(sug, s.lang), Wrapping: fyne.TextWrapWord}
 		if len(sug.Warnings) > 0 {
 			why.Importance = widget.WarningImportance
 		}
@@ -318,54 +340,54 @@ func (s *leadsScreen) showActions(l *data.Lead) {
 		add("leads.act.lost", func() { s.askReason("leads.act.lost", func(r string) error { return s.move(id, "lost", r) }) })
 	case data.LeadOffered:
 		add("leads.act.accepted", func() {
-			s.run(func(ctx context.Context, m data.LeadMove) error { return lead.Accept(ctx, s.ui.Store, id, m) })
+			s.step(func(ctx context.Context, m data.LeadMove) error { return lead.Accept(ctx, s.store, id, m) })
 		})
 		add("leads.act.declined", func() { s.askReason("leads.act.declined", func(r string) error { return s.move(id, "declined", r) }) })
 		add("leads.act.withdraw", func() {
-			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) })
+			s.step(func(ctx context.Context, m data.LeadMove) error { return s.store.ReturnLead(ctx, id, m) })
 		})
 		add("leads.pick_partner", func() { s.pickPartner(id) })
 	case data.LeadAccepted:
 		add("leads.act.converted", func() {
-			if data.LeadSizeForeign(l, s.ui.Settings.Currency) {
+			if data.LeadSizeForeign(l, s.settings().Currency) {
 				// the deal comes without an amount: say why on the next reload
 				s.msg.Importance = widget.WarningImportance
 				s.notice = lang.L("leads.deal_no_amount", map[string]any{
-					"Size": format.FormatMoney(l.EstAmount, strings.ToUpper(l.Currency), s.ui.Lang), "Currency": s.ui.Settings.Currency})
+					"Size": format.FormatMoney(l.EstAmount, strings.ToUpper(l.Currency), s.lang), "Currency": s.settings().Currency})
 			}
-			s.run(func(ctx context.Context, m data.LeadMove) error {
-				_, err := s.ui.Store.ConvertLeadToNewDeal(ctx, id, m)
+			s.step(func(ctx context.Context, m data.LeadMove) error {
+				_, err := s.store.ConvertLeadToNewDeal(ctx, id, m)
 				return err
 			})
 		})
 		add("leads.act.lost", func() { s.askReason("leads.act.lost", func(r string) error { return s.move(id, "lost", r) }) })
 		add("leads.act.return", func() {
-			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) })
+			s.step(func(ctx context.Context, m data.LeadMove) error { return s.store.ReturnLead(ctx, id, m) })
 		})
 	case data.LeadLost:
 		add("leads.act.reopen", func() {
-			s.run(func(ctx context.Context, m data.LeadMove) error { return s.ui.Store.ReturnLead(ctx, id, m) })
+			s.step(func(ctx context.Context, m data.LeadMove) error { return s.store.ReturnLead(ctx, id, m) })
 		})
 	}
 }
 
 // move declines or loses a lead with a reason.
 func (s *leadsScreen) move(id int64, to, reason string) error {
-	s.run(func(ctx context.Context, m data.LeadMove) error {
+	s.step(func(ctx context.Context, m data.LeadMove) error {
 		m.Reason = reason
 		if to == "declined" {
-			return lead.Decline(ctx, s.ui.Store, id, m)
+			return lead.Decline(ctx, s.store, id, m)
 		}
-		return s.ui.Store.LoseLead(ctx, id, m)
+		return s.store.LoseLead(ctx, id, m)
 	})
 	return nil
 }
 
-// run does one workflow step dated today by the manager, then reloads.
-func (s *leadsScreen) run(step func(ctx context.Context, m data.LeadMove) error) {
+// step does one workflow step dated today by the manager, then reloads.
+func (s *leadsScreen) step(do func(ctx context.Context, m data.LeadMove) error) {
 	var err error
-	m := data.LeadMove{On: s.ui.Store.Today(), Author: s.ui.Settings.ManagerName}
-	s.ui.background(func() { err = step(context.Background(), m) }, func() {
+	m := data.LeadMove{On: s.store.Today(), Author: s.settings().ManagerName}
+	s.run(func() { err = do(context.Background(), m) }, func() {
 		if err != nil {
 			s.notice = ""
 			s.msg.Importance = widget.DangerImportance
@@ -378,8 +400,8 @@ func (s *leadsScreen) run(step func(ctx context.Context, m data.LeadMove) error)
 }
 
 func (s *leadsScreen) offer(leadID, partnerID int64) {
-	s.run(func(ctx context.Context, m data.LeadMove) error {
-		return lead.Offer(ctx, s.ui.Store, leadID, partnerID, m.Author)
+	s.step(func(ctx context.Context, m data.LeadMove) error {
+		return lead.Offer(ctx, s.store, leadID, partnerID, m.Author)
 	})
 }
 
@@ -409,14 +431,14 @@ func (s *leadsScreen) askReason(titleKey string, done func(reason string) error)
 				return data.Invalid("reason", "err.reason_required", nil)
 			}
 			return done(e.Text)
-		}}).Show(s.ui.Win)
+		}}).Show(s.win)
 }
 
 // pickPartner offers the lead to a partner the manager chooses.
 func (s *leadsScreen) pickPartner(id int64) {
 	var rows []data.PartnerRow
 	var err error
-	s.ui.background(func() { rows, err = s.ui.Store.PartnerRows(context.Background()) }, func() {
+	s.run(func() { rows, err = s.store.PartnerRows(context.Background()) }, func() {
 		if err != nil {
 			s.msg.Importance = widget.DangerImportance
 			s.msg.SetText(errorText(err))
@@ -436,8 +458,8 @@ func (s *leadsScreen) pickPartner(id int64) {
 				}
 				s.offer(id, p.ID())
 				return nil
-			}}).Show(s.ui.Win)
-		s.ui.Win.Canvas().Focus(p.Entry)
+			}}).Show(s.win)
+		s.win.Canvas().Focus(p.Entry)
 	})
 }
 
@@ -445,13 +467,13 @@ func (s *leadsScreen) pickPartner(id int64) {
 func (s *leadsScreen) loadHistory(id int64) {
 	var steps []data.LeadStep
 	var err error
-	s.ui.background(func() { steps, err = s.ui.Store.LeadSteps(context.Background(), id) }, func() {
+	s.run(func() { steps, err = s.store.LeadSteps(context.Background(), id) }, func() {
 		if err != nil || s.current() == nil || s.current().ID != id {
 			return
 		}
 		lines := []string{lang.L("leads.history")}
 		for _, st := range steps {
-			line := s.ui.date(st.At) + " · " + lang.L("leads.step."+string(st.Kind))
+			line := s.loc().date(st.At) + " · " + lang.L("leads.step."+string(st.Kind))
 			line = joinNonEmpty(" · ", line, st.PartnerName, st.Body, st.Author)
 			lines = append(lines, line)
 		}
@@ -465,8 +487,8 @@ func (s *leadsScreen) onRouteBatch() {
 	event := s.filter.Event
 	var plan []lead.Routed
 	var err error
-	s.ui.background(func() {
-		plan, err = lead.RouteBatch(context.Background(), s.ui.Store, lead.BatchOptions{Event: event, DryRun: true})
+	s.run(func() {
+		plan, err = lead.RouteBatch(context.Background(), s.store, lead.BatchOptions{Event: event, DryRun: true})
 	}, func() {
 		if err != nil {
 			s.msg.Importance = widget.DangerImportance
@@ -474,10 +496,10 @@ func (s *leadsScreen) onRouteBatch() {
 			return
 		}
 		if len(plan) == 0 {
-			dialog.ShowInformation(lang.L("leads.route_event"), lang.L("leads.nothing_to_route"), s.ui.Win)
+			dialog.ShowInformation(lang.L("leads.route_event"), lang.L("leads.nothing_to_route"), s.win)
 			return
 		}
-		lines := LeadRoutedLines(plan, s.ui.Lang)
+		lines := LeadRoutedLines(plan, s.lang)
 		text := &widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}
 		scroll := container.NewVScroll(text)
 		scroll.SetMinSize(fyne.NewSize(640, 320))
@@ -486,7 +508,7 @@ func (s *leadsScreen) onRouteBatch() {
 			if ok {
 				s.routeBatch(event)
 			}
-		}, s.ui.Win)
+		}, s.win)
 		d.Show()
 	})
 }
@@ -494,8 +516,8 @@ func (s *leadsScreen) onRouteBatch() {
 func (s *leadsScreen) routeBatch(event string) {
 	var out []lead.Routed
 	var err error
-	s.ui.background(func() {
-		out, err = lead.RouteBatch(context.Background(), s.ui.Store, lead.BatchOptions{Event: event, Author: s.ui.Settings.ManagerName})
+	s.run(func() {
+		out, err = lead.RouteBatch(context.Background(), s.store, lead.BatchOptions{Event: event, Author: s.settings().ManagerName})
 	}, func() {
 		if err != nil {
 			s.msg.Importance = widget.DangerImportance

@@ -27,13 +27,25 @@ type leadCaptureForm struct {
 
 // ShowLeadCapture opens quick capture in its customer-lead mode.
 func (u *UI) ShowLeadCapture() {
-	f := &leadCaptureForm{capture: capture{ui: u, fromLead: true}}
-	f.save = f.onSave
-	if u.leads != nil {
-		f.onSaved = u.leads.reload
-	}
+	f := u.newLeadCaptureForm()
 	f.show(lang.L("leads.capture_title"), f.buildUI(), 620)
 	u.leadCapture = f
+}
+
+func newLeadCaptureForm(deps captureDeps) *leadCaptureForm {
+	f := &leadCaptureForm{capture: capture{captureDeps: deps}}
+	f.save = f.onSave
+	return f
+}
+
+// newLeadCaptureForm builds the customer-lead mode of quick capture for
+// this window: a saved lead reloads the Leads tab when it is built.
+func (u *UI) newLeadCaptureForm() *leadCaptureForm {
+	var reload func()
+	if u.leads != nil {
+		reload = u.leads.reload
+	}
+	return newLeadCaptureForm(u.captureDeps(true, reload))
 }
 
 // toggleCapture switches quick capture between its two modes.
@@ -74,8 +86,8 @@ func (f *leadCaptureForm) buildUI() fyne.CanvasObject {
 // alone is a country and "Kazan, Tatarstan, Russia" all three.
 func (f *leadCaptureForm) lead() (*data.Lead, error) {
 	l := &data.Lead{Company: f.company.Text, ContactName: f.contact.Text, ContactEmail: f.email.Text,
-		ContactPhone: f.phone.Text, Product: f.product.Text, EventName: f.event.Text, Currency: f.ui.Settings.Currency,
-		CreatedBy: f.ui.Settings.ManagerName}
+		ContactPhone: f.phone.Text, Product: f.product.Text, EventName: f.event.Text, Currency: f.settings().Currency,
+		CreatedBy: f.settings().ManagerName}
 	l.CompanyKey = format.NormalizeCompany(l.Company)
 	if v := strings.TrimSpace(f.taxOrSite.Text); v != "" && strings.Trim(v, "0123456789 ") == "" {
 		l.TaxID = strings.ReplaceAll(v, " ", "")
@@ -89,7 +101,7 @@ func (f *leadCaptureForm) lead() (*data.Lead, error) {
 		}
 	}
 	if s := strings.TrimSpace(f.size.Text); s != "" {
-		n, err := format.ParseMoney(s, f.ui.Settings.Currency, f.ui.Lang)
+		n, err := format.ParseMoney(s, f.settings().Currency, f.lang)
 		if err != nil {
 			return nil, data.Invalid("est_amount", "imports.err_leads_amount", map[string]any{"Value": s})
 		}
@@ -119,8 +131,8 @@ func (f *leadCaptureForm) onSave() {
 	}
 	f.busy = true
 	var dups []data.LeadMatch
-	f.ui.background(func() {
-		dups, err = f.ui.Store.LeadDuplicates(context.Background(), l)
+	f.run(func() {
+		dups, err = f.store.LeadDuplicates(context.Background(), l)
 	}, func() {
 		f.busy = false
 		switch {
@@ -129,7 +141,7 @@ func (f *leadCaptureForm) onSave() {
 		case len(dups) > 0:
 			f.duplicate(leadDuplicateText(dups[0]))
 		default:
-			f.store(l)
+			f.create(l)
 		}
 	})
 }
@@ -153,19 +165,19 @@ func (f *leadCaptureForm) onSaveAnyway() {
 		f.fail(err)
 		return
 	}
-	f.store(l)
+	f.create(l)
 }
 
-func (f *leadCaptureForm) store(l *data.Lead) {
+func (f *leadCaptureForm) create(l *data.Lead) {
 	f.busy = true
 	var err error
-	f.ui.background(func() {
+	f.run(func() {
 		ctx := context.Background()
-		if err = f.ui.Store.CreateLead(ctx, l); err != nil || l.EventName == "" {
+		if err = f.store.CreateLead(ctx, l); err != nil || l.EventName == "" {
 			return
 		}
-		if err = f.ui.Store.SetSetting(ctx, recruit.SettingLastEvent, l.EventName); err == nil {
-			err = f.ui.Store.SetSetting(ctx, recruit.SettingLastEventDate, l.EventDate)
+		if err = f.store.SetSetting(ctx, recruit.SettingLastEvent, l.EventName); err == nil {
+			err = f.store.SetSetting(ctx, recruit.SettingLastEventDate, l.EventDate)
 		}
 	}, func() {
 		f.busy = false

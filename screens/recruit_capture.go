@@ -56,18 +56,25 @@ type captureForm struct {
 // ShowQuickCapture opens the trade-show quick capture form; the main
 // window binds it to Ctrl+Shift+N.
 func (u *UI) ShowQuickCapture() {
-	f := newCaptureForm(u)
-	if u.recruit != nil {
-		f.onSaved = u.recruit.reload
-	}
+	f := u.newCaptureForm()
 	f.show(lang.L("recruit.capture_title"), f.buildUI(), 560)
 	u.capture = f
 }
 
-func newCaptureForm(u *UI) *captureForm {
-	f := &captureForm{capture: capture{ui: u}}
+func newCaptureForm(deps captureDeps) *captureForm {
+	f := &captureForm{capture: capture{captureDeps: deps}}
 	f.save = f.onSave
 	return f
+}
+
+// newCaptureForm builds the prospect mode of quick capture for this
+// window: a saved prospect reloads the recruitment list when it is built.
+func (u *UI) newCaptureForm() *captureForm {
+	var reload func()
+	if u.recruit != nil {
+		reload = u.recruit.reload
+	}
+	return newCaptureForm(u.captureDeps(false, reload))
 }
 
 func (f *captureForm) buildUI() fyne.CanvasObject {
@@ -110,8 +117,8 @@ func (f *captureForm) onSave() {
 	f.busy = true
 	var dup *recruit.Duplicate
 	var err error
-	f.ui.background(func() {
-		dup, err = recruit.FindDuplicate(context.Background(), f.ui.Store, c.Company, c.Email)
+	f.run(func() {
+		dup, err = recruit.FindDuplicate(context.Background(), f.store, c.Company, c.Email)
 	}, func() {
 		f.busy = false
 		switch {
@@ -125,26 +132,25 @@ func (f *captureForm) onSave() {
 			}
 			f.duplicate(lang.L(key, map[string]any{"Name": dup.Name}))
 		default:
-			f.store(c)
+			f.create(c)
 		}
 	})
 }
 
-func (f *captureForm) onSaveAnyway() { f.store(f.values()) }
+func (f *captureForm) onSaveAnyway() { f.create(f.values()) }
 
 func (f *captureForm) onOpenExisting() {
 	id := f.dupID
 	f.close()
-	f.ui.show("nav.partners")
-	f.ui.partners.open(id)
+	f.openPartner(id)
 }
 
-func (f *captureForm) store(c recruit.Capture) {
+func (f *captureForm) create(c recruit.Capture) {
 	f.busy = true
 	var p *data.Partner
 	var err error
-	f.ui.background(func() {
-		p, err = recruit.CaptureProspect(context.Background(), f.ui.Store, c)
+	f.run(func() {
+		p, err = recruit.CaptureProspect(context.Background(), f.store, c)
 	}, func() {
 		f.busy = false
 		if err != nil {
