@@ -51,7 +51,7 @@ func (u *UI) newSettingsScreen() *settingsScreen {
 		settings: func() data.Settings { return u.Settings }, setSettings: func(st data.Settings) { u.Settings = st },
 		rebuild: u.Rebuild, reopened: u.reopened, registerAction: u.registerAction,
 		themeItem:   func() *widget.FormItem { return themeFormItem(u) },
-		teamSection: func() fyne.CanvasObject { return newTeamSection(u).buildUI() }})
+		teamSection: func() fyne.CanvasObject { return u.newTeamSection().buildUI() }})
 }
 
 func (s *settingsScreen) buildUI() fyne.CanvasObject {

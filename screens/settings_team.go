@@ -92,11 +92,7 @@ func (u *UI) stopTeamSync() {
 // syncTeam runs one sync unless one is running; progress (may be nil)
 // hears of its stages on the UI goroutine.
 func (u *UI) syncTeam(progress func(stage string)) {
-	ts := u.team
-	if ts == nil {
-		ts = &teamSync{session: team.NewSession(u.Store)}
-		u.team = ts
-	}
+	ts := u.ensureTeamSync()
 	ts.mu.Lock()
 	if ts.running {
 		ts.mu.Unlock()
@@ -133,22 +129,102 @@ func (u *UI) syncTeam(progress func(stage string)) {
 	go run()
 }
 
-// teamSection is Settings → Team.
+// ensureTeamSync is the window's team sync, made on first use (a database
+// that is not a team's has none until "Sync now").
+func (u *UI) ensureTeamSync() *teamSync {
+	if u.team == nil {
+		u.team = &teamSync{session: team.NewSession(u.Store)}
+	}
+	return u.team
+}
+
+// syncTeamNow is "Sync now": done, when not nil, hears of the end of this
+// and every later sync (the Team section refreshes itself).
+func (u *UI) syncTeamNow(progress func(stage string), done func()) {
+	if done != nil {
+		u.ensureTeamSync().listen(done)
+	}
+	u.syncTeam(progress)
+}
+
+// listen makes done hear of the end of every sync (on the UI goroutine);
+// a nil sync has none to tell of.
+func (ts *teamSync) listen(done func()) {
+	if ts == nil {
+		return
+	}
+	ts.mu.Lock()
+	ts.onDone = done
+	ts.mu.Unlock()
+}
+
+// outcome is the last sync's status line and whether the team's server
+// must be upgraded first; a nil sync has neither.
+func (ts *teamSync) outcome() (status string, needUpgrade bool) {
+	if ts == nil {
+		return "", false
+	}
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return ts.status, ts.needUpgrade
+}
+
+// cancelRun stops the sync under way, if any.
+func (ts *teamSync) cancelRun() {
+	if ts == nil {
+		return
+	}
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if ts.cancel != nil {
+		ts.cancel()
+	}
+}
+
+// upgraded forgets the refusal of an older server once it is upgraded.
+func (ts *teamSync) upgraded() {
+	if ts == nil {
+		return
+	}
+	ts.mu.Lock()
+	ts.needUpgrade, ts.status = false, ""
+	ts.mu.Unlock()
+}
+
+// teamSection is Settings › Team.
 type teamSection struct {
-	ui  *UI
+	teamDeps
 	box *fyne.Container
 }
 
-func newTeamSection(u *UI) *teamSection { return &teamSection{ui: u} }
+// teamDeps is what Settings › Team is given: the store, the window, a
+// runner, the window's settings, and the window's team sync and file
+// opening.
+type teamDeps struct {
+	store     *data.Store
+	win       fyne.Window
+	run       runner
+	settings  func() data.Settings                           // read when used: the manager's name
+	sync      func() *teamSync                               // the window's team sync; nil before the first (UI.team)
+	syncNow   func(progress func(stage string), done func()) // one sync now unless one runs; done (if not nil) hears when it ends
+	startSync func()                                         // a team begun here syncs by itself from now on (UI.startTeamSync)
+	showError func(err error, saveAs func())                 // a failure (errors.go)
+	openFile  func(path string)                              // the joined file opens in this window (opendb.go)
+}
+
+func newTeamSection(deps teamDeps) *teamSection { return &teamSection{teamDeps: deps} }
+
+// newTeamSection builds Settings › Team for this window.
+func (u *UI) newTeamSection() *teamSection {
+	return newTeamSection(teamDeps{store: u.Store, win: u.Win, run: u.background,
+		settings: func() data.Settings { return u.Settings }, sync: func() *teamSync { return u.team },
+		syncNow: u.syncTeamNow, startSync: u.startTeamSync, showError: u.showError, openFile: u.openDatabase})
+}
 
 func (t *teamSection) buildUI() fyne.CanvasObject {
 	t.box = container.NewVBox()
 	t.refresh()
-	if t.ui.team != nil {
-		t.ui.team.mu.Lock()
-		t.ui.team.onDone = t.refresh
-		t.ui.team.mu.Unlock()
-	}
+	t.sync().listen(t.refresh)
 	return t.box
 }
 
@@ -166,7 +242,7 @@ func teamWrap(s string) *widget.Label {
 func (t *teamSection) refresh() {
 	ctx := context.Background()
 	objs := []fyne.CanvasObject{widget.NewSeparator(), teamBold(lang.L("team.title"))}
-	self, err := t.ui.Store.TeamSelf(ctx)
+	self, err := t.store.TeamSelf(ctx)
 	if err != nil {
 		objs = append(objs, teamWrap(errorText(err)))
 		t.box.Objects = objs
@@ -179,7 +255,7 @@ func (t *teamSection) refresh() {
 		t.box.Refresh()
 		return
 	}
-	waiting, _ := t.ui.Store.TeamPendingCount(ctx)
+	waiting, _ := t.store.TeamPendingCount(ctx)
 	last := lang.L("team.never")
 	if self.LastSync != "" {
 		if ts, err := time.Parse(time.RFC3339, self.LastSync); err == nil {
@@ -193,12 +269,8 @@ func (t *teamSection) refresh() {
 		widget.NewFormItem(lang.L("team.waiting"), widget.NewLabel(fmt.Sprint(waiting))),
 	)
 	objs = append(objs, form)
-	status := teamWrap("")
-	if t.ui.team != nil {
-		t.ui.team.mu.Lock()
-		status.SetText(t.ui.team.status)
-		t.ui.team.mu.Unlock()
-	}
+	outcome, needUpgrade := t.sync().outcome()
+	status := teamWrap(outcome)
 	if status.Text == "" && self.LastError != "" {
 		status.SetText(lang.L("team.status_failed", map[string]any{"Reason": self.LastError}))
 	}
@@ -209,33 +281,14 @@ func (t *teamSection) refresh() {
 		syncBtn.Disable()
 		bar.Show()
 		status.SetText(lang.L("team.syncing"))
-		if t.ui.team == nil {
-			t.ui.team = &teamSync{session: team.NewSession(t.ui.Store)}
-		}
-		t.ui.team.mu.Lock()
-		t.ui.team.onDone = t.refresh
-		t.ui.team.mu.Unlock()
-		t.ui.syncTeam(func(stage string) { status.SetText(stageText(stage)) })
+		t.syncNow(func(stage string) { status.SetText(stageText(stage)) }, t.refresh)
 	}}
-	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() {
-		if ts := t.ui.team; ts != nil {
-			ts.mu.Lock()
-			if ts.cancel != nil {
-				ts.cancel()
-			}
-			ts.mu.Unlock()
-		}
-	}}
+	cancel := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { t.sync().cancelRun() }}
 	members := &widget.Button{Text: lang.L("team.members"), Icon: theme.AccountIcon(), OnTapped: t.onMembers}
 	objs = append(objs, container.NewHBox(syncBtn, cancel, members, t.joinButton()), bar, status)
-	if t.ui.team != nil {
-		t.ui.team.mu.Lock()
-		up := t.ui.team.needUpgrade
-		t.ui.team.mu.Unlock()
-		if up {
-			objs = append(objs, container.NewHBox(&widget.Button{Text: lang.L("team.upgrade"), Icon: theme.WarningIcon(),
-				Importance: widget.WarningImportance, OnTapped: t.showUpgrade}))
-		}
+	if needUpgrade {
+		objs = append(objs, container.NewHBox(&widget.Button{Text: lang.L("team.upgrade"), Icon: theme.WarningIcon(),
+			Importance: widget.WarningImportance, OnTapped: t.showUpgrade}))
 	}
 	objs = append(objs, t.conflicts()...)
 	t.box.Objects = objs
@@ -245,7 +298,7 @@ func (t *teamSection) refresh() {
 // initForm starts a team with this file (joining makes a new file: the command line).
 func (t *teamSection) initForm() []fyne.CanvasObject {
 	url := widgets.NewText(&widget.Entry{PlaceHolder: "postgres://anna@db.example.com:5432/channeldesk?sslmode=verify-full"})
-	name := widgets.NewText(&widget.Entry{Text: t.ui.Settings.ManagerName})
+	name := widgets.NewText(&widget.Entry{Text: t.settings().ManagerName})
 	pw := widgets.NewText(&widget.Entry{Password: true})
 	msg := teamWrap("")
 	form := widget.NewForm(
@@ -260,8 +313,8 @@ func (t *teamSection) initForm() []fyne.CanvasObject {
 		var note string
 		var err error
 		u, n, p := url.Text, name.Text, pw.Text
-		t.ui.background(func() {
-			note, err = team.Init(context.Background(), t.ui.Store, u, n, p)
+		t.run(func() {
+			note, err = team.Init(context.Background(), t.store, u, n, p)
 		}, func() {
 			start.Enable()
 			if err != nil {
@@ -269,10 +322,10 @@ func (t *teamSection) initForm() []fyne.CanvasObject {
 				msg.SetText(errorText(err))
 				return
 			}
-			t.ui.startTeamSync()
+			t.startSync()
 			t.refresh()
 			if note != "" {
-				dialog.ShowInformation(lang.L("team.title"), note, t.ui.Win)
+				dialog.ShowInformation(lang.L("team.title"), note, t.win)
 			}
 		})
 	}}
@@ -282,8 +335,8 @@ func (t *teamSection) initForm() []fyne.CanvasObject {
 func (t *teamSection) onMembers() {
 	var ms []string
 	var err error
-	t.ui.background(func() {
-		list, e := team.Members(context.Background(), t.ui.Store, "")
+	t.run(func() {
+		list, e := team.Members(context.Background(), t.store, "")
 		err = e
 		for _, m := range list {
 			state := lang.L("team.member_active")
@@ -298,14 +351,14 @@ func (t *teamSection) onMembers() {
 		}
 	}, func() {
 		if err != nil {
-			t.ui.showError(err, nil)
+			t.showError(err, nil)
 			return
 		}
 		box := container.NewVBox()
 		for _, m := range ms {
 			box.Add(widget.NewLabel(m))
 		}
-		dialog.ShowCustom(lang.L("team.members"), lang.L("team.close"), box, t.ui.Win)
+		dialog.ShowCustom(lang.L("team.members"), lang.L("team.close"), box, t.win)
 	})
 }
 
@@ -325,7 +378,7 @@ func showValue(v any) string {
 
 // conflicts lists the open conflicts with a way to settle each.
 func (t *teamSection) conflicts() []fyne.CanvasObject {
-	cs, err := t.ui.Store.TeamConflicts(context.Background(), false)
+	cs, err := t.store.TeamConflicts(context.Background(), false)
 	if err != nil {
 		return []fyne.CanvasObject{teamWrap(errorText(err))}
 	}
@@ -333,7 +386,7 @@ func (t *teamSection) conflicts() []fyne.CanvasObject {
 	if len(cs) == 0 {
 		return append(objs, widget.NewLabel(lang.L("team.no_conflicts")))
 	}
-	by := t.ui.Settings.ManagerName
+	by := t.settings().ManagerName
 	for _, c := range cs {
 		c := c
 		field := c.Field
@@ -348,8 +401,8 @@ func (t *teamSection) conflicts() []fyne.CanvasObject {
 			text += " – " + c.Detail
 		}
 		resolve := func(res string, v any) {
-			if err := t.ui.Store.ResolveTeamConflict(context.Background(), c.ID, res, v, by); err != nil {
-				t.ui.showError(err, nil)
+			if err := t.store.ResolveTeamConflict(context.Background(), c.ID, res, v, by); err != nil {
+				t.showError(err, nil)
 				return
 			}
 			t.refresh()
@@ -363,9 +416,9 @@ func (t *teamSection) conflicts() []fyne.CanvasObject {
 			}
 			(&widgets.FormDialog{Title: lang.L("team.type_value"), Items: []*widget.FormItem{widget.NewFormItem(field, e)},
 				OnSave: func() error {
-					return t.ui.Store.ResolveTeamConflict(context.Background(), c.ID, "new", team.TypedValue(c, e.Text), by)
+					return t.store.ResolveTeamConflict(context.Background(), c.ID, "new", team.TypedValue(c, e.Text), by)
 				},
-				OnDone: t.refresh}).Show(t.ui.Win)
+				OnDone: t.refresh}).Show(t.win)
 		}}
 		if c.Field == "*" {
 			typed.Disable()

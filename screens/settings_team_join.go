@@ -42,11 +42,10 @@ func (t *teamSection) joinButton() *widget.Button {
 // and a new file, then makes the file from the team's data in the
 // background (progress, Cancel) and opens it.
 func (t *teamSection) showJoin() {
-	u := t.ui
 	url := widgets.NewText(&widget.Entry{PlaceHolder: "postgres://boris@db.example.com:5432/channeldesk?sslmode=verify-full"})
-	name := widgets.NewText(&widget.Entry{Text: u.Settings.ManagerName})
+	name := widgets.NewText(&widget.Entry{Text: t.settings().ManagerName})
 	pw := widgets.NewText(&widget.Entry{Password: true})
-	file := widgets.NewText(&widget.Entry{Text: filepath.Join(filepath.Dir(u.Store.Path()), "team.db")})
+	file := widgets.NewText(&widget.Entry{Text: filepath.Join(filepath.Dir(t.store.Path()), "team.db")})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("team.server"), url),
 		widget.NewFormItem(lang.L("team.your_name"), name),
@@ -87,7 +86,7 @@ func (t *teamSection) showJoin() {
 			})
 		}
 		var err error
-		u.background(func() {
+		t.run(func() {
 			err = teamJoin(ctx, path, url.Text, name.Text, pw.Text, progress)
 		}, func() {
 			cancel()
@@ -105,7 +104,7 @@ func (t *teamSection) showJoin() {
 				return
 			}
 			d.Hide()
-			u.openDatabase(path)
+			t.openFile(path)
 		})
 	}}
 	cancelBtn = &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() {
@@ -116,7 +115,7 @@ func (t *teamSection) showJoin() {
 		d.Hide()
 	}}
 	content := container.NewVBox(form, bar, msg, container.NewHBox(layoutSpacer(), cancelBtn, joinBtn))
-	d = dialog.NewCustomWithoutButtons(lang.L("team.join_title"), content, u.Win)
+	d = dialog.NewCustomWithoutButtons(lang.L("team.join_title"), content, t.win)
 	d.Resize(fyne.NewSize(720, 0))
 	d.Show()
 }
@@ -127,7 +126,6 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 // server should be backed up first (by its owner: pg_dump or the
 // provider's backup); a backup of this laptop's file is offered too.
 func (t *teamSection) showUpgrade() {
-	u := t.ui
 	text := teamWrap(lang.L("team.upgrade_text", map[string]any{"Version": data.SchemaVersion()}))
 	serverBacked := widget.NewCheck(lang.L("team.upgrade_server_backed_up"), nil)
 	local := widget.NewCheck(lang.L("team.upgrade_local_backup"), nil)
@@ -143,13 +141,13 @@ func (t *teamSection) showUpgrade() {
 		var err error
 		var backup string
 		withLocal := local.Checked
-		u.background(func() {
+		t.run(func() {
 			if withLocal {
-				if backup, err = files.BackupNow(u.Store); err != nil {
+				if backup, err = files.BackupNow(t.store); err != nil {
 					return
 				}
 			}
-			err = teamUpgrade(context.Background(), u.Store)
+			err = teamUpgrade(context.Background(), t.store)
 		}, func() {
 			bar.Hide()
 			if err != nil {
@@ -160,18 +158,14 @@ func (t *teamSection) showUpgrade() {
 				return
 			}
 			d.Hide()
-			if ts := u.team; ts != nil {
-				ts.mu.Lock()
-				ts.needUpgrade, ts.status = false, ""
-				ts.mu.Unlock()
-			}
+			t.sync().upgraded()
 			done := lang.L("team.upgrade_done", map[string]any{"Version": data.SchemaVersion()})
 			if backup != "" {
 				done += "\n" + lang.L("team.upgrade_local_done", map[string]any{"Path": backup})
 			}
-			dialog.ShowInformation(lang.L("team.title"), done, u.Win)
+			dialog.ShowInformation(lang.L("team.title"), done, t.win)
 			if !runInline { // as startTeamSync: screen tests run no real sync
-				u.syncTeam(nil)
+				t.syncNow(nil, nil)
 			}
 			t.refresh()
 		})
@@ -186,7 +180,7 @@ func (t *teamSection) showUpgrade() {
 	}
 	cancelBtn := &widget.Button{Text: lang.L("action.cancel"), OnTapped: func() { d.Hide() }}
 	content := container.NewVBox(text, serverBacked, local, bar, msg, container.NewHBox(layoutSpacer(), cancelBtn, upBtn))
-	d = dialog.NewCustomWithoutButtons(lang.L("team.upgrade_title"), content, u.Win)
+	d = dialog.NewCustomWithoutButtons(lang.L("team.upgrade_title"), content, t.win)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
 }

@@ -47,7 +47,7 @@ func TestTeamSectionResolvesAConflict(t *testing.T) {
 	u.loadSettings()
 	w := a.NewWindow("team")
 	u.Win = w
-	sec := newTeamSection(u)
+	sec := u.newTeamSection()
 	w.SetContent(container.NewVScroll(sec.buildUI()))
 	w.Resize(fyne.NewSize(900, 700))
 	text := teamTexts(sec.box)
