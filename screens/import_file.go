@@ -14,7 +14,8 @@ import (
 // EnableFileDrop lets a CSV or Excel file dropped onto the window open the
 // partner import preview.
 func (u *UI) EnableFileDrop() {
-	u.Win.SetOnDropped(u.droppedKitOr(u.dropped)) // a returned kit goes to the kit import (kit_drop.go)
+	// a returned kit goes to the kit import (kit_drop.go), wired per drop
+	u.Win.SetOnDropped(func(pos fyne.Position, uris []fyne.URI) { u.kitFlow().droppedKitOr(u.dropped)(pos, uris) })
 }
 
 // dropped opens the first importable file among those dropped; when none

@@ -17,7 +17,7 @@ import (
 // with the other files as the proof files its claims name; otherwise the
 // drop goes on to next (the partner import). The files are read off the
 // UI goroutine.
-func (u *UI) droppedKitOr(next func(fyne.Position, []fyne.URI)) func(fyne.Position, []fyne.URI) {
+func (f *kitFlow) droppedKitOr(next func(fyne.Position, []fyne.URI)) func(fyne.Position, []fyne.URI) {
 	return func(pos fyne.Position, uris []fyne.URI) {
 		var paths []string
 		workbook := false
@@ -35,12 +35,12 @@ func (u *UI) droppedKitOr(next func(fyne.Position, []fyne.URI)) func(fyne.Positi
 		}
 		var file []byte
 		var proofs []mdf.ProofFile
-		u.background(func() { file, proofs = readDroppedKit(paths) }, func() {
+		f.run(func() { file, proofs = readDroppedKit(paths) }, func() {
 			if file == nil {
 				next(pos, uris)
 				return
 			}
-			u.previewKitWith(file, proofs)
+			f.previewWith(file, proofs)
 		})
 	}
 }

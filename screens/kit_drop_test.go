@@ -18,9 +18,9 @@ import (
 // still goes to the partner import.
 func TestDroppedKitOpensKitPreview(t *testing.T) {
 	u := newTestUI(t, 6, "en")
-	drop := u.droppedKitOr(u.dropped)
+	drop := u.kitFlow().droppedKitOr(u.dropped)
 	dir := t.TempDir()
-	u.exportKits(kit.Selection{PartnerIDs: []int64{u.partners.rows[0].ID}}, dir, kit.Options{})
+	u.kitFlow().exportKits(kit.Selection{PartnerIDs: []int64{u.partners.rows[0].ID}}, dir, kit.Options{})
 	u.Wait()
 	u.cancelTop()
 	kits, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))

@@ -13,19 +13,19 @@ import (
 // errNoFiguresDue: the partner kit's "figures due" selection is empty.
 var errNoFiguresDue = errors.New("no figures due")
 
-// kitDueText says whose figures are due: the quarter, its deadline and
+// dueText says whose figures are due: the quarter, its deadline and
 // how many active partners have not reported them.
-func (u *UI) kitDueText() string {
+func (f *kitFlow) dueText() string {
 	ctx := context.Background()
-	q, err := kit.DueQuarter(ctx, u.Store)
+	q, err := kit.DueQuarter(ctx, f.store)
 	if err != nil {
 		return errorText(err)
 	}
-	ps, err := kit.Partners(ctx, u.Store, kit.Selection{Due: true})
+	ps, err := kit.Partners(ctx, f.store, kit.Selection{Due: true})
 	if err != nil {
 		return errorText(err)
 	}
-	args := map[string]any{"Quarter": q.Label(), "Date": format.FormatDate(kit.DueBy(q), u.Lang), "Count": len(ps)}
+	args := map[string]any{"Quarter": q.Label(), "Date": format.FormatDate(kit.DueBy(q), f.lang), "Count": len(ps)}
 	if len(ps) == 0 {
 		return lang.L("kit.due.none", args)
 	}

@@ -24,7 +24,8 @@ func TestKitExportForPartnersWhoseFiguresAreDue(t *testing.T) {
 	if err != nil || len(due) == 0 {
 		t.Fatalf("the demo data has no partner with figures due (%v): this test proves nothing", err)
 	}
-	u.showKitExport()
+	k := u.kitFlow()
+	k.showExport()
 	var scope *widget.Select
 	var value *widget.SelectEntry
 	walkVisible(overlays(u), func(o fyne.CanvasObject) bool {
@@ -51,7 +52,7 @@ func TestKitExportForPartnersWhoseFiguresAreDue(t *testing.T) {
 	u.cancelTop()
 
 	dir := t.TempDir()
-	u.exportKits(u.kitSelection(kitScopeDue, value.Text), dir, kit.Options{})
+	k.exportKits(k.selection(kitScopeDue, value.Text), dir, kit.Options{})
 	u.Wait()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
 	if len(files) != len(due) {
@@ -60,7 +61,7 @@ func TestKitExportForPartnersWhoseFiguresAreDue(t *testing.T) {
 	u.cancelTop()
 
 	u.Store.Now = func() time.Time { return time.Date(2020, 5, 1, 10, 0, 0, 0, time.UTC) }
-	u.exportKits(kit.Selection{Due: true}, t.TempDir(), kit.Options{})
+	k.exportKits(kit.Selection{Due: true}, t.TempDir(), kit.Options{})
 	u.Wait()
 	if txt := topOverlayText(u); !strings.Contains(txt, "Every partner has reported its figures for Q1 2020") {
 		t.Errorf("with nothing due the export says %q", txt)

@@ -57,7 +57,7 @@ func TestKitPreviewShowsLeadAnswers(t *testing.T) {
 	var b bytes.Buffer
 	f.Write(&b)
 	f.Close()
-	pv, err := kit.Import(ctx, s, bytes.NewReader(b.Bytes()), u.kitImportOptions(false, nil))
+	pv, err := kit.Import(ctx, s, bytes.NewReader(b.Bytes()), u.kitFlow().importOptions(false, nil))
 	if err != nil || len(pv.Items) != 2 {
 		t.Fatalf("preview: %v %+v", err, pv)
 	}
@@ -71,7 +71,7 @@ func TestKitPreviewShowsLeadAnswers(t *testing.T) {
 	if !strings.Contains(texts[1], "lead declined · Volga Foods") || !strings.Contains(texts[1], "reason") {
 		t.Errorf("decline without a reason %q", texts[1])
 	}
-	pr := newKitPreview(u, pv, b.Bytes())
+	pr := newKitPreview(u.kitFlow(), pv, b.Bytes())
 	pr.show()
 	test.Tap(overlayButton(t, u, "Import checked rows"))
 	u.Wait()

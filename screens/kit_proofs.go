@@ -95,7 +95,7 @@ func (p *kitPreview) askAttach() {
 				p.attachByHand(hash, file.Selected)
 				return
 			}
-			p.ui.newFileOpen(func(r fyne.URIReadCloser, err error) {
+			fileOpen(p.win, func(r fyne.URIReadCloser, err error) {
 				if err != nil || r == nil {
 					return
 				}
@@ -104,14 +104,14 @@ func (p *kitPreview) askAttach() {
 				r.Close()
 				switch {
 				case err != nil:
-					dialog.ShowError(err, p.ui.Win)
+					dialog.ShowError(err, p.win)
 				case len(b) > data.MaxProofSize:
-					dialog.ShowError(errors.New(lang.L("kit.proofs.too_big", map[string]any{"Name": name, "MB": data.MaxProofSize >> 20})), p.ui.Win)
+					dialog.ShowError(errors.New(lang.L("kit.proofs.too_big", map[string]any{"Name": name, "MB": data.MaxProofSize >> 20})), p.win)
 				default:
 					p.attachFile(hash, mdf.ProofFile{Name: name, Content: b})
 				}
 			}).Show()
-		}, p.ui.Win)
+		}, p.win)
 	d.Resize(fyne.NewSize(640, d.MinSize().Height))
 	d.Show()
 }
@@ -137,13 +137,13 @@ func (p *kitPreview) attachByHand(hash, name string) {
 	}
 	var pv *kit.Preview
 	var err error
-	p.ui.background(func() {
-		opt := p.ui.kitImportOptions(false, nil)
+	p.run(func() {
+		opt := p.importOptions(false, nil)
 		opt.Proofs, opt.Attach = p.proofs, p.attach
-		pv, err = kit.Import(context.Background(), p.ui.Store, strings.NewReader(string(p.file)), opt)
+		pv, err = kit.Import(context.Background(), p.store, strings.NewReader(string(p.file)), opt)
 	}, func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), p.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), p.win)
 			return
 		}
 		p.pv = pv // the manager's rejections stay in p.dec, by row

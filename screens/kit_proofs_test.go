@@ -60,11 +60,12 @@ func TestKitPreviewAttachesAnUnnamedProofByHand(t *testing.T) {
 	x.Close()
 	proofs := []mdf.ProofFile{{Name: "invoice_12.PDF", Content: []byte("inv")}, {Name: "scan001.png", Content: []byte("png")}}
 
-	opt := u.kitImportOptions(false, nil)
+	k := u.kitFlow()
+	opt := k.importOptions(false, nil)
 	opt.Proofs = proofs
 	pv, err := kit.Import(ctx, u.Store, strings.NewReader(b.String()), opt)
 	must(err)
-	pr := newKitPreview(u, pv, b.Bytes())
+	pr := newKitPreview(k, pv, b.Bytes())
 	pr.proofs = proofs
 	pr.show()
 	rowsText := func() string {

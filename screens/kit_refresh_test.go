@@ -33,7 +33,8 @@ func TestKitImportRefreshesOpenScreens(t *testing.T) {
 	u.Wait()
 	id := s.selected
 	dir := t.TempDir()
-	u.exportKits(kit.Selection{PartnerIDs: []int64{id}}, dir, kit.Options{})
+	k := u.kitFlow()
+	k.exportKits(kit.Selection{PartnerIDs: []int64{id}}, dir, kit.Options{})
 	u.Wait()
 	u.cancelTop()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
@@ -51,11 +52,11 @@ func TestKitImportRefreshesOpenScreens(t *testing.T) {
 		return b.Bytes()
 	}
 	importKit := func(b []byte) {
-		pv, err := kit.Import(context.Background(), u.Store, strings.NewReader(string(b)), u.kitImportOptions(false, nil))
+		pv, err := kit.Import(context.Background(), u.Store, strings.NewReader(string(b)), k.importOptions(false, nil))
 		if err != nil {
 			t.Fatal(err)
 		}
-		newKitPreview(u, pv, b).show()
+		newKitPreview(k, pv, b).show()
 		test.Tap(overlayButton(t, u, "Import checked rows"))
 		u.Wait()
 		u.cancelTop()

@@ -16,8 +16,8 @@ import (
 // outboxDir is where "Send to partner…" writes one partner's kit and
 // e-mail draft without asking: the Outbox folder beside the database,
 // one folder per day.
-func (u *UI) outboxDir() string {
-	return filepath.Join(filepath.Dir(u.Store.Path()), "Outbox", fiscal.ISODate(u.Store.Now()))
+func (f *kitFlow) outboxDir() string {
+	return filepath.Join(filepath.Dir(f.store.Path()), "Outbox", fiscal.ISODate(f.store.Now()))
 }
 
 // askSendKits is "Send to partner…" on a partner or a selection: a kit
@@ -25,7 +25,7 @@ func (u *UI) outboxDir() string {
 // asked). One partner's draft is written to the outbox and opens in the
 // mail client at once; a batch goes to a folder the user picks. With
 // mail unchecked only the kits are written.
-func (u *UI) askSendKits(ids []int64, title string) {
+func (f *kitFlow) askSendKits(ids []int64, title string) {
 	if len(ids) == 0 {
 		return
 	}
@@ -49,22 +49,22 @@ func (u *UI) askSendKits(ids []int64, title string) {
 	(&widgets.FormDialog{Title: title, Confirm: confirm, Size: fyne.NewSize(560, 0), Items: []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.doc_lang"), docLang), widget.NewFormItem("", mail), widget.NewFormItem("", withPlan)},
 		OnSave: func() error {
-			u.sendKits(ids, docLang.SelectedIndex(), mail.Checked, withPlan.Checked)
+			f.sendKits(ids, docLang.SelectedIndex(), mail.Checked, withPlan.Checked)
 			return nil
-		}}).Show(u.Win)
+		}}).Show(f.win)
 }
 
 // sendKits writes the kits (and drafts) as askSendKits was answered.
-func (u *UI) sendKits(ids []int64, docLang int, mail, withPlan bool) {
+func (f *kitFlow) sendKits(ids []int64, docLang int, mail, withPlan bool) {
 	opt := kit.Options{Lang: []format.Lang{"", format.EN, format.RU}[max(0, docLang)], Mail: mail, PlanPDF: mail && withPlan}
 	sel := kit.Selection{PartnerIDs: ids}
 	if len(ids) == 1 {
-		u.exportKits(sel, u.outboxDir(), opt)
+		f.exportKits(sel, f.outboxDir(), opt)
 		return
 	}
-	u.showFolderOpen(func(dir fyne.ListableURI, err error) {
+	f.askFolder(func(dir fyne.ListableURI, err error) {
 		if err == nil && dir != nil {
-			u.exportKits(sel, dir.Path(), opt)
+			f.exportKits(sel, dir.Path(), opt)
 		}
 	})
 }

@@ -60,7 +60,7 @@ func TestSendToPartnerMakesKitAndDraft(t *testing.T) {
 	test.Tap(d.sendBtn)
 	test.Tap(overlayButton(t, u, "Make the kit and draft"))
 	u.Wait()
-	dir := u.outboxDir()
+	dir := u.kitFlow().outboxDir()
 	if x, e := filesIn(t, dir, ".xlsx"), filesIn(t, dir, ".eml"); len(x) != 1 || len(e) != 1 {
 		t.Fatalf("outbox %s holds kits %v and drafts %v, want one of each for %s", dir, x, e, name)
 	}

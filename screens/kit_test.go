@@ -23,7 +23,8 @@ func TestPartnerKitMenuExportsAndImports(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	u.exportKits(kit.Selection{All: true}, dir, kit.Options{})
+	k := u.kitFlow()
+	k.exportKits(kit.Selection{All: true}, dir, kit.Options{})
 	u.Wait()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
 	if len(files) == 0 || !strings.Contains(topOverlayText(u), "kits written") {
@@ -40,11 +41,11 @@ func TestPartnerKitMenuExportsAndImports(t *testing.T) {
 	f.SetCellStr("Deal registrations", "C5", "Rejected Customer Ltd")
 	b, _ := f.WriteToBuffer()
 	f.Close()
-	pv, err := kit.Import(context.Background(), u.Store, strings.NewReader(b.String()), u.kitImportOptions(false, nil))
+	pv, err := kit.Import(context.Background(), u.Store, strings.NewReader(b.String()), k.importOptions(false, nil))
 	if err != nil || len(pv.Items) != 2 {
 		t.Fatalf("preview: %v %+v", err, pv)
 	}
-	p := newKitPreview(u, pv, b.Bytes())
+	p := newKitPreview(k, pv, b.Bytes())
 	p.show()
 	if txt := topOverlayText(u); !strings.Contains(txt, "Partner kit of") {
 		t.Fatalf("the preview dialog is not shown: %q", txt)

@@ -19,8 +19,8 @@ func (u *UI) registerAreaActions() {
 	u.registerAction(actExportPlan, u.exportPlan)
 	u.registerAction(actBackup, u.backupNow)
 	u.registerAction(actLogContact, u.logContactForSelected)
-	u.registerAction(actKitExport, u.showKitExport)
-	u.registerAction(actKitImport, u.showKitImport)
+	u.registerAction(actKitExport, func() { u.kitFlow().showExport() }) // kit.go: wired when used
+	u.registerAction(actKitImport, func() { u.kitFlow().showImport() })
 }
 
 // exportPlan exports the open partner's plan; with no partner open it

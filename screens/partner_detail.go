@@ -84,7 +84,7 @@ func newPartnerDetail(deps partnerDeps) *partnerDetail {
 func (u *UI) partnerDeps(reloadList func()) partnerDeps {
 	return partnerDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
 		settings: func() data.Settings { return u.Settings }, openURL: u.App.OpenURL,
-		reloadList: reloadList, sendKits: u.askSendKits, confirmTier: u.confirmTier,
+		reloadList: reloadList, sendKits: u.kitFlow().askSendKits, confirmTier: u.confirmTier,
 		newDealTable: func() *dealTable { return newDealTable(u) }, showError: u.showError}
 }
 

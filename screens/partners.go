@@ -242,6 +242,23 @@ func (s *partnersScreen) reload() {
 	})
 }
 
+// reloadWithOpen reads the list again and the open partner with it (its
+// deals, MDF, contacts, plan, timeline): after a kit import.
+func (s *partnersScreen) reloadWithOpen() {
+	s.reload()
+	if id := s.selected; id != 0 {
+		s.detail.load(id)
+	}
+}
+
+// openName is the name of the partner open in the detail ("" when none).
+func (s *partnersScreen) openName() string {
+	if s == nil || s.detail == nil || s.detail.partner == nil {
+		return ""
+	}
+	return s.detail.partner.Name
+}
+
 // loadSuggestions evaluates the tier rules off the UI goroutine and then
 // puts the promotion and demotion arrows in the tier column.
 func (s *partnersScreen) loadSuggestions() {
