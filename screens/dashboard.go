@@ -25,7 +25,7 @@ import (
 // Every group of figures is computed off the UI goroutine and shown as
 // soon as it arrives.
 type dashboardScreen struct {
-	ui *UI
+	dashboardDeps
 
 	active, won, vsPlan, onboarding, awaiting, expiring, tiers *kpiTile
 	mdf                                                        *kpiTile // dashboard_mdf.go
@@ -78,8 +78,37 @@ func (t *kpiTile) set(value, note string) {
 	t.note.SetText(note)
 }
 
-func newDashboardScreen(u *UI) *dashboardScreen {
-	return &dashboardScreen{ui: u}
+// dashboardDeps is what the dashboard is given: the store, the window and
+// its language, a runner, the current settings, the window's startup
+// hooks, and the places its lists open elsewhere in the window.
+type dashboardDeps struct {
+	store       *data.Store
+	win         fyne.Window
+	lang        format.Lang
+	background  runner
+	settings    func() data.Settings                             // read when used: the settings screen may change them
+	onUI        func(f func())                                   // runs f on the UI goroutine and waits (a step is shown before the next runs)
+	whenShown   func(load func())                                // runs load when the screen is first shown
+	loaded      func()                                           // a load is done: release startup memory (the first time only)
+	newExporter func() *reportExport                             // the Excel report export (report_export.go)
+	openPartner func(id int64)                                   // shows the Partners area with this partner open
+	partnerTab  func(title string)                               // selects a tab of the open partner's detail by its title
+	showLeads   func(offered bool)                               // opens the Leads tab, with the offered leads when offered (leads.go)
+	logContact  func(partnerID int64, name string, saved func()) // asks for a contact to log with a partner (contact_log.go)
+}
+
+func newDashboardScreen(deps dashboardDeps) *dashboardScreen {
+	return &dashboardScreen{dashboardDeps: deps}
+}
+
+// newDashboardScreen builds the dashboard for this window.
+func (u *UI) newDashboardScreen() *dashboardScreen {
+	return newDashboardScreen(dashboardDeps{store: u.Store, win: u.Win, lang: u.Lang, background: u.background,
+		settings: func() data.Settings { return u.Settings }, onUI: u.onUI, whenShown: u.whenShown,
+		loaded:      func() { u.releaseAfterStartup("dashboard") },
+		newExporter: func() *reportExport { return newReportExport(u) },
+		openPartner: u.openPartner, partnerTab: func(title string) { u.partners.detail.showTab(title) },
+		showLeads: u.showLeads, logContact: u.showLogContact})
 }
 
 func (d *dashboardScreen) buildUI() fyne.CanvasObject {
@@ -98,7 +127,7 @@ func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 	d.funnel = widgets.NewBarChart(lang.L("dash.chart.funnel"), false)
 	charts := container.NewGridWithColumns(3, d.wonChart, d.tierChart, d.funnel)
 
-	d.exporter = newReportExport(d.ui)
+	d.exporter = d.newExporter()
 	refresh := &widget.Button{Text: lang.L("dash.refresh"), Icon: theme.ViewRefreshIcon(), OnTapped: d.load}
 	export := &widget.Button{Text: lang.L("dash.export"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance,
 		OnTapped: d.exporter.ask}
@@ -106,7 +135,7 @@ func (d *dashboardScreen) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, export), title)
 
 	lists := container.NewGridWithColumns(2, d.buildToday(), d.buildRisks())
-	d.ui.whenShown(d.load)
+	d.whenShown(d.load)
 	// Today is the work: on a laptop screen the figures scroll above it
 	// and the divider gives the lists more room when dragged.
 	split := container.NewVSplit(container.NewVScroll(container.NewVBox(tiles, charts)), lists)
@@ -127,38 +156,46 @@ func (d *dashboardScreen) load() {
 // run does the steps in one background job; each result is applied on
 // the UI goroutine before the next step starts.
 func (d *dashboardScreen) run(steps ...step) {
-	d.ui.background(func() {
+	d.background(func() {
 		ctx := context.Background()
 		for _, s := range steps {
-			d.ui.onUI(s(ctx))
+			d.onUI(s(ctx))
 		}
-	}, func() { d.ui.releaseAfterStartup("dashboard") })
+	}, d.loaded)
 }
 
-func (d *dashboardScreen) now() time.Time { return d.ui.Store.Now() }
+func (d *dashboardScreen) now() time.Time { return d.store.Now() }
 
-func (d *dashboardScreen) fiscalFrom() int { return metrics.FiscalFromSetting(d.ui.Settings) }
+func (d *dashboardScreen) fiscalFrom() int { return metrics.FiscalFromSetting(d.settings()) }
 
-func (d *dashboardScreen) money(minor int64) string {
-	return format.FormatMoney(minor, d.ui.Settings.Currency, d.ui.Lang)
-}
+// loc shows dates and money in the window's language and the current
+// program currency.
+func (d *dashboardScreen) loc() locale { return locale{lang: d.lang, currency: d.settings().Currency} }
+
+func (d *dashboardScreen) money(minor int64) string { return d.loc().money(minor) }
+
+// date shows an ISO date in the window's language.
+func (d *dashboardScreen) date(iso string) string { return format.FormatDate(iso, d.lang) }
+
+// currency is the program currency now.
+func (d *dashboardScreen) currency() string { return d.settings().Currency }
 
 func (d *dashboardScreen) kpiStep(ctx context.Context) func() {
-	k, err := metrics.LoadKPIs(ctx, d.ui.Store, d.now(), d.fiscalFrom())
+	k, err := metrics.LoadKPIs(ctx, d.store, d.now(), d.fiscalFrom())
 	return func() {
 		if err != nil {
 			d.active.set("—", errorText(err))
 			return
 		}
 		q := fiscal.QuarterOf(d.now(), d.fiscalFrom())
-		d.active.set(format.FormatNumber(int64(k.ActivePartners), d.ui.Lang), "")
+		d.active.set(format.FormatNumber(int64(k.ActivePartners), d.lang), "")
 		d.won.set(d.money(k.WonThisQuarter), lang.L("dash.kpi.won_vs", map[string]any{
-			"Quarter": q.Prev().Label(), "Amount": compactMoney(k.WonLastQuarter, d.ui.Settings.Currency, d.ui.Lang),
+			"Quarter": q.Prev().Label(), "Amount": compactMoney(k.WonLastQuarter, d.currency(), d.lang),
 			"Change": change(k.WonThisQuarter, k.WonLastQuarter)}))
 		d.showVsPlan(k)
-		d.onboarding.set(format.FormatNumber(int64(k.OnboardingInProgress), d.ui.Lang), "")
-		d.awaiting.set(format.FormatNumber(int64(k.DealsAwaitingApproval), d.ui.Lang), "")
-		d.expiring.set(format.FormatNumber(int64(k.DealsExpiringSoon), d.ui.Lang), "")
+		d.onboarding.set(format.FormatNumber(int64(k.OnboardingInProgress), d.lang), "")
+		d.awaiting.set(format.FormatNumber(int64(k.DealsAwaitingApproval), d.lang), "")
+		d.expiring.set(format.FormatNumber(int64(k.DealsExpiringSoon), d.lang), "")
 	}
 }
 
@@ -170,8 +207,8 @@ func (d *dashboardScreen) showVsPlan(k metrics.KPIs) {
 		return
 	}
 	pct := k.WonThisQuarter * 100 / k.PlanThisQuarter
-	d.vsPlan.set(format.FormatNumber(pct, d.ui.Lang)+" %", lang.L("dash.kpi.won_vs_plan", map[string]any{
-		"Amount": compactMoney(k.PlanThisQuarter, d.ui.Settings.Currency, d.ui.Lang), "Percent": pct}))
+	d.vsPlan.set(format.FormatNumber(pct, d.lang)+" %", lang.L("dash.kpi.won_vs_plan", map[string]any{
+		"Amount": compactMoney(k.PlanThisQuarter, d.currency(), d.lang), "Percent": pct}))
 }
 
 // change is the difference to last quarter as a signed percentage, or
@@ -184,7 +221,7 @@ func change(now, before int64) string {
 }
 
 func (d *dashboardScreen) wonStep(ctx context.Context) func() {
-	won, err := metrics.WonByQuarter(ctx, d.ui.Store, d.now(), d.fiscalFrom(), 8)
+	won, err := metrics.WonByQuarter(ctx, d.store, d.now(), d.fiscalFrom(), 8)
 	return func() {
 		if err == nil {
 			d.wonChart.SetBars(d.wonBars(won))
@@ -193,10 +230,10 @@ func (d *dashboardScreen) wonStep(ctx context.Context) func() {
 }
 
 func (d *dashboardScreen) tierStep(ctx context.Context) func() {
-	tiers, err := metrics.PartnersByTier(ctx, d.ui.Store, d.ui.Lang)
+	tiers, err := metrics.PartnersByTier(ctx, d.store, d.lang)
 	var statuses []metrics.Count
 	if err == nil {
-		statuses, err = metrics.PartnersByStatus(ctx, d.ui.Store)
+		statuses, err = metrics.PartnersByStatus(ctx, d.store)
 	}
 	return func() {
 		if err != nil {
@@ -204,7 +241,7 @@ func (d *dashboardScreen) tierStep(ctx context.Context) func() {
 			return
 		}
 		d.showTiers(tiers)
-		d.funnel.SetBars(funnelBars(statuses, d.ui.Lang))
+		d.funnel.SetBars(funnelBars(statuses, d.lang))
 	}
 }
 
@@ -212,7 +249,7 @@ func (d *dashboardScreen) wonBars(won []metrics.QuarterAmount) []widgets.Bar {
 	bars := make([]widgets.Bar, len(won))
 	for i, q := range won {
 		bars[i] = widgets.Bar{Label: fmt.Sprintf("Q%d’%02d", q.Quarter.Q, q.Quarter.Year%100), Value: float64(q.Amount),
-			Text: compactMoney(q.Amount, d.ui.Settings.Currency, d.ui.Lang)}
+			Text: compactMoney(q.Amount, d.currency(), d.lang)}
 	}
 	return bars
 }
@@ -225,7 +262,7 @@ func (d *dashboardScreen) showTiers(tiers []metrics.Count) {
 		if t.Key == "" {
 			label = lang.L("dash.no_tier")
 		}
-		bars = append(bars, widgets.Bar{Label: label, Value: float64(t.N), Text: format.FormatNumber(int64(t.N), d.ui.Lang)})
+		bars = append(bars, widgets.Bar{Label: label, Value: float64(t.N), Text: format.FormatNumber(int64(t.N), d.lang)})
 		if t.Key != "" && t.N > 0 {
 			if note != "" {
 				note += " · "
@@ -240,7 +277,7 @@ func (d *dashboardScreen) showTiers(tiers []metrics.Count) {
 			ranked += t.N
 		}
 	}
-	d.tiers.set(format.FormatNumber(int64(ranked), d.ui.Lang), note)
+	d.tiers.set(format.FormatNumber(int64(ranked), d.lang), note)
 }
 
 // funnelStatuses are the recruitment stages, in order.
@@ -279,10 +316,4 @@ func compactMoney(minor int64, currency string, l format.Lang) string {
 		return strings.Replace(num, ".", ",", 1) + ru + "\u00a0" + sym
 	}
 	return sym + num + suffix
-}
-
-// openPartner shows the partners area with one partner open.
-func (d *dashboardScreen) openPartner(id int64) {
-	d.ui.show("nav.partners")
-	d.ui.partners.open(id)
 }

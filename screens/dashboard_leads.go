@@ -21,7 +21,7 @@ func (d *dashboardScreen) buildLeadsTile() fyne.CanvasObject {
 
 // leadsStep loads the leads tile's figures.
 func (d *dashboardScreen) leadsStep(ctx context.Context) func() {
-	counts, err := d.ui.Store.LeadStateCounts(ctx)
+	counts, err := d.store.LeadStateCounts(ctx)
 	return func() {
 		if err != nil {
 			d.leadsTile.set("—", errorText(err))

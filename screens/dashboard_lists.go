@@ -56,11 +56,11 @@ func (d *dashboardScreen) updateRisk(r metrics.AtRisk, row *fyne.Container) {
 
 // riskText is why a partner is at risk and since when.
 func (d *dashboardScreen) riskText(r metrics.AtRisk) string {
-	return lang.L("dash.risk."+string(r.Kind)) + " · " + lang.L("dash.risk.since", map[string]any{"Date": d.ui.date(r.Since)})
+	return lang.L("dash.risk."+string(r.Kind)) + " · " + lang.L("dash.risk.since", map[string]any{"Date": d.date(r.Since)})
 }
 
 func (d *dashboardScreen) riskStep(ctx context.Context) func() {
-	risks, err := metrics.FindAtRisk(ctx, d.ui.Store, d.now(), metrics.DefaultRiskRules)
+	risks, err := metrics.FindAtRisk(ctx, d.store, d.now(), metrics.DefaultRiskRules)
 	return func() {
 		d.risks = nil
 		switch {
@@ -79,9 +79,9 @@ func (d *dashboardScreen) riskStep(ctx context.Context) func() {
 // markAtRisk sets the partner's status to at risk, with the warning as
 // the reason in its timeline.
 func (d *dashboardScreen) markAtRisk(r metrics.AtRisk) {
-	reason := lang.L("dash.risk."+string(r.Kind)) + " (" + lang.L("dash.risk.since", map[string]any{"Date": d.ui.date(r.Since)}) + ")"
+	reason := lang.L("dash.risk."+string(r.Kind)) + " (" + lang.L("dash.risk.since", map[string]any{"Date": d.date(r.Since)}) + ")"
 	d.run(func(ctx context.Context) func() {
-		err := d.ui.Store.ChangeStatus(ctx, r.PartnerID, data.StatusAtRisk, reason, d.ui.Settings.ManagerName)
+		err := d.store.ChangeStatus(ctx, r.PartnerID, data.StatusAtRisk, reason, d.settings().ManagerName)
 		return d.showError(err)
 	}, d.kpiStep, d.riskStep)
 }
@@ -89,14 +89,14 @@ func (d *dashboardScreen) markAtRisk(r metrics.AtRisk) {
 // dismiss hides the warning for a while.
 func (d *dashboardScreen) dismiss(r metrics.AtRisk) {
 	d.run(func(ctx context.Context) func() {
-		return d.showError(metrics.DismissRisk(ctx, d.ui.Store, r.PartnerID, r.Kind, d.now()))
+		return d.showError(metrics.DismissRisk(ctx, d.store, r.PartnerID, r.Kind, d.now()))
 	}, d.riskStep)
 }
 
 func (d *dashboardScreen) showError(err error) func() {
 	return func() {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), d.win)
 		}
 	}
 }

@@ -19,17 +19,17 @@ import (
 
 // askSnooze asks until when to hide an entry (a week by default).
 func (d *dashboardScreen) askSnooze(e metrics.TodayEntry) {
-	until := newDateEntry(d.ui, "until")
+	until := d.loc().dateEntry(d.store, "until")
 	until.SetValue(fiscal.ISODate(d.now().AddDate(0, 0, 7)))
 	d.snoozeUntil = until
 	label := d.todayText(e)
-	showMDFForm(d.ui, lang.L("week.snooze_title"), lang.L("action.save"), []*widget.FormItem{
+	showForm(d.win, lang.L("week.snooze_title"), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),
 		widget.NewFormItem(lang.L("field.until"), until),
 	}, func() error {
 		day, err := until.Value()
 		if err == nil {
-			err = metrics.SnoozeToday(context.Background(), d.ui.Store, e, day, label)
+			err = metrics.SnoozeToday(context.Background(), d.store, e, day, label)
 		}
 		if err == nil {
 			d.run(d.todayStep)
@@ -42,11 +42,11 @@ func (d *dashboardScreen) askSnooze(e metrics.TodayEntry) {
 func (d *dashboardScreen) askDismiss(e metrics.TodayEntry) {
 	reason := widgets.NewText(&widget.Entry{PlaceHolder: lang.L("week.reason_hint")})
 	label := d.todayText(e)
-	showMDFForm(d.ui, lang.L("week.dismiss_title"), lang.L("action.save"), []*widget.FormItem{
+	showForm(d.win, lang.L("week.dismiss_title"), lang.L("action.save"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("week.item"), &widget.Label{Text: label, Wrapping: fyne.TextWrapWord}),
 		widget.NewFormItem(lang.L("field.reason"), reason),
 	}, func() error {
-		err := metrics.DismissToday(context.Background(), d.ui.Store, e, reason.Text, label)
+		err := metrics.DismissToday(context.Background(), d.store, e, reason.Text, label)
 		if err == nil {
 			d.run(d.todayStep)
 		}
@@ -58,9 +58,9 @@ func (d *dashboardScreen) askDismiss(e metrics.TodayEntry) {
 // showMarks lists what is snoozed (until when) and dismissed (why), each
 // with a way to bring it back to Today.
 func (d *dashboardScreen) showMarks() {
-	marks, err := metrics.ActiveTodayMarks(context.Background(), d.ui.Store, d.now())
+	marks, err := metrics.ActiveTodayMarks(context.Background(), d.store, d.now())
 	if err != nil {
-		dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
+		dialog.ShowError(errors.New(errorText(err)), d.win)
 		return
 	}
 	d.marks = marks
@@ -85,7 +85,7 @@ func (d *dashboardScreen) showMarks() {
 	if len(marks) == 0 {
 		body = widget.NewLabel(lang.L("week.marks_empty"))
 	}
-	d.marksDlg = dialog.NewCustom(lang.L("week.marks"), lang.L("week.close"), body, d.ui.Win)
+	d.marksDlg = dialog.NewCustom(lang.L("week.marks"), lang.L("week.close"), body, d.win)
 	d.marksDlg.Resize(fyne.NewSize(760, 420))
 	d.marksDlg.Show()
 	d.marksList = list
@@ -94,17 +94,17 @@ func (d *dashboardScreen) showMarks() {
 // markText says until when an entry sleeps, or why it was dismissed.
 func (d *dashboardScreen) markText(m data.TodayMark) string {
 	at, _ := time.Parse(time.RFC3339, m.At)
-	on := d.ui.date(fiscal.ISODate(at))
+	on := d.date(fiscal.ISODate(at))
 	if m.Action == data.TodaySnooze {
-		return lang.L("week.snoozed_until", map[string]any{"Date": d.ui.date(m.Until), "On": on})
+		return lang.L("week.snoozed_until", map[string]any{"Date": d.date(m.Until), "On": on})
 	}
 	return lang.L("week.dismissed_because", map[string]any{"Reason": m.Reason, "On": on})
 }
 
 // restore brings a snoozed or dismissed entry back to Today now.
 func (d *dashboardScreen) restore(m data.TodayMark) {
-	if err := d.ui.Store.UnmarkToday(context.Background(), m.Kind, m.Ref); err != nil {
-		dialog.ShowError(errors.New(errorText(err)), d.ui.Win)
+	if err := d.store.UnmarkToday(context.Background(), m.Kind, m.Ref); err != nil {
+		dialog.ShowError(errors.New(errorText(err)), d.win)
 		return
 	}
 	for i := range d.marks {

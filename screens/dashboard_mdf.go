@@ -20,7 +20,7 @@ func (d *dashboardScreen) buildMDFTile() fyne.CanvasObject {
 
 // mdfStep loads the MDF tile's figures.
 func (d *dashboardScreen) mdfStep(ctx context.Context) func() {
-	k, err := metrics.LoadMDFKPI(ctx, d.ui.Store, d.now())
+	k, err := metrics.LoadMDFKPI(ctx, d.store, d.now())
 	return func() {
 		switch {
 		case err != nil:
@@ -28,9 +28,9 @@ func (d *dashboardScreen) mdfStep(ctx context.Context) func() {
 		case k.Funds == 0:
 			d.mdf.set("—", lang.L("dash.kpi.mdf_none"))
 		default:
-			cur := d.ui.Settings.Currency
-			d.mdf.set(compactMoney(k.Used, cur, d.ui.Lang)+" / "+compactMoney(k.Available, cur, d.ui.Lang),
-				lang.L("dash.kpi.mdf_note", map[string]any{"Budget": compactMoney(k.Budget, cur, d.ui.Lang)}))
+			cur := d.currency()
+			d.mdf.set(compactMoney(k.Used, cur, d.lang)+" / "+compactMoney(k.Available, cur, d.lang),
+				lang.L("dash.kpi.mdf_note", map[string]any{"Budget": compactMoney(k.Budget, cur, d.lang)}))
 		}
 	}
 }

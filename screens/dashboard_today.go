@@ -254,14 +254,14 @@ func todayTitle(e metrics.TodayEntry) string {
 // when the partner has several.
 func (d *dashboardScreen) todayDetail(e metrics.TodayEntry) string {
 	text := e.Text
-	if d.ui.Lang == format.RU && e.TextRU != "" {
+	if d.lang == format.RU && e.TextRU != "" {
 		text = e.TextRU
 	}
 	key := "dash.today." + string(e.Kind)
 	if e.Kind == metrics.TodayLeadUnrouted && text == "" {
 		key += "_no_event"
 	}
-	line := lang.L(key, map[string]any{"Date": d.ui.date(e.Date), "Text": text, "Days": e.Cadence})
+	line := lang.L(key, map[string]any{"Date": d.date(e.Date), "Text": text, "Days": e.Cadence})
 	if e.N > 1 && e.Kind != metrics.TodayGoneQuiet {
 		line += " " + lang.L("week.and_more", map[string]any{"Count": e.N - 1})
 	}
@@ -269,7 +269,7 @@ func (d *dashboardScreen) todayDetail(e metrics.TodayEntry) string {
 }
 
 func (d *dashboardScreen) todayStep(ctx context.Context) func() {
-	board, err := metrics.BuildToday(ctx, d.ui.Store, d.now())
+	board, err := metrics.BuildToday(ctx, d.store, d.now())
 	return func() {
 		d.board = metrics.TodayBoard{}
 		switch {
@@ -301,12 +301,12 @@ var todayTabs = map[metrics.TodayKind]string{
 // right tab; for a partner gone quiet, the contact to log as well.
 func (d *dashboardScreen) doToday(e metrics.TodayEntry) {
 	if e.Kind == metrics.TodayLeadOffer || e.Kind == metrics.TodayLeadUnrouted {
-		d.ui.showLeads(e.Kind == metrics.TodayLeadOffer)
+		d.showLeads(e.Kind == metrics.TodayLeadOffer)
 		return
 	}
 	d.openPartner(e.PartnerID)
-	d.ui.partners.detail.showTab(lang.L(todayTabs[e.Kind]))
+	d.partnerTab(lang.L(todayTabs[e.Kind]))
 	if e.Kind == metrics.TodayGoneQuiet {
-		d.ui.showLogContact(e.PartnerID, e.PartnerName, nil)
+		d.logContact(e.PartnerID, e.PartnerName, nil)
 	}
 }

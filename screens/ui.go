@@ -104,7 +104,7 @@ func (u *UI) loadSettings() {
 func (u *UI) build() {
 	u.partners = u.newPartnersScreen()
 	u.areas = []area{
-		{"dash.nav", theme.HomeIcon(), func() fyne.CanvasObject { u.dashboard = newDashboardScreen(u); return u.dashboard.buildUI() }},
+		{"dash.nav", theme.HomeIcon(), func() fyne.CanvasObject { u.dashboard = u.newDashboardScreen(); return u.dashboard.buildUI() }},
 		{"nav.partners", theme.AccountIcon(), u.partners.buildUI},
 		{"nav.recruitment", theme.SearchIcon(), func() fyne.CanvasObject { return u.newRecruitScreen().buildUI() }},
 		{"onboard.nav", theme.ListIcon(), func() fyne.CanvasObject { return u.newOnboardingScreen().buildUI() }},

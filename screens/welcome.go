@@ -26,7 +26,7 @@ const demoPartnersOnFirstRun = 60
 // welcome is the first-run dialog: it asks for the program's basics and
 // offers demo data or an empty start.
 type welcome struct {
-	ui  *UI
+	welcomeDeps
 	dlg *dialog.CustomDialog
 
 	vendor, program *widgets.TextEntry
@@ -41,21 +41,42 @@ type welcome struct {
 // did not exist before this start.
 func (u *UI) ShowWelcome() { u.showWelcome() }
 
+// welcomeDeps is what the first-run dialog is given: the store, the
+// window and its language, the settings it starts from, and what it hands
+// back to the window when the user has chosen how to start.
+type welcomeDeps struct {
+	store      *data.Store
+	win        fyne.Window
+	lang       format.Lang          // the language chosen so far; the language choice changes it
+	settings   func() data.Settings // the settings the form starts from and saves over
+	setLang    func(format.Lang)    // the window follows the language chosen in the welcome
+	rebuild    func()               // the window is built again with the saved settings
+	showImport func()               // the partner import, starting with its file chooser (recruit_import.go)
+	// runWithProgress loads the demo data behind a progress dialog with Cancel (progress.go)
+	runWithProgress func(title string, work func(ctx context.Context, progress func(done, total int)) error,
+		done func(error)) *widgets.ProgressDialog
+}
+
+func newWelcome(deps welcomeDeps) *welcome { return &welcome{welcomeDeps: deps} }
+
+// showWelcome opens the first-run dialog over this window.
 func (u *UI) showWelcome() *welcome {
-	w := &welcome{ui: u}
+	w := newWelcome(welcomeDeps{store: u.Store, win: u.Win, lang: u.Lang,
+		settings: func() data.Settings { return u.Settings }, setLang: func(l format.Lang) { u.Lang = l },
+		rebuild: u.Rebuild, showImport: u.ShowImport, runWithProgress: u.runWithProgress})
 	w.show()
 	return w
 }
 
 func (w *welcome) show() {
-	w.dlg = dialog.NewCustomWithoutButtons(lang.L("desk.welcome.title"), w.buildUI(), w.ui.Win)
+	w.dlg = dialog.NewCustomWithoutButtons(lang.L("desk.welcome.title"), w.buildUI(), w.win)
 	w.dlg.Resize(fyne.NewSize(560, w.dlg.MinSize().Height))
 	w.dlg.Show()
-	w.ui.Win.Canvas().Focus(w.vendor)
+	w.win.Canvas().Focus(w.vendor)
 }
 
 func (w *welcome) buildUI() fyne.CanvasObject {
-	st := w.ui.Settings
+	st := w.settings()
 	keep := func(e *widgets.TextEntry, fallback string) string {
 		if e != nil {
 			return e.Text
@@ -65,7 +86,7 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	w.vendor = widgets.NewText(&widget.Entry{Text: keep(w.vendor, st.VendorName), PlaceHolder: lang.L("desk.welcome.vendor_hint")})
 	w.program = widgets.NewText(&widget.Entry{Text: keep(w.program, st.ProgramName), PlaceHolder: lang.L("desk.welcome.program_hint")})
 	cur := st.Currency
-	if cur == data.DefaultSettings().Currency && w.ui.Lang == format.RU {
+	if cur == data.DefaultSettings().Currency && w.lang == format.RU {
 		cur = "RUB" // a fresh database in Russian most likely counts roubles
 	}
 	if w.currency != nil {
@@ -83,7 +104,7 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 	w.fyStart = newSelect(months, nil)
 	w.fyStart.SetSelectedIndex(max(0, month))
 	w.uiLang = newSelect([]string{lang.L("lang.en"), lang.L("lang.ru")}, nil)
-	w.uiLang.SetSelectedIndex(map[format.Lang]int{format.EN: 0, format.RU: 1}[w.ui.Lang])
+	w.uiLang.SetSelectedIndex(map[format.Lang]int{format.EN: 0, format.RU: 1}[w.lang])
 	w.uiLang.OnChanged = func(string) { w.switchLanguage() }
 	intro := widget.NewLabel(lang.L("desk.welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
@@ -108,11 +129,11 @@ func (w *welcome) buildUI() fyne.CanvasObject {
 // save stores the settings typed; on bad input the dialog stays open
 // with the field named and save reports false.
 func (w *welcome) save() bool {
-	st := w.ui.Settings
+	st := w.settings()
 	st.VendorName, st.ProgramName, st.Currency = w.vendor.Text, w.program.Text, w.currency.Text
 	st.FiscalYearFrom = w.fyStart.SelectedIndex() + 1
-	st.UILang = string(w.ui.Lang)
-	if err := w.ui.Store.SaveSettings(context.Background(), st); err != nil {
+	st.UILang = string(w.lang)
+	if err := w.store.SaveSettings(context.Background(), st); err != nil {
 		w.msg.SetText(errorText(err))
 		w.msg.Show()
 		return false
@@ -127,21 +148,22 @@ func (w *welcome) startImport() {
 		return
 	}
 	w.dlg.Hide()
-	w.ui.Rebuild()
-	w.ui.ShowImport()
+	w.rebuild()
+	w.showImport()
 }
 
 // switchLanguage redraws the welcome in the language just chosen,
 // keeping what was typed.
 func (w *welcome) switchLanguage() {
 	language := []string{"en", "ru"}[max(0, w.uiLang.SelectedIndex())]
-	if format.Lang(language) == w.ui.Lang {
+	if format.Lang(language) == w.lang {
 		return
 	}
 	if err := assets.LoadTranslations(language); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	w.ui.Lang = format.Lang(language)
+	w.lang = format.Lang(language)
+	w.setLang(w.lang)
 	w.dlg.Hide()
 	w.show()
 }
@@ -155,15 +177,15 @@ func (w *welcome) finish(demo bool) {
 	}
 	w.dlg.Hide()
 	if !demo {
-		w.ui.Rebuild()
+		w.rebuild()
 		return
 	}
-	w.ui.runWithProgress(lang.L("desk.welcome.loading"), func(ctx context.Context, _ func(int, int)) error {
-		return demox.Demo(ctx, w.ui.Store, demox.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: w.ui.Store.Now()})
+	w.runWithProgress(lang.L("desk.welcome.loading"), func(ctx context.Context, _ func(int, int)) error {
+		return demox.Demo(ctx, w.store, demox.DemoOptions{Partners: demoPartnersOnFirstRun, Seed: 1, Today: w.store.Now()})
 	}, func(err error) {
-		w.ui.Rebuild()
+		w.rebuild()
 		if err != nil && !errors.Is(err, context.Canceled) {
-			dialog.ShowError(errors.New(errorText(err)), w.ui.Win)
+			dialog.ShowError(errors.New(errorText(err)), w.win)
 		}
 	})
 }
