@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,9 +86,7 @@ func (f *profileForm) buildUI() fyne.CanvasObject {
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
 	f.offboardBtn = &widget.Button{Text: lang.L("partners.offboard"), Icon: theme.CancelIcon(), OnTapped: f.onOffboard}
 	f.deleteBtn = &widget.Button{Text: lang.L("action.delete"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: f.onDelete}
-	// The buttons wrap to a second row when the pane is narrow (the
-	// Russian labels are long), instead of running out of the window.
-	buttons := container.New(layout.NewRowWrapLayout(), save, f.offboardBtn, f.deleteBtn)
+	buttons := widgets.NewRow(save, f.offboardBtn, f.deleteBtn)
 	return container.NewBorder(nil, container.NewVBox(f.msg, buttons), nil, nil, container.NewVScroll(f.form))
 }
 
