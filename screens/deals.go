@@ -266,11 +266,11 @@ func (s *dealsScreen) buildUI() fyne.CanvasObject {
 	newBtn := &widget.Button{Text: lang.L("deals.new"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { s.deals.edit(data.Deal{RegisteredOn: s.store.Today()}) }}
 	dateSize := fyne.NewSize(180, s.from.MinSize().Height)
-	filters := container.NewHBox(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
+	filters := widgets.NewRow(s.partner, s.state, container.NewGridWrap(dateSize, s.from),
 		container.NewGridWrap(dateSize, s.to), s.expiring, s.clashes, s.vendorLeads)
 	protect := &widget.Button{Text: lang.L("deals.protection"), Icon: theme.SettingsIcon(), OnTapped: s.onProtection}
 	importBtn := &widget.Button{Text: lang.L("deals.import"), Icon: theme.FolderOpenIcon(), OnTapped: s.onImport}
-	top := container.NewVBox(container.NewBorder(nil, nil, s.deals.count, container.NewHBox(protect, importBtn, newBtn)), filters)
+	top := container.NewVBox(container.NewBorder(nil, nil, s.deals.count, nil, widgets.NewRowEnd(protect, importBtn, newBtn)), filters)
 	s.deals.onChange = s.fillPartners
 	s.partner.SetSelectedIndex(0)
 	s.state.SetSelectedIndex(0)

@@ -53,15 +53,15 @@ func (t *mdfTab) buildUI() fyne.CanvasObject {
 		p := t.selProofs()[i]
 		return fmt.Sprintf("%s · %s · SHA-256 %s…", p.Name, lang.L("mdf.size_kb", map[string]any{"KB": (p.Size + 1023) / 1024}), p.SHA256[:12])
 	}, func(i int) { t.proofSel = i })
-	reqBar := container.NewHBox(widget.NewLabelWithStyle(lang.L("mdf.requests"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	reqBar := widgets.NewRow(widget.NewLabelWithStyle(lang.L("mdf.requests"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		&widget.Button{Text: lang.L("mdf.new_request"), Icon: theme.ContentAddIcon(), OnTapped: t.onNewRequest},
 		&widget.Button{Text: lang.L("mdf.submit"), OnTapped: t.onSubmit},
 		&widget.Button{Text: lang.L("mdf.cancel_request"), OnTapped: t.onCancel},
 		&widget.Button{Text: lang.L("mdf.new_claim"), OnTapped: t.onClaim})
-	claimBar := container.NewHBox(widget.NewLabelWithStyle(lang.L("mdf.claims"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	claimBar := widgets.NewRow(widget.NewLabelWithStyle(lang.L("mdf.claims"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		&widget.Button{Text: lang.L("mdf.add_proof"), Icon: theme.FileIcon(), OnTapped: t.onAddProof},
 		&widget.Button{Text: lang.L("mdf.resubmit"), Icon: theme.MailSendIcon(), OnTapped: t.onResubmit})
-	proofBar := container.NewHBox(widget.NewLabelWithStyle(lang.L("mdf.proofs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	proofBar := widgets.NewRow(widget.NewLabelWithStyle(lang.L("mdf.proofs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		&widget.Button{Text: lang.L("mdf.open_proof"), Icon: theme.VisibilityIcon(), OnTapped: t.onOpenProof},
 		&widget.Button{Text: lang.L("mdf.save_proof"), Icon: theme.DocumentSaveIcon(), OnTapped: t.onSaveProof})
 	lower := container.NewVSplit(container.NewBorder(claimBar, nil, nil, nil, t.claims), container.NewBorder(proofBar, nil, nil, nil, t.proofs))
@@ -71,8 +71,11 @@ func (t *mdfTab) buildUI() fyne.CanvasObject {
 
 func (t *mdfTab) newList(n func() int, text func(int) string, sel func(int)) *widget.List {
 	return &widget.List{
-		Length:     n,
-		CreateItem: func() fyne.CanvasObject { return widget.NewLabel("request · state · amount") },
+		Length: n,
+		CreateItem: func() fyne.CanvasObject {
+			// a long line ends in "…" at the pane's edge: widen the pane to read it
+			return &widget.Label{Text: "request · state · amount", Truncation: fyne.TextTruncateEllipsis}
+		},
 		UpdateItem: func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(text(id)) },
 		OnSelected: func(id widget.ListItemID) { sel(id) },
 	}

@@ -44,11 +44,11 @@ func (o *onboardingTab) buildUI() fyne.CanvasObject {
 	o.startBtn = &widget.Button{Text: lang.L("onboard.start"), Icon: theme.MediaPlayIcon(), OnTapped: o.onStart}
 	o.updateBtn = &widget.Button{Text: lang.L("onboard.update_from_template"), Icon: theme.ViewRefreshIcon(), OnTapped: o.onUpdate}
 	o.activateBtn = &widget.Button{Text: lang.L("onboard.move_to_active"), Icon: theme.ConfirmIcon(), Importance: widget.SuccessImportance, OnTapped: o.onActivate}
-	o.suggestion = container.NewHBox(widget.NewLabel(lang.L("onboard.all_done")), o.activateBtn)
+	o.suggestion = widgets.NewRow(widget.NewLabel(lang.L("onboard.all_done")), o.activateBtn)
 	o.suggestion.Hide()
 	o.empty = widget.NewLabel(lang.L("onboard.no_checklist"))
 	o.list = &widget.List{Length: func() int { return o.length() }, CreateItem: o.createRow, UpdateItem: o.updateRow}
-	top := container.NewVBox(container.NewHBox(o.startBtn, o.updateBtn), o.bar, o.summary, o.suggestion, o.empty)
+	top := container.NewVBox(widgets.NewRow(o.startBtn, o.updateBtn), o.bar, o.summary, o.suggestion, o.empty)
 	return container.NewBorder(top, nil, nil, nil, o.list)
 }
 

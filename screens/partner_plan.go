@@ -15,6 +15,7 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/app/plan"
 	"channeldesk/data"
+	"channeldesk/screens/widgets"
 )
 
 // planTab shows a partner's business plan for one fiscal year: objectives
@@ -80,10 +81,12 @@ func (t *planTab) buildUI() fyne.CanvasObject {
 	t.checkLabel.Wrapping = fyne.TextWrapWord
 	t.summary.Wrapping = fyne.TextWrapWord
 	t.status.Wrapping = fyne.TextWrapWord
-	year := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("plans.year")), t.yearSel), nil, t.status)
-	actions := container.NewGridWithColumns(3, t.newBtn, t.editBtn, t.agreeBtn, t.doneBtn, t.revBtn, t.exportBtn)
-	head := container.NewVBox(year, actions, t.summary)
-	checks := container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("plans.checkins"), fyne.TextAlignLeading,
+	// the plan's state under the year, the whole width: beside it, a
+	// sentence such as "No plan for FY 2026 yet." had a sliver of the pane
+	year := container.NewHBox(widget.NewLabel(lang.L("plans.year")), t.yearSel)
+	actions := widgets.NewRow(t.newBtn, t.editBtn, t.agreeBtn, t.doneBtn, t.revBtn, t.exportBtn)
+	head := container.NewVBox(year, t.status, actions, t.summary)
+	checks := container.NewBorder(widgets.NewRow(widget.NewLabelWithStyle(lang.L("plans.checkins"), fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true}), t.checkBtn), nil, nil, nil, container.NewVScroll(t.checkLabel))
 	split := container.NewVSplit(t.table, checks)
 	split.Offset = 0.65

@@ -86,7 +86,7 @@ func (f *profileForm) buildUI() fyne.CanvasObject {
 	save := &widget.Button{Text: lang.L("action.save"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
 	f.offboardBtn = &widget.Button{Text: lang.L("partners.offboard"), Icon: theme.CancelIcon(), OnTapped: f.onOffboard}
 	f.deleteBtn = &widget.Button{Text: lang.L("action.delete"), Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: f.onDelete}
-	buttons := container.NewHBox(save, f.offboardBtn, f.deleteBtn)
+	buttons := widgets.NewRow(save, f.offboardBtn, f.deleteBtn)
 	return container.NewBorder(nil, container.NewVBox(f.msg, buttons), nil, nil, container.NewVScroll(f.form))
 }
 

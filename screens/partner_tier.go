@@ -58,7 +58,10 @@ func (t *partnerTierTab) buildUI() fyne.CanvasObject {
 	t.msg = widgets.NewErrorLine()
 	t.custom = container.NewVBox()
 	t.historyBox = container.NewVBox()
-	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box), container.NewVBox(t.confirm), t.qualified)
+	// the badge and "Confirm" on one line, what the partner qualifies for
+	// below them the whole width (beside them it broke inside words)
+	head := container.NewVBox(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(200, 44), t.badge.box),
+		container.NewVBox(t.confirm)), t.qualified)
 	card := container.NewVBox(head, t.risk, widget.NewSeparator(), t.nextTitle, t.progress, t.custom, widget.NewSeparator(),
 		t.buildWhatIf(), t.msg, widget.NewLabelWithStyle(lang.L("tiers.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		t.historyBox)
@@ -84,7 +87,7 @@ func (t *partnerTierTab) buildWhatIf() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("tiers.whatif_deals"), t.extraDeals),
 		widget.NewFormItem(lang.L("tiers.whatif_certified"), t.extraCertified),
 		widget.NewFormItem(lang.L("tiers.whatif_leads"), t.extraLeads),
-		widget.NewFormItem(lang.L("tiers.whatif_date"), container.NewBorder(nil, nil, nil, quarter, t.targetDate)))
+		widget.NewFormItem(lang.L("tiers.whatif_date"), container.NewVBox(t.targetDate, widgets.NewRow(quarter))))
 	title := widget.NewLabelWithStyle(lang.L("tiers.whatif"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title, form, container.NewBorder(nil, nil, calc, nil, t.whatIfResult))
 }

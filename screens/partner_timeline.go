@@ -43,7 +43,8 @@ func (t *timelineTab) buildUI() fyne.CanvasObject {
 	t.msg = widget.NewLabel("")
 	t.msg.Importance = widget.DangerImportance
 	t.add = &widget.Button{Text: lang.L("timeline.add"), Icon: theme.ContentAddIcon(), OnTapped: t.onAdd}
-	form := container.NewBorder(nil, container.NewHBox(t.kind, t.shareable, t.add, t.msg), nil, nil, t.body)
+	t.msg.Wrapping = fyne.TextWrapWord
+	form := container.NewBorder(nil, container.NewVBox(widgets.NewRow(t.kind, t.shareable, t.add), t.msg), nil, nil, t.body)
 	t.list = &widget.List{
 		Length: func() int { return len(t.events) },
 		CreateItem: func() fyne.CanvasObject {
