@@ -237,7 +237,7 @@ func runGUI(args []string, importFile string, stderr io.Writer) error {
 	// on dataset L, measured with make bench-app).
 	debug.SetGCPercent(50)
 	a := fyneapp.NewWithID("com.channeldesk.app")
-	a.SetIcon(assets.Icon)
+	a.SetIcon(screens.Icon)
 	s, err := data.Open(path)
 	if err != nil {
 		// Started from a desktop icon nobody reads stderr: say it in a window.

@@ -18,11 +18,12 @@ import (
 //go:embed translations/*.json
 var translations embed.FS
 
+// IconPNG is the application icon; the window makes it a Fyne resource
+// (screens.Icon), so that nothing that only writes documents links the
+// toolkit's resources for it.
+//
 //go:embed icon.png
-var iconPNG []byte
-
-// Icon is the application icon.
-var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+var IconPNG []byte
 
 // Languages the interface is translated into.
 var Languages = []string{"en", "ru"}

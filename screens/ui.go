@@ -20,6 +20,9 @@ import (
 	"channeldesk/data"
 )
 
+// Icon is the application icon, for the window and the app.
+var Icon = fyne.NewStaticResource("icon.png", assets.IconPNG)
+
 // UI is the main window and what its screens share.
 type UI struct {
 	tracer   func(what string, n int) // set by TraceStartup; nil normally
@@ -73,7 +76,7 @@ type area struct {
 func New(a fyne.App, store *data.Store) *UI {
 	u := &UI{App: a, Store: store}
 	u.Win = a.NewWindow("ChannelDesk")
-	u.Win.SetIcon(assets.Icon)
+	u.Win.SetIcon(Icon)
 	u.loadSettings()
 	// Size first: the first screen starts loading in the background as it
 	// is built, and a later resize would lay it out while figures arrive.
