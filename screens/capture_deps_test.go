@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,6 +11,7 @@ import (
 	"channeldesk/app/recruit"
 	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 	"channeldesk/screens/uitest"
 )
 
@@ -20,11 +20,7 @@ import (
 func depsWindow(t *testing.T) (*data.Store, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "deps.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := testutil.OpenStore(t)
 	if err := assets.LoadTranslations(assets.Language("en")); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 
 	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // The "log a contact" form built from its deps alone: Save adds the
@@ -19,11 +19,7 @@ import (
 func TestContactLogSaveCallsSaved(t *testing.T) {
 	a := test.NewTempApp(t)
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "log.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testutil.OpenStore(t)
 	s.Now = func() time.Time { return time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC) }
 	p := &data.Partner{Name: "Acme", Type: data.TypeReseller, Status: data.StatusActive}
 	if err := s.CreatePartner(ctx, p); err != nil {

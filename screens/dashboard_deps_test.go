@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"channeldesk/app/metrics"
 	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // dashCalls records what a dashboard built from fake deps asked the
@@ -37,11 +37,7 @@ func newFakeDashboard(t *testing.T, fill func(ctx context.Context, s *data.Store
 	if err := assets.LoadTranslations("en"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := data.Open(filepath.Join(t.TempDir(), "dash.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := testutil.OpenStore(t)
 	if err := fill(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"channeldesk/app/metrics"
 	"channeldesk/app/report"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
@@ -20,11 +21,7 @@ import (
 func newDashUI(t testing.TB, uiLang string, fill func(ctx context.Context, s *data.Store) error) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "dash.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := testutil.OpenStore(t)
 	ctx := context.Background()
 	if err := fill(ctx, s); err != nil {
 		t.Fatal(err)

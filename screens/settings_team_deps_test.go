@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 
 	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // Settings › Team built from its deps alone: "Sync now" runs the sync it
@@ -18,11 +18,7 @@ import (
 func TestTeamSectionSyncNowRunsTheGivenSync(t *testing.T) {
 	a := test.NewTempApp(t)
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "team.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testutil.OpenStore(t)
 	if err := s.BecomeTeamMember(ctx, data.TeamSelf{MemberNo: 2, Name: "Boris", URL: "postgres://boris@db.example.com/team", TeamID: "t"}); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/png"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // Settings › Team of a laptop in a team lists an open conflict with both
@@ -23,11 +23,7 @@ import (
 func TestTeamSectionResolvesAConflict(t *testing.T) {
 	a := test.NewTempApp(t)
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "team.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := testutil.OpenStore(t)
 	p := &data.Partner{Name: "Shared GmbH", Type: data.TypeReseller, Status: data.StatusActive, City: "Berlin"}
 	if err := s.CreatePartner(ctx, p); err != nil {
 		t.Fatal(err)
@@ -36,7 +32,7 @@ func TestTeamSectionResolvesAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	key := fmt.Sprintf("[%d]", p.ID)
-	err = s.TeamApply(ctx, func(tx *data.TeamTx) error {
+	err := s.TeamApply(ctx, func(tx *data.TeamTx) error {
 		return tx.AddConflict(data.TeamConflict{Table: "partners", Key: key, Field: "city", Kept: "Berlin", Other: "München", Base: "",
 			KeptBy: "Anna", KeptAt: "2026-12-02T10:00:00Z", OtherBy: "Boris", OtherAt: "2026-12-02T10:01:00Z", Reason: "both_changed"})
 	})

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"channeldesk/app/format"
 	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // Built from its deps alone, the welcome's "Import my partner list…"
@@ -21,11 +21,7 @@ func TestWelcomeFromDepsImportCallsShowImport(t *testing.T) {
 	if err := assets.LoadTranslations("en"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := data.Open(filepath.Join(t.TempDir(), "welcome.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := testutil.OpenStore(t)
 	win := a.NewWindow("welcome")
 	var calls []string
 	var langs []format.Lang
