@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 // The reads behind the PDF partner plan and the plan figures of the
@@ -167,6 +168,59 @@ func idMap[V any](ctx context.Context, q Querier, query string, args ...any) (ma
 			return nil, err
 		}
 		out[id] = v
+	}
+	return out, rows.Err()
+}
+
+// RevenueTarget sums the revenue targets for one quarter (1–4) of a fiscal
+// year's agreed and completed plans of partners still in the program (not
+// offboarded or declined); ok is false when no such plan has one.
+func (s *Store) RevenueTarget(ctx context.Context, year, quarter int) (sum int64, ok bool, err error) {
+	if quarter < 1 || quarter > 4 {
+		return 0, false, Invalid("quarter", "err.plans_quarter", nil)
+	}
+	var n int64
+	err = s.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(sum(o.target_q%[1]d), 0), count(*) FROM plan_objectives o
+		JOIN plans p ON p.id = o.plan_id JOIN partners pa ON pa.id = p.partner_id
+		WHERE p.fiscal_year = ? AND p.status IN (?, ?) AND pa.status NOT IN (?, ?)
+		AND o.measure = ? AND o.target_q%[1]d > 0`, quarter), year, string(PlanAgreed), string(PlanCompleted),
+		string(StatusOffboarded), string(StatusDeclined), string(MeasureRevenue)).Scan(&sum, &n)
+	return sum, n > 0, err
+}
+
+// QuarterObjective is one objective of an agreed plan with its target and
+// entered actual in one fiscal quarter.
+type QuarterObjective struct {
+	PlanID, PartnerID int64
+	Measure           Measure
+	Weight            int
+	Target, Actual    int64
+}
+
+// AgreedQuarterObjectives lists the objectives with a target in one
+// quarter (1–4) of a fiscal year's agreed and completed plans of partners
+// still in the program (not offboarded or declined), by plan: all a
+// quarter's attainment needs, without the rest of each plan.
+func (s *Store) AgreedQuarterObjectives(ctx context.Context, year, quarter int) ([]QuarterObjective, error) {
+	if quarter < 1 || quarter > 4 {
+		return nil, Invalid("quarter", "err.plans_quarter", nil)
+	}
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT o.plan_id, p.partner_id, o.measure, o.weight, o.target_q%[1]d, o.actual_q%[1]d
+		FROM plan_objectives o JOIN plans p ON p.id = o.plan_id JOIN partners pa ON pa.id = p.partner_id
+		WHERE p.fiscal_year = ? AND p.status IN (?, ?) AND pa.status NOT IN (?, ?) AND o.target_q%[1]d > 0
+		ORDER BY o.plan_id, o.position, o.id`, quarter), year, string(PlanAgreed), string(PlanCompleted),
+		string(StatusOffboarded), string(StatusDeclined))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []QuarterObjective
+	for rows.Next() {
+		var o QuarterObjective
+		if err := rows.Scan(&o.PlanID, &o.PartnerID, &o.Measure, &o.Weight, &o.Target, &o.Actual); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
 	}
 	return out, rows.Err()
 }

@@ -125,7 +125,7 @@ func readPlan(ctx context.Context, q Querier, where string, args ...any) (*Plan,
 	if err != nil {
 		return nil, notFoundIf(err, "plan")
 	}
-	byPlan, err := readObjectives(ctx, q, `WHERE plan_id = ?`, p.ID)
+	byPlan, err := readObjectives(ctx, q, `o WHERE o.plan_id = ?`, p.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (s *Store) PlansOfYear(ctx context.Context, year int) ([]Plan, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	byPlan, err := readObjectives(ctx, s.db, `WHERE plan_id IN (SELECT id FROM plans WHERE fiscal_year = ?)`, year)
+	byPlan, err := readObjectives(ctx, s.db, `o JOIN plans p ON p.id = o.plan_id WHERE p.fiscal_year = ?`, year)
 	for i := range out {
 		out[i].Objectives = byPlan[out[i].ID]
 	}
@@ -180,8 +180,9 @@ func (s *Store) PlansOfYear(ctx context.Context, year int) ([]Plan, error) {
 }
 
 func readObjectives(ctx context.Context, q Querier, where string, args ...any) (map[int64][]Objective, error) {
-	rows, err := q.QueryContext(ctx, `SELECT plan_id, id, measure, title, weight, target_q1, target_q2, target_q3, target_q4,
-		actual_q1, actual_q2, actual_q3, actual_q4 FROM plan_objectives `+where+` ORDER BY plan_id, position, id`, args...)
+	// where names the objectives "o" (and may join them)
+	rows, err := q.QueryContext(ctx, `SELECT o.plan_id, o.id, o.measure, o.title, o.weight, o.target_q1, o.target_q2, o.target_q3,
+		o.target_q4, o.actual_q1, o.actual_q2, o.actual_q3, o.actual_q4 FROM plan_objectives `+where+` ORDER BY o.plan_id, o.position, o.id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,6 @@ import (
 
 // agreed reports whether a plan was agreed with the partner: only agreed
 // (or since completed) plans hold targets the partner signed up to.
-func agreed(st data.PlanStatus) bool { return st == data.PlanAgreed || st == data.PlanCompleted }
 
 func fiscalQuarter(ctx context.Context, s *data.Store, day time.Time) (fiscal.FiscalQuarter, error) {
 	st, err := s.Settings(ctx)
@@ -40,24 +39,33 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	if ok, err := hasAgreedPlans(ctx, s, q.Year); err != nil || !ok {
 		return nil, err
 	}
-	rows, err := plan.Overview(ctx, s, q.Year, today)
+	rows, err := plan.QuarterAttainments(ctx, s, q.Year, q.Q, today)
 	if err != nil {
 		return nil, err
+	}
+	var missed []plan.QuarterAttainment
+	for _, r := range rows {
+		if r.BP != plan.NoTarget && r.BP < minBP {
+			missed = append(missed, r)
+		}
+	}
+	if len(missed) == 0 {
+		return nil, nil
 	}
 	status, err := s.PartnerStatuses(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var out []AtRisk
-	for _, r := range rows {
-		bp := r.Attainment.QuarterBP[q.Q-1]
-		st := status[r.PartnerID]
-		if !agreed(r.Status) || bp == plan.NoTarget || bp >= minBP || gone(st) {
-			continue
-		}
-		out = append(out, AtRisk{PartnerID: r.PartnerID, Name: r.Partner, Status: st, Kind: RiskMissedTarget,
+	names, err := s.PartnerNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]AtRisk, 0, len(missed))
+	for _, r := range missed {
+		out = append(out, AtRisk{PartnerID: r.PartnerID, Name: names[r.PartnerID], Status: status[r.PartnerID], Kind: RiskMissedTarget,
 			Since: fiscal.ISODate(q.End())})
 	}
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out, nil
 }
 
@@ -111,31 +119,7 @@ func QuarterTarget(ctx context.Context, s *data.Store, today time.Time) (int64, 
 	if err != nil {
 		return 0, false, err
 	}
-	if ok, err := hasAgreedPlans(ctx, s, cur.Year); err != nil || !ok {
-		return 0, false, err
-	}
-	plans, err := s.PlansOfYear(ctx, cur.Year)
-	if err != nil {
-		return 0, false, err
-	}
-	status, err := s.PartnerStatuses(ctx)
-	if err != nil {
-		return 0, false, err
-	}
-	var sum int64
-	ok := false
-	for _, p := range plans {
-		if !agreed(p.Status) || gone(status[p.PartnerID]) {
-			continue
-		}
-		for _, o := range p.Objectives {
-			if o.Measure == data.MeasureRevenue && o.Targets[cur.Q-1] > 0 {
-				sum += o.Targets[cur.Q-1]
-				ok = true
-			}
-		}
-	}
-	return sum, ok, nil
+	return s.RevenueTarget(ctx, cur.Year, cur.Q)
 }
 
 func gone(st data.Status) bool { return st == data.StatusOffboarded || st == data.StatusDeclined }

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"channeldesk/app/demo"
 	"channeldesk/app/metrics"
+	"channeldesk/app/plan"
 	"channeldesk/data"
 )
 
@@ -126,4 +128,62 @@ func TestWonVersusPlanThisQuarter(t *testing.T) {
 	if !k.HasPlan || k.PlanThisQuarter != 500_000 {
 		t.Errorf("plan this quarter %d (has %v), want 500,000", k.PlanThisQuarter, k.HasPlan)
 	}
+}
+
+// QuarterAttainments, which reads one quarter's figures, gives every
+// agreed plan of a partner still in the program the quarter's attainment
+// Overview gives it from the whole plans, in each quarter, on demo data
+// with every measure, before and after a quarter ends.
+func TestQuarterAttainmentsAgreeWithOverview(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	if err := demo.Demo(ctx, s, demo.DemoOptions{Partners: 120, Seed: 4, Today: dashDay}); err != nil {
+		t.Fatal(err)
+	}
+	status, err := s.PartnerStatuses(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, year := range []int{2025, 2026} {
+		for _, day := range []time.Time{dashDay, time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)} {
+			rows, err := plan.Overview(ctx, s, year, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for q := 1; q <= 4; q++ {
+				want := map[int64]int{}
+				for _, r := range rows {
+					st := status[r.PartnerID]
+					if (r.Status == data.PlanAgreed || r.Status == data.PlanCompleted) && st != data.StatusOffboarded &&
+						st != data.StatusDeclined && r.Attainment.QuarterBP[q-1] != plan.NoTarget {
+						want[r.PlanID] = r.Attainment.QuarterBP[q-1]
+					}
+				}
+				got, err := plan.QuarterAttainments(ctx, s, year, q, day)
+				if err != nil {
+					t.Fatal(err)
+				}
+				have := map[int64]int{}
+				for _, r := range got {
+					if r.BP != plan.NoTarget {
+						have[r.PlanID] = r.BP
+					}
+				}
+				if len(have) != len(want) {
+					t.Errorf("%d Q%d on %s: %d plans with an attainment, Overview has %d", year, q, day.Format(time.DateOnly), len(have), len(want))
+				}
+				for id, bp := range want {
+					if have[id] != bp {
+						t.Errorf("%d Q%d on %s: plan %d at %d bp, Overview says %d", year, q, day.Format(time.DateOnly), id, have[id], bp)
+					}
+					compared++
+				}
+			}
+		}
+	}
+	if compared < 100 {
+		t.Fatalf("only %d attainments compared: the demo has too few agreed plans for the test to mean much", compared)
+	}
+	t.Logf("%d quarter attainments compared", compared)
 }

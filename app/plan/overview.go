@@ -77,3 +77,47 @@ func DueQuarters(year, startMonth int, today time.Time, held [4]bool) []int {
 	}
 	return due
 }
+
+// QuarterAttainment is one agreed plan's weighted attainment in a quarter.
+type QuarterAttainment struct {
+	PlanID, PartnerID int64
+	BP                int // basis points; NoTarget when nothing has a target
+}
+
+// QuarterAttainments is the weighted attainment in quarter q (1–4) of a
+// fiscal year, by the day today, of every agreed or completed plan of a
+// partner still in the program that sets a target in it: what Overview's
+// QuarterBP says for q, read from that quarter's figures only.
+func QuarterAttainments(ctx context.Context, s *data.Store, year, q int, today time.Time) ([]QuarterAttainment, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	objs, err := s.AgreedQuarterObjectives(ctx, year, q)
+	if err != nil || len(objs) == 0 {
+		return nil, err
+	}
+	computed, err := computeActuals(ctx, s, 0, year, st.FiscalYearFrom, today, q)
+	if err != nil {
+		return nil, err
+	}
+	started := QuartersStarted(year, st.FiscalYearFrom, today)
+	var out []QuarterAttainment
+	for i := 0; i < len(objs); {
+		j := i
+		var plan []data.Objective
+		for ; j < len(objs) && objs[j].PlanID == objs[i].PlanID; j++ {
+			o := data.Objective{Measure: objs[j].Measure, Weight: objs[j].Weight}
+			o.Targets[q-1], o.Actuals[q-1] = objs[j].Target, objs[j].Actual
+			plan = append(plan, o)
+		}
+		c := Computed{}
+		if v := computed[objs[i].PartnerID]; v != nil {
+			c = *v
+		}
+		out = append(out, QuarterAttainment{PlanID: objs[i].PlanID, PartnerID: objs[i].PartnerID,
+			BP: Evaluate(plan, c, started).QuarterBP[q-1]})
+		i = j
+	}
+	return out, nil
+}
