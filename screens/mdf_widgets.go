@@ -13,12 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// showMDFForm shows a form dialog (see widgets.FormDialog) whose confirm button
-// runs ok.
-func showMDFForm(u *UI, title, confirm string, items []*widget.FormItem, ok func() error) {
-	showForm(u.Win, title, confirm, items, ok)
-}
-
 // showForm shows a form dialog over win (see widgets.FormDialog) whose
 // confirm button runs ok.
 func showForm(win fyne.Window, title, confirm string, items []*widget.FormItem, ok func() error) {
