@@ -466,7 +466,7 @@ func TestOldServerLayoutIsUpgraded(t *testing.T) {
 // The roster says who is the team's owner: the login that made the team
 // may remove members, a member's login may not (Settings › Team offers
 // Remove… and Trim only to the owner).
-func TestRosterTellsTheOwner(t *testing.T) {
+func TestTeamRosterTellsTheOwner(t *testing.T) {
 	ctx := context.Background()
 	anna, join := newTeam(t, nil)
 	boris := join("Boris")
