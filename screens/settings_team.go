@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"channeldesk/app/format"
 	"channeldesk/app/team"
 	"channeldesk/data"
 	"channeldesk/screens/widgets"
@@ -203,6 +204,7 @@ type teamSection struct {
 type teamDeps struct {
 	store     *data.Store
 	win       fyne.Window
+	lang      format.Lang // dates in the window's language
 	run       runner
 	settings  func() data.Settings                           // read when used: the manager's name
 	sync      func() *teamSync                               // the window's team sync; nil before the first (UI.team)
@@ -216,7 +218,7 @@ func newTeamSection(deps teamDeps) *teamSection { return &teamSection{teamDeps: 
 
 // newTeamSection builds Settings › Team for this window.
 func (u *UI) newTeamSection() *teamSection {
-	return newTeamSection(teamDeps{store: u.Store, win: u.Win, run: u.background,
+	return newTeamSection(teamDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
 		settings: func() data.Settings { return u.Settings }, sync: func() *teamSync { return u.team },
 		syncNow: u.syncTeamNow, startSync: u.startTeamSync, showError: u.showError, openFile: u.openDatabase})
 }
@@ -259,7 +261,7 @@ func (t *teamSection) refresh() {
 	last := lang.L("team.never")
 	if self.LastSync != "" {
 		if ts, err := time.Parse(time.RFC3339, self.LastSync); err == nil {
-			last = ts.Local().Format("2006-01-02 15:04")
+			last = format.FormatDateTime(ts, t.lang)
 		}
 	}
 	form := widget.NewForm(
@@ -330,36 +332,6 @@ func (t *teamSection) initForm() []fyne.CanvasObject {
 		})
 	}}
 	return []fyne.CanvasObject{teamWrap(lang.L("team.not_in_team")), form, container.NewHBox(start, t.joinButton()), msg}
-}
-
-func (t *teamSection) onMembers() {
-	var ms []string
-	var err error
-	t.run(func() {
-		list, e := team.Members(context.Background(), t.store, "")
-		err = e
-		for _, m := range list {
-			state := lang.L("team.member_active")
-			if !m.Active {
-				state = lang.L("team.member_removed")
-			}
-			last := lang.L("team.never")
-			if m.LastSync != nil {
-				last = m.LastSync.Local().Format("2006-01-02 15:04")
-			}
-			ms = append(ms, fmt.Sprintf("%d  %s  (%s) – %s: %s", m.No, m.Name, state, lang.L("team.last_sync"), last))
-		}
-	}, func() {
-		if err != nil {
-			t.showError(err, nil)
-			return
-		}
-		box := container.NewVBox()
-		for _, m := range ms {
-			box.Add(widget.NewLabel(m))
-		}
-		dialog.ShowCustom(lang.L("team.members"), lang.L("team.close"), box, t.win)
-	})
 }
 
 func showValue(v any) string {

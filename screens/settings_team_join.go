@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,7 +51,7 @@ func (t *teamSection) showJoin() {
 		widget.NewFormItem(lang.L("team.server"), url),
 		widget.NewFormItem(lang.L("team.your_name"), name),
 		widget.NewFormItem(lang.L("team.password"), pw),
-		widget.NewFormItem(lang.L("team.join_file"), file),
+		widget.NewFormItem(lang.L("team.join_file"), container.NewBorder(nil, nil, nil, t.chooseJoinFile(file), file)),
 	)
 	bar := widget.NewProgressBar()
 	bar.Hide()
@@ -118,6 +119,43 @@ func (t *teamSection) showJoin() {
 	d = dialog.NewCustomWithoutButtons(lang.L("team.join_title"), content, t.win)
 	d.Resize(fyne.NewSize(720, 0))
 	d.Show()
+}
+
+// chooseJoinFile is "Choose…" beside the join's new file: the save
+// dialog starts where the typed path points and puts the chosen path in
+// file. The dialog makes the file it was asked for; an empty one is
+// removed again, for the join makes the file itself (and a cancelled
+// join leaves none).
+func (t *teamSection) chooseJoinFile(file *widgets.TextEntry) *widget.Button {
+	choose := func() {
+		fd := fileSave(t.win, func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				t.showError(saveDialogFailure(err), nil)
+			}
+			if err != nil || w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			removeIfEmpty(path)
+			if filepath.Ext(path) == "" {
+				path += ".db"
+			}
+			file.SetText(path)
+		})
+		typed := strings.TrimSpace(file.Text)
+		if typed == "" {
+			typed = filepath.Join(filepath.Dir(t.store.Path()), "team.db")
+		}
+		fd.SetFileName(filepath.Base(typed))
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".channeldesk"}))
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(typed))); err == nil {
+			fd.SetLocation(dir)
+		}
+		fd.Resize(fyne.NewSize(800, 560))
+		fd.Show()
+	}
+	return &widget.Button{Text: lang.L("team.choose"), Icon: theme.FolderOpenIcon(), OnTapped: choose}
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

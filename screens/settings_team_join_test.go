@@ -203,3 +203,47 @@ func TestUpgradeTheServerAsksForABackup(t *testing.T) {
 	}
 	u.stopTeamSync()
 }
+
+// "Choose…" beside the new file opens the save dialog where the typed path
+// points, with its name; the file chosen there becomes the path (and the
+// dialog's empty file does not stay behind: the join makes the file).
+func TestJoinATeamChooseFillsThePath(t *testing.T) {
+	u := newTestUI(t, 0, "en")
+	u.show("nav.settings")
+	u.Wait()
+	test.Tap(findButton(t, u, "Join a team…"))
+	file := overlayEntries(u)[3]
+	if want := filepath.Join(filepath.Dir(u.Store.Path()), "team.db"); file.Text != want {
+		t.Fatalf("the new file is %q before choosing, want the typed default %q", file.Text, want)
+	}
+	dir := t.TempDir()
+	file.SetText(filepath.Join(dir, "mine.db"))
+	test.Tap(overlayButton(t, u, "Choose…"))
+	top := u.Win.Canvas().Overlays().Top()
+	var name *widget.Entry
+	walkVisible([]fyne.CanvasObject{top}, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok && name == nil {
+			name = e
+		}
+		return false
+	})
+	if name == nil || name.Text != "mine.db" {
+		t.Fatalf("the save dialog proposes %v, want the typed name mine.db", name)
+	}
+	name.SetText("chosen")
+	save := buttonIn([]fyne.CanvasObject{top}, "Save")
+	if save == nil {
+		t.Fatal("the save dialog has no Save button")
+	}
+	test.Tap(save)
+	want := filepath.Join(dir, "chosen.db")
+	if file.Text != want {
+		t.Fatalf("after choosing, the new file is %q, want %q (the folder the typed path named, with .db)", file.Text, want)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
+		t.Fatalf("choosing left files behind: %v", left)
+	}
+	if b := overlayButton(t, u, "Join"); b == nil {
+		t.Fatal("the join dialog closed on choosing")
+	}
+}

@@ -425,6 +425,42 @@ func Members(ctx context.Context, s *data.Store, password string) ([]teamserver.
 	return m, nil
 }
 
+// Roster is the team as the server has it, and whether this laptop's
+// login is the team's owner: the one who may remove members (Settings ›
+// Team offers the removal and the trimming of the log only to the owner).
+type Roster struct {
+	Members []Member
+	Owner   bool
+}
+
+// ReadRoster lists the team and what this login may do with it, over one
+// connection.
+func ReadRoster(ctx context.Context, s *data.Store, password string) (Roster, error) {
+	self, err := s.TeamSelf(ctx)
+	if err != nil {
+		return Roster{}, err
+	}
+	if self == nil {
+		return Roster{}, ErrNotTeam
+	}
+	srv, err := connect(ctx, self.URL, password)
+	if err != nil {
+		return Roster{}, err
+	}
+	defer srv.Close()
+	var r Roster
+	if r.Members, err = srv.Members(ctx); err != nil {
+		return Roster{}, serverErr(ctx, err)
+	}
+	if r.Owner, err = srv.MayRemove(ctx); err != nil {
+		return Roster{}, serverErr(ctx, err)
+	}
+	return r, nil
+}
+
+// Member is one member of the team as the server has it.
+type Member = teamserver.Member
+
 // Removed is what a removal managed.
 type Removed = teamserver.Removal
 

@@ -462,3 +462,27 @@ func TestOldServerLayoutIsUpgraded(t *testing.T) {
 		t.Fatal("Boris's change did not arrive after the upgrade")
 	}
 }
+
+// The roster says who is the team's owner: the login that made the team
+// may remove members, a member's login may not (Settings › Team offers
+// Remove… and Trim only to the owner).
+func TestTeamRosterTellsTheOwner(t *testing.T) {
+	ctx := context.Background()
+	anna, join := newTeam(t, nil)
+	boris := join("Boris")
+	for _, c := range []struct {
+		l     *laptop
+		owner bool
+	}{{anna, true}, {boris, false}} {
+		r, err := team.ReadRoster(ctx, c.l.s, "")
+		if err != nil {
+			t.Fatalf("%s: %v", c.l.name, err)
+		}
+		if r.Owner != c.owner {
+			t.Errorf("%s: owner %v, want %v", c.l.name, r.Owner, c.owner)
+		}
+		if len(r.Members) != 2 || r.Members[0].Name != "Anna" || r.Members[1].Name != "Boris" {
+			t.Errorf("%s: members %+v", c.l.name, r.Members)
+		}
+	}
+}

@@ -387,6 +387,15 @@ func (s *Server) Members(ctx context.Context) ([]Member, error) {
 	return out, rows.Err()
 }
 
+// MayRemove reports whether this login may remove members: the team's
+// owner (the owner of the team's database, who made its tables) may;
+// members, who may only read the members table, may not.
+func (s *Server) MayRemove(ctx context.Context) (bool, error) {
+	var may bool
+	err := s.c.QueryRow(ctx, `SELECT has_table_privilege($1, 'UPDATE')`, Schema+".members").Scan(&may)
+	return may, err
+}
+
 // Removed reports whether this login was removed from the team (it may
 // have lost every right but this question).
 func (s *Server) Removed(ctx context.Context) bool {
