@@ -212,6 +212,7 @@ type teamDeps struct {
 	startSync func()                                         // a team begun here syncs by itself from now on (UI.startTeamSync)
 	showError func(err error, saveAs func())                 // a failure (errors.go)
 	openFile  func(path string)                              // the joined file opens in this window (opendb.go)
+	askFolder func(cb func(fyne.ListableURI, error))         // the folder of the joined file (filedialog.go)
 }
 
 func newTeamSection(deps teamDeps) *teamSection { return &teamSection{teamDeps: deps} }
@@ -220,7 +221,8 @@ func newTeamSection(deps teamDeps) *teamSection { return &teamSection{teamDeps: 
 func (u *UI) newTeamSection() *teamSection {
 	return newTeamSection(teamDeps{store: u.Store, win: u.Win, lang: u.Lang, run: u.background,
 		settings: func() data.Settings { return u.Settings }, sync: func() *teamSync { return u.team },
-		syncNow: u.syncTeamNow, startSync: u.startTeamSync, showError: u.showError, openFile: u.openDatabase})
+		syncNow: u.syncTeamNow, startSync: u.startTeamSync, showError: u.showError, openFile: u.openDatabase,
+		askFolder: u.showFolderOpen})
 }
 
 func (t *teamSection) buildUI() fyne.CanvasObject {

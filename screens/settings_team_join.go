@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,41 +120,27 @@ func (t *teamSection) showJoin() {
 	d.Show()
 }
 
-// chooseJoinFile is "Choose…" beside the join's new file: the save
-// dialog starts where the typed path points and puts the chosen path in
-// file. The dialog makes the file it was asked for; an empty one is
-// removed again, for the join makes the file itself (and a cancelled
-// join leaves none).
+// chooseJoinFile is "Choose folder…" beside the join's new file: the
+// folder chosen replaces the typed path's folder and the file name stays.
+// It asks for a folder, not a file: a save dialog empties a file picked
+// there before the join could refuse it, and the join makes a new file.
 func (t *teamSection) chooseJoinFile(file *widgets.TextEntry) *widget.Button {
 	choose := func() {
-		fd := fileSave(t.win, func(w fyne.URIWriteCloser, err error) {
+		t.askFolder(func(dir fyne.ListableURI, err error) {
 			if err != nil {
 				t.showError(saveDialogFailure(err), nil)
 			}
-			if err != nil || w == nil {
+			if err != nil || dir == nil {
 				return
 			}
-			path := w.URI().Path()
-			w.Close()
-			removeIfEmpty(path)
-			if filepath.Ext(path) == "" {
-				path += ".db"
+			name := filepath.Base(strings.TrimSpace(file.Text))
+			if name == "." || name == string(filepath.Separator) || strings.TrimSpace(file.Text) == "" {
+				name = "team.db"
 			}
-			file.SetText(path)
+			file.SetText(filepath.Join(dir.Path(), name))
 		})
-		typed := strings.TrimSpace(file.Text)
-		if typed == "" {
-			typed = filepath.Join(filepath.Dir(t.store.Path()), "team.db")
-		}
-		fd.SetFileName(filepath.Base(typed))
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".channeldesk"}))
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(typed))); err == nil {
-			fd.SetLocation(dir)
-		}
-		fd.Resize(fyne.NewSize(800, 560))
-		fd.Show()
 	}
-	return &widget.Button{Text: lang.L("team.choose"), Icon: theme.FolderOpenIcon(), OnTapped: choose}
+	return &widget.Button{Text: lang.L("team.choose_folder"), Icon: theme.FolderOpenIcon(), OnTapped: choose}
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -9,11 +9,14 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"channeldesk/app/team"
+	"channeldesk/assets"
 	"channeldesk/data"
+	"channeldesk/internal/testutil"
 )
 
 // fakeJoin makes the joined file as team.Join would (the real join is
@@ -204,46 +207,67 @@ func TestUpgradeTheServerAsksForABackup(t *testing.T) {
 	u.stopTeamSync()
 }
 
-// "Choose…" beside the new file opens the save dialog where the typed path
-// points, with its name; the file chosen there becomes the path (and the
-// dialog's empty file does not stay behind: the join makes the file).
-func TestJoinATeamChooseFillsThePath(t *testing.T) {
-	u := newTestUI(t, 0, "en")
-	u.show("nav.settings")
-	u.Wait()
-	test.Tap(findButton(t, u, "Join a team…"))
-	file := overlayEntries(u)[3]
-	if want := filepath.Join(filepath.Dir(u.Store.Path()), "team.db"); file.Text != want {
-		t.Fatalf("the new file is %q before choosing, want the typed default %q", file.Text, want)
+// "Choose folder…" beside the new file puts the chosen folder in front of
+// the typed file name; it asks for a folder, never opens a file, so a file
+// already there (here: the one in use) is left whole.
+func TestJoinATeamChooseFolderFillsThePath(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := testutil.OpenStore(t)
+	if err := assets.LoadTranslations("en"); err != nil {
+		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	file.SetText(filepath.Join(dir, "mine.db"))
-	test.Tap(overlayButton(t, u, "Choose…"))
-	top := u.Win.Canvas().Overlays().Top()
-	var name *widget.Entry
+	existing := filepath.Join(dir, "mine.db")
+	if err := os.WriteFile(existing, []byte("a database"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("team")
+	asked := 0
+	sec := newTeamSection(teamDeps{store: s, win: w, run: func(work, done func()) { work(); done() },
+		settings:  func() data.Settings { return data.Settings{ManagerName: "Boris"} },
+		sync:      func() *teamSync { return nil },
+		showError: func(err error, _ func()) { t.Errorf("error shown: %v", err) },
+		openFile:  func(path string) { t.Errorf("opened %s", path) },
+		askFolder: func(cb func(fyne.ListableURI, error)) {
+			asked++
+			l, err := storage.ListerForURI(storage.NewFileURI(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cb(l, nil)
+		}})
+	w.SetContent(sec.buildUI())
+	w.Resize(fyne.NewSize(1000, 700))
+	test.Tap(buttonIn([]fyne.CanvasObject{sec.box}, "Join a team…"))
+	top := w.Canvas().Overlays().Top()
+	var entries []*widget.Entry
 	walkVisible([]fyne.CanvasObject{top}, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok && name == nil {
-			name = e
+		if e, ok := o.(*widget.Entry); ok {
+			entries = append(entries, e)
+		} else if e := localeEntry(o); e != nil {
+			entries = append(entries, e)
 		}
 		return false
 	})
-	if name == nil || name.Text != "mine.db" {
-		t.Fatalf("the save dialog proposes %v, want the typed name mine.db", name)
+	if len(entries) < 4 {
+		t.Fatalf("the join dialog has %d entries", len(entries))
 	}
-	name.SetText("chosen")
-	save := buttonIn([]fyne.CanvasObject{top}, "Save")
-	if save == nil {
-		t.Fatal("the save dialog has no Save button")
+	file := entries[3]
+	if want := filepath.Join(filepath.Dir(s.Path()), "team.db"); file.Text != want {
+		t.Fatalf("the new file is %q before choosing, want the typed default %q", file.Text, want)
 	}
-	test.Tap(save)
-	want := filepath.Join(dir, "chosen.db")
-	if file.Text != want {
-		t.Fatalf("after choosing, the new file is %q, want %q (the folder the typed path named, with .db)", file.Text, want)
+	file.SetText(filepath.Join(t.TempDir(), "mine.db"))
+	test.Tap(buttonIn([]fyne.CanvasObject{top}, "Choose folder…"))
+	if asked != 1 {
+		t.Fatalf("Choose folder… asked %d times for a folder", asked)
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
-		t.Fatalf("choosing left files behind: %v", left)
+	if want := filepath.Join(dir, "mine.db"); file.Text != want {
+		t.Fatalf("after choosing, the new file is %q, want %q (the chosen folder, the typed name)", file.Text, want)
 	}
-	if b := overlayButton(t, u, "Join"); b == nil {
+	if b, err := os.ReadFile(existing); err != nil || string(b) != "a database" {
+		t.Fatalf("the file already in the folder changed: %q, %v", b, err)
+	}
+	if buttonIn([]fyne.CanvasObject{w.Canvas().Overlays().Top()}, "Join") == nil {
 		t.Fatal("the join dialog closed on choosing")
 	}
 }
