@@ -127,7 +127,9 @@ func (t *planTab) onCell(id widget.TableCellID) {
 		}
 		return t.d.store.SetActual(context.Background(), o.ID, q, v)
 	}
-	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)},
+	item := widget.NewFormItem(objectiveName(o.Objective), entry)
+	item.HintText = lang.L("plans.actual_hint")
+	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{item},
 		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).Show(t.d.win)
 }
 
