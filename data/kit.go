@@ -234,9 +234,10 @@ func ObjectiveTx(ctx context.Context, tx *Tx, id int64) (Objective, int64, error
 	var o Objective
 	var partnerID int64
 	err := tx.QueryRowContext(ctx, `SELECT o.id, o.measure, o.title, o.weight, o.target_q1, o.target_q2, o.target_q3, o.target_q4,
-		o.actual_q1, o.actual_q2, o.actual_q3, o.actual_q4, p.partner_id FROM plan_objectives o JOIN plans p ON p.id = o.plan_id
+		o.actual_q1, o.actual_q2, o.actual_q3, o.actual_q4, `+reportedColumns("o.")+`, p.partner_id
+		FROM plan_objectives o JOIN plans p ON p.id = o.plan_id
 		WHERE o.id = ?`, id).Scan(&o.ID, &o.Measure, &o.Title, &o.Weight, &o.Targets[0], &o.Targets[1], &o.Targets[2], &o.Targets[3],
-		&o.Actuals[0], &o.Actuals[1], &o.Actuals[2], &o.Actuals[3], &partnerID)
+		&o.Actuals[0], &o.Actuals[1], &o.Actuals[2], &o.Actuals[3], &o.Reported[0], &o.Reported[1], &o.Reported[2], &o.Reported[3], &partnerID)
 	return o, partnerID, notFoundIf(err, "objective")
 }
 

@@ -62,7 +62,16 @@ type Objective struct {
 	Weight  int    // relative weight, 1–100
 	Targets [4]int64
 	Actuals [4]int64 // entered actuals; computed measures ignore them
+	// Reported marks the quarters whose actual was entered, 0 included: an
+	// actual of 0 that is not reported means "nothing yet". An actual
+	// above 0 is always reported.
+	Reported [4]bool
 }
+
+// HasActual reports whether quarter q (0–3) has an entered actual: one
+// reported, or above 0 (a record from a team member whose file predates
+// the mark).
+func (o *Objective) HasActual(q int) bool { return o.Reported[q] || o.Actuals[q] > 0 }
 
 // Commitment kinds; the side is a Side (vendor or partner).
 const (

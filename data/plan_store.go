@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 )
 
@@ -81,11 +82,15 @@ func writeObjectives(ctx context.Context, tx *Tx, p *Plan) error {
 	args := []any{p.ID}
 	for i := range p.Objectives {
 		o := &p.Objectives[i]
+		for q := range 4 {
+			o.Reported[q] = o.HasActual(q)
+		}
 		vals := []any{i, o.Measure, o.Title, o.Weight, o.Targets[0], o.Targets[1], o.Targets[2], o.Targets[3],
-			o.Actuals[0], o.Actuals[1], o.Actuals[2], o.Actuals[3]}
+			o.Actuals[0], o.Actuals[1], o.Actuals[2], o.Actuals[3], o.Reported[0], o.Reported[1], o.Reported[2], o.Reported[3]}
 		if o.ID != 0 {
 			res, err := tx.ExecContext(ctx, `UPDATE plan_objectives SET position=?, measure=?, title=?, weight=?, target_q1=?,
-				target_q2=?, target_q3=?, target_q4=?, actual_q1=?, actual_q2=?, actual_q3=?, actual_q4=?
+				target_q2=?, target_q3=?, target_q4=?, actual_q1=?, actual_q2=?, actual_q3=?, actual_q4=?,
+				reported_q1=?, reported_q2=?, reported_q3=?, reported_q4=?
 				WHERE id=? AND plan_id=?`, append(vals, o.ID, p.ID)...)
 			if err != nil {
 				return err
@@ -96,7 +101,8 @@ func writeObjectives(ctx context.Context, tx *Tx, p *Plan) error {
 			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO plan_objectives (id, position, measure, title, weight, target_q1, target_q2,
-			target_q3, target_q4, actual_q1, actual_q2, actual_q3, actual_q4, plan_id) VALUES (`+teamID("plan_objectives")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			target_q3, target_q4, actual_q1, actual_q2, actual_q3, actual_q4, reported_q1, reported_q2, reported_q3, reported_q4,
+			plan_id) VALUES (`+teamID("plan_objectives")+`, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			append(vals, p.ID)...)
 		if err != nil {
 			return err
@@ -182,7 +188,8 @@ func (s *Store) PlansOfYear(ctx context.Context, year int) ([]Plan, error) {
 func readObjectives(ctx context.Context, q Querier, where string, args ...any) (map[int64][]Objective, error) {
 	// where names the objectives "o" (and may join them)
 	rows, err := q.QueryContext(ctx, `SELECT o.plan_id, o.id, o.measure, o.title, o.weight, o.target_q1, o.target_q2, o.target_q3,
-		o.target_q4, o.actual_q1, o.actual_q2, o.actual_q3, o.actual_q4 FROM plan_objectives `+where+` ORDER BY o.plan_id, o.position, o.id`, args...)
+		o.target_q4, o.actual_q1, o.actual_q2, o.actual_q3, o.actual_q4, `+reportedColumns("o.")+` FROM plan_objectives `+where+`
+		ORDER BY o.plan_id, o.position, o.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +199,8 @@ func readObjectives(ctx context.Context, q Querier, where string, args ...any) (
 		var planID int64
 		var o Objective
 		if err := rows.Scan(&planID, &o.ID, &o.Measure, &o.Title, &o.Weight, &o.Targets[0], &o.Targets[1], &o.Targets[2],
-			&o.Targets[3], &o.Actuals[0], &o.Actuals[1], &o.Actuals[2], &o.Actuals[3]); err != nil {
+			&o.Targets[3], &o.Actuals[0], &o.Actuals[1], &o.Actuals[2], &o.Actuals[3],
+			&o.Reported[0], &o.Reported[1], &o.Reported[2], &o.Reported[3]); err != nil {
 			return nil, err
 		}
 		out[planID] = append(out[planID], o)
@@ -248,7 +256,20 @@ func (s *Store) SavePlanTx(ctx context.Context, tx *Tx, p *Plan) error {
 	return writePlanBody(ctx, tx, p)
 }
 
-// SetActual stores an entered actual of one objective for one quarter.
+// reportedColumns lists the reported marks of plan_objectives, each read
+// as reported when its actual is above 0 (see Objective.HasActual);
+// alias prefixes the columns ("o." or "").
+func reportedColumns(alias string) string {
+	cols := make([]string, 4)
+	for q := range cols {
+		n := strconv.Itoa(q + 1)
+		cols[q] = "(" + alias + "reported_q" + n + " = 1 OR " + alias + "actual_q" + n + " > 0)"
+	}
+	return strings.Join(cols, ", ")
+}
+
+// SetActual stores an entered actual of one objective for one quarter and
+// marks the quarter reported, an actual of 0 included.
 // Actuals are tracking, not agreement: they never open a new revision.
 func (s *Store) SetActual(ctx context.Context, objectiveID int64, quarter int, value int64) error {
 	if quarter < 1 || quarter > 4 {
@@ -268,8 +289,24 @@ func SetActualTx(ctx context.Context, tx *Tx, objectiveID int64, quarter int, va
 	if value < 0 {
 		return Invalid("actual", "err.plans_negative", nil)
 	}
-	col := []string{"actual_q1", "actual_q2", "actual_q3", "actual_q4"}[quarter-1]
-	res, err := tx.ExecContext(ctx, `UPDATE plan_objectives SET `+col+` = ? WHERE id = ?`, value, objectiveID)
+	return writeActual(ctx, tx, objectiveID, quarter, value, true)
+}
+
+// ClearActual takes back the actual of one objective for one quarter: the
+// quarter is no longer reported and its actual is 0, as before anything
+// was entered.
+func (s *Store) ClearActual(ctx context.Context, objectiveID int64, quarter int) error {
+	if quarter < 1 || quarter > 4 {
+		return Invalid("quarter", "err.plans_quarter", nil)
+	}
+	return s.withTx(ctx, func(tx *Tx) error { return writeActual(ctx, tx, objectiveID, quarter, 0, false) })
+}
+
+// writeActual stores one quarter's actual and its reported mark.
+func writeActual(ctx context.Context, tx *Tx, objectiveID int64, quarter int, value int64, reported bool) error {
+	n := strconv.Itoa(quarter)
+	res, err := tx.ExecContext(ctx, `UPDATE plan_objectives SET actual_q`+n+` = ?, reported_q`+n+` = ? WHERE id = ?`,
+		value, reported, objectiveID)
 	if err != nil {
 		return err
 	}

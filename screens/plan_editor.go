@@ -37,13 +37,14 @@ type planEditor struct {
 
 // objectiveRow is one editable objective.
 type objectiveRow struct {
-	id      int64
-	actuals [4]int64
-	measure *widget.Select
-	title   *widgets.TextEntry
-	weight  *widgets.TextEntry
-	targets [4]*widgets.MoneyEntry // money for revenue, a count for the rest
-	box     *fyne.Container
+	id       int64
+	actuals  [4]int64
+	reported [4]bool // kept as they are: actuals are entered on the Plan tab
+	measure  *widget.Select
+	title    *widgets.TextEntry
+	weight   *widgets.TextEntry
+	targets  [4]*widgets.MoneyEntry // money for revenue, a count for the rest
+	box      *fyne.Container
 }
 
 var repShares = []int{0, 5000, 7500}
@@ -122,7 +123,7 @@ func (e *planEditor) addRow(o data.Objective) {
 	for i, m := range data.Measures {
 		labels[i] = measureLabel(m)
 	}
-	r := &objectiveRow{id: o.ID, actuals: o.Actuals}
+	r := &objectiveRow{id: o.ID, actuals: o.Actuals, reported: o.Reported}
 	r.measure = newSelect(labels, nil)
 	for i, m := range data.Measures {
 		if m == o.Measure {
@@ -193,7 +194,7 @@ func (e *planEditor) collect() (*data.Plan, error) {
 }
 
 func (e *planEditor) objective(r *objectiveRow) (data.Objective, error) {
-	o := data.Objective{ID: r.id, Actuals: r.actuals, Title: r.title.Text, Measure: data.Measures[max(r.measure.SelectedIndex(), 0)]}
+	o := data.Objective{ID: r.id, Actuals: r.actuals, Reported: r.reported, Title: r.title.Text, Measure: data.Measures[max(r.measure.SelectedIndex(), 0)]}
 	w, err := strconv.Atoi(strings.TrimSpace(r.weight.Text))
 	if err != nil {
 		return o, data.Invalid("weight", "err.plans_weight", nil)

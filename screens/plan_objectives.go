@@ -83,7 +83,11 @@ func (t *planTab) cellText(id widget.TableCellID) string {
 	if q >= t.att.Started {
 		return "— / " + t.value(o.Targets[q], o.Measure)
 	}
-	return t.value(o.Actual[q], o.Measure) + " / " + t.value(o.Targets[q], o.Measure) + " (" + bpText(o.QuarterBP[q], t.d.lang) + ")"
+	actual := "—" // begun, but nothing reported yet
+	if o.Known[q] {
+		actual = t.value(o.Actual[q], o.Measure)
+	}
+	return actual + " / " + t.value(o.Targets[q], o.Measure) + " (" + bpText(o.QuarterBP[q], t.d.lang) + ")"
 }
 
 func (t *planTab) value(v int64, m data.Measure) string {
@@ -94,6 +98,9 @@ func (t *planTab) value(v int64, m data.Measure) string {
 }
 
 // onCell records an entered actual; computed measures come from data.
+// The entry starts empty for a quarter not reported yet; saving a figure,
+// 0 included, reports the quarter, and saving it empty takes the report
+// back.
 func (t *planTab) onCell(id widget.TableCellID) {
 	if id.Row >= len(t.att.Objectives) || id.Col < 2 || id.Col > 5 || t.plan.Status == data.PlanCompleted {
 		return
@@ -105,16 +112,24 @@ func (t *planTab) onCell(id widget.TableCellID) {
 		return
 	}
 	entry := widgets.NewCountEntry("actual", t.d.lang)
-	entry.SetValue(o.Actuals[q-1])
+	entry.Optional = true
+	if o.HasActual(q - 1) {
+		entry.SetValue(o.Actuals[q-1])
+	}
 	title := lang.L("plans.actual_title", map[string]any{"Quarter": q})
 	save := func() error {
+		if strings.TrimSpace(entry.Text) == "" {
+			return t.d.store.ClearActual(context.Background(), o.ID, q)
+		}
 		v, err := entry.Value()
 		if err != nil {
 			return err
 		}
 		return t.d.store.SetActual(context.Background(), o.ID, q, v)
 	}
-	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{widget.NewFormItem(objectiveName(o.Objective), entry)},
+	item := widget.NewFormItem(objectiveName(o.Objective), entry)
+	item.HintText = lang.L("plans.actual_hint")
+	(&widgets.FormDialog{Title: title, Items: []*widget.FormItem{item},
 		Size: fyne.NewSize(420, 200), OnSave: save, OnDone: t.reload}).Show(t.d.win)
 }
 

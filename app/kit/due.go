@@ -35,7 +35,8 @@ func DueBy(q fiscal.FiscalQuarter) string {
 // FiguresDue lists the partners whose figures are due: those with a plan
 // objective they report themselves (not computed from deals or
 // certifications) that has a target for the last closed quarter and no
-// actual for it yet. Plans never agreed owe nothing.
+// actual reported for it yet (a reported 0 is reported). Plans never
+// agreed owe nothing.
 func FiguresDue(ctx context.Context, s *data.Store) (fiscal.FiscalQuarter, []int64, error) {
 	q, err := DueQuarter(ctx, s)
 	if err != nil {

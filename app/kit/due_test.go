@@ -68,8 +68,12 @@ func TestFiguresDueSelection(t *testing.T) {
 	if got := due(); len(got) != 0 {
 		t.Errorf("figures reported, still due from %v", got)
 	}
-	if err := w.s.SetActual(ctx, w.objective, 2, 0); err != nil {
+	// The figure taken back: due again, until the partner leaves.
+	if err := w.s.ClearActual(ctx, w.objective, 2); err != nil {
 		t.Fatal(err)
+	}
+	if got := due(); !slices.Equal(got, []int64{w.a}) {
+		t.Fatalf("Q2's figure taken back, figures due from %v; want Alpha again", got)
 	}
 	if err := w.s.ChangeStatus(ctx, w.a, data.StatusOffboarded, "left", "t"); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package kit
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -230,7 +231,7 @@ func (im *importer) claim(r Row, it *Item) error {
 func (im *importer) actual(r Row, it *Item) error {
 	in := len(planShown)
 	id := tagID(r.Tag, tagActual)
-	var was [4]int64
+	var was [4]*int64 // nil: the kit showed no figure (kits before reported marks showed 0)
 	if json.Unmarshal([]byte(r.Orig), &was) != nil {
 		return data.Conflict("err.kit_tampered", nil)
 	}
@@ -246,7 +247,7 @@ func (im *importer) actual(r Row, it *Item) error {
 			continue
 		}
 		n, err := count(v, "actual", im.lang)
-		if err != nil || n == was[q] {
+		if err != nil || was[q] != nil && n == *was[q] {
 			if err != nil {
 				it.Kind, it.Summary = RowActual, r.cellAt(0)
 				return err
@@ -254,18 +255,36 @@ func (im *importer) actual(r Row, it *Item) error {
 			continue
 		}
 		it.Kind, it.Summary = RowActual, r.cellAt(0)
-		if o.Actuals[q] != was[q] {
-			return data.Conflict("err.kit_actual_changed", map[string]any{"Quarter": q + 1, "Value": o.Actuals[q], "Kit": was[q]})
+		if changedSince(o, q, was[q]) {
+			return data.Conflict("err.kit_actual_changed", map[string]any{"Quarter": q + 1, "Value": o.Actuals[q], "Kit": kitFigure(was[q])})
 		}
 		if err := data.SetActualTx(im.ctx, im.tx, id, q+1, n); err != nil {
 			return err
 		}
-		changes = append(changes, fmt.Sprintf("Q%d %d › %d", q+1, was[q], n))
+		changes = append(changes, fmt.Sprintf("Q%d %s › %d", q+1, kitFigure(was[q]), n))
 	}
 	if len(changes) > 0 {
 		it.Summary += ": " + strings.Join(changes, ", ")
 	}
 	return nil
+}
+
+// changedSince reports whether quarter q of o changed in the database
+// since the kit showed was (nil: no figure): another figure, or one
+// reported where the kit showed none.
+func changedSince(o data.Objective, q int, was *int64) bool {
+	if was == nil {
+		return o.HasActual(q)
+	}
+	return o.Actuals[q] != *was
+}
+
+// kitFigure is what the kit showed for a quarter: its figure, or – for none.
+func kitFigure(was *int64) string {
+	if was == nil {
+		return "–"
+	}
+	return strconv.FormatInt(*was, 10)
 }
 
 // yes reads the "left the company" choice in either language.

@@ -234,9 +234,26 @@ func (b *book) plan(c *Content) error {
 	objs := c.Objectives
 	return b.inputRows(func(i int) string { return tagActual + strconv.FormatInt(objs[i].ID, 10) }, len(objs), firstCol+len(planShown),
 		planCols, func(i int) []any {
-			a := objs[i].Actuals
-			return []any{a[0], a[1], a[2], a[3]}
-		}, func(i int) string { return jsonOf(objs[i].Actuals) })
+			out := make([]any, 4)
+			for q, a := range shownActuals(objs[i]) {
+				if a != nil {
+					out[q] = *a
+				}
+			}
+			return out
+		}, func(i int) string { return jsonOf(shownActuals(objs[i])) })
+}
+
+// shownActuals are the actuals the kit shows, nil for a quarter not
+// reported yet: its cell stays empty for the partner to fill, 0 included.
+func shownActuals(o data.Objective) [4]*int64 {
+	var out [4]*int64
+	for q := range out {
+		if o.HasActual(q) {
+			out[q] = &o.Actuals[q]
+		}
+	}
+	return out
 }
 
 func jsonOf(v any) string {

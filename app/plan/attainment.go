@@ -19,6 +19,10 @@ type ObjectiveResult struct {
 	YearTarget int64
 	YearActual int64
 	YearBP     int
+	// Known marks the quarters with an actual to show: begun, and computed
+	// from data or entered (a reported 0 included). An entered measure's
+	// quarter nobody reported counts as 0 but shows no figure.
+	Known [4]bool
 }
 
 // Attainment is a plan's weighted attainment per quarter and for the year,
@@ -95,8 +99,9 @@ func Evaluate(objs []data.Objective, c Computed, quartersDone int) Attainment {
 		r := ObjectiveResult{Objective: o, Actual: actualsOf(o, c)}
 		for q := range 4 {
 			r.QuarterBP[q] = ratioBP(r.Actual[q], o.Targets[q])
+			r.Known[q] = o.Measure.Computed() || o.HasActual(q)
 			if q >= quartersDone {
-				r.Actual[q], r.QuarterBP[q] = 0, NoTarget
+				r.Actual[q], r.QuarterBP[q], r.Known[q] = 0, NoTarget, false
 			}
 			if r.QuarterBP[q] != NoTarget {
 				qSum[q] += int64(o.Weight) * int64(r.QuarterBP[q])

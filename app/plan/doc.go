@@ -254,13 +254,13 @@ func agreedVersion(ctx context.Context, s *data.Store, p *data.Plan) (*data.Plan
 		return p, err
 	}
 	agreed := revs[len(revs)-1].Plan
-	current := map[int64][4]int64{}
+	current := map[int64]data.Objective{}
 	for _, o := range p.Objectives {
-		current[o.ID] = o.Actuals
+		current[o.ID] = o
 	}
 	for i, o := range agreed.Objectives {
-		if a, ok := current[o.ID]; ok {
-			agreed.Objectives[i].Actuals = a
+		if c, ok := current[o.ID]; ok {
+			agreed.Objectives[i].Actuals, agreed.Objectives[i].Reported = c.Actuals, c.Reported
 		}
 	}
 	agreed.ID = p.ID

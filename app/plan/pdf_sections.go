@@ -237,11 +237,14 @@ func (r *renderer) figures(v [4]int64, year int64, money bool) [5]string {
 	return out
 }
 
-// actuals shows a dash for quarters that have not begun.
+// actuals shows a dash for quarters that have not begun, and for those
+// the partner has not reported yet (a reported 0 shows as 0).
 func (r *renderer) actuals(o ObjectiveResult, money bool) [5]string {
 	out := r.figures(o.Actual, o.YearActual, money)
-	for q := r.d.Plan.Attainment.Started; q < 4; q++ {
-		out[q] = "—"
+	for q := range 4 {
+		if q >= r.d.Plan.Attainment.Started || !o.Known[q] {
+			out[q] = "—"
+		}
 	}
 	return out
 }

@@ -181,8 +181,8 @@ func (b *Book) objectiveRow(r plan.OverviewRow, o plan.ObjectiveResult) []any {
 	row := []any{r.Partner, b.L("report.plan." + string(r.Status)), b.L("plans.measure." + string(o.Measure)), o.Title, o.Weight}
 	for q := range 4 {
 		var actual any
-		if q < r.Attainment.Started {
-			actual = num(o.Actual[q])
+		if q < r.Attainment.Started && o.Known[q] {
+			actual = num(o.Actual[q]) // empty: not begun, or not reported yet
 		}
 		row = append(row, num(o.Targets[q]), actual)
 	}
