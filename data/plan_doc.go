@@ -199,16 +199,15 @@ type QuarterObjective struct {
 
 // AgreedQuarterObjectives lists the objectives with a target in one
 // quarter (1–4) of a fiscal year's agreed and completed plans of partners
-// still in the program (not offboarded or declined), by plan: all a
-// quarter's attainment needs, without the rest of each plan.
+// still in the program (not offboarded or declined), in no set order: all
+// a quarter's attainment needs, without the rest of each plan.
 func (s *Store) AgreedQuarterObjectives(ctx context.Context, year, quarter int) ([]QuarterObjective, error) {
 	if quarter < 1 || quarter > 4 {
 		return nil, Invalid("quarter", "err.plans_quarter", nil)
 	}
 	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT o.plan_id, p.partner_id, o.measure, o.weight, o.target_q%[1]d, o.actual_q%[1]d
 		FROM plan_objectives o JOIN plans p ON p.id = o.plan_id JOIN partners pa ON pa.id = p.partner_id
-		WHERE p.fiscal_year = ? AND p.status IN (?, ?) AND pa.status NOT IN (?, ?) AND o.target_q%[1]d > 0
-		ORDER BY o.plan_id, o.position, o.id`, quarter), year, string(PlanAgreed), string(PlanCompleted),
+		WHERE p.fiscal_year = ? AND p.status IN (?, ?) AND pa.status NOT IN (?, ?) AND o.target_q%[1]d > 0`, quarter), year, string(PlanAgreed), string(PlanCompleted),
 		string(StatusOffboarded), string(StatusDeclined))
 	if err != nil {
 		return nil, err

@@ -23,7 +23,7 @@ var Day = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
 // version changes whenever the demo changes shape, so that a stale cached
 // file is not reused.
-const version = 7
+const version = 8
 
 var (
 	once    sync.Once

@@ -102,22 +102,27 @@ func QuarterAttainments(ctx context.Context, s *data.Store, year, q int, today t
 		return nil, err
 	}
 	started := QuartersStarted(year, st.FiscalYearFrom, today)
-	var out []QuarterAttainment
-	for i := 0; i < len(objs); {
-		j := i
-		var plan []data.Objective
-		for ; j < len(objs) && objs[j].PlanID == objs[i].PlanID; j++ {
-			o := data.Objective{Measure: objs[j].Measure, Weight: objs[j].Weight}
-			o.Targets[q-1], o.Actuals[q-1] = objs[j].Target, objs[j].Actual
-			plan = append(plan, o)
+	// the objectives come in no order: gather each plan's (the weighted
+	// attainment does not depend on their order)
+	var order []int64
+	plans := map[int64][]data.Objective{}
+	partner := map[int64]int64{}
+	for _, x := range objs {
+		if plans[x.PlanID] == nil {
+			order = append(order, x.PlanID)
+			partner[x.PlanID] = x.PartnerID
 		}
+		o := data.Objective{Measure: x.Measure, Weight: x.Weight}
+		o.Targets[q-1], o.Actuals[q-1] = x.Target, x.Actual
+		plans[x.PlanID] = append(plans[x.PlanID], o)
+	}
+	out := make([]QuarterAttainment, 0, len(order))
+	for _, id := range order {
 		c := Computed{}
-		if v := computed[objs[i].PartnerID]; v != nil {
+		if v := computed[partner[id]]; v != nil {
 			c = *v
 		}
-		out = append(out, QuarterAttainment{PlanID: objs[i].PlanID, PartnerID: objs[i].PartnerID,
-			BP: Evaluate(plan, c, started).QuarterBP[q-1]})
-		i = j
+		out = append(out, QuarterAttainment{PlanID: id, PartnerID: partner[id], BP: Evaluate(plans[id], c, started).QuarterBP[q-1]})
 	}
 	return out, nil
 }
