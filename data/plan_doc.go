@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 )
 
@@ -220,6 +221,29 @@ func (s *Store) AgreedQuarterObjectives(ctx context.Context, year, quarter int) 
 			return nil, err
 		}
 		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// PartnerBriefsOf are the id, name and status of the partners ids names,
+// by id: for a handful out of thousands, without reading them all.
+func (s *Store) PartnerBriefsOf(ctx context.Context, ids []int64) (map[int64]PartnerBrief, error) {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, status FROM partners WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]PartnerBrief, len(ids))
+	for rows.Next() {
+		var b PartnerBrief
+		if err := rows.Scan(&b.ID, &b.Name, &b.Status); err != nil {
+			return nil, err
+		}
+		out[b.ID] = b
 	}
 	return out, rows.Err()
 }

@@ -52,17 +52,18 @@ func MissedTargets(ctx context.Context, s *data.Store, today time.Time, minBP in
 	if len(missed) == 0 {
 		return nil, nil
 	}
-	status, err := s.PartnerStatuses(ctx)
-	if err != nil {
-		return nil, err
+	ids := make([]int64, len(missed))
+	for i, r := range missed {
+		ids[i] = r.PartnerID
 	}
-	names, err := s.PartnerNames(ctx)
+	briefs, err := s.PartnerBriefsOf(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]AtRisk, 0, len(missed))
 	for _, r := range missed {
-		out = append(out, AtRisk{PartnerID: r.PartnerID, Name: names[r.PartnerID], Status: status[r.PartnerID], Kind: RiskMissedTarget,
+		b := briefs[r.PartnerID]
+		out = append(out, AtRisk{PartnerID: r.PartnerID, Name: b.Name, Status: b.Status, Kind: RiskMissedTarget,
 			Since: fiscal.ISODate(q.End())})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })

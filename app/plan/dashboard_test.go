@@ -62,6 +62,9 @@ func TestMissedTargetIsAnAtRiskReason(t *testing.T) {
 	if len(missed) != 1 || missed[0].PartnerID != ids["Alpha"] || missed[0].Kind != metrics.RiskMissedTarget || missed[0].Since != "2026-09-30" {
 		t.Fatalf("missed %+v, want only Alpha (50 %% of its agreed Q3 target) since 2026-09-30", missed)
 	}
+	if missed[0].Name != "Alpha" || missed[0].Status != data.StatusActive {
+		t.Errorf("the missed target is shown as %q (%s), want Alpha (active)", missed[0].Name, missed[0].Status)
+	}
 	risks, err := metrics.FindAtRisk(ctx, s, dashDay, metrics.DefaultRiskRules)
 	if err != nil {
 		t.Fatal(err)
