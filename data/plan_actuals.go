@@ -22,18 +22,18 @@ func (s *Store) WonBetween(ctx context.Context, partnerID int64, from, to string
 }
 
 // CertifiedOn is, per partner, how many of its people hold a certification
-// valid on the ISO day on (in Count); partnerID > 0 keeps one partner.
+// valid on the ISO day on (in Count); partnerID > 0 keeps one partner. It
+// is CertifiedOnDays for one day.
 func (s *Store) CertifiedOn(ctx context.Context, partnerID int64, on string) ([]PartnerFigure, error) {
-	return CertifiedOnQ(ctx, s.db, partnerID, on)
-}
-
-// CertifiedOnQ is CertifiedOn over q (the database or a transaction).
-func CertifiedOnQ(ctx context.Context, q Querier, partnerID int64, on string) ([]PartnerFigure, error) {
-	rows, err := q.QueryContext(ctx, `SELECT c.partner_id, 0, count(DISTINCT c.id) FROM certifications ce
-		JOIN contacts c ON c.id = ce.contact_id
-		WHERE ce.earned_on <= ?1 AND (ce.expires_on = '' OR ce.expires_on >= ?1) AND (?2 = 0 OR c.partner_id = ?2)
-		GROUP BY c.partner_id`, on, partnerID)
-	return scanPartnerFigures(rows, err)
+	days, err := s.CertifiedOnDays(ctx, partnerID, []string{on})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]PartnerFigure, len(days))
+	for i, f := range days {
+		out[i] = PartnerFigure{PartnerID: f.PartnerID, Count: f.Count}
+	}
+	return out, nil
 }
 
 func scanPartnerFigures(rows *sql.Rows, err error) ([]PartnerFigure, error) {

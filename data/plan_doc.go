@@ -181,12 +181,19 @@ func (s *Store) RevenueTarget(ctx context.Context, year, quarter int) (sum int64
 		return 0, false, Invalid("quarter", "err.plans_quarter", nil)
 	}
 	var n int64
-	err = s.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(sum(o.target_q%[1]d), 0), count(*) FROM plan_objectives o
-		JOIN plans p ON p.id = o.plan_id JOIN partners pa ON pa.id = p.partner_id
-		WHERE p.fiscal_year = ? AND p.status IN (?, ?) AND pa.status NOT IN (?, ?)
-		AND o.measure = ? AND o.target_q%[1]d > 0`, quarter), year, string(PlanAgreed), string(PlanCompleted),
-		string(StatusOffboarded), string(StatusDeclined), string(MeasureRevenue)).Scan(&sum, &n)
+	q, args := agreedQuarterObjectives(year, quarter)
+	err = s.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(sum(o.target_q%d), 0), count(*) `, quarter)+q+` AND o.measure = ?`,
+		append(args, string(MeasureRevenue))...).Scan(&sum, &n)
 	return sum, n > 0, err
+}
+
+// agreedQuarterObjectives is the FROM and WHERE of the objectives (o) with
+// a target in one quarter of a year's agreed and completed plans (p) of
+// partners (pa) still in the program, and its arguments.
+func agreedQuarterObjectives(year, quarter int) (string, []any) {
+	return fmt.Sprintf(`FROM plan_objectives o JOIN plans p ON p.id = o.plan_id JOIN partners pa ON pa.id = p.partner_id
+		WHERE p.fiscal_year = ? AND p.status IN (?, ?) AND pa.status NOT IN (?, ?) AND o.target_q%d > 0`, quarter),
+		[]any{year, string(PlanAgreed), string(PlanCompleted), string(StatusOffboarded), string(StatusDeclined)}
 }
 
 // QuarterObjective is one objective of an agreed plan with its target and
@@ -206,10 +213,9 @@ func (s *Store) AgreedQuarterObjectives(ctx context.Context, year, quarter int) 
 	if quarter < 1 || quarter > 4 {
 		return nil, Invalid("quarter", "err.plans_quarter", nil)
 	}
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT o.plan_id, p.partner_id, o.measure, o.weight, o.target_q%[1]d, o.actual_q%[1]d
-		FROM plan_objectives o JOIN plans p ON p.id = o.plan_id JOIN partners pa ON pa.id = p.partner_id
-		WHERE p.fiscal_year = ? AND p.status IN (?, ?) AND pa.status NOT IN (?, ?) AND o.target_q%[1]d > 0`, quarter), year, string(PlanAgreed), string(PlanCompleted),
-		string(StatusOffboarded), string(StatusDeclined))
+	q, args := agreedQuarterObjectives(year, quarter)
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(`SELECT o.plan_id, p.partner_id, o.measure, o.weight, o.target_q%[1]d, o.actual_q%[1]d `,
+		quarter)+q, args...)
 	if err != nil {
 		return nil, err
 	}
